@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { m001ActivityLog } from './001-activity-log';
+
+export interface Migration {
+  /** The `user_version` the database has after this migration. */
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Forward-only, in order. Version 0 is the empty database every install starts from. */
+export const migrations: readonly Migration[] = [m001ActivityLog];
+
+export const latestVersion = migrations.at(-1)?.version ?? 0;

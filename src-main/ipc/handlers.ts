@@ -1,0 +1,20 @@
+import type { AppInfo } from '@shared/contract';
+import type { ActivityLog } from '../activity/activity-log';
+import type { SettingsService } from '../settings/settings-service';
+import type { Handlers } from './router';
+
+export interface HandlerDeps {
+  info: () => AppInfo;
+  settings: SettingsService;
+  activity: ActivityLog;
+}
+
+/** One line per channel: the router validated the input, the service does the work. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    'app:info': () => deps.info(),
+    'settings:get': () => deps.settings.get(),
+    'settings:update': (patch) => deps.settings.update(patch),
+    'activity:list': (input) => deps.activity.list(input),
+  };
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import {
+  type Channel,
+  type ChannelOutput,
+  type ChannelParsedInput,
+  channels,
+  isChannel,
+  type ResultEnvelope,
+} from '@shared/contract';
+import { AppError, type ErrorIssue } from '@shared/errors';
+import type { Logger } from '../log/logger';
+
+export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+export interface RouterOptions {
+  /** Check every result against the contract's output schema (on in tests and development). */
+  validateOutputs: boolean;
+  logger: Logger;
+}
+
+export function zodIssues(error: z.ZodError): ErrorIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+}
+
+function describeIssues(issues: ErrorIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}
+
+/**
+ * The single entry point of every transport: validates the input against the contract, calls the handler,
+ * and turns every outcome into an envelope. Nothing but an AppError's own message crosses the boundary.
+ */
+export class Router {
+  constructor(
+    private readonly handlers: Handlers,
+    private readonly options: RouterOptions,
+  ) {}
+
+  async invoke(channel: string, rawInput: unknown): Promise<ResultEnvelope> {
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel "${channel}"` } };
+    }
+    try {
+      return { ok: true, result: await this.call(channel, rawInput) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toShape() };
+      this.options.logger.error({ err, channel }, 'handler failed');
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Something went wrong inside ShopMesh. The details are in the log file.' },
+      };
+    }
+  }
+
+  private async call<C extends Channel>(channel: C, rawInput: unknown): Promise<ChannelOutput<C>> {
+    const def = channels[channel];
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      throw new AppError('VALIDATION', `Invalid input for ${channel}: ${describeIssues(issues)}`, { issues });
+    }
+    const handler = this.handlers[channel] as Handler<C>;
+    const result = await handler(parsed.data as ChannelParsedInput<C>);
+    if (this.options.validateOutputs) {
+      const out = def.output.safeParse(result);
+      if (!out.success) {
+        throw new Error(`Output of ${channel} breaks the contract: ${describeIssues(zodIssues(out.error))}`);
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isChannel, type ResultEnvelope } from '@shared/contract';
+import type { AppErrorShape, ErrorCode } from '@shared/errors';
+import type { ShopmeshApp } from '../app';
+import { contentSecurityPolicy } from '../security/csp';
+import {
+  isAllowedHost,
+  isAllowedOrigin,
+  readBearer,
+  readCookie,
+  sessionCookie,
+  sessionCookieName,
+  tokensEqual,
+} from './security';
+import { loadAsset } from './static-files';
+
+export const maxBodyBytes = 1024 * 1024;
+
+export interface WebBridgeOptions {
+  app: ShopmeshApp;
+  /** Built renderer (out/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface WebBridge {
+  readonly port: number;
+  readonly token: string;
+  /** The URL to open: it carries the token once, then the session cookie takes over. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const statusByCode: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  AUTH_EXPIRED: 401,
+  AUTH_REVOKED: 401,
+  RATE_LIMITED: 429,
+  REMOTE: 502,
+  LOCKED: 423,
+  CONFLICT: 409,
+  OFFLINE: 503,
+  INTERNAL: 500,
+};
+
+const baseHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function sendJson(res: ServerResponse, status: number, body: ResultEnvelope): void {
+  res.writeHead(status, { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, error: AppErrorShape): void {
+  sendJson(res, status, { ok: false, error });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > maxBodyBytes) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The loopback web bridge: the same router as Electron's ipcMain, over HTTP, for the renderer in any
+ * Chromium and as ShopMesh's local automation API (docs/API.md).
+ */
+export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  const { app } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const sseClients = new Set<ServerResponse>();
+
+  const authorised = (req: IncomingMessage, url: URL): 'cookie' | 'bearer' | 'query' | null => {
+    if (tokensEqual(token, readCookie(req.headers.cookie, sessionCookieName))) return 'cookie';
+    if (tokensEqual(token, readBearer(req.headers.authorization))) return 'bearer';
+    if (req.method === 'GET' && tokensEqual(token, url.searchParams.get('token'))) return 'query';
+    return null;
+  };
+
+  const handleIpc = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
+    if (!isChannel(channel)) {
+      sendError(res, 404, { code: 'NOT_FOUND', message: `Unknown channel "${channel}"` });
+      return;
+    }
+    const type = req.headers['content-type'] ?? '';
+    let raw: Buffer;
+    try {
+      raw = await readBody(req);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        sendError(res, 413, { code: 'VALIDATION', message: `Request body is larger than ${maxBodyBytes} bytes` });
+      } else {
+        sendError(res, 400, { code: 'VALIDATION', message: 'Request body could not be read' });
+      }
+      return;
+    }
+    if (raw.length > 0 && !type.toLowerCase().startsWith('application/json')) {
+      sendError(res, 415, { code: 'VALIDATION', message: 'Send the input as Content-Type: application/json' });
+      return;
+    }
+    let input: unknown = {};
+    if (raw.length > 0) {
+      try {
+        input = JSON.parse(raw.toString('utf8'));
+      } catch {
+        sendError(res, 400, { code: 'VALIDATION', message: 'Request body is not valid JSON' });
+        return;
+      }
+    }
+    const envelope = await app.router.invoke(channel, input);
+    sendJson(res, envelope.ok ? 200 : statusByCode[envelope.error.code], envelope);
+  };
+
+  const handleEvents = (req: IncomingMessage, res: ServerResponse): void => {
+    res.writeHead(200, {
+      ...baseHeaders,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    sseClients.add(res);
+    const unsubscribe = app.events.subscribe((event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    // Proxies and browsers drop idle streams; a comment line every 25 s keeps it open.
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+    heartbeat.unref();
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      sseClients.delete(res);
+    });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      sendError(res, 403, { code: 'VALIDATION', message: 'Requests must come from ShopMesh on this computer' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const auth = authorised(req, url);
+    if (auth === null) {
+      sendError(res, 401, {
+        code: 'VALIDATION',
+        message: 'Open ShopMesh with the link it printed when it started (it carries a session token)',
+      });
+      return;
+    }
+    if (auth === 'query') {
+      // Trade the token in the address bar for an HttpOnly cookie, so it is not left in history or shared links.
+      url.searchParams.delete('token');
+      res.writeHead(303, { ...baseHeaders, 'Set-Cookie': sessionCookie(token), Location: url.pathname + url.search });
+      res.end();
+      return;
+    }
+    if (url.pathname.startsWith('/ipc/')) {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { ...baseHeaders, Allow: 'POST' });
+        res.end();
+        return;
+      }
+      await handleIpc(req, res, decodeURIComponent(url.pathname.slice('/ipc/'.length)));
+      return;
+    }
+    if (url.pathname === '/events' && req.method === 'GET') {
+      handleEvents(req, res);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...baseHeaders, Allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    const asset = await loadAsset(options.staticDir, url.pathname);
+    if (asset === 'forbidden' || asset === 'missing') {
+      res.writeHead(asset === 'forbidden' ? 403 : 404, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(asset === 'forbidden' ? 'Forbidden' : 'Not found');
+      return;
+    }
+    res.writeHead(200, {
+      ...baseHeaders,
+      'Content-Type': asset.contentType,
+      'Content-Security-Policy': contentSecurityPolicy,
+      'Cache-Control': asset.contentType.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : asset.body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      app.logger.error({ err, path: req.url?.split('?')[0] }, 'web bridge request failed');
+      if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: 'Something went wrong inside ShopMesh' });
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    async close() {
+      for (const client of sseClients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const languages = ['en', 'zh-CN'] as const;
+export const themes = ['system', 'light', 'dark'] as const;
+
+export const settingsSchema = z.object({
+  language: z.enum(languages),
+  theme: z.enum(themes),
+  /** Minutes between scheduled syncs. */
+  syncIntervalMinutes: z.number().int().min(5).max(1440),
+  closeToTray: z.boolean(),
+  launchAtLogin: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type Language = Settings['language'];
+export type Theme = Settings['theme'];
+
+export const defaultSettings: Settings = {
+  language: 'en',
+  theme: 'system',
+  syncIntervalMinutes: 60,
+  closeToTray: true,
+  launchAtLogin: false,
+};
+
+/** A patch names at least one known field; unknown fields are an error, not silently dropped. */
+export const settingsPatchSchema = settingsSchema
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Name at least one setting to change' });
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

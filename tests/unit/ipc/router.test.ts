@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ShopmeshApp } from '../../../src-main/app';
+import { Router } from '../../../src-main/ipc/router';
+import { silentLogger } from '../../../src-main/log/logger';
+import { makeTestApp } from '../../helpers/app';
+
+let app: ShopmeshApp;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ app, cleanup } = await makeTestApp()));
+afterEach(async () => cleanup());
+
+// Bad input for every channel: each must be refused with VALIDATION and leave stored state as it was.
+const badInputs: [string, unknown][] = [
+  ['app:info', { extra: 1 }],
+  ['app:info', 'text'],
+  ['settings:get', { x: true }],
+  ['settings:update', {}],
+  ['settings:update', { language: 'fr' }],
+  ['settings:update', { theme: 42 }],
+  ['settings:update', { syncIntervalMinutes: 1 }],
+  ['settings:update', { syncIntervalMinutes: 10.5 }],
+  ['settings:update', { closeToTray: 'yes' }],
+  ['settings:update', { launchAtLogin: true, password: 'x' }],
+  ['settings:update', null],
+  ['settings:update', [1, 2]],
+  ['activity:list', { limit: 0 }],
+  ['activity:list', { limit: 500 }],
+  ['activity:list', { before: -3 }],
+  ['activity:list', { kind: 'nope' }],
+];
+
+describe('router', () => {
+  it.each(badInputs)('%s rejects %j with VALIDATION and changes nothing', async (channel, input) => {
+    const settingsBefore = app.settings.get();
+    const activityBefore = app.activity.list({ limit: 200 });
+    const res = await app.router.invoke(channel, input);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error.code).toBe('VALIDATION');
+    expect(res.error.message).toContain(channel);
+    expect(app.settings.get()).toEqual(settingsBefore);
+    expect(app.activity.list({ limit: 200 })).toEqual(activityBefore);
+  });
+
+  it('names the offending field in the message', async () => {
+    const res = await app.router.invoke('settings:update', { syncIntervalMinutes: 99999 });
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error.message).toMatch(/syncIntervalMinutes/);
+      expect(res.error.details?.issues?.[0]?.path).toBe('syncIntervalMinutes');
+    }
+  });
+
+  it('answers an unknown channel with NOT_FOUND', async () => {
+    const res = await app.router.invoke('orders:delete-everything', {});
+    expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown channel "orders:delete-everything"' } });
+  });
+
+  it('updates settings and records the change in the activity log', async () => {
+    const res = await app.router.invoke('settings:update', { theme: 'dark' });
+    expect(res).toMatchObject({ ok: true, result: { theme: 'dark' } });
+    const page = await app.router.invoke('activity:list', { kind: 'settings.updated' });
+    expect(page).toMatchObject({ ok: true, result: { total: 1, items: [{ kind: 'settings.updated', params: { fields: 'theme' } }] } });
+  });
+
+  it('pages the activity log newest first without overlap', async () => {
+    for (let i = 0; i < 7; i++) app.activity.record('settings.updated', { fields: `f${i}` });
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const res = await app.router.invoke('activity:list', { limit: 3, ...(before ? { before } : {}) });
+      if (!res.ok) throw new Error(res.error.message);
+      const page = res.result as { items: { id: number }[]; nextBefore: number | null; total: number };
+      expect(page.total).toBe(8); // 7 + app.started
+      seen.push(...page.items.map((i) => i.id));
+      if (page.nextBefore === null) break;
+      before = page.nextBefore;
+    }
+    expect(seen).toHaveLength(8);
+    expect([...seen].sort((a, b) => b - a)).toEqual(seen);
+    expect(new Set(seen).size).toBe(8);
+  });
+
+  it('hides internal errors behind INTERNAL without leaking their message', async () => {
+    const handlers = {
+      'app:info': () => {
+        throw new Error('secret TTP_abcdefghijklmnop leaked?');
+      },
+    } as unknown as ConstructorParameters<typeof Router>[0];
+    const router = new Router(handlers, { validateOutputs: true, logger: silentLogger() });
+    const res = await router.invoke('app:info', {});
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error.code).toBe('INTERNAL');
+      expect(res.error.message).not.toMatch(/TTP_|secret/);
+    }
+  });
+});
