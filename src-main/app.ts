@@ -46,7 +46,10 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   const logger = config.logger ?? createLogger({ logDir: paths.logDir, echo: config.transport === 'web' });
   const now = config.now ?? Date.now;
   const db = openDatabase(paths.database);
-  const settings = new SettingsService(config.settingsStore ?? createConfSettingsStore(config.dataDir), logger);
+  const settings = new SettingsService(
+    config.settingsStore ?? createConfSettingsStore(config.dataDir),
+    logger,
+  );
   const activity = new ActivityLog(db, now);
   const events = new EventBus();
 
@@ -59,7 +62,11 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   const info = (): AppInfo => ({
     name: 'ShopMesh',
     version: config.version,
-    profile: env.SHOPMESH_PROFILE_FILE ? 'custom' : env.SHOPMESH_PROFILE === 'production' ? 'production' : 'sandbox',
+    profile: env.SHOPMESH_PROFILE_FILE
+      ? 'custom'
+      : env.SHOPMESH_PROFILE === 'production'
+        ? 'production'
+        : 'sandbox',
     transport: config.transport,
     dataDir: config.dataDir,
     platform: process.platform,

@@ -5,7 +5,10 @@ export const activityKinds = ['app.started', 'settings.updated'] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 
-export const activityParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const activityParamsSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.null()]),
+);
 export type ActivityParams = z.infer<typeof activityParamsSchema>;
 
 export const activityEntrySchema = z.object({

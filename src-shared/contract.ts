@@ -42,7 +42,8 @@ export const channels = {
   'settings:update': {
     input: settingsPatchSchema,
     output: settingsSchema,
-    summary: 'Change one or more settings; returns the full settings after the change. Unknown keys are rejected.',
+    summary:
+      'Change one or more settings; returns the full settings after the change. Unknown keys are rejected.',
   },
   'activity:list': {
     input: activityListInputSchema,
@@ -79,7 +80,8 @@ export const resultEnvelopeSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
   z.object({ ok: z.literal(false), error: appErrorShapeSchema }),
 ]);
-export type ResultEnvelope<T = unknown> = { ok: true; result: T } | { ok: false; error: z.infer<typeof appErrorShapeSchema> };
+export type ResultEnvelope<T = unknown> =
+  { ok: true; result: T } | { ok: false; error: z.infer<typeof appErrorShapeSchema> };
 
 /** The object the preload exposes as `window.shopmesh` and the web transport imitates. */
 export interface ShopmeshBridge {

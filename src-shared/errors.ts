@@ -22,7 +22,10 @@ export type ErrorIssue = z.infer<typeof errorIssueSchema>;
 export const appErrorShapeSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
-  details: z.object({ issues: z.array(errorIssueSchema).optional() }).catchall(z.unknown()).optional(),
+  details: z
+    .object({ issues: z.array(errorIssueSchema).optional() })
+    .catchall(z.unknown())
+    .optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorShapeSchema>;
 

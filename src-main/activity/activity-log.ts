@@ -54,7 +54,11 @@ export class ActivityLog {
       args.push(input.kind);
     }
     const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM activity_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`).get(...args) as {
+      this.db
+        .prepare(
+          `SELECT count(*) AS n FROM activity_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`,
+        )
+        .get(...args) as {
         n: number;
       }
     ).n;

@@ -10,7 +10,9 @@ import {
 import { AppError, type ErrorIssue } from '@shared/errors';
 import type { Logger } from '../log/logger';
 
-export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handler<C extends Channel> = (
+  input: ChannelParsedInput<C>,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface RouterOptions {
@@ -48,7 +50,10 @@ export class Router {
       this.options.logger.error({ err, channel }, 'handler failed');
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: 'Something went wrong inside ShopMesh. The details are in the log file.' },
+        error: {
+          code: 'INTERNAL',
+          message: 'Something went wrong inside ShopMesh. The details are in the log file.',
+        },
       };
     }
   }

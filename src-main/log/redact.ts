@@ -60,12 +60,19 @@ export function redactValue(value: unknown, seen = new WeakSet<object>()): unkno
   if (seen.has(value)) return '[Circular]';
   seen.add(value);
   if (value instanceof Error) {
-    return { type: value.name, message: redactText(value.message), stack: value.stack && redactText(value.stack) };
+    return {
+      type: value.name,
+      message: redactText(value.message),
+      stack: value.stack && redactText(value.stack),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, seen));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = secretFieldSet.has(key.toLowerCase()) && v !== undefined && v !== null ? '[REDACTED]' : redactValue(v, seen);
+    out[key] =
+      secretFieldSet.has(key.toLowerCase()) && v !== undefined && v !== null
+        ? '[REDACTED]'
+        : redactValue(v, seen);
   }
   return out;
 }

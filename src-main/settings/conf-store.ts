@@ -14,7 +14,11 @@ export interface KeyValueFile {
  * report the problem (the service then uses defaults), and the first write moves the bad file aside as
  * `settings.json.corrupt-<epoch ms>` before starting a fresh one.
  */
-export function recoveringSettingsStore(path: string, open: () => KeyValueFile, now = Date.now): SettingsStore {
+export function recoveringSettingsStore(
+  path: string,
+  open: () => KeyValueFile,
+  now = Date.now,
+): SettingsStore {
   let file: KeyValueFile | undefined;
   const tryOpen = (): KeyValueFile => {
     file ??= open();
@@ -26,7 +30,12 @@ export function recoveringSettingsStore(path: string, open: () => KeyValueFile, 
       try {
         return tryOpen().get('settings');
       } catch (err) {
-        throw new Error(`Settings file ${path} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(
+          `Settings file ${path} could not be read: ${err instanceof Error ? err.message : String(err)}`,
+          {
+            cause: err,
+          },
+        );
       }
     },
     write(value) {

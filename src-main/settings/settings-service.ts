@@ -58,7 +58,11 @@ export class SettingsService {
       if (value === undefined) continue;
       const parsed = shape[key].safeParse(value);
       if (parsed.success) result[key] = parsed.data;
-      else this.logger.warn({ file: this.store.path, field: key }, `stored setting "${key}" is invalid; using its default`);
+      else
+        this.logger.warn(
+          { file: this.store.path, field: key },
+          `stored setting "${key}" is invalid; using its default`,
+        );
     }
     return settingsSchema.parse(result);
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isChannel, type ResultEnvelope } from '@shared/contract';
-import type { AppErrorShape, ErrorCode } from '@shared/errors';
+import type { AppErrorShape } from '@shared/errors';
 import type { ShopmeshApp } from '../app';
 import { contentSecurityPolicy } from '../security/csp';
 import {
@@ -14,6 +14,7 @@ import {
   sessionCookieName,
   tokensEqual,
 } from './security';
+import { httpStatusByCode } from './http-status';
 import { loadAsset } from './static-files';
 
 export const maxBodyBytes = 1024 * 1024;
@@ -35,19 +36,6 @@ export interface WebBridge {
   close(): Promise<void>;
 }
 
-const statusByCode: Record<ErrorCode, number> = {
-  VALIDATION: 400,
-  NOT_FOUND: 404,
-  AUTH_EXPIRED: 401,
-  AUTH_REVOKED: 401,
-  RATE_LIMITED: 429,
-  REMOTE: 502,
-  LOCKED: 423,
-  CONFLICT: 409,
-  OFFLINE: 503,
-  INTERNAL: 500,
-};
-
 const baseHeaders = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -56,7 +44,11 @@ const baseHeaders = {
 };
 
 function sendJson(res: ServerResponse, status: number, body: ResultEnvelope): void {
-  res.writeHead(status, { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...baseHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -117,14 +109,20 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       raw = await readBody(req);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        sendError(res, 413, { code: 'VALIDATION', message: `Request body is larger than ${maxBodyBytes} bytes` });
+        sendError(res, 413, {
+          code: 'VALIDATION',
+          message: `Request body is larger than ${maxBodyBytes} bytes`,
+        });
       } else {
         sendError(res, 400, { code: 'VALIDATION', message: 'Request body could not be read' });
       }
       return;
     }
     if (raw.length > 0 && !type.toLowerCase().startsWith('application/json')) {
-      sendError(res, 415, { code: 'VALIDATION', message: 'Send the input as Content-Type: application/json' });
+      sendError(res, 415, {
+        code: 'VALIDATION',
+        message: 'Send the input as Content-Type: application/json',
+      });
       return;
     }
     let input: unknown = {};
@@ -137,7 +135,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       }
     }
     const envelope = await app.router.invoke(channel, input);
-    sendJson(res, envelope.ok ? 200 : statusByCode[envelope.error.code], envelope);
+    sendJson(res, envelope.ok ? 200 : httpStatusByCode[envelope.error.code], envelope);
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse): void => {
@@ -164,7 +162,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
-      sendError(res, 403, { code: 'VALIDATION', message: 'Requests must come from ShopMesh on this computer' });
+      sendError(res, 403, {
+        code: 'VALIDATION',
+        message: 'Requests must come from ShopMesh on this computer',
+      });
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -179,7 +180,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     if (auth === 'query') {
       // Trade the token in the address bar for an HttpOnly cookie, so it is not left in history or shared links.
       url.searchParams.delete('token');
-      res.writeHead(303, { ...baseHeaders, 'Set-Cookie': sessionCookie(token), Location: url.pathname + url.search });
+      res.writeHead(303, {
+        ...baseHeaders,
+        'Set-Cookie': sessionCookie(token),
+        Location: url.pathname + url.search,
+      });
       res.end();
       return;
     }
@@ -203,7 +208,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     }
     const asset = await loadAsset(options.staticDir, url.pathname);
     if (asset === 'forbidden' || asset === 'missing') {
-      res.writeHead(asset === 'forbidden' ? 403 : 404, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(asset === 'forbidden' ? 403 : 404, {
+        ...baseHeaders,
+        'Content-Type': 'text/plain; charset=utf-8',
+      });
       res.end(asset === 'forbidden' ? 'Forbidden' : 'Not found');
       return;
     }
@@ -219,7 +227,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       app.logger.error({ err, path: req.url?.split('?')[0] }, 'web bridge request failed');
-      if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: 'Something went wrong inside ShopMesh' });
+      if (!res.headersSent)
+        sendError(res, 500, { code: 'INTERNAL', message: 'Something went wrong inside ShopMesh' });
       else res.end();
     });
   });

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ dataDir: defaultDataDir(env), transport: 'web', version: appVersion, env });
   // out/main/web.js serves out/renderer.
-  const staticDir = env.SHOPMESH_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  const staticDir =
+    env.SHOPMESH_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const bridge = await startWebBridge({ app, staticDir, port, token: env.SHOPMESH_WEB_TOKEN || undefined });
   // The one line a user (or a test harness) needs; written directly because the logger redacts tokens.
   process.stdout.write(`ShopMesh is running at ${bridge.url}\n`);

@@ -30,7 +30,10 @@ const auth = { Authorization: 'Bearer test-token-123' };
 const json = { 'Content-Type': 'application/json' };
 
 /** Raw request so tests can send headers fetch() forbids (Host). */
-function rawRequest(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawRequest(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: bridge.port, path, headers }, (res) => {
       let body = '';
@@ -83,13 +86,24 @@ describe('web bridge', () => {
   });
 
   it('answers a channel with the contract envelope', async () => {
-    const res = await fetch(`${base()}/ipc/app:info`, { method: 'POST', headers: { ...auth, ...json }, body: '{}' });
+    const res = await fetch(`${base()}/ipc/app:info`, {
+      method: 'POST',
+      headers: { ...auth, ...json },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, result: { name: 'ShopMesh', transport: 'web', profile: 'sandbox' } });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      result: { name: 'ShopMesh', transport: 'web', profile: 'sandbox' },
+    });
   });
 
   it('answers an unknown channel with 404 NOT_FOUND', async () => {
-    const res = await fetch(`${base()}/ipc/shops:nuke`, { method: 'POST', headers: { ...auth, ...json }, body: '{}' });
+    const res = await fetch(`${base()}/ipc/shops:nuke`, {
+      method: 'POST',
+      headers: { ...auth, ...json },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -97,13 +111,21 @@ describe('web bridge', () => {
   it('refuses a body over 1 MiB with 413 and stores nothing', async () => {
     const before = app.settings.get();
     const huge = JSON.stringify({ theme: 'dark', pad: 'x'.repeat(maxBodyBytes) });
-    const res = await fetch(`${base()}/ipc/settings:update`, { method: 'POST', headers: { ...auth, ...json }, body: huge });
+    const res = await fetch(`${base()}/ipc/settings:update`, {
+      method: 'POST',
+      headers: { ...auth, ...json },
+      body: huge,
+    });
     expect(res.status).toBe(413);
     expect(app.settings.get()).toEqual(before);
   });
 
   it('returns VALIDATION for malformed JSON and bad input, never a stack trace', async () => {
-    const broken = await fetch(`${base()}/ipc/settings:update`, { method: 'POST', headers: { ...auth, ...json }, body: '{"theme":' });
+    const broken = await fetch(`${base()}/ipc/settings:update`, {
+      method: 'POST',
+      headers: { ...auth, ...json },
+      body: '{"theme":',
+    });
     expect(broken.status).toBe(400);
     const brokenText = await broken.text();
     expect(brokenText).toContain('VALIDATION');
@@ -130,7 +152,11 @@ describe('web bridge', () => {
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     await reader.read(); // the ": connected" preamble
-    await fetch(`${base()}/ipc/settings:update`, { method: 'POST', headers: { ...auth, ...json }, body: '{"theme":"dark"}' });
+    await fetch(`${base()}/ipc/settings:update`, {
+      method: 'POST',
+      headers: { ...auth, ...json },
+      body: '{"theme":"dark"}',
+    });
     let text = '';
     while (!text.includes('event: settings:changed')) {
       const { value, done } = await reader.read();

@@ -62,7 +62,12 @@ describe('database migrations', () => {
     expect(() => openDatabase(file, { migrations: [...migrations, broken] })).toThrow('boom');
     const db = new BetterSqlite3(file);
     expect(userVersion(db)).toBe(0);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('activity_log','half_done')").pluck().get()).toBe(0);
+    expect(
+      db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('activity_log','half_done')")
+        .pluck()
+        .get(),
+    ).toBe(0);
     db.close();
   });
 });

@@ -53,14 +53,20 @@ describe('router', () => {
 
   it('answers an unknown channel with NOT_FOUND', async () => {
     const res = await app.router.invoke('orders:delete-everything', {});
-    expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown channel "orders:delete-everything"' } });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Unknown channel "orders:delete-everything"' },
+    });
   });
 
   it('updates settings and records the change in the activity log', async () => {
     const res = await app.router.invoke('settings:update', { theme: 'dark' });
     expect(res).toMatchObject({ ok: true, result: { theme: 'dark' } });
     const page = await app.router.invoke('activity:list', { kind: 'settings.updated' });
-    expect(page).toMatchObject({ ok: true, result: { total: 1, items: [{ kind: 'settings.updated', params: { fields: 'theme' } }] } });
+    expect(page).toMatchObject({
+      ok: true,
+      result: { total: 1, items: [{ kind: 'settings.updated', params: { fields: 'theme' } }] },
+    });
   });
 
   it('pages the activity log newest first without overlap', async () => {

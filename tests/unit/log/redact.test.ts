@@ -23,13 +23,22 @@ describe('secret redaction', () => {
   });
 
   it('replaces secret fields at any depth and leaves the rest', () => {
-    const out = redactValue({ shop: 'US', nested: { accessToken: 'zzz', list: [{ app_secret: 'yyy', n: 1 }] } });
-    expect(out).toEqual({ shop: 'US', nested: { accessToken: '[REDACTED]', list: [{ app_secret: '[REDACTED]', n: 1 }] } });
+    const out = redactValue({
+      shop: 'US',
+      nested: { accessToken: 'zzz', list: [{ app_secret: 'yyy', n: 1 }] },
+    });
+    expect(out).toEqual({
+      shop: 'US',
+      nested: { accessToken: '[REDACTED]', list: [{ app_secret: '[REDACTED]', n: 1 }] },
+    });
   });
 
   it('never writes a secret handed to the logger into the log file', async () => {
     const logger = createLogger({ logDir: dir, level: 'debug' });
-    logger.info({ refresh_token: 'rft.SUPERSECRETVALUE', url: '/cb?code=SECRETCODE1' }, 'token TTP_SECRETACCESS1234');
+    logger.info(
+      { refresh_token: 'rft.SUPERSECRETVALUE', url: '/cb?code=SECRETCODE1' },
+      'token TTP_SECRETACCESS1234',
+    );
     logger.error({ err: new Error('request failed: access_token=SECRETINERROR') }, 'oops');
     await new Promise((r) => setTimeout(r, 100));
     logger.flush();

@@ -19,7 +19,11 @@ describe('SettingsService', () => {
     first.update({ language: 'zh-CN', syncIntervalMinutes: 30 });
 
     const second = new SettingsService(createConfSettingsStore(dir), silentLogger());
-    expect(second.get()).toMatchObject({ language: 'zh-CN', syncIntervalMinutes: 30, theme: defaultSettings.theme });
+    expect(second.get()).toMatchObject({
+      language: 'zh-CN',
+      syncIntervalMinutes: 30,
+      theme: defaultSettings.theme,
+    });
   });
 
   it('notifies listeners with the fields that really changed', () => {
@@ -36,7 +40,11 @@ describe('SettingsService', () => {
     store.write({ ...defaultSettings, theme: 'neon', syncIntervalMinutes: 15, language: 'zh-CN' });
     const before = readFileSync(store.path, 'utf8');
     const s = new SettingsService(createConfSettingsStore(dir), silentLogger());
-    expect(s.get()).toMatchObject({ theme: defaultSettings.theme, syncIntervalMinutes: 15, language: 'zh-CN' });
+    expect(s.get()).toMatchObject({
+      theme: defaultSettings.theme,
+      syncIntervalMinutes: 15,
+      language: 'zh-CN',
+    });
     // Nothing is rewritten until the user changes something.
     expect(readFileSync(store.path, 'utf8')).toBe(before);
   });

@@ -1,0 +1,15 @@
+import type { ErrorCode } from '@shared/errors';
+
+/** How each contract error code maps to an HTTP status on the web bridge (documented in docs/API.md). */
+export const httpStatusByCode: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  AUTH_EXPIRED: 401,
+  AUTH_REVOKED: 401,
+  RATE_LIMITED: 429,
+  REMOTE: 502,
+  LOCKED: 423,
+  CONFLICT: 409,
+  OFFLINE: 503,
+  INTERNAL: 500,
+};

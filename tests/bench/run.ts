@@ -1,0 +1,12 @@
+import { benchDatabase } from './database.bench';
+import { printReport } from './report';
+
+/** `npm run bench`: figures for the performance budgets in docs/ARCHITECTURE.md §12. Printed, never asserted. */
+const benches: [string, (report: typeof printReport) => Promise<void>][] = [['database', benchDatabase]];
+
+const only = process.argv[2];
+for (const [name, bench] of benches) {
+  if (only && only !== name) continue;
+  await bench(printReport);
+}
+process.stdout.write(`peak_rss: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);

@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningWebApp {
+  url: string;
+  origin: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Starts the built web bridge (`out/main/web.js`) on a free port with its own data folder. */
+export async function startWebApp(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningWebApp> {
+  const token = 'e2e-token-' + Math.random().toString(36).slice(2);
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'out', 'main', 'web.js')], {
+    cwd: root,
+    env: { ...process.env, SHOPMESH_DATA_DIR: dataDir, SHOPMESH_PORT: '0', SHOPMESH_WEB_TOKEN: token, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web bridge did not start in 30 s:\n${stderr}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`web bridge exited with ${code}:\n${stderr}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = line.match(/ShopMesh is running at (\S+)/);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    token,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
