@@ -1,0 +1,88 @@
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+/**
+ * A token bucket: `ratePerSecond` sustained, bursts up to `capacity`. Waiters are served in arrival order
+ * so one busy job cannot starve another sharing the same limit.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly ratePerSecond: number,
+    readonly capacity: number,
+    private readonly clock: Clock = realClock,
+  ) {
+    this.tokens = capacity;
+    this.last = clock.now();
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+  }
+
+  /** Resolves when a token was taken. */
+  take(signal?: AbortSignal): Promise<void> {
+    const turn = this.queue.then(async () => {
+      for (;;) {
+        this.refill();
+        if (this.tokens >= 1) {
+          this.tokens -= 1;
+          return;
+        }
+        await this.clock.sleep(Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000), signal);
+      }
+    });
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** After the server said 429: empty the bucket so the next calls wait a full refill. */
+  drain(): void {
+    this.refill();
+    this.tokens = Math.min(this.tokens, 0);
+  }
+}
+
+/** One bucket per (app, shop, API family) key, created on first use. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly limitFor: (key: string) => { ratePerSecond: number; capacity: number },
+    private readonly clock: Clock = realClock,
+  ) {}
+
+  bucket(key: string): TokenBucket {
+    let b = this.buckets.get(key);
+    if (!b) {
+      const { ratePerSecond, capacity } = this.limitFor(key);
+      b = new TokenBucket(ratePerSecond, capacity, this.clock);
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+}

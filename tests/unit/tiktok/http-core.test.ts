@@ -1,0 +1,159 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import {
+  callWithRetry,
+  type HttpResponse,
+  type Outcome,
+  parseJson,
+} from '../../../src-main/tiktok/http-core';
+import type { Clock } from '../../../src-main/tiktok/token-bucket';
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
+
+/** Serves the scripted responses in order, one per request. */
+async function scripted(
+  responses: { status: number; body: string; headers?: Record<string, string>; drop?: boolean }[],
+) {
+  let i = 0;
+  const hits: number[] = [];
+  server = createServer((req, res) => {
+    const r = responses[Math.min(i, responses.length - 1)]!;
+    hits.push(i++);
+    if (r.drop) {
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers });
+    res.end(r.body);
+  });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/x`, hits };
+}
+
+const sleeps: number[] = [];
+const instant: Clock = { now: () => 0, sleep: async (ms) => void sleeps.push(ms) };
+
+function classify(res: HttpResponse): Outcome<string> {
+  if (res.status >= 500) return { kind: 'retry', error: new AppError('REMOTE', `HTTP ${res.status}`) };
+  if (res.status === 429)
+    return { kind: 'retry', error: new AppError('RATE_LIMITED', 'slow down'), rateLimited: true };
+  if (res.status >= 400) return { kind: 'fail', error: new AppError('REMOTE', `HTTP ${res.status}`) };
+  return { kind: 'ok', value: res.text };
+}
+
+const policy = { maxAttempts: 4, baseMs: 100, maxMs: 1000 };
+
+describe('callWithRetry', () => {
+  it('retries 5xx and a dropped connection, then returns the answer', async () => {
+    const s = await scripted([
+      { status: 503, body: '' },
+      { status: 200, body: '', drop: true },
+      { status: 200, body: 'fine' },
+    ]);
+    const out = await callWithRetry({
+      request: () => ({ method: 'GET', url: s.url }),
+      classify,
+      service: 'Test',
+      policy,
+      clock: instant,
+    });
+    expect(out).toBe('fine');
+    expect(s.hits).toHaveLength(3);
+  });
+
+  it('waits at least Retry-After after a 429', async () => {
+    sleeps.length = 0;
+    const s = await scripted([
+      { status: 429, body: '', headers: { 'retry-after': '1' } },
+      { status: 200, body: 'ok' },
+    ]);
+    await callWithRetry({
+      request: () => ({ method: 'GET', url: s.url }),
+      classify,
+      service: 'Test',
+      policy,
+      clock: instant,
+      random: () => 0,
+    });
+    expect(sleeps[0]).toBe(1000);
+  });
+
+  it('gives up after maxAttempts with the last error', async () => {
+    const s = await scripted([{ status: 500, body: '' }]);
+    await expect(
+      callWithRetry({
+        request: () => ({ method: 'GET', url: s.url }),
+        classify,
+        service: 'Test',
+        policy,
+        clock: instant,
+      }),
+    ).rejects.toMatchObject({ code: 'REMOTE', message: 'HTTP 500' });
+    expect(s.hits).toHaveLength(4);
+  });
+
+  it('does not retry a permanent failure', async () => {
+    const s = await scripted([{ status: 400, body: '' }]);
+    await expect(
+      callWithRetry({
+        request: () => ({ method: 'GET', url: s.url }),
+        classify,
+        service: 'Test',
+        policy,
+        clock: instant,
+      }),
+    ).rejects.toMatchObject({ code: 'REMOTE' });
+    expect(s.hits).toHaveLength(1);
+  });
+
+  it('reports OFFLINE when nothing listens', async () => {
+    const s = await scripted([{ status: 200, body: '' }]);
+    await new Promise<void>((r) => server!.close(() => r()));
+    server = undefined;
+    await expect(
+      callWithRetry({
+        request: () => ({ method: 'GET', url: s.url }),
+        classify,
+        service: 'TikTok Shop',
+        policy,
+        clock: instant,
+      }),
+    ).rejects.toMatchObject({
+      code: 'OFFLINE',
+      message: expect.stringContaining('TikTok Shop cannot be reached'),
+    });
+  });
+
+  it('times out a silent server', async () => {
+    server = createServer(() => undefined);
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await expect(
+      callWithRetry({
+        request: () => ({ method: 'GET', url }),
+        classify,
+        service: 'Test',
+        policy: { ...policy, maxAttempts: 1 },
+        timeoutMs: 200,
+        clock: instant,
+      }),
+    ).rejects.toMatchObject({ code: 'REMOTE', message: expect.stringContaining('did not answer') });
+    server.closeAllConnections();
+  });
+});
+
+describe('parseJson', () => {
+  const schema = z.object({ data: z.object({ orders: z.array(z.object({ id: z.string() })) }) });
+  it('names the malformed field', () => {
+    expect(() => parseJson('TikTok Shop', '{"data":{"orders":[{"id":"1"},{"id":2}]}}', schema)).toThrow(
+      /data\.orders\.1\.id/,
+    );
+  });
+  it('rejects text that is not JSON', () => {
+    expect(() => parseJson('TikTok Shop', '<html>', schema)).toThrow(/not JSON/);
+  });
+});
