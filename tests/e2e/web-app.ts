@@ -12,11 +12,20 @@ export interface RunningWebApp {
 const root = join(import.meta.dirname, '..', '..');
 
 /** Starts the built web bridge (`out/main/web.js`) on a free port with its own data folder. */
-export async function startWebApp(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningWebApp> {
+export async function startWebApp(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningWebApp> {
   const token = 'e2e-token-' + Math.random().toString(36).slice(2);
   const child: ChildProcess = spawn(process.execPath, [join(root, 'out', 'main', 'web.js')], {
     cwd: root,
-    env: { ...process.env, SHOPMESH_DATA_DIR: dataDir, SHOPMESH_PORT: '0', SHOPMESH_WEB_TOKEN: token, ...extraEnv },
+    env: {
+      ...process.env,
+      SHOPMESH_DATA_DIR: dataDir,
+      SHOPMESH_PORT: '0',
+      SHOPMESH_WEB_TOKEN: token,
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,0 +1,6 @@
+import { createApiClient, pickBridge } from './client';
+
+export type { ApiClient } from './client';
+export { toAppError } from './errors';
+
+export const api = createApiClient(pickBridge());

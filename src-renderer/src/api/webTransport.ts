@@ -1,0 +1,82 @@
+import {
+  isEventName,
+  resultEnvelopeSchema,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+  type ResultEnvelope,
+  type ShopmeshBridge,
+} from '@shared/contract';
+import { httpError, offlineError } from './errors';
+
+type Listener = (payload: unknown) => void;
+
+/**
+ * Imitates the preload's `window.shopmesh` over the loopback web bridge. The session cookie is HttpOnly and
+ * set by the server, so same-origin credentials are all the authentication this side needs.
+ */
+export function createWebTransport(baseUrl = ''): ShopmeshBridge {
+  const listeners = new Map<EventName, Set<Listener>>();
+  let source: EventSource | null = null;
+
+  async function invoke<C extends Channel>(
+    channel: C,
+    input: ChannelInput<C>,
+  ): Promise<ResultEnvelope<ChannelOutput<C>>> {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/ipc/${channel}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      // fetch only rejects when no HTTP answer came back at all: the bridge is gone or the network is.
+      return { ok: false, error: offlineError().toShape() };
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return { ok: false, error: httpError(response.status).toShape() };
+    }
+    const envelope = resultEnvelopeSchema.safeParse(body);
+    if (!envelope.success) return { ok: false, error: httpError(response.status).toShape() };
+    return envelope.data as ResultEnvelope<ChannelOutput<C>>;
+  }
+
+  function ensureSource(): EventSource {
+    if (source) return source;
+    source = new EventSource(`${baseUrl}/events`);
+    return source;
+  }
+
+  function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`);
+    let set = listeners.get(event);
+    if (!set) {
+      const fresh = new Set<Listener>();
+      listeners.set(event, fresh);
+      set = fresh;
+      ensureSource().addEventListener(event, (message) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((message as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        for (const l of fresh) l(payload);
+      });
+    }
+    const typed = listener as Listener;
+    set.add(typed);
+    return () => {
+      set.delete(typed);
+    };
+  }
+
+  return { transport: 'web', invoke, on };
+}

@@ -1,0 +1,48 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
+import { LogoMark } from '../components/Logo';
+import { ToastProvider } from '../components/Toasts';
+import { SettingsProvider } from '../settings/SettingsProvider';
+import { Shell } from './Shell';
+
+function Splash(): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <div className="splash" aria-busy="true">
+      <LogoMark size={40} />
+      <p className="muted">{t('app.loading')}</p>
+    </div>
+  );
+}
+
+function StartFailed({ message, retry }: { message: string; retry: () => void }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <div className="splash">
+      <div className="card state-card" role="alert">
+        <span className="state-icon state-icon-danger">
+          <Icon name="alert" size={24} />
+        </span>
+        <h1>{t('app.startFailed')}</h1>
+        <p className="muted">{message}</p>
+        <button type="button" className="button button-primary" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function App(): ReactElement {
+  return (
+    <ToastProvider>
+      <SettingsProvider
+        loading={<Splash />}
+        failed={(error, retry) => <StartFailed message={error.message} retry={retry} />}
+      >
+        <Shell />
+      </SettingsProvider>
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { ActivityPage } from '../pages/ActivityPage';
+import { EmptyPage } from '../pages/EmptyPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { useCurrentPage, type Page } from './routes';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+import { useAppInfo } from './useAppInfo';
+
+function PageContent({ page }: { page: Page }): ReactElement {
+  switch (page) {
+    case 'settings':
+      return <SettingsPage />;
+    case 'activity':
+      return <ActivityPage />;
+    default:
+      return <EmptyPage page={page} />;
+  }
+}
+
+export function Shell(): ReactElement {
+  const page = useCurrentPage();
+  const info = useAppInfo();
+  const { t } = useTranslation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">
+        {t('nav.skip')}
+      </a>
+      <Sidebar current={page} />
+      <div className="workspace">
+        <TopBar page={page} info={info} />
+        <main id="content" className="content" tabIndex={-1}>
+          {/* Keyed by page so leaving a crashed page clears the error. */}
+          <ErrorBoundary key={page}>
+            <PageContent page={page} />
+          </ErrorBoundary>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { activityKinds, type ActivityKind } from '@shared/activity';
+import { EmptyState } from '../components/EmptyState';
+import { ActivityTable } from './ActivityTable';
+import { useActivityLog } from './useActivityLog';
+
+export function ActivityPage(): ReactElement {
+  const { t } = useTranslation();
+  const filterId = useId();
+  const [kind, setKind] = useState<ActivityKind | undefined>(undefined);
+  const { items, total, hasMore, loading, failed, loadMore, reload } = useActivityLog(kind);
+  const empty = !loading && !failed && items.length === 0;
+
+  return (
+    <div className="page activity-page">
+      <div className="page-toolbar">
+        <div className="field field-inline">
+          <label className="field-label" htmlFor={filterId}>
+            {t('activity.filter.label')}
+          </label>
+          <select
+            id={filterId}
+            className="input select"
+            value={kind ?? ''}
+            onChange={(event) => setKind((event.target.value || undefined) as ActivityKind | undefined)}
+          >
+            <option value="">{t('activity.filter.all')}</option>
+            {activityKinds.map((value) => (
+              <option key={value} value={value}>
+                {t(`activity.kindName.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {items.length > 0 && <p className="muted">{t('activity.count', { shown: items.length, total })}</p>}
+      </div>
+
+      <div className="card card-flush" aria-busy={loading}>
+        {failed ? (
+          <EmptyState
+            icon="alert"
+            title={t('activity.failed.title')}
+            body={t('activity.failed.body')}
+            action={
+              <button type="button" className="button" onClick={reload}>
+                {t('activity.failed.retry')}
+              </button>
+            }
+          />
+        ) : empty ? (
+          <EmptyState
+            icon="activity"
+            title={t(kind ? 'activity.emptyFiltered.title' : 'activity.empty.title')}
+            body={t(kind ? 'activity.emptyFiltered.body' : 'activity.empty.body')}
+          />
+        ) : items.length === 0 ? (
+          <p className="loading-line muted">{t('activity.loading')}</p>
+        ) : (
+          <ActivityTable items={items} />
+        )}
+      </div>
+
+      {hasMore && (
+        <div className="load-more">
+          <button type="button" className="button" onClick={loadMore} disabled={loading}>
+            {loading ? t('activity.loading') : t('activity.loadMore')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useId, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languages, themes, type Language, type SettingsPatch, type Theme } from '@shared/settings';
+import { Icon } from '../components/Icon';
+import { useSettings } from '../settings/SettingsProvider';
+import { SyncIntervalField } from './SyncIntervalField';
+import { useSaveStatus } from './useSaveStatus';
+
+/** Language names are shown in their own language, so anyone can find theirs. */
+const languageNames: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+/** Deliberately not a named region: its title would then also match getByLabel() for the fields inside. */
+function Section(props: { title: string; description: string; children: ReactNode }): ReactElement {
+  return (
+    <section className="card settings-section">
+      <div className="settings-section-intro">
+        <h2>{props.title}</h2>
+        <p className="muted">{props.description}</p>
+      </div>
+      <div className="settings-section-fields">{props.children}</div>
+    </section>
+  );
+}
+
+function Toggle(props: {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}): ReactElement {
+  const id = useId();
+  return (
+    <div className="field field-toggle">
+      <input
+        id={id}
+        className="toggle"
+        type="checkbox"
+        checked={props.checked}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      <div>
+        <label className="field-label" htmlFor={id}>
+          {props.label}
+        </label>
+        <p id={`${id}-hint`} className="field-hint">
+          {props.hint}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function SettingsPage(): ReactElement {
+  const { t } = useTranslation();
+  const { settings, update } = useSettings();
+  const { status, track } = useSaveStatus();
+  const languageId = useId();
+  const themeId = useId();
+
+  const save = (patch: SettingsPatch) => track(update(patch));
+
+  return (
+    <div className="page settings-page">
+      <div className="page-toolbar">
+        <p className="muted">{t('settings.intro')}</p>
+        <p role="status" className={`save-status save-status-${status}`}>
+          {status === 'saved' && <Icon name="check" size={16} />}
+          {status === 'saving' ? t('settings.saving') : status === 'saved' ? t('settings.saved') : ''}
+        </p>
+      </div>
+
+      <Section title={t('settings.appearance.title')} description={t('settings.appearance.description')}>
+        <div className="field">
+          <label className="field-label" htmlFor={languageId}>
+            {t('settings.language.label')}
+          </label>
+          <select
+            id={languageId}
+            className="input select"
+            value={settings.language}
+            onChange={(event) => save({ language: event.target.value as Language })}
+          >
+            {languages.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {languageNames[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={themeId}>
+            {t('settings.theme.label')}
+          </label>
+          <select
+            id={themeId}
+            className="input select"
+            value={settings.theme}
+            onChange={(event) => save({ theme: event.target.value as Theme })}
+          >
+            {themes.map((theme) => (
+              <option key={theme} value={theme}>
+                {t(`settings.theme.${theme}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </Section>
+
+      <Section title={t('settings.sync.title')} description={t('settings.sync.description')}>
+        <SyncIntervalField
+          value={settings.syncIntervalMinutes}
+          onSave={(syncIntervalMinutes) => save({ syncIntervalMinutes })}
+        />
+      </Section>
+
+      <Section title={t('settings.startup.title')} description={t('settings.startup.description')}>
+        <Toggle
+          label={t('settings.closeToTray.label')}
+          hint={t('settings.closeToTray.hint')}
+          checked={settings.closeToTray}
+          onChange={(closeToTray) => save({ closeToTray })}
+        />
+        <Toggle
+          label={t('settings.launchAtLogin.label')}
+          hint={t('settings.launchAtLogin.hint')}
+          checked={settings.launchAtLogin}
+          onChange={(launchAtLogin) => save({ launchAtLogin })}
+        />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../../src-renderer/src/i18n/en.json';
+import zhCN from '../../../src-renderer/src/i18n/zh-CN.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('UI string catalogues', () => {
+  const enKeys = flatten(en as Tree);
+  const zhKeys = flatten(zhCN as Tree);
+
+  it('have exactly the same keys in English and Simplified Chinese', () => {
+    expect([...zhKeys.keys()].sort()).toEqual([...enKeys.keys()].sort());
+  });
+
+  it('translate every string (no empty or English-identical Chinese values except names)', () => {
+    const allowedSame = new Set(['ShopMesh', 'English', 'TikTok', 'TikTok Shop']);
+    for (const [key, value] of zhKeys) {
+      expect(value.trim(), key).not.toBe('');
+      if (/[a-z]{4,}/i.test(value) && value === enKeys.get(key))
+        expect(allowedSame.has(value), key).toBe(true);
+    }
+  });
+
+  it('use the same {{placeholders}} in both languages', () => {
+    for (const [key, value] of enKeys)
+      expect(placeholders(zhKeys.get(key) ?? ''), key).toEqual(placeholders(value));
+  });
+});
