@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The one file allowed to call shell.openExternal (it applies the allow-list first). */
-const openExternalWrapper = 'src-main/shell/open-external.ts';
+const openExternalWrapper = 'src-main/shell/open-in-browser.ts';
 const electronAllowed = [
   'src-main/shell/**',
   'src-main/index.ts',
@@ -54,6 +54,10 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[property.name='openExternal']",
+          message: `Open external URLs only through ${openExternalWrapper}, which applies the allow-list.`,
+        },
+        {
+          selector: "MemberExpression[computed=true][property.value='openExternal']",
           message: `Open external URLs only through ${openExternalWrapper}, which applies the allow-list.`,
         },
       ],
