@@ -1,8 +1,12 @@
 import { benchDatabase } from './database.bench';
 import { printReport } from './report';
+import { benchVault } from './vault.bench';
 
 /** `npm run bench`: figures for the performance budgets in docs/ARCHITECTURE.md §12. Printed, never asserted. */
-const benches: [string, (report: typeof printReport) => Promise<void>][] = [['database', benchDatabase]];
+const benches: [string, (report: typeof printReport) => Promise<void>][] = [
+  ['database', benchDatabase],
+  ['vault', benchVault],
+];
 
 const only = process.argv[2];
 for (const [name, bench] of benches) {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { m001ActivityLog } from './001-activity-log';
+import { m002Vault } from './002-vault';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 /** Forward-only, in order. Version 0 is the empty database every install starts from. */
-export const migrations: readonly Migration[] = [m001ActivityLog];
+export const migrations: readonly Migration[] = [m001ActivityLog, m002Vault];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

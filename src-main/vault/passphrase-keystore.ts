@@ -1,0 +1,205 @@
+import { randomBytes, scrypt } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import { keyIdSchema, openWithKey, sealWithKey } from './crypto';
+import type { KeyStore } from './keystore';
+
+/**
+ * scrypt cost. N=2^17, r=8 is OWASP's current recommendation (128 MiB, a few hundred ms once per launch).
+ * Stored in vault.json so the cost can rise later without breaking existing folders; never below 2^15.
+ */
+export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+const MIN_LOG2_N = 15;
+
+const b64 = z.base64();
+const wrappedSchema = z.object({ iv: b64, tag: b64, ciphertext: b64 });
+const vaultFileSchema = z.object({
+  version: z.literal(1),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .refine(
+        (n) => n >= 2 ** MIN_LOG2_N && n <= 2 ** 22 && (n & (n - 1)) === 0,
+        'N must be a power of two ≥ 2^15',
+      ),
+    r: z.number().int().min(8).max(32),
+    p: z.number().int().min(1).max(4),
+    salt: b64,
+  }),
+  /** The KEK sealing a known constant: tells a wrong passphrase apart from a damaged key entry. */
+  check: wrappedSchema,
+  keys: z.record(keyIdSchema, wrappedSchema),
+});
+type VaultFile = z.infer<typeof vaultFileSchema>;
+type Wrapped = z.infer<typeof wrappedSchema>;
+
+const CHECK_AAD = 'shopmesh:passphrase-check';
+const CHECK_PLAINTEXT = 'shopmesh passphrase check v1';
+const wrapAad = (keyId: string) => `shopmesh:wrapped-key:${keyId}`;
+
+export const VAULT_FILE = 'vault.json';
+
+export interface PassphraseKeyStoreOptions {
+  dataDir: string;
+  passphrase: string;
+  /** Cost for a new vault.json; an existing file keeps its own. */
+  scrypt?: { N: number; r: number; p: number };
+}
+
+/**
+ * The fallback for hosts without a keychain. Data keys stay random; each is wrapped (AES-256-GCM) with a
+ * key-encryption key derived from the passphrase by scrypt, salt and cost kept in `vault.json`. Wrapping
+ * rather than using the derived key directly lets rotation and the vault work exactly as with the keychain.
+ */
+export class PassphraseKeyStore implements KeyStore {
+  readonly kind = 'passphrase' as const;
+  readonly file: string;
+  private readonly passphrase: string;
+  private readonly cost: { N: number; r: number; p: number };
+  private kek: { salt: string; key: Buffer } | undefined;
+  /** Operations run one at a time: two first-time `set`s must not each create a vault.json with its own salt. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(options: PassphraseKeyStoreOptions) {
+    this.file = join(options.dataDir, VAULT_FILE);
+    this.passphrase = options.passphrase;
+    this.cost = options.scrypt ?? DEFAULT_SCRYPT;
+  }
+
+  get(keyId: string): Promise<Buffer | null> {
+    return this.exclusive(() => this.getNow(keyId));
+  }
+
+  set(keyId: string, key: Buffer): Promise<void> {
+    return this.exclusive(() => this.setNow(keyId, key));
+  }
+
+  delete(keyId: string): Promise<void> {
+    return this.exclusive(async () => this.deleteNow(keyId));
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async getNow(keyId: string): Promise<Buffer | null> {
+    const file = this.read();
+    const wrapped = file?.keys[keyIdSchema.parse(keyId)];
+    if (!file || !wrapped) return null;
+    const kek = await this.unlock(file);
+    try {
+      return openWithKey(kek, unwrapFields(keyId, wrapped), wrapAad(keyId));
+    } catch {
+      return Buffer.alloc(0); // damaged entry under a correct passphrase: the vault reports "does not match"
+    }
+  }
+
+  private async setNow(keyId: string, key: Buffer): Promise<void> {
+    keyIdSchema.parse(keyId);
+    const file = this.read() ?? (await this.create());
+    const kek = await this.unlock(file);
+    file.keys[keyId] = wrapFields(sealWithKey(kek, 'kek', key, wrapAad(keyId)));
+    this.write(file);
+  }
+
+  private deleteNow(keyId: string): void {
+    const file = this.read();
+    if (!file || !(keyIdSchema.parse(keyId) in file.keys)) return;
+    delete file.keys[keyId];
+    this.write(file);
+  }
+
+  private read(): VaultFile | null {
+    if (!existsSync(this.file)) return null;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch {
+      throw new AppError(
+        'LOCKED',
+        `${VAULT_FILE} in the data folder is not valid JSON; restore it from a backup.`,
+      );
+    }
+    const parsed = vaultFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new AppError('LOCKED', `${VAULT_FILE} in the data folder is damaged; restore it from a backup.`);
+    }
+    return parsed.data;
+  }
+
+  private async create(): Promise<VaultFile> {
+    const salt = randomBytes(16).toString('base64');
+    const kdf = { name: 'scrypt' as const, ...this.cost, salt };
+    const kek = await derive(this.passphrase, kdf);
+    this.kek = { salt, key: kek };
+    const file: VaultFile = {
+      version: 1,
+      kdf,
+      check: wrapFields(sealWithKey(kek, 'kek', CHECK_PLAINTEXT, CHECK_AAD)),
+      keys: {},
+    };
+    // Parse our own output so a cost outside the accepted bounds fails now, not at the next launch.
+    this.write(vaultFileSchema.parse(file));
+    return file;
+  }
+
+  private async unlock(file: VaultFile): Promise<Buffer> {
+    if (this.kek?.salt === file.kdf.salt) return this.kek.key;
+    const key = await derive(this.passphrase, file.kdf);
+    try {
+      openWithKey(key, unwrapFields('kek', file.check), CHECK_AAD);
+    } catch {
+      throw new AppError(
+        'LOCKED',
+        'The vault passphrase (SHOPMESH_VAULT_PASSPHRASE) is wrong for this data folder.',
+        { vault: 'wrong_passphrase' },
+      );
+    }
+    this.kek = { salt: file.kdf.salt, key };
+    return key;
+  }
+
+  private write(file: VaultFile): void {
+    mkdirSync(join(this.file, '..'), { recursive: true });
+    // Write-then-rename: a crash mid-write must never leave a truncated file holding the only copy of a key.
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+    renameSync(tmp, this.file);
+  }
+}
+
+function derive(passphrase: string, kdf: { N: number; r: number; p: number; salt: string }): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    scrypt(
+      passphrase.normalize('NFKC'),
+      Buffer.from(kdf.salt, 'base64'),
+      32,
+      // scrypt needs 128·N·r bytes; Node's default cap (32 MiB) rejects N=2^15,r=8 outright.
+      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolvePromise(key)),
+    );
+  });
+}
+
+function wrapFields(sealed: { iv: Buffer; tag: Buffer; ciphertext: Buffer }): Wrapped {
+  return {
+    iv: sealed.iv.toString('base64'),
+    tag: sealed.tag.toString('base64'),
+    ciphertext: sealed.ciphertext.toString('base64'),
+  };
+}
+
+function unwrapFields(keyId: string, w: Wrapped) {
+  return {
+    keyId,
+    iv: Buffer.from(w.iv, 'base64'),
+    tag: Buffer.from(w.tag, 'base64'),
+    ciphertext: Buffer.from(w.ciphertext, 'base64'),
+  };
+}
