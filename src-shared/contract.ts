@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  accountsListSchema,
+  cancelConnectInputSchema,
+  connectInputSchema,
+  connectResultSchema,
+  connectStartedSchema,
+  disconnectInputSchema,
+  identityGetSchema,
+} from './accounts';
 import { activityEntrySchema, activityListInputSchema, activityPageSchema } from './activity';
 import { appErrorShapeSchema } from './errors';
 import { settingsPatchSchema, settingsSchema } from './settings';
@@ -50,6 +59,33 @@ export const channels = {
     output: activityPageSchema,
     summary: 'The activity log, newest first, paginated with `before` (the id of the last entry seen).',
   },
+  'accounts:list': {
+    input: noInput,
+    output: accountsListSchema,
+    summary: 'Connected Accounts (shops, ad accounts, TikTok identity) with their status, and whether the vault is locked.',
+  },
+  'accounts:connect': {
+    input: connectInputSchema,
+    output: connectStartedSchema,
+    summary:
+      'Start connecting an Account: opens the provider consent page in the browser and waits for its redirect. The result arrives as the `accounts:connectResult` event.',
+  },
+  'accounts:cancelConnect': {
+    input: cancelConnectInputSchema,
+    output: z.object({ cancelled: z.boolean() }),
+    summary: 'Stop waiting for a connection attempt (closes its loopback listener).',
+  },
+  'accounts:disconnect': {
+    input: disconnectInputSchema,
+    output: z.object({ accountId: z.string(), dataDeletionAt: z.number().int().nullable() }),
+    summary:
+      'Revoke an Account at the provider where possible, delete its tokens at once, stop its jobs, and delete its synced data now or after 90 days.',
+  },
+  'identity:get': {
+    input: noInput,
+    output: identityGetSchema,
+    summary: 'The signed-in TikTok identity (Login Kit): display name, avatar and counts.',
+  },
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channel = keyof typeof channels;
@@ -66,6 +102,12 @@ export function isChannel(name: string): name is Channel {
 export const events = {
   'settings:changed': { payload: settingsSchema, summary: 'Settings changed (from any window or the API).' },
   'activity:added': { payload: activityEntrySchema, summary: 'A new activity-log entry was written.' },
+  'accounts:changed': { payload: z.object({}), summary: 'Accounts were added, changed or removed: list them again.' },
+  'accounts:connectResult': { payload: connectResultSchema, summary: 'A connection attempt ended.' },
+  'app:openExternal': {
+    payload: z.object({ url: z.string() }),
+    summary: 'Web bridge only: main asks the page to open this URL in a new tab (the desktop app opens the system browser itself).',
+  },
 } as const satisfies Record<string, { payload: z.ZodType; summary: string }>;
 
 export type EventName = keyof typeof events;

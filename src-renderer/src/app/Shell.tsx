@@ -2,12 +2,15 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ActivityPage } from '../pages/ActivityPage';
+import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { EmptyPage } from '../pages/EmptyPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useCurrentPage, type Page } from './routes';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useAppInfo } from './useAppInfo';
+import { useIdentity } from './useIdentity';
+import { useOpenExternalEvents } from './useOpenExternalEvents';
 
 function PageContent({ page }: { page: Page }): ReactElement {
   switch (page) {
@@ -15,6 +18,8 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <SettingsPage />;
     case 'activity':
       return <ActivityPage />;
+    case 'accounts':
+      return <AccountsPage />;
     default:
       return <EmptyPage page={page} />;
   }
@@ -23,6 +28,8 @@ function PageContent({ page }: { page: Page }): ReactElement {
 export function Shell(): ReactElement {
   const page = useCurrentPage();
   const info = useAppInfo();
+  const identity = useIdentity();
+  useOpenExternalEvents();
   const { t } = useTranslation();
   return (
     <div className="shell">
@@ -31,7 +38,7 @@ export function Shell(): ReactElement {
       </a>
       <Sidebar current={page} />
       <div className="workspace">
-        <TopBar page={page} info={info} />
+        <TopBar page={page} info={info} identity={identity} />
         <main id="content" className="content" tabIndex={-1}>
           {/* Keyed by page so leaving a crashed page clears the error. */}
           <ErrorBoundary key={page}>

@@ -1,24 +1,39 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Account } from '@shared/accounts';
 import type { AppInfo } from '@shared/contract';
+import { InitialsAvatar } from '../components/InitialsAvatar';
 import type { Page } from './routes';
 
-export function TopBar({ page, info }: { page: Page; info: AppInfo | null }): ReactElement {
+export function TopBar(props: { page: Page; info: AppInfo | null; identity: Account | null }): ReactElement {
+  const { page, info, identity } = props;
   const { t } = useTranslation();
+  const name = identity ? (identity.identity?.displayName ?? identity.displayName) : null;
   return (
     <header className="topbar">
       <div className="topbar-titles">
         <h1>{t(`nav.${page}`)}</h1>
         <p className="topbar-subtitle">{t(`pages.${page}.subtitle`)}</p>
       </div>
-      {info && (
-        <div className="topbar-meta">
-          <span className={`badge badge-${info.profile}`} title={t('topbar.profileHint')}>
-            {t(`profile.${info.profile}`)}
-          </span>
-          <span className="version">{t('topbar.version', { version: info.version })}</span>
-        </div>
-      )}
+      <div className="topbar-meta">
+        {info && (
+          <>
+            <span className={`badge badge-${info.profile}`} title={t('topbar.profileHint')}>
+              {t(`profile.${info.profile}`)}
+            </span>
+            <span className="version">{t('topbar.version', { version: info.version })}</span>
+          </>
+        )}
+        {name && (
+          <p className="topbar-identity" title={t('topbar.identity', { name })}>
+            <InitialsAvatar name={name} size="sm" />
+            <span className="visually-hidden">{t('topbar.identity', { name })}</span>
+            <span className="topbar-identity-name" aria-hidden="true">
+              {name}
+            </span>
+          </p>
+        )}
+      </div>
     </header>
   );
 }

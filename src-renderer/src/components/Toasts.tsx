@@ -15,14 +15,23 @@ import { Icon } from './Icon';
 
 const autoDismissMs = 6000;
 
-interface Toast {
-  id: number;
+export type ToastTone = 'error' | 'success' | 'info';
+
+export interface ToastInput {
+  tone: ToastTone;
   message: string;
+  /** A link the reader can follow, opened in a new tab; a toast with a link stays until dismissed. */
+  link?: { href: string; label: string };
+}
+
+interface Toast extends ToastInput {
+  id: number;
 }
 
 interface ToastApi {
   /** Shows the contract error's message (or a generic one for anything else). */
   showError(error: unknown): void;
+  showToast(toast: ToastInput): void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -39,15 +48,18 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactEleme
   const { t } = useTranslation();
 
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
-  const showError = useCallback((error: unknown) => {
-    const { message } = toAppError(error);
+  const showToast = useCallback((toast: ToastInput) => {
     const id = nextId.current++;
-    // The same failure reported twice in a row is one problem, not two.
+    // The same message reported twice in a row is one problem, not two.
     setToasts((all) =>
-      all.some((toast) => toast.message === message) ? all : [...all, { id, message }].slice(-4),
+      all.some((shown) => shown.message === toast.message) ? all : [...all, { ...toast, id }].slice(-4),
     );
   }, []);
-  const api = useMemo(() => ({ showError }), [showError]);
+  const showError = useCallback(
+    (error: unknown) => showToast({ tone: 'error', message: toAppError(error).message }),
+    [showToast],
+  );
+  const api = useMemo(() => ({ showError, showToast }), [showError, showToast]);
 
   return (
     <ToastContext.Provider value={api}>
@@ -61,6 +73,8 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactEleme
   );
 }
 
+const toneIcon = { error: 'alert', success: 'check', info: 'link' } as const;
+
 function ToastItem(props: {
   toast: Toast;
   onDismiss: (id: number) => void;
@@ -68,27 +82,41 @@ function ToastItem(props: {
 }): ReactElement {
   const { toast, onDismiss, dismissLabel } = props;
   const [paused, setPaused] = useState(false);
+  const sticky = toast.link !== undefined;
 
   useEffect(() => {
-    if (paused) return;
+    if (paused || sticky) return;
     const timer = window.setTimeout(() => onDismiss(toast.id), autoDismissMs);
     return () => window.clearTimeout(timer);
-  }, [paused, toast.id, onDismiss]);
+  }, [paused, sticky, toast.id, onDismiss]);
 
   // Reading a message must not race its auto-dismissal: hover or focus holds it open.
   return (
     <div
-      className="toast toast-error"
-      role="alert"
+      className={`toast toast-${toast.tone}`}
+      role={toast.tone === 'error' ? 'alert' : 'status'}
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(false)}
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
     >
       <span className="toast-icon">
-        <Icon name="alert" />
+        <Icon name={toneIcon[toast.tone]} />
       </span>
-      <p className="toast-message">{toast.message}</p>
+      <div className="toast-message">
+        <p>{toast.message}</p>
+        {toast.link && (
+          <a
+            className="toast-link"
+            href={toast.link.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={() => onDismiss(toast.id)}
+          >
+            {toast.link.label}
+          </a>
+        )}
+      </div>
       <button
         type="button"
         className="icon-button"

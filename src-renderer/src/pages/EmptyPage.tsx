@@ -5,9 +5,12 @@ import { Icon } from '../components/Icon';
 import { hrefFor, type Page } from '../app/routes';
 
 /** Pages whose features are not built yet: say plainly what will fill them and what to do first. */
-export function EmptyPage({ page }: { page: Exclude<Page, 'settings' | 'activity'> }): ReactElement {
+export function EmptyPage({
+  page,
+}: {
+  page: Exclude<Page, 'settings' | 'activity' | 'accounts'>;
+}): ReactElement {
   const { t } = useTranslation();
-  const needsShop = page !== 'accounts';
   return (
     <div className="card">
       <EmptyState
@@ -15,12 +18,10 @@ export function EmptyPage({ page }: { page: Exclude<Page, 'settings' | 'activity
         title={t(`empty.${page}.title`)}
         body={t(`empty.${page}.body`)}
         action={
-          needsShop && (
-            <a className="button button-primary" href={hrefFor('accounts')}>
-              <Icon name="link" size={16} />
-              {t('empty.goToAccounts')}
-            </a>
-          )
+          <a className="button button-primary" href={hrefFor('accounts')}>
+            <Icon name="link" size={16} />
+            {t('empty.goToAccounts')}
+          </a>
         }
       />
     </div>

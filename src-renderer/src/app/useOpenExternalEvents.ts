@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { isWebUrl, openInNewTab } from '../api/openExternal';
+import { useToasts } from '../components/Toasts';
+
+/**
+ * Over the web bridge main cannot open a browser itself, so it sends `app:openExternal` and the page opens
+ * the tab. A tab opened without a click may be blocked: then a toast offers the link to click instead.
+ * In Electron main opens the system browser and never sends this event.
+ */
+export function useOpenExternalEvents(): void {
+  const { showToast } = useToasts();
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (api.transport !== 'web') return;
+    return api.on('app:openExternal', ({ url }) => {
+      if (!isWebUrl(url) || openInNewTab(url)) return;
+      showToast({
+        tone: 'info',
+        message: t('openExternal.blocked'),
+        link: { href: url, label: t('openExternal.open', { host: new URL(url).host }) },
+      });
+    });
+  }, [showToast, t]);
+}

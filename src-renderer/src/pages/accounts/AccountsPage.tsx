@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { providers, type Account } from '@shared/accounts';
+import { EmptyState } from '../../components/EmptyState';
+import { Notice } from '../../components/Notice';
+import { AccountList } from './AccountList';
+import { ConnectCards } from './ConnectCards';
+import { ConnectProgress } from './ConnectProgress';
+import { DisconnectDialog, type Disconnected } from './DisconnectDialog';
+import { useAccounts } from './useAccounts';
+import { useConnectAttempt } from './useConnectAttempt';
+import { useFormatters } from './useFormatters';
+import { VaultLockedBanner } from './VaultLockedBanner';
+
+const providerOrder = (account: Account) => providers.indexOf(account.provider);
+
+function DisconnectedNotice(props: { result: Disconnected; onDismiss: () => void }): ReactElement {
+  const { result, onDismiss } = props;
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const notice = useRef<HTMLDivElement>(null);
+  // The row (and its Disconnect button) may be gone now: focus lands on the outcome instead.
+  useEffect(() => notice.current?.focus(), []);
+  return (
+    <Notice ref={notice} tone="success" title={t('accounts.disconnect.doneTitle')} onDismiss={onDismiss}>
+      <p>
+        {result.dataDeletionAt === null
+          ? t('accounts.disconnect.doneNow', { name: result.name })
+          : t('accounts.disconnect.doneScheduled', { name: result.name, date: date(result.dataDeletionAt) })}
+      </p>
+    </Notice>
+  );
+}
+
+export function AccountsPage(): ReactElement {
+  const { t } = useTranslation();
+  const { list, failed, reload } = useAccounts();
+  const attempt = useConnectAttempt();
+  const [disconnecting, setDisconnecting] = useState<Account | null>(null);
+  const [disconnected, setDisconnected] = useState<Disconnected | null>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+
+  const locked = list?.vault.state === 'locked';
+  const busy = attempt.state.phase === 'starting' || attempt.state.phase === 'waiting';
+  const accounts = list ? [...list.accounts].sort((a, b) => providerOrder(a) - providerOrder(b)) : [];
+  const returnFocus = useCallback(() => listHeading.current, []);
+
+  return (
+    <div className="page accounts-page">
+      {locked && <VaultLockedBanner message={list.vault.message} />}
+
+      <ConnectCards
+        busy={busy}
+        locked={locked}
+        onConnect={(provider) => {
+          setDisconnected(null);
+          attempt.start(provider);
+        }}
+      />
+
+      <ConnectProgress attempt={attempt} />
+      {disconnected && <DisconnectedNotice result={disconnected} onDismiss={() => setDisconnected(null)} />}
+
+      <section className="accounts-section" aria-labelledby="accounts-list-heading">
+        <div className="section-heading">
+          <h2 id="accounts-list-heading" ref={listHeading} tabIndex={-1}>
+            {t('accounts.list.heading')}
+          </h2>
+        </div>
+        <div className="card card-flush" aria-busy={list === null && !failed}>
+          {failed ? (
+            <EmptyState
+              icon="alert"
+              title={t('accounts.list.failed.title')}
+              body={t('accounts.list.failed.body')}
+              action={
+                <button type="button" className="button" onClick={reload}>
+                  {t('accounts.list.failed.retry')}
+                </button>
+              }
+            />
+          ) : list === null ? (
+            <p className="loading-line muted">{t('accounts.list.loading')}</p>
+          ) : accounts.length === 0 ? (
+            <EmptyState
+              icon="accounts"
+              title={t('accounts.list.empty.title')}
+              body={t('accounts.list.empty.body')}
+            />
+          ) : (
+            <AccountList
+              accounts={accounts}
+              locked={locked}
+              busy={busy}
+              onReconnect={(account) => {
+                setDisconnected(null);
+                attempt.start(account.provider, account.id);
+              }}
+              onDisconnect={(account) => setDisconnecting(account)}
+            />
+          )}
+        </div>
+      </section>
+
+      {disconnecting && (
+        <DisconnectDialog
+          account={disconnecting}
+          returnFocus={returnFocus}
+          onClose={() => setDisconnecting(null)}
+          onDone={(result) => {
+            setDisconnecting(null);
+            attempt.dismiss();
+            setDisconnected(result);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+export const providers = ['shop', 'ads', 'identity'] as const;
+export const providerSchema = z.enum(providers);
+export type Provider = z.infer<typeof providerSchema>;
+
+export const accountStatuses = ['active', 'expired', 'revoked'] as const;
+export const accountStatusSchema = z.enum(accountStatuses);
+export type AccountStatus = z.infer<typeof accountStatusSchema>;
+
+export const shopSchema = z.object({
+  shopId: z.string(),
+  name: z.string(),
+  region: z.string(),
+  currency: z.string(),
+  sellerType: z.string().nullable(),
+  code: z.string().nullable(),
+});
+export type Shop = z.infer<typeof shopSchema>;
+
+export const advertiserSchema = z.object({
+  advertiserId: z.string(),
+  name: z.string(),
+  currency: z.string().nullable(),
+  timezone: z.string().nullable(),
+  status: z.string().nullable(),
+});
+export type Advertiser = z.infer<typeof advertiserSchema>;
+
+export const identityProfileSchema = z.object({
+  displayName: z.string(),
+  avatarUrl: z.string().nullable(),
+  followerCount: z.number().int().nullable(),
+  followingCount: z.number().int().nullable(),
+  likesCount: z.number().int().nullable(),
+  videoCount: z.number().int().nullable(),
+});
+export type IdentityProfile = z.infer<typeof identityProfileSchema>;
+
+/** What the renderer may know about an Account: names and dates, never a token. */
+export const accountSchema = z.object({
+  id: z.string(),
+  provider: providerSchema,
+  status: accountStatusSchema,
+  displayName: z.string(),
+  /** UTC epoch ms. */
+  connectedAt: z.number().int(),
+  /** When the grant itself lapses (TikTok Shop refresh-token expiry, Login Kit refresh expiry); null = no end. */
+  authorizationExpiresAt: z.number().int().nullable(),
+  /** True within 30 days of `authorizationExpiresAt`: the UI asks the merchant to reconnect. */
+  expiresSoon: z.boolean(),
+  /** Why the account is not active, in words for the merchant. */
+  statusReason: z.string().nullable(),
+  /** For a disconnected account whose data is kept for now: when it will be deleted. */
+  dataDeletionAt: z.number().int().nullable(),
+  shops: z.array(shopSchema),
+  advertisers: z.array(advertiserSchema),
+  identity: identityProfileSchema.nullable(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const vaultStatusSchema = z.object({
+  state: z.enum(['unlocked', 'locked']),
+  /** Why the vault is locked and what to do about it. */
+  message: z.string().nullable(),
+});
+
+export const accountsListSchema = z.object({
+  vault: vaultStatusSchema,
+  accounts: z.array(accountSchema),
+});
+export type AccountsList = z.infer<typeof accountsListSchema>;
+
+export const connectInputSchema = z
+  .object({
+    provider: providerSchema,
+    /** Reconnect an existing (expired) Account instead of adding a new one. */
+    accountId: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const connectStartedSchema = z.object({
+  attemptId: z.string(),
+  /** Opened in the system browser by main; returned so the UI can offer "open again" / copy. */
+  authorizeUrl: z.string(),
+});
+
+export const connectOutcomes = ['connected', 'denied', 'timeout', 'state_mismatch', 'cancelled', 'failed'] as const;
+export const connectResultSchema = z.object({
+  attemptId: z.string(),
+  provider: providerSchema,
+  outcome: z.enum(connectOutcomes),
+  /** The connected Account on success. */
+  accountId: z.string().nullable(),
+  /** Explanation for the merchant when the outcome is not `connected`. */
+  message: z.string().nullable(),
+});
+export type ConnectResult = z.infer<typeof connectResultSchema>;
+
+export const cancelConnectInputSchema = z.object({ attemptId: z.string().min(1) }).strict();
+
+export const disconnectInputSchema = z
+  .object({
+    accountId: z.string().min(1),
+    /** `now`: delete the Account's synced data at once; `scheduled`: after the 90-day retention period. */
+    deleteData: z.enum(['now', 'scheduled']).default('scheduled'),
+  })
+  .strict();
+
+export const identityGetSchema = z.object({
+  /** The signed-in TikTok identity (Login Kit), or null when none is connected. */
+  account: accountSchema.nullable(),
+});
