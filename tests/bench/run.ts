@@ -1,11 +1,13 @@
 import { benchDatabase } from './database.bench';
 import { printReport } from './report';
+import { benchSandbox } from './sandbox.bench';
 import { benchVault } from './vault.bench';
 
 /** `npm run bench`: figures for the performance budgets in docs/ARCHITECTURE.md §12. Printed, never asserted. */
 const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['database', benchDatabase],
   ['vault', benchVault],
+  ['sandbox', benchSandbox],
 ];
 
 const only = process.argv[2];

@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../../src-shared/errors';
+import type { SandboxInfo } from '../sandbox/info';
+
+/**
+ * Endpoint profiles: where the app sends TikTok traffic and with which app credentials.
+ * `sandbox` (default) points at the embedded simulator, `production` at TikTok's hosts, and a custom
+ * profile file (SHOPMESH_PROFILE_FILE) overrides any URL or credential on top of either.
+ */
+
+const baseUrl = z
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+export const profileNames = ['sandbox', 'production', 'custom'] as const;
+export type ProfileName = (typeof profileNames)[number];
+
+export const profileSchema = z.object({
+  name: z.enum(profileNames),
+  shopAuthBase: baseUrl,
+  shopApiBase: baseUrl,
+  shopAuthorizeUrl: baseUrl,
+  adsBase: baseUrl,
+  adsAuthorizeUrl: baseUrl,
+  loginBase: baseUrl,
+  loginAuthorizeUrl: z.url(),
+  // Credentials may be empty in `production` until the user enters them in Settings.
+  shop: z.object({
+    appKey: z.string(),
+    appSecret: z.string(),
+    serviceId: z.string(),
+    redirectUrl: z.string(),
+  }),
+  ads: z.object({ appId: z.string(), secret: z.string(), redirectUrl: z.string() }),
+  login: z.object({ clientKey: z.string(), clientSecret: z.string() }),
+  /** Hosts the app may open in the system browser for consent screens; derived from the authorize URLs. */
+  authHosts: z.array(z.string()),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+/** What a profile file may set: any field, all optional, plus which built-in profile it starts from. */
+export const profileFileSchema = z
+  .object({
+    extends: z.enum(['sandbox', 'production']).optional(),
+    shopAuthBase: baseUrl.optional(),
+    shopApiBase: baseUrl.optional(),
+    shopAuthorizeUrl: baseUrl.optional(),
+    adsBase: baseUrl.optional(),
+    adsAuthorizeUrl: baseUrl.optional(),
+    loginBase: baseUrl.optional(),
+    loginAuthorizeUrl: z.url().optional(),
+    shop: profileSchema.shape.shop.partial().strict().optional(),
+    ads: profileSchema.shape.ads.partial().strict().optional(),
+    login: profileSchema.shape.login.partial().strict().optional(),
+  })
+  .strict();
+export type ProfileFile = z.infer<typeof profileFileSchema>;
+
+type ProfileCore = Omit<Profile, 'authHosts'>;
+
+export function deriveAuthHosts(
+  p: Pick<Profile, 'shopAuthorizeUrl' | 'adsAuthorizeUrl' | 'loginAuthorizeUrl'>,
+): string[] {
+  return [
+    ...new Set([p.shopAuthorizeUrl, p.adsAuthorizeUrl, p.loginAuthorizeUrl].map((u) => new URL(u).host)),
+  ];
+}
+
+function finish(core: ProfileCore, source: string): Profile {
+  const candidate = { ...core, authHosts: [] as string[] };
+  const parsed = profileSchema.safeParse(candidate);
+  if (!parsed.success) throw validationError(parsed.error, source);
+  return { ...parsed.data, authHosts: deriveAuthHosts(parsed.data) };
+}
+
+function validationError(error: z.ZodError, source: string): AppError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+  const first = issues[0];
+  return new AppError(
+    'VALIDATION',
+    `Invalid profile ${source}: field '${first?.path ?? '?'}' ${first?.message ?? 'is invalid'}`,
+    { issues },
+  );
+}
+
+/** TikTok's real hosts (shop-api.md "Hosts", ads-and-login-kit.md A1/C2/C4). */
+export const productionDefaults: ProfileCore = {
+  name: 'production',
+  shopAuthBase: 'https://auth.tiktok-shops.com',
+  shopApiBase: 'https://open-api.tiktokglobalshop.com',
+  shopAuthorizeUrl: 'https://services.tiktokshop.com/open/authorize',
+  adsBase: 'https://business-api.tiktok.com',
+  adsAuthorizeUrl: 'https://business-api.tiktok.com/portal/auth',
+  loginBase: 'https://open.tiktokapis.com',
+  loginAuthorizeUrl: 'https://www.tiktok.com/v2/auth/authorize/',
+  shop: { appKey: '', appSecret: '', serviceId: '', redirectUrl: '' },
+  ads: { appId: '', secret: '', redirectUrl: '' },
+  login: { clientKey: '', clientSecret: '' },
+};
+
+export interface ProductionCredentials {
+  shop?: Partial<Profile['shop']>;
+  ads?: Partial<Profile['ads']>;
+  login?: Partial<Profile['login']>;
+}
+
+export function productionProfile(credentials: ProductionCredentials = {}): Profile {
+  return finish(
+    {
+      ...productionDefaults,
+      shop: { ...productionDefaults.shop, ...credentials.shop },
+      ads: { ...productionDefaults.ads, ...credentials.ads },
+      login: { ...productionDefaults.login, ...credentials.login },
+    },
+    'production',
+  );
+}
+
+export function sandboxProfile(info: SandboxInfo): Profile {
+  return finish(
+    {
+      name: 'sandbox',
+      shopAuthBase: info.shopAuthBase,
+      shopApiBase: info.shopApiBase,
+      shopAuthorizeUrl: info.shopAuthorizeUrl,
+      adsBase: info.adsBase,
+      adsAuthorizeUrl: `${info.adsBase}/portal/auth`,
+      loginBase: info.loginBase,
+      loginAuthorizeUrl: `${info.loginBase}/v2/auth/authorize/`,
+      shop: { ...info.shop },
+      ads: { ...info.ads },
+      login: { ...info.login },
+    },
+    'sandbox',
+  );
+}
+
+export function loadProfileFile(path: string): ProfileFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new AppError(
+      'VALIDATION',
+      `Cannot read profile file ${path}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new AppError(
+      'VALIDATION',
+      `Profile file ${path} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  const parsed = profileFileSchema.safeParse(json);
+  if (!parsed.success) throw validationError(parsed.error, `file ${path}`);
+  return parsed.data;
+}
+
+export function applyProfileFile(base: Profile, file: ProfileFile, path: string): Profile {
+  const { extends: _ignored, shop, ads, login, ...urls } = file;
+  return finish(
+    {
+      ...base,
+      ...urls,
+      name: 'custom',
+      shop: { ...base.shop, ...shop },
+      ads: { ...base.ads, ...ads },
+      login: { ...base.login, ...login },
+    },
+    `file ${path}`,
+  );
+}
+
+export interface ResolveProfileInput {
+  env: Record<string, string | undefined>;
+  /** Needed when the result builds on `sandbox`: the running simulator's info. */
+  sandboxInfo?: SandboxInfo;
+  /** What the user entered in Settings for production. */
+  productionCredentials?: ProductionCredentials;
+}
+
+/**
+ * SHOPMESH_PROFILE=sandbox|production picks the base (default sandbox); SHOPMESH_PROFILE_FILE layers a JSON
+ * file on top (its `extends` wins over SHOPMESH_PROFILE), giving the `custom` profile.
+ */
+export function resolveProfile(input: ResolveProfileInput): Profile {
+  const requested = input.env.SHOPMESH_PROFILE?.trim() || 'sandbox';
+  if (requested !== 'sandbox' && requested !== 'production') {
+    throw new AppError(
+      'VALIDATION',
+      `SHOPMESH_PROFILE must be 'sandbox' or 'production' (got '${requested}')`,
+    );
+  }
+  const filePath = input.env.SHOPMESH_PROFILE_FILE?.trim();
+  const file = filePath ? loadProfileFile(filePath) : undefined;
+  const baseName = file?.extends ?? requested;
+  let base: Profile;
+  if (baseName === 'sandbox') {
+    if (!input.sandboxInfo)
+      throw new AppError(
+        'VALIDATION',
+        'The sandbox profile needs a running sandbox (no SandboxInfo was given)',
+      );
+    base = sandboxProfile(input.sandboxInfo);
+  } else {
+    base = productionProfile(input.productionCredentials);
+  }
+  return file && filePath ? applyProfileFile(base, file, filePath) : base;
+}
+
+/** Which production credentials are still empty, for the Settings screen. */
+export function missingCredentials(p: Profile): string[] {
+  const out: string[] = [];
+  for (const [group, values] of [
+    ['shop', p.shop],
+    ['ads', p.ads],
+    ['login', p.login],
+  ] as const) {
+    for (const [k, v] of Object.entries(values)) if (v === '') out.push(`${group}.${k}`);
+  }
+  return out;
+}

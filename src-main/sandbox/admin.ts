@@ -1,0 +1,177 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { sandboxConfigPatchSchema } from './config';
+import { faultConfigSchema } from './faults';
+import { header, json, parseJsonBody, type Reply, type SandboxRequest } from './http';
+import { encodeId } from './ids';
+import { issueAdsCode } from './ads/auth';
+import { issueLoginCode, loginScopes } from './login/oauth';
+import { issueShopCode } from './shop/auth';
+import { poolStatus } from './shop/outreach';
+import { shopScopes } from './shop/scopes';
+import type { SandboxState } from './state';
+
+/**
+ * Test controls, on their own path and guarded by the sandbox's admin token (never by TikTok credentials):
+ * request log, accepted writes, reset, faults, token expiry/revocation, clock, limits, and code issuing.
+ */
+
+const provider = z.enum(['shop', 'ads', 'login']);
+const expireBody = z.object({
+  provider,
+  which: z.enum(['access', 'refresh', 'both']).default('access'),
+  token: z.string().optional(),
+});
+const revokeBody = z.object({ provider, token: z.string().optional() });
+const clockBody = z.object({
+  offsetMs: z.number().int().optional(),
+  advanceMs: z.number().int().optional(),
+  advanceSec: z.number().int().optional(),
+  advanceDays: z.number().optional(),
+  frozen: z.boolean().optional(),
+});
+const grantBody = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('shop'), scopes: z.array(z.enum(shopScopes)).optional() }),
+  z.object({ provider: z.literal('ads') }),
+  z.object({
+    provider: z.literal('login'),
+    redirect_uri: z.string(),
+    code_challenge: z.string(),
+    scopes: z.array(z.enum(loginScopes)).optional(),
+  }),
+]);
+
+function authorized(req: SandboxRequest, token: string): boolean {
+  const auth = header(req, 'authorization') ?? '';
+  const given = auth.startsWith('Bearer ') ? auth.slice(7) : (header(req, 'x-admin-token') ?? '');
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function bodyOf<T extends z.ZodType>(
+  req: SandboxRequest,
+  schema: T,
+): { ok: true; value: z.infer<T> } | { ok: false; reply: Reply } {
+  const parsed = parseJsonBody(req);
+  if (!parsed.ok) return { ok: false, reply: json(400, { error: 'body must be JSON' }) };
+  const result = schema.safeParse(parsed.value ?? {});
+  if (!result.success)
+    return { ok: false, reply: json(400, { error: 'invalid body', issues: result.error.issues }) };
+  return { ok: true, value: result.data };
+}
+
+export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken: string): Reply {
+  if (!authorized(req, adminToken))
+    return json(401, { error: 'admin token required (Authorization: Bearer <adminToken>)' });
+  const route = `${req.method} ${req.path.replace(/\/+$/, '') || '/'}`;
+  const nowSec = state.clock.nowSec();
+  switch (route) {
+    case 'GET /state': {
+      const ds = state.dataset;
+      return json(200, {
+        scale: ds.scale,
+        seed: ds.seed,
+        generatedInMs: Math.round(ds.generatedInMs),
+        dataStart: ds.startTime,
+        dataEnd: ds.endTime,
+        /** The deliberately empty order (no line items), for tests that need it. */
+        emptyOrderId: encodeId('order', ds.emptyOrderIndex),
+        counts: {
+          shops: ds.shops.length,
+          products: ds.products.length,
+          orders: ds.orders.count,
+          creators: ds.creators.count,
+          campaigns: ds.ads.campaigns.length,
+          ads: ds.ads.ads.length,
+          collaborations: state.collaborations.length,
+          conversations: state.conversations.size,
+        },
+        clock: state.clock.state(),
+        config: state.config,
+        faults: state.faults.get(),
+        outreachPool: ds.shops.map((s) => ({ shopId: s.id, ...poolStatus(state, s.index, nowSec) })),
+      });
+    }
+    case 'GET /requests': {
+      const since = Number(req.query.get('since') ?? 0);
+      const limit = Math.min(5_000, Number(req.query.get('limit') ?? 500));
+      return json(200, { entries: state.requestLog.filter((e) => e.seq > since).slice(-limit) });
+    }
+    case 'DELETE /requests':
+      state.requestLog = [];
+      return json(200, { ok: true });
+    case 'GET /writes': {
+      const since = Number(req.query.get('since') ?? 0);
+      const kind = req.query.get('kind');
+      return json(200, {
+        entries: state.writes.filter((e) => e.seq > since && (kind === null || e.kind === kind)),
+      });
+    }
+    case 'POST /reset':
+      state.reset();
+      state.clock.reset();
+      return json(200, { ok: true });
+    case 'GET /faults':
+      return json(200, state.faults.get());
+    case 'PUT /faults':
+    case 'POST /faults': {
+      const b = bodyOf(req, faultConfigSchema);
+      if (!b.ok) return b.reply;
+      state.faults.set(b.value);
+      return json(200, state.faults.get());
+    }
+    case 'DELETE /faults':
+      state.faults.clear();
+      return json(200, state.faults.get());
+    case 'POST /tokens/expire': {
+      const b = bodyOf(req, expireBody);
+      if (!b.ok) return b.reply;
+      state.tokens.expire(b.value.provider, b.value.which, b.value.token);
+      return json(200, { ok: true });
+    }
+    case 'POST /tokens/revoke': {
+      const b = bodyOf(req, revokeBody);
+      if (!b.ok) return b.reply;
+      state.tokens.revoke(b.value.provider, b.value.token);
+      return json(200, { ok: true });
+    }
+    case 'GET /clock':
+      return json(200, state.clock.state());
+    case 'POST /clock': {
+      const b = bodyOf(req, clockBody);
+      if (!b.ok) return b.reply;
+      const v = b.value;
+      if (v.offsetMs !== undefined) state.clock.setOffset(v.offsetMs);
+      const advance =
+        (v.advanceMs ?? 0) + (v.advanceSec ?? 0) * 1_000 + Math.round((v.advanceDays ?? 0) * 86_400_000);
+      if (advance !== 0) state.clock.advance(advance);
+      if (v.frozen !== undefined) state.clock.freeze(v.frozen);
+      return json(200, state.clock.state());
+    }
+    case 'GET /config':
+      return json(200, state.config);
+    case 'PATCH /config':
+    case 'POST /config': {
+      const b = bodyOf(req, sandboxConfigPatchSchema);
+      if (!b.ok) return b.reply;
+      return json(200, state.setConfig(b.value));
+    }
+    case 'POST /grant': {
+      const b = bodyOf(req, grantBody);
+      if (!b.ok) return b.reply;
+      const v = b.value;
+      if (v.provider === 'shop') return json(200, { code: issueShopCode(state, v.scopes) });
+      if (v.provider === 'ads') return json(200, { auth_code: issueAdsCode(state) });
+      return json(200, {
+        code: issueLoginCode(state, {
+          redirectUri: v.redirect_uri,
+          codeChallenge: v.code_challenge,
+          scopes: v.scopes ?? [...loginScopes],
+        }),
+      });
+    }
+    default:
+      return json(404, { error: `unknown admin route ${route}` });
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const families = ['shop-auth', 'shop-api', 'ads', 'login'] as const;
+export type Family = (typeof families)[number];
+
+/**
+ * Fault injection knobs. "Every Nth" counts only requests the fault applies to (matching family and path
+ * filter), so a test can say "the 3rd order search fails" and know exactly which call that is.
+ */
+export const faultConfigSchema = z.object({
+  rateLimitEveryN: z.number().int().positive().optional(),
+  serverErrorEveryN: z.number().int().positive().optional(),
+  malformedJsonEveryN: z.number().int().positive().optional(),
+  dropConnectionEveryN: z.number().int().positive().optional(),
+  latencyMs: z.number().int().nonnegative().max(60_000).optional(),
+  families: z.array(z.enum(families)).optional(),
+  /** Only requests whose path (below the family prefix) contains this string. */
+  pathContains: z.string().optional(),
+});
+export type FaultConfig = z.infer<typeof faultConfigSchema>;
+
+export type FaultAction = 'rateLimit' | 'serverError' | 'malformedJson' | 'drop';
+
+export class Faults {
+  private config: FaultConfig = {};
+  private matched = 0;
+  readonly injected: Record<FaultAction, number> = {
+    rateLimit: 0,
+    serverError: 0,
+    malformedJson: 0,
+    drop: 0,
+  };
+
+  set(config: FaultConfig): void {
+    this.config = config;
+    this.matched = 0;
+  }
+
+  get(): FaultConfig & { matched: number; injected: Record<FaultAction, number> } {
+    return { ...this.config, matched: this.matched, injected: { ...this.injected } };
+  }
+
+  clear(): void {
+    this.set({});
+  }
+
+  /** Decides the fate of one request; latency applies on top of any action. */
+  decide(family: Family, path: string): { latencyMs: number; action: FaultAction | null } {
+    const c = this.config;
+    if (c.families && !c.families.includes(family)) return { latencyMs: 0, action: null };
+    if (c.pathContains !== undefined && !path.includes(c.pathContains)) return { latencyMs: 0, action: null };
+    const n = ++this.matched;
+    const every = (k: number | undefined): boolean => k !== undefined && n % k === 0;
+    let action: FaultAction | null = null;
+    if (every(c.dropConnectionEveryN)) action = 'drop';
+    else if (every(c.rateLimitEveryN)) action = 'rateLimit';
+    else if (every(c.serverErrorEveryN)) action = 'serverError';
+    else if (every(c.malformedJsonEveryN)) action = 'malformedJson';
+    if (action) this.injected[action] += 1;
+    return { latencyMs: c.latencyMs ?? 0, action };
+  }
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** What `npm run sandbox` prints and what `startSandbox` returns: everything a Profile needs. */
+export const sandboxInfoSchema = z.object({
+  shopAuthBase: z.url(),
+  shopApiBase: z.url(),
+  shopAuthorizeUrl: z.url(),
+  adsBase: z.url(),
+  loginBase: z.url(),
+  adminBase: z.url(),
+  adminToken: z.string().min(1),
+  shop: z.object({ appKey: z.string(), appSecret: z.string(), serviceId: z.string(), redirectUrl: z.url() }),
+  ads: z.object({ appId: z.string(), secret: z.string(), redirectUrl: z.url() }),
+  login: z.object({ clientKey: z.string(), clientSecret: z.string() }),
+});
+
+export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;

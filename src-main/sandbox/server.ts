@@ -1,0 +1,269 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { Logger } from '../log/logger';
+import { handleAdmin } from './admin';
+import { handleAds } from './ads/routes';
+import type { FaultAction, Family } from './faults';
+import { html, json, type Reply, type SandboxRequest } from './http';
+import { requestId } from './ids';
+import { handleLogin } from './login/routes';
+import { shopApiEnvelopeFor } from './shop/fault-replies';
+import { shopTokenGet, shopTokenRefresh, shopAuthorizeDecision, shopAuthorizePage } from './shop/auth';
+import { handleShopApi } from './shop/gate';
+import { shopRouter } from './shop/routes';
+import type { SandboxState } from './state';
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+export const prefixes = {
+  shopAuth: '/shop-auth',
+  shopApi: '/shop-api',
+  ads: '/ads',
+  login: '/login',
+  admin: '/admin',
+} as const;
+
+/** Consent screens are for people: faults target API calls only. */
+function isConsentPath(family: Family, path: string): boolean {
+  if (family === 'shop-auth') return path.startsWith('/oauth/authorize');
+  if (family === 'ads') return path.startsWith('/portal/auth');
+  if (family === 'login') return path.startsWith('/v2/auth/authorize');
+  return false;
+}
+
+function familyOf(first: string): Family | 'admin' | null {
+  switch (first) {
+    case 'shop-auth':
+      return 'shop-auth';
+    case 'shop-api':
+      return 'shop-api';
+    case 'ads':
+      return 'ads';
+    case 'login':
+      return 'login';
+    case 'admin':
+      return 'admin';
+    default:
+      return null;
+  }
+}
+
+function faultReply(
+  state: SandboxState,
+  family: Family,
+  path: string,
+  action: 'rateLimit' | 'serverError',
+): Reply {
+  if (family === 'shop-api' || family === 'shop-auth') return shopApiEnvelopeFor(state, action);
+  if (family === 'ads') {
+    return action === 'rateLimit'
+      ? json(
+          200,
+          {
+            code: 40100,
+            message: 'Requests made too frequently. Please try again later.',
+            request_id: requestId(state.clock.nowMs()),
+            data: {},
+          },
+          40100,
+        )
+      : json(
+          500,
+          {
+            code: 50000,
+            message: 'System error, please retry later.',
+            request_id: requestId(state.clock.nowMs()),
+            data: {},
+          },
+          50000,
+        );
+  }
+  const logId = requestId(state.clock.nowMs());
+  if (path.startsWith('/v2/oauth/')) {
+    return action === 'rateLimit'
+      ? json(
+          429,
+          { error: 'rate_limit_exceeded', error_description: 'Too many requests.', log_id: logId },
+          'rate_limit_exceeded',
+        )
+      : json(
+          500,
+          { error: 'server_error', error_description: 'Internal error.', log_id: logId },
+          'server_error',
+        );
+  }
+  return action === 'rateLimit'
+    ? json(
+        429,
+        { data: {}, error: { code: 'rate_limit_exceeded', message: 'Too many requests.', log_id: logId } },
+        'rate_limit_exceeded',
+      )
+    : json(
+        500,
+        { data: {}, error: { code: 'internal_error', message: 'Internal error.', log_id: logId } },
+        'internal_error',
+      );
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function createSandboxServer(state: SandboxState, adminToken: string, logger: Logger): Server {
+  const router = shopRouter();
+
+  async function dispatch(family: Family | 'admin', req: SandboxRequest): Promise<Reply> {
+    switch (family) {
+      case 'shop-auth':
+        if (req.method === 'GET' && req.path === '/oauth/authorize')
+          return shopAuthorizePage(state, req, prefixes.shopAuth);
+        if (req.method === 'POST' && req.path === '/oauth/authorize/decision')
+          return shopAuthorizeDecision(state, req);
+        if (req.method === 'GET' && req.path === '/api/v2/token/get') return shopTokenGet(state, req);
+        if (req.method === 'GET' && req.path === '/api/v2/token/refresh') return shopTokenRefresh(state, req);
+        return json(
+          404,
+          {
+            code: 36009009,
+            message: `Path not found: ${req.path}`,
+            request_id: requestId(state.clock.nowMs()),
+            data: null,
+          },
+          36009009,
+        );
+      case 'shop-api':
+        return handleShopApi(state, router, req, logger);
+      case 'ads':
+        return handleAds(state, req, prefixes.ads, logger);
+      case 'login':
+        return handleLogin(state, req, prefixes.login);
+      case 'admin':
+        return handleAdmin(state, req, adminToken);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const pathname = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
+    const segments = pathname.split('/');
+    const family = familyOf(segments[1] ?? '');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const body = await readBody(req);
+    if (body === null) {
+      send(res, json(413, { error: 'body too large' }));
+      return;
+    }
+    if (family === null) {
+      const reply =
+        pathname === '/'
+          ? html(
+              200,
+              '<!doctype html><title>ShopMesh Sandbox</title><p>ShopMesh Sandbox is running. See docs/sandbox.md.</p>',
+            )
+          : json(404, {
+              error: 'unknown path; families live under /shop-auth, /shop-api, /ads, /login, /admin',
+            });
+      send(res, reply);
+      return;
+    }
+    const path = pathname.slice(segments[1]!.length + 1) || '/';
+    const sreq: SandboxRequest = {
+      method,
+      path,
+      rawQuery,
+      query: new URLSearchParams(rawQuery),
+      headers: req.headers,
+      body,
+    };
+
+    let action: FaultAction | null = null;
+    if (family !== 'admin' && !isConsentPath(family, path)) {
+      const decision = state.faults.decide(family, path);
+      action = decision.action;
+      if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
+      if (action === 'drop') {
+        state.log({
+          time: state.clock.nowSec(),
+          family,
+          method,
+          path,
+          query: rawQuery,
+          status: 0,
+          code: null,
+          durationMs: performance.now() - started,
+          fault: action,
+        });
+        // Destroying the socket with no response is what a client sees when a proxy or the network drops it.
+        req.socket.destroy();
+        return;
+      }
+    }
+    let reply: Reply;
+    if (action === 'rateLimit' || action === 'serverError') {
+      reply = faultReply(state, family as Family, path, action);
+    } else {
+      try {
+        reply = await dispatch(family, sreq);
+      } catch (err) {
+        logger.error({ err, family, path }, 'sandbox request failed');
+        reply = json(500, { error: 'internal sandbox error' });
+      }
+      if (action === 'malformedJson') {
+        // A truncated body: valid start, no end, as when a connection is cut mid-response.
+        reply = {
+          ...reply,
+          status: 200,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: reply.body.slice(0, Math.max(12, Math.floor(reply.body.length / 2))),
+        };
+      }
+    }
+    send(res, reply);
+    if (family !== 'admin') {
+      state.log({
+        time: state.clock.nowSec(),
+        family,
+        method,
+        path,
+        query: rawQuery,
+        status: reply.status,
+        code: reply.code ?? null,
+        durationMs: performance.now() - started,
+        fault: action,
+      });
+    }
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err }, 'sandbox handler crashed');
+      if (!res.headersSent) send(res, json(500, { error: 'internal sandbox error' }));
+    });
+  });
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string | number> = {
+    ...(reply.headers ?? {}),
+    'content-length': Buffer.byteLength(reply.body),
+  };
+  res.writeHead(reply.status, headers);
+  res.end(reply.body);
+}

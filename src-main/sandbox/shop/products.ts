@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import type { ProductRecord, ShopRecord } from '../data/dataset';
+import { decodeId } from '../ids';
+import { parse, requireShop, type ShopContext } from './context';
+import { ShopApiError, invalidParam, shopCodes } from './errors';
+import {
+  arraySequence,
+  countMatches,
+  decodePageToken,
+  encodePageToken,
+  fingerprint,
+  walk,
+} from './pagination';
+
+/** Codes for product write refusals are not in our sources; these follow the 12052xxx product family [U]. */
+const productNotFound = 12052048;
+const productNotEditable = 12052057;
+
+const statusSchema = z.enum([
+  'ALL',
+  'DRAFT',
+  'PENDING',
+  'FAILED',
+  'ACTIVATE',
+  'SELLER_DEACTIVATED',
+  'PLATFORM_DEACTIVATED',
+  'FREEZE',
+  'DELETED',
+]);
+const unixSeconds = z.number().int().nonnegative();
+
+const searchBody = z
+  .object({
+    status: statusSchema.default('ALL'),
+    seller_skus: z.array(z.string()).max(10).optional(),
+    create_time_ge: unixSeconds.optional(),
+    create_time_le: unixSeconds.optional(),
+    update_time_ge: unixSeconds.optional(),
+    update_time_le: unixSeconds.optional(),
+  })
+  .loose();
+
+export const pageSizeSchema = (max: number, fallback?: number) =>
+  z.preprocess(
+    (v) => (v === undefined && fallback !== undefined ? String(fallback) : v),
+    z
+      .string({ error: 'page_size is required' })
+      .regex(/^\d+$/, 'page_size must be an integer')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(max)),
+  );
+
+const searchCap = 10_000;
+
+export function productJson(p: ProductRecord, shop: ShopRecord, detail: boolean): Record<string, unknown> {
+  const skus = p.skus.map((s) => ({
+    id: s.id,
+    seller_sku: s.sellerSku,
+    price: { currency: shop.currency, sale_price: s.price, tax_exclusive_price: s.price },
+    inventory: s.inventory.map((i) => ({ warehouse_id: i.warehouseId, quantity: i.quantity })),
+    ...(detail
+      ? {
+          sales_attributes: s.attributes.map((a) => ({
+            id: a.id,
+            name: a.name,
+            value_id: a.valueId,
+            value_name: a.valueName,
+          })),
+          identifier_code: { code: '', type: 'GTIN' },
+        }
+      : {}),
+  }));
+  const base = {
+    id: p.id,
+    title: p.title,
+    status: p.status,
+    skus,
+    sales_regions: [shop.region],
+    create_time: p.createTime,
+    update_time: p.updateTime,
+    listing_quality_tier: p.status === 'ACTIVATE' ? 'GOOD' : 'POOR',
+    is_not_for_sale: false,
+  };
+  if (!detail) return base;
+  return {
+    ...base,
+    description: p.description,
+    category_chains: [{ id: p.categoryId, parent_id: '0', local_name: p.categoryName, is_leaf: true }],
+    brand: p.brand,
+    main_images: [
+      {
+        uri: p.imageUri,
+        urls: [`https://p16-oec-va.ibyteimg.com/${p.imageUri}~tplv-o3syd03w52-origin-jpeg.jpeg`],
+        thumb_urls: [],
+        width: 800,
+        height: 800,
+      },
+    ],
+    video: null,
+    package_dimensions: { length: '20', width: '15', height: '10', unit: 'CENTIMETER' },
+    package_weight: { value: '0.5', unit: 'KILOGRAM' },
+  };
+}
+
+export function searchProducts(ctx: ShopContext): unknown {
+  const shop = requireShop(ctx);
+  const pageSize = parse(pageSizeSchema(100), ctx.query.get('page_size'), 'page_size');
+  const body = parse(searchBody, ctx.body ?? {}, 'body');
+  const fp = fingerprint('products', shop.index, body);
+  const position = decodePageToken(ctx.query.get('page_token'), fp);
+  if (position >= searchCap)
+    throw new ShopApiError(
+      shopCodes.productSearchTooDeep,
+      'Product search cannot return more than 10,000 results; narrow the filters.',
+    );
+  const skus = body.seller_skus ? new Set(body.seller_skus) : null;
+  const match = (k: number): boolean => {
+    const p = ctx.state.product(shop.productStart + k);
+    if (!p) return false;
+    if (body.status !== 'ALL' && p.status !== body.status) return false;
+    if (body.create_time_ge !== undefined && p.createTime < body.create_time_ge) return false;
+    if (body.create_time_le !== undefined && p.createTime > body.create_time_le) return false;
+    if (body.update_time_ge !== undefined && p.updateTime < body.update_time_ge) return false;
+    if (body.update_time_le !== undefined && p.updateTime > body.update_time_le) return false;
+    if (skus && !p.skus.some((s) => skus.has(s.sellerSku))) return false;
+    return true;
+  };
+  const seq = arraySequence(shop.productCount);
+  const page = walk(seq, position, pageSize, match);
+  const next = page.next !== null && page.next < searchCap ? page.next : null;
+  return {
+    products: page.items.map((k) => {
+      const p = ctx.state.product(shop.productStart + k);
+      return p ? productJson(p, shop, false) : null;
+    }),
+    next_page_token: next === null ? '' : encodePageToken(next, fp),
+    total_count: countMatches(seq, match),
+  };
+}
+
+function findProduct(
+  ctx: ShopContext,
+  id: string | undefined,
+): { shop: ShopRecord; index: number; product: ProductRecord } {
+  const shop = requireShop(ctx);
+  const index = id === undefined ? null : decodeId('product', id);
+  const product = index === null ? undefined : ctx.state.product(index);
+  if (index === null || !product || product.shopIndex !== shop.index) {
+    throw new ShopApiError(productNotFound, `Product ${id ?? ''} does not exist in this shop.`);
+  }
+  return { shop, index, product };
+}
+
+export function productDetail(ctx: ShopContext): unknown {
+  const { shop, product } = findProduct(ctx, ctx.params.product_id);
+  return productJson(product, shop, true);
+}
+
+const decimal = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be a decimal string like "12.99"');
+
+const priceBody = z.object({
+  skus: z
+    .array(
+      z.object({
+        id: z.string(),
+        price: z.object({ amount: decimal, currency: z.string(), sale_price: decimal.optional() }),
+        list_price: z.object({ amount: decimal, currency: z.string() }).optional(),
+      }),
+    )
+    .min(1),
+});
+
+export function updatePrices(ctx: ShopContext): unknown {
+  const { shop, index, product } = findProduct(ctx, ctx.params.product_id);
+  const body = parse(priceBody, ctx.body, 'body');
+  if (product.status !== 'ACTIVATE' || product.inPromotion) {
+    throw new ShopApiError(
+      productNotEditable,
+      'Price can only be edited on ACTIVATE products that are not in an ongoing promotion.',
+    );
+  }
+  for (const s of body.skus) {
+    if (!product.skus.some((k) => k.id === s.id))
+      throw invalidParam(`skus.id ${s.id} does not belong to product ${product.id}`);
+    if (s.price.currency !== shop.currency)
+      throw invalidParam(`skus.price.currency must be ${shop.currency}`);
+    if (Number(s.price.amount) <= 0) throw invalidParam('skus.price.amount must be greater than 0');
+  }
+  const writable = ctx.state.productForWrite(index);
+  if (!writable) throw new ShopApiError(productNotFound, 'Product vanished');
+  for (const s of body.skus) {
+    const sku = writable.skus.find((k) => k.id === s.id);
+    if (sku) sku.price = Number(s.price.amount).toFixed(2);
+  }
+  writable.updateTime = ctx.now;
+  ctx.state.recordWrite('product.price', shop.id, { productId: product.id, skus: body.skus });
+  return {};
+}
+
+const inventoryBody = z.object({
+  skus: z
+    .array(
+      z.object({
+        id: z.string(),
+        inventory: z
+          .array(z.object({ warehouse_id: z.string(), quantity: z.number().int().min(1).max(99_999) }))
+          .min(1),
+      }),
+    )
+    .min(1),
+});
+
+export function updateInventory(ctx: ShopContext): unknown {
+  const { shop, index, product } = findProduct(ctx, ctx.params.product_id);
+  const body = parse(inventoryBody, ctx.body, 'body');
+  const writable = ctx.state.productForWrite(index);
+  if (!writable) throw new ShopApiError(productNotFound, 'Product vanished');
+  // Batch semantics (shop-api.md §3.1): code 0 overall, one error entry per SKU that could not be updated.
+  const errors: unknown[] = [];
+  const applied: unknown[] = [];
+  for (const s of body.skus) {
+    const sku = writable.skus.find((k) => k.id === s.id);
+    if (!sku) {
+      errors.push({
+        code: 12052200,
+        message: 'SKU does not belong to this product',
+        detail: { sku_id: s.id, extra_errors: [] },
+      });
+      continue;
+    }
+    const listed = new Set(s.inventory.map((i) => i.warehouse_id));
+    const missing = sku.inventory.filter((i) => !listed.has(i.warehouseId)).map((i) => i.warehouseId);
+    const foreign = s.inventory
+      .filter((i) => !sku.inventory.some((w) => w.warehouseId === i.warehouse_id))
+      .map((i) => i.warehouse_id);
+    if (missing.length > 0 || foreign.length > 0) {
+      errors.push({
+        code: 12052201,
+        message: 'Every warehouse assigned to the SKU must be listed, and only those',
+        detail: {
+          sku_id: s.id,
+          extra_errors: [
+            ...missing.map((w) => ({
+              warehouse_id: w,
+              code: 12052202,
+              message: 'warehouse missing from request',
+            })),
+            ...foreign.map((w) => ({
+              warehouse_id: w,
+              code: 12052203,
+              message: 'warehouse not assigned to this SKU',
+            })),
+          ],
+        },
+      });
+      continue;
+    }
+    for (const i of s.inventory) {
+      const w = sku.inventory.find((x) => x.warehouseId === i.warehouse_id);
+      if (w) w.quantity = i.quantity;
+    }
+    applied.push(s);
+  }
+  if (applied.length > 0) {
+    writable.updateTime = ctx.now;
+    ctx.state.recordWrite('product.inventory', shop.id, { productId: product.id, skus: applied });
+  }
+  return { errors };
+}

@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../log/logger';
+import type { Clock } from './clock';
+import { defaultConfig, type SandboxConfig, type SandboxConfigPatch } from './config';
+import { creatorCodec } from './data/generator';
+import { creatorFlag, type Dataset, type ProductRecord } from './data/dataset';
+import { hash } from './data/rng';
+import { Faults, type Family } from './faults';
+import { encodeId, type CreatorIdCodec } from './ids';
+import { MINUTE, SECOND, UTC_DAY, WindowCounter } from './limits';
+import { creatorRegion } from './shop/behaviour';
+import { TokenBook, TokenMinter } from './tokens';
+
+export interface Credentials {
+  shop: { appKey: string; appSecret: string; serviceId: string; redirectUrl: string };
+  ads: { appId: string; secret: string; redirectUrl: string };
+  login: { clientKey: string; clientSecret: string; redirectUris: string[] };
+}
+
+export interface Message {
+  index: number;
+  id: string;
+  type: string;
+  content: string;
+  createTime: number;
+  fromCreator: boolean;
+}
+
+export interface Conversation {
+  id: string;
+  shopIndex: number;
+  creatorIndex: number;
+  createTime: number;
+  messages: Message[];
+  /** Creator replies scheduled for later; they become messages once the clock passes `at`. */
+  pending: Array<{ at: number; content: string }>;
+  /** Highest message index the seller has read. */
+  readIndex: number;
+}
+
+export interface Collaboration {
+  index: number;
+  id: string;
+  shopIndex: number;
+  name: string;
+  message: string;
+  startTime: number;
+  endTime: number;
+  updateTime: number;
+  products: Array<{
+    id: string;
+    productIndex: number;
+    commissionRate: number;
+    shopAdsCommissionRate: number | null;
+  }>;
+  creatorIndexes: number[];
+  sellerEmail: string;
+  freeSample: { hasFreeSample: boolean; isSampleApprovalExempt: boolean };
+}
+
+export interface PendingCode {
+  createdAt: number;
+  used: boolean;
+  scopes: number;
+  redirectUri?: string;
+  codeChallenge?: string;
+  clientKey?: string;
+}
+
+export interface LogEntry {
+  seq: number;
+  time: number;
+  family: Family | 'admin' | 'other';
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  code: string | number | null;
+  durationMs: number;
+  fault: string | null;
+}
+
+export interface WriteEntry {
+  seq: number;
+  time: number;
+  kind: string;
+  shopId: string | null;
+  detail: unknown;
+}
+
+const secretQueryKeys =
+  /^(sign|access_token|app_secret|secret|client_secret|refresh_token|auth_code|code|code_verifier|token)$/i;
+
+function deterministicHex(seed: number, salt: number, chars: number): string {
+  let s = '';
+  for (let i = 0; s.length < chars; i++) s += hash(seed, salt, i).toString(16).padStart(8, '0');
+  return s.slice(0, chars);
+}
+
+export function makeCredentials(
+  seed: number,
+  redirectUrls: { shop?: string; ads?: string; login?: string[] } = {},
+): Credentials {
+  return {
+    shop: {
+      appKey: `6${deterministicHex(seed, 101, 12)}`,
+      appSecret: deterministicHex(seed, 102, 40),
+      serviceId: encodeId('creatorUser', 900_000 + (hash(seed, 103) % 1000)),
+      redirectUrl: redirectUrls.shop ?? 'http://127.0.0.1:53682/callback/shop',
+    },
+    ads: {
+      appId: encodeId('advertiser', 500_000 + (hash(seed, 104) % 1000)),
+      secret: deterministicHex(seed, 105, 40),
+      redirectUrl: redirectUrls.ads ?? 'http://127.0.0.1:53683/callback/ads',
+    },
+    login: {
+      clientKey: `aw${deterministicHex(seed, 106, 14)}`,
+      clientSecret: deterministicHex(seed, 107, 32),
+      redirectUris: redirectUrls.login ?? [
+        'http://127.0.0.1:*/callback/login',
+        'http://localhost:*/callback/login',
+      ],
+    },
+  };
+}
+
+/** Everything that changes while the sandbox runs. `reset()` rebuilds it; the generated dataset stays. */
+export class SandboxState {
+  readonly creators: CreatorIdCodec;
+  config!: SandboxConfig;
+  tokens!: TokenBook;
+  faults!: Faults;
+  productOverrides!: Map<number, ProductRecord>;
+  shopCodes!: Map<string, PendingCode>;
+  adsCodes!: Map<string, PendingCode>;
+  loginCodes!: Map<string, PendingCode>;
+  consents!: Map<string, { family: Family; createdAt: number; params: Record<string, string> }>;
+  collaborations!: Collaboration[];
+  conversations!: Map<string, Conversation>;
+  conversationByPair!: Map<string, string>;
+  weeklyContacts!: Map<string, Set<number>>;
+  sentSinceReply!: Map<string, number>;
+  perSecond!: WindowCounter;
+  perMinute!: WindowCounter;
+  perDay!: WindowCounter;
+  requestLog!: LogEntry[];
+  writes!: WriteEntry[];
+  private seq = 0;
+  private nextId = 0;
+
+  constructor(
+    readonly dataset: Dataset,
+    readonly clock: Clock,
+    readonly creds: Credentials,
+    readonly logger: Logger,
+    private readonly initialConfig: SandboxConfigPatch,
+  ) {
+    this.creators = creatorCodec(dataset.seed, creds.shop.appKey);
+    this.reset();
+  }
+
+  reset(): void {
+    this.config = defaultConfig(this.initialConfig);
+    this.tokens = new TokenBook(new TokenMinter(`${this.dataset.seed}:${this.creds.shop.appSecret}:tokens`));
+    this.faults = new Faults();
+    this.productOverrides = new Map();
+    this.shopCodes = new Map();
+    this.adsCodes = new Map();
+    this.loginCodes = new Map();
+    this.consents = new Map();
+    this.collaborations = [];
+    this.conversations = new Map();
+    this.conversationByPair = new Map();
+    this.weeklyContacts = new Map();
+    this.sentSinceReply = new Map();
+    this.perSecond = new WindowCounter(SECOND);
+    this.perMinute = new WindowCounter(MINUTE);
+    this.perDay = new WindowCounter(UTC_DAY);
+    this.requestLog = [];
+    this.writes = [];
+    this.nextId = 0;
+    this.seedConversations();
+  }
+
+  /** Creators flagged "messaged first" already wrote to every shop: they start connected (platform-rules.md). */
+  private seedConversations(): void {
+    const { creators, shops, endTime } = this.dataset;
+    for (let i = 0; i < creators.count; i++) {
+      if (!((creators.flags[i] ?? 0) & creatorFlag.messagedFirst)) continue;
+      for (const shop of shops) {
+        if (creatorRegion(this, i) !== shop.region) continue;
+        const conv = this.openConversation(shop.index, i, endTime - 3 * 86_400);
+        conv.messages.push({
+          index: 1,
+          id: this.newId('message'),
+          type: 'TEXT',
+          content: JSON.stringify({
+            content: `Hi ${shop.name}! I love your products, can we collaborate? 😊`,
+          }),
+          createTime: endTime - 3 * 86_400 + 600,
+          fromCreator: true,
+        });
+      }
+    }
+  }
+
+  newId(kind: 'collaboration' | 'conversation' | 'message'): string {
+    return encodeId(kind, ++this.nextId);
+  }
+
+  openConversation(shopIndex: number, creatorIndex: number, at: number): Conversation {
+    const key = `${shopIndex}:${creatorIndex}`;
+    const existing = this.conversationByPair.get(key);
+    const found = existing ? this.conversations.get(existing) : undefined;
+    if (found) return found;
+    const conv: Conversation = {
+      id: this.newId('conversation'),
+      shopIndex,
+      creatorIndex,
+      createTime: at,
+      messages: [],
+      pending: [],
+      readIndex: 0,
+    };
+    this.conversations.set(conv.id, conv);
+    this.conversationByPair.set(key, conv.id);
+    return conv;
+  }
+
+  product(index: number): ProductRecord | undefined {
+    return this.productOverrides.get(index) ?? this.dataset.products[index];
+  }
+
+  /** Copy-on-write: the dataset's catalogue is shared and must survive `reset()` untouched. */
+  productForWrite(index: number): ProductRecord | undefined {
+    const current = this.product(index);
+    if (!current) return undefined;
+    if (!this.productOverrides.has(index)) this.productOverrides.set(index, structuredClone(current));
+    return this.productOverrides.get(index);
+  }
+
+  setConfig(patch: SandboxConfigPatch): SandboxConfig {
+    this.config = { ...this.config, ...patch };
+    return this.config;
+  }
+
+  log(entry: Omit<LogEntry, 'seq' | 'query'> & { query: string }): void {
+    const query = new URLSearchParams(entry.query);
+    for (const key of [...query.keys()]) if (secretQueryKeys.test(key)) query.set(key, '***');
+    this.requestLog.push({ ...entry, query: query.toString(), seq: ++this.seq });
+    if (this.requestLog.length > 5_000) this.requestLog.splice(0, 1_000);
+  }
+
+  recordWrite(kind: string, shopId: string | null, detail: unknown): void {
+    this.writes.push({ seq: ++this.seq, time: this.clock.nowSec(), kind, shopId, detail });
+    if (this.writes.length > 5_000) this.writes.splice(0, 1_000);
+    this.logger.debug({ kind, shopId }, 'sandbox write accepted');
+  }
+
+  randomCode(bytes = 24): string {
+    return randomBytes(bytes).toString('base64url');
+  }
+}

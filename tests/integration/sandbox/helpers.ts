@@ -1,0 +1,180 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
+import {
+  signShopRequest,
+  startSandbox,
+  type SandboxHandle,
+  type SandboxInfo,
+  type SandboxOptions,
+} from '../../../src-main/sandbox/index';
+
+/** Test-side client for the sandbox: plays the browser on consent screens and signs Shop calls like TikTok's SDK. */
+
+export async function start(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  return startSandbox({ scale: 'tiny', seed: 7, ...options });
+}
+
+export async function admin(
+  info: SandboxInfo,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${info.adminBase}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${info.adminToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+export async function sandboxNow(info: SandboxInfo): Promise<number> {
+  return (await admin(info, 'GET', '/clock')).json.nowSec as number;
+}
+
+export interface Form {
+  action: string;
+  fields: Array<[string, string]>;
+}
+
+/** Reads the consent form: hidden inputs and checked checkboxes, as a browser would submit them. */
+export function parseForm(html: string): Form {
+  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+  if (!action) throw new Error('no form on the page');
+  const fields: Array<[string, string]> = [];
+  for (const m of html.matchAll(
+    /<input type="(hidden|checkbox)" name="([^"]+)" value="([^"]*)"( checked)?>/g,
+  )) {
+    if (m[1] === 'hidden' || m[4]) fields.push([m[2]!, m[3]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"')]);
+  }
+  return { action: action.replace(/&amp;/g, '&'), fields };
+}
+
+/** GET the consent page, submit it with the chosen button, return the redirect target. */
+export async function consent(
+  pageUrl: string,
+  decision: 'authorize' | 'deny',
+  untick: string[] = [],
+): Promise<URL> {
+  const page = await fetch(pageUrl);
+  if (page.status !== 200) throw new Error(`consent page ${page.status}: ${await page.text()}`);
+  const form = parseForm(await page.text());
+  const origin = new URL(pageUrl).origin;
+  const body = new URLSearchParams(form.fields.filter(([k, v]) => !(k === 'scope' && untick.includes(v))));
+  body.append('decision', decision);
+  const res = await fetch(new URL(form.action, origin), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+  const location = res.headers.get('location');
+  if (res.status !== 302 || !location) throw new Error(`expected a redirect, got ${res.status}`);
+  return new URL(location);
+}
+
+export interface ShopTokens {
+  access_token: string;
+  refresh_token: string;
+  access_token_expire_in: number;
+  refresh_token_expire_in: number;
+  granted_scopes: string[];
+}
+
+export async function shopAuthorize(info: SandboxInfo, untick: string[] = []): Promise<ShopTokens> {
+  const redirect = await consent(
+    `${info.shopAuthorizeUrl}?service_id=${info.shop.serviceId}&state=s1`,
+    'authorize',
+    untick,
+  );
+  const code = redirect.searchParams.get('code') ?? '';
+  const q = new URLSearchParams({
+    app_key: info.shop.appKey,
+    app_secret: info.shop.appSecret,
+    auth_code: code,
+    grant_type: 'authorized_code',
+  });
+  const body = (await (await fetch(`${info.shopAuthBase}/api/v2/token/get?${q}`)).json()) as {
+    code: number;
+    data: ShopTokens;
+  };
+  if (body.code !== 0) throw new Error(`token/get failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+export interface ShopCall {
+  method?: string;
+  query?: Record<string, string | string[]>;
+  body?: unknown;
+  token?: string;
+  cipher?: string;
+  timestamp?: number;
+  /** Override the computed signature. */
+  sign?: string;
+  headers?: Record<string, string>;
+  rawBody?: string;
+}
+
+export interface ShopResponse {
+  status: number;
+  json: { code: number; message: string; request_id: string; data: any };
+}
+
+export async function shop(info: SandboxInfo, path: string, call: ShopCall = {}): Promise<ShopResponse> {
+  const timestamp = call.timestamp ?? (await sandboxNow(info));
+  const query: Record<string, string | string[]> = {
+    app_key: info.shop.appKey,
+    timestamp: String(timestamp),
+    ...(call.query ?? {}),
+  };
+  if (call.cipher) query.shop_cipher = call.cipher;
+  const body = call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+  const sign =
+    call.sign ??
+    signShopRequest({
+      appSecret: info.shop.appSecret,
+      path,
+      query,
+      body: body ?? null,
+      contentType: 'application/json',
+    });
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) qs.set(k, Array.isArray(v) ? v.join(',') : v);
+  qs.set('sign', sign);
+  const res = await fetch(`${info.shopApiBase}${path}?${qs}`, {
+    method: call.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers: {
+      'content-type': 'application/json',
+      ...(call.token ? { 'x-tts-access-token': call.token } : {}),
+      ...(call.headers ?? {}),
+    },
+    body,
+  });
+  return { status: res.status, json: (await res.json()) as ShopResponse['json'] };
+}
+
+export async function shopsOf(
+  info: SandboxInfo,
+  token: string,
+): Promise<Array<{ id: string; cipher: string; region: string }>> {
+  const r = await shop(info, '/authorization/202309/shops', { token });
+  return r.json.data.shops;
+}
+
+/** Walks every page of a cursor-paginated Shop API search and returns all items. */
+export async function allPages<T>(
+  fetchPage: (token: string | undefined) => Promise<ShopResponse>,
+  key: string,
+): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let token: string | undefined;
+  let pages = 0;
+  for (;;) {
+    const r = await fetchPage(token);
+    if (r.json.code !== 0) throw new Error(`page failed: ${JSON.stringify(r.json)}`);
+    items.push(...(r.json.data[key] as T[]));
+    pages++;
+    token = r.json.data.next_page_token;
+    if (!token) return { items, pages };
+    if (pages > 10_000) throw new Error('runaway pagination');
+  }
+}
