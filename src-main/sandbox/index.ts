@@ -10,7 +10,7 @@ import { createSandboxServer, prefixes } from './server';
 import { SandboxState, makeCredentials } from './state';
 
 export { sandboxInfoSchema, type SandboxInfo } from './info';
-export { signShopRequest, verifyShopSignature, type SignShopRequestInput } from './signing';
+export { signShopRequest, verifyShopSignature, type SignShopRequestInput } from '../tiktok/shop/signing';
 export { pkceChallengeHex } from './login/pkce';
 export type { Scale } from './data/dataset';
 

@@ -2,7 +2,7 @@ import type { Logger } from '../../log/logger';
 import { contentType, header, json, type Reply, type SandboxRequest } from '../http';
 import { requestId } from '../ids';
 import type { Router } from '../router';
-import { parseRawQuery, verifyShopSignature } from '../signing';
+import { parseRawQuery, verifyShopSignature } from '../../tiktok/shop/signing';
 import type { SandboxState } from '../state';
 import type { ShopContext, ShopRoute } from './context';
 import { ShopApiError, httpStatusFor, shopCodes } from './errors';

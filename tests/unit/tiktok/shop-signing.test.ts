@@ -5,7 +5,7 @@ import {
   shopSignatureBase,
   signShopRequest,
   verifyShopSignature,
-} from '../../../src-main/sandbox/signing';
+} from '../../../src-main/tiktok/shop/signing';
 
 const hmac = (secret: string, msg: string | Buffer) => createHmac('sha256', secret).update(msg).digest('hex');
 

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import type { Logger } from '../../log/logger';
+import { TokenRejected } from '../auth-failure';
+import { callWithRetry, type HttpResponse, type Outcome, parseJson } from '../http-core';
+import type { TokenBucket } from '../token-bucket';
+
+export const adsService = 'TikTok Ads';
+
+const envelopeSchema = z.object({
+  code: z.number(),
+  message: z.string(),
+  request_id: z.string().optional(),
+  data: z.unknown(),
+});
+
+const transientCodes = new Set([40100, 40016, 40133, 50000, 50002, 60001]);
+
+export interface AdsRequest<S extends z.ZodType> {
+  /** Base such as `https://business-api.tiktok.com`; the path carries `/open_api/v1.3/…/`. */
+  base: string;
+  /** Omitted for the token exchange, which authenticates with app id and secret. */
+  accessToken?: string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** Arrays and objects are sent JSON-encoded, as API for Business expects. */
+  query?: Record<
+    string,
+    string | number | boolean | readonly unknown[] | Record<string, unknown> | undefined
+  >;
+  body?: unknown;
+  data: S;
+  bucket?: TokenBucket;
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
+function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.output<S>> {
+  if (res.status >= 500)
+    return { kind: 'retry', error: new AppError('REMOTE', `${adsService} answered HTTP ${res.status}`) };
+  if (res.status === 429)
+    return {
+      kind: 'retry',
+      rateLimited: true,
+      error: new AppError('RATE_LIMITED', `${adsService} rate limit`),
+    };
+  let env: z.infer<typeof envelopeSchema>;
+  try {
+    env = parseJson(adsService, res.text, envelopeSchema);
+  } catch (err) {
+    return { kind: 'fail', error: err as AppError };
+  }
+  if (env.code === 0) {
+    try {
+      return { kind: 'ok', value: parseJson(adsService, JSON.stringify(env.data), schema) };
+    } catch (err) {
+      return { kind: 'fail', error: err as AppError };
+    }
+  }
+  const message = `${adsService}: ${env.message} (code ${env.code})`;
+  if (transientCodes.has(env.code)) {
+    return {
+      kind: 'retry',
+      rateLimited: env.code !== 50000 && env.code !== 50002,
+      error: new AppError('RATE_LIMITED', message),
+    };
+  }
+  // Marketing tokens never expire on a timer: an invalid one was revoked by the advertiser or by us.
+  if (env.code === 40105 || env.code === 40104)
+    return { kind: 'fail', error: new TokenRejected('revoked', message) };
+  if (env.code === 40102) return { kind: 'fail', error: new TokenRejected('expired', message) };
+  return { kind: 'fail', error: new AppError('REMOTE', message, { remoteCode: env.code }) };
+}
+
+export function adsRequest<S extends z.ZodType>(req: AdsRequest<S>): Promise<z.output<S>> {
+  return callWithRetry({
+    service: adsService,
+    bucket: req.bucket,
+    signal: req.signal,
+    logger: req.logger,
+    classify: (res) => classify(res, req.data),
+    request: () => {
+      const url = new URL(req.base + req.path);
+      for (const [k, v] of Object.entries(req.query ?? {})) {
+        if (v === undefined) continue;
+        url.searchParams.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+      }
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (req.accessToken) headers['Access-Token'] = req.accessToken;
+      return {
+        method: req.method,
+        url: url.toString(),
+        headers,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      };
+    },
+  });
+}
