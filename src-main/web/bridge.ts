@@ -248,8 +248,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
     async close() {
       for (const client of sseClients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() waits for every keep-alive socket; a browser tab holds some open indefinitely.
       server.closeAllConnections();
+      await closed;
     },
   };
 }
