@@ -85,7 +85,14 @@ export const connectStartedSchema = z.object({
   authorizeUrl: z.string(),
 });
 
-export const connectOutcomes = ['connected', 'denied', 'timeout', 'state_mismatch', 'cancelled', 'failed'] as const;
+export const connectOutcomes = [
+  'connected',
+  'denied',
+  'timeout',
+  'state_mismatch',
+  'cancelled',
+  'failed',
+] as const;
 export const connectResultSchema = z.object({
   attemptId: z.string(),
   provider: providerSchema,

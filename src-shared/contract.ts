@@ -62,7 +62,8 @@ export const channels = {
   'accounts:list': {
     input: noInput,
     output: accountsListSchema,
-    summary: 'Connected Accounts (shops, ad accounts, TikTok identity) with their status, and whether the vault is locked.',
+    summary:
+      'Connected Accounts (shops, ad accounts, TikTok identity) with their status, and whether the vault is locked.',
   },
   'accounts:connect': {
     input: connectInputSchema,
@@ -102,11 +103,15 @@ export function isChannel(name: string): name is Channel {
 export const events = {
   'settings:changed': { payload: settingsSchema, summary: 'Settings changed (from any window or the API).' },
   'activity:added': { payload: activityEntrySchema, summary: 'A new activity-log entry was written.' },
-  'accounts:changed': { payload: z.object({}), summary: 'Accounts were added, changed or removed: list them again.' },
+  'accounts:changed': {
+    payload: z.object({}),
+    summary: 'Accounts were added, changed or removed: list them again.',
+  },
   'accounts:connectResult': { payload: connectResultSchema, summary: 'A connection attempt ended.' },
   'app:openExternal': {
     payload: z.object({ url: z.string() }),
-    summary: 'Web bridge only: main asks the page to open this URL in a new tab (the desktop app opens the system browser itself).',
+    summary:
+      'Web bridge only: main asks the page to open this URL in a new tab (the desktop app opens the system browser itself).',
   },
 } as const satisfies Record<string, { payload: z.ZodType; summary: string }>;
 

@@ -10,6 +10,11 @@ import { settingsFileName, type SettingsStore } from '../settings/settings-store
 export function createElectronSettingsStore(userDataDir: string): SettingsStore {
   return recoveringSettingsStore(
     join(userDataDir, `${settingsFileName}.json`),
-    () => new Store<Record<string, unknown>>({ name: settingsFileName, cwd: userDataDir, clearInvalidConfig: false }),
+    () =>
+      new Store<Record<string, unknown>>({
+        name: settingsFileName,
+        cwd: userDataDir,
+        clearInvalidConfig: false,
+      }),
   );
 }
