@@ -10,6 +10,20 @@ import {
 } from './accounts';
 import { activityEntrySchema, activityListInputSchema, activityPageSchema } from './activity';
 import { appErrorShapeSchema } from './errors';
+import {
+  ordersListInputSchema,
+  ordersPageSchema,
+  productsListInputSchema,
+  productsPageSchema,
+  syncCancelInputSchema,
+  syncCancelResultSchema,
+  syncHistoryInputSchema,
+  syncHistorySchema,
+  syncProgressSchema,
+  syncRunInputSchema,
+  syncRunResultSchema,
+  syncStatusSchema,
+} from './sync';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 /**
@@ -87,6 +101,40 @@ export const channels = {
     output: identityGetSchema,
     summary: 'The signed-in TikTok identity (Login Kit): display name, avatar and counts.',
   },
+  'sync:run': {
+    input: syncRunInputSchema,
+    output: syncRunResultSchema,
+    summary:
+      'Sync now: one Account, or every active shop and ads Account. Joins a run already under way instead of starting a second one.',
+  },
+  'sync:cancel': {
+    input: syncCancelInputSchema,
+    output: syncCancelResultSchema,
+    summary:
+      'Cancel running syncs (one Account or all); each stops between pages and resumes from its cursor next time.',
+  },
+  'sync:status': {
+    input: noInput,
+    output: syncStatusSchema,
+    summary:
+      'Per Account: idle, running (with progress per resource), offline or error; when data was last synced.',
+  },
+  'sync:history': {
+    input: syncHistoryInputSchema,
+    output: syncHistorySchema,
+    summary:
+      'Past SyncRuns, newest first, with pages, rows inserted and updated, duration and outcome per resource.',
+  },
+  'orders:list': {
+    input: ordersListInputSchema,
+    output: ordersPageSchema,
+    summary: 'Synced orders from the local database, newest first; works offline.',
+  },
+  'products:list': {
+    input: productsListInputSchema,
+    output: productsPageSchema,
+    summary: 'Synced products from the local database; works offline.',
+  },
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channel = keyof typeof channels;
@@ -108,6 +156,11 @@ export const events = {
     summary: 'Accounts were added, changed or removed: list them again.',
   },
   'accounts:connectResult': { payload: connectResultSchema, summary: 'A connection attempt ended.' },
+  'sync:progress': { payload: syncProgressSchema, summary: 'Progress of one resource of a running sync.' },
+  'sync:statusChanged': {
+    payload: syncStatusSchema,
+    summary: 'Sync status changed (a run started, ended or went offline).',
+  },
   'app:openExternal': {
     payload: z.object({ url: z.string() }),
     summary:

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+
+/**
+ * Sync channels and events (issue 5). The lead registers these in contract.ts:
+ *   channels: 'sync:run', 'sync:cancel', 'sync:status', 'sync:history', 'orders:list', 'products:list'
+ *   events:   'sync:progress' (syncProgressSchema), 'sync:statusChanged' (syncStatusSchema)
+ */
+
+export const shopResources = [
+  'products',
+  'orders',
+  'finance_statements',
+  'affiliate_orders',
+  'collaborations',
+  'conversations',
+] as const;
+export const adsResources = ['ad_campaigns', 'ad_groups', 'ads', 'ad_report_days'] as const;
+/** In the order a run executes them: catalogue before sales, entities before their metrics. */
+export const syncResources = [...shopResources, ...adsResources] as const;
+export const syncResourceSchema = z.enum(syncResources);
+export type SyncResource = z.infer<typeof syncResourceSchema>;
+
+export const syncOutcomes = ['ok', 'partial', 'failed', 'cancelled'] as const;
+export const syncOutcomeSchema = z.enum(syncOutcomes);
+export type SyncOutcome = z.infer<typeof syncOutcomeSchema>;
+
+export const syncTriggers = ['manual', 'schedule', 'resume', 'online', 'tray', 'api'] as const;
+export const syncTriggerSchema = z.enum(syncTriggers);
+export type SyncTrigger = z.infer<typeof syncTriggerSchema>;
+
+// ---- sync:run -------------------------------------------------------------------------------------------
+export const syncRunInputSchema = z
+  .object({
+    /** Omit to sync every active shop and ads Account. */
+    accountId: z.string().min(1).optional(),
+    /** Omit for every resource of the Account's provider. */
+    resources: z.array(syncResourceSchema).min(1).optional(),
+    trigger: syncTriggerSchema.default('manual'),
+  })
+  .strict();
+export type SyncRunInput = z.input<typeof syncRunInputSchema>;
+
+export const syncRunResultSchema = z.object({
+  /** Ids of the runs now under way for the requested Accounts (new ones and ones already running). */
+  started: z.array(z.string()),
+  /** True when at least one requested Account was already syncing and the request joined that run. */
+  coalesced: z.boolean(),
+  /** True when nothing started because the network is down; status() shows `offline`. */
+  offline: z.boolean(),
+});
+export type SyncRunResult = z.infer<typeof syncRunResultSchema>;
+
+// ---- sync:cancel ----------------------------------------------------------------------------------------
+export const syncCancelInputSchema = z.object({ accountId: z.string().min(1).optional() }).strict();
+export const syncCancelResultSchema = z.object({ cancelled: z.array(z.string()) });
+
+// ---- sync:progress (event) ------------------------------------------------------------------------------
+export const resourceStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export const resourceStateSchema = z.enum(resourceStates);
+
+export const syncProgressSchema = z.object({
+  accountId: z.string(),
+  runId: z.string(),
+  resource: syncResourceSchema,
+  /** Summed over the Account's shops or advertisers. */
+  pagesDone: z.number().int().nonnegative(),
+  rowsDone: z.number().int().nonnegative(),
+  /** Rows expected in this run when the API reported a total, else null. */
+  total: z.number().int().nonnegative().nullable(),
+  etaMs: z.number().int().nonnegative().nullable(),
+  state: resourceStateSchema,
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
+// ---- sync:status ----------------------------------------------------------------------------------------
+export const accountSyncStates = ['idle', 'running', 'offline', 'error'] as const;
+
+export const accountSyncStatusSchema = z.object({
+  accountId: z.string(),
+  provider: z.enum(['shop', 'ads']),
+  displayName: z.string(),
+  /** `error` also covers an Account that needs reconnecting (accountStatus tells which). */
+  state: z.enum(accountSyncStates),
+  accountStatus: z.enum(['active', 'expired', 'revoked']),
+  runId: z.string().nullable(),
+  progress: z.array(syncProgressSchema),
+  /** UTC epoch ms of the end of the last run with outcome ok (or partial), null if never. */
+  lastSuccessAt: z.number().int().nullable(),
+  lastOutcome: syncOutcomeSchema.nullable(),
+  lastError: z.string().nullable(),
+});
+export type AccountSyncStatus = z.infer<typeof accountSyncStatusSchema>;
+
+export const syncStatusSchema = z.object({
+  online: z.boolean(),
+  accounts: z.array(accountSyncStatusSchema),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+// ---- sync:history ---------------------------------------------------------------------------------------
+export const syncHistoryInputSchema = z
+  .object({
+    accountId: z.string().min(1).optional(),
+    limit: z.number().int().min(1).max(200).default(20),
+    /** `startedAt` of the last run of the previous page (runs are newest first). */
+    before: z.number().int().optional(),
+  })
+  .strict();
+export type SyncHistoryInput = z.input<typeof syncHistoryInputSchema>;
+
+export const syncRunResourceSchema = z.object({
+  scope: z.string(),
+  resource: syncResourceSchema,
+  pages: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  durationMs: z.number().int(),
+  outcome: z.enum(['running', 'ok', 'failed', 'cancelled', 'skipped']),
+  error: z.string().nullable(),
+});
+
+export const syncRunSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  trigger: z.string(),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+  outcome: z.enum(['running', ...syncOutcomes]),
+  error: z.string().nullable(),
+  resources: z.array(syncRunResourceSchema),
+});
+export type SyncRun = z.infer<typeof syncRunSchema>;
+
+export const syncHistorySchema = z.object({
+  runs: z.array(syncRunSchema),
+  /** Pass as `before` for the next (older) page; null when there is none. */
+  nextBefore: z.number().int().nullable(),
+});
+export type SyncHistory = z.infer<typeof syncHistorySchema>;
+
+// ---- orders:list / products:list ------------------------------------------------------------------------
+export const moneySchema = z.object({ amountMinor: z.number().int(), currency: z.string() });
+export type Money = z.infer<typeof moneySchema>;
+
+const listInput = {
+  shopId: z.string().min(1).optional(),
+  /** Matches the id exactly or any part of the title / product name (case-insensitive). */
+  search: z.string().trim().max(200).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+  /** The `cursor` of the previous page. */
+  cursor: z.string().max(200).optional(),
+};
+
+export const ordersListInputSchema = z
+  .object({ ...listInput, status: z.string().max(40).optional() })
+  .strict();
+export type OrdersListInput = z.input<typeof ordersListInputSchema>;
+
+export const orderLineViewSchema = z.object({
+  lineId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  skuName: z.string().nullable(),
+  salePrice: moneySchema,
+  cancelled: z.boolean(),
+});
+
+export const orderViewSchema = z.object({
+  orderId: z.string(),
+  shopId: z.string(),
+  status: z.string(),
+  createTime: z.number().int(),
+  updateTime: z.number().int(),
+  total: moneySchema,
+  subTotal: moneySchema,
+  shippingFee: moneySchema,
+  tax: moneySchema,
+  sellerDiscount: moneySchema,
+  platformDiscount: moneySchema,
+  units: z.number().int(),
+  lines: z.array(orderLineViewSchema),
+});
+export type OrderView = z.infer<typeof orderViewSchema>;
+
+export const ordersPageSchema = z.object({
+  items: z.array(orderViewSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+});
+export type OrdersPage = z.infer<typeof ordersPageSchema>;
+
+export const productsListInputSchema = z.object({ ...listInput }).strict();
+export type ProductsListInput = z.input<typeof productsListInputSchema>;
+
+export const productViewSchema = z.object({
+  productId: z.string(),
+  shopId: z.string(),
+  title: z.string(),
+  status: z.string(),
+  minPrice: moneySchema.nullable(),
+  maxPrice: moneySchema.nullable(),
+  inventory: z.number().int(),
+  skuCount: z.number().int(),
+  createTime: z.number().int().nullable(),
+  updateTime: z.number().int().nullable(),
+});
+export type ProductView = z.infer<typeof productViewSchema>;
+
+export const productsPageSchema = z.object({
+  items: z.array(productViewSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+});
+export type ProductsPage = z.infer<typeof productsPageSchema>;
