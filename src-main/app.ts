@@ -1,4 +1,6 @@
 import type { AppInfo } from '@shared/contract';
+import { type EmbeddedSandboxConfig, resolveAppProfile } from './accounts/app-profile';
+import { AccountsService } from './accounts/service';
 import { ActivityLog } from './activity/activity-log';
 import { type Database, openDatabase } from './db/connection';
 import { EventBus } from './events';
@@ -9,6 +11,10 @@ import { dataPaths } from './paths';
 import { createConfSettingsStore } from './settings/conf-store';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
+import type { Profile } from './profile/profile';
+import type { SandboxInfo } from './sandbox/index';
+import { openVault } from './vault/open-vault';
+import type { Vault } from './vault/vault';
 
 export interface AppConfig {
   dataDir: string;
@@ -22,6 +28,15 @@ export interface AppConfig {
   /** Check every IPC result against the contract (tests and development). */
   validateOutputs?: boolean;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Opens a URL in the system browser (Electron passes its allow-list wrapper). Absent (web bridge): main
+   * emits `app:openExternal` and the page opens a tab.
+   */
+  openExternal?: (url: string) => Promise<void>;
+  /** The embedded sandbox, when the Profile builds on it (tests: `tiny` scale, free redirect ports). */
+  sandbox?: EmbeddedSandboxConfig;
+  /** How long a connection attempt waits for the browser (default 5 minutes). */
+  connectTimeoutMs?: number;
 }
 
 export interface ShopmeshApp {
@@ -32,6 +47,12 @@ export interface ShopmeshApp {
   readonly db: Database;
   readonly settings: SettingsService;
   readonly activity: ActivityLog;
+  readonly profile: Profile;
+  /** The running simulator (sandbox-based Profiles only); main process and tests, never over IPC. */
+  readonly sandbox: SandboxInfo | null;
+  readonly vault: Vault;
+  /** Accounts, plus the hooks the sync engine uses: `accounts.tokens` (TokenSource), `accounts.hooks`. */
+  readonly accounts: AccountsService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -59,26 +80,58 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   });
   activity.onRecord((entry) => events.emit('activity:added', entry));
 
+  // Everything that can fail after the database is open closes what was opened before rethrowing.
+  let resolved: Awaited<ReturnType<typeof resolveAppProfile>>;
+  try {
+    resolved = await resolveAppProfile(env, config.sandbox ?? {}, logger);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const { profile, sandbox } = resolved;
+  // A locked vault (no keychain, wrong key) still starts the app; accounts:list reports it.
+  const vault = await openVault({ db, env, dataDir: config.dataDir, logger, now }).catch(
+    async (err: unknown) => {
+      await sandbox?.close();
+      db.close();
+      throw err;
+    },
+  );
+  // The injected opener is the shell's allow-list wrapper (or absent); destructured because the lint rule
+  // guarding `shell.openExternal` matches any `.openExternal` member.
+  const { openExternal: openBrowser } = config;
+  const accounts = new AccountsService({
+    db,
+    vault,
+    profile,
+    events,
+    activity,
+    logger,
+    now,
+    ...(openBrowser ? { openBrowser } : {}),
+    ...(config.connectTimeoutMs ? { callbackTimeoutMs: config.connectTimeoutMs } : {}),
+  });
+
   const info = (): AppInfo => ({
     name: 'ShopMesh',
     version: config.version,
-    profile: env.SHOPMESH_PROFILE_FILE
-      ? 'custom'
-      : env.SHOPMESH_PROFILE === 'production'
-        ? 'production'
-        : 'sandbox',
+    profile: profile.name,
     transport: config.transport,
     dataDir: config.dataDir,
     platform: process.platform,
   });
 
-  const router = new Router(createHandlers({ info, settings, activity }), {
+  const router = new Router(createHandlers({ info, settings, activity, accounts }), {
     validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',
     logger,
   });
 
   activity.record('app.started', { version: config.version, transport: config.transport });
-  logger.info({ dataDir: config.dataDir, transport: config.transport }, 'ShopMesh started');
+  logger.info(
+    { dataDir: config.dataDir, transport: config.transport, profile: profile.name },
+    'ShopMesh started',
+  );
+  accounts.startRetention();
 
   let closed = false;
   return {
@@ -89,10 +142,17 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     db,
     settings,
     activity,
+    profile,
+    sandbox: sandbox?.info ?? null,
+    vault,
+    accounts,
     info,
     async close() {
       if (closed) return;
       closed = true;
+      await accounts.close();
+      await sandbox?.close();
+      vault.close();
       db.close();
       logger.flush();
     },

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
+import { profileAuthOrigins } from './accounts/app-profile';
 import { createApp, type ShopmeshApp } from './app';
 import { defaultDataDir } from './paths';
 import { appEntryUrl } from './security/app-origin';
@@ -53,15 +54,22 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppProtocol(rendererRoot);
 
+  // The Profile (and so its consent origins) is known only once the app is built; until then nothing opens.
+  let consentOrigins: readonly string[] = [];
+  const authHosts = (): readonly string[] => consentOrigins;
   const shopmesh: ShopmeshApp = await createApp({
     dataDir,
     transport: 'electron',
     version: appVersion,
     settingsStore: createElectronSettingsStore(dataDir),
+    openExternal: async (url) => {
+      if (!(await openInBrowser(url, authHosts()))) {
+        throw new Error('the consent page is not on the allow-list of this Profile');
+      }
+    },
   });
   const logger = shopmesh.logger;
-  // The Profile's OAuth origins join here once accounts can be connected; until then only the allow-list.
-  const authHosts = (): readonly string[] => [];
+  consentOrigins = profileAuthOrigins(shopmesh.profile);
 
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, { devServerUrl, authHosts, openInBrowser, logger });

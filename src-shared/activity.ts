@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Every kind of activity-log entry. The renderer translates `activity.kind.<kind>` with `params`. */
-export const activityKinds = ['app.started', 'settings.updated'] as const;
+export const activityKinds = [
+  'app.started',
+  'settings.updated',
+  'account.connected',
+  'account.disconnected',
+  'account.expired',
+  'account.revoked',
+  'account.dataDeleted',
+] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 

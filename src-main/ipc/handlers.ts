@@ -1,4 +1,5 @@
 import type { AppInfo } from '@shared/contract';
+import type { AccountsService } from '../accounts/service';
 import type { ActivityLog } from '../activity/activity-log';
 import type { SettingsService } from '../settings/settings-service';
 import type { Handlers } from './router';
@@ -7,6 +8,7 @@ export interface HandlerDeps {
   info: () => AppInfo;
   settings: SettingsService;
   activity: ActivityLog;
+  accounts: AccountsService;
 }
 
 /** One line per channel: the router validated the input, the service does the work. */
@@ -16,5 +18,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings:get': () => deps.settings.get(),
     'settings:update': (patch) => deps.settings.update(patch),
     'activity:list': (input) => deps.activity.list(input),
+    'accounts:list': () => deps.accounts.list(),
+    'accounts:connect': (input) => deps.accounts.connect(input),
+    'accounts:cancelConnect': (input) => deps.accounts.cancelConnect(input),
+    'accounts:disconnect': (input) => deps.accounts.disconnect(input),
+    'identity:get': () => deps.accounts.identity(),
   };
 }

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import type { Logger } from '../../log/logger';
+import { callWithRetry, type HttpResponse, type Outcome, parseJson } from '../http-core';
+
+/**
+ * Login Kit OAuth v2 (ads-and-login-kit.md C4): form-encoded token, refresh and revoke. Refresh tokens rotate,
+ * so the caller must persist the returned pair before using it. Lifetimes are seconds from now.
+ */
+export const loginService = 'TikTok Login Kit';
+
+export interface LoginApp {
+  base: string;
+  clientKey: string;
+  clientSecret: string;
+}
+
+const tokenSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().int().positive(),
+  open_id: z.string().min(1),
+  refresh_token: z.string().min(1),
+  refresh_expires_in: z.number().int().positive(),
+  scope: z.string().default(''),
+  token_type: z.string().optional(),
+});
+
+const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
+
+export interface LoginTokens {
+  accessToken: string;
+  accessExpiresAt: number;
+  refreshToken: string;
+  refreshExpiresAt: number;
+  openId: string;
+  scopes: string[];
+}
+
+function classifyToken(now: () => number, grantRefusal: 'AUTH_EXPIRED' | 'REMOTE') {
+  return (res: HttpResponse): Outcome<LoginTokens> => {
+    if (res.status >= 500 || res.status === 429) {
+      return { kind: 'retry', error: new AppError('REMOTE', `${loginService} answered HTTP ${res.status}`) };
+    }
+    try {
+      const raw = parseJson(loginService, res.text, z.record(z.string(), z.unknown()));
+      const failure = oauthErrorSchema.safeParse(raw);
+      if (failure.success) {
+        const message = `${loginService}: ${failure.data.error_description ?? failure.data.error} (${failure.data.error})`;
+        const code = failure.data.error === 'invalid_grant' ? grantRefusal : 'REMOTE';
+        return { kind: 'fail', error: new AppError(code, message) };
+      }
+      const t = parseJson(loginService, res.text, tokenSchema);
+      const at = now();
+      return {
+        kind: 'ok',
+        value: {
+          accessToken: t.access_token,
+          accessExpiresAt: at + t.expires_in * 1000,
+          refreshToken: t.refresh_token,
+          refreshExpiresAt: at + t.refresh_expires_in * 1000,
+          openId: t.open_id,
+          scopes: t.scope.split(',').filter((s) => s.length > 0),
+        },
+      };
+    } catch (err) {
+      return { kind: 'fail', error: err as AppError };
+    }
+  };
+}
+
+function postForm<T>(
+  app: LoginApp,
+  path: string,
+  fields: Record<string, string>,
+  classify: (r: HttpResponse) => Outcome<T>,
+  logger?: Logger,
+) {
+  return callWithRetry({
+    service: loginService,
+    logger,
+    classify,
+    request: () => ({
+      method: 'POST',
+      url: app.base + path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_key: app.clientKey,
+        client_secret: app.clientSecret,
+        ...fields,
+      }).toString(),
+    }),
+  });
+}
+
+export interface CodeExchange {
+  code: string;
+  redirectUri: string;
+  codeVerifier: string;
+}
+
+export function loginTokenFromCode(
+  app: LoginApp,
+  x: CodeExchange,
+  now: () => number,
+  logger?: Logger,
+): Promise<LoginTokens> {
+  return postForm(
+    app,
+    '/v2/oauth/token/',
+    {
+      code: x.code,
+      grant_type: 'authorization_code',
+      redirect_uri: x.redirectUri,
+      code_verifier: x.codeVerifier,
+    },
+    classifyToken(now, 'REMOTE'),
+    logger,
+  );
+}
+
+/** Throws AUTH_EXPIRED when the refresh token is refused (`invalid_grant`): the user must sign in again. */
+export function loginRefresh(
+  app: LoginApp,
+  refreshToken: string,
+  now: () => number,
+  logger?: Logger,
+): Promise<LoginTokens> {
+  return postForm(
+    app,
+    '/v2/oauth/token/',
+    { grant_type: 'refresh_token', refresh_token: refreshToken },
+    classifyToken(now, 'AUTH_EXPIRED'),
+    logger,
+  );
+}
+
+/** `POST /v2/oauth/revoke/`: removes the app from the user's connected apps. */
+export async function loginRevoke(app: LoginApp, accessToken: string, logger?: Logger): Promise<void> {
+  await postForm(
+    app,
+    '/v2/oauth/revoke/',
+    { token: accessToken },
+    (res): Outcome<void> => {
+      if (res.status >= 500 || res.status === 429) {
+        return {
+          kind: 'retry',
+          error: new AppError('REMOTE', `${loginService} answered HTTP ${res.status}`),
+        };
+      }
+      const failure = oauthErrorSchema.safeParse(safeJson(res.text));
+      if (failure.success || res.status >= 400) {
+        return {
+          kind: 'fail',
+          error: new AppError(
+            'REMOTE',
+            `${loginService}: revoke refused (${failure.data?.error ?? res.status})`,
+          ),
+        };
+      }
+      return { kind: 'ok', value: undefined };
+    },
+    logger,
+  );
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
