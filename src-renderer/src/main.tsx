@@ -7,6 +7,8 @@ import './styles/shell.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/accounts.css';
+import './styles/sync.css';
+import './styles/data.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

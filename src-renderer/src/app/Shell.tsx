@@ -4,6 +4,9 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ActivityPage } from '../pages/ActivityPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { EmptyPage } from '../pages/EmptyPage';
+import { OrdersPage } from '../pages/orders/OrdersPage';
+import { ProductsPage } from '../pages/products/ProductsPage';
+import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useCurrentPage, type Page } from './routes';
 import { Sidebar } from './Sidebar';
@@ -20,6 +23,10 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <ActivityPage />;
     case 'accounts':
       return <AccountsPage />;
+    case 'orders':
+      return <OrdersPage />;
+    case 'products':
+      return <ProductsPage />;
     default:
       return <EmptyPage page={page} />;
   }
@@ -32,20 +39,22 @@ export function Shell(): ReactElement {
   useOpenExternalEvents();
   const { t } = useTranslation();
   return (
-    <div className="shell">
-      <a className="skip-link" href="#content">
-        {t('nav.skip')}
-      </a>
-      <Sidebar current={page} />
-      <div className="workspace">
-        <TopBar page={page} info={info} identity={identity} />
-        <main id="content" className="content" tabIndex={-1}>
-          {/* Keyed by page so leaving a crashed page clears the error. */}
-          <ErrorBoundary key={page}>
-            <PageContent page={page} />
-          </ErrorBoundary>
-        </main>
+    <SyncStatusProvider>
+      <div className="shell">
+        <a className="skip-link" href="#content">
+          {t('nav.skip')}
+        </a>
+        <Sidebar current={page} />
+        <div className="workspace">
+          <TopBar page={page} info={info} identity={identity} />
+          <main id="content" className="content" tabIndex={-1}>
+            {/* Keyed by page so leaving a crashed page clears the error. */}
+            <ErrorBoundary key={page}>
+              <PageContent page={page} />
+            </ErrorBoundary>
+          </main>
+        </div>
       </div>
-    </div>
+    </SyncStatusProvider>
   );
 }

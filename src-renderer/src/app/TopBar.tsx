@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
 import type { AppInfo } from '@shared/contract';
 import { InitialsAvatar } from '../components/InitialsAvatar';
+import { TopBarSync } from '../features/sync/TopBarSync';
 import type { Page } from './routes';
 
 export function TopBar(props: { page: Page; info: AppInfo | null; identity: Account | null }): ReactElement {
@@ -16,6 +17,8 @@ export function TopBar(props: { page: Page; info: AppInfo | null; identity: Acco
         <p className="topbar-subtitle">{t(`pages.${page}.subtitle`)}</p>
       </div>
       <div className="topbar-meta">
+        {/* The Accounts page has the full sync panel and its own "Sync now". */}
+        <TopBarSync showButton={page !== 'accounts'} />
         {info && (
           <>
             <span className={`badge badge-${info.profile}`} title={t('topbar.profileHint')}>

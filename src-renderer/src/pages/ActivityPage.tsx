@@ -2,10 +2,34 @@ import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKinds, type ActivityKind } from '@shared/activity';
 import { EmptyState } from '../components/EmptyState';
+import { Tabs } from '../components/Tabs';
+import { SyncHistory } from '../features/sync/SyncHistory';
 import { ActivityTable } from './ActivityTable';
 import { useActivityLog } from './useActivityLog';
 
+type ActivityTab = 'events' | 'sync';
+
 export function ActivityPage(): ReactElement {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<ActivityTab>('events');
+  return (
+    <div className="page activity-page">
+      <Tabs
+        label={t('activity.tabs.label')}
+        tabs={[
+          { key: 'events', label: t('activity.tabs.events') },
+          { key: 'sync', label: t('activity.tabs.sync') },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+      >
+        {tab === 'events' ? <EventLog /> : <SyncHistory />}
+      </Tabs>
+    </div>
+  );
+}
+
+function EventLog(): ReactElement {
   const { t } = useTranslation();
   const filterId = useId();
   const [kind, setKind] = useState<ActivityKind | undefined>(undefined);
@@ -13,7 +37,7 @@ export function ActivityPage(): ReactElement {
   const empty = !loading && !failed && items.length === 0;
 
   return (
-    <div className="page activity-page">
+    <div className="activity-events">
       <div className="page-toolbar">
         <div className="field field-inline">
           <label className="field-label" htmlFor={filterId}>

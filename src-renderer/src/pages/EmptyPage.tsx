@@ -8,7 +8,7 @@ import { hrefFor, type Page } from '../app/routes';
 export function EmptyPage({
   page,
 }: {
-  page: Exclude<Page, 'settings' | 'activity' | 'accounts'>;
+  page: Exclude<Page, 'settings' | 'activity' | 'accounts' | 'orders' | 'products'>;
 }): ReactElement {
   const { t } = useTranslation();
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { providers, type Account } from '@shared/accounts';
 import { EmptyState } from '../../components/EmptyState';
 import { Notice } from '../../components/Notice';
+import { SyncPanel } from '../../features/sync/SyncPanel';
 import { AccountList } from './AccountList';
 import { ConnectCards } from './ConnectCards';
 import { ConnectProgress } from './ConnectProgress';
@@ -60,6 +61,8 @@ export function AccountsPage(): ReactElement {
 
       <ConnectProgress attempt={attempt} />
       {disconnected && <DisconnectedNotice result={disconnected} onDismiss={() => setDisconnected(null)} />}
+
+      <SyncPanel />
 
       <section className="accounts-section" aria-labelledby="accounts-list-heading">
         <div className="section-heading">

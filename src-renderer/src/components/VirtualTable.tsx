@@ -1,0 +1,153 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { ReactTable, RowData } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { PlainTable } from './tableFeatures';
+
+const rowHeight = 45;
+const loadAheadRows = 20;
+
+/**
+ * A table that renders only the rows in view (spacer rows keep the scroll height), with a sticky header.
+ * Rows are one Tab stop: arrows, Page Up/Down, Home and End move between them (scrolling as needed) and
+ * Enter or Space opens the focused one. Nearing the end of the loaded rows asks for more.
+ */
+export function VirtualTable<T extends RowData>(props: {
+  table: ReactTable<PlainTable, T>;
+  label: string;
+  /** Read after the table's name: how to open a row. */
+  hint: string;
+  /** All matching rows, loaded or not (aria-rowcount). */
+  total: number;
+  busy: boolean;
+  onOpen: (item: T) => void;
+  onNearEnd: () => void;
+  className?: string;
+}): ReactElement {
+  const { table, label, hint, total, busy, onOpen, onNearEnd, className } = props;
+  const rows = table.getRowModel().rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const hintId = useId();
+  const [active, setActive] = useState(0);
+  const wantFocus = useRef(false);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
+  const lastShown = items.at(-1)?.index ?? -1;
+  // The Tab stop stays on a rendered row even when the active one has scrolled out of the DOM.
+  const tabStop = items.some((item) => item.index === activeIndex) ? activeIndex : (items[0]?.index ?? 0);
+
+  useEffect(() => {
+    if (rows.length > 0 && lastShown >= rows.length - loadAheadRows) onNearEnd();
+  }, [lastShown, rows.length, onNearEnd]);
+
+  useEffect(() => {
+    if (!wantFocus.current) return;
+    const row = body.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
+    if (row) {
+      wantFocus.current = false;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const moveTo = (index: number): void => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    wantFocus.current = true;
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>): void => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(activeIndex + 1),
+      ArrowUp: () => moveTo(activeIndex - 1),
+      PageDown: () => moveTo(activeIndex + page),
+      PageUp: () => moveTo(activeIndex - page),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      Enter: () => {
+        const row = rows[activeIndex];
+        if (row) onOpen(row.original);
+      },
+    };
+    keys[' '] = keys.Enter as () => void;
+    const action = keys[event.key];
+    if (!action || !(event.target instanceof HTMLTableRowElement)) return;
+    event.preventDefault();
+    action();
+  };
+
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const columnCount = table.getAllLeafColumns().length;
+
+  return (
+    <div ref={scroller} className={`table-scroll data-table-scroll ${className ?? ''}`} aria-busy={busy}>
+      <span id={hintId} className="visually-hidden">
+        {hint}
+      </span>
+      <table
+        className="table data-table"
+        aria-label={label}
+        aria-describedby={hintId}
+        aria-rowcount={total + 1}
+      >
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col" className={`col-${header.column.id}`}>
+                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody ref={body} onKeyDown={onKeyDown}>
+          {padTop > 0 && (
+            <tr className="spacer-row" aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: padTop }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                className="data-row"
+                tabIndex={item.index === tabStop ? 0 : -1}
+                onFocus={() => setActive(item.index)}
+                onClick={() => {
+                  setActive(item.index);
+                  onOpen(row.original);
+                }}
+              >
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className={`col-${cell.column.id}`}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && (
+            <tr className="spacer-row" aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: padBottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useMemo, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createColumnHelper, useTable } from '@tanstack/react-table';
+import type { ProductView } from '@shared/sync';
+import { plainTable, type PlainTable } from '../../components/tableFeatures';
+import { VirtualTable } from '../../components/VirtualTable';
+import { formatDate, formatDateTime } from '../../format/time';
+import { priceRange } from './productText';
+import { ProductStatusBadge } from './productStatus';
+
+const helper = createColumnHelper<PlainTable, ProductView>();
+
+export function ProductsTable(props: {
+  products: ProductView[];
+  total: number;
+  busy: boolean;
+  shopName: (shopId: string) => string;
+  onOpen: (product: ProductView) => void;
+  onNearEnd: () => void;
+}): ReactElement {
+  const { products, total, busy, shopName, onOpen, onNearEnd } = props;
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+
+  const columns = useMemo(() => {
+    const number = new Intl.NumberFormat(language);
+    return helper.columns([
+      helper.accessor('title', {
+        id: 'title',
+        header: () => t('products.columns.title'),
+        // Titles are merchant text (emoji, CJK, even markup-like strings): always rendered as text.
+        cell: (info) => (
+          <span className="cell-text" title={info.getValue()}>
+            {info.getValue()}
+          </span>
+        ),
+      }),
+      helper.accessor('shopId', {
+        id: 'shop',
+        header: () => t('products.columns.shop'),
+        cell: (info) => <span className="cell-text">{shopName(info.getValue())}</span>,
+      }),
+      helper.accessor('status', {
+        id: 'status',
+        header: () => t('products.columns.status'),
+        cell: (info) => <ProductStatusBadge status={info.getValue()} />,
+      }),
+      helper.accessor((product) => product, {
+        id: 'price',
+        header: () => t('products.columns.price'),
+        cell: (info) => priceRange(info.getValue(), language),
+      }),
+      helper.accessor('inventory', {
+        id: 'inventory',
+        header: () => t('products.columns.inventory'),
+        cell: (info) => number.format(info.getValue()),
+      }),
+      helper.accessor('skuCount', {
+        id: 'skus',
+        header: () => t('products.columns.skus'),
+        cell: (info) => number.format(info.getValue()),
+      }),
+      helper.accessor('updateTime', {
+        id: 'updated',
+        header: () => t('products.columns.updated'),
+        cell: (info) => {
+          const at = info.getValue();
+          return at === null ? (
+            '—'
+          ) : (
+            <time dateTime={new Date(at).toISOString()} title={formatDateTime(at, language)}>
+              {formatDate(at, language)}
+            </time>
+          );
+        },
+      }),
+    ]);
+  }, [t, language, shopName]);
+
+  const table = useTable({ features: plainTable, columns, data: products, getRowId: (p) => p.productId });
+
+  return (
+    <VirtualTable
+      table={table}
+      label={t('products.tableLabel')}
+      hint={t('products.tableHint')}
+      total={total}
+      busy={busy}
+      onOpen={onOpen}
+      onNearEnd={onNearEnd}
+      className="products-table"
+    />
+  );
+}
