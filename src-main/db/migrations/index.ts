@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { m001ActivityLog } from './001-activity-log';
 import { m002Vault } from './002-vault';
 import { m003Accounts } from './003-accounts';
+import { m004SyncedData } from './004-synced-data';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Forward-only, in order. Version 0 is the empty database every install starts from. */
-export const migrations: readonly Migration[] = [m001ActivityLog, m002Vault, m003Accounts];
+export const migrations: readonly Migration[] = [m001ActivityLog, m002Vault, m003Accounts, m004SyncedData];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

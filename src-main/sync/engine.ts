@@ -1,0 +1,248 @@
+import type { Database } from 'better-sqlite3';
+import { AppError, isAppError } from '@shared/errors';
+import { adsResources, type SyncOutcome, type SyncResource, shopResources } from '@shared/sync';
+import type { Logger } from '../log/logger';
+import type { Profile } from '../profile/profile';
+import type { RateLimiter } from '../tiktok/token-bucket';
+import type { TokenSource } from '../tiktok/token-source';
+import type { Job, JobEnv, JobOptions, JobProgress } from './job';
+import { adCampaignsJob, adGroupsJob, adReportDaysJob, adsJob } from './jobs/ads';
+import { collaborationsJob } from './jobs/collaborations';
+import { conversationsJob } from './jobs/conversations';
+import type { AdsJobEnv, AdvertiserScope, ShopJobEnv, ShopScope } from './jobs/env';
+import { affiliateOrdersJob, ordersJob, productsJob, statementsJob } from './jobs/shop-searches';
+import type { RunProgress } from './progress';
+import type { CursorStore } from './store/cursors';
+import type { RunStore } from './store/runs';
+import type { Writers } from './store/writers';
+import { tokenHolder } from './token-holder';
+
+export interface EngineDeps {
+  db: Database;
+  tokenSource: TokenSource;
+  profile: Profile;
+  logger: Logger;
+  now: () => number;
+  limiter: RateLimiter;
+  cursors: CursorStore;
+  runs: RunStore;
+  writers: Writers;
+  options: JobOptions;
+  /** Shops (or advertisers) of one Account synced at the same time. */
+  scopeConcurrency: number;
+}
+
+export interface AccountRow {
+  id: string;
+  provider: 'shop' | 'ads';
+  status: 'active' | 'expired' | 'revoked';
+  display_name: string;
+}
+
+const shopJobs: Record<(typeof shopResources)[number], (env: ShopJobEnv) => ReturnType<Job>> = {
+  products: productsJob,
+  orders: ordersJob,
+  finance_statements: statementsJob,
+  affiliate_orders: affiliateOrdersJob,
+  collaborations: collaborationsJob,
+  conversations: conversationsJob,
+};
+
+const adsJobs: Record<(typeof adsResources)[number], (env: AdsJobEnv) => ReturnType<Job>> = {
+  ad_campaigns: adCampaignsJob,
+  ad_groups: adGroupsJob,
+  ads: adsJob,
+  ad_report_days: adReportDaysJob,
+};
+
+/** The resources a run of this Account executes, in dependency order. */
+export function resourcesFor(provider: 'shop' | 'ads', requested?: readonly SyncResource[]): SyncResource[] {
+  const all: readonly SyncResource[] = provider === 'shop' ? shopResources : adsResources;
+  return requested ? all.filter((r) => requested.includes(r)) : [...all];
+}
+
+/** Errors after which no other job of the Account should try: the grant is gone, the vault is locked, no network. */
+function isAccountLevel(err: unknown): err is AppError {
+  return isAppError(err) && ['AUTH_EXPIRED', 'AUTH_REVOKED', 'LOCKED', 'OFFLINE'].includes(err.code);
+}
+
+export function scopesOf(db: Database, account: AccountRow): Array<ShopScope | AdvertiserScope> {
+  if (account.provider === 'shop') {
+    return db
+      .prepare('SELECT shop_id AS shopId, cipher, currency FROM shops WHERE account_id = ? ORDER BY shop_id')
+      .all(account.id) as ShopScope[];
+  }
+  return (
+    db
+      .prepare(
+        'SELECT advertiser_id AS advertiserId, currency, timezone FROM advertisers WHERE account_id = ? ORDER BY advertiser_id',
+      )
+      .all(account.id) as Array<{ advertiserId: string; currency: string | null; timezone: string | null }>
+  ).map((a) => ({ ...a, currency: a.currency ?? 'USD' }));
+}
+
+export const scopeId = (s: ShopScope | AdvertiserScope): string =>
+  'shopId' in s ? s.shopId : s.advertiserId;
+
+export interface RunContext {
+  runId: string;
+  account: AccountRow;
+  resources: SyncResource[];
+  scopes: Array<ShopScope | AdvertiserScope>;
+  controller: AbortController;
+  progress: RunProgress;
+}
+
+/** Runs every requested resource of every shop/advertiser of one Account; records and returns the outcome. */
+export async function runAccount(
+  deps: EngineDeps,
+  run: RunContext,
+): Promise<{ outcome: SyncOutcome; error: string | null; errorCode: string | null }> {
+  const { account, controller } = run;
+  const signal = controller.signal;
+  const withToken = tokenHolder(deps.tokenSource, account.id);
+  const logger = deps.logger.child({ accountId: account.id, runId: run.runId });
+  let accountError: AppError | null = null;
+  let ok = 0;
+  let failed = 0;
+  let cancelled = 0;
+  let firstError: string | null = null;
+
+  const runScope = async (scope: ShopScope | AdvertiserScope): Promise<void> => {
+    const id = scopeId(scope);
+    for (const resource of run.resources) {
+      const started = deps.now();
+      if (signal.aborted) {
+        deps.runs.recordResource(run.runId, id, resource, {
+          pages: 0,
+          inserted: 0,
+          updated: 0,
+          durationMs: 0,
+          outcome: accountError ? 'skipped' : 'cancelled',
+          error: accountError ? accountError.message : null,
+        });
+        run.progress.end(resource, id, accountError ? 'failed' : 'cancelled');
+        cancelled += accountError ? 0 : 1;
+        continue;
+      }
+      deps.runs.recordResource(run.runId, id, resource, {
+        pages: 0,
+        inserted: 0,
+        updated: 0,
+        durationMs: 0,
+        outcome: 'running',
+        error: null,
+      });
+      run.progress.start(resource, id);
+      let last: JobProgress = { pages: 0, rows: 0, inserted: 0, updated: 0, total: null };
+      const base: JobEnv = {
+        db: deps.db,
+        accountId: account.id,
+        scope: id,
+        resource,
+        signal,
+        now: deps.now,
+        logger,
+        cursors: deps.cursors,
+        withToken,
+        options: deps.options,
+        progress: (p) => {
+          last = p;
+          run.progress.update(resource, id, p);
+        },
+      };
+      try {
+        const result =
+          'shopId' in scope
+            ? await shopJobs[resource as keyof typeof shopJobs]({
+                ...base,
+                shop: scope,
+                writers: deps.writers,
+                api: (token) => ({
+                  app: {
+                    apiBase: deps.profile.shopApiBase,
+                    appKey: deps.profile.shop.appKey,
+                    appSecret: deps.profile.shop.appSecret,
+                  },
+                  accessToken: token,
+                  cipher: scope.cipher,
+                  bucket: (api) =>
+                    deps.limiter.bucket(`shop|${deps.profile.shop.appKey}|${scope.shopId}|${api}`),
+                  signal,
+                  logger,
+                  now: deps.now,
+                }),
+              })
+            : await adsJobs[resource as keyof typeof adsJobs]({
+                ...base,
+                advertiser: scope,
+                writers: deps.writers,
+                api: (token) => ({
+                  base: deps.profile.adsBase,
+                  accessToken: token,
+                  advertiserId: scope.advertiserId,
+                  currency: scope.currency,
+                  bucket: deps.limiter.bucket(`ads|${deps.profile.ads.appId}`),
+                  signal,
+                  logger,
+                }),
+              });
+        deps.runs.recordResource(run.runId, id, resource, {
+          pages: result.pages,
+          inserted: result.inserted,
+          updated: result.updated,
+          durationMs: deps.now() - started,
+          outcome: 'ok',
+          error: null,
+        });
+        run.progress.end(resource, id, 'done');
+        ok++;
+      } catch (err) {
+        const wasCancel = signal.aborted && !accountError && !isAccountLevel(err);
+        const message = isAppError(err) ? err.message : 'Unexpected error while syncing';
+        if (!isAppError(err) && !wasCancel) logger.error({ err, resource, scope: id }, 'sync job crashed');
+        else if (!wasCancel)
+          logger.warn(
+            { resource, scope: id, code: isAppError(err) ? err.code : undefined, message },
+            'sync job failed',
+          );
+        if (isAccountLevel(err) && !accountError) {
+          accountError = err;
+          controller.abort(err);
+        }
+        deps.runs.recordResource(run.runId, id, resource, {
+          // Pages committed before the failure or cancel stay committed: count them.
+          pages: last.pages,
+          inserted: last.inserted,
+          updated: last.updated,
+          durationMs: deps.now() - started,
+          outcome: wasCancel ? 'cancelled' : 'failed',
+          error: wasCancel ? null : message,
+        });
+        run.progress.end(resource, id, wasCancel ? 'cancelled' : 'failed');
+        if (wasCancel) cancelled++;
+        else {
+          failed++;
+          firstError ??= message;
+        }
+      }
+    }
+  };
+
+  // A small pool: shops of one Account run side by side; their rate limits are separate buckets.
+  const queue = [...run.scopes];
+  const workers = Array.from({ length: Math.min(deps.scopeConcurrency, queue.length) }, async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) await runScope(s);
+  });
+  await Promise.all(workers);
+
+  const errorCode = (accountError as AppError | null)?.code ?? null;
+  if (accountError) return { outcome: 'failed', error: (accountError as AppError).message, errorCode };
+  if (cancelled > 0 && failed === 0) return { outcome: 'cancelled', error: null, errorCode };
+  if (failed > 0) return { outcome: ok > 0 ? 'partial' : 'failed', error: firstError, errorCode };
+  return { outcome: 'ok', error: null, errorCode };
+}
+
+export function cancelledError(): AppError {
+  return new AppError('CONFLICT', 'Sync cancelled');
+}

@@ -1,0 +1,141 @@
+import type { Database } from 'better-sqlite3';
+import { AppError, isAppError } from '@shared/errors';
+import type { SyncResource } from '@shared/sync';
+import type { Logger } from '../log/logger';
+import type { CursorStore } from './store/cursors';
+
+/** What one job (one resource of one shop or advertiser) gets from the engine. */
+export interface JobEnv {
+  db: Database;
+  accountId: string;
+  /** Shop id or advertiser id. */
+  scope: string;
+  resource: SyncResource;
+  signal: AbortSignal;
+  now: () => number;
+  logger: Logger;
+  cursors: CursorStore;
+  /** Runs `call` with the Account's token; after a token rejection, reports it once and retries. */
+  withToken<T>(call: (token: string) => Promise<T>): Promise<T>;
+  /** Cumulative figures of this job so far (committed pages only); `total` when the API gave one. */
+  progress(p: JobProgress): void;
+  /** Tunables (overlap windows, look-back), already defaulted. */
+  options: JobOptions;
+}
+
+export interface JobOptions {
+  /** Orders are re-read from this long before the newest update time seen (late-indexed updates). */
+  orderOverlapSec: number;
+  /** First sync of orders: how far back (undefined = everything the API has). */
+  orderLookbackDays: number | undefined;
+  /** First sync of ad reports: how many days back. */
+  adReportLookbackDays: number;
+  /** Days of ad metrics re-read every sync because TikTok's numbers settle late. */
+  adReportRereadDays: number;
+}
+
+export const defaultJobOptions: JobOptions = {
+  orderOverlapSec: 600,
+  orderLookbackDays: undefined,
+  adReportLookbackDays: 180,
+  adReportRereadDays: 3,
+};
+
+export interface JobProgress {
+  pages: number;
+  rows: number;
+  inserted: number;
+  updated: number;
+  total: number | null;
+}
+
+export interface Counts {
+  inserted: number;
+  updated: number;
+}
+
+export interface JobResult extends Counts {
+  pages: number;
+  rows: number;
+}
+
+export type Job = (env: JobEnv) => Promise<JobResult>;
+
+export function emptyResult(): JobResult {
+  return { pages: 0, rows: 0, inserted: 0, updated: 0 };
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new AppError('CONFLICT', 'Sync cancelled');
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw abortError(signal);
+}
+
+/**
+ * A page that arrived broken (truncated JSON from a flaky proxy, a body failing validation) is a REMOTE
+ * error without a TikTok code; the HTTP core does not retry those, so the job asks once or twice more
+ * before giving up. Business errors (with a code), auth and offline errors are not retried here.
+ */
+export async function fetchPage<T>(env: JobEnv, fetch: (token: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await env.withToken(fetch);
+    } catch (err) {
+      const retriable =
+        isAppError(err) && err.code === 'REMOTE' && err.details?.remoteCode === undefined && attempt < 2;
+      if (!retriable || env.signal.aborted) throw err;
+      env.logger.warn({ resource: env.resource, attempt: attempt + 1, reason: err.message }, 'page retried');
+      await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
+    }
+  }
+}
+
+/** TikTok rejects a page token from another query or one that went stale; the pass then restarts. */
+export function isStalePageToken(err: unknown): boolean {
+  return isAppError(err) && err.code === 'REMOTE' && /page_token/i.test(err.message);
+}
+
+export interface PagedStep<S, P> {
+  fetch(state: S): Promise<P>;
+  /** The state that fetches the page after `page`, or null when `page` was the last. */
+  next(state: S, page: P): S | null;
+  rows(page: P): number;
+  total?(page: P): number | null;
+  /** Writes the page and its cursor; runs inside one transaction. */
+  write(page: P, state: S, next: S | null): Counts;
+}
+
+/**
+ * The page loop every job uses: the next page is requested before the current one is written (the HTTP
+ * round trip overlaps the SQLite write), each page is written with its cursor in one transaction, and a
+ * cancel is honoured between pages — never inside a transaction.
+ */
+export async function pagedLoop<S, P>(env: JobEnv, initial: S, step: PagedStep<S, P>): Promise<JobResult> {
+  const result = emptyResult();
+  let total: number | null = null;
+  let state = initial;
+  throwIfAborted(env.signal);
+  let pending = step.fetch(state);
+  for (;;) {
+    const page = await pending;
+    const next = step.next(state, page);
+    if (next !== null && !env.signal.aborted) {
+      pending = step.fetch(next);
+      // Marks the prefetch as handled: if it fails while this page is written, the error surfaces on the
+      // next await instead of as an unhandled rejection.
+      pending.catch(() => undefined);
+    }
+    const counts = env.db.transaction(() => step.write(page, state, next)).immediate();
+    result.pages += 1;
+    result.rows += step.rows(page);
+    result.inserted += counts.inserted;
+    result.updated += counts.updated;
+    if (total === null && step.total) total = step.total(page);
+    env.progress({ ...result, total });
+    if (next === null) return result;
+    throwIfAborted(env.signal);
+    state = next;
+  }
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import {
+  collaborationCreators,
+  type CollaborationStatusFilter,
+  searchCollaborations,
+} from '../../tiktok/shop/collaborations';
+import type { Page } from '../../tiktok/shop/data-call';
+import { emptyResult, fetchPage, type JobResult, pagedLoop } from '../job';
+import type { CollaborationWithCreators } from '../store/collaborations';
+import type { ShopJobEnv } from './env';
+
+const cursorSchema = z.object({ completedDone: z.boolean() });
+
+/**
+ * Target collaborations: the ones still valid are re-read every sync with their per-creator detail,
+ * because acceptance (showcase counts) changes without the collaboration's update time moving. Finished
+ * ones are read once, on the first sync.
+ */
+export async function collaborationsJob(env: ShopJobEnv): Promise<JobResult> {
+  const cursor = env.cursors.load(env.accountId, env.scope, env.resource, cursorSchema) ?? {
+    completedDone: false,
+  };
+  const phases: CollaborationStatusFilter[] = cursor.completedDone ? ['VALID'] : ['VALID', 'COMPLETED'];
+  const total = emptyResult();
+  for (const [i, status] of phases.entries()) {
+    const last = i === phases.length - 1;
+    // Progress across phases is cumulative, like a single loop's.
+    const base = { ...total };
+    const phaseEnv: ShopJobEnv = {
+      ...env,
+      progress: (p) =>
+        env.progress({
+          pages: base.pages + p.pages,
+          rows: base.rows + p.rows,
+          inserted: base.inserted + p.inserted,
+          updated: base.updated + p.updated,
+          total: null,
+        }),
+    };
+    const r = await pagedLoop<string, Page<CollaborationWithCreators>>(phaseEnv, '', {
+      fetch: (pageToken) =>
+        fetchPage(env, async (token) => {
+          const ctx = env.api(token);
+          const page = await searchCollaborations(ctx, { status, pageToken });
+          const items: CollaborationWithCreators[] = [];
+          for (const collaboration of page.items) {
+            const creators =
+              status === 'VALID' ? await collaborationCreators(ctx, collaboration.collaborationId) : null;
+            items.push({ collaboration, creators });
+          }
+          return { ...page, items };
+        }),
+      next: (_, page) => page.nextPageToken || null,
+      rows: (page) => page.items.length,
+      total: (page) => page.totalCount,
+      write: (page, _, next) => {
+        const now = env.now();
+        const counts = env.writers.collaborations.write(env.accountId, env.scope, page.items, now);
+        if (next === null && last)
+          env.cursors.save(env.accountId, env.scope, env.resource, { completedDone: true }, now);
+        return counts;
+      },
+    });
+    total.pages += r.pages;
+    total.rows += r.rows;
+    total.inserted += r.inserted;
+    total.updated += r.updated;
+  }
+  return total;
+}

@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3';
+
+/** Tables holding synced rows of an Account (children go with their parents through ON DELETE CASCADE). */
+const accountTables = [
+  'orders',
+  'products',
+  'finance_statements',
+  'affiliate_orders',
+  'collaborations',
+  'conversations',
+  'creator_sightings',
+  'ad_report_days',
+  'ads',
+  'ad_groups',
+  'ad_campaigns',
+  'order_days',
+  'product_days',
+  'ad_days',
+  'sync_cursors',
+] as const;
+
+/**
+ * Deletes every synced row of one Account and its Cursors (so a later sync starts from scratch), then the
+ * creators no remaining Account has seen. SyncRun history stays: it holds counts, not merchant data.
+ * Returns the number of rows deleted from the top-level tables.
+ */
+export function purgeAccountRows(db: Database, accountId: string): number {
+  return db
+    .transaction(() => {
+      let rows = 0;
+      for (const table of accountTables) {
+        rows += db.prepare(`DELETE FROM ${table} WHERE account_id = ?`).run(accountId).changes;
+      }
+      rows += db
+        .prepare('DELETE FROM creators WHERE id NOT IN (SELECT creator_id FROM creator_sightings)')
+        .run().changes;
+      return rows;
+    })
+    .immediate();
+}

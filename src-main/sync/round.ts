@@ -1,0 +1,17 @@
+import type { SyncTrigger } from '@shared/sync';
+import type { RoundOutcome } from './scheduler';
+import type { SyncService } from './service';
+
+/** The scheduler's `sync` dependency: one round over every Account, summarised as ok / failed / offline. */
+export async function syncRound(service: SyncService, trigger: SyncTrigger): Promise<RoundOutcome> {
+  const r = await service.run({ trigger });
+  if (r.offline) return 'offline';
+  await service.whenIdle(r.started);
+  const runs = service
+    .history({ limit: Math.min(200, Math.max(1, r.started.length * 2)) })
+    .runs.filter((x) => r.started.includes(x.id));
+  const accounts = new Set(runs.map((x) => x.accountId));
+  if (service.status().accounts.some((a) => accounts.has(a.accountId) && a.state === 'offline'))
+    return 'offline';
+  return runs.some((x) => x.outcome === 'failed' || x.outcome === 'partial') ? 'failed' : 'ok';
+}

@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '@shared/errors';
+import {
+  type AccountSyncStatus,
+  type SyncHistory,
+  syncHistoryInputSchema,
+  type SyncHistoryInput,
+  type SyncOutcome,
+  type SyncProgress,
+  type SyncRunInput,
+  syncRunInputSchema,
+  type SyncRunResult,
+  type SyncStatus,
+} from '@shared/sync';
+import type { Logger } from '../log/logger';
+import type { Profile } from '../profile/profile';
+import { RateLimiter } from '../tiktok/token-bucket';
+import type { TokenSource } from '../tiktok/token-source';
+import { type AccountRow, type EngineDeps, resourcesFor, runAccount, scopeId, scopesOf } from './engine';
+import { defaultJobOptions, type JobOptions } from './job';
+import { RunProgress } from './progress';
+import { purgeAccountRows } from './purge';
+import { CursorStore } from './store/cursors';
+import { RunStore } from './store/runs';
+import { createWriters } from './store/writers';
+
+export interface SyncEvents {
+  'sync:progress': SyncProgress;
+  'sync:statusChanged': SyncStatus;
+}
+export type SyncEmit = <E extends keyof SyncEvents>(event: E, payload: SyncEvents[E]) => void;
+
+export interface SyncServiceOptions {
+  db: Database;
+  tokenSource: TokenSource;
+  profile: Profile;
+  logger: Logger;
+  now?: () => number;
+  emit: SyncEmit;
+  /** Checked before every run; when false nothing is fetched and the status is `offline`. */
+  isOnline?: () => Promise<boolean>;
+  /**
+   * Requests per second. Defaults follow TikTok's published limits with a margin: 50 QPS per API per
+   * app+shop (we use 45) and 10 QPS per app for API for Business (we use 9).
+   */
+  limits?: { shopQps?: number; adsQps?: number };
+  jobOptions?: Partial<JobOptions>;
+  /** Shops/advertisers of one Account synced side by side (default 4). */
+  scopeConcurrency?: number;
+}
+
+export interface SyncService {
+  run(input?: SyncRunInput): Promise<SyncRunResult>;
+  cancel(input?: { accountId?: string }): Promise<{ cancelled: string[] }>;
+  status(): SyncStatus;
+  history(input: SyncHistoryInput): SyncHistory;
+  /** Deletes every synced row of the Account (stopping its sync first); returns rows deleted. */
+  purgeAccountData(accountId: string): Promise<{ rows: number }>;
+  /** Cancels the Account's running sync and waits for it to stop (called when an Account is revoked). */
+  stopAccount(accountId: string): Promise<void>;
+  /** Resolves when the given runs (default: all running) have finished. */
+  whenIdle(runIds?: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface ActiveRun {
+  runId: string;
+  accountId: string;
+  controller: AbortController;
+  progress: RunProgress;
+  done: Promise<void>;
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const { db, logger } = options;
+  const now = options.now ?? Date.now;
+  const shopQps = options.limits?.shopQps ?? 45;
+  const adsQps = options.limits?.adsQps ?? 9;
+  const limiter = new RateLimiter((key) =>
+    key.startsWith('ads|')
+      ? { ratePerSecond: adsQps, capacity: Math.max(1, Math.ceil(adsQps / 3)) }
+      : { ratePerSecond: shopQps, capacity: Math.max(1, Math.ceil(shopQps / 4)) },
+  );
+  const runs = new RunStore(db);
+  const deps: EngineDeps = {
+    db,
+    tokenSource: options.tokenSource,
+    profile: options.profile,
+    logger: logger.child({ module: 'sync' }),
+    now,
+    limiter,
+    cursors: new CursorStore(db),
+    runs,
+    writers: createWriters(db),
+    options: { ...defaultJobOptions, ...options.jobOptions },
+    scopeConcurrency: options.scopeConcurrency ?? 4,
+  };
+  const active = new Map<string, ActiveRun>();
+  const lastErrorCode = new Map<string, string | null>();
+  let online = true;
+  let closed = false;
+
+  const interrupted = runs.markInterrupted(now());
+  if (interrupted > 0) deps.logger.info({ interrupted }, 'marked interrupted sync runs');
+
+  const accountRows = (): AccountRow[] =>
+    db
+      .prepare(
+        `SELECT id, provider, status, display_name FROM accounts WHERE provider IN ('shop', 'ads') ORDER BY connected_at, id`,
+      )
+      .all() as AccountRow[];
+
+  const status = (): SyncStatus => {
+    const last = runs.lastOutcomes();
+    return {
+      online,
+      accounts: accountRows().map((a): AccountSyncStatus => {
+        const run = active.get(a.id);
+        const l = last.get(a.id);
+        const offline = !online || lastErrorCode.get(a.id) === 'OFFLINE';
+        const state = run
+          ? 'running'
+          : offline
+            ? 'offline'
+            : a.status !== 'active' || l?.outcome === 'failed' || l?.outcome === 'partial'
+              ? 'error'
+              : 'idle';
+        return {
+          accountId: a.id,
+          provider: a.provider,
+          displayName: a.display_name,
+          state,
+          accountStatus: a.status,
+          runId: run?.runId ?? null,
+          progress: run ? run.progress.snapshot() : [],
+          lastSuccessAt: l?.lastSuccessAt ?? null,
+          lastOutcome: l?.outcome ?? null,
+          lastError: l?.error ?? null,
+        };
+      }),
+    };
+  };
+
+  const emitStatus = (): void => {
+    try {
+      options.emit('sync:statusChanged', status());
+    } catch (err) {
+      deps.logger.warn({ err }, 'sync status listener failed');
+    }
+  };
+
+  const start = (
+    account: AccountRow,
+    resources: ReturnType<typeof resourcesFor>,
+    trigger: string,
+  ): ActiveRun => {
+    const runId = randomUUID();
+    const scopes = scopesOf(db, account);
+    const controller = new AbortController();
+    const progress = new RunProgress(
+      account.id,
+      runId,
+      resources,
+      scopes.map(scopeId),
+      (p) => options.emit('sync:progress', p),
+      now,
+    );
+    runs.create(runId, account.id, trigger, resources, now());
+    const entry: ActiveRun = { runId, accountId: account.id, controller, progress, done: Promise.resolve() };
+    entry.done = (async () => {
+      let outcome: SyncOutcome = 'failed';
+      let error: string | null = null;
+      try {
+        const r = await runAccount(deps, { runId, account, resources, scopes, controller, progress });
+        outcome = r.outcome;
+        error = r.error;
+        lastErrorCode.set(account.id, r.errorCode);
+      } catch (err) {
+        deps.logger.error({ err, accountId: account.id }, 'sync run crashed');
+        error = 'Unexpected error while syncing';
+      } finally {
+        runs.finish(runId, outcome, error, now());
+        active.delete(account.id);
+        deps.logger.info({ accountId: account.id, runId, outcome }, 'sync run finished');
+        emitStatus();
+      }
+    })();
+    active.set(account.id, entry);
+    return entry;
+  };
+
+  const service: SyncService = {
+    async run(input = {}) {
+      if (closed) throw new AppError('CONFLICT', 'Sync is shutting down');
+      const q = syncRunInputSchema.parse(input);
+      const all = accountRows();
+      if (q.accountId && !all.some((a) => a.id === q.accountId))
+        throw new AppError('NOT_FOUND', 'No shop or ads Account with this id');
+      if (options.isOnline) {
+        const was = online;
+        online = await options.isOnline();
+        if (!online) {
+          if (was) emitStatus();
+          return { started: [], coalesced: false, offline: true };
+        }
+      }
+      const targets = all.filter((a) => (q.accountId ? a.id === q.accountId : true));
+      const started: string[] = [];
+      let coalesced = false;
+      for (const account of targets) {
+        // Expired and revoked Accounts are never fetched: the user has to reconnect them first.
+        if (account.status !== 'active') continue;
+        const running = active.get(account.id);
+        if (running) {
+          coalesced = true;
+          started.push(running.runId);
+          continue;
+        }
+        const resources = resourcesFor(account.provider, q.resources);
+        if (resources.length === 0) continue;
+        started.push(start(account, resources, q.trigger).runId);
+      }
+      if (started.length > 0) emitStatus();
+      return { started, coalesced, offline: false };
+    },
+
+    async cancel(input = {}) {
+      const cancelled: string[] = [];
+      for (const run of active.values()) {
+        if (input.accountId && run.accountId !== input.accountId) continue;
+        run.controller.abort(new AppError('CONFLICT', 'Sync cancelled'));
+        cancelled.push(run.runId);
+      }
+      return { cancelled };
+    },
+
+    status,
+
+    history(input) {
+      return runs.history(syncHistoryInputSchema.parse(input));
+    },
+
+    async stopAccount(accountId) {
+      const run = active.get(accountId);
+      if (!run) return;
+      run.controller.abort(new AppError('CONFLICT', 'Sync stopped: the Account is no longer connected'));
+      await run.done;
+    },
+
+    async purgeAccountData(accountId) {
+      await service.stopAccount(accountId);
+      const rows = purgeAccountRows(db, accountId);
+      deps.logger.info({ accountId, rows }, 'purged synced data');
+      emitStatus();
+      return { rows };
+    },
+
+    async whenIdle(runIds) {
+      const waiting = [...active.values()].filter((r) => !runIds || runIds.includes(r.runId));
+      await Promise.all(waiting.map((r) => r.done));
+    },
+
+    async close() {
+      closed = true;
+      await service.cancel();
+      await service.whenIdle();
+    },
+  };
+  return service;
+}

@@ -1,0 +1,72 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Product } from '../../tiktok/shop/products';
+import { etag } from '../etag';
+import type { Counts } from '../job';
+
+/** Products with their SKUs (price, inventory per warehouse). */
+export class ProductWriter {
+  private readonly selectTag: Statement<[string], { etag: string }>;
+  private readonly upsert: Statement;
+  private readonly deleteSkus: Statement<[string]>;
+  private readonly insertSku: Statement;
+
+  constructor(db: Database) {
+    this.selectTag = db.prepare('SELECT etag FROM products WHERE product_id = ?');
+    this.upsert = db.prepare(`
+      INSERT INTO products (product_id, account_id, shop_id, title, status, currency, min_price_minor,
+        max_price_minor, inventory, sku_count, create_time, update_time, etag, synced_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (product_id) DO UPDATE SET account_id = excluded.account_id, shop_id = excluded.shop_id,
+        title = excluded.title, status = excluded.status, currency = excluded.currency,
+        min_price_minor = excluded.min_price_minor, max_price_minor = excluded.max_price_minor,
+        inventory = excluded.inventory, sku_count = excluded.sku_count, create_time = excluded.create_time,
+        update_time = excluded.update_time, etag = excluded.etag, synced_at = excluded.synced_at`);
+    this.deleteSkus = db.prepare('DELETE FROM product_skus WHERE product_id = ?');
+    this.insertSku = db.prepare(`
+      INSERT OR REPLACE INTO product_skus (sku_id, product_id, seller_sku, currency, price_minor, inventory, warehouses)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  write(accountId: string, shopId: string, products: readonly Product[], now: number): Counts {
+    let inserted = 0;
+    let updated = 0;
+    for (const p of products) {
+      const tag = etag(p);
+      const old = this.selectTag.get(p.productId);
+      if (old?.etag === tag) continue;
+      if (old) {
+        this.deleteSkus.run(p.productId);
+        updated++;
+      } else inserted++;
+      const prices = p.skus.map((s) => s.priceMinor).filter((v): v is number => v !== null);
+      this.upsert.run(
+        p.productId,
+        accountId,
+        shopId,
+        p.title,
+        p.status,
+        p.skus.find((s) => s.currency)?.currency ?? null,
+        prices.length ? Math.min(...prices) : null,
+        prices.length ? Math.max(...prices) : null,
+        p.skus.reduce((n, s) => n + s.inventory, 0),
+        p.skus.length,
+        p.createTime,
+        p.updateTime,
+        tag,
+        now,
+      );
+      for (const s of p.skus) {
+        this.insertSku.run(
+          s.skuId,
+          p.productId,
+          s.sellerSku,
+          s.currency,
+          s.priceMinor,
+          s.inventory,
+          JSON.stringify(s.warehouses),
+        );
+      }
+    }
+    return { inserted, updated };
+  }
+}

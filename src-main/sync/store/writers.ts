@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import { AdEntityWriter, AdReportWriter } from './ads';
+import { AffiliateOrderWriter } from './affiliate';
+import { CollaborationWriter } from './collaborations';
+import { ConversationWriter } from './conversations';
+import { CreatorStore } from './creators';
+import { StatementWriter } from './finance';
+import { OrderWriter } from './orders';
+import { ProductWriter } from './products';
+
+/** Every writer, with its statements prepared once per database. */
+export interface Writers {
+  orders: OrderWriter;
+  products: ProductWriter;
+  statements: StatementWriter;
+  creators: CreatorStore;
+  affiliateOrders: AffiliateOrderWriter;
+  collaborations: CollaborationWriter;
+  conversations: ConversationWriter;
+  adEntities: AdEntityWriter;
+  adReports: AdReportWriter;
+}
+
+export function createWriters(db: Database): Writers {
+  const creators = new CreatorStore(db);
+  return {
+    orders: new OrderWriter(db),
+    products: new ProductWriter(db),
+    statements: new StatementWriter(db),
+    creators,
+    affiliateOrders: new AffiliateOrderWriter(db, creators),
+    collaborations: new CollaborationWriter(db, creators),
+    conversations: new ConversationWriter(db, creators),
+    adEntities: new AdEntityWriter(db),
+    adReports: new AdReportWriter(db),
+  };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { secondsToMs } from '../../sync/time';
+import { type Page, type ShopDataContext, shopCall } from './data-call';
+import { pageToken, unixSeconds } from './schemas';
+
+/** Target collaborations (the invitations a shop sent) and their per-creator acceptance (shop-api.md §4.5). */
+
+const summarySchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  message: z.string().optional(),
+  start_time: unixSeconds.optional(),
+  end_time: unixSeconds.optional(),
+  update_time: unixSeconds.optional(),
+  // The docs (and TikTok) misspell this field in search results.
+  creator_inivited_count: z.number().int().optional(),
+  creator_invited_count: z.number().int().optional(),
+  showcase_creator_count: z.number().int().default(0),
+  content_creator_count: z.number().int().default(0),
+  product_count: z.number().int().default(0),
+  free_sample_rule: z.object({ has_free_sample: z.boolean() }).optional(),
+});
+
+const searchData = z.object({
+  next_page_token: pageToken,
+  total_count: z.number().int().optional(),
+  target_collaborations: z.array(summarySchema).default([]),
+});
+
+const detailData = z.object({
+  target_collaboration: z.object({
+    id: z.string(),
+    creators: z
+      .array(
+        z.object({
+          creator_open_id: z.string().min(1),
+          username: z.string().optional(),
+          nickname: z.string().optional(),
+          avatar: z.object({ url: z.string() }).optional(),
+          selection_region: z.string().optional(),
+          showcase_product_count: z.number().int().default(0),
+          content_product_count: z.number().int().default(0),
+          collaboration_status: z.string().optional(),
+        }),
+      )
+      .default([]),
+  }),
+});
+
+export interface Collaboration {
+  collaborationId: string;
+  name: string;
+  message: string | null;
+  startTime: number | null;
+  endTime: number | null;
+  updateTime: number | null;
+  invitedCount: number;
+  showcaseCount: number;
+  contentCount: number;
+  productCount: number;
+  hasFreeSample: boolean;
+}
+
+export interface CollaborationCreator {
+  openId: string;
+  handle: string | null;
+  nickname: string | null;
+  avatarUrl: string | null;
+  region: string | null;
+  showcaseProductCount: number;
+  contentProductCount: number;
+  status: string | null;
+}
+
+export type CollaborationStatusFilter = 'VALID' | 'COMPLETED';
+
+export async function searchCollaborations(
+  ctx: ShopDataContext,
+  q: { status: CollaborationStatusFilter; pageToken?: string },
+): Promise<Page<Collaboration>> {
+  const data = await shopCall(ctx, 'affiliate.collab_search', {
+    method: 'POST',
+    path: '/affiliate_seller/202508/target_collaborations/search',
+    query: { page_size: 50, page_token: q.pageToken || undefined },
+    body: { collaboration_status: q.status },
+    data: searchData,
+  });
+  return {
+    items: data.target_collaborations.map((c) => ({
+      collaborationId: c.id,
+      name: c.name,
+      message: c.message || null,
+      startTime: secondsToMs(c.start_time),
+      endTime: secondsToMs(c.end_time),
+      updateTime: secondsToMs(c.update_time),
+      invitedCount: c.creator_inivited_count ?? c.creator_invited_count ?? 0,
+      showcaseCount: c.showcase_creator_count,
+      contentCount: c.content_creator_count,
+      productCount: c.product_count,
+      hasFreeSample: c.free_sample_rule?.has_free_sample ?? false,
+    })),
+    nextPageToken: data.next_page_token,
+    totalCount: data.total_count ?? null,
+  };
+}
+
+export async function collaborationCreators(
+  ctx: ShopDataContext,
+  collaborationId: string,
+): Promise<CollaborationCreator[]> {
+  const data = await shopCall(ctx, 'affiliate.collab_detail', {
+    method: 'GET',
+    path: `/affiliate_seller/202508/target_collaborations/${encodeURIComponent(collaborationId)}`,
+    data: detailData,
+  });
+  return data.target_collaboration.creators.map((c) => ({
+    openId: c.creator_open_id,
+    handle: c.username || null,
+    nickname: c.nickname || null,
+    avatarUrl: c.avatar?.url || null,
+    region: c.selection_region || null,
+    showcaseProductCount: c.showcase_product_count,
+    contentProductCount: c.content_product_count,
+    status: c.collaboration_status || null,
+  }));
+}

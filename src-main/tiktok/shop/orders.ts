@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { toMinorUnits } from '../../sync/money';
+import { secondsToMs } from '../../sync/time';
+import { type Page, type ShopDataContext, shopCall } from './data-call';
+import { moneyText, pageToken, unixSeconds } from './schemas';
+
+/** Order search and its normalisation (shop-api.md §4.3). */
+
+const lineSchema = z.object({
+  id: z.string(),
+  product_id: z.string(),
+  product_name: z.string().default(''),
+  sku_id: z.string(),
+  sku_name: z.string().optional(),
+  seller_sku: z.string().optional(),
+  original_price: moneyText,
+  sale_price: moneyText,
+  seller_discount: moneyText,
+  platform_discount: moneyText,
+  currency: z.string().optional(),
+  display_status: z.string().optional(),
+  package_status: z.string().optional(),
+});
+
+const orderSchema = z.object({
+  id: z.string().min(1),
+  status: z.string(),
+  create_time: unixSeconds,
+  update_time: unixSeconds,
+  paid_time: unixSeconds.optional(),
+  user_id: z.string().optional(),
+  shipping_type: z.string().optional(),
+  tracking_number: z.string().optional(),
+  cancel_reason: z.string().optional(),
+  payment: z.object({
+    currency: z.string().min(3),
+    sub_total: moneyText,
+    shipping_fee: moneyText,
+    seller_discount: moneyText,
+    platform_discount: moneyText,
+    tax: moneyText,
+    original_total_product_price: moneyText,
+    total_amount: moneyText,
+  }),
+  line_items: z.array(lineSchema).default([]),
+});
+
+const searchData = z.object({
+  next_page_token: pageToken,
+  total_count: z.number().int().optional(),
+  orders: z.array(orderSchema).default([]),
+});
+
+export interface OrderLine {
+  lineId: string;
+  productId: string;
+  productName: string;
+  skuId: string;
+  skuName: string | null;
+  sellerSku: string | null;
+  currency: string;
+  originalPriceMinor: number;
+  salePriceMinor: number;
+  sellerDiscountMinor: number;
+  platformDiscountMinor: number;
+  displayStatus: string | null;
+  packageStatus: string | null;
+  /** Cancelled or refunded line (TikTok shows it with display_status CANCELLED). */
+  cancelled: boolean;
+}
+
+export interface Order {
+  orderId: string;
+  status: string;
+  currency: string;
+  createTime: number;
+  updateTime: number;
+  paidTime: number | null;
+  buyerUserId: string | null;
+  shippingType: string | null;
+  trackingNumber: string | null;
+  cancelReason: string | null;
+  totalMinor: number;
+  subTotalMinor: number;
+  originalTotalMinor: number;
+  shippingFeeMinor: number;
+  sellerDiscountMinor: number;
+  platformDiscountMinor: number;
+  taxMinor: number;
+  lines: OrderLine[];
+}
+
+function normalise(o: z.output<typeof orderSchema>): Order {
+  const cur = o.payment.currency;
+  return {
+    orderId: o.id,
+    status: o.status,
+    currency: cur,
+    createTime: o.create_time * 1000,
+    updateTime: o.update_time * 1000,
+    paidTime: secondsToMs(o.paid_time),
+    buyerUserId: o.user_id || null,
+    shippingType: o.shipping_type || null,
+    trackingNumber: o.tracking_number || null,
+    cancelReason: o.cancel_reason || null,
+    totalMinor: toMinorUnits(o.payment.total_amount, cur),
+    subTotalMinor: toMinorUnits(o.payment.sub_total, cur),
+    originalTotalMinor: toMinorUnits(o.payment.original_total_product_price, cur),
+    shippingFeeMinor: toMinorUnits(o.payment.shipping_fee, cur),
+    sellerDiscountMinor: toMinorUnits(o.payment.seller_discount, cur),
+    platformDiscountMinor: toMinorUnits(o.payment.platform_discount, cur),
+    taxMinor: toMinorUnits(o.payment.tax, cur),
+    lines: o.line_items.map((l) => {
+      const lc = l.currency || cur;
+      return {
+        lineId: l.id,
+        productId: l.product_id,
+        productName: l.product_name,
+        skuId: l.sku_id,
+        skuName: l.sku_name ?? null,
+        sellerSku: l.seller_sku ?? null,
+        currency: lc,
+        originalPriceMinor: toMinorUnits(l.original_price, lc),
+        salePriceMinor: toMinorUnits(l.sale_price, lc),
+        sellerDiscountMinor: toMinorUnits(l.seller_discount, lc),
+        platformDiscountMinor: toMinorUnits(l.platform_discount, lc),
+        displayStatus: l.display_status ?? null,
+        packageStatus: l.package_status ?? null,
+        cancelled: l.display_status === 'CANCELLED',
+      };
+    }),
+  };
+}
+
+export interface OrderSearch {
+  /** Unix seconds, inclusive. */
+  updateTimeGe?: number;
+  /** Unix seconds, exclusive. */
+  updateTimeLt?: number;
+  pageSize?: number;
+  pageToken?: string;
+}
+
+/** One page of orders sorted by update time, oldest first, so a crash never skips an update. */
+export async function searchOrders(ctx: ShopDataContext, q: OrderSearch): Promise<Page<Order>> {
+  const body: Record<string, number> = {};
+  if (q.updateTimeGe !== undefined) body.update_time_ge = q.updateTimeGe;
+  if (q.updateTimeLt !== undefined) body.update_time_lt = q.updateTimeLt;
+  const data = await shopCall(ctx, 'order.search', {
+    method: 'POST',
+    path: '/order/202309/orders/search',
+    query: {
+      page_size: q.pageSize ?? 100,
+      sort_field: 'update_time',
+      sort_order: 'ASC',
+      page_token: q.pageToken || undefined,
+    },
+    body,
+    data: searchData,
+  });
+  return {
+    items: data.orders.map(normalise),
+    nextPageToken: data.next_page_token,
+    totalCount: data.total_count ?? null,
+  };
+}

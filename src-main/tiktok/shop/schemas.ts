@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/** Pieces shared by the Shop data clients' response schemas (shop-api.md §3.1). */
+
+/** Decimal money string; absent amounts come as "" or are missing. */
+export const moneyText = z.string().default('0');
+/** Unix seconds; 0 or missing = not set. */
+export const unixSeconds = z.number().int().nonnegative();
+export const pageToken = z.string().default('');

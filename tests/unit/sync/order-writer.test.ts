@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src-main/db/connection';
+import { OrderWriter } from '../../../src-main/sync/store/orders';
+import {
+  count,
+  recomputedOrderDays,
+  recomputedProductDays,
+  storedOrderDays,
+  storedProductDays,
+} from '../../helpers/sync-fixtures';
+import { makeOrder, memoryDbWithAccount } from '../../helpers/sync-rows';
+
+let db: Database;
+let writer: OrderWriter;
+beforeEach(() => {
+  db = memoryDbWithAccount();
+  writer = new OrderWriter(db);
+});
+afterEach(() => db.close());
+
+const write = (orders: ReturnType<typeof makeOrder>[]) =>
+  db.transaction(() => writer.write('acct-1', 'shop-1', orders, Date.now()))();
+
+function expectRollupsConsistent(): void {
+  expect(storedOrderDays(db)).toEqual(recomputedOrderDays(db));
+  expect(storedProductDays(db)).toEqual(recomputedProductDays(db));
+}
+
+describe('order writer', () => {
+  it('inserts once and counts a replay of the same page as nothing', () => {
+    const page = Array.from({ length: 50 }, (_, i) => makeOrder(i));
+    expect(write(page)).toEqual({ inserted: 50, updated: 0 });
+    expect(write(page)).toEqual({ inserted: 0, updated: 0 });
+    expect(count(db, 'orders')).toBe(50);
+    expect(count(db, 'order_lines')).toBe(page.reduce((n, o) => n + o.lines.length, 0));
+    expectRollupsConsistent();
+  });
+
+  it('moves rollup contributions when a re-synced order changes status, amounts and lines', () => {
+    const page = Array.from({ length: 30 }, (_, i) => makeOrder(i));
+    write(page);
+    const changed = [
+      makeOrder(3, { status: 'CANCELLED', updateTime: page[3]!.updateTime + 1 }),
+      makeOrder(4, { totalMinor: 123_456 }),
+      makeOrder(5, {
+        lines: page[5]!.lines.map((l, i) =>
+          i === 0 ? { ...l, cancelled: true, displayStatus: 'CANCELLED' } : l,
+        ),
+      }),
+      makeOrder(7, { lines: page[7]!.lines.slice(0, 1) }),
+      makeOrder(100), // new
+    ];
+    expect(write(changed)).toEqual({ inserted: 1, updated: 4 });
+    expectRollupsConsistent();
+    // Changing back restores the original figures exactly.
+    write(page.slice(3, 8));
+    expectRollupsConsistent();
+    const day = db.prepare('SELECT SUM(orders), SUM(cancelled_orders) FROM order_days').raw().get();
+    expect(day).toEqual([31, 0]);
+  });
+
+  it('keeps rollups right over many random re-syncs', () => {
+    let seed = 42;
+    const rand = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const statuses = ['UNPAID', 'AWAITING_SHIPMENT', 'IN_TRANSIT', 'COMPLETED', 'CANCELLED'];
+    for (let round = 0; round < 20; round++) {
+      const page = Array.from({ length: 25 }, () => {
+        const i = rand(60);
+        return makeOrder(i, { status: statuses[rand(statuses.length)]!, totalMinor: 1000 + rand(5000) });
+      });
+      const unique = [...new Map(page.map((o) => [o.orderId, o])).values()];
+      write(unique);
+    }
+    expectRollupsConsistent();
+  });
+});
