@@ -1,4 +1,4 @@
-import type { AppInfo } from '@shared/contract';
+import type { AppInfo, EventPayload } from '@shared/contract';
 import { type EmbeddedSandboxConfig, resolveAppProfile } from './accounts/app-profile';
 import { AccountsService } from './accounts/service';
 import { ActivityLog } from './activity/activity-log';
@@ -13,6 +13,11 @@ import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { Profile } from './profile/profile';
 import type { SandboxInfo } from './sandbox/index';
+import { type BackgroundSync, startBackgroundSync } from './sync/background';
+import { createSyncService, type SyncService } from './sync/service';
+import { listOrders, listProducts } from './sync/queries';
+import { canReach } from './tiktok/reachability';
+import { purgeAccountRows } from './sync/purge';
 import { openVault } from './vault/open-vault';
 import type { Vault } from './vault/vault';
 
@@ -37,6 +42,8 @@ export interface AppConfig {
   sandbox?: EmbeddedSandboxConfig;
   /** How long a connection attempt waits for the browser (default 5 minutes). */
   connectTimeoutMs?: number;
+  /** Sync on the Settings interval and after wake-up (default true; tests sync on demand only). */
+  backgroundSync?: boolean;
 }
 
 export interface ShopmeshApp {
@@ -53,6 +60,9 @@ export interface ShopmeshApp {
   readonly vault: Vault;
   /** Accounts, plus the hooks the sync engine uses: `accounts.tokens` (TokenSource), `accounts.hooks`. */
   readonly accounts: AccountsService;
+  readonly sync: SyncService;
+  /** The scheduler, tray line and notifications; null when `backgroundSync` is off. */
+  readonly background: BackgroundSync | null;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -112,6 +122,32 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...(config.connectTimeoutMs ? { callbackTimeoutMs: config.connectTimeoutMs } : {}),
   });
 
+  const apiHosts = [profile.shopApiBase, profile.adsBase];
+  const sync = createSyncService({
+    db,
+    tokenSource: accounts.tokens,
+    profile,
+    logger,
+    now,
+    emit: (event, payload) => events.emit<typeof event>(event, payload as EventPayload<typeof event>),
+    isOnline: () => canReach(apiHosts),
+  });
+  // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
+  accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));
+  accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
+  let background: BackgroundSync | null = null;
+  if (config.backgroundSync !== false) {
+    background = startBackgroundSync({ sync, events, settings, logger, isOnline: () => canReach(apiHosts) });
+    // A newly connected shop or ad account starts syncing at once (the Accounts page says so).
+    events.subscribe((event, payload) => {
+      if (event !== 'accounts:connectResult') return;
+      const result = payload as EventPayload<'accounts:connectResult'>;
+      if (result.outcome === 'connected' && result.accountId && result.provider !== 'identity') {
+        void sync.run({ accountId: result.accountId, trigger: 'manual' });
+      }
+    });
+  }
+
   const info = (): AppInfo => ({
     name: 'ShopMesh',
     version: config.version,
@@ -121,10 +157,21 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     platform: process.platform,
   });
 
-  const router = new Router(createHandlers({ info, settings, activity, accounts }), {
-    validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',
-    logger,
-  });
+  const router = new Router(
+    createHandlers({
+      info,
+      settings,
+      activity,
+      accounts,
+      sync,
+      orders: (input) => listOrders(db, input),
+      products: (input) => listProducts(db, input),
+    }),
+    {
+      validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',
+      logger,
+    },
+  );
 
   activity.record('app.started', { version: config.version, transport: config.transport });
   logger.info(
@@ -146,10 +193,14 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     sandbox: sandbox?.info ?? null,
     vault,
     accounts,
+    sync,
+    background,
     info,
     async close() {
       if (closed) return;
       closed = true;
+      background?.stop();
+      await sync.close();
       await accounts.close();
       await sandbox?.close();
       vault.close();

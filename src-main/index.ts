@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, screen, session } from 'electron';
 import { profileAuthOrigins } from './accounts/app-profile';
 import { createApp, type ShopmeshApp } from './app';
 import { defaultDataDir } from './paths';
@@ -13,6 +13,7 @@ import { createElectronSettingsStore } from './shell/electron-settings-store';
 import { forwardEvents, registerInvokeHandler } from './shell/ipc';
 import { createMainWindow, rememberWindowState } from './shell/main-window';
 import { openInBrowser } from './shell/open-in-browser';
+import { showSyncNotification } from './shell/notifications';
 import { hardenSession } from './shell/session-guard';
 import { createTray, type ShopmeshTray } from './shell/tray';
 import { hardenWebContents } from './shell/web-contents-guard';
@@ -142,11 +143,20 @@ async function start(): Promise<void> {
     tray = createTray({
       iconPath: trayIconPath,
       language: shopmesh.settings.get().language,
-      // Sync now stays disabled until the sync engine exists; its click is then wired here.
-      actions: { open: reveal, syncNow: () => undefined, quit },
+      status: shopmesh.background?.tray() ?? null,
+      actions: { open: reveal, syncNow: () => void shopmesh.background?.runNow('tray'), quit },
     });
   } catch (err) {
     logger.warn({ err }, 'no system tray available; closing the window keeps the app running only on macOS');
+  }
+
+  const background = shopmesh.background;
+  if (background) {
+    background.onTrayChange((status) => tray?.setStatus(status));
+    // Only changes are news: a first failure, an Account to reconnect, healthy again.
+    background.onNotification((kind) => showSyncNotification(shopmesh.settings.get().language, kind, reveal));
+    // After sleep the cache is stale and TikTok tokens may need a refresh: catch up at once.
+    powerMonitor.on('resume', () => void background.onResume());
   }
 
   const applyLoginItem = (launchAtLogin: boolean): void => {

@@ -1,7 +1,8 @@
-import type { AppInfo } from '@shared/contract';
+import type { AppInfo, ChannelOutput, ChannelParsedInput } from '@shared/contract';
 import type { AccountsService } from '../accounts/service';
 import type { ActivityLog } from '../activity/activity-log';
 import type { SettingsService } from '../settings/settings-service';
+import type { SyncService } from '../sync/service';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -9,6 +10,9 @@ export interface HandlerDeps {
   settings: SettingsService;
   activity: ActivityLog;
   accounts: AccountsService;
+  sync: SyncService;
+  orders: (input: ChannelParsedInput<'orders:list'>) => ChannelOutput<'orders:list'>;
+  products: (input: ChannelParsedInput<'products:list'>) => ChannelOutput<'products:list'>;
 }
 
 /** One line per channel: the router validated the input, the service does the work. */
@@ -23,5 +27,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'accounts:cancelConnect': (input) => deps.accounts.cancelConnect(input),
     'accounts:disconnect': (input) => deps.accounts.disconnect(input),
     'identity:get': () => deps.accounts.identity(),
+    'sync:run': (input) => deps.sync.run(input),
+    'sync:cancel': (input) => deps.sync.cancel(input),
+    'sync:status': () => deps.sync.status(),
+    'sync:history': (input) => deps.sync.history(input),
+    'orders:list': (input) => deps.orders(input),
+    'products:list': (input) => deps.products(input),
   };
 }

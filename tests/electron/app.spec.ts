@@ -134,11 +134,12 @@ test('window.open is denied', async () => {
   await expect.poll(openedExternally).toContain('https://www.tiktok.com/@shopmesh');
 });
 
-test('the tray exists with Open / Sync now (disabled) / Quit', async () => {
+test('the tray shows the sync status with Open / Sync now / Quit', async () => {
   const menu = await app.evaluate(() => (globalThis as E2EGlobals).shopmeshE2E?.tray() ?? null);
   expect(menu).toEqual([
+    { label: 'Not synced yet', enabled: false },
     { label: 'Open', enabled: true },
-    { label: 'Sync now', enabled: false },
+    { label: 'Sync now', enabled: true },
     { label: 'Quit', enabled: true },
   ]);
 });
@@ -148,7 +149,7 @@ test('the tray menu follows the language setting', async () => {
     (globalThis as unknown as PageWindow).shopmesh?.invoke('settings:update', { language: 'zh-CN' }),
   );
   const menu = await app.evaluate(() => (globalThis as E2EGlobals).shopmeshE2E?.tray() ?? null);
-  expect(menu?.map((item) => item.label)).toEqual(['打开', '立即同步', '退出']);
+  expect(menu?.map((item) => item.label)).toEqual(['尚未同步', '打开', '立即同步', '退出']);
   await page.evaluate(() =>
     (globalThis as unknown as PageWindow).shopmesh?.invoke('settings:update', { language: 'en' }),
   );

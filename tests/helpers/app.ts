@@ -10,7 +10,17 @@ export const testVaultEnv = {
 } as const;
 
 export type TestAppOverrides = Partial<
-  Pick<AppConfig, 'transport' | 'env' | 'now' | 'openExternal' | 'connectTimeoutMs' | 'logger' | 'sandbox'>
+  Pick<
+    AppConfig,
+    | 'transport'
+    | 'env'
+    | 'now'
+    | 'openExternal'
+    | 'connectTimeoutMs'
+    | 'logger'
+    | 'sandbox'
+    | 'backgroundSync'
+  >
 > & { dataDir?: string };
 
 /**
@@ -30,6 +40,8 @@ export async function makeTestApp(
     version: '0.0.0-test',
     logger: silentLogger(),
     validateOutputs: true,
+    // Tests sync on demand; the scheduler has its own fake-timer tests.
+    backgroundSync: false,
     ...rest,
     env: overrides.env ?? {},
     sandbox: {

@@ -1,0 +1,13 @@
+import { Notification } from 'electron';
+import type { Language } from '@shared/settings';
+import type { SyncNotification } from '../sync/tray-status';
+import { labelsFor } from './tray-labels';
+
+/** A desktop notification for a sync health change; clicking it brings the window forward. */
+export function showSyncNotification(language: Language, kind: SyncNotification, reveal: () => void): void {
+  if (!Notification.isSupported()) return;
+  const { title, body } = labelsFor(language).notifications[kind];
+  const n = new Notification({ title, body });
+  n.on('click', reveal);
+  n.show();
+}
