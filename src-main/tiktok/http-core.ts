@@ -143,6 +143,11 @@ export function parseJson<S extends z.ZodType>(service: string, text: string, sc
   } catch {
     throw new AppError('REMOTE', `${service} returned a response that is not JSON`);
   }
+  return validate(service, raw, schema);
+}
+
+/** Validates an already-parsed value (an envelope's `data`) with the same error shape as parseJson. */
+export function validate<S extends z.ZodType>(service: string, raw: unknown, schema: S): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

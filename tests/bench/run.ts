@@ -1,6 +1,7 @@
 import { benchDatabase } from './database.bench';
 import { printReport } from './report';
 import { benchSandbox } from './sandbox.bench';
+import { benchSync } from './sync.bench';
 import { benchVault } from './vault.bench';
 
 /** `npm run bench`: figures for the performance budgets in docs/ARCHITECTURE.md §12. Printed, never asserted. */
@@ -8,6 +9,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['database', benchDatabase],
   ['vault', benchVault],
   ['sandbox', benchSandbox],
+  ['sync', benchSync],
 ];
 
 const only = process.argv[2];

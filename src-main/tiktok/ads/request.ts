@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import { TokenRejected } from '../auth-failure';
-import { callWithRetry, type HttpResponse, type Outcome, parseJson } from '../http-core';
+import { callWithRetry, type HttpResponse, type Outcome, parseJson, validate } from '../http-core';
 import type { TokenBucket } from '../token-bucket';
 
 export const adsService = 'TikTok Ads';
@@ -52,7 +52,7 @@ function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.
   }
   if (env.code === 0) {
     try {
-      return { kind: 'ok', value: parseJson(adsService, JSON.stringify(env.data), schema) };
+      return { kind: 'ok', value: validate(adsService, env.data, schema) };
     } catch (err) {
       return { kind: 'fail', error: err as AppError };
     }

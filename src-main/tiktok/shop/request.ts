@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import { TokenRejected } from '../auth-failure';
-import { callWithRetry, type HttpResponse, type Outcome, parseJson } from '../http-core';
+import { callWithRetry, type HttpResponse, type Outcome, parseJson, validate } from '../http-core';
 import type { TokenBucket } from '../token-bucket';
 import { signShopRequest } from './signing';
 
@@ -58,7 +58,7 @@ function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.
   }
   if (env.code === 0) {
     try {
-      return { kind: 'ok', value: parseJson(shopService, JSON.stringify(env.data), schema) };
+      return { kind: 'ok', value: validate(shopService, env.data, schema) };
     } catch (err) {
       return { kind: 'fail', error: err as AppError };
     }
