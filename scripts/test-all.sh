@@ -17,8 +17,12 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 step "integration tests (real SQLite, real HTTP, real keychain in a D-Bus session)"
 integration='npx vitest run --project integration --reporter=default --reporter=json --outputFile.json='"$reports/integration.json"
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
-  # A private session bus with an unlocked login keyring, so keytar talks to a real Secret Service.
-  dbus-run-session -- bash -c 'printf "shopmesh-ci" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; '"$integration" || status=1
+  # A private session bus with a fresh, unlocked login keyring in a throwaway folder (a keyring left by an
+  # earlier run with another password would make the daemon prompt), so keytar talks to a real Secret Service.
+  keyring_home=$(mktemp -d)
+  XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c \
+    'printf "shopmesh-ci" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; '"$integration" || status=1
+  rm -rf "$keyring_home"
 else
   echo "dbus-run-session or gnome-keyring-daemon missing (run scripts/setup.sh); keychain tests will fail"
   bash -c "$integration" || status=1
