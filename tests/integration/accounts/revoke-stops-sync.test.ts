@@ -1,0 +1,54 @@
+import { afterEach, expect, it } from 'vitest';
+import type { AccountsList } from '../../../src-shared/accounts';
+import type { SyncHistory } from '../../../src-shared/sync';
+import {
+  type AccountsTestApp,
+  connectThrough,
+  makeAccountsApp,
+  sandboxAdmin,
+  sandboxRequests,
+} from '../../helpers/accounts';
+
+let t: AccountsTestApp | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+});
+
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+it('a token TikTok revokes mid-sync stops that sync, and the Account is never fetched again', async () => {
+  // demo scale with slow order pages, so the revocation lands while pages are still being fetched.
+  t = await makeAccountsApp({ sandbox: { scale: 'demo' } });
+  const app = t.app;
+  const { result } = await connectThrough(t, 'shop');
+  const accountId = result.accountId!;
+  await sandboxAdmin(t.sandbox, 'POST', '/faults', { latencyMs: 60, pathContains: '/orders/search' });
+
+  await t.invoke('sync:run', { accountId });
+  const orders = () => app.db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
+  await until(() => orders() > 0);
+
+  await sandboxAdmin(t.sandbox, 'POST', '/tokens/revoke', { provider: 'shop' });
+  await app.sync.whenIdle();
+
+  const list = await t.invoke<AccountsList>('accounts:list');
+  expect(list.accounts.find((a) => a.id === accountId)?.status).toBe('revoked');
+  const history = await t.invoke<SyncHistory>('sync:history', { accountId });
+  expect(history.runs[0]?.outcome).not.toBe('ok');
+  expect(history.runs[0]?.outcome).not.toBe('running');
+  // Far fewer orders than the shop has: the run stopped instead of finishing.
+  expect(orders()).toBeLessThan(20_000);
+
+  const apiCalls = (await sandboxRequests(t.sandbox, '/orders/search')).length;
+  expect(apiCalls).toBeGreaterThan(0);
+  await t.invoke('sync:run', { accountId });
+  await app.sync.whenIdle();
+  await new Promise((r) => setTimeout(r, 200));
+  expect((await sandboxRequests(t.sandbox, '/orders/search')).length).toBe(apiCalls);
+});
