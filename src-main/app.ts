@@ -12,6 +12,7 @@ import { createConfSettingsStore } from './settings/conf-store';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { Profile } from './profile/profile';
+import { ProfileSettingsService } from './profile/profile-service';
 import type { SandboxInfo } from './sandbox/index';
 import { type BackgroundSync, startBackgroundSync } from './sync/background';
 import { createSyncService, type SyncService } from './sync/service';
@@ -91,22 +92,31 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   activity.onRecord((entry) => events.emit('activity:added', entry));
 
   // Everything that can fail after the database is open closes what was opened before rethrowing.
+  // The vault opens before the Profile is resolved: a production Profile saved in Settings needs its app
+  // secrets from it. A locked vault (no keychain, wrong key) still starts the app; accounts:list and
+  // profile:get report it, and production then starts without its secrets.
+  const vault = await openVault({ db, env, dataDir: config.dataDir, logger, now }).catch((err: unknown) => {
+    db.close();
+    throw err;
+  });
+  const profileSettings = new ProfileSettingsService({
+    dataDir: config.dataDir,
+    vault,
+    env,
+    activity,
+    logger,
+    now,
+  });
   let resolved: Awaited<ReturnType<typeof resolveAppProfile>>;
   try {
-    resolved = await resolveAppProfile(env, config.sandbox ?? {}, logger);
+    resolved = await resolveAppProfile(env, config.sandbox ?? {}, logger, profileSettings);
   } catch (err) {
+    vault.close();
     db.close();
     throw err;
   }
   const { profile, sandbox } = resolved;
-  // A locked vault (no keychain, wrong key) still starts the app; accounts:list reports it.
-  const vault = await openVault({ db, env, dataDir: config.dataDir, logger, now }).catch(
-    async (err: unknown) => {
-      await sandbox?.close();
-      db.close();
-      throw err;
-    },
-  );
+  profileSettings.started(profile.name, resolved.base);
   // The injected opener is the shell's allow-list wrapper (or absent); destructured because the lint rule
   // guarding `shell.openExternal` matches any `.openExternal` member.
   const { openExternal: openBrowser } = config;
@@ -166,6 +176,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       sync,
       orders: (input) => listOrders(db, input),
       products: (input) => listProducts(db, input),
+      profile: profileSettings,
     }),
     {
       validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',

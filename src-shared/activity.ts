@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const activityKinds = [
   'app.started',
   'settings.updated',
+  'profile.updated',
   'account.connected',
   'account.disconnected',
   'account.expired',

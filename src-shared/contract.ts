@@ -24,6 +24,7 @@ import {
   syncRunResultSchema,
   syncStatusSchema,
 } from './sync';
+import { profileNames, profileStateSchema, profileUpdateInputSchema } from './profile';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 /**
@@ -33,7 +34,7 @@ import { settingsPatchSchema, settingsSchema } from './settings';
 const noInput = z.object({}).strict();
 
 export const transports = ['electron', 'web'] as const;
-export const profileNames = ['sandbox', 'production', 'custom'] as const;
+export { profileNames };
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -134,6 +135,18 @@ export const channels = {
     input: productsListInputSchema,
     output: productsPageSchema,
     summary: 'Synced products from the local database; works offline.',
+  },
+  'profile:get': {
+    input: noInput,
+    output: profileStateSchema,
+    summary:
+      'The TikTok connection: the running and the chosen endpoint Profile, the production credentials (secrets only as `has…` flags, never their values), what production still lacks, and whether a restart is needed.',
+  },
+  'profile:update': {
+    input: profileUpdateInputSchema,
+    output: profileStateSchema,
+    summary:
+      'Choose sandbox or production for the next start and set production credentials. Secrets are write-only (stored in the vault; `""` clears a field); ports 1024–65535; unknown keys are rejected. Returns the same as `profile:get`.',
   },
 } as const satisfies Record<string, ChannelDef>;
 

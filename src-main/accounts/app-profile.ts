@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../log/logger';
+import type { StoredProfileSource } from '../profile/profile-service';
 import { loadProfileFile, type Profile, resolveProfile } from '../profile/profile';
 import {
   DEFAULT_SEED,
@@ -26,23 +27,40 @@ const scaleSchema = z.enum(['tiny', 'demo', 'bench']);
 
 export interface ResolvedProfile {
   profile: Profile;
+  /** The built-in Profile it builds on (a profile file's `extends`, else the chosen one). */
+  base: 'sandbox' | 'production';
   /** The embedded simulator, when the Profile builds on `sandbox`. */
   sandbox: SandboxHandle | null;
 }
 
 /**
- * SHOPMESH_PROFILE / SHOPMESH_PROFILE_FILE decide the Profile; when it builds on `sandbox`, the simulator is
- * started first because the Profile's URLs and credentials come from it.
+ * SHOPMESH_PROFILE / SHOPMESH_PROFILE_FILE decide the Profile, else the choice saved in Settings (`stored`).
+ * A production base takes its credentials from Settings whichever way it was chosen (a profile file can
+ * still override them). When it builds on `sandbox`, the simulator is started first because the Profile's
+ * URLs and credentials come from it.
  */
 export async function resolveAppProfile(
   env: NodeJS.ProcessEnv,
   sandboxConfig: EmbeddedSandboxConfig,
   logger: Logger,
+  stored?: StoredProfileSource,
 ): Promise<ResolvedProfile> {
   const filePath = env.SHOPMESH_PROFILE_FILE?.trim();
-  const base =
-    (filePath ? loadProfileFile(filePath).extends : undefined) ?? (env.SHOPMESH_PROFILE?.trim() || 'sandbox');
-  if (base !== 'sandbox') return { profile: resolveProfile({ env }), sandbox: null };
+  const requested = env.SHOPMESH_PROFILE?.trim() || stored?.selected || 'sandbox';
+  const base = (filePath ? loadProfileFile(filePath).extends : undefined) ?? requested;
+  // resolveProfile reads the choice from env; an invalid SHOPMESH_PROFILE still reaches it and is refused.
+  const profileEnv = { ...env, SHOPMESH_PROFILE: requested };
+  if (base !== 'sandbox') {
+    const productionCredentials = stored?.credentials();
+    return {
+      profile: resolveProfile({
+        env: profileEnv,
+        ...(productionCredentials ? { productionCredentials } : {}),
+      }),
+      base: 'production',
+      sandbox: null,
+    };
+  }
 
   const scale = scaleSchema.safeParse(sandboxConfig.scale ?? env.SHOPMESH_SANDBOX_SCALE ?? 'demo');
   if (!scale.success) throw new AppError('VALIDATION', 'SHOPMESH_SANDBOX_SCALE must be tiny, demo or bench.');
@@ -60,7 +78,11 @@ export async function resolveAppProfile(
     ...(sandboxConfig.config ? { config: sandboxConfig.config } : {}),
   });
   try {
-    return { profile: resolveProfile({ env, sandboxInfo: sandbox.info }), sandbox };
+    return {
+      profile: resolveProfile({ env: profileEnv, sandboxInfo: sandbox.info }),
+      base: 'sandbox',
+      sandbox,
+    };
   } catch (err) {
     await sandbox.close();
     throw err;

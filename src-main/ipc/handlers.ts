@@ -1,6 +1,7 @@
 import type { AppInfo, ChannelOutput, ChannelParsedInput } from '@shared/contract';
 import type { AccountsService } from '../accounts/service';
 import type { ActivityLog } from '../activity/activity-log';
+import type { ProfileSettingsService } from '../profile/profile-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { SyncService } from '../sync/service';
 import type { Handlers } from './router';
@@ -13,6 +14,7 @@ export interface HandlerDeps {
   sync: SyncService;
   orders: (input: ChannelParsedInput<'orders:list'>) => ChannelOutput<'orders:list'>;
   products: (input: ChannelParsedInput<'products:list'>) => ChannelOutput<'products:list'>;
+  profile: ProfileSettingsService;
 }
 
 /** One line per channel: the router validated the input, the service does the work. */
@@ -33,5 +35,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sync:history': (input) => deps.sync.history(input),
     'orders:list': (input) => deps.orders(input),
     'products:list': (input) => deps.products(input),
+    'profile:get': () => deps.profile.get(),
+    'profile:update': (input) => deps.profile.update(input),
   };
 }

@@ -1,26 +1,15 @@
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, themes, type Language, type SettingsPatch, type Theme } from '@shared/settings';
 import { Icon } from '../components/Icon';
 import { useSettings } from '../settings/SettingsProvider';
+import { SettingsSection } from './SettingsSection';
 import { SyncIntervalField } from './SyncIntervalField';
+import { TikTokConnectionSection } from './tiktok/TikTokConnectionSection';
 import { useSaveStatus } from './useSaveStatus';
 
 /** Language names are shown in their own language, so anyone can find theirs. */
 const languageNames: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
-
-/** Deliberately not a named region: its title would then also match getByLabel() for the fields inside. */
-function Section(props: { title: string; description: string; children: ReactNode }): ReactElement {
-  return (
-    <section className="card settings-section">
-      <div className="settings-section-intro">
-        <h2>{props.title}</h2>
-        <p className="muted">{props.description}</p>
-      </div>
-      <div className="settings-section-fields">{props.children}</div>
-    </section>
-  );
-}
 
 function Toggle(props: {
   label: string;
@@ -70,7 +59,10 @@ export function SettingsPage(): ReactElement {
         </p>
       </div>
 
-      <Section title={t('settings.appearance.title')} description={t('settings.appearance.description')}>
+      <SettingsSection
+        title={t('settings.appearance.title')}
+        description={t('settings.appearance.description')}
+      >
         <div className="field">
           <label className="field-label" htmlFor={languageId}>
             {t('settings.language.label')}
@@ -105,16 +97,16 @@ export function SettingsPage(): ReactElement {
             ))}
           </select>
         </div>
-      </Section>
+      </SettingsSection>
 
-      <Section title={t('settings.sync.title')} description={t('settings.sync.description')}>
+      <SettingsSection title={t('settings.sync.title')} description={t('settings.sync.description')}>
         <SyncIntervalField
           value={settings.syncIntervalMinutes}
           onSave={(syncIntervalMinutes) => save({ syncIntervalMinutes })}
         />
-      </Section>
+      </SettingsSection>
 
-      <Section title={t('settings.startup.title')} description={t('settings.startup.description')}>
+      <SettingsSection title={t('settings.startup.title')} description={t('settings.startup.description')}>
         <Toggle
           label={t('settings.closeToTray.label')}
           hint={t('settings.closeToTray.hint')}
@@ -127,7 +119,9 @@ export function SettingsPage(): ReactElement {
           checked={settings.launchAtLogin}
           onChange={(launchAtLogin) => save({ launchAtLogin })}
         />
-      </Section>
+      </SettingsSection>
+
+      <TikTokConnectionSection track={track} />
     </div>
   );
 }

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveAppProfile } from '../../../src-main/accounts/app-profile';
+import { silentLogger } from '../../../src-main/log/logger';
+import type { StoredProfileSource } from '../../../src-main/profile/profile-service';
+import { missingCredentials, productionDefaults } from '../../../src-main/profile/profile';
+
+const stored: StoredProfileSource = {
+  selected: 'production',
+  credentials: () => ({
+    shop: {
+      appKey: 'k',
+      appSecret: 's',
+      serviceId: '7301',
+      redirectUrl: 'http://127.0.0.1:40001/callback/shop',
+    },
+    ads: { appId: 'a', secret: 'b', redirectUrl: 'http://127.0.0.1:40002/callback/ads' },
+    login: { clientKey: 'c', clientSecret: 'd' },
+  }),
+};
+
+describe('resolveAppProfile with the choice saved in Settings', () => {
+  it('builds production on TikTok’s hosts from stored credentials, with nothing missing', async () => {
+    const { profile, base, sandbox } = await resolveAppProfile({}, {}, silentLogger(), stored);
+    expect(sandbox).toBeNull();
+    expect(base).toBe('production');
+    expect(profile.name).toBe('production');
+    expect(profile.shopApiBase).toBe(productionDefaults.shopApiBase);
+    expect(profile.shopAuthBase).toBe('https://auth.tiktok-shops.com');
+    expect(profile.loginAuthorizeUrl).toBe(productionDefaults.loginAuthorizeUrl);
+    expect(profile.shop.redirectUrl).toBe('http://127.0.0.1:40001/callback/shop');
+    expect(missingCredentials(profile)).toEqual([]);
+  });
+
+  it('a profile file still overrides stored credentials and becomes custom', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+    const path = join(dir, 'p.json');
+    writeFileSync(path, JSON.stringify({ extends: 'production', shop: { appKey: 'from-file' } }));
+    const { profile, base } = await resolveAppProfile({ SHOPMESH_PROFILE_FILE: path }, {}, silentLogger(), {
+      ...stored,
+      selected: 'sandbox',
+    });
+    expect(base).toBe('production');
+    expect(profile.name).toBe('custom');
+    expect(profile.shop.appKey).toBe('from-file');
+    expect(profile.shop.appSecret).toBe('s');
+  });
+
+  it('an invalid SHOPMESH_PROFILE is still refused', async () => {
+    await expect(
+      resolveAppProfile({ SHOPMESH_PROFILE: 'staging' }, {}, silentLogger(), stored),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('never reads credentials when the sandbox is chosen', async () => {
+    let reads = 0;
+    const sandboxChoice: StoredProfileSource = {
+      selected: 'sandbox',
+      credentials: () => {
+        reads += 1;
+        return {};
+      },
+    };
+    const { profile, sandbox } = await resolveAppProfile(
+      {},
+      { scale: 'tiny', redirectPorts: { shop: 1, ads: 2 } },
+      silentLogger(),
+      sandboxChoice,
+    );
+    try {
+      expect(profile.name).toBe('sandbox');
+      expect(reads).toBe(0);
+    } finally {
+      await sandbox?.close();
+    }
+  });
+});
