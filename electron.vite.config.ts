@@ -1,8 +1,22 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src-shared') };
+
+/**
+ * `npm run dev` only: React Refresh injects an inline preamble and HMR talks over a websocket, both of which
+ * the production CSP forbids. Builds keep the strict policy untouched.
+ */
+const devCsp: Plugin = {
+  name: 'shopmesh-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws:"),
+};
 
 export default defineConfig({
   main: {
@@ -35,7 +49,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), devCsp],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },

@@ -75,7 +75,11 @@ test('synced orders and products stay readable when TikTok cannot be reached', a
   const profileFile = join(dataDir.dir, 'offline-profile.json');
   writeFileSync(
     profileFile,
-    JSON.stringify({ extends: 'sandbox', shopApiBase: 'http://127.0.0.1:9/shop-api', adsBase: 'http://127.0.0.1:9/ads' }),
+    JSON.stringify({
+      extends: 'sandbox',
+      shopApiBase: 'http://127.0.0.1:9/shop-api',
+      adsBase: 'http://127.0.0.1:9/ads',
+    }),
   );
   app = await startWebApp(dataDir.dir, { ...vaultEnv, SHOPMESH_PROFILE_FILE: profileFile });
   await page.goto(app.url);
