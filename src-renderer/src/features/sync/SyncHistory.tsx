@@ -1,4 +1,4 @@
-import { Fragment, useState, type ReactElement } from 'react';
+import { Fragment, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncRun } from '@shared/sync';
 import { EmptyState } from '../../components/EmptyState';
@@ -75,8 +75,10 @@ function RunResources({ run }: { run: SyncRun }): ReactElement {
 export function SyncHistory(): ReactElement {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { items, hasMore, loading, failed, loadMore, reload } = useSyncHistory();
+  const [accountId, setAccountId] = useState<string | undefined>(undefined);
+  const { items, hasMore, loading, failed, loadMore, reload } = useSyncHistory(accountId);
   const { status } = useSyncStatus();
+  const accountFieldId = useId();
   const text = useSyncText(0);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 
@@ -113,8 +115,32 @@ export function SyncHistory(): ReactElement {
       </div>
     );
 
+  const accountFilter = (
+    <div className="list-toolbar">
+      <div className="field field-inline">
+        <label className="field-label" htmlFor={accountFieldId}>
+          {t('syncHistory.accountFilter')}
+        </label>
+        <select
+          id={accountFieldId}
+          className="input select"
+          value={accountId ?? ''}
+          onChange={(event) => setAccountId(event.target.value || undefined)}
+        >
+          <option value="">{t('syncHistory.allAccounts')}</option>
+          {status?.accounts.map((a) => (
+            <option key={a.accountId} value={a.accountId}>
+              {a.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+
   return (
     <>
+      {accountFilter}
       <div className="card card-flush" aria-busy={loading}>
         {items.length === 0 && loading ? (
           <p className="loading-line muted">{t('activity.loading')}</p>
