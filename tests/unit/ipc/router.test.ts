@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Channel, channelNames } from '@shared/contract';
 import type { ShopmeshApp } from '../../../src-main/app';
 import { Router } from '../../../src-main/ipc/router';
 import { silentLogger } from '../../../src-main/log/logger';
@@ -10,7 +11,7 @@ beforeEach(async () => ({ app, cleanup } = await makeTestApp()));
 afterEach(async () => cleanup());
 
 // Bad input for every channel: each must be refused with VALIDATION and leave stored state as it was.
-const badInputs: [string, unknown][] = [
+const badInputs: [Channel, unknown][] = [
   ['app:info', { extra: 1 }],
   ['app:info', 'text'],
   ['settings:get', { x: true }],
@@ -27,12 +28,44 @@ const badInputs: [string, unknown][] = [
   ['activity:list', { limit: 500 }],
   ['activity:list', { before: -3 }],
   ['activity:list', { kind: 'nope' }],
+  ['accounts:list', { all: true }],
+  ['accounts:connect', { provider: 'instagram' }],
+  ['accounts:connect', {}],
+  ['accounts:connect', { provider: 'shop', accountId: '' }],
+  ['accounts:cancelConnect', {}],
+  ['accounts:cancelConnect', { attemptId: 7 }],
+  ['accounts:disconnect', { accountId: '' }],
+  ['accounts:disconnect', { accountId: 'a1', deleteData: 'later' }],
+  ['identity:get', { open_id: 'x' }],
+  ['sync:run', { resources: ['everything'] }],
+  ['sync:run', { resources: [] }],
+  ['sync:run', { trigger: 'cron' }],
+  ['sync:cancel', { accountId: 5 }],
+  ['sync:status', { verbose: true }],
+  ['sync:history', { limit: 0 }],
+  ['sync:history', { before: 'yesterday' }],
+  ['orders:list', { limit: 1000 }],
+  ['orders:list', { search: 'x'.repeat(201) }],
+  ['orders:list', { shopId: '' }],
+  ['products:list', { cursor: 5 }],
+  ['products:list', { unknown: 1 }],
+  ['profile:get', { secrets: true }],
+  ['profile:update', {}],
+  ['profile:update', { production: { shop: { redirectPort: 80 } } }],
+  ['profile:update', { selected: 'staging' }],
+  ['profile:update', { production: { shop: { appSecret: 42 } } }],
 ];
 
 describe('router', () => {
+  it('has a bad-input case for every channel of the contract', () => {
+    expect(new Set(badInputs.map(([c]) => c))).toEqual(new Set(channelNames));
+  });
+
   it.each(badInputs)('%s rejects %j with VALIDATION and changes nothing', async (channel, input) => {
     const settingsBefore = app.settings.get();
     const activityBefore = app.activity.list({ limit: 200 });
+    const profileBefore = await app.router.invoke('profile:get', {});
+    const accountsBefore = await app.router.invoke('accounts:list', {});
     const res = await app.router.invoke(channel, input);
     expect(res.ok).toBe(false);
     if (res.ok) return;
@@ -40,6 +73,8 @@ describe('router', () => {
     expect(res.error.message).toContain(channel);
     expect(app.settings.get()).toEqual(settingsBefore);
     expect(app.activity.list({ limit: 200 })).toEqual(activityBefore);
+    expect(await app.router.invoke('profile:get', {})).toEqual(profileBefore);
+    expect(await app.router.invoke('accounts:list', {})).toEqual(accountsBefore);
   });
 
   it('names the offending field in the message', async () => {
