@@ -19,7 +19,9 @@ import { createSyncService, type SyncService } from './sync/service';
 import { listOrders, listProducts } from './sync/queries';
 import { canReach } from './tiktok/reachability';
 import { purgeAccountRows } from './sync/purge';
+import type { KeytarLike } from './vault/keychain-keystore';
 import { openVault } from './vault/open-vault';
+import { VaultUnlocker } from './vault/passphrase-unlock';
 import type { Vault } from './vault/vault';
 
 export interface AppConfig {
@@ -45,6 +47,8 @@ export interface AppConfig {
   connectTimeoutMs?: number;
   /** Sync on the Settings interval and after wake-up (default true; tests sync on demand only). */
   backgroundSync?: boolean;
+  /** Test seam: a keytar stand-in (e.g. one that fails like a host without Secret Service). */
+  loadKeytar?: () => Promise<KeytarLike>;
 }
 
 export interface ShopmeshApp {
@@ -95,10 +99,20 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   // The vault opens before the Profile is resolved: a production Profile saved in Settings needs its app
   // secrets from it. A locked vault (no keychain, wrong key) still starts the app; accounts:list and
   // profile:get report it, and production then starts without its secrets.
-  const vault = await openVault({ db, env, dataDir: config.dataDir, logger, now }).catch((err: unknown) => {
+  const vault = await openVault({
+    db,
+    env,
+    dataDir: config.dataDir,
+    logger,
+    now,
+    ...(config.loadKeytar ? { loadKeytar: config.loadKeytar } : {}),
+  }).catch((err: unknown) => {
     db.close();
     throw err;
   });
+  // Without a keychain the merchant can type a passphrase later (`vault:unlock`); everything below reads
+  // the vault's state on each call rather than caching "locked", so an unlock takes effect at once.
+  const unlocker = new VaultUnlocker({ vault, dataDir: config.dataDir, activity, events, logger });
   const profileSettings = new ProfileSettingsService({
     dataDir: config.dataDir,
     vault,
@@ -123,6 +137,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   const accounts = new AccountsService({
     db,
     vault,
+    unlocker,
     profile,
     events,
     activity,
@@ -177,6 +192,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       orders: (input) => listOrders(db, input),
       products: (input) => listProducts(db, input),
       profile: profileSettings,
+      unlocker,
     }),
     {
       validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',

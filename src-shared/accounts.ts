@@ -63,7 +63,22 @@ export const vaultStatusSchema = z.object({
   state: z.enum(['unlocked', 'locked']),
   /** Why the vault is locked and what to do about it. */
   message: z.string().nullable(),
+  /** Locked, and a passphrase typed into the app (`vault:unlock`) can open it: there is no usable keychain. */
+  canUnlockWithPassphrase: z.boolean(),
+  /** Nothing is encrypted yet: the passphrase given to `vault:unlock` is chosen, not checked. */
+  firstRun: z.boolean(),
 });
+export type VaultStatusView = z.infer<typeof vaultStatusSchema>;
+
+export const MIN_VAULT_PASSPHRASE = 8;
+export const MAX_VAULT_PASSPHRASE = 1024;
+
+export const vaultUnlockInputSchema = z
+  .object({
+    /** Chosen on first run, checked later; never logged, returned or stored (only the key it wraps). */
+    passphrase: z.string().min(MIN_VAULT_PASSPHRASE).max(MAX_VAULT_PASSPHRASE),
+  })
+  .strict();
 
 export const accountsListSchema = z.object({
   vault: vaultStatusSchema,

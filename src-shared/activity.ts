@@ -10,6 +10,7 @@ export const activityKinds = [
   'account.expired',
   'account.revoked',
   'account.dataDeleted',
+  'vault.unlocked',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

@@ -7,6 +7,8 @@ import {
   connectStartedSchema,
   disconnectInputSchema,
   identityGetSchema,
+  vaultStatusSchema,
+  vaultUnlockInputSchema,
 } from './accounts';
 import { activityEntrySchema, activityListInputSchema, activityPageSchema } from './activity';
 import { appErrorShapeSchema } from './errors';
@@ -96,6 +98,12 @@ export const channels = {
     output: z.object({ accountId: z.string(), dataDeletionAt: z.number().int().nullable() }),
     summary:
       'Revoke an Account at the provider where possible, delete its tokens at once, stop its jobs, and delete its synced data now or after 90 days.',
+  },
+  'vault:unlock': {
+    input: vaultUnlockInputSchema,
+    output: vaultStatusSchema,
+    summary:
+      'Unlock the vault with a passphrase when no system keychain is usable (`canUnlockWithPassphrase` in `accounts:list`). On first run (`firstRun`) the passphrase is chosen and protects a new key; later it must match, else the vault stays locked (`wrong_key`, after a 1 s pause). CONFLICT when already unlocked; VALIDATION when the key lives in the system keychain. The passphrase is never stored, logged or returned.',
   },
   'identity:get': {
     input: noInput,

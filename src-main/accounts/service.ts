@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger';
 import { isOAuthCallbackError } from '../oauth/errors';
 import { createState } from '../oauth/state';
 import { missingCredentials, type Profile } from '../profile/profile';
+import type { VaultUnlocker } from '../vault/passphrase-unlock';
 import type { Vault } from '../vault/vault';
 import { startAdsFlow } from './flows/ads';
 import { startIdentityFlow } from './flows/identity';
@@ -36,6 +37,8 @@ const providerName: Record<Provider, string> = {
 export interface AccountsServiceDeps {
   db: Database;
   vault: Vault;
+  /** Describes the vault for the renderer, including whether a typed passphrase can unlock it. */
+  unlocker: VaultUnlocker;
   profile: Profile;
   events: EventBus;
   activity: ActivityLog;
@@ -84,12 +87,8 @@ export class AccountsService {
   }
 
   list(): AccountsList {
-    const status = this.deps.vault.status();
     return {
-      vault:
-        status.state === 'unlocked'
-          ? { state: 'unlocked', message: null }
-          : { state: 'locked', message: status.message },
+      vault: this.deps.unlocker.view(),
       accounts: this.repo.listVisible().map((row) => this.repo.toAccount(row)),
     };
   }

@@ -4,6 +4,7 @@ import type { ActivityLog } from '../activity/activity-log';
 import type { ProfileSettingsService } from '../profile/profile-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { SyncService } from '../sync/service';
+import type { VaultUnlocker } from '../vault/passphrase-unlock';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -15,6 +16,7 @@ export interface HandlerDeps {
   orders: (input: ChannelParsedInput<'orders:list'>) => ChannelOutput<'orders:list'>;
   products: (input: ChannelParsedInput<'products:list'>) => ChannelOutput<'products:list'>;
   profile: ProfileSettingsService;
+  unlocker: VaultUnlocker;
 }
 
 /** One line per channel: the router validated the input, the service does the work. */
@@ -28,6 +30,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'accounts:connect': (input) => deps.accounts.connect(input),
     'accounts:cancelConnect': (input) => deps.accounts.cancelConnect(input),
     'accounts:disconnect': (input) => deps.accounts.disconnect(input),
+    'vault:unlock': (input) => deps.unlocker.unlock(input.passphrase),
     'identity:get': () => deps.accounts.identity(),
     'sync:run': (input) => deps.sync.run(input),
     'sync:cancel': (input) => deps.sync.cancel(input),

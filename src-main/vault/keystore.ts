@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_VAULT_PASSPHRASE } from '@shared/accounts';
 import { AppError } from '@shared/errors';
 import { KeychainKeyStore, type KeytarLike, loadKeytar, probeKeychain } from './keychain-keystore';
 import { PassphraseKeyStore } from './passphrase-keystore';
@@ -27,7 +28,7 @@ export interface CreateKeyStoreOptions {
   loadKeytar?: () => Promise<KeytarLike>;
 }
 
-export const MIN_PASSPHRASE_LENGTH = 8;
+export const MIN_PASSPHRASE_LENGTH = MIN_VAULT_PASSPHRASE;
 
 /**
  * Picks the backend from `SHOPMESH_KEYSTORE` (default `keychain`). Throws `LOCKED` with the remedy in the

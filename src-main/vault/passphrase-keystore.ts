@@ -48,6 +48,22 @@ export interface PassphraseKeyStoreOptions {
   passphrase: string;
   /** Cost for a new vault.json; an existing file keeps its own. */
   scrypt?: { N: number; r: number; p: number };
+  /** Where the passphrase came from, so a wrong one is reported in terms the reader recognises. */
+  source?: 'env' | 'prompt';
+}
+
+const wrongPassphraseMessages = {
+  env: 'The vault passphrase (SHOPMESH_VAULT_PASSPHRASE) is wrong for this data folder.',
+  prompt: 'That passphrase is not the one chosen for this data folder. Check it and try again.',
+} as const;
+
+/**
+ * The ids of the data keys vault.json holds (no passphrase needed), or null when there is no vault.json:
+ * tells whether a passphrase can open this folder's key at all. Throws `LOCKED` for a damaged file.
+ */
+export function passphraseFileKeyIds(dataDir: string): string[] | null {
+  const file = readVaultFile(join(dataDir, VAULT_FILE));
+  return file ? Object.keys(file.keys) : null;
 }
 
 /**
@@ -59,6 +75,7 @@ export class PassphraseKeyStore implements KeyStore {
   readonly kind = 'passphrase' as const;
   readonly file: string;
   private readonly passphrase: string;
+  private readonly source: 'env' | 'prompt';
   private readonly cost: { N: number; r: number; p: number };
   private kek: { salt: string; key: Buffer } | undefined;
   /** Operations run one at a time: two first-time `set`s must not each create a vault.json with its own salt. */
@@ -67,6 +84,7 @@ export class PassphraseKeyStore implements KeyStore {
   constructor(options: PassphraseKeyStoreOptions) {
     this.file = join(options.dataDir, VAULT_FILE);
     this.passphrase = options.passphrase;
+    this.source = options.source ?? 'env';
     this.cost = options.scrypt ?? DEFAULT_SCRYPT;
   }
 
@@ -116,21 +134,7 @@ export class PassphraseKeyStore implements KeyStore {
   }
 
   private read(): VaultFile | null {
-    if (!existsSync(this.file)) return null;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(this.file, 'utf8'));
-    } catch {
-      throw new AppError(
-        'LOCKED',
-        `${VAULT_FILE} in the data folder is not valid JSON; restore it from a backup.`,
-      );
-    }
-    const parsed = vaultFileSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new AppError('LOCKED', `${VAULT_FILE} in the data folder is damaged; restore it from a backup.`);
-    }
-    return parsed.data;
+    return readVaultFile(this.file);
   }
 
   private async create(): Promise<VaultFile> {
@@ -155,11 +159,7 @@ export class PassphraseKeyStore implements KeyStore {
     try {
       openWithKey(key, unwrapFields('kek', file.check), CHECK_AAD);
     } catch {
-      throw new AppError(
-        'LOCKED',
-        'The vault passphrase (SHOPMESH_VAULT_PASSPHRASE) is wrong for this data folder.',
-        { vault: 'wrong_passphrase' },
-      );
+      throw new AppError('LOCKED', wrongPassphraseMessages[this.source], { vault: 'wrong_passphrase' });
     }
     this.kek = { salt: file.kdf.salt, key };
     return key;
@@ -172,6 +172,24 @@ export class PassphraseKeyStore implements KeyStore {
     writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
     renameSync(tmp, this.file);
   }
+}
+
+function readVaultFile(path: string): VaultFile | null {
+  if (!existsSync(path)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new AppError(
+      'LOCKED',
+      `${VAULT_FILE} in the data folder is not valid JSON; restore it from a backup.`,
+    );
+  }
+  const parsed = vaultFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('LOCKED', `${VAULT_FILE} in the data folder is damaged; restore it from a backup.`);
+  }
+  return parsed.data;
 }
 
 function derive(passphrase: string, kdf: { N: number; r: number; p: number; salt: string }): Promise<Buffer> {

@@ -126,6 +126,21 @@ export class Vault {
     return this.statusValue.state === 'unlocked';
   }
 
+  /** The backend in use, or null when none could be created (which tells the UI whether a passphrase helps). */
+  get keyStoreKind(): KeyStoreKind | null {
+    return this.keyStore?.kind ?? null;
+  }
+
+  /** The id of the key that sealed this folder's data (readable while locked), or null before the first key. */
+  storedKeyId(): string | null {
+    return this.sql.currentKeyId.get() ?? null;
+  }
+
+  /** A key record or sealed data exists: a new key must not be made, only the existing one found. */
+  hasEncryptedData(): boolean {
+    return this.storedKeyId() !== null || this.anySealedData();
+  }
+
   /** Retries with the same or a new key store (e.g. after the user typed a passphrase). */
   unlock(keyStore?: KeyStore): Promise<VaultStatus> {
     if (keyStore) this.keyStore = keyStore;
@@ -310,8 +325,10 @@ export class Vault {
     } catch (err) {
       if (err instanceof SimulatedCrash) throw err;
       await this.discardKey(keyStore, first.keyId, 'pending');
+      // A vault.json left from an earlier key (its record gone) still demands its own passphrase.
+      const wrong = isAppError(err) && err.details?.vault === 'wrong_passphrase';
       return this.lock(
-        'keystore_unavailable',
+        wrong ? 'wrong_key' : 'keystore_unavailable',
         isAppError(err) ? err.message : 'The key store could not be written.',
       );
     }

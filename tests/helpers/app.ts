@@ -20,6 +20,7 @@ export type TestAppOverrides = Partial<
     | 'logger'
     | 'sandbox'
     | 'backgroundSync'
+    | 'loadKeytar'
   >
 > & { dataDir?: string };
 

@@ -32,7 +32,12 @@ describe('connecting through the browser (sandbox over real HTTP)', () => {
     expect(t.opened).toEqual([authorizeUrl]);
 
     const { accounts, vault } = await list();
-    expect(vault).toEqual({ state: 'unlocked', message: null });
+    expect(vault).toEqual({
+      state: 'unlocked',
+      message: null,
+      canUnlockWithPassphrase: false,
+      firstRun: false,
+    });
     expect(accounts).toHaveLength(1);
     const account = accounts[0]!;
     expect(account).toMatchObject({

@@ -36,6 +36,8 @@ const badInputs: [Channel, unknown][] = [
   ['accounts:cancelConnect', { attemptId: 7 }],
   ['accounts:disconnect', { accountId: '' }],
   ['accounts:disconnect', { accountId: 'a1', deleteData: 'later' }],
+  ['vault:unlock', { passphrase: 'short' }],
+  ['vault:unlock', { passphrase: 'long-enough-passphrase', keep: true }],
   ['identity:get', { open_id: 'x' }],
   ['sync:run', { resources: ['everything'] }],
   ['sync:run', { resources: [] }],

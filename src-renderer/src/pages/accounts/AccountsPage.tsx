@@ -48,7 +48,7 @@ export function AccountsPage(): ReactElement {
 
   return (
     <div className="page accounts-page">
-      {locked && <VaultLockedBanner message={list.vault.message} />}
+      {locked && <VaultLockedBanner vault={list.vault} onUnlocked={reload} />}
 
       <ConnectCards
         busy={busy}

@@ -1,0 +1,105 @@
+import { expect, type Page, test } from '@playwright/test';
+import { makeTempDir } from '../helpers/tmp';
+import { type RunningWebApp, startWebApp } from './web-app';
+
+/**
+ * A merchant on a machine without a keychain: the passphrase key store is chosen but no passphrase is set,
+ * so the Accounts page asks the merchant to choose one, a shop is connected through the sandbox consent
+ * tab, and after a restart the same passphrase (typed again) brings the shop back as Active.
+ */
+const PASSPHRASE = 'e2e-chosen-passphrase-41';
+const noPassphraseEnv = { SHOPMESH_KEYSTORE: 'passphrase', SHOPMESH_SANDBOX_SCALE: 'tiny' };
+
+let dataDir: { dir: string; cleanup: () => void };
+let app: RunningWebApp | null = null;
+
+test.beforeEach(() => {
+  dataDir = makeTempDir('shopmesh-e2e-vault-');
+});
+test.afterEach(async () => {
+  await app?.stop();
+  app = null;
+  dataDir.cleanup();
+});
+
+async function openAccounts(page: Page, running: RunningWebApp): Promise<void> {
+  await page.goto(running.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+}
+
+test('a merchant without a keychain chooses a passphrase, connects a shop and unlocks after a restart', async ({
+  page,
+  context,
+}) => {
+  app = await startWebApp(dataDir.dir, noPassphraseEnv);
+  await openAccounts(page, app);
+  const choose = page.getByRole('region', {
+    name: 'Choose a passphrase to protect your TikTok sign-ins on this computer',
+  });
+  await expect(choose).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect TikTok Shop' })).toBeDisabled();
+  await expect(choose.getByText('asks for this passphrase each time it starts')).toBeVisible();
+
+  // Client-side checks first: too short, then a mismatch.
+  await choose.getByLabel('Passphrase', { exact: true }).fill('short');
+  await choose.getByRole('button', { name: 'Protect and unlock' }).click();
+  await expect(choose.getByText('Use at least 8 characters.')).toBeVisible();
+  await choose.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await choose.getByLabel('Confirm passphrase').fill(`${PASSPHRASE}x`);
+  await choose.getByRole('button', { name: 'Protect and unlock' }).click();
+  await expect(choose.getByText("The two passphrases don't match.")).toBeVisible();
+  await choose.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+  await page.screenshot({ path: 'test-results/e2e/vault-choose-passphrase.png', fullPage: true });
+  await choose.getByRole('button', { name: 'Protect and unlock' }).click();
+  await expect(choose).toBeHidden({ timeout: 15_000 });
+
+  const consentTab = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
+  const tab = await consentTab;
+  await tab.getByRole('button', { name: 'Authorize' }).click();
+  await expect(tab.getByText('You can close this tab and return to ShopMesh.')).toBeVisible();
+  await tab.close();
+  const shops = page.getByRole('list', { name: 'Shops' });
+  await expect(shops.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('row').filter({ has: shops })).toContainText('Active');
+  expect(await page.content()).not.toContain(PASSPHRASE);
+
+  await app.stop();
+  app = await startWebApp(dataDir.dir, noPassphraseEnv);
+  await openAccounts(page, app);
+  const enter = page.getByRole('region', { name: 'Enter your ShopMesh passphrase' });
+  await expect(enter).toBeVisible();
+  await expect(enter.getByLabel('Confirm passphrase')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/e2e/vault-enter-passphrase.png', fullPage: true });
+
+  await enter.getByLabel('Passphrase', { exact: true }).fill('not-the-passphrase');
+  await enter.getByRole('button', { name: 'Unlock' }).click();
+  await expect(enter.getByText("That passphrase isn't right. Check it and try again.")).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(enter.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await page.screenshot({ path: 'test-results/e2e/vault-wrong-passphrase.png', fullPage: true });
+
+  await enter.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await enter.getByRole('button', { name: 'Unlock' }).click();
+  await expect(enter).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByRole('row').filter({ has: shops })).toContainText('Active');
+  await expect(page.getByRole('button', { name: 'Connect TikTok Shop' })).toBeEnabled();
+});
+
+test('the choose-a-passphrase form in Simplified Chinese', async ({ page }) => {
+  app = await startWebApp(dataDir.dir, noPassphraseEnv);
+  await page.goto(app.url);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '账号' }).click();
+  const choose = page.getByRole('region', { name: '设置一个口令，保护这台电脑上的 TikTok 登录信息' });
+  await expect(choose.getByLabel('口令', { exact: true })).toBeVisible();
+  await expect(choose.getByLabel('确认口令')).toBeVisible();
+  await choose.getByLabel('口令', { exact: true }).fill(PASSPHRASE);
+  await choose.getByLabel('确认口令').fill('different-passphrase');
+  await choose.getByRole('button', { name: '设置并解锁' }).click();
+  await expect(choose.getByText('两次输入的口令不一致。')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/vault-choose-passphrase-zh.png', fullPage: true });
+});
