@@ -18,5 +18,5 @@ fi
 
 # The system Node may be older than 22: npm itself runs fine on it, and the `node@22` devDependency puts
 # Node 22 first on PATH for every `npm run` script afterwards.
-npm ci --no-audit --no-fund
+npm ci --no-audit --no-fund --loglevel=warn
 echo "Setup done. Node for npm scripts: $(npx --no-install node --version)"
