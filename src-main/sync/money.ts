@@ -35,9 +35,11 @@ const exponents: Record<string, number> = {
   TND: 3,
 };
 
+const exponentOf = new Map(Object.entries(exponents));
+
 /** Digits after the decimal point in one minor unit of `currency` (2 unless listed). */
 export function currencyExponent(currency: string): number {
-  return exponents[currency.toUpperCase()] ?? 2;
+  return exponentOf.get(currency) ?? exponentOf.get(currency.toUpperCase()) ?? 2;
 }
 
 const decimalPattern = /^([+-])?(\d*)(?:\.(\d*))?$/;
@@ -48,6 +50,41 @@ const decimalPattern = /^([+-])?(\d*)(?:\.(\d*))?$/;
  * whose result is not a safe integer. An empty string is 0 (TikTok sends "" for absent amounts).
  */
 export function toMinorUnits(value: string, currency: string): number {
+  return toMinorUnitsWithExponent(value, currencyExponent(currency));
+}
+
+/** toMinorUnits with the currency's exponent already looked up (a row has many amounts in one currency). */
+export function toMinorUnitsWithExponent(value: string, exp: number): number {
+  const fast = plainMinorUnits(value, exp);
+  if (fast !== null) return fast;
+  return slowMinorUnits(value, exp);
+}
+
+/**
+ * The common case without a BigInt or a regex: unsigned digits with at most `exp` decimals ("12.99", "0",
+ * "7.5"), at most 15 characters so every intermediate is an exact integer. Anything else returns null.
+ */
+function plainMinorUnits(value: string, exp: number): number | null {
+  const len = value.length;
+  if (len === 0 || len > 15) return null;
+  let n = 0;
+  let digits = 0;
+  let frac = -1; // decimals seen after the point; -1 before it
+  for (let i = 0; i < len; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (frac >= 0 && ++frac > exp) return null;
+    } else if (c === 46 /* . */ && frac < 0) frac = 0;
+    else return null;
+  }
+  if (digits === 0) return null;
+  for (let f = Math.max(frac, 0); f < exp; f++) n *= 10;
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+function slowMinorUnits(value: string, exp: number): number {
   const text = value.trim();
   if (text === '') return 0;
   const m = decimalPattern.exec(text);
@@ -56,7 +93,6 @@ export function toMinorUnits(value: string, currency: string): number {
   if (!m || (intDigits === '' && fracDigits === '')) {
     throw new AppError('REMOTE', `Amount "${value}" is not a decimal number`);
   }
-  const exp = currencyExponent(currency);
   const kept = fracDigits.slice(0, exp).padEnd(exp, '0');
   const rest = fracDigits.slice(exp);
   let minor = BigInt((intDigits || '0') + kept);

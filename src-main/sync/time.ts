@@ -16,8 +16,16 @@ export function adsTimeToMs(text: string | null | undefined): number | null {
 
 /** The UTC calendar day of an instant, as "YYYY-MM-DD" (the key of the daily rollups). */
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  if (day === lastDay && lastDayText !== null) return lastDayText;
+  const text = new Date(ms).toISOString().slice(0, 10);
+  lastDay = day;
+  lastDayText = text;
+  return text;
 }
+// The writers ask for the same day for most rows of a page (rows come in time order): remember the last.
+let lastDay = Number.NaN;
+let lastDayText: string | null = null;
 
 /** "YYYY-MM-DD" → midnight UTC in ms. */
 export function dayStartMs(day: string): number {

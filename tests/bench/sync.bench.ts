@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -143,11 +144,21 @@ function benchIngest(report: Report): void {
   report('sync.ingest.ratio', median(ratios), 'x (median of paired rounds; goal >= 0.5)');
 }
 
+/** SYNC_BENCH_SANDBOX_PROF=<dir> writes a CPU profile of the sandbox process there (for profiling). */
+function sandboxProfArgs(): string[] {
+  const dir = process.env.SYNC_BENCH_SANDBOX_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 async function spawnSandbox(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
   const cli = fileURLToPath(new URL('../../src-main/sandbox/cli.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--scale', 'bench', '--seed', '1'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...sandboxProfArgs(), '--import', 'tsx', cli, '--scale', 'bench', '--seed', '1'],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   const stdout = child.stdout;
   if (!stdout) throw new Error('no stdout');
   const line = await new Promise<string>((resolve, reject) => {
@@ -155,6 +166,18 @@ async function spawnSandbox(): Promise<{ child: ChildProcess; info: SandboxInfo 
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
   });
   return { child, info: sandboxInfoSchema.parse(JSON.parse(line)) };
+}
+
+/** User + system CPU of a child process so far (Linux /proc), -1 where that is not available. */
+function childCpuMs(child: ChildProcess): number {
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line (11 and 12 after the command name).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return -1;
+  }
 }
 
 async function benchFullSync(report: Report): Promise<void> {
@@ -201,15 +224,22 @@ async function benchFullSync(report: Report): Promise<void> {
       limits: { shopQps: 100_000 },
       jobOptions: { orderLookbackDays: days },
     });
+    const sandboxCpu0 = childCpuMs(child);
+    const cpu0 = process.cpuUsage();
     let t = performance.now();
     const r = await service.run({ resources: ['orders'] });
     await service.whenIdle(r.started);
     const fullMs = performance.now() - t;
+    const cpu = process.cpuUsage(cpu0);
+    const sandboxCpu = childCpuMs(child) - sandboxCpu0;
     const synced = db.prepare('SELECT COUNT(*) FROM orders').pluck().get() as number;
     const outcome = service.history({ limit: 1 }).runs[0]?.outcome;
     report('sync.full.orders', synced, `orders (${days} days of the bench dataset, outcome ${outcome})`);
     report('sync.full.ms', fullMs, 'ms (goal < 10000; sandbox in a child process)');
     report('sync.full.ordersPerSec', (synced * 1000) / fullMs, 'orders/s');
+    // CPU time of each side during the full sync: on a busy host the wall time swings, these much less.
+    report('sync.full.clientCpuMs', (cpu.user + cpu.system) / 1000, 'ms (user + system, this process)');
+    if (sandboxCpu0 >= 0) report('sync.full.sandboxCpuMs', sandboxCpu, 'ms (user + system, sandbox process)');
 
     t = performance.now();
     const again = await service.run({ resources: ['orders'] });

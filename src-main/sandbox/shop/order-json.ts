@@ -32,6 +32,19 @@ const shippedStatuses = new Set<OrderStatus>([
   'COMPLETED',
 ]);
 
+const citiesByRegion = new Map<string, typeof cities>();
+
+/** The region's cities (all of them for a region without any), computed once per region. */
+function citiesOf(region: string): typeof cities {
+  let list = citiesByRegion.get(region);
+  if (!list) {
+    const own = cities.filter((c) => c.region === region);
+    list = own.length > 0 ? own : cities;
+    citiesByRegion.set(region, list);
+  }
+  return list;
+}
+
 export function orderJson(state: SandboxState, i: number): Record<string, unknown> {
   const ds = state.dataset;
   const shopIndex = ds.orders.shop[i] ?? 0;
@@ -49,8 +62,7 @@ export function orderJson(state: SandboxState, i: number): Record<string, unknow
   const packageId = encodeId('package', i);
   const first = pickBy(firstNames, unit(ds.seed, 53, i));
   const last = pickBy(lastNames, unit(ds.seed, 54, i));
-  const regionCities = cities.filter((c) => c.region === shop.region);
-  const city = pickBy(regionCities.length > 0 ? regionCities : cities, unit(ds.seed, 55, i));
+  const city = pickBy(citiesOf(shop.region), unit(ds.seed, 55, i));
   const street = `${(hash(ds.seed, 56, i) % 9000) + 100} ${pickBy(['Oak St', 'High Street', 'Sunset Blvd', 'Church Lane', '5th Ave'], unit(ds.seed, 57, i))}`;
   const cancelled = status === 'CANCELLED';
   const refund = (flags & orderFlag.refund) !== 0;

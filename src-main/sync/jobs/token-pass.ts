@@ -29,7 +29,8 @@ export type PassCursor = z.infer<typeof passCursorSchema>;
 export interface PassSpec<T> {
   /** Where a new pass starts, given the stored high-water mark (seconds; null = from the beginning). */
   since(highWater: number | null, lastPassStart: number | null): number | null;
-  fetch(ctx: ShopDataContext, state: PassState): Promise<Page<T>>;
+  /** `firstPass`: no pass has completed yet (no high-water mark), so this one reads everything. */
+  fetch(ctx: ShopDataContext, state: PassState, firstPass: boolean): Promise<Page<T>>;
   /** The item's time in Unix seconds, the one the query filters on. */
   timeOf(item: T): number;
   write(items: readonly T[], now: number): Counts;
@@ -56,19 +57,20 @@ export function runPass<T>(env: ShopJobEnv, spec: PassSpec<T>): Promise<JobResul
     maxSeen: null,
     startedAt: Math.floor(env.now() / 1000),
   };
+  const firstPass = cursor.highWater === null;
   const pageMax = (page: Page<T>): number | null =>
     page.items.reduce<number | null>((m, item) => maxOf(m, spec.timeOf(item)), null);
   return pagedLoop(env, start, {
     fetch: async (s) => {
       try {
-        return await fetchPage(env, (token) => spec.fetch(env.api(token), s));
+        return await fetchPage(env, (token) => spec.fetch(env.api(token), s, firstPass));
       } catch (err) {
         if (!s.pageToken || !isStalePageToken(err)) throw err;
         env.logger.warn(
           { resource: env.resource, scope: env.scope },
           'page token refused; restarting the pass',
         );
-        return fetchPage(env, (token) => spec.fetch(env.api(token), { ...s, pageToken: '' }));
+        return fetchPage(env, (token) => spec.fetch(env.api(token), { ...s, pageToken: '' }, firstPass));
       }
     },
     next: (s, page) =>

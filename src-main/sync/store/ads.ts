@@ -3,7 +3,7 @@ import type { Ad, AdCampaign, AdGroup } from '../../tiktok/ads/campaigns';
 import type { AdReportDay } from '../../tiktok/ads/reports';
 import { etag } from '../etag';
 import type { Counts } from '../job';
-import { additiveUpsert, DeltaMap } from './rollups';
+import { additiveUpsert, type AdditiveUpsert, DeltaMap } from './rollups';
 
 /** Ad entities (campaigns, ad groups, ads), AdReportDays and the ad_days rollup. */
 
@@ -201,7 +201,7 @@ const metricsOf = (r: AdReportDay): number[] => [
 export class AdReportWriter {
   private readonly selectOld: Statement<[string, string], StoredReportDay>;
   private readonly upsert: Statement;
-  private readonly upsertDay: Statement;
+  private readonly upsertDay: AdditiveUpsert;
 
   constructor(db: Database) {
     this.selectOld = db.prepare(

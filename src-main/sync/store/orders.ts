@@ -3,7 +3,7 @@ import type { Order } from '../../tiktok/shop/orders';
 import { etag } from '../etag';
 import type { Counts } from '../job';
 import { utcDay } from '../time';
-import { additiveUpsert, DeltaMap } from './rollups';
+import { additiveUpsert, type AdditiveUpsert, DeltaMap } from './rollups';
 
 /**
  * Orders, their lines and the order_days / product_days rollups. Idempotent: an order whose normalised
@@ -78,8 +78,8 @@ export class OrderWriter {
   private readonly upsert: Statement;
   private readonly deleteLines: Statement<[string]>;
   private readonly insertLine: Statement;
-  private readonly upsertDay: Statement;
-  private readonly upsertProductDay: Statement;
+  private readonly upsertDay: AdditiveUpsert;
+  private readonly upsertProductDay: AdditiveUpsert;
 
   constructor(db: Database) {
     // One lookup per page rather than per order: the ids arrive as a JSON array.

@@ -27,17 +27,33 @@ export class DeltaMap<K extends readonly (string | number)[]> {
   }
 }
 
-/** `INSERT … ON CONFLICT DO UPDATE SET c = c + excluded.c` for the given key and value columns. */
+/** Adds one key's deltas: `run(...keyColumns, ...valueColumns)` in the order given to additiveUpsert. */
+export interface AdditiveUpsert {
+  run(...params: unknown[]): void;
+}
+
+/**
+ * `INSERT … ON CONFLICT DO UPDATE SET c = c + excluded.c` for the given key and value columns; a row whose
+ * shop moved to another Account takes the new account_id. Nearly always the row already belongs to this
+ * Account: that statement leaves account_id out of the SET, which spares its index entry and foreign-key
+ * check on every upsert (~30% of a rollup write); only when it changes nothing does the second one run.
+ */
 export function additiveUpsert(
   db: Database,
   table: string,
   keyColumns: readonly string[],
   valueColumns: readonly string[],
-): Statement {
+): AdditiveUpsert {
   const cols = [...keyColumns, ...valueColumns];
-  return db.prepare(
-    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+  const head = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
      ON CONFLICT (${keyColumns.filter((c) => c !== 'account_id').join(', ')}) DO UPDATE SET
-     ${valueColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}, account_id = excluded.account_id`,
-  );
+     ${valueColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+  const moved: Statement = db.prepare(`${head}, account_id = excluded.account_id`);
+  if (!keyColumns.includes('account_id')) return { run: (...params) => void moved.run(...params) };
+  const same: Statement = db.prepare(`${head} WHERE account_id = excluded.account_id`);
+  return {
+    run: (...params) => {
+      if (same.run(...params).changes === 0) moved.run(...params);
+    },
+  };
 }

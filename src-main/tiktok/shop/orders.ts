@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toMinorUnits } from '../../sync/money';
+import { currencyExponent, toMinorUnitsWithExponent } from '../../sync/money';
 import { secondsToMs } from '../../sync/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { moneyText, pageToken, unixSeconds } from './schemas';
@@ -92,6 +92,8 @@ export interface Order {
 
 function normalise(o: z.output<typeof orderSchema>): Order {
   const cur = o.payment.currency;
+  const exp = currencyExponent(cur);
+  const minor = (v: string): number => toMinorUnitsWithExponent(v, exp);
   return {
     orderId: o.id,
     status: o.status,
@@ -103,15 +105,16 @@ function normalise(o: z.output<typeof orderSchema>): Order {
     shippingType: o.shipping_type || null,
     trackingNumber: o.tracking_number || null,
     cancelReason: o.cancel_reason || null,
-    totalMinor: toMinorUnits(o.payment.total_amount, cur),
-    subTotalMinor: toMinorUnits(o.payment.sub_total, cur),
-    originalTotalMinor: toMinorUnits(o.payment.original_total_product_price, cur),
-    shippingFeeMinor: toMinorUnits(o.payment.shipping_fee, cur),
-    sellerDiscountMinor: toMinorUnits(o.payment.seller_discount, cur),
-    platformDiscountMinor: toMinorUnits(o.payment.platform_discount, cur),
-    taxMinor: toMinorUnits(o.payment.tax, cur),
+    totalMinor: minor(o.payment.total_amount),
+    subTotalMinor: minor(o.payment.sub_total),
+    originalTotalMinor: minor(o.payment.original_total_product_price),
+    shippingFeeMinor: minor(o.payment.shipping_fee),
+    sellerDiscountMinor: minor(o.payment.seller_discount),
+    platformDiscountMinor: minor(o.payment.platform_discount),
+    taxMinor: minor(o.payment.tax),
     lines: o.line_items.map((l) => {
       const lc = l.currency || cur;
+      const lexp = lc === cur ? exp : currencyExponent(lc);
       return {
         lineId: l.id,
         productId: l.product_id,
@@ -120,10 +123,10 @@ function normalise(o: z.output<typeof orderSchema>): Order {
         skuName: l.sku_name ?? null,
         sellerSku: l.seller_sku ?? null,
         currency: lc,
-        originalPriceMinor: toMinorUnits(l.original_price, lc),
-        salePriceMinor: toMinorUnits(l.sale_price, lc),
-        sellerDiscountMinor: toMinorUnits(l.seller_discount, lc),
-        platformDiscountMinor: toMinorUnits(l.platform_discount, lc),
+        originalPriceMinor: toMinorUnitsWithExponent(l.original_price, lexp),
+        salePriceMinor: toMinorUnitsWithExponent(l.sale_price, lexp),
+        sellerDiscountMinor: toMinorUnitsWithExponent(l.seller_discount, lexp),
+        platformDiscountMinor: toMinorUnitsWithExponent(l.platform_discount, lexp),
         displayStatus: l.display_status ?? null,
         packageStatus: l.package_status ?? null,
         cancelled: l.display_status === 'CANCELLED',
@@ -139,9 +142,14 @@ export interface OrderSearch {
   updateTimeLt?: number;
   pageSize?: number;
   pageToken?: string;
+  /**
+   * `update_time` (default) or `create_time`, ascending either way. Order ids grow with creation time, so a
+   * first full pass read by creation time appends to the local indexes instead of inserting all over them.
+   */
+  sortField?: 'update_time' | 'create_time';
 }
 
-/** One page of orders sorted by update time, oldest first, so a crash never skips an update. */
+/** One page of orders, oldest first (by update time unless asked otherwise). */
 export async function searchOrders(ctx: ShopDataContext, q: OrderSearch): Promise<Page<Order>> {
   const body: Record<string, number> = {};
   if (q.updateTimeGe !== undefined) body.update_time_ge = q.updateTimeGe;
@@ -151,7 +159,7 @@ export async function searchOrders(ctx: ShopDataContext, q: OrderSearch): Promis
     path: '/order/202309/orders/search',
     query: {
       page_size: q.pageSize ?? 100,
-      sort_field: 'update_time',
+      sort_field: q.sortField ?? 'update_time',
       sort_order: 'ASC',
       page_token: q.pageToken || undefined,
     },

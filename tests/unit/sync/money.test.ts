@@ -25,6 +25,11 @@ describe('decimal string → minor units', () => {
     ['9900', 'KRW', 9900],
     ['1.234', 'KWD', 1234],
     ['12345678901234.56', 'USD', 1234567890123456],
+    ['0012.30', 'USD', 1230],
+    ['0.00', 'USD', 0],
+    ['12.3', 'KWD', 12300],
+    ['1.999', 'JPY', 2],
+    ['99999999999.99', 'USD', 9999999999999],
   ])('%s %s → %i', (text, currency, expected) => {
     expect(toMinorUnits(text, currency)).toBe(expected);
   });
@@ -39,9 +44,11 @@ describe('decimal string → minor units', () => {
 
   it('refuses amounts beyond the safe integer range', () => {
     expect(() => toMinorUnits('99999999999999999.99', 'USD')).toThrow(/too large/);
+    expect(() => toMinorUnits('999999999999999', 'USD')).toThrow(/too large/);
   });
 
   it('knows zero- and three-decimal currencies, case-insensitively', () => {
+    expect(currencyExponent('constructor')).toBe(2);
     expect(currencyExponent('jpy')).toBe(0);
     expect(currencyExponent('IDR')).toBe(0);
     expect(currencyExponent('BHD')).toBe(3);

@@ -76,4 +76,20 @@ describe('order writer', () => {
     }
     expectRollupsConsistent();
   });
+
+  it('hands the rollup rows of a shop over to the Account that writes it next', () => {
+    write([makeOrder(0)]);
+    const now = Date.now();
+    db.prepare(
+      `INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
+       VALUES ('acct-2', 'shop', 'active', 'r-acct-2', 'Other', ?, ?)`,
+    ).run(now, now);
+    // Same shop, day and products: the existing order_days / product_days rows take the new account_id.
+    db.transaction(() => writer.write('acct-2', 'shop-1', [makeOrder(0, { orderId: 'O-other' })], now))();
+    const owners = (table: string) =>
+      db.prepare(`SELECT DISTINCT account_id FROM ${table}`).pluck().all() as string[];
+    expect(owners('order_days')).toEqual(['acct-2']);
+    expect(owners('product_days')).toEqual(['acct-2']);
+    expect(db.prepare('SELECT orders FROM order_days').pluck().get()).toBe(2);
+  });
 });
