@@ -45,16 +45,24 @@ export function SyncStatusProvider({ children }: { children: ReactNode }): React
 
   useEffect(() => {
     let live = true;
+    // A fetched status can arrive after a newer `sync:statusChanged` event (a sync that ends while the
+    // request is in flight); counting events lets such a stale answer be dropped instead of showing
+    // "Syncing…" forever.
+    let events = 0;
     const fetchStatus = (): void => {
+      const seen = events;
       api.invoke('sync:status').then(
-        (value) => live && setStatus(value),
+        (value) => live && events === seen && setStatus(value),
         // Decoration on most pages: a failure leaves the freshness line out rather than raising a toast.
         () => undefined,
       );
     };
     fetchStatus();
     const stops = [
-      api.on('sync:statusChanged', (value) => live && setStatus(value)),
+      api.on('sync:statusChanged', (value) => {
+        events += 1;
+        if (live) setStatus(value);
+      }),
       api.on(
         'sync:progress',
         (event) => live && setStatus((current) => current && applyProgress(current, event)),
