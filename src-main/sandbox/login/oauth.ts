@@ -146,8 +146,8 @@ function tokenResponse(state: SandboxState, grant: number, scopes: number, refre
   });
 }
 
-/** Form-encoded token endpoint: authorization_code (with PKCE) and refresh_token, with refresh rotation (D4). */
-export function loginToken(state: SandboxState, req: SandboxRequest): Reply {
+/** Both client endpoints take a form body authenticated by client key and secret; returns the form or the error reply. */
+function clientForm(state: SandboxState, req: SandboxRequest): URLSearchParams | Reply {
   if (!contentType(req).startsWith('application/x-www-form-urlencoded')) {
     return oauthError(
       state,
@@ -163,6 +163,13 @@ export function loginToken(state: SandboxState, req: SandboxRequest): Reply {
   ) {
     return oauthError(state, 401, 'invalid_client', 'Client key or secret is invalid.');
   }
+  return f;
+}
+
+/** Form-encoded token endpoint: authorization_code (with PKCE) and refresh_token, with refresh rotation (D4). */
+export function loginToken(state: SandboxState, req: SandboxRequest): Reply {
+  const f = clientForm(state, req);
+  if (!(f instanceof URLSearchParams)) return f;
   const now = state.clock.nowSec();
   const grantType = f.get('grant_type');
   if (grantType === 'authorization_code') {
@@ -206,21 +213,8 @@ export function loginToken(state: SandboxState, req: SandboxRequest): Reply {
 }
 
 export function loginRevoke(state: SandboxState, req: SandboxRequest): Reply {
-  if (!contentType(req).startsWith('application/x-www-form-urlencoded')) {
-    return oauthError(
-      state,
-      400,
-      'invalid_request',
-      'Content-Type must be application/x-www-form-urlencoded.',
-    );
-  }
-  const f = formBody(req);
-  if (
-    f.get('client_key') !== state.creds.login.clientKey ||
-    f.get('client_secret') !== state.creds.login.clientSecret
-  ) {
-    return oauthError(state, 401, 'invalid_client', 'Client key or secret is invalid.');
-  }
+  const f = clientForm(state, req);
+  if (!(f instanceof URLSearchParams)) return f;
   const token = f.get('token') ?? '';
   if (token === '') return oauthError(state, 400, 'invalid_request', 'token is required.');
   const check = state.tokens.check(token, 'login_access', state.clock.nowSec());

@@ -1,6 +1,7 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shop } from '@shared/accounts';
+import { FilterSelect } from './FilterSelect';
 import { Icon } from './Icon';
 
 /** The toolbar of a synced list: which shop, a search box, and whatever the page adds (count, freshness). */
@@ -17,29 +18,17 @@ export function ListFilters(props: {
   const { shops, shopId, onShopChange, search, onSearchChange, searchLabel, searchPlaceholder, children } =
     props;
   const { t } = useTranslation();
-  const shopFieldId = useId();
   const searchId = useId();
   return (
     <div className="list-toolbar">
       <div className="list-filters">
-        <div className="field field-inline">
-          <label className="field-label" htmlFor={shopFieldId}>
-            {t('lists.shop')}
-          </label>
-          <select
-            id={shopFieldId}
-            className="input select"
-            value={shopId ?? ''}
-            onChange={(event) => onShopChange(event.target.value || undefined)}
-          >
-            <option value="">{t('lists.allShops')}</option>
-            {shops.map((shop) => (
-              <option key={shop.shopId} value={shop.shopId}>
-                {shop.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t('lists.shop')}
+          allLabel={t('lists.allShops')}
+          value={shopId}
+          options={shops.map((shop) => ({ value: shop.shopId, label: shop.name }))}
+          onChange={onShopChange}
+        />
         <div className="search-field">
           <label className="visually-hidden" htmlFor={searchId}>
             {searchLabel}

@@ -1,7 +1,8 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKinds, type ActivityKind } from '@shared/activity';
 import { EmptyState } from '../components/EmptyState';
+import { FilterSelect } from '../components/FilterSelect';
 import { Tabs } from '../components/Tabs';
 import { SyncHistory } from '../features/sync/SyncHistory';
 import { ActivityTable } from './ActivityTable';
@@ -31,7 +32,6 @@ export function ActivityPage(): ReactElement {
 
 function EventLog(): ReactElement {
   const { t } = useTranslation();
-  const filterId = useId();
   const [kind, setKind] = useState<ActivityKind | undefined>(undefined);
   const { items, total, hasMore, loading, failed, loadMore, reload } = useActivityLog(kind);
   const empty = !loading && !failed && items.length === 0;
@@ -39,24 +39,13 @@ function EventLog(): ReactElement {
   return (
     <div className="activity-events">
       <div className="page-toolbar">
-        <div className="field field-inline">
-          <label className="field-label" htmlFor={filterId}>
-            {t('activity.filter.label')}
-          </label>
-          <select
-            id={filterId}
-            className="input select"
-            value={kind ?? ''}
-            onChange={(event) => setKind((event.target.value || undefined) as ActivityKind | undefined)}
-          >
-            <option value="">{t('activity.filter.all')}</option>
-            {activityKinds.map((value) => (
-              <option key={value} value={value}>
-                {t(`activity.kindName.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t('activity.filter.label')}
+          allLabel={t('activity.filter.all')}
+          value={kind}
+          options={activityKinds.map((value) => ({ value, label: t(`activity.kindName.${value}`) }))}
+          onChange={setKind}
+        />
         {items.length > 0 && <p className="muted">{t('activity.count', { shown: items.length, total })}</p>}
       </div>
 

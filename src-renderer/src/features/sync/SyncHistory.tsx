@@ -1,7 +1,8 @@
-import { Fragment, useId, useState, type ReactElement } from 'react';
+import { Fragment, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncRun } from '@shared/sync';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Icon } from '../../components/Icon';
 import { formatDateTime } from '../../format/time';
 import { useSyncStatus } from './SyncStatusProvider';
@@ -78,7 +79,6 @@ export function SyncHistory(): ReactElement {
   const [accountId, setAccountId] = useState<string | undefined>(undefined);
   const { items, hasMore, loading, failed, loadMore, reload } = useSyncHistory(accountId);
   const { status } = useSyncStatus();
-  const accountFieldId = useId();
   const text = useSyncText(0);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 
@@ -117,24 +117,13 @@ export function SyncHistory(): ReactElement {
 
   const accountFilter = (
     <div className="list-toolbar">
-      <div className="field field-inline">
-        <label className="field-label" htmlFor={accountFieldId}>
-          {t('syncHistory.accountFilter')}
-        </label>
-        <select
-          id={accountFieldId}
-          className="input select"
-          value={accountId ?? ''}
-          onChange={(event) => setAccountId(event.target.value || undefined)}
-        >
-          <option value="">{t('syncHistory.allAccounts')}</option>
-          {status?.accounts.map((a) => (
-            <option key={a.accountId} value={a.accountId}>
-              {a.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label={t('syncHistory.accountFilter')}
+        allLabel={t('syncHistory.allAccounts')}
+        value={accountId}
+        options={status?.accounts.map((a) => ({ value: a.accountId, label: a.displayName })) ?? []}
+        onChange={setAccountId}
+      />
     </div>
   );
 
