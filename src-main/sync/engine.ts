@@ -108,6 +108,15 @@ export async function runAccount(
   let cancelled = 0;
   let firstError: string | null = null;
 
+  // A failed rebuild keeps its dirty marks, so the next refresh (or the next start) does it again.
+  const refreshRollups = (scope: ShopScope | AdvertiserScope): void => {
+    try {
+      deps.writers.rollups.refresh('shopId' in scope ? 'orders' : 'ads', scopeId(scope));
+    } catch (err) {
+      logger.warn({ scope: scopeId(scope), err }, 'rollup rebuild failed; retried on the next sync');
+    }
+  };
+
   const runScope = async (scope: ShopScope | AdvertiserScope): Promise<void> => {
     const id = scopeId(scope);
     for (const resource of run.resources) {
@@ -146,6 +155,7 @@ export async function runAccount(
         cursors: deps.cursors,
         withToken,
         options: deps.options,
+        refreshRollups: () => refreshRollups(scope),
         progress: (p) => {
           last = p;
           run.progress.update(resource, id, p);
@@ -187,6 +197,7 @@ export async function runAccount(
                   logger,
                 }),
               });
+        refreshRollups(scope);
         deps.runs.recordResource(run.runId, id, resource, {
           pages: result.pages,
           inserted: result.inserted,
@@ -198,6 +209,8 @@ export async function runAccount(
         run.progress.end(resource, id, 'done');
         ok++;
       } catch (err) {
+        // The pages committed before the failure count: their days are rebuilt like a finished job's.
+        refreshRollups(scope);
         const wasCancel = signal.aborted && !accountError && !isAccountLevel(err);
         const message = isAppError(err) ? err.message : 'Unexpected error while syncing';
         if (!isAppError(err) && !wasCancel) logger.error({ err, resource, scope: id }, 'sync job crashed');

@@ -21,6 +21,8 @@ export interface JobEnv {
   progress(p: JobProgress): void;
   /** Tunables (overlap windows, look-back), already defaulted. */
   options: JobOptions;
+  /** Rebuilds the rollup days this scope's writes marked dirty (between pages, never inside one). */
+  refreshRollups(): void;
 }
 
 export interface JobOptions {
@@ -107,6 +109,9 @@ export interface PagedStep<S, P> {
   write(page: P, state: S, next: S | null): Counts;
 }
 
+/** A long pass rebuilds its dirty rollup days this often, so dashboards follow a first sync as it goes. */
+const ROLLUP_REFRESH_PAGES = 100;
+
 /**
  * The page loop every job uses: the next page is requested before the current one is written (the HTTP
  * round trip overlaps the SQLite write), each page is written with its cursor in one transaction, and a
@@ -135,6 +140,7 @@ export async function pagedLoop<S, P>(env: JobEnv, initial: S, step: PagedStep<S
     if (total === null && step.total) total = step.total(page);
     env.progress({ ...result, total });
     if (next === null) return result;
+    if (result.pages % ROLLUP_REFRESH_PAGES === 0) env.refreshRollups();
     throwIfAborted(env.signal);
     state = next;
   }

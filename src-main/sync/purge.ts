@@ -16,6 +16,7 @@ const accountTables = [
   'order_days',
   'product_days',
   'ad_days',
+  'rollup_dirty',
   'sync_cursors',
 ] as const;
 

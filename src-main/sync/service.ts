@@ -103,6 +103,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   const interrupted = runs.markInterrupted(now());
   if (interrupted > 0) deps.logger.info({ interrupted }, 'marked interrupted sync runs');
+  // Days a crashed or killed sync marked dirty but did not get to rebuild.
+  const rebuilt = deps.writers.rollups.refreshAll();
+  if (rebuilt > 0) deps.logger.info({ days: rebuilt }, 'rebuilt rollups left dirty');
 
   const accountRows = (): AccountRow[] =>
     db

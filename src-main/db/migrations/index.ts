@@ -3,6 +3,7 @@ import { m001ActivityLog } from './001-activity-log';
 import { m002Vault } from './002-vault';
 import { m003Accounts } from './003-accounts';
 import { m004SyncedData } from './004-synced-data';
+import { m005RollupDirtyDays } from './005-rollup-dirty-days';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -12,6 +13,12 @@ export interface Migration {
 }
 
 /** Forward-only, in order. Version 0 is the empty database every install starts from. */
-export const migrations: readonly Migration[] = [m001ActivityLog, m002Vault, m003Accounts, m004SyncedData];
+export const migrations: readonly Migration[] = [
+  m001ActivityLog,
+  m002Vault,
+  m003Accounts,
+  m004SyncedData,
+  m005RollupDirtyDays,
+];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

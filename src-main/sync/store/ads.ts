@@ -3,9 +3,9 @@ import type { Ad, AdCampaign, AdGroup } from '../../tiktok/ads/campaigns';
 import type { AdReportDay } from '../../tiktok/ads/reports';
 import { etag } from '../etag';
 import type { Counts } from '../job';
-import { additiveUpsert, type AdditiveUpsert, DeltaMap } from './rollups';
+import type { RollupStore } from './rollups';
 
-/** Ad entities (campaigns, ad groups, ads), AdReportDays and the ad_days rollup. */
+/** Ad entities (campaigns, ad groups, ads) and AdReportDays (whose days are marked dirty for ad_days). */
 
 function entityUpsert(db: Database, table: string, key: string, columns: readonly string[]): Statement {
   const all = [key, 'account_id', 'advertiser_id', ...columns, 'etag', 'synced_at'];
@@ -201,9 +201,11 @@ const metricsOf = (r: AdReportDay): number[] => [
 export class AdReportWriter {
   private readonly selectOld: Statement<[string, string], StoredReportDay>;
   private readonly upsert: Statement;
-  private readonly upsertDay: AdditiveUpsert;
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly rollups: RollupStore,
+  ) {
     this.selectOld = db.prepare(
       `SELECT currency, ${metricColumns.join(', ')} FROM ad_report_days WHERE ad_id = ? AND day = ?`,
     );
@@ -213,12 +215,6 @@ export class AdReportWriter {
       ON CONFLICT (ad_id, day) DO UPDATE SET account_id = excluded.account_id, advertiser_id = excluded.advertiser_id,
         campaign_id = excluded.campaign_id, adgroup_id = excluded.adgroup_id, currency = excluded.currency,
         ${metricColumns.map((c) => `${c} = excluded.${c}`).join(', ')}, synced_at = excluded.synced_at`);
-    this.upsertDay = additiveUpsert(
-      db,
-      'ad_days',
-      ['advertiser_id', 'day', 'currency', 'account_id'],
-      metricColumns,
-    );
   }
 
   write(
@@ -228,7 +224,7 @@ export class AdReportWriter {
     rows: readonly AdReportDay[],
     now: number,
   ): Counts {
-    const days = new DeltaMap<[string, string, string]>(metricColumns.length);
+    const dirtyDays = new Set<string>();
     let inserted = 0;
     let updated = 0;
     for (const r of rows) {
@@ -237,7 +233,6 @@ export class AdReportWriter {
       if (old) {
         const before = metricColumns.map((c) => old[c]);
         if (old.currency === currency && before.every((v, i) => v === values[i])) continue;
-        days.add([advertiserId, r.day, old.currency], before, -1);
         updated++;
       } else inserted++;
       this.upsert.run(
@@ -251,9 +246,9 @@ export class AdReportWriter {
         ...values,
         now,
       );
-      days.add([advertiserId, r.day, currency], values, 1);
+      dirtyDays.add(r.day);
     }
-    days.flush((k, v) => this.upsertDay.run(...k, accountId, ...v));
+    this.rollups.markDirty('ads', accountId, advertiserId, dirtyDays);
     return { inserted, updated };
   }
 }

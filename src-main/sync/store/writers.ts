@@ -7,6 +7,7 @@ import { CreatorStore } from './creators';
 import { StatementWriter } from './finance';
 import { OrderWriter } from './orders';
 import { ProductWriter } from './products';
+import { RollupStore } from './rollups';
 
 /** Every writer, with its statements prepared once per database. */
 export interface Writers {
@@ -19,12 +20,14 @@ export interface Writers {
   conversations: ConversationWriter;
   adEntities: AdEntityWriter;
   adReports: AdReportWriter;
+  rollups: RollupStore;
 }
 
 export function createWriters(db: Database): Writers {
   const creators = new CreatorStore(db);
+  const rollups = new RollupStore(db);
   return {
-    orders: new OrderWriter(db),
+    orders: new OrderWriter(db, rollups),
     products: new ProductWriter(db),
     statements: new StatementWriter(db),
     creators,
@@ -32,6 +35,7 @@ export function createWriters(db: Database): Writers {
     collaborations: new CollaborationWriter(db, creators),
     conversations: new ConversationWriter(db, creators),
     adEntities: new AdEntityWriter(db),
-    adReports: new AdReportWriter(db),
+    adReports: new AdReportWriter(db, rollups),
+    rollups,
   };
 }

@@ -5,6 +5,7 @@ import { orderPassSince } from '../../../src-main/sync/jobs/shop-searches';
 import { RunProgress } from '../../../src-main/sync/progress';
 import { AdReportWriter } from '../../../src-main/sync/store/ads';
 import { CursorStore } from '../../../src-main/sync/store/cursors';
+import { RollupStore } from '../../../src-main/sync/store/rollups';
 import type { AdReportDay } from '../../../src-main/tiktok/ads/reports';
 import type { SyncProgress } from '../../../src-shared/sync';
 import { recomputedAdDays, storedAdDays } from '../../helpers/sync-fixtures';
@@ -82,7 +83,8 @@ describe('ad report writer', () => {
   });
 
   it('keeps ad_days equal to the sum of its rows when late figures replace early ones', () => {
-    const w = new AdReportWriter(db);
+    const rollups = new RollupStore(db);
+    const w = new AdReportWriter(db, rollups);
     const write = (rows: AdReportDay[]) => db.transaction(() => w.write('acct-1', 'adv', 'USD', rows, 0))();
     expect(
       write([row('a1', '2026-01-01', 100), row('a2', '2026-01-01', 50), row('a1', '2026-01-02', 70)]),
@@ -95,6 +97,7 @@ describe('ad report writer', () => {
       inserted: 1,
       updated: 1,
     });
+    rollups.refresh('ads', 'adv');
     expect(storedAdDays(db)).toEqual(recomputedAdDays(db));
     expect(db.prepare(`SELECT spend_minor FROM ad_days WHERE day = '2026-01-01'`).pluck().get()).toBe(180);
   });

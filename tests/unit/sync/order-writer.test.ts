@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src-main/db/connection';
 import { OrderWriter } from '../../../src-main/sync/store/orders';
+import { RollupStore } from '../../../src-main/sync/store/rollups';
 import {
   count,
   recomputedOrderDays,
@@ -12,9 +13,11 @@ import { makeOrder, memoryDbWithAccount } from '../../helpers/sync-rows';
 
 let db: Database;
 let writer: OrderWriter;
+let rollups: RollupStore;
 beforeEach(() => {
   db = memoryDbWithAccount();
-  writer = new OrderWriter(db);
+  rollups = new RollupStore(db);
+  writer = new OrderWriter(db, rollups);
 });
 afterEach(() => db.close());
 
@@ -22,6 +25,7 @@ const write = (orders: ReturnType<typeof makeOrder>[]) =>
   db.transaction(() => writer.write('acct-1', 'shop-1', orders, Date.now()))();
 
 function expectRollupsConsistent(): void {
+  rollups.refresh('orders', 'shop-1');
   expect(storedOrderDays(db)).toEqual(recomputedOrderDays(db));
   expect(storedProductDays(db)).toEqual(recomputedProductDays(db));
 }
@@ -73,6 +77,8 @@ describe('order writer', () => {
       });
       const unique = [...new Map(page.map((o) => [o.orderId, o])).values()];
       write(unique);
+      // Rebuilt at irregular moments, as a sync's periodic and end-of-job refreshes fall.
+      if (rand(3) === 0) expectRollupsConsistent();
     }
     expectRollupsConsistent();
   });
@@ -86,10 +92,30 @@ describe('order writer', () => {
     ).run(now, now);
     // Same shop, day and products: the existing order_days / product_days rows take the new account_id.
     db.transaction(() => writer.write('acct-2', 'shop-1', [makeOrder(0, { orderId: 'O-other' })], now))();
+    rollups.refresh('orders', 'shop-1');
     const owners = (table: string) =>
       db.prepare(`SELECT DISTINCT account_id FROM ${table}`).pluck().all() as string[];
     expect(owners('order_days')).toEqual(['acct-2']);
     expect(owners('product_days')).toEqual(['acct-2']);
     expect(db.prepare('SELECT orders FROM order_days').pluck().get()).toBe(2);
+  });
+
+  it('leaves the rollups to the refresh, and a rolled-back page leaves no dirty day behind', () => {
+    write([makeOrder(0), makeOrder(1)]);
+    expect(count(db, 'order_days')).toBe(0);
+    expect(count(db, 'rollup_dirty')).toBe(1);
+    expect(rollups.refreshAll()).toBe(1);
+    expect(count(db, 'rollup_dirty')).toBe(0);
+    expect(db.prepare('SELECT SUM(orders) FROM order_days').pluck().get()).toBe(2);
+
+    expect(() =>
+      db.transaction(() => {
+        writer.write('acct-1', 'shop-1', [makeOrder(500)], Date.now());
+        throw new Error('crash before commit');
+      })(),
+    ).toThrow('crash before commit');
+    expect(count(db, 'rollup_dirty')).toBe(0);
+    expect(rollups.refreshAll()).toBe(0);
+    expectRollupsConsistent();
   });
 });
