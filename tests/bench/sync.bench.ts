@@ -21,7 +21,7 @@ type Report = (name: string, value: number, unit: string) => void;
 
 /**
  * Sync figures for `npm run bench` (ARCHITECTURE §12):
- *  - ingest: orders/s of the sync writer (etag check, upsert, lines, then the order_days + product_days rebuild) vs a
+ *  - ingest: orders/s of the sync writer (change check, upsert, lines, then the order_days + product_days rebuild) vs a
  *    bare prepared INSERT of the same order and line rows, same page size and transactions, same run;
  *  - a full sync of ≥100k orders from the `bench` sandbox running in its own process (as `npm run sandbox`
  *    does), with its QPS limit lifted and the client's limiter raised to match (TikTok's real 50 QPS per
@@ -39,7 +39,7 @@ function bareInsert(db: Database): (orders: readonly Order[]) => void {
     INSERT INTO orders (order_id, account_id, shop_id, status, currency, create_time, update_time, paid_time,
       buyer_user_id, shipping_type, tracking_number, cancel_reason, total_minor, sub_total_minor,
       original_total_minor, shipping_fee_minor, seller_discount_minor, platform_discount_minor, tax_minor, units,
-      refund_minor, etag, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      refund_minor, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const l = db.prepare(`
     INSERT INTO order_lines (line_id, order_id, product_id, product_name, sku_id, sku_name, seller_sku, currency,
       original_price_minor, sale_price_minor, seller_discount_minor, platform_discount_minor, display_status,
@@ -68,7 +68,6 @@ function bareInsert(db: Database): (orders: readonly Order[]) => void {
         x.taxMinor,
         x.lines.length,
         0,
-        '',
         0,
       );
       for (const y of x.lines) {
@@ -146,7 +145,7 @@ function benchIngest(report: Report): void {
   report(
     'sync.ingest.writer',
     median(writer),
-    'orders/s (etag check, upsert, lines, dirty days; then order_days + product_days rebuilt)',
+    'orders/s (change check, upsert, lines, dirty days; then order_days + product_days rebuilt)',
   );
   report('sync.ingest.ratio', median(ratios), 'x (median of paired rounds; goal >= 0.5)');
 }

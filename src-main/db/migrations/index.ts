@@ -3,7 +3,7 @@ import { m001ActivityLog } from './001-activity-log';
 import { m002Vault } from './002-vault';
 import { m003Accounts } from './003-accounts';
 import { m004SyncedData } from './004-synced-data';
-import { m005RollupDirtyDays } from './005-rollup-dirty-days';
+import { m005CheaperOrderIngest } from './005-cheaper-order-ingest';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -18,7 +18,7 @@ export const migrations: readonly Migration[] = [
   m002Vault,
   m003Accounts,
   m004SyncedData,
-  m005RollupDirtyDays,
+  m005CheaperOrderIngest,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

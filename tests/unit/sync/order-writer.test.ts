@@ -118,4 +118,25 @@ describe('order writer', () => {
     expect(rollups.refreshAll()).toBe(0);
     expectRollupsConsistent();
   });
+
+  it('counts a change in any one column of the order or of a line as an update, and nothing else', () => {
+    const base = makeOrder(1, { paidTime: null, trackingNumber: null });
+    write([base]);
+    const variants = [
+      { ...base, trackingNumber: 'TT1' },
+      { ...base, paidTime: base.createTime + 60_000 },
+      {
+        ...base,
+        lines: base.lines.map((l, i) => (i === 0 ? { ...l, productName: `${l.productName}!` } : l)),
+      },
+      { ...base, lines: [...base.lines, { ...base.lines[0]!, lineId: 'extra' }] },
+    ];
+    for (const v of variants) {
+      expect(write([v])).toEqual({ inserted: 0, updated: 1 });
+      expect(write([v])).toEqual({ inserted: 0, updated: 0 });
+      expect(write([base])).toEqual({ inserted: 0, updated: 1 });
+    }
+    expect(count(db, 'order_lines')).toBe(base.lines.length);
+    expectRollupsConsistent();
+  });
 });

@@ -1,12 +1,14 @@
 import type { Migration } from './index';
 
 /**
- * Rollups are rebuilt per dirty day instead of being adjusted row by row (sync/store/rollups.ts). The rows
- * already summed stay valid; only the dirty-day list is new.
+ * Cheaper order ingest (ARCHITECTURE §12 budget). Rollups are rebuilt per dirty day instead of being
+ * adjusted row by row (sync/store/rollups.ts): the rows already summed stay valid, the dirty-day list is new,
+ * and the rollups' account_id indexes go (every rebuilt row paid for one; purging an Account, which is rare,
+ * scans instead). Orders are compared column by column on a re-read, so their etag goes too.
  */
-export const m005RollupDirtyDays: Migration = {
+export const m005CheaperOrderIngest: Migration = {
   version: 5,
-  name: 'rollup dirty days',
+  name: 'rollup dirty days, no order etag',
   up(db) {
     db.exec(`
       -- (rollup, scope, day) whose raw rows changed since its rollup rows were last rebuilt. Written in the
@@ -18,6 +20,10 @@ export const m005RollupDirtyDays: Migration = {
         account_id  TEXT NOT NULL,   -- the Account whose write dirtied it last; the rebuilt rows belong to it
         PRIMARY KEY (rollup, scope, day)
       ) STRICT, WITHOUT ROWID;
+      DROP INDEX order_days_account;
+      DROP INDEX product_days_account;
+      DROP INDEX ad_days_account;
+      ALTER TABLE orders DROP COLUMN etag;
     `);
   },
 };
