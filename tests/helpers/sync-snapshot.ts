@@ -1,11 +1,17 @@
 import type { Database } from '../../src-main/db/connection';
 
-/** A comparable picture of the synced shop data: every row's content digest plus line counts. */
+/**
+ * A comparable picture of the synced shop data: orders and their lines in full (without the sync time),
+ * every other row by its content digest.
+ */
 export function shopSnapshot(db: Database): Record<string, unknown> {
   const all = (sql: string): unknown[] => db.prepare(sql).raw().all();
+  const orders = (
+    db.prepare('SELECT * FROM orders ORDER BY order_id').all() as Record<string, unknown>[]
+  ).map(({ synced_at: _syncedAt, ...row }) => row);
   return {
-    orders: all('SELECT order_id, etag FROM orders ORDER BY order_id'),
-    lines: all('SELECT order_id, COUNT(*) FROM order_lines GROUP BY order_id ORDER BY order_id'),
+    orders,
+    lines: all('SELECT * FROM order_lines ORDER BY order_id, line_id'),
     products: all('SELECT product_id, etag FROM products ORDER BY product_id'),
     skus: all('SELECT COUNT(*) FROM product_skus'),
     statements: all('SELECT statement_id, etag FROM finance_statements ORDER BY statement_id'),
