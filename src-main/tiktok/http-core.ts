@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { Logger } from '../log/logger';
 import { backoffDelay, type BackoffPolicy, defaultBackoff } from './backoff';
 import { type Clock, realClock, type TokenBucket } from './token-bucket';
+import { send, TransportError, type TransportResponse } from './transport';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -11,11 +12,7 @@ export interface HttpRequest {
   body?: string;
 }
 
-export interface HttpResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-}
+export type HttpResponse = TransportResponse;
 
 export type Outcome<T> =
   | { kind: 'ok'; value: T }
@@ -39,11 +36,6 @@ export interface CallOptions<T> {
 
 const networkOffline = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-function causeCode(err: unknown): string | undefined {
-  const cause = (err as { cause?: { code?: unknown } } | undefined)?.cause;
-  return typeof cause?.code === 'string' ? cause.code : undefined;
-}
-
 async function sendOnce(
   req: HttpRequest,
   service: string,
@@ -52,16 +44,11 @@ async function sendOnce(
 ): Promise<Outcome<HttpResponse>> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    const res = await fetch(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.body,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-    return { kind: 'ok', value: { status: res.status, headers: res.headers, text: await res.text() } };
+    const res = await send(req, signal ? AbortSignal.any([signal, timeout]) : timeout);
+    return { kind: 'ok', value: res };
   } catch (err) {
     if (signal?.aborted) throw signal.reason;
-    const code = causeCode(err);
+    const code = err instanceof TransportError ? err.code : undefined;
     if (timeout.aborted) {
       return {
         kind: 'retry',

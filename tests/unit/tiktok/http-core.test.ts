@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -143,6 +143,76 @@ describe('callWithRetry', () => {
       }),
     ).rejects.toMatchObject({ code: 'REMOTE', message: expect.stringContaining('did not answer') });
     server.closeAllConnections();
+  });
+
+  /** A server whose handler writes the raw response itself (partial bodies, split characters). */
+  async function rawServer(handle: (res: ServerResponse, hit: number) => void): Promise<string> {
+    let hit = 0;
+    server = createServer((req, res) => handle(res, hit++));
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+
+  it('retries a response cut off halfway through its body', async () => {
+    const url = await rawServer((res, hit) => {
+      if (hit === 0) {
+        res.writeHead(200, { 'content-length': '1000' });
+        res.write('{"orders":[');
+        setTimeout(() => res.socket?.destroy(), 20);
+      } else res.end('whole');
+    });
+    const out = await callWithRetry({
+      request: () => ({ method: 'GET', url }),
+      classify,
+      service: 'Test',
+      policy,
+      clock: instant,
+    });
+    expect(out).toBe('whole');
+  });
+
+  it('decodes UTF-8 characters split across network chunks', async () => {
+    const text = '{"name":"珊瑚色 🎁 Bình"}';
+    const bytes = Buffer.from(text, 'utf8');
+    const url = await rawServer((res) => {
+      res.writeHead(200, { 'content-length': String(bytes.length) });
+      // One byte at a time, so every multi-byte character straddles writes.
+      let i = 0;
+      const next = (): void => {
+        if (i < bytes.length) res.write(bytes.subarray(i, ++i), next);
+        else res.end();
+      };
+      next();
+    });
+    const out = await callWithRetry({
+      request: () => ({ method: 'GET', url }),
+      classify,
+      service: 'Test',
+      policy,
+      clock: instant,
+    });
+    expect(out).toBe(text);
+  });
+
+  it('stops at once with the cancel reason when cancelled while the body is still arriving', async () => {
+    const url = await rawServer((res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('{"orders":[');
+    });
+    const controller = new AbortController();
+    const reason = new AppError('CONFLICT', 'Sync cancelled');
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(
+      callWithRetry({
+        request: () => ({ method: 'GET', url }),
+        classify,
+        service: 'Test',
+        policy,
+        clock: instant,
+        signal: controller.signal,
+      }),
+    ).rejects.toBe(reason);
+    server!.closeAllConnections();
   });
 });
 
