@@ -131,6 +131,9 @@ export async function pagedLoop<S, P>(env: JobEnv, initial: S, step: PagedStep<S
       // Marks the prefetch as handled: if it fails while this page is written, the error surfaces on the
       // next await instead of as an unhandled rejection.
       pending.catch(() => undefined);
+      // Node puts the request on the socket in a later tick; the write below is synchronous, so without this
+      // hop the server would only see the prefetch after the write and the two would never overlap.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const counts = env.db.transaction(() => step.write(page, state, next)).immediate();
     result.pages += 1;
