@@ -352,7 +352,11 @@ function makeOrders(
       const st = statusFor(endTime - t, unit(seed, 13, i));
       status[i] = statusIndex.get(st) ?? 0;
       const [lo, hi] = updateDelay[st];
-      updateTime[i] = Math.min(endTime - 1, t + lo + Math.floor(unit(seed, 14, i) * (hi - lo)));
+      const due = t + lo + Math.floor(unit(seed, 14, i) * (hi - lo));
+      // A change not due yet has not happened: the order was last touched somewhere between its creation and
+      // the end of the data. (Clamping to the last second piled ~30% of a week's orders onto one timestamp,
+      // which every incremental sync just after midnight UTC re-read.)
+      updateTime[i] = due < endTime ? due : t + Math.floor(unit(seed, 18, i) * (endTime - t));
       let f = 0;
       if (st !== 'UNPAID' && unit(seed, 15, i) < 0.18) f |= orderFlag.affiliate;
       if (st === 'COMPLETED' && unit(seed, 16, i) < 0.04) f |= orderFlag.refund;
