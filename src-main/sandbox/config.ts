@@ -12,6 +12,8 @@ export const sandboxConfigSchema = z.object({
   dailyQuota: z.number().int().positive().default(10_000),
   /** New creators a shop may contact per week, by shop index; null = unlimited (platform-rules.md). */
   weeklyPool: z.array(z.number().int().nonnegative().nullable()).default([500, 50]),
+  /** Results product search can page through before 12052180 (shop-api.md §3.2: 10,000). */
+  productSearchCap: z.number().int().positive().default(10_000),
   /** Messages to one creator before they reply (platform-rules.md). */
   messagesBeforeReply: z.number().int().positive().default(5),
   shopAccessTtlSec: z

@@ -34,6 +34,8 @@ export interface JobOptions {
   adReportLookbackDays: number;
   /** Days of ad metrics re-read every sync because TikTok's numbers settle late. */
   adReportRereadDays: number;
+  /** Results product search pages through before refusing (12052180). */
+  productSearchCap: number;
 }
 
 export const defaultJobOptions: JobOptions = {
@@ -41,6 +43,7 @@ export const defaultJobOptions: JobOptions = {
   orderLookbackDays: undefined,
   adReportLookbackDays: 180,
   adReportRereadDays: 3,
+  productSearchCap: 10_000,
 };
 
 export interface JobProgress {
@@ -92,6 +95,11 @@ export async function fetchPage<T>(env: JobEnv, fetch: (token: string) => Promis
       await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
     }
   }
+}
+
+/** 12052180: product search refuses to page past 10,000 results (shop-api.md §3.2). */
+export function isSearchTooDeep(err: unknown): boolean {
+  return isAppError(err) && err.details?.remoteCode === 12052180;
 }
 
 /** TikTok rejects a page token from another query or one that went stale; the pass then restarts. */

@@ -63,9 +63,10 @@ export function walk(
   return { items, next: more ? k : null };
 }
 
-export function countMatches(seq: Sequence, match: (item: number) => boolean): number {
+/** Matches among the first `end` positions (all of them by default). */
+export function countMatches(seq: Sequence, match: (item: number) => boolean, end = seq.length): number {
   let n = 0;
-  for (let k = 0; k < seq.length; k++) if (match(seq.at(k))) n++;
+  for (let k = 0; k < end; k++) if (match(seq.at(k))) n++;
   return n;
 }
 

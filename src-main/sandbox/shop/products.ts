@@ -50,8 +50,6 @@ export const pageSizeSchema = (max: number, fallback?: number) =>
       .pipe(z.number().int().min(1).max(max)),
   );
 
-const searchCap = 10_000;
-
 export function productJson(p: ProductRecord, shop: ShopRecord, detail: boolean): Record<string, unknown> {
   const skus = p.skus.map((s) => ({
     id: s.id,
@@ -108,11 +106,6 @@ export function searchProducts(ctx: ShopContext): unknown {
   const body = parse(searchBody, ctx.body ?? {}, 'body');
   const fp = fingerprint('products', shop.index, body);
   const position = decodePageToken(ctx.query.get('page_token'), fp);
-  if (position >= searchCap)
-    throw new ShopApiError(
-      shopCodes.productSearchTooDeep,
-      'Product search cannot return more than 10,000 results; narrow the filters.',
-    );
   const skus = body.seller_skus ? new Set(body.seller_skus) : null;
   const match = (k: number): boolean => {
     const p = ctx.state.product(shop.productStart + k);
@@ -126,8 +119,17 @@ export function searchProducts(ctx: ShopContext): unknown {
     return true;
   };
   const seq = arraySequence(shop.productCount);
-  const page = walk(seq, position, pageSize, match);
-  const next = page.next !== null && page.next < searchCap ? page.next : null;
+  // The cap counts results already returned by this query, not positions in the catalogue.
+  const searchCap = ctx.state.config.productSearchCap;
+  const returned = position > 0 ? countMatches(seq, match, position) : 0;
+  if (returned >= searchCap)
+    throw new ShopApiError(
+      shopCodes.productSearchTooDeep,
+      `Product search cannot return more than ${searchCap.toLocaleString('en-US')} results; narrow the filters.`,
+    );
+  const page = walk(seq, position, Math.min(pageSize, searchCap - returned), match);
+  // Like TikTok, the page at the cap still carries a token; following it is what fails (12052180).
+  const next = page.next;
   return {
     products: page.items.map((k) => {
       const p = ctx.state.product(shop.productStart + k);

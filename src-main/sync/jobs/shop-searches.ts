@@ -9,11 +9,20 @@ import { runPass } from './token-pass';
 const DAY_SEC = 86_400;
 const sec = (ms: number): number => Math.floor(ms / 1000);
 
-/** Products changed since the last pass (update_time_ge is inclusive, so the newest one is re-read). */
+/**
+ * Products changed since the last pass (update_time_ge is inclusive, so the newest one is re-read). A shop
+ * with more products than product search can page through is read in update-time windows.
+ */
 export function productsJob(env: ShopJobEnv): Promise<JobResult> {
   return runPass(env, {
     since: (high) => high,
-    fetch: (ctx, s) => searchProducts(ctx, { updateTimeGe: s.since ?? undefined, pageToken: s.pageToken }),
+    maxResults: env.options.productSearchCap,
+    fetch: (ctx, s) =>
+      searchProducts(ctx, {
+        updateTimeGe: s.since ?? undefined,
+        updateTimeLe: s.until === null ? undefined : s.until - 1,
+        pageToken: s.pageToken,
+      }),
     timeOf: (p) => sec(p.updateTime ?? 0),
     write: (items, now) => env.writers.products.write(env.accountId, env.scope, items, now),
   });

@@ -69,6 +69,8 @@ function normalise(p: z.output<typeof productSchema>): Product {
 export interface ProductSearch {
   /** Unix seconds, inclusive. */
   updateTimeGe?: number;
+  /** Unix seconds, inclusive (the product filters end in `_le`, unlike the order ones). */
+  updateTimeLe?: number;
   pageSize?: number;
   pageToken?: string;
 }
@@ -76,6 +78,7 @@ export interface ProductSearch {
 export async function searchProducts(ctx: ShopDataContext, q: ProductSearch): Promise<Page<Product>> {
   const body: Record<string, unknown> = { status: 'ALL' };
   if (q.updateTimeGe !== undefined) body.update_time_ge = q.updateTimeGe;
+  if (q.updateTimeLe !== undefined) body.update_time_le = q.updateTimeLe;
   const data = await shopCall(ctx, 'product.search', {
     method: 'POST',
     path: '/product/202502/products/search',
