@@ -4,6 +4,7 @@ import { m002Vault } from './002-vault';
 import { m003Accounts } from './003-accounts';
 import { m004SyncedData } from './004-synced-data';
 import { m005CheaperOrderIngest } from './005-cheaper-order-ingest';
+import { m006CollaborationStatus } from './006-collaboration-status';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   m003Accounts,
   m004SyncedData,
   m005CheaperOrderIngest,
+  m006CollaborationStatus,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -15,6 +15,8 @@ export class CollaborationWriter {
   private readonly upsert: Statement;
   private readonly deleteCreators: Statement<[string]>;
   private readonly insertCreator: Statement;
+  private readonly selectValid: Statement<[string, string], { collaboration_id: string }>;
+  private readonly setRemoved: Statement<[string]>;
 
   constructor(
     db: Database,
@@ -22,16 +24,22 @@ export class CollaborationWriter {
   ) {
     this.selectTag = db.prepare('SELECT etag FROM collaborations WHERE collaboration_id = ?');
     this.upsert = db.prepare(`
-      INSERT INTO collaborations (collaboration_id, account_id, shop_id, name, message, start_time, end_time,
-        update_time, invited_count, showcase_count, content_count, product_count, has_free_sample, etag, synced_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO collaborations (collaboration_id, account_id, shop_id, status, name, message, start_time,
+        end_time, update_time, invited_count, showcase_count, content_count, product_count, has_free_sample, etag,
+        synced_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (collaboration_id) DO UPDATE SET account_id = excluded.account_id, shop_id = excluded.shop_id,
+        status = excluded.status,
         name = excluded.name, message = excluded.message, start_time = excluded.start_time,
         end_time = excluded.end_time, update_time = excluded.update_time, invited_count = excluded.invited_count,
         showcase_count = excluded.showcase_count, content_count = excluded.content_count,
         product_count = excluded.product_count, has_free_sample = excluded.has_free_sample, etag = excluded.etag,
         synced_at = excluded.synced_at`);
     this.deleteCreators = db.prepare('DELETE FROM collaboration_creators WHERE collaboration_id = ?');
+    this.selectValid = db.prepare(
+      `SELECT collaboration_id FROM collaborations WHERE account_id = ? AND shop_id = ? AND status = 'VALID'`,
+    );
+    this.setRemoved = db.prepare(`UPDATE collaborations SET status = 'REMOVED' WHERE collaboration_id = ?`);
     this.insertCreator = db.prepare(`
       INSERT OR REPLACE INTO collaboration_creators (collaboration_id, creator_id, showcase_product_count,
         content_product_count, status, accepted) VALUES (?, ?, ?, ?, ?, ?)`);
@@ -50,6 +58,7 @@ export class CollaborationWriter {
         c.collaborationId,
         accountId,
         shopId,
+        c.status,
         c.name,
         c.message,
         c.startTime,
@@ -89,5 +98,15 @@ export class CollaborationWriter {
       }
     }
     return { inserted, updated };
+  }
+
+  /** Ids stored as VALID for this shop. */
+  validIds(accountId: string, shopId: string): string[] {
+    return this.selectValid.all(accountId, shopId).map((r) => r.collaboration_id);
+  }
+
+  /** A collaboration neither search returns any more (deleted on TikTok): kept, marked, not re-read. */
+  markRemoved(collaborationId: string): void {
+    this.setRemoved.run(collaborationId);
   }
 }

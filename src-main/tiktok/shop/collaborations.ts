@@ -49,6 +49,8 @@ const detailData = z.object({
 
 export interface Collaboration {
   collaborationId: string;
+  /** The status filter the collaboration matched (the search response carries none). */
+  status: CollaborationStatusFilter;
   name: string;
   message: string | null;
   startTime: number | null;
@@ -76,18 +78,24 @@ export type CollaborationStatusFilter = 'VALID' | 'COMPLETED';
 
 export async function searchCollaborations(
   ctx: ShopDataContext,
-  q: { status: CollaborationStatusFilter; pageToken?: string },
+  q: { status: CollaborationStatusFilter; pageToken?: string; collaborationId?: string },
 ): Promise<Page<Collaboration>> {
   const data = await shopCall(ctx, 'affiliate.collab_search', {
     method: 'POST',
     path: '/affiliate_seller/202508/target_collaborations/search',
     query: { page_size: 50, page_token: q.pageToken || undefined },
-    body: { collaboration_status: q.status },
+    body: {
+      collaboration_status: q.status,
+      ...(q.collaborationId
+        ? { search_param: { keyword_type: 'TARGET_COLLABORATION_ID', keyword: q.collaborationId } }
+        : {}),
+    },
     data: searchData,
   });
   return {
     items: data.target_collaborations.map((c) => ({
       collaborationId: c.id,
+      status: q.status,
       name: c.name,
       message: c.message || null,
       startTime: secondsToMs(c.start_time),
