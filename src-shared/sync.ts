@@ -6,7 +6,13 @@ import { z } from 'zod';
  *   events:   'sync:progress' (syncProgressSchema), 'sync:statusChanged' (syncStatusSchema)
  */
 
+/**
+ * `shops` and `advertisers` belong to the Account (what its grant reaches) and run first; the others run
+ * once per shop or advertiser.
+ */
+export const accountResources = ['shops', 'advertisers'] as const;
 export const shopResources = [
+  'shops',
   'products',
   'orders',
   'finance_statements',
@@ -14,11 +20,14 @@ export const shopResources = [
   'collaborations',
   'conversations',
 ] as const;
-export const adsResources = ['ad_campaigns', 'ad_groups', 'ads', 'ad_report_days'] as const;
+export const adsResources = ['advertisers', 'ad_campaigns', 'ad_groups', 'ads', 'ad_report_days'] as const;
 /** In the order a run executes them: catalogue before sales, entities before their metrics. */
 export const syncResources = [...shopResources, ...adsResources] as const;
 export const syncResourceSchema = z.enum(syncResources);
 export type SyncResource = z.infer<typeof syncResourceSchema>;
+export type AccountResource = (typeof accountResources)[number];
+export const isAccountResource = (r: SyncResource): r is AccountResource =>
+  (accountResources as readonly string[]).includes(r);
 
 export const syncOutcomes = ['ok', 'partial', 'failed', 'cancelled'] as const;
 export const syncOutcomeSchema = z.enum(syncOutcomes);

@@ -3,6 +3,7 @@ import type { Account, AccountStatus, Provider } from '@shared/accounts';
 import { AppError } from '@shared/errors';
 import type { Database } from '../db/connection';
 import type { Vault } from '../vault/vault';
+import { writeAdvertisers, writeShops } from './children';
 import {
   type AccountRow,
   EXPIRY_WARNING_MS,
@@ -210,36 +211,8 @@ export class AccountsRepository {
   }
 
   private writeChildren(accountId: string, grant: GrantRecord): void {
-    if (grant.shops) {
-      const keep = grant.shops.map((s) => s.shopId);
-      this.db
-        .prepare(`DELETE FROM shops WHERE account_id = ? AND shop_id NOT IN (SELECT value FROM json_each(?))`)
-        .run(accountId, JSON.stringify(keep));
-      const upsert = this.db.prepare(
-        `INSERT INTO shops (shop_id, account_id, name, region, currency, cipher, seller_type, code)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (shop_id) DO UPDATE SET account_id = excluded.account_id, name = excluded.name,
-           region = excluded.region, currency = excluded.currency, cipher = excluded.cipher,
-           seller_type = excluded.seller_type, code = excluded.code`,
-      );
-      for (const s of grant.shops)
-        upsert.run(s.shopId, accountId, s.name, s.region, s.currency, s.cipher, s.sellerType, s.code);
-    }
-    if (grant.advertisers) {
-      const keep = grant.advertisers.map((a) => a.advertiserId);
-      this.db
-        .prepare(
-          `DELETE FROM advertisers WHERE account_id = ? AND advertiser_id NOT IN (SELECT value FROM json_each(?))`,
-        )
-        .run(accountId, JSON.stringify(keep));
-      const upsert = this.db.prepare(
-        `INSERT INTO advertisers (advertiser_id, account_id, name, currency, timezone, status) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (advertiser_id) DO UPDATE SET account_id = excluded.account_id, name = excluded.name,
-           currency = excluded.currency, timezone = excluded.timezone, status = excluded.status`,
-      );
-      for (const a of grant.advertisers)
-        upsert.run(a.advertiserId, accountId, a.name, a.currency, a.timezone, a.status);
-    }
+    if (grant.shops) writeShops(this.db, accountId, grant.shops);
+    if (grant.advertisers) writeAdvertisers(this.db, accountId, grant.advertisers);
     if (grant.identity) {
       const i = grant.identity;
       this.db

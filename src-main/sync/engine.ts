@@ -1,11 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import { AppError, isAppError } from '@shared/errors';
-import { adsResources, type SyncOutcome, type SyncResource, shopResources } from '@shared/sync';
+import {
+  type AccountResource,
+  adsResources,
+  isAccountResource,
+  type SyncOutcome,
+  type SyncResource,
+  shopResources,
+} from '@shared/sync';
 import type { Logger } from '../log/logger';
 import type { Profile } from '../profile/profile';
 import type { RateLimiter } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
-import type { Job, JobEnv, JobOptions, JobProgress } from './job';
+import type { Job, JobEnv, JobOptions, JobProgress, JobResult } from './job';
+import { type AccountJobEnv, advertisersJob, shopsJob } from './jobs/account-children';
 import { adCampaignsJob, adGroupsJob, adReportDaysJob, adsJob } from './jobs/ads';
 import { collaborationsJob } from './jobs/collaborations';
 import { conversationsJob } from './jobs/conversations';
@@ -39,7 +47,14 @@ export interface AccountRow {
   display_name: string;
 }
 
-const shopJobs: Record<(typeof shopResources)[number], (env: ShopJobEnv) => ReturnType<Job>> = {
+type ScopeResource<R extends readonly SyncResource[]> = Exclude<R[number], AccountResource>;
+
+const accountJobs: Record<AccountResource, (env: AccountJobEnv) => Promise<JobResult>> = {
+  shops: shopsJob,
+  advertisers: advertisersJob,
+};
+
+const shopJobs: Record<ScopeResource<typeof shopResources>, (env: ShopJobEnv) => ReturnType<Job>> = {
   products: productsJob,
   orders: ordersJob,
   finance_statements: statementsJob,
@@ -48,7 +63,7 @@ const shopJobs: Record<(typeof shopResources)[number], (env: ShopJobEnv) => Retu
   conversations: conversationsJob,
 };
 
-const adsJobs: Record<(typeof adsResources)[number], (env: AdsJobEnv) => ReturnType<Job>> = {
+const adsJobs: Record<ScopeResource<typeof adsResources>, (env: AdsJobEnv) => ReturnType<Job>> = {
   ad_campaigns: adCampaignsJob,
   ad_groups: adGroupsJob,
   ads: adsJob,
@@ -93,6 +108,8 @@ export interface RunContext {
   progress: RunProgress;
 }
 
+const noop = (): void => undefined;
+
 /** Runs every requested resource of every shop/advertiser of one Account; records and returns the outcome. */
 export async function runAccount(
   deps: EngineDeps,
@@ -117,133 +134,155 @@ export async function runAccount(
     }
   };
 
-  const runScope = async (scope: ShopScope | AdvertiserScope): Promise<void> => {
-    const id = scopeId(scope);
-    for (const resource of run.resources) {
-      const started = deps.now();
-      if (signal.aborted) {
-        deps.runs.recordResource(run.runId, id, resource, {
-          pages: 0,
-          inserted: 0,
-          updated: 0,
-          durationMs: 0,
-          outcome: accountError ? 'skipped' : 'cancelled',
-          error: accountError ? accountError.message : null,
-        });
-        run.progress.end(resource, id, accountError ? 'failed' : 'cancelled');
-        cancelled += accountError ? 0 : 1;
-        continue;
-      }
+  /** Runs one job of one scope (a shop, an advertiser, or the Account itself) and records how it went. */
+  const runJob = async (
+    id: string,
+    resource: SyncResource,
+    job: (base: JobEnv) => Promise<JobResult>,
+    refresh: () => void,
+  ): Promise<void> => {
+    const started = deps.now();
+    if (signal.aborted) {
       deps.runs.recordResource(run.runId, id, resource, {
         pages: 0,
         inserted: 0,
         updated: 0,
         durationMs: 0,
-        outcome: 'running',
+        outcome: accountError ? 'skipped' : 'cancelled',
+        error: accountError ? accountError.message : null,
+      });
+      run.progress.end(resource, id, accountError ? 'failed' : 'cancelled');
+      cancelled += accountError ? 0 : 1;
+      return;
+    }
+    deps.runs.recordResource(run.runId, id, resource, {
+      pages: 0,
+      inserted: 0,
+      updated: 0,
+      durationMs: 0,
+      outcome: 'running',
+      error: null,
+    });
+    run.progress.start(resource, id);
+    let last: JobProgress = { pages: 0, rows: 0, inserted: 0, updated: 0, total: null };
+    const base: JobEnv = {
+      db: deps.db,
+      accountId: account.id,
+      scope: id,
+      resource,
+      signal,
+      now: deps.now,
+      logger,
+      cursors: deps.cursors,
+      withToken,
+      options: deps.options,
+      refreshRollups: refresh,
+      progress: (p) => {
+        last = p;
+        run.progress.update(resource, id, p);
+      },
+    };
+    try {
+      const result = await job(base);
+      refresh();
+      deps.runs.recordResource(run.runId, id, resource, {
+        pages: result.pages,
+        inserted: result.inserted,
+        updated: result.updated,
+        durationMs: deps.now() - started,
+        outcome: 'ok',
         error: null,
       });
-      run.progress.start(resource, id);
-      let last: JobProgress = { pages: 0, rows: 0, inserted: 0, updated: 0, total: null };
-      const base: JobEnv = {
-        db: deps.db,
-        accountId: account.id,
-        scope: id,
-        resource,
-        signal,
-        now: deps.now,
-        logger,
-        cursors: deps.cursors,
-        withToken,
-        options: deps.options,
-        refreshRollups: () => refreshRollups(scope),
-        progress: (p) => {
-          last = p;
-          run.progress.update(resource, id, p);
-        },
-      };
-      try {
-        const result =
-          'shopId' in scope
-            ? await shopJobs[resource as keyof typeof shopJobs]({
-                ...base,
-                shop: scope,
-                writers: deps.writers,
-                api: (token) => ({
-                  app: {
-                    apiBase: deps.profile.shopApiBase,
-                    appKey: deps.profile.shop.appKey,
-                    appSecret: deps.profile.shop.appSecret,
-                  },
-                  accessToken: token,
-                  cipher: scope.cipher,
-                  bucket: (api) =>
-                    deps.limiter.bucket(`shop|${deps.profile.shop.appKey}|${scope.shopId}|${api}`),
-                  signal,
-                  logger,
-                  now: deps.now,
-                }),
-              })
-            : await adsJobs[resource as keyof typeof adsJobs]({
-                ...base,
-                advertiser: scope,
-                writers: deps.writers,
-                api: (token) => ({
-                  base: deps.profile.adsBase,
-                  accessToken: token,
-                  advertiserId: scope.advertiserId,
-                  currency: scope.currency,
-                  bucket: deps.limiter.bucket(`ads|${deps.profile.ads.appId}`),
-                  signal,
-                  logger,
-                }),
-              });
-        refreshRollups(scope);
-        deps.runs.recordResource(run.runId, id, resource, {
-          pages: result.pages,
-          inserted: result.inserted,
-          updated: result.updated,
-          durationMs: deps.now() - started,
-          outcome: 'ok',
-          error: null,
-        });
-        run.progress.end(resource, id, 'done');
-        ok++;
-      } catch (err) {
-        // The pages committed before the failure count: their days are rebuilt like a finished job's.
-        refreshRollups(scope);
-        const wasCancel = signal.aborted && !accountError && !isAccountLevel(err);
-        const message = isAppError(err) ? err.message : 'Unexpected error while syncing';
-        if (!isAppError(err) && !wasCancel) logger.error({ err, resource, scope: id }, 'sync job crashed');
-        else if (!wasCancel)
-          logger.warn(
-            { resource, scope: id, code: isAppError(err) ? err.code : undefined, message },
-            'sync job failed',
-          );
-        if (isAccountLevel(err) && !accountError) {
-          accountError = err;
-          controller.abort(err);
-        }
-        deps.runs.recordResource(run.runId, id, resource, {
-          // Pages committed before the failure or cancel stay committed: count them.
-          pages: last.pages,
-          inserted: last.inserted,
-          updated: last.updated,
-          durationMs: deps.now() - started,
-          outcome: wasCancel ? 'cancelled' : 'failed',
-          error: wasCancel ? null : message,
-        });
-        run.progress.end(resource, id, wasCancel ? 'cancelled' : 'failed');
-        if (wasCancel) cancelled++;
-        else {
-          failed++;
-          firstError ??= message;
-        }
+      run.progress.end(resource, id, 'done');
+      ok++;
+    } catch (err) {
+      // The pages committed before the failure count: their days are rebuilt like a finished job's.
+      refresh();
+      const wasCancel = signal.aborted && !accountError && !isAccountLevel(err);
+      const message = isAppError(err) ? err.message : 'Unexpected error while syncing';
+      if (!isAppError(err) && !wasCancel) logger.error({ err, resource, scope: id }, 'sync job crashed');
+      else if (!wasCancel)
+        logger.warn(
+          { resource, scope: id, code: isAppError(err) ? err.code : undefined, message },
+          'sync job failed',
+        );
+      if (isAccountLevel(err) && !accountError) {
+        accountError = err;
+        controller.abort(err);
+      }
+      deps.runs.recordResource(run.runId, id, resource, {
+        // Pages committed before the failure or cancel stay committed: count them.
+        pages: last.pages,
+        inserted: last.inserted,
+        updated: last.updated,
+        durationMs: deps.now() - started,
+        outcome: wasCancel ? 'cancelled' : 'failed',
+        error: wasCancel ? null : message,
+      });
+      run.progress.end(resource, id, wasCancel ? 'cancelled' : 'failed');
+      if (wasCancel) cancelled++;
+      else {
+        failed++;
+        firstError ??= message;
       }
     }
   };
 
+  const scopeJob = (scope: ShopScope | AdvertiserScope, resource: SyncResource) => (base: JobEnv) =>
+    'shopId' in scope
+      ? shopJobs[resource as keyof typeof shopJobs]({
+          ...base,
+          shop: scope,
+          writers: deps.writers,
+          api: (token) => ({
+            app: {
+              apiBase: deps.profile.shopApiBase,
+              appKey: deps.profile.shop.appKey,
+              appSecret: deps.profile.shop.appSecret,
+            },
+            accessToken: token,
+            cipher: scope.cipher,
+            bucket: (api) => deps.limiter.bucket(`shop|${deps.profile.shop.appKey}|${scope.shopId}|${api}`),
+            signal,
+            logger,
+            now: deps.now,
+          }),
+        })
+      : adsJobs[resource as keyof typeof adsJobs]({
+          ...base,
+          advertiser: scope,
+          writers: deps.writers,
+          api: (token) => ({
+            base: deps.profile.adsBase,
+            accessToken: token,
+            advertiserId: scope.advertiserId,
+            currency: scope.currency,
+            bucket: deps.limiter.bucket(`ads|${deps.profile.ads.appId}`),
+            signal,
+            logger,
+          }),
+        });
+
+  // First what the grant reaches now; the per-scope jobs then sync that list.
+  let scopes = run.scopes;
+  for (const resource of run.resources.filter(isAccountResource)) {
+    await runJob(
+      account.id,
+      resource,
+      (base) => accountJobs[resource]({ ...base, profile: deps.profile }),
+      noop,
+    );
+    scopes = scopesOf(deps.db, account);
+    run.progress.setScopes(scopes.map(scopeId));
+  }
+  const scopeResources = run.resources.filter((r) => !isAccountResource(r));
+  const runScope = async (scope: ShopScope | AdvertiserScope): Promise<void> => {
+    for (const resource of scopeResources)
+      await runJob(scopeId(scope), resource, scopeJob(scope, resource), () => refreshRollups(scope));
+  };
+
   // A small pool: shops of one Account run side by side; their rate limits are separate buckets.
-  const queue = [...run.scopes];
+  const queue = [...scopes];
   const workers = Array.from({ length: Math.min(deps.scopeConcurrency, queue.length) }, async () => {
     for (let s = queue.shift(); s; s = queue.shift()) await runScope(s);
   });

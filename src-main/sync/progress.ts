@@ -1,4 +1,4 @@
-import type { SyncProgress, SyncResource } from '@shared/sync';
+import { isAccountResource, type SyncProgress, type SyncResource } from '@shared/sync';
 
 type ScopeState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -14,6 +14,8 @@ interface ResourceProgress {
   lastEmit: number;
   scopes: Map<string, ScopeProgress>;
 }
+
+const queued = (): ScopeProgress => ({ state: 'queued', pages: 0, rows: 0, total: null });
 
 /** Throttle for page-by-page events; state changes are always sent. */
 const EMIT_INTERVAL_MS = 100;
@@ -34,11 +36,17 @@ export class RunProgress {
     private readonly now: () => number,
   ) {
     for (const r of resources) {
-      this.resources.set(r, {
-        startedAt: null,
-        lastEmit: 0,
-        scopes: new Map(scopes.map((s) => [s, { state: 'queued', pages: 0, rows: 0, total: null }])),
-      });
+      // Account-level resources (shops, advertisers) run once, for the Account itself.
+      const ids = isAccountResource(r) ? [accountId] : scopes;
+      this.resources.set(r, { startedAt: null, lastEmit: 0, scopes: new Map(ids.map((s) => [s, queued()])) });
+    }
+  }
+
+  /** The shops (advertisers) the Account-level job just found: per-scope resources now wait for these. */
+  setScopes(scopes: readonly string[]): void {
+    for (const [resource, r] of this.resources) {
+      if (isAccountResource(resource) || r.startedAt !== null) continue;
+      r.scopes = new Map(scopes.map((s) => [s, r.scopes.get(s) ?? queued()]));
     }
   }
 

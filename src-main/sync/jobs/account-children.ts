@@ -1,0 +1,51 @@
+import { AppError } from '@shared/errors';
+import { type ChildCounts, writeAdvertisers, writeShops } from '../../accounts/children';
+import type { Profile } from '../../profile/profile';
+import { getAdvertisers } from '../../tiktok/ads/advertisers';
+import { getAuthorizedShops } from '../../tiktok/shop/shops';
+import { fetchPage, type JobEnv, type JobResult } from '../job';
+
+/**
+ * The Account-level resources: which shops (advertisers) the grant reaches now. They run before the
+ * per-shop (per-advertiser) jobs of a run, which then sync the list as it just came back.
+ */
+
+export interface AccountJobEnv extends JobEnv {
+  profile: Profile;
+}
+
+const result = (rows: number, c: ChildCounts): JobResult => ({
+  pages: 1,
+  rows,
+  inserted: c.inserted,
+  updated: c.updated + c.removed,
+});
+
+export async function shopsJob(env: AccountJobEnv): Promise<JobResult> {
+  const { profile } = env;
+  const app = {
+    apiBase: profile.shopApiBase,
+    appKey: profile.shop.appKey,
+    appSecret: profile.shop.appSecret,
+  };
+  const shops = await fetchPage(env, (token) => getAuthorizedShops(app, token, env.logger));
+  // An empty list is not taken as "stop syncing everything": the merchant has to reconnect and choose.
+  if (shops.length === 0)
+    throw new AppError('REMOTE', 'TikTok Shop reports no authorized shop for this Account. Reconnect it.');
+  const counts = env.db.transaction(() => writeShops(env.db, env.accountId, shops)).immediate();
+  return result(shops.length, counts);
+}
+
+export async function advertisersJob(env: AccountJobEnv): Promise<JobResult> {
+  const { profile } = env;
+  const app = { base: profile.adsBase, appId: profile.ads.appId, secret: profile.ads.secret };
+  const known = env.db
+    .prepare('SELECT advertiser_id FROM advertisers WHERE account_id = ?')
+    .pluck()
+    .all(env.accountId) as string[];
+  const advertisers = await fetchPage(env, (token) => getAdvertisers(app, token, known, env.logger));
+  if (advertisers.length === 0)
+    throw new AppError('REMOTE', 'TikTok Ads reports no ad account for this Account. Reconnect it.');
+  const counts = env.db.transaction(() => writeAdvertisers(env.db, env.accountId, advertisers)).immediate();
+  return result(advertisers.length, counts);
+}
