@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { JsonWriter } from './json-writer';
 
 /** One request as the handlers see it: raw query and raw body kept, because signatures cover raw bytes. */
 export interface SandboxRequest {
@@ -15,18 +16,33 @@ export interface SandboxRequest {
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
-  body: string;
+  /** Text is sent as UTF-8; bytes (a large reply already encoded) as they are. */
+  body: string | Buffer;
   /** Code inside the body, kept for the request log. */
   code?: string | number;
 }
 
 export function json(status: number, value: unknown, code?: string | number): Reply {
+  return jsonText(status, JSON.stringify(value), code);
+}
+
+/** A JSON reply whose body is already serialised (text or UTF-8 bytes). */
+export function jsonText(status: number, text: string | Buffer, code?: string | number): Reply {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(value),
+    body: text,
     code,
   };
+}
+
+/**
+ * Data a handler writes as JSON itself rather than returning objects for JSON.stringify (order pages, see
+ * json-writer.ts). The envelope calls `write` where the data goes, so the whole reply is written once,
+ * straight into its bytes.
+ */
+export class RawJson {
+  constructor(readonly write: (w: JsonWriter) => void) {}
 }
 
 export function html(status: number, body: string): Reply {

@@ -226,12 +226,14 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
         reply = json(500, { error: 'internal sandbox error' });
       }
       if (action === 'malformedJson') {
-        // A truncated body: valid start, no end, as when a connection is cut mid-response.
+        // A truncated body: valid start, no end, as when a connection is cut mid-response. Cut as text
+        // (half its characters), whichever form the handler gave it in.
+        const text = typeof reply.body === 'string' ? reply.body : reply.body.toString('utf8');
         reply = {
           ...reply,
           status: 200,
           headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: reply.body.slice(0, Math.max(12, Math.floor(reply.body.length / 2))),
+          body: text.slice(0, Math.max(12, Math.floor(text.length / 2))),
         };
       }
     }
@@ -260,8 +262,9 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  // Encoded once: a page of orders is ~300 kB, and measuring then writing the string would encode it twice.
-  const body = Buffer.from(reply.body, 'utf8');
+  // Encoded once: a page of orders is ~250 kB, and measuring then writing the string would encode it twice.
+  // Large replies come already encoded.
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
   const headers: Record<string, string | number> = {
     ...(reply.headers ?? {}),
     'content-length': body.length,

@@ -1,6 +1,7 @@
 import type { Logger } from '../../log/logger';
-import { contentType, header, json, type Reply, type SandboxRequest } from '../http';
+import { contentType, header, json, jsonText, RawJson, type Reply, type SandboxRequest } from '../http';
 import { requestId } from '../ids';
+import { JsonWriter } from '../json-writer';
 import type { Router } from '../router';
 import { parseRawQuery, verifyShopSignature } from '../../tiktok/shop/signing';
 import type { SandboxState } from '../state';
@@ -9,7 +10,15 @@ import { ShopApiError, httpStatusFor, shopCodes } from './errors';
 import { hasScope, shopScopes } from './scopes';
 
 export function shopEnvelope(state: SandboxState, code: number, message: string, data: unknown): Reply {
-  return json(httpStatusFor(code), { code, message, request_id: requestId(state.clock.nowMs()), data }, code);
+  const request_id = requestId(state.clock.nowMs());
+  if (data instanceof RawJson) {
+    // The same bytes JSON.stringify gives for the object below: the head without its `}`, then `data` last.
+    const head = JSON.stringify({ code, message, request_id });
+    const w = new JsonWriter().raw(head.slice(0, -1)).raw(',"data":');
+    data.write(w);
+    return jsonText(httpStatusFor(code), w.raw('}').bytes(), code);
+  }
+  return json(httpStatusFor(code), { code, message, request_id, data }, code);
 }
 
 /**

@@ -1,11 +1,17 @@
 import { orderFlag, orderStatuses, type Dataset, type OrderStatus } from '../data/dataset';
 import { cities, firstNames, lastNames } from '../data/names';
-import { lineCount, money, orderLine, orderTotals } from '../data/orders';
+import { lineCount, money, orderLine, totalsOfLines, type LineSpec } from '../data/orders';
 import { hash, pickBy, unit } from '../data/rng';
 import { encodeId } from '../ids';
-import type { SandboxState } from '../state';
+import type { JsonWriter } from '../json-writer';
 
-/** Builds the TikTok-shaped order object for one generated order (shop-api.md §4.3). */
+/**
+ * The TikTok-shaped order JSON for one generated order (shop-api.md §4.3), written straight to UTF-8 by a
+ * JsonWriter instead of built as an object for JSON.stringify: order pages are most of the sandbox's CPU
+ * during a sync (see json-writer.ts). The bytes are exactly what JSON.stringify gave for that object form,
+ * field for field and in the same order; tests/unit/sandbox/order-json.test.ts keeps the object form and
+ * checks the two agree, hostile values included. Every string value goes through `str`, which escapes.
+ */
 
 export function orderStatusOf(ds: Dataset, i: number): OrderStatus {
   return orderStatuses[ds.orders.status[i] ?? 0] ?? 'UNPAID';
@@ -45,8 +51,10 @@ function citiesOf(region: string): typeof cities {
   return list;
 }
 
-export function orderJson(state: SandboxState, i: number): Record<string, unknown> {
-  const ds = state.dataset;
+const streets = ['Oak St', 'High Street', 'Sunset Blvd', 'Church Lane', '5th Ave'];
+const initiators = ['BUYER', 'SELLER', 'SYSTEM'];
+
+export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
   const shopIndex = ds.orders.shop[i] ?? 0;
   const shop = ds.shops[shopIndex];
   if (!shop) throw new Error('order without shop');
@@ -54,7 +62,6 @@ export function orderJson(state: SandboxState, i: number): Record<string, unknow
   const status = orderStatusOf(ds, i);
   const create = ds.orders.createTime[i] ?? 0;
   const update = ds.orders.updateTime[i] ?? create;
-  const totals = orderTotals(ds, i, shopIndex, flags);
   const shipped = shippedStatuses.has(status);
   const tracking = shipped
     ? `TT${(hash(ds.seed, 52, i) % 1e9).toString().padStart(9, '0')}${shop.region}`
@@ -63,110 +70,110 @@ export function orderJson(state: SandboxState, i: number): Record<string, unknow
   const first = pickBy(firstNames, unit(ds.seed, 53, i));
   const last = pickBy(lastNames, unit(ds.seed, 54, i));
   const city = pickBy(citiesOf(shop.region), unit(ds.seed, 55, i));
-  const street = `${(hash(ds.seed, 56, i) % 9000) + 100} ${pickBy(['Oak St', 'High Street', 'Sunset Blvd', 'Church Lane', '5th Ave'], unit(ds.seed, 57, i))}`;
+  const street = `${(hash(ds.seed, 56, i) % 9000) + 100} ${pickBy(streets, unit(ds.seed, 57, i))}`;
   const cancelled = status === 'CANCELLED';
   const refund = (flags & orderFlag.refund) !== 0;
+  // The same for every line of the order.
+  const linePackageId = shipped ? packageId : '';
+  const packageStatus = shipped
+    ? status === 'DELIVERED' || status === 'COMPLETED'
+      ? 'DELIVERED'
+      : 'SHIPPED'
+    : 'TO_FULFILL';
+  const provider = shipped ? (shop.region === 'GB' ? 'Royal Mail' : 'USPS') : '';
 
-  const lines = [];
+  // Totals need every line first: each line is generated once, kept, and written after the payment block
+  // (orderTotals would generate them all a second time).
   const n = lineCount(ds, i, flags);
-  for (let l = 0; l < n; l++) {
-    const spec = orderLine(ds, i, shopIndex, l);
+  const lines: LineSpec[] = [];
+  for (let l = 0; l < n; l++) lines.push(orderLine(ds, i, shopIndex, l));
+  const totals = totalsOfLines(ds, shopIndex, lines);
+  const tax = money(totals.tax);
+
+  w.raw('{"id":').str(encodeId('order', i));
+  w.raw(',"status":').str(status);
+  w.raw(',"create_time":').num(create);
+  w.raw(',"update_time":').num(update);
+  w.raw(',"paid_time":').num(status === 'UNPAID' ? 0 : create + 30 + (hash(ds.seed, 58, i) % 300));
+  w.raw(',"user_id":').str(buyerIdOf(ds, i));
+  w.raw(',"buyer_email":').str(
+    `v${hash(ds.seed, 59, i).toString(16)}@scs.tiktokw.${shop.region === 'US' ? 'us' : 'eu'}`,
+  );
+  w.raw(',"buyer_message":').str(hash(ds.seed, 60, i) % 25 === 0 ? 'Please gift-wrap 🎁 <no receipt>' : '');
+  w.raw(',"seller_note":""');
+  w.raw(',"payment":{"currency":').str(shop.currency);
+  w.raw(',"sub_total":').str(money(totals.subTotal));
+  w.raw(',"shipping_fee":').str(money(totals.shippingFee));
+  w.raw(',"seller_discount":').str(money(totals.sellerDiscount));
+  w.raw(',"platform_discount":').str(money(totals.platformDiscount));
+  w.raw(',"tax":').str(tax);
+  w.raw(',"product_tax":').str(tax);
+  w.raw(',"shipping_fee_tax":"0.00"');
+  w.raw(',"original_total_product_price":').str(money(totals.originalTotal));
+  w.raw(',"original_shipping_fee":').str(money(totals.originalShippingFee));
+  w.raw(',"shipping_fee_seller_discount":').str(money(totals.shippingFeeSellerDiscount));
+  w.raw(',"shipping_fee_platform_discount":"0.00"');
+  w.raw(',"total_amount":').str(money(totals.total));
+  w.raw('},"line_items":[');
+  lines.forEach((spec, l) => {
     const product = ds.products[spec.productIndex];
     const sku = product?.skus[spec.skuIndex];
     const refunded = refund && l === 0;
-    lines.push({
-      id: encodeId('order', i * 4 + l + 500_000_000),
-      product_id: product?.id ?? '',
-      product_name: product?.title ?? '',
-      sku_id: sku?.id ?? '',
-      sku_name: sku?.attributes[0]?.valueName ?? 'Default',
-      seller_sku: sku?.sellerSku ?? '',
-      sku_image: product
-        ? `https://p16-oec-va.ibyteimg.com/${product.imageUri}~tplv-o3syd03w52-origin-jpeg.jpeg`
-        : '',
-      original_price: money(spec.originalCents),
-      sale_price: money(spec.originalCents - spec.sellerDiscountCents - spec.platformDiscountCents),
-      seller_discount: money(spec.sellerDiscountCents),
-      platform_discount: money(spec.platformDiscountCents),
-      currency: shop.currency,
-      display_status: cancelled || refunded ? 'CANCELLED' : status,
-      package_id: shipped ? packageId : '',
-      package_status: shipped
-        ? status === 'DELIVERED' || status === 'COMPLETED'
-          ? 'DELIVERED'
-          : 'SHIPPED'
-        : 'TO_FULFILL',
-      tracking_number: tracking,
-      shipping_provider_name: shipped ? (shop.region === 'GB' ? 'Royal Mail' : 'USPS') : '',
-      is_gift: false,
-      cancel_reason: cancelled ? 'No longer needed' : refunded ? 'Refunded: item arrived damaged' : '',
-    });
-  }
-
-  return {
-    id: encodeId('order', i),
-    status,
-    create_time: create,
-    update_time: update,
-    paid_time: status === 'UNPAID' ? 0 : create + 30 + (hash(ds.seed, 58, i) % 300),
-    user_id: buyerIdOf(ds, i),
-    buyer_email: `v${hash(ds.seed, 59, i).toString(16)}@scs.tiktokw.${shop.region === 'US' ? 'us' : 'eu'}`,
-    buyer_message: hash(ds.seed, 60, i) % 25 === 0 ? 'Please gift-wrap 🎁 <no receipt>' : '',
-    seller_note: '',
-    payment: {
-      currency: shop.currency,
-      sub_total: money(totals.subTotal),
-      shipping_fee: money(totals.shippingFee),
-      seller_discount: money(totals.sellerDiscount),
-      platform_discount: money(totals.platformDiscount),
-      tax: money(totals.tax),
-      product_tax: money(totals.tax),
-      shipping_fee_tax: '0.00',
-      original_total_product_price: money(totals.originalTotal),
-      original_shipping_fee: money(totals.originalShippingFee),
-      shipping_fee_seller_discount: money(totals.shippingFeeSellerDiscount),
-      shipping_fee_platform_discount: '0.00',
-      total_amount: money(totals.total),
-    },
-    line_items: lines,
-    recipient_address: {
-      name: `${first} ${last}`,
-      first_name: first,
-      last_name: last,
-      phone_number:
-        shop.region === 'US'
-          ? `(+1)213*****${String(hash(ds.seed, 61, i) % 100).padStart(2, '0')}`
-          : `(+44)77*****${String(hash(ds.seed, 61, i) % 100).padStart(2, '0')}`,
-      full_address: `${street}, ${city.city}, ${city.state}, ${city.postal}`,
-      address_line1: street,
-      address_line2: '',
-      address_line3: '',
-      address_line4: '',
-      postal_code: city.postal,
-      region_code: shop.region,
-      district_info: [
-        {
-          address_level_name: 'country',
-          address_name: shop.region === 'US' ? 'United States' : 'United Kingdom',
-          address_level: 'L0',
-        },
-        { address_level_name: 'state', address_name: city.state, address_level: 'L1' },
-        { address_level_name: 'city', address_name: city.city, address_level: 'L2' },
-      ],
-    },
-    shipping_type: shippingTypeOf(ds, i),
-    delivery_option_name: 'Standard shipping',
-    fulfillment_type: 'FULFILLMENT_BY_SELLER',
-    packages: shipped ? [{ id: packageId }] : [],
-    tracking_number: tracking,
-    cancel_reason: cancelled ? 'No longer needed' : '',
-    cancellation_initiator: cancelled ? pickBy(['BUYER', 'SELLER', 'SYSTEM'], unit(ds.seed, 62, i)) : '',
-    rts_sla_time: create + 3 * 86_400,
-    tts_sla_time: create + 7 * 86_400,
-    warehouse_id: warehouseOf(ds, i),
-    is_cod: false,
-    is_sample_order: false,
-    order_type: 'NORMAL',
-    commerce_platform: 'TIKTOK_SHOP',
-  };
+    w.raw(l === 0 ? '{"id":' : ',{"id":').str(encodeId('order', i * 4 + l + 500_000_000));
+    w.raw(',"product_id":').str(product?.id ?? '');
+    w.raw(',"product_name":').str(product?.title ?? '');
+    w.raw(',"sku_id":').str(sku?.id ?? '');
+    w.raw(',"sku_name":').str(sku?.attributes[0]?.valueName ?? 'Default');
+    w.raw(',"seller_sku":').str(sku?.sellerSku ?? '');
+    w.raw(',"sku_image":').str(
+      product ? `https://p16-oec-va.ibyteimg.com/${product.imageUri}~tplv-o3syd03w52-origin-jpeg.jpeg` : '',
+    );
+    w.raw(',"original_price":').str(money(spec.originalCents));
+    w.raw(',"sale_price":').str(
+      money(spec.originalCents - spec.sellerDiscountCents - spec.platformDiscountCents),
+    );
+    w.raw(',"seller_discount":').str(money(spec.sellerDiscountCents));
+    w.raw(',"platform_discount":').str(money(spec.platformDiscountCents));
+    w.raw(',"currency":').str(shop.currency);
+    w.raw(',"display_status":').str(cancelled || refunded ? 'CANCELLED' : status);
+    w.raw(',"package_id":').str(linePackageId);
+    w.raw(',"package_status":').str(packageStatus);
+    w.raw(',"tracking_number":').str(tracking);
+    w.raw(',"shipping_provider_name":').str(provider);
+    w.raw(',"is_gift":false');
+    w.raw(',"cancel_reason":').str(
+      cancelled ? 'No longer needed' : refunded ? 'Refunded: item arrived damaged' : '',
+    );
+    w.raw('}');
+  });
+  const phoneTail = String(hash(ds.seed, 61, i) % 100).padStart(2, '0');
+  w.raw('],"recipient_address":{"name":').str(`${first} ${last}`);
+  w.raw(',"first_name":').str(first);
+  w.raw(',"last_name":').str(last);
+  w.raw(',"phone_number":').str(
+    shop.region === 'US' ? `(+1)213*****${phoneTail}` : `(+44)77*****${phoneTail}`,
+  );
+  w.raw(',"full_address":').str(`${street}, ${city.city}, ${city.state}, ${city.postal}`);
+  w.raw(',"address_line1":').str(street);
+  w.raw(',"address_line2":"","address_line3":"","address_line4":""');
+  w.raw(',"postal_code":').str(city.postal);
+  w.raw(',"region_code":').str(shop.region);
+  w.raw(',"district_info":[{"address_level_name":"country","address_name":').str(
+    shop.region === 'US' ? 'United States' : 'United Kingdom',
+  );
+  w.raw(',"address_level":"L0"},{"address_level_name":"state","address_name":').str(city.state);
+  w.raw(',"address_level":"L1"},{"address_level_name":"city","address_name":').str(city.city);
+  w.raw(',"address_level":"L2"}]}');
+  w.raw(',"shipping_type":').str(shippingTypeOf(ds, i));
+  w.raw(',"delivery_option_name":"Standard shipping"');
+  w.raw(',"fulfillment_type":"FULFILLMENT_BY_SELLER"');
+  if (shipped) w.raw(',"packages":[{"id":').str(packageId).raw('}]');
+  else w.raw(',"packages":[]');
+  w.raw(',"tracking_number":').str(tracking);
+  w.raw(',"cancel_reason":').str(cancelled ? 'No longer needed' : '');
+  w.raw(',"cancellation_initiator":').str(cancelled ? pickBy(initiators, unit(ds.seed, 62, i)) : '');
+  w.raw(',"rts_sla_time":').num(create + 3 * 86_400);
+  w.raw(',"tts_sla_time":').num(create + 7 * 86_400);
+  w.raw(',"warehouse_id":').str(warehouseOf(ds, i));
+  w.raw(',"is_cod":false,"is_sample_order":false,"order_type":"NORMAL","commerce_platform":"TIKTOK_SHOP"}');
 }

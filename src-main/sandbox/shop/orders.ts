@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { orderStatuses } from '../data/dataset';
+import { orderStatuses, type Dataset } from '../data/dataset';
+import { RawJson } from '../http';
 import { decodeId } from '../ids';
+import type { JsonWriter } from '../json-writer';
 import { parse, requireShop, type ShopContext } from './context';
 import { invalidParam } from './errors';
-import { buyerIdOf, orderJson, orderStatusOf, shippingTypeOf, warehouseOf } from './order-json';
+import { buyerIdOf, orderStatusOf, shippingTypeOf, warehouseOf, writeOrder } from './order-json';
 import {
   countMatches,
   decodePageToken,
@@ -98,11 +100,24 @@ export function searchOrders(ctx: ShopContext): unknown {
     if (counts.size > 1_000) counts.clear();
     counts.set(countKey, total);
   }
-  return {
-    next_page_token: page.next === null ? '' : encodePageToken(page.next, fp),
-    total_count: total,
-    orders: page.items.map((i) => orderJson(ctx.state, i)),
-  };
+  // Written straight into the reply's bytes (json-writer.ts) as { next_page_token, total_count, orders }.
+  const nextPageToken = page.next === null ? '' : encodePageToken(page.next, fp);
+  return new RawJson((w) => {
+    w.raw('{"next_page_token":').str(nextPageToken);
+    w.raw(',"total_count":').num(total);
+    w.raw(',"orders":');
+    writeOrders(w, ds, page.items);
+    w.raw('}');
+  });
+}
+
+function writeOrders(w: JsonWriter, ds: Dataset, indexes: readonly number[]): void {
+  w.raw('[');
+  indexes.forEach((i, k) => {
+    if (k > 0) w.raw(',');
+    writeOrder(w, ds, i);
+  });
+  w.raw(']');
 }
 
 export function orderDetail(ctx: ShopContext): unknown {
@@ -112,13 +127,17 @@ export function orderDetail(ctx: ShopContext): unknown {
   const ids = raw.split(',');
   if (ids.length > 50) throw invalidParam('ids accepts at most 50 order ids');
   const ds = ctx.state.dataset;
-  const orders = [];
+  const found: number[] = [];
   for (const id of ids) {
     const i = decodeId('order', id);
     if (i === null || i >= ds.orders.count || ds.orders.shop[i] !== shop.index) continue;
-    orders.push(orderJson(ctx.state, i));
+    found.push(i);
   }
-  return { orders };
+  return new RawJson((w) => {
+    w.raw('{"orders":');
+    writeOrders(w, ds, found);
+    w.raw('}');
+  });
 }
 
 export { orderStatusOf };
