@@ -118,7 +118,10 @@ export const syncHistoryInputSchema = z
 export type SyncHistoryInput = z.input<typeof syncHistoryInputSchema>;
 
 export const syncRunResourceSchema = z.object({
+  /** Shop id, advertiser id, or the Account id for `shops` / `advertisers`. */
   scope: z.string(),
+  /** The shop's, advertiser's or Account's name as stored now; null once it is gone. */
+  scopeName: z.string().nullable(),
   resource: syncResourceSchema,
   pages: z.number().int(),
   inserted: z.number().int(),

@@ -14,12 +14,11 @@ export interface AccountJobEnv extends JobEnv {
   profile: Profile;
 }
 
-const result = (rows: number, c: ChildCounts): JobResult => ({
-  pages: 1,
-  rows,
-  inserted: c.inserted,
-  updated: c.updated + c.removed,
-});
+function result(env: JobEnv, rows: number, c: ChildCounts): JobResult {
+  const r: JobResult = { pages: 1, rows, inserted: c.inserted, updated: c.updated + c.removed };
+  env.progress({ ...r, total: rows });
+  return r;
+}
 
 export async function shopsJob(env: AccountJobEnv): Promise<JobResult> {
   const { profile } = env;
@@ -33,7 +32,7 @@ export async function shopsJob(env: AccountJobEnv): Promise<JobResult> {
   if (shops.length === 0)
     throw new AppError('REMOTE', 'TikTok Shop reports no authorized shop for this Account. Reconnect it.');
   const counts = env.db.transaction(() => writeShops(env.db, env.accountId, shops)).immediate();
-  return result(shops.length, counts);
+  return result(env, shops.length, counts);
 }
 
 export async function advertisersJob(env: AccountJobEnv): Promise<JobResult> {
@@ -47,5 +46,5 @@ export async function advertisersJob(env: AccountJobEnv): Promise<JobResult> {
   if (advertisers.length === 0)
     throw new AppError('REMOTE', 'TikTok Ads reports no ad account for this Account. Reconnect it.');
   const counts = env.db.transaction(() => writeAdvertisers(env.db, env.accountId, advertisers)).immediate();
-  return result(advertisers.length, counts);
+  return result(env, advertisers.length, counts);
 }

@@ -34,6 +34,7 @@ interface ResourceRow {
   duration_ms: number;
   outcome: ResourceOutcome;
   error: string | null;
+  scope_name: string | null;
 }
 
 export class RunStore {
@@ -100,7 +101,12 @@ export class RunStore {
     if (page.length > 0) {
       const rows = this.db
         .prepare(
-          `SELECT * FROM sync_run_resources WHERE run_id IN (${page.map(() => '?').join(',')}) ORDER BY rowid`,
+          `SELECT r.*, COALESCE(s.name, a.name, c.display_name) AS scope_name
+           FROM sync_run_resources r
+           LEFT JOIN shops s ON s.shop_id = r.scope
+           LEFT JOIN advertisers a ON a.advertiser_id = r.scope
+           LEFT JOIN accounts c ON c.id = r.scope
+           WHERE r.run_id IN (${page.map(() => '?').join(',')}) ORDER BY r.rowid`,
         )
         .all(...page.map((r) => r.id)) as ResourceRow[];
       for (const r of rows) {
@@ -120,6 +126,7 @@ export class RunStore {
         error: r.error,
         resources: (byRun.get(r.id) ?? []).map((x) => ({
           scope: x.scope,
+          scopeName: x.scope_name,
           resource: x.resource,
           pages: x.pages,
           inserted: x.inserted,

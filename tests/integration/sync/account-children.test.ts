@@ -40,11 +40,15 @@ describe('what a grant reaches is re-read by every sync', () => {
     expect(run.outcome).toBe('ok');
     expect(run.resources.find((r) => r.resource === 'shops')).toMatchObject({
       scope: SHOP_ACCOUNT,
+      scopeName: 'Sandbox seller',
       inserted: 1,
       updated: 1,
       outcome: 'ok',
     });
     expect(names('shops', 'shop_id')).toEqual(remote);
+    // History names each shop as it is called now.
+    const orderRows = run.resources.filter((r) => r.resource === 'orders');
+    expect(orderRows.map((r) => r.scopeName).sort()).toEqual(Object.values(remote).sort());
     const addedOrders = world.db.prepare('SELECT COUNT(*) FROM orders WHERE shop_id = ?').pluck().get(added);
     expect(addedOrders).toBeGreaterThan(0);
     // Progress covered the shop found on the way, not just the ones known when the run started.

@@ -36,6 +36,7 @@ function RunResources({ run }: { run: SyncRun }): ReactElement {
       <thead>
         <tr>
           <th scope="col">{t('syncHistory.columns.resource')}</th>
+          <th scope="col">{t('syncHistory.columns.scope')}</th>
           <th scope="col" className="col-num">
             {t('syncHistory.columns.pages')}
           </th>
@@ -56,6 +57,7 @@ function RunResources({ run }: { run: SyncRun }): ReactElement {
           <Fragment key={`${r.scope}-${r.resource}`}>
             <tr>
               <th scope="row">{text.resource(r.resource)}</th>
+              <td>{r.scopeName ?? t('syncHistory.unknownScope')}</td>
               <td className="col-num">{text.number(r.pages)}</td>
               <td className="col-num">{text.number(r.inserted)}</td>
               <td className="col-num">{text.number(r.updated)}</td>
