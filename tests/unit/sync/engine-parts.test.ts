@@ -62,6 +62,32 @@ describe('RunProgress', () => {
     p.end('orders', 's2', 'cancelled');
     expect(events.at(-1)).toMatchObject({ state: 'cancelled', etaMs: null });
   });
+
+  it('tracks shops for the Account, then waits on the shops that job found', () => {
+    const p = new RunProgress(
+      'acct',
+      'r',
+      ['shops', 'orders'],
+      ['s1'],
+      () => undefined,
+      () => 0,
+    );
+    p.start('shops', 'acct');
+    p.update('shops', 'acct', { pages: 1, rows: 2, total: 2 });
+    p.end('shops', 'acct', 'done');
+    // The job found a second shop (and s1 is still there).
+    p.setScopes(['s1', 's2']);
+    p.start('orders', 's1');
+    p.update('orders', 's1', { pages: 1, rows: 100, total: 100 });
+    p.end('orders', 's1', 'done');
+    const [shops, orders] = p.snapshot();
+    expect(shops).toMatchObject({ resource: 'shops', rowsDone: 2, total: 2, state: 'done' });
+    // s2 has not run yet: the resource is not done, and its total is not known.
+    expect(orders).toMatchObject({ resource: 'orders', rowsDone: 100, total: null, state: 'running' });
+    p.start('orders', 's2');
+    p.end('orders', 's2', 'done');
+    expect(p.snapshot()[1]).toMatchObject({ state: 'done' });
+  });
 });
 
 describe('ad report writer', () => {
