@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import {
+  type CallOptions,
   callWithRetry,
   type HttpResponse,
   type Outcome,
@@ -47,6 +48,17 @@ function classify(res: HttpResponse): Outcome<string> {
 
 const policy = { maxAttempts: 4, baseMs: 100, maxMs: 1000 };
 
+/** A GET through callWithRetry with the test's classifier, policy and instant clock; `extra` overrides. */
+const get = (url: string, extra: Partial<CallOptions<string>> = {}): Promise<string> =>
+  callWithRetry({
+    request: () => ({ method: 'GET', url }),
+    classify,
+    service: 'Test',
+    policy,
+    clock: instant,
+    ...extra,
+  });
+
 describe('callWithRetry', () => {
   it('retries 5xx and a dropped connection, then returns the answer', async () => {
     const s = await scripted([
@@ -54,13 +66,7 @@ describe('callWithRetry', () => {
       { status: 200, body: '', drop: true },
       { status: 200, body: 'fine' },
     ]);
-    const out = await callWithRetry({
-      request: () => ({ method: 'GET', url: s.url }),
-      classify,
-      service: 'Test',
-      policy,
-      clock: instant,
-    });
+    const out = await get(s.url);
     expect(out).toBe('fine');
     expect(s.hits).toHaveLength(3);
   });
@@ -71,42 +77,19 @@ describe('callWithRetry', () => {
       { status: 429, body: '', headers: { 'retry-after': '1' } },
       { status: 200, body: 'ok' },
     ]);
-    await callWithRetry({
-      request: () => ({ method: 'GET', url: s.url }),
-      classify,
-      service: 'Test',
-      policy,
-      clock: instant,
-      random: () => 0,
-    });
+    await get(s.url, { random: () => 0 });
     expect(sleeps[0]).toBe(1000);
   });
 
   it('gives up after maxAttempts with the last error', async () => {
     const s = await scripted([{ status: 500, body: '' }]);
-    await expect(
-      callWithRetry({
-        request: () => ({ method: 'GET', url: s.url }),
-        classify,
-        service: 'Test',
-        policy,
-        clock: instant,
-      }),
-    ).rejects.toMatchObject({ code: 'REMOTE', message: 'HTTP 500' });
+    await expect(get(s.url)).rejects.toMatchObject({ code: 'REMOTE', message: 'HTTP 500' });
     expect(s.hits).toHaveLength(4);
   });
 
   it('does not retry a permanent failure', async () => {
     const s = await scripted([{ status: 400, body: '' }]);
-    await expect(
-      callWithRetry({
-        request: () => ({ method: 'GET', url: s.url }),
-        classify,
-        service: 'Test',
-        policy,
-        clock: instant,
-      }),
-    ).rejects.toMatchObject({ code: 'REMOTE' });
+    await expect(get(s.url)).rejects.toMatchObject({ code: 'REMOTE' });
     expect(s.hits).toHaveLength(1);
   });
 
@@ -114,15 +97,7 @@ describe('callWithRetry', () => {
     const s = await scripted([{ status: 200, body: '' }]);
     await new Promise<void>((r) => server!.close(() => r()));
     server = undefined;
-    await expect(
-      callWithRetry({
-        request: () => ({ method: 'GET', url: s.url }),
-        classify,
-        service: 'TikTok Shop',
-        policy,
-        clock: instant,
-      }),
-    ).rejects.toMatchObject({
+    await expect(get(s.url, { service: 'TikTok Shop' })).rejects.toMatchObject({
       code: 'OFFLINE',
       message: expect.stringContaining('TikTok Shop cannot be reached'),
     });
@@ -132,16 +107,10 @@ describe('callWithRetry', () => {
     server = createServer(() => undefined);
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    await expect(
-      callWithRetry({
-        request: () => ({ method: 'GET', url }),
-        classify,
-        service: 'Test',
-        policy: { ...policy, maxAttempts: 1 },
-        timeoutMs: 200,
-        clock: instant,
-      }),
-    ).rejects.toMatchObject({ code: 'REMOTE', message: expect.stringContaining('did not answer') });
+    await expect(get(url, { policy: { ...policy, maxAttempts: 1 }, timeoutMs: 200 })).rejects.toMatchObject({
+      code: 'REMOTE',
+      message: expect.stringContaining('did not answer'),
+    });
     server.closeAllConnections();
   });
 
@@ -161,13 +130,7 @@ describe('callWithRetry', () => {
         setTimeout(() => res.socket?.destroy(), 20);
       } else res.end('whole');
     });
-    const out = await callWithRetry({
-      request: () => ({ method: 'GET', url }),
-      classify,
-      service: 'Test',
-      policy,
-      clock: instant,
-    });
+    const out = await get(url);
     expect(out).toBe('whole');
   });
 
@@ -184,13 +147,7 @@ describe('callWithRetry', () => {
       };
       next();
     });
-    const out = await callWithRetry({
-      request: () => ({ method: 'GET', url }),
-      classify,
-      service: 'Test',
-      policy,
-      clock: instant,
-    });
+    const out = await get(url);
     expect(out).toBe(text);
   });
 
@@ -202,16 +159,7 @@ describe('callWithRetry', () => {
     const controller = new AbortController();
     const reason = new AppError('CONFLICT', 'Sync cancelled');
     setTimeout(() => controller.abort(reason), 50);
-    await expect(
-      callWithRetry({
-        request: () => ({ method: 'GET', url }),
-        classify,
-        service: 'Test',
-        policy,
-        clock: instant,
-        signal: controller.signal,
-      }),
-    ).rejects.toBe(reason);
+    await expect(get(url, { signal: controller.signal })).rejects.toBe(reason);
     server!.closeAllConnections();
   });
 });
