@@ -27,7 +27,8 @@ function replaceChildren<T>(
     `SELECT ${[key, ...columns].join(', ')} FROM ${table} WHERE account_id = ?`,
   );
   const stored = new Map(select.all(accountId).map((r) => [r[key], r]));
-  const keep = items.map((i) => values(i)[0]);
+  const rows = items.map(values);
+  const keep = rows.map(([id]) => id);
   const removed = db
     .prepare(`DELETE FROM ${table} WHERE account_id = ? AND ${key} NOT IN (SELECT value FROM json_each(?))`)
     .run(accountId, JSON.stringify(keep)).changes;
@@ -39,8 +40,7 @@ function replaceChildren<T>(
   );
   let inserted = 0;
   let updated = 0;
-  for (const item of items) {
-    const [id, ...rest] = values(item);
+  for (const [id, ...rest] of rows) {
     const old = stored.get(id ?? '');
     if (old && columns.every((c, i) => old[c] === rest[i])) continue;
     if (old) updated++;
