@@ -1,11 +1,12 @@
 import type { AppInfo, EventPayload } from '@shared/contract';
 import { type EmbeddedSandboxConfig, resolveAppProfile } from './accounts/app-profile';
+import { accountsHandlers } from './accounts/handlers';
 import { AccountsService } from './accounts/service';
+import { activityHandlers } from './activity/handlers';
 import { ActivityLog } from './activity/activity-log';
 import { type Database, openDatabase } from './db/connection';
 import { EventBus } from './events';
-import { createHandlers } from './ipc/handlers';
-import { Router } from './ipc/router';
+import { type Handlers, Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
 import { dataPaths } from './paths';
 import { createConfSettingsStore } from './settings/conf-store';
@@ -16,7 +17,11 @@ import { ProfileSettingsService } from './profile/profile-service';
 import type { SandboxInfo } from './sandbox/index';
 import { type BackgroundSync, startBackgroundSync } from './sync/background';
 import { createSyncService, type SyncService } from './sync/service';
-import { listOrders, listProducts } from './sync/queries';
+import { syncHandlers } from './sync/handlers';
+import { ordersHandlers } from './orders/handlers';
+import { productsHandlers } from './products/handlers';
+import { profileHandlers } from './profile/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { canReach } from './tiktok/reachability';
 import { purgeAccountRows } from './sync/purge';
 import type { KeytarLike } from './vault/keychain-keystore';
@@ -182,23 +187,21 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     platform: process.platform,
   });
 
-  const router = new Router(
-    createHandlers({
-      info,
-      settings,
-      activity,
-      accounts,
-      sync,
-      orders: (input) => listOrders(db, input),
-      products: (input) => listProducts(db, input),
-      profile: profileSettings,
-      unlocker,
-    }),
-    {
-      validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',
-      logger,
-    },
-  );
+  // Each domain owns the handlers of its contract slice; the Handlers type fails to compile when one is missing.
+  const handlers: Handlers = {
+    'app:info': () => info(),
+    ...settingsHandlers(settings),
+    ...activityHandlers(activity),
+    ...accountsHandlers(accounts, unlocker),
+    ...profileHandlers(profileSettings),
+    ...syncHandlers(sync),
+    ...ordersHandlers(db),
+    ...productsHandlers(db),
+  };
+  const router = new Router(handlers, {
+    validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',
+    logger,
+  });
 
   activity.record('app.started', { version: config.version, transport: config.transport });
   logger.info(

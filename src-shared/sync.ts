@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Sync channels and events (issue 5). The lead registers these in contract.ts:
+ * Sync schemas (issue 5); their channels are in `channels/sync.ts`, `channels/orders.ts`, `channels/products.ts`:
  *   channels: 'sync:run', 'sync:cancel', 'sync:status', 'sync:history', 'orders:list', 'products:list'
  *   events:   'sync:progress' (syncProgressSchema), 'sync:statusChanged' (syncStatusSchema)
  */

@@ -14,6 +14,10 @@ export type Handler<C extends Channel> = (
   input: ChannelParsedInput<C>,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
+/** The handlers of one domain's contract slice; `ipc/handlers.ts` merges them and the type checks that all exist. */
+export type HandlersFor<S extends { channels: Record<string, unknown> }> = {
+  [C in keyof S['channels'] & Channel]: Handler<C>;
+};
 
 export interface RouterOptions {
   /** Check every result against the contract's output schema (on in tests and development). */

@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languages, type Language } from '@shared/settings';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { catalogues } from './catalogues';
 
 /** Until settings arrive, follow the system language so the first screen is already readable. */
 export function guessLanguage(): Language {
@@ -11,7 +10,10 @@ export function guessLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: {
+    en: { translation: catalogues.en },
+    'zh-CN': { translation: catalogues['zh-CN'] },
+  },
   lng: guessLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...languages],

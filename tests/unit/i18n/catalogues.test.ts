@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../src-renderer/src/i18n/en.json';
-import zhCN from '../../../src-renderer/src/i18n/zh-CN.json';
+import {
+  type Catalogue as Tree,
+  catalogueFiles,
+  catalogues,
+  mergeCatalogues,
+} from '../../../src-renderer/src/i18n/catalogues';
 
-type Tree = { [key: string]: string | Tree };
+const en = catalogues.en;
+const zhCN = catalogues['zh-CN'];
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -17,6 +22,23 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI string catalogues', () => {
+  it('come as one file per domain in each language, the same files in both', () => {
+    const files = Object.keys(catalogueFiles).map((p) => p.replace(/^.*locales\//, ''));
+    const per = (lang: string) =>
+      files
+        .filter((f) => f.startsWith(`${lang}/`))
+        .map((f) => f.slice(lang.length + 1))
+        .sort();
+    expect(per('en').length).toBeGreaterThan(1);
+    expect(per('zh-CN')).toEqual(per('en'));
+  });
+
+  it('refuse two domain files that claim the same top-level key', () => {
+    expect(() =>
+      mergeCatalogues({ './locales/en/a.json': { x: 'a' }, './locales/en/b.json': { x: 'b' } }),
+    ).toThrow(/"x" is defined in both/);
+  });
+
   const enKeys = flatten(en as Tree);
   const zhKeys = flatten(zhCN as Tree);
 

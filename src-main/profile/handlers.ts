@@ -1,0 +1,10 @@
+import type { profileSlice } from '@shared/channels/profile';
+import type { HandlersFor } from '../ipc/router';
+import type { ProfileSettingsService } from './profile-service';
+
+export function profileHandlers(profile: ProfileSettingsService): HandlersFor<typeof profileSlice> {
+  return {
+    'profile:get': () => profile.get(),
+    'profile:update': (input) => profile.update(input),
+  };
+}

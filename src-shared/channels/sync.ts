@@ -1,0 +1,52 @@
+import { type ContractSlice, noInput } from '../channel';
+import {
+  syncCancelInputSchema,
+  syncCancelResultSchema,
+  syncHistoryInputSchema,
+  syncHistorySchema,
+  syncProgressSchema,
+  syncRunInputSchema,
+  syncRunResultSchema,
+  syncStatusSchema,
+} from '../sync';
+
+export const syncSlice = {
+  title: 'Sync',
+  channels: {
+    'sync:run': {
+      input: syncRunInputSchema,
+      output: syncRunResultSchema,
+      summary:
+        'Sync now: one Account, or every active shop and ads Account. Joins a run already under way instead of starting a second one.',
+      writes: true,
+    },
+    'sync:cancel': {
+      input: syncCancelInputSchema,
+      output: syncCancelResultSchema,
+      summary:
+        'Cancel running syncs (one Account or all); each stops between pages and resumes from its cursor next time.',
+      writes: true,
+    },
+    'sync:status': {
+      input: noInput,
+      output: syncStatusSchema,
+      summary:
+        'Per Account: idle, running (with progress per resource), offline or error; when data was last synced.',
+      writes: false,
+    },
+    'sync:history': {
+      input: syncHistoryInputSchema,
+      output: syncHistorySchema,
+      summary:
+        'Past SyncRuns, newest first, with pages, rows inserted and updated, duration and outcome per resource.',
+      writes: false,
+    },
+  },
+  events: {
+    'sync:progress': { payload: syncProgressSchema, summary: 'Progress of one resource of a running sync.' },
+    'sync:statusChanged': {
+      payload: syncStatusSchema,
+      summary: 'Sync status changed (a run started, ended or went offline).',
+    },
+  },
+} as const satisfies ContractSlice;
