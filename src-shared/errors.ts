@@ -12,6 +12,8 @@ export const errorCodes = [
   'CONFLICT',
   'OFFLINE',
   'INTERNAL',
+  /** A write reached TikTok but its answer was lost or failed: it may or may not have been made. */
+  'OUTCOME_UNKNOWN',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

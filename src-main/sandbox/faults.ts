@@ -12,6 +12,12 @@ export const faultConfigSchema = z.object({
   serverErrorEveryN: z.number().int().positive().optional(),
   malformedJsonEveryN: z.number().int().positive().optional(),
   dropConnectionEveryN: z.number().int().positive().optional(),
+  /** HTTP 501 with the family's error body: a permanent refusal, which clients must not retry. */
+  notImplementedEveryN: z.number().int().positive().optional(),
+  /** The request is carried out (a write is committed), then the socket is destroyed with no answer. */
+  commitThenDropEveryN: z.number().int().positive().optional(),
+  /** The request is carried out (a write is committed), then answered as a server error (HTTP 500). */
+  commitThenServerErrorEveryN: z.number().int().positive().optional(),
   latencyMs: z.number().int().nonnegative().max(60_000).optional(),
   families: z.array(z.enum(families)).optional(),
   /** Only requests whose path (below the family prefix) contains this string. */
@@ -19,7 +25,14 @@ export const faultConfigSchema = z.object({
 });
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 
-export type FaultAction = 'rateLimit' | 'serverError' | 'malformedJson' | 'drop';
+export type FaultAction =
+  | 'rateLimit'
+  | 'serverError'
+  | 'notImplemented'
+  | 'malformedJson'
+  | 'drop'
+  | 'commitThenDrop'
+  | 'commitThenServerError';
 
 export class Faults {
   private config: FaultConfig = {};
@@ -27,8 +40,11 @@ export class Faults {
   readonly injected: Record<FaultAction, number> = {
     rateLimit: 0,
     serverError: 0,
+    notImplemented: 0,
     malformedJson: 0,
     drop: 0,
+    commitThenDrop: 0,
+    commitThenServerError: 0,
   };
 
   set(config: FaultConfig): void {
@@ -53,6 +69,9 @@ export class Faults {
     const every = (k: number | undefined): boolean => k !== undefined && n % k === 0;
     let action: FaultAction | null = null;
     if (every(c.dropConnectionEveryN)) action = 'drop';
+    else if (every(c.commitThenDropEveryN)) action = 'commitThenDrop';
+    else if (every(c.commitThenServerErrorEveryN)) action = 'commitThenServerError';
+    else if (every(c.notImplementedEveryN)) action = 'notImplemented';
     else if (every(c.rateLimitEveryN)) action = 'rateLimit';
     else if (every(c.serverErrorEveryN)) action = 'serverError';
     else if (every(c.malformedJsonEveryN)) action = 'malformedJson';

@@ -26,6 +26,29 @@ export class WindowCounter {
   }
 }
 
+/**
+ * "At most N in any window of this length", measured back from each call (API for Business states its
+ * limit per second without a window boundary, so the strict reading is a sliding one: an initial burst
+ * followed by a full second of traffic is over the limit). Refused calls count too.
+ */
+export class SlidingWindowCounter {
+  private readonly calls = new Map<string, number[]>();
+
+  constructor(private readonly windowMs: number) {}
+
+  hit(key: string, limit: number, nowMs: number): boolean {
+    let times = this.calls.get(key);
+    if (!times) {
+      if (this.calls.size > 50_000) this.calls.clear();
+      times = [];
+      this.calls.set(key, times);
+    }
+    while (times.length > 0 && times[0]! <= nowMs - this.windowMs) times.shift();
+    times.push(nowMs);
+    return times.length <= limit;
+  }
+}
+
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const UTC_DAY = 86_400 * SECOND;

@@ -11,7 +11,7 @@ import { shopApiEnvelopeFor } from './shop/fault-replies';
 import { shopTokenGet, shopTokenRefresh, shopAuthorizeDecision, shopAuthorizePage } from './shop/auth';
 import { handleShopApi } from './shop/gate';
 import { shopRouter } from './shop/routes';
-import type { SandboxState } from './state';
+import type { SandboxState, WriteEntry } from './state';
 
 const MAX_BODY = 10 * 1024 * 1024;
 
@@ -48,12 +48,14 @@ function familyOf(first: string): Family | 'admin' | null {
   }
 }
 
-function faultReply(
-  state: SandboxState,
-  family: Family,
-  path: string,
-  action: 'rateLimit' | 'serverError',
-): Reply {
+type ErrorAction = 'rateLimit' | 'serverError' | 'notImplemented';
+
+/** The family's own error answer for an injected fault; 501 reuses the server-error body with its status. */
+function faultReply(state: SandboxState, family: Family, path: string, action: ErrorAction): Reply {
+  if (action === 'notImplemented') {
+    const reply = faultReply(state, family, path, 'serverError');
+    return { ...reply, status: 501 };
+  }
   if (family === 'shop-api' || family === 'shop-auth') return shopApiEnvelopeFor(state, action);
   if (family === 'ads') {
     return action === 'rateLimit'
@@ -199,28 +201,19 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
       action = decision.action;
       if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
       if (action === 'drop') {
-        state.log({
-          time: state.clock.nowSec(),
-          family,
-          method,
-          path,
-          query: rawQuery,
-          status: 0,
-          code: null,
-          durationMs: performance.now() - started,
-          fault: action,
-        });
+        logRequest(family, method, path, rawQuery, 0, null, started, action, false);
         // Destroying the socket with no response is what a client sees when a proxy or the network drops it.
         req.socket.destroy();
         return;
       }
     }
     let reply: Reply;
-    if (action === 'rateLimit' || action === 'serverError') {
+    let writes: WriteEntry[] = [];
+    if (action === 'rateLimit' || action === 'serverError' || action === 'notImplemented') {
       reply = faultReply(state, family as Family, path, action);
     } else {
       try {
-        reply = await dispatch(family, sreq);
+        ({ result: reply, writes } = await state.collectWrites(() => dispatch(family, sreq)));
       } catch (err) {
         logger.error({ err, family, path }, 'sandbox request failed');
         reply = json(500, { error: 'internal sandbox error' });
@@ -237,20 +230,57 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
         };
       }
     }
+    const committed = writes.length > 0;
+    if (action === 'commitThenDrop') {
+      // Done, then lost: the client cannot tell this from a request that never arrived.
+      for (const w of writes) w.answer = 'dropped';
+      logRequest(family, method, path, rawQuery, 0, null, started, action, committed);
+      req.socket.destroy();
+      return;
+    }
+    if (action === 'commitThenServerError') {
+      for (const w of writes) w.answer = 'server_error';
+      reply = faultReply(state, family as Family, path, 'serverError');
+    }
     send(res, reply);
     if (family !== 'admin') {
-      state.log({
-        time: state.clock.nowSec(),
+      logRequest(
         family,
         method,
         path,
-        query: rawQuery,
-        status: reply.status,
-        code: reply.code ?? null,
-        durationMs: performance.now() - started,
-        fault: action,
-      });
+        rawQuery,
+        reply.status,
+        reply.code ?? null,
+        started,
+        action,
+        committed,
+      );
     }
+  }
+
+  function logRequest(
+    family: Family | 'admin',
+    method: string,
+    path: string,
+    query: string,
+    status: number,
+    code: string | number | null,
+    started: number,
+    fault: FaultAction | null,
+    committed: boolean,
+  ): void {
+    state.log({
+      time: state.clock.nowSec(),
+      family,
+      method,
+      path,
+      query,
+      status,
+      code,
+      durationMs: performance.now() - started,
+      fault,
+      committed,
+    });
   }
 
   return createServer((req, res) => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log/logger';
 import type { Clock } from './clock';
@@ -7,7 +8,7 @@ import { creatorFlag, type Dataset, type ProductRecord } from './data/dataset';
 import { hash } from './data/rng';
 import { Faults, type Family } from './faults';
 import { encodeId, type CreatorIdCodec } from './ids';
-import { MINUTE, SECOND, UTC_DAY, WindowCounter } from './limits';
+import { MINUTE, SECOND, SlidingWindowCounter, UTC_DAY, WindowCounter } from './limits';
 import { creatorRegion } from './shop/behaviour';
 import { TokenBook, TokenMinter } from './tokens';
 
@@ -78,7 +79,12 @@ export interface LogEntry {
   code: string | number | null;
   durationMs: number;
   fault: string | null;
+  /** The request changed the sandbox's state (it recorded an accepted write), whatever answer it got. */
+  committed: boolean;
 }
+
+/** What the client got back for a committed write; `dropped` and `server_error` come from injected faults. */
+export type WriteAnswer = 'sent' | 'dropped' | 'server_error';
 
 export interface WriteEntry {
   seq: number;
@@ -86,7 +92,11 @@ export interface WriteEntry {
   kind: string;
   shopId: string | null;
   detail: unknown;
+  answer: WriteAnswer;
 }
+
+/** The writes of the request being handled, across its awaits (requests are handled concurrently). */
+const requestWrites = new AsyncLocalStorage<WriteEntry[]>();
 
 const secretQueryKeys =
   /^(sign|access_token|app_secret|secret|client_secret|refresh_token|auth_code|code|code_verifier|token)$/i;
@@ -141,6 +151,8 @@ export class SandboxState {
   weeklyContacts!: Map<string, Set<number>>;
   sentSinceReply!: Map<string, number>;
   perSecond!: WindowCounter;
+  /** API for Business's per-app limit, counted over any one second. */
+  adsPerSecond!: SlidingWindowCounter;
   perMinute!: WindowCounter;
   perDay!: WindowCounter;
   requestLog!: LogEntry[];
@@ -174,6 +186,7 @@ export class SandboxState {
     this.weeklyContacts = new Map();
     this.sentSinceReply = new Map();
     this.perSecond = new WindowCounter(SECOND);
+    this.adsPerSecond = new SlidingWindowCounter(SECOND);
     this.perMinute = new WindowCounter(MINUTE);
     this.perDay = new WindowCounter(UTC_DAY);
     this.requestLog = [];
@@ -244,6 +257,13 @@ export class SandboxState {
     return this.config;
   }
 
+  /** Runs one request's handling and returns the writes it recorded, so the server can report them. */
+  async collectWrites<T>(handle: () => Promise<T>): Promise<{ result: T; writes: WriteEntry[] }> {
+    const writes: WriteEntry[] = [];
+    const result = await requestWrites.run(writes, handle);
+    return { result, writes };
+  }
+
   log(entry: Omit<LogEntry, 'seq' | 'query'> & { query: string }): void {
     const query = new URLSearchParams(entry.query);
     for (const key of [...query.keys()]) if (secretQueryKeys.test(key)) query.set(key, '***');
@@ -252,7 +272,16 @@ export class SandboxState {
   }
 
   recordWrite(kind: string, shopId: string | null, detail: unknown): void {
-    this.writes.push({ seq: ++this.seq, time: this.clock.nowSec(), kind, shopId, detail });
+    const entry: WriteEntry = {
+      seq: ++this.seq,
+      time: this.clock.nowSec(),
+      kind,
+      shopId,
+      detail,
+      answer: 'sent',
+    };
+    this.writes.push(entry);
+    requestWrites.getStore()?.push(entry);
     if (this.writes.length > 5_000) this.writes.splice(0, 1_000);
     this.logger.debug({ kind, shopId }, 'sandbox write accepted');
   }

@@ -228,6 +228,8 @@ export async function runAccount(
     }
   };
 
+  // One bucket per ads app: every advertiser of every ads Account shares TikTok's per-app limit.
+  const adsBucket = () => deps.limiter.bucket(`ads|${deps.profile.ads.appId}`);
   const scopeJob = (scope: ShopScope | AdvertiserScope, resource: SyncResource) => (base: JobEnv) =>
     'shopId' in scope
       ? shopJobs[resource as keyof typeof shopJobs]({
@@ -257,7 +259,7 @@ export async function runAccount(
             accessToken: token,
             advertiserId: scope.advertiserId,
             currency: scope.currency,
-            bucket: deps.limiter.bucket(`ads|${deps.profile.ads.appId}`),
+            bucket: adsBucket(),
             signal,
             logger,
           }),
@@ -269,7 +271,7 @@ export async function runAccount(
     await runJob(
       account.id,
       resource,
-      (base) => accountJobs[resource]({ ...base, profile: deps.profile }),
+      (base) => accountJobs[resource]({ ...base, profile: deps.profile, adsBucket: adsBucket() }),
       noop,
     );
     scopes = scopesOf(deps.db, account);

@@ -15,7 +15,11 @@ export interface JobEnv {
   now: () => number;
   logger: Logger;
   cursors: CursorStore;
-  /** Runs `call` with the Account's token; after a token rejection, reports it once and retries. */
+  /**
+   * Runs `call` with the Account's token; after a token rejection, reports it once and retries. Transient
+   * failures were already retried inside the HTTP core: a job never wraps a second retry loop around a call
+   * (errors-and-limits.md), so what reaches it is final for this run.
+   */
   withToken<T>(call: (token: string) => Promise<T>): Promise<T>;
   /** Cumulative figures of this job so far (committed pages only); `total` when the API gave one. */
   progress(p: JobProgress): void;
@@ -76,25 +80,6 @@ function abortError(signal: AbortSignal): unknown {
 
 export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw abortError(signal);
-}
-
-/**
- * A page that arrived broken (truncated JSON from a flaky proxy, a body failing validation) is a REMOTE
- * error without a TikTok code; the HTTP core does not retry those, so the job asks once or twice more
- * before giving up. Business errors (with a code), auth and offline errors are not retried here.
- */
-export async function fetchPage<T>(env: JobEnv, fetch: (token: string) => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await env.withToken(fetch);
-    } catch (err) {
-      const retriable =
-        isAppError(err) && err.code === 'REMOTE' && err.details?.remoteCode === undefined && attempt < 2;
-      if (!retriable || env.signal.aborted) throw err;
-      env.logger.warn({ resource: env.resource, attempt: attempt + 1, reason: err.message }, 'page retried');
-      await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
-    }
-  }
 }
 
 /** 12052180: product search refuses to page past 10,000 results (shop-api.md §3.2). */

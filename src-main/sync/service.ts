@@ -41,8 +41,8 @@ export interface SyncServiceOptions {
   /** Checked before every run; when false nothing is fetched and the status is `offline`. */
   isOnline?: () => Promise<boolean>;
   /**
-   * Requests per second. Defaults follow TikTok's published limits with a margin: 50 QPS per API per
-   * app+shop (we use 45) and 10 QPS per app for API for Business (we use 9).
+   * TikTok's limits in requests per second, which the buckets stay within (errors-and-limits.md): 50 per
+   * API per app+shop for TikTok Shop, 10 per app for API for Business (its default tier).
    */
   limits?: { shopQps?: number; adsQps?: number };
   jobOptions?: Partial<JobOptions>;
@@ -75,13 +75,9 @@ interface ActiveRun {
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { db, logger } = options;
   const now = options.now ?? Date.now;
-  const shopQps = options.limits?.shopQps ?? 45;
-  const adsQps = options.limits?.adsQps ?? 9;
-  const limiter = new RateLimiter((key) =>
-    key.startsWith('ads|')
-      ? { ratePerSecond: adsQps, capacity: Math.max(1, Math.ceil(adsQps / 3)) }
-      : { ratePerSecond: shopQps, capacity: Math.max(1, Math.ceil(shopQps / 4)) },
-  );
+  const shopQps = options.limits?.shopQps ?? 50;
+  const adsQps = options.limits?.adsQps ?? 10;
+  const limiter = new RateLimiter((key) => (key.startsWith('ads|') ? adsQps : shopQps));
   const runs = new RunStore(db);
   const deps: EngineDeps = {
     db,

@@ -67,20 +67,32 @@ export class TokenBucket {
   }
 }
 
+/**
+ * A bucket that never lets more than `limitPerSecond` requests through in any one-second window. A bucket
+ * can pass `capacity + ratePerSecond` in one second (its burst plus a second of refill), so the burst is
+ * one request and the rate leaves a margin for network jitter, since the server counts in its own windows
+ * (docs/tiktok-api/errors-and-limits.md, "Buckets and one-second windows").
+ */
+export function bucketWithin(limitPerSecond: number, clock: Clock = realClock): TokenBucket {
+  const margin = Math.max(1, Math.ceil(limitPerSecond * 0.1));
+  const rate = Math.max(limitPerSecond / 2, limitPerSecond - 1 - margin);
+  return new TokenBucket(rate, 1, clock);
+}
+
 /** One bucket per (app, shop, API family) key, created on first use. */
 export class RateLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
-    private readonly limitFor: (key: string) => { ratePerSecond: number; capacity: number },
+    /** The remote limit, in requests per second, that the key's bucket must stay within. */
+    private readonly limitFor: (key: string) => number,
     private readonly clock: Clock = realClock,
   ) {}
 
   bucket(key: string): TokenBucket {
     let b = this.buckets.get(key);
     if (!b) {
-      const { ratePerSecond, capacity } = this.limitFor(key);
-      b = new TokenBucket(ratePerSecond, capacity, this.clock);
+      b = bucketWithin(this.limitFor(key), this.clock);
       this.buckets.set(key, b);
     }
     return b;

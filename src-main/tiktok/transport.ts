@@ -31,6 +31,14 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * Filled in while an exchange runs. `sent` turns true once the whole request (headers and body) was handed to
+ * the socket: from then on the server may have acted on it, even if no answer ever arrives.
+ */
+export interface ExchangeProgress {
+  sent: boolean;
+}
+
 const agents = {
   'http:': new http.Agent({ keepAlive: true }),
   'https:': new https.Agent({ keepAlive: true }),
@@ -53,8 +61,13 @@ const codeOf = (err: unknown): string | undefined => {
 /**
  * Sends `req` and reads the whole body as UTF-8. Rejects with the signal's reason when `signal` aborts
  * (before or during the body), and with a TransportError for a refused, reset or half-read connection.
+ * `progress.sent` tells the caller, whichever way it ends, whether the request left in full.
  */
-export function send(req: TransportRequest, signal: AbortSignal): Promise<TransportResponse> {
+export function send(
+  req: TransportRequest,
+  signal: AbortSignal,
+  progress: ExchangeProgress = { sent: false },
+): Promise<TransportResponse> {
   const url = new URL(req.url);
   const lib = url.protocol === 'https:' ? https : http;
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
@@ -95,6 +108,9 @@ export function send(req: TransportRequest, signal: AbortSignal): Promise<Transp
         });
       },
     );
+    request.on('finish', () => {
+      progress.sent = true;
+    });
     request.on('error', fail);
     request.end(body);
   });

@@ -12,4 +12,6 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   CONFLICT: 409,
   OFFLINE: 503,
   INTERNAL: 500,
+  // The upstream answer was lost: a gateway timeout, whatever happened upstream.
+  OUTCOME_UNKNOWN: 504,
 };

@@ -86,7 +86,7 @@ export function adsAuth(state: SandboxState, req: SandboxRequest): AdsAuth {
   if (!check.ok && check.reason === 'expired')
     throw new AdsError(adsCodes.tokenExpired, 'Access token has expired.');
   if (!check.ok) throw new AdsError(adsCodes.invalidToken, 'Access token is incorrect or has been revoked.');
-  if (!state.perSecond.hit(`ads:${state.creds.ads.appId}`, state.config.adsQps, state.clock.nowMs())) {
+  if (!state.adsPerSecond.hit(`ads:${state.creds.ads.appId}`, state.config.adsQps, state.clock.nowMs())) {
     throw new AdsError(adsCodes.tooFrequent, 'Requests made too frequently. Please try again later.');
   }
   return { grant: check.claims.grant, advertisers: state.dataset.ads.advertisers.filter((a) => a.granted) };

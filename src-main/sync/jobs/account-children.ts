@@ -1,9 +1,10 @@
 import { AppError } from '@shared/errors';
 import { type ChildCounts, writeAdvertisers, writeShops } from '../../accounts/children';
 import type { Profile } from '../../profile/profile';
+import type { TokenBucket } from '../../tiktok/token-bucket';
 import { getAdvertisers } from '../../tiktok/ads/advertisers';
 import { getAuthorizedShops } from '../../tiktok/shop/shops';
-import { fetchPage, type JobEnv, type JobResult } from '../job';
+import { type JobEnv, type JobResult } from '../job';
 
 /**
  * The Account-level resources: which shops (advertisers) the grant reaches now. They run before the
@@ -12,6 +13,8 @@ import { fetchPage, type JobEnv, type JobResult } from '../job';
 
 export interface AccountJobEnv extends JobEnv {
   profile: Profile;
+  /** The app's API for Business bucket, shared with the advertisers' data jobs. */
+  adsBucket: TokenBucket;
 }
 
 function result(env: JobEnv, rows: number, c: ChildCounts): JobResult {
@@ -27,7 +30,7 @@ export async function shopsJob(env: AccountJobEnv): Promise<JobResult> {
     appKey: profile.shop.appKey,
     appSecret: profile.shop.appSecret,
   };
-  const shops = await fetchPage(env, (token) => getAuthorizedShops(app, token, env.logger));
+  const shops = await env.withToken((token) => getAuthorizedShops(app, token, env.logger));
   // An empty list is not taken as "stop syncing everything": the merchant has to reconnect and choose.
   if (shops.length === 0)
     throw new AppError('REMOTE', 'TikTok Shop reports no authorized shop for this Account. Reconnect it.');
@@ -42,7 +45,9 @@ export async function advertisersJob(env: AccountJobEnv): Promise<JobResult> {
     .prepare('SELECT advertiser_id FROM advertisers WHERE account_id = ?')
     .pluck()
     .all(env.accountId) as string[];
-  const advertisers = await fetchPage(env, (token) => getAdvertisers(app, token, known, env.logger));
+  const advertisers = await env.withToken((token) =>
+    getAdvertisers(app, token, known, env.logger, env.adsBucket),
+  );
   if (advertisers.length === 0)
     throw new AppError('REMOTE', 'TikTok Ads reports no ad account for this Account. Reconnect it.');
   const counts = env.db.transaction(() => writeAdvertisers(env.db, env.accountId, advertisers)).immediate();

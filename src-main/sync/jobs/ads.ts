@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type AdPage, getAdGroups, getAds, getCampaigns } from '../../tiktok/ads/campaigns';
 import type { AdsDataContext } from '../../tiktok/ads/data-call';
 import { getAdReportDays } from '../../tiktok/ads/reports';
-import { type Counts, fetchPage, type JobResult, pagedLoop } from '../job';
+import { type Counts, type JobResult, pagedLoop } from '../job';
 import { addDays, dayStartMs, DAY_MS, utcDay } from '../time';
 import type { AdsJobEnv } from './env';
 
@@ -15,7 +15,7 @@ function entityJob<T>(
   write: (items: readonly T[], now: number) => Counts,
 ): Promise<JobResult> {
   return pagedLoop<number, AdPage<T>>(env, 1, {
-    fetch: (page) => fetchPage(env, (token) => fetch(env.api(token), page)),
+    fetch: (page) => env.withToken((token) => fetch(env.api(token), page)),
     next: (page, data) => (page < data.totalPages ? page + 1 : null),
     rows: (data) => data.items.length,
     total: (data) => data.totalNumber,
@@ -93,7 +93,7 @@ export function adReportDaysJob(env: AdsJobEnv): Promise<JobResult> {
   const start: ReportWindow = cursor.pass ?? { from, to: today, windowStart: from, page: 1 };
   return pagedLoop<ReportWindow, Awaited<ReturnType<typeof getAdReportDays>>>(env, start, {
     fetch: (w) =>
-      fetchPage(env, (token) =>
+      env.withToken((token) =>
         getAdReportDays(env.api(token), { startDay: w.windowStart, endDay: windowEnd(w), page: w.page }),
       ),
     next: (w, data) => {

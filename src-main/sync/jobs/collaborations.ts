@@ -5,7 +5,7 @@ import {
   searchCollaborations,
 } from '../../tiktok/shop/collaborations';
 import type { Page } from '../../tiktok/shop/data-call';
-import { emptyResult, fetchPage, type JobResult, pagedLoop, throwIfAborted } from '../job';
+import { emptyResult, type JobResult, pagedLoop, throwIfAborted } from '../job';
 import type { CollaborationWithCreators } from '../store/collaborations';
 import type { ShopJobEnv } from './env';
 
@@ -41,7 +41,7 @@ export async function collaborationsJob(env: ShopJobEnv): Promise<JobResult> {
     };
     const r = await pagedLoop<string, Page<CollaborationWithCreators>>(phaseEnv, '', {
       fetch: (pageToken) =>
-        fetchPage(env, async (token) => {
+        env.withToken(async (token) => {
           const ctx = env.api(token);
           const page = await searchCollaborations(ctx, { status, pageToken });
           const items: CollaborationWithCreators[] = [];
@@ -87,7 +87,7 @@ async function rereadFinished(env: ShopJobEnv, ids: readonly string[]): Promise<
   const result = emptyResult();
   for (const id of ids) {
     throwIfAborted(env.signal);
-    const item = await fetchPage(env, async (token) => {
+    const item = await env.withToken(async (token) => {
       const ctx = env.api(token);
       const page = await searchCollaborations(ctx, { status: 'COMPLETED', collaborationId: id });
       const collaboration = page.items.find((c) => c.collaborationId === id);

@@ -1,6 +1,6 @@
 import { listConversations, listMessages, type Message } from '../../tiktok/shop/conversations';
 import type { Page } from '../../tiktok/shop/data-call';
-import { fetchPage, type JobResult, pagedLoop } from '../job';
+import { type JobResult, pagedLoop } from '../job';
 import type { ConversationWithMessages } from '../store/conversations';
 import type { ShopJobEnv } from './env';
 
@@ -12,7 +12,7 @@ import type { ShopJobEnv } from './env';
 export function conversationsJob(env: ShopJobEnv): Promise<JobResult> {
   return pagedLoop<string, Page<ConversationWithMessages>>(env, '', {
     fetch: (pageToken) =>
-      fetchPage(env, async (token) => {
+      env.withToken(async (token) => {
         const ctx = env.api(token);
         const page = await listConversations(ctx, { pageToken });
         const items: ConversationWithMessages[] = [];

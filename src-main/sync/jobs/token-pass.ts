@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Page, ShopDataContext } from '../../tiktok/shop/data-call';
-import { type Counts, fetchPage, isSearchTooDeep, isStalePageToken, type JobResult, pagedLoop } from '../job';
+import { type Counts, isSearchTooDeep, isStalePageToken, type JobResult, pagedLoop } from '../job';
 import type { ShopJobEnv } from './env';
 
 /**
@@ -83,7 +83,7 @@ export function runPass<T>(env: ShopJobEnv, spec: PassSpec<T>): Promise<JobResul
    */
   const fetchOne = async (s: PassState): Promise<Fetched<T>> => {
     const get = (state: PassState): Promise<Page<T>> =>
-      fetchPage(env, (token) => spec.fetch(env.api(token), state, firstPass));
+      env.withToken((token) => spec.fetch(env.api(token), state, firstPass));
     try {
       return { page: await get(s), state: s };
     } catch (err) {

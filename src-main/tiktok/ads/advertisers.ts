@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../../log/logger';
+import type { TokenBucket } from '../token-bucket';
 import type { AdsApp } from './auth';
 import { adsRequest } from './request';
 
@@ -39,6 +40,8 @@ export async function getAdvertisers(
   accessToken: string,
   advertiserIds: readonly string[],
   logger?: Logger,
+  /** The app's ads bucket: these calls count against the same per-app limit as the data calls. */
+  bucket?: TokenBucket,
 ): Promise<AdvertiserInfo[]> {
   const listed = await adsRequest({
     base: app.base,
@@ -48,6 +51,7 @@ export async function getAdvertisers(
     query: { app_id: app.appId, secret: app.secret },
     data: advertiserGetSchema,
     logger,
+    bucket,
   });
   const names = new Map(listed.list.map((a) => [a.advertiser_id, a.advertiser_name]));
   const ids = [...new Set([...advertiserIds, ...names.keys()])];
@@ -62,6 +66,7 @@ export async function getAdvertisers(
       query: { advertiser_ids: batch, fields: ['advertiser_id', 'name', 'currency', 'timezone', 'status'] },
       data: advertiserInfoSchema,
       logger,
+      bucket,
     });
     for (const a of info.list) {
       out.push({

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import { TokenRejected } from '../auth-failure';
-import { callWithRetry, type HttpResponse, type Outcome, parseJson, validate } from '../http-core';
+import {
+  callWithRetry,
+  envelopeOf,
+  type HttpResponse,
+  type Outcome,
+  statusOutcome,
+  validate,
+} from '../http-core';
 import type { TokenBucket } from '../token-bucket';
 
 export const adsService = 'TikTok Ads';
@@ -14,7 +21,10 @@ const envelopeSchema = z.object({
   data: z.unknown(),
 });
 
-const transientCodes = new Set([40100, 40016, 40133, 50000, 50002, 60001]);
+/** Refused for frequency or maintenance before anything was done (docs/tiktok-api/ads.md). */
+const rateLimitCodes = new Set([40100, 40016, 40133, 60001]);
+/** Server trouble: transient for reads, outcome unknown for writes. */
+const serverCodes = new Set([50000, 50002]);
 
 export interface AdsRequest<S extends z.ZodType> {
   /** Base such as `https://business-api.tiktok.com`; the path carries `/open_api/v1.3/…/`. */
@@ -36,20 +46,11 @@ export interface AdsRequest<S extends z.ZodType> {
 }
 
 function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.output<S>> {
-  if (res.status >= 500)
-    return { kind: 'retry', error: new AppError('REMOTE', `${adsService} answered HTTP ${res.status}`) };
-  if (res.status === 429)
-    return {
-      kind: 'retry',
-      rateLimited: true,
-      error: new AppError('RATE_LIMITED', `${adsService} rate limit`),
-    };
-  let env: z.infer<typeof envelopeSchema>;
-  try {
-    env = parseJson(adsService, res.text, envelopeSchema);
-  } catch (err) {
-    return { kind: 'fail', error: err as AppError };
-  }
+  const byStatus = statusOutcome(res.status, adsService);
+  if (byStatus) return byStatus;
+  const parsed = envelopeOf(res, adsService, envelopeSchema);
+  if (parsed.kind === 'outcome') return parsed.outcome;
+  const env = parsed.envelope;
   if (env.code === 0) {
     try {
       return { kind: 'ok', value: validate(adsService, env.data, schema) };
@@ -58,13 +59,11 @@ function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.
     }
   }
   const message = `${adsService}: ${env.message} (code ${env.code})`;
-  if (transientCodes.has(env.code)) {
-    return {
-      kind: 'retry',
-      rateLimited: env.code !== 50000 && env.code !== 50002,
-      error: new AppError('RATE_LIMITED', message),
-    };
+  if (rateLimitCodes.has(env.code)) {
+    // 40100 is API for Business's 429: the request was refused unprocessed; back off, then retry.
+    return { kind: 'retry', rateLimited: true, error: new AppError('RATE_LIMITED', message) };
   }
+  if (serverCodes.has(env.code)) return { kind: 'retry', error: new AppError('REMOTE', message) };
   // Marketing tokens never expire on a timer: an invalid one was revoked by the advertiser or by us.
   if (env.code === 40105 || env.code === 40104)
     return { kind: 'fail', error: new TokenRejected('revoked', message) };

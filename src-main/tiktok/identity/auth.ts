@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
-import { callWithRetry, type HttpResponse, type Outcome, parseJson } from '../http-core';
+import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcome } from '../http-core';
 
 /**
  * Login Kit OAuth v2 (ads-and-login-kit.md C4): form-encoded token, refresh and revoke. Refresh tokens rotate,
@@ -38,9 +38,8 @@ export interface LoginTokens {
 
 function classifyToken(now: () => number, grantRefusal: 'AUTH_EXPIRED' | 'REMOTE') {
   return (res: HttpResponse): Outcome<LoginTokens> => {
-    if (res.status >= 500 || res.status === 429) {
-      return { kind: 'retry', error: new AppError('REMOTE', `${loginService} answered HTTP ${res.status}`) };
-    }
+    const byStatus = statusOutcome(res.status, loginService);
+    if (byStatus) return byStatus;
     try {
       const raw = parseJson(loginService, res.text, z.record(z.string(), z.unknown()));
       const failure = oauthErrorSchema.safeParse(raw);
@@ -141,12 +140,8 @@ export async function loginRevoke(app: LoginApp, accessToken: string, logger?: L
     '/v2/oauth/revoke/',
     { token: accessToken },
     (res): Outcome<void> => {
-      if (res.status >= 500 || res.status === 429) {
-        return {
-          kind: 'retry',
-          error: new AppError('REMOTE', `${loginService} answered HTTP ${res.status}`),
-        };
-      }
+      const byStatus = statusOutcome(res.status, loginService);
+      if (byStatus) return byStatus;
       const failure = oauthErrorSchema.safeParse(safeJson(res.text));
       if (failure.success || res.status >= 400) {
         return {

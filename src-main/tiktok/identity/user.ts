@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import { TokenRejected } from '../auth-failure';
-import { callWithRetry, type HttpResponse, type Outcome, parseJson } from '../http-core';
+import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcome } from '../http-core';
 import { type LoginApp, loginService } from './auth';
 
 /** `GET /v2/user/info/` (C5). Each field needs its scope; asking for one the user unticked fails the call. */
@@ -39,13 +39,8 @@ export interface LoginUser {
 }
 
 function classify(res: HttpResponse): Outcome<LoginUser> {
-  if (res.status >= 500 || res.status === 429) {
-    return {
-      kind: 'retry',
-      rateLimited: res.status === 429,
-      error: new AppError('REMOTE', `${loginService} answered HTTP ${res.status}`),
-    };
-  }
+  const byStatus = statusOutcome(res.status, loginService);
+  if (byStatus) return byStatus;
   try {
     const env = parseJson(loginService, res.text, envelopeSchema);
     if (env.error.code !== 'ok') {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
-import { callWithRetry, type HttpResponse, type Outcome, parseJson } from '../http-core';
+import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcome } from '../http-core';
 
 /**
  * The TikTok Shop auth host (shop-api.md §1.2–1.4): unsigned GETs with the app secret in the query.
@@ -47,9 +47,8 @@ export interface ShopTokens {
 }
 
 function classify(res: HttpResponse): Outcome<ShopTokens> {
-  if (res.status >= 500 || res.status === 429) {
-    return { kind: 'retry', error: new AppError('REMOTE', `${shopAuthService} answered HTTP ${res.status}`) };
-  }
+  const byStatus = statusOutcome(res.status, shopAuthService);
+  if (byStatus) return byStatus;
   try {
     const env = parseJson(shopAuthService, res.text, envelopeSchema);
     if (env.code !== 0) {

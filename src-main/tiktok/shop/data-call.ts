@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../../log/logger';
+import type { WriteResult } from '../http-core';
 import type { TokenBucket } from '../token-bucket';
 import { type ShopAppCredentials, shopRequest } from './request';
 
@@ -25,18 +26,16 @@ export interface Page<T> {
   totalCount: number | null;
 }
 
-export function shopCall<S extends z.ZodType>(
-  ctx: ShopDataContext,
-  api: string,
-  call: {
-    method: 'GET' | 'POST';
-    path: string;
-    query?: Record<string, string | number | undefined>;
-    body?: unknown;
-    data: S;
-  },
-): Promise<z.output<S>> {
-  return shopRequest({
+export interface ShopCall<S extends z.ZodType> {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  data: S;
+}
+
+function request<S extends z.ZodType>(ctx: ShopDataContext, api: string, call: ShopCall<S>) {
+  return {
     app: ctx.app,
     accessToken: ctx.accessToken,
     method: call.method,
@@ -48,5 +47,27 @@ export function shopCall<S extends z.ZodType>(
     signal: ctx.signal,
     logger: ctx.logger,
     now: ctx.now,
-  });
+  };
+}
+
+/** A read: every transient failure is retried. */
+export function shopCall<S extends z.ZodType>(
+  ctx: ShopDataContext,
+  api: string,
+  call: ShopCall<S>,
+): Promise<z.output<S>> {
+  return shopRequest(request(ctx, api, call));
+}
+
+/**
+ * A call that changes something at TikTok (a price, stock, an invitation, a message). Only a refusal that
+ * proves nothing happened is retried; a lost or failed answer comes back as `{ kind: 'unknown' }`, which
+ * the caller reconciles by reading the remote state before trying again (errors-and-limits.md, "Writes").
+ */
+export function shopWrite<S extends z.ZodType>(
+  ctx: ShopDataContext,
+  api: string,
+  call: ShopCall<S>,
+): Promise<WriteResult<z.output<S>>> {
+  return shopRequest({ ...request(ctx, api, call), mode: 'write' });
 }

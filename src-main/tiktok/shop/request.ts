@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import { TokenRejected } from '../auth-failure';
-import { callWithRetry, type HttpResponse, type Outcome, parseJson, validate } from '../http-core';
+import {
+  type CallMode,
+  callWithRetry,
+  envelopeOf,
+  type HttpResponse,
+  type Outcome,
+  statusOutcome,
+  validate,
+  type WriteResult,
+} from '../http-core';
 import type { TokenBucket } from '../token-bucket';
 import { signShopRequest } from './signing';
 
@@ -15,7 +24,7 @@ const envelopeSchema = z.object({
   data: z.unknown(),
 });
 
-/** Codes that mean "try again later" (shop-api.md §3.2). */
+/** Codes that mean "try again later" (docs/tiktok-api/errors-and-limits.md). */
 const transientCodes = new Set([36009002, 36009003, 36009007]);
 
 export interface ShopAppCredentials {
@@ -39,23 +48,18 @@ export interface ShopRequest<S extends z.ZodType> {
   signal?: AbortSignal;
   logger?: Logger;
   now?: () => number;
+  /** `write` for calls that change something at TikTok: a lost answer is returned, never retried blind. */
+  mode?: CallMode;
+  /** Per attempt; default 30 s. */
+  timeoutMs?: number;
 }
 
 function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.output<S>> {
-  if (res.status >= 500)
-    return { kind: 'retry', error: new AppError('REMOTE', `${shopService} answered HTTP ${res.status}`) };
-  let env: z.infer<typeof envelopeSchema>;
-  try {
-    env = parseJson(shopService, res.text, envelopeSchema);
-  } catch (err) {
-    if (res.status === 429)
-      return {
-        kind: 'retry',
-        rateLimited: true,
-        error: new AppError('RATE_LIMITED', `${shopService} rate limit`),
-      };
-    return { kind: 'fail', error: err as AppError };
-  }
+  const byStatus = statusOutcome(res.status, shopService);
+  if (byStatus && res.status !== 429) return byStatus;
+  const parsed = envelopeOf(res, shopService, envelopeSchema);
+  if (parsed.kind === 'outcome') return byStatus ?? parsed.outcome;
+  const env = parsed.envelope;
   if (env.code === 0) {
     try {
       return { kind: 'ok', value: validate(shopService, env.data, schema) };
@@ -72,17 +76,27 @@ function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.
   // 36009004 is the gateway's catch-all; only its access-token flavour means the grant is gone.
   if (env.code === 36009004 && /access.?token/i.test(env.message))
     return { kind: 'fail', error: new TokenRejected('revoked', message) };
+  // Everything else is final, 36009009 (unknown path) and 36009014 (retired version) included.
   return { kind: 'fail', error: new AppError('REMOTE', message, { remoteCode: env.code }) };
 }
 
 /** One signed Open API call (202309+ signing), with retries, rate limiting and a validated `data`. */
-export function shopRequest<S extends z.ZodType>(req: ShopRequest<S>): Promise<z.output<S>> {
-  return callWithRetry({
+export function shopRequest<S extends z.ZodType>(
+  req: ShopRequest<S> & { mode: 'write' },
+): Promise<WriteResult<z.output<S>>>;
+export function shopRequest<S extends z.ZodType>(
+  req: ShopRequest<S> & { mode?: 'read' },
+): Promise<z.output<S>>;
+export function shopRequest<S extends z.ZodType>(
+  req: ShopRequest<S>,
+): Promise<z.output<S> | WriteResult<z.output<S>>> {
+  const options = {
     service: shopService,
+    timeoutMs: req.timeoutMs,
     bucket: req.bucket,
     signal: req.signal,
     logger: req.logger,
-    classify: (res) => classify(res, req.data),
+    classify: (res: HttpResponse) => classify(res, req.data),
     request: () => {
       // Sign afresh on each attempt: the timestamp window is five minutes and retries may wait.
       const body = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -108,5 +122,6 @@ export function shopRequest<S extends z.ZodType>(req: ShopRequest<S>): Promise<z
         body,
       };
     },
-  });
+  };
+  return req.mode === 'write' ? callWithRetry({ ...options, mode: 'write' }) : callWithRetry(options);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Clock } from '../../../src-main/sandbox/clock';
 import { Faults } from '../../../src-main/sandbox/faults';
 import { CreatorIdCodec, decodeId, encodeId, requestId } from '../../../src-main/sandbox/ids';
-import { WindowCounter } from '../../../src-main/sandbox/limits';
+import { SlidingWindowCounter, WindowCounter } from '../../../src-main/sandbox/limits';
 import { pkceChallengeHex, pkceMatches } from '../../../src-main/sandbox/login/pkce';
 import { loopbackRedirectAllowed } from '../../../src-main/sandbox/login/redirect';
 import { Router } from '../../../src-main/sandbox/router';
@@ -161,6 +161,16 @@ describe('clock, limits, faults, weeks', () => {
     expect([1, 2, 3].map(() => w.hit('k', 2, 500))).toEqual([true, true, false]);
     expect(w.hit('k', 2, 1_000)).toBe(true);
     expect(w.hit('other', 2, 500)).toBe(true);
+  });
+
+  it('sliding counter allows `limit` in any window, wherever it starts', () => {
+    const w = new SlidingWindowCounter(1_000);
+    // A burst at 900 ms and more at 1,100 ms sit in different fixed seconds but in one sliding second.
+    expect([1, 2].map(() => w.hit('k', 3, 900))).toEqual([true, true]);
+    expect([1, 2].map(() => w.hit('k', 3, 1_100))).toEqual([true, false]);
+    // At 1,950 ms the 900 ms calls have left the window; the two at 1,100 ms (one refused) have not.
+    expect([1, 2].map(() => w.hit('k', 3, 1_950))).toEqual([true, false]);
+    expect(w.hit('k', 3, 2_200)).toBe(true);
   });
 
   it('faults count only matching requests', () => {

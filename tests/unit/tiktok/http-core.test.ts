@@ -6,9 +6,11 @@ import { AppError } from '@shared/errors';
 import {
   type CallOptions,
   callWithRetry,
+  envelopeOf,
   type HttpResponse,
   type Outcome,
   parseJson,
+  statusOutcome,
 } from '../../../src-main/tiktok/http-core';
 import type { Clock } from '../../../src-main/tiktok/token-bucket';
 
@@ -161,6 +163,113 @@ describe('callWithRetry', () => {
     setTimeout(() => controller.abort(reason), 50);
     await expect(get(url, { signal: controller.signal })).rejects.toBe(reason);
     server!.closeAllConnections();
+  });
+});
+
+/** The classification the TikTok clients use: status first, then a JSON envelope `{ok: boolean}`. */
+function tiktokLike(res: HttpResponse): Outcome<string> {
+  const byStatus = statusOutcome(res.status, 'Test');
+  if (byStatus) return byStatus;
+  const parsed = envelopeOf(res, 'Test', z.object({ ok: z.boolean() }));
+  if (parsed.kind === 'outcome') return parsed.outcome;
+  return parsed.envelope.ok
+    ? { kind: 'ok', value: 'done' }
+    : { kind: 'fail', error: new AppError('REMOTE', 'refused') };
+}
+
+describe('what is retried', () => {
+  it('a 501 costs one request and names it', async () => {
+    const s = await scripted([{ status: 501, body: '{"code":36009003,"message":"Not Implemented"}' }]);
+    await expect(get(s.url, { classify: tiktokLike })).rejects.toMatchObject({
+      code: 'REMOTE',
+      message: expect.stringContaining('HTTP 501'),
+    });
+    expect(s.hits).toHaveLength(1);
+  });
+
+  it('a 404 whose body is not JSON fails at once with its status', async () => {
+    const s = await scripted([{ status: 404, body: '<html>Not Found</html>' }]);
+    await expect(get(s.url, { classify: tiktokLike })).rejects.toMatchObject({
+      message: expect.stringContaining('HTTP 404'),
+    });
+    expect(s.hits).toHaveLength(1);
+  });
+
+  it('a 200 body cut short is retried', async () => {
+    const s = await scripted([
+      { status: 200, body: '{"ok":tr' },
+      { status: 200, body: '{"ok":true}' },
+    ]);
+    expect(await get(s.url, { classify: tiktokLike })).toBe('done');
+    expect(s.hits).toHaveLength(2);
+  });
+});
+
+describe('write mode', () => {
+  const write = (url: string, extra: Partial<CallOptions<string>> = {}) =>
+    callWithRetry({
+      request: () => ({ method: 'POST', url: `${url}?app_key=k&sign=abc123`, body: '{"price":"9.99"}' }),
+      classify: tiktokLike,
+      service: 'Test',
+      policy,
+      clock: instant,
+      mode: 'write',
+      ...extra,
+    });
+
+  it('a connection dropped after the request was sent is an unknown outcome, not retried', async () => {
+    const s = await scripted([{ status: 200, body: '', drop: true }]);
+    const r = await write(s.url);
+    expect(s.hits).toHaveLength(1);
+    expect(r.kind).toBe('unknown');
+    if (r.kind !== 'unknown') return;
+    expect(r.unknown).toMatchObject({ code: 'OUTCOME_UNKNOWN', reason: 'reset' });
+    // What was sent, for reconciliation; the signature is not kept.
+    expect(r.unknown.sent).toMatchObject({ method: 'POST', body: '{"price":"9.99"}', attempts: 1 });
+    expect(r.unknown.sent.url).not.toContain('abc123');
+    expect(r.unknown.toShape()).toEqual({
+      code: 'OUTCOME_UNKNOWN',
+      message: expect.stringContaining('may or may not have been made'),
+      details: { reason: 'reset' },
+    });
+  });
+
+  it('a 5xx is an unknown outcome; a 429 is retried because nothing was done', async () => {
+    const s1 = await scripted([{ status: 503, body: '' }]);
+    const r1 = await write(s1.url);
+    expect(r1).toMatchObject({ kind: 'unknown', unknown: { reason: 'server_error' } });
+    expect(s1.hits).toHaveLength(1);
+    await new Promise<void>((r) => server!.close(() => r()));
+
+    const s2 = await scripted([
+      { status: 429, body: '' },
+      { status: 200, body: '{"ok":true}' },
+    ]);
+    expect(await write(s2.url)).toEqual({ kind: 'done', value: 'done' });
+    expect(s2.hits).toHaveLength(2);
+  });
+
+  it('a timeout after sending is an unknown outcome', async () => {
+    let hits = 0;
+    server = createServer(() => void hits++);
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/w`;
+    const r = await write(url, { timeoutMs: 150 });
+    expect(r).toMatchObject({ kind: 'unknown', unknown: { reason: 'timeout' } });
+    expect(hits).toBe(1);
+    server.closeAllConnections();
+  });
+
+  it('a refusal in the body is thrown as usual', async () => {
+    const s = await scripted([{ status: 200, body: '{"ok":false}' }]);
+    await expect(write(s.url)).rejects.toMatchObject({ code: 'REMOTE', message: 'refused' });
+  });
+
+  it('nothing listening is OFFLINE: the request never left', async () => {
+    const s = await scripted([{ status: 200, body: '' }]);
+    await new Promise<void>((r) => server!.close(() => r()));
+    server = undefined;
+    await expect(write(s.url)).rejects.toMatchObject({ code: 'OFFLINE' });
   });
 });
 

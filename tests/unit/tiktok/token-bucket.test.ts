@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, defaultBackoff } from '../../../src-main/tiktok/backoff';
-import { type Clock, TokenBucket } from '../../../src-main/tiktok/token-bucket';
+import { bucketWithin, type Clock, RateLimiter, TokenBucket } from '../../../src-main/tiktok/token-bucket';
 
 /** A clock whose sleeps advance virtual time instantly, so rate tests are exact and fast. */
 function virtualClock(): Clock & { t: number } {
@@ -41,6 +41,46 @@ describe('TokenBucket', () => {
     bucket.drain();
     await bucket.take();
     expect(clock.t).toBe(250);
+  });
+});
+
+/** Most takes inside any one-second window [t, t + 1000), t at every take. */
+function busiestSecond(times: readonly number[]): number {
+  let most = 0;
+  for (let i = 0; i < times.length; i++) {
+    let n = 0;
+    while (i + n < times.length && times[i + n]! < times[i]! + 1000) n++;
+    most = Math.max(most, n);
+  }
+  return most;
+}
+
+describe('a bucket within a per-second limit', () => {
+  it.each([1, 3, 10, 50])('never passes more than %i requests in any one-second window', async (limit) => {
+    const clock = virtualClock();
+    const bucket = bucketWithin(limit, clock);
+    const times: number[] = [];
+    // A caller taking as fast as it can for ten virtual seconds, starting with a full bucket.
+    while (clock.t < 10_000) {
+      await bucket.take();
+      times.push(clock.t);
+    }
+    expect(busiestSecond(times)).toBeLessThanOrEqual(limit);
+    // …and it does not crawl either: at least half the limit is used.
+    expect(times.length).toBeGreaterThanOrEqual(limit * 5);
+  });
+
+  it('counts the initial burst: the first second stays within the limit too', async () => {
+    const clock = virtualClock();
+    const limiter = new RateLimiter(() => 10, clock);
+    const bucket = limiter.bucket('ads|app');
+    const times: number[] = [];
+    while (clock.t < 1000) {
+      await bucket.take();
+      if (clock.t < 1000) times.push(clock.t);
+    }
+    expect(times.length).toBeLessThanOrEqual(10);
+    expect(limiter.bucket('ads|app')).toBe(bucket);
   });
 });
 
