@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
+import { regionTimeZone } from '../../src-shared/time';
 import { type Database, openDatabase } from '../../src-main/db/connection';
 import { type Profile, sandboxProfile } from '../../src-main/profile/profile';
 import {
@@ -232,22 +233,66 @@ export async function startWorld(options: SandboxOptions = {}): Promise<SyncWorl
   return world;
 }
 
-/** order_days recomputed from the raw rows: what the incrementally maintained rollup must equal. */
+/**
+ * The shop-local day of an instant, straight from Intl (not the app's cached `zonedDay`), so the rollup
+ * checks below do not share the code they check.
+ */
+export function localDayOf(ms: number, region: string): string {
+  return new Date(ms).toLocaleDateString('en-CA', { timeZone: regionTimeZone(region) });
+}
+
+type Row = Record<string, string | number>;
+
+/** Groups rows by `keys` and sums `sums`, sorted by the keys like `ORDER BY 1, 2, …`. */
+export function groupSum(rows: Row[], keys: string[], sums: string[]): Row[] {
+  const groups = new Map<string, Row>();
+  for (const r of rows) {
+    const k = JSON.stringify(keys.map((c) => r[c]));
+    let g = groups.get(k);
+    if (!g) {
+      g = Object.fromEntries([...keys.map((c) => [c, r[c]!]), ...sums.map((c) => [c, 0])]) as Row;
+      groups.set(k, g);
+    }
+    for (const c of sums) g[c] = (g[c] as number) + (r[c] as number);
+  }
+  return [...groups.values()].sort((a, b) => {
+    for (const c of keys) if (a[c] !== b[c]) return String(a[c]) < String(b[c]) ? -1 : 1;
+    return 0;
+  });
+}
+
+/** order_days recomputed from the raw rows in the shop's local days: what the rebuilt rollup must equal. */
 export function recomputedOrderDays(db: Database): unknown[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT shop_id, date(create_time / 1000, 'unixepoch') AS day, currency,
-         SUM(status != 'CANCELLED') AS orders, SUM(status = 'CANCELLED') AS cancelled_orders,
-         SUM(CASE WHEN status != 'CANCELLED' THEN units ELSE 0 END) AS units,
-         SUM(CASE WHEN status != 'CANCELLED' THEN total_minor ELSE 0 END) AS gross_minor,
-         SUM(CASE WHEN status != 'CANCELLED' THEN refund_minor ELSE 0 END) AS refunds_minor,
-         SUM(CASE WHEN status != 'CANCELLED' THEN seller_discount_minor ELSE 0 END) AS seller_discount_minor,
-         SUM(CASE WHEN status != 'CANCELLED' THEN platform_discount_minor ELSE 0 END) AS platform_discount_minor,
-         SUM(CASE WHEN status != 'CANCELLED' THEN tax_minor ELSE 0 END) AS tax_minor,
-         SUM(CASE WHEN status != 'CANCELLED' THEN shipping_fee_minor ELSE 0 END) AS shipping_minor
-       FROM orders GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      `SELECT o.shop_id, o.create_time, s.region, o.currency, status != 'CANCELLED' AS orders,
+         status = 'CANCELLED' AS cancelled_orders,
+         CASE WHEN status != 'CANCELLED' THEN units ELSE 0 END AS units,
+         CASE WHEN status != 'CANCELLED' THEN total_minor ELSE 0 END AS gross_minor,
+         CASE WHEN status != 'CANCELLED' THEN refund_minor ELSE 0 END AS refunds_minor,
+         CASE WHEN status != 'CANCELLED' THEN seller_discount_minor ELSE 0 END AS seller_discount_minor,
+         CASE WHEN status != 'CANCELLED' THEN platform_discount_minor ELSE 0 END AS platform_discount_minor,
+         CASE WHEN status != 'CANCELLED' THEN tax_minor ELSE 0 END AS tax_minor,
+         CASE WHEN status != 'CANCELLED' THEN shipping_fee_minor ELSE 0 END AS shipping_minor
+       FROM orders o JOIN shops s USING (shop_id)`,
     )
-    .all();
+    .all() as Row[];
+  for (const r of rows) r.day = localDayOf(r.create_time as number, r.region as string);
+  return groupSum(
+    rows,
+    ['shop_id', 'day', 'currency'],
+    [
+      'orders',
+      'cancelled_orders',
+      'units',
+      'gross_minor',
+      'refunds_minor',
+      'seller_discount_minor',
+      'platform_discount_minor',
+      'tax_minor',
+      'shipping_minor',
+    ],
+  );
 }
 
 export function storedOrderDays(db: Database): unknown[] {
@@ -261,21 +306,28 @@ export function storedOrderDays(db: Database): unknown[] {
 }
 
 export function recomputedProductDays(db: Database): unknown[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT o.shop_id, date(o.create_time / 1000, 'unixepoch') AS day, l.product_id, l.currency,
-         COUNT(*) AS units, SUM(l.sale_price_minor) AS gross_minor
-       FROM order_lines l JOIN orders o USING (order_id)
-       WHERE o.status != 'CANCELLED' AND l.cancelled = 0 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      `SELECT o.shop_id, o.create_time, s.region, l.product_id, l.currency, l.cancelled = 0 AS units,
+         CASE WHEN l.cancelled = 0 THEN l.sale_price_minor ELSE 0 END AS gross_minor,
+         l.cancelled AS refunded_units, CASE WHEN l.cancelled THEN l.sale_price_minor ELSE 0 END AS refunds_minor
+       FROM order_lines l JOIN orders o USING (order_id) JOIN shops s ON s.shop_id = o.shop_id
+       WHERE o.status != 'CANCELLED'`,
     )
-    .all();
+    .all() as Row[];
+  for (const r of rows) r.day = localDayOf(r.create_time as number, r.region as string);
+  return groupSum(
+    rows,
+    ['shop_id', 'day', 'product_id', 'currency'],
+    ['units', 'gross_minor', 'refunded_units', 'refunds_minor'],
+  );
 }
 
 export function storedProductDays(db: Database): unknown[] {
   return db
     .prepare(
-      `SELECT shop_id, day, product_id, currency, units, gross_minor FROM product_days WHERE units != 0
-       ORDER BY 1, 2, 3, 4`,
+      `SELECT shop_id, day, product_id, currency, units, gross_minor, refunded_units, refunds_minor
+       FROM product_days ORDER BY 1, 2, 3, 4`,
     )
     .all();
 }

@@ -5,6 +5,7 @@ import { m003Accounts } from './003-accounts';
 import { m004SyncedData } from './004-synced-data';
 import { m005CheaperOrderIngest } from './005-cheaper-order-ingest';
 import { m006CollaborationStatus } from './006-collaboration-status';
+import { m011ShopLocalDays } from './011-shop-local-days';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   m004SyncedData,
   m005CheaperOrderIngest,
   m006CollaborationStatus,
+  m011ShopLocalDays,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,12 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Order, OrderLine } from '../../tiktok/shop/orders';
 import type { Counts } from '../job';
-import { utcDay } from '../time';
+import { zonedDay } from '@shared/time';
 import type { RollupStore } from './rollups';
 
 /**
  * Orders and their lines. Idempotent: an order whose stored row and lines equal what arrived is skipped
- * (not rewritten, not counted); a changed one replaces its lines. The UTC days of changed orders are marked
+ * (not rewritten, not counted); a changed one replaces its lines. The shop-local days of changed orders are marked
  * dirty so that `order_days` and `product_days` are rebuilt from these rows (rollups.ts).
  *
  * Unlike the other writers, orders carry no etag: a first sync brings 100k+ orders that are all new, and
@@ -154,6 +154,7 @@ export class OrderWriter {
   /** Writes one page; call inside a transaction. */
   write(accountId: string, shopId: string, orders: readonly Order[], now: number): Counts {
     const dirtyDays = new Set<string>();
+    const zone = this.rollups.shopZone(shopId);
     let inserted = 0;
     let updated = 0;
     const stored = new Map(
@@ -169,13 +170,14 @@ export class OrderWriter {
           if (oldLines.length === lines.length && oldLines.every((l, i) => sameRow(l, lines[i]!))) continue;
         }
         const oldCreate = old[CREATE_TIME];
-        if (typeof oldCreate === 'number' && oldCreate !== o.createTime) dirtyDays.add(utcDay(oldCreate));
+        if (typeof oldCreate === 'number' && oldCreate !== o.createTime)
+          dirtyDays.add(zonedDay(oldCreate, zone));
         this.deleteLines.run(o.orderId);
         updated++;
       } else {
         inserted++;
       }
-      dirtyDays.add(utcDay(o.createTime));
+      dirtyDays.add(zonedDay(o.createTime, zone));
       this.upsert.run(...row, now);
       for (const l of lines) this.insertLine.run(...l);
     }

@@ -1,9 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { DAY_MS, dayStartMs } from '../time';
+import { addDays, regionTimeZone, zonedDayStart } from '@shared/time';
 
 /**
  * Daily rollups (ARCHITECTURE §9): `order_days` and `product_days` sum orders and their lines per shop and
- * UTC day, `ad_days` sums AdReportDays per advertiser and day.
+ * shop-local day (the shop region's calendar, `regionTimeZone`), `ad_days` sums AdReportDays per advertiser
+ * and advertiser-local day (as TikTok reports them).
  *
  * A writer does not touch the rollups: in the same transaction as its page it marks the (scope, day)
  * pairs it changed as dirty, and `refresh` later rebuilds those days from the raw rows in one set-based
@@ -21,8 +22,12 @@ interface DirtyDay {
   account_id: string;
 }
 
-/** One day of one scope: deletes its rollup rows and inserts them again from the raw rows. */
+/**
+ * One day of one scope: deletes its rollup rows and inserts them again from the raw rows. A `zoned` rebuild
+ * selects raw rows by time between the shop's local midnights; the others select by the stored day text.
+ */
 interface DayRebuild {
+  zoned: boolean;
   clear: Statement[];
   fill: Statement[];
 }
@@ -32,6 +37,7 @@ const orderSums = (col: string): string => `SUM(CASE WHEN status != 'CANCELLED' 
 function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
   return {
     orders: {
+      zoned: true,
       clear: [
         db.prepare('DELETE FROM order_days WHERE shop_id = @scope AND day = @day'),
         db.prepare('DELETE FROM product_days WHERE shop_id = @scope AND day = @day'),
@@ -47,15 +53,19 @@ function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
           FROM orders WHERE shop_id = @scope AND create_time >= @start AND create_time < @end
           GROUP BY currency`),
         db.prepare(`
-          INSERT INTO product_days (shop_id, day, product_id, currency, account_id, units, gross_minor)
-          SELECT @scope, @day, l.product_id, l.currency, @account, COUNT(*), SUM(l.sale_price_minor)
+          INSERT INTO product_days (shop_id, day, product_id, currency, account_id, units, gross_minor,
+            refunded_units, refunds_minor)
+          SELECT @scope, @day, l.product_id, l.currency, @account, SUM(l.cancelled = 0),
+            SUM(CASE WHEN l.cancelled = 0 THEN l.sale_price_minor ELSE 0 END), SUM(l.cancelled),
+            SUM(CASE WHEN l.cancelled != 0 THEN l.sale_price_minor ELSE 0 END)
           FROM orders o JOIN order_lines l ON l.order_id = o.order_id
           WHERE o.shop_id = @scope AND o.create_time >= @start AND o.create_time < @end
-            AND o.status != 'CANCELLED' AND l.cancelled = 0
+            AND o.status != 'CANCELLED'
           GROUP BY l.product_id, l.currency`),
       ],
     },
     ads: {
+      zoned: false,
       clear: [db.prepare('DELETE FROM ad_days WHERE advertiser_id = @scope AND day = @day')],
       fill: [
         db.prepare(`
@@ -76,6 +86,7 @@ export class RollupStore {
   private readonly dirtyScopes: Statement<[], { rollup: RollupKind; scope: string }>;
   private readonly unmark: Statement<[string, string, string]>;
   private readonly rebuilds: Record<RollupKind, DayRebuild>;
+  private readonly region: Statement<[string], string>;
 
   constructor(private readonly db: Database) {
     // The Account of the last write wins: a shop that moved to another Account takes its rollup rows along.
@@ -89,6 +100,12 @@ export class RollupStore {
     this.dirtyScopes = db.prepare('SELECT DISTINCT rollup, scope FROM rollup_dirty');
     this.unmark = db.prepare('DELETE FROM rollup_dirty WHERE rollup = ? AND scope = ? AND day = ?');
     this.rebuilds = prepareRebuilds(db);
+    this.region = db.prepare<[string], string>('SELECT region FROM shops WHERE shop_id = ?').pluck();
+  }
+
+  /** The time zone whose calendar days a shop's rollups use (UTC for a shop not stored, which cannot sync). */
+  shopZone(shopId: string): string {
+    return regionTimeZone(this.region.get(shopId) ?? '');
   }
 
   /** Records that `days` of `scope` changed; call inside the transaction that changed them. */
@@ -101,12 +118,14 @@ export class RollupStore {
     return this.db
       .transaction(() => {
         const days = this.dirty.all(kind, scope);
-        const { clear, fill } = this.rebuilds[kind];
+        if (days.length === 0) return 0;
+        const { clear, fill, zoned } = this.rebuilds[kind];
+        const zone = zoned ? this.shopZone(scope) : 'UTC';
         for (const d of days) {
-          const start = dayStartMs(d.day);
+          const start = zonedDayStart(d.day, zone);
+          const end = zonedDayStart(addDays(d.day, 1), zone);
           for (const s of clear) s.run({ scope, day: d.day });
-          for (const s of fill)
-            s.run({ scope, day: d.day, account: d.account_id, start, end: start + DAY_MS });
+          for (const s of fill) s.run({ scope, day: d.day, account: d.account_id, start, end });
           this.unmark.run(kind, scope, d.day);
         }
         return days.length;

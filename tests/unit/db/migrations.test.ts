@@ -15,16 +15,20 @@ function tempDbFile(): string {
 }
 
 describe('database migrations', () => {
-  it('numbers migrations 1..n without gaps', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  // Each slice of work owns fixed numbers, so gaps are expected; the order is what matters.
+  it('numbers migrations in increasing order', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
   });
 
   // Every earlier version a user could have on disk, migrated forward to the latest.
-  for (let from = 0; from < latestVersion; from++) {
+  for (let k = 0; k < migrations.length; k++) {
+    const from = migrations[k - 1]?.version ?? 0;
     it(`migrates a database from version ${from} to ${latestVersion}`, () => {
       const file = tempDbFile();
       const old = new BetterSqlite3(file);
-      migrate(old, migrations.slice(0, from));
+      migrate(old, migrations.slice(0, k));
       expect(userVersion(old)).toBe(from);
       old.close();
 
