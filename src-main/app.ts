@@ -4,6 +4,7 @@ import { accountsHandlers } from './accounts/handlers';
 import { AccountsService } from './accounts/service';
 import { activityHandlers } from './activity/handlers';
 import { ActivityLog } from './activity/activity-log';
+import { createCatalogue } from './catalogue/catalogue';
 import { type Database, openDatabase } from './db/connection';
 import { EventBus } from './events';
 import { type Handlers, Router } from './ipc/router';
@@ -165,6 +166,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));
   accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
+  const catalogue = createCatalogue({ db, activity, now });
+  accounts.hooks.registerPurge('product costs', (accountId) => catalogue.costs.purgeAccount(accountId));
   let background: BackgroundSync | null = null;
   if (config.backgroundSync !== false) {
     background = startBackgroundSync({ sync, events, settings, logger, isOnline: () => canReach(apiHosts) });
@@ -196,7 +199,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...profileHandlers(profileSettings),
     ...syncHandlers(sync),
     ...ordersHandlers(db),
-    ...productsHandlers(db),
+    ...productsHandlers(db, catalogue),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',

@@ -11,6 +11,7 @@ export const activityKinds = [
   'account.revoked',
   'account.dataDeleted',
   'vault.unlocked',
+  'catalogue.costsUpdated',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

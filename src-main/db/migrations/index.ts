@@ -6,6 +6,7 @@ import { m004SyncedData } from './004-synced-data';
 import { m005CheaperOrderIngest } from './005-cheaper-order-ingest';
 import { m006CollaborationStatus } from './006-collaboration-status';
 import { m011ShopLocalDays } from './011-shop-local-days';
+import { m015ProductCosts } from './015-product-costs';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   m005CheaperOrderIngest,
   m006CollaborationStatus,
   m011ShopLocalDays,
+  m015ProductCosts,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
