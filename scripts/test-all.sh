@@ -14,6 +14,9 @@ step "build" && { npm run --silent build >"$reports/build.log" 2>&1 || { cat "$r
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json" || status=1
 
+step "renderer tests (hooks, view models and components in happy-dom)"
+npx vitest run --project renderer --reporter=default --reporter=json --outputFile.json="$reports/renderer.json" || status=1
+
 step "integration tests (real SQLite, real HTTP, real keychain in a D-Bus session)"
 integration='npx vitest run --project integration --reporter=default --reporter=json --outputFile.json='"$reports/integration.json"
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then

@@ -2,5 +2,9 @@ import { createApiClient, pickBridge } from './client';
 
 export type { ApiClient } from './client';
 export { toAppError } from './errors';
+export { ApiProvider, createQueryClient } from './ApiProvider';
+export { channelKey, useChannelMutation, useChannelQuery, useInvalidateOn } from './useChannelQuery';
+export { useMainEvent } from './useMainEvent';
+export { beforePaging, cursorPaging, useChannelList, type KeysetList, type Paging } from './useChannelList';
 
 export const api = createApiClient(pickBridge());

@@ -1,8 +1,9 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { LogoMark } from '../components/Logo';
-import { ToastProvider } from '../components/Toasts';
+import { api, ApiProvider } from '../api';
+import { ToastProvider, useToasts } from '../components/Toasts';
 import { SettingsProvider } from '../settings/SettingsProvider';
 import { Shell } from './Shell';
 
@@ -34,15 +35,27 @@ function StartFailed({ message, retry }: { message: string; retry: () => void })
   );
 }
 
+/** The data layer, reporting failed writes as toasts. */
+function Data({ children }: { children: ReactNode }): ReactElement {
+  const { showError } = useToasts();
+  return (
+    <ApiProvider api={api} onMutationError={showError}>
+      {children}
+    </ApiProvider>
+  );
+}
+
 export function App(): ReactElement {
   return (
     <ToastProvider>
-      <SettingsProvider
-        loading={<Splash />}
-        failed={(error, retry) => <StartFailed message={error.message} retry={retry} />}
-      >
-        <Shell />
-      </SettingsProvider>
+      <Data>
+        <SettingsProvider
+          loading={<Splash />}
+          failed={(error, retry) => <StartFailed message={error.message} retry={retry} />}
+        >
+          <Shell />
+        </SettingsProvider>
+      </Data>
     </ToastProvider>
   );
 }

@@ -12,7 +12,7 @@ import { useCurrentPage, type Page } from './routes';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useAppInfo } from './useAppInfo';
-import { useIdentity } from './useIdentity';
+import { useIdentity } from '../hooks/useIdentity';
 import { useOpenExternalEvents } from './useOpenExternalEvents';
 
 function PageContent({ page }: { page: Page }): ReactElement {

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, useMainEvent } from '../api';
 import { isWebUrl, openInNewTab } from '../api/openExternal';
 import { useToasts } from '../components/Toasts';
 
@@ -12,15 +11,16 @@ import { useToasts } from '../components/Toasts';
 export function useOpenExternalEvents(): void {
   const { showToast } = useToasts();
   const { t } = useTranslation();
-  useEffect(() => {
-    if (api.transport !== 'web') return;
-    return api.on('app:openExternal', ({ url }) => {
+  useMainEvent(
+    'app:openExternal',
+    ({ url }) => {
       if (!isWebUrl(url) || openInNewTab(url)) return;
       showToast({
         tone: 'info',
         message: t('openExternal.blocked'),
         link: { href: url, label: t('openExternal.open', { host: new URL(url).host }) },
       });
-    });
-  }, [showToast, t]);
+    },
+    api.transport === 'web',
+  );
 }

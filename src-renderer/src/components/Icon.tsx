@@ -27,6 +27,9 @@ const paths = {
   cloudOff: 'M2 2l20 20M7 7a5 5 0 0 0-1 9.9h11M17.6 17A4 4 0 0 0 18 9h-1.3A7 7 0 0 0 10.5 4.6',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M21 21l-5-5',
   chevron: 'm9 6 6 6-6 6',
+  sortAsc: 'M12 19V5M6 11l6-6 6 6',
+  sortDesc: 'M12 5v14M6 13l6 6 6-6',
+  sortNone: 'M8 9l4-4 4 4M8 15l4 4 4-4',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,7 +1,14 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { ReactTable, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { Icon } from './Icon';
 import type { PlainTable } from './tableFeatures';
+
+/** The column the database sorts by (tables never sort loaded rows themselves: the list is paged). */
+export interface TableSort {
+  by: string;
+  desc: boolean;
+}
 
 const rowHeight = 45;
 const loadAheadRows = 20;
@@ -21,9 +28,14 @@ export function VirtualTable<T extends RowData>(props: {
   busy: boolean;
   onOpen: (item: T) => void;
   onNearEnd: () => void;
+  /** Column ids whose header sorts the list (ascending first, then descending). */
+  sortable?: readonly string[];
+  sort?: TableSort | null;
+  onSortChange?: (sort: TableSort) => void;
   className?: string;
 }): ReactElement {
   const { table, label, hint, total, busy, onOpen, onNearEnd, className } = props;
+  const { sortable = [], sort = null, onSortChange } = props;
   const rows = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -54,6 +66,9 @@ export function VirtualTable<T extends RowData>(props: {
     if (row) {
       wantFocus.current = false;
       row.focus({ preventScroll: true });
+      // The virtualizer scrolled its own box; this also brings that box's row into the window and keeps
+      // it clear of the sticky header (scroll-padding in CSS).
+      row.scrollIntoView({ block: 'nearest' });
     }
   });
 
@@ -103,11 +118,34 @@ export function VirtualTable<T extends RowData>(props: {
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className={`col-${header.column.id}`}>
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                </th>
-              ))}
+              {group.headers.map((header) => {
+                const id = header.column.id;
+                const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+                if (!onSortChange || !sortable.includes(id))
+                  return (
+                    <th key={header.id} scope="col" className={`col-${id}`}>
+                      {content}
+                    </th>
+                  );
+                const sorted = sort?.by === id ? sort : null;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={`col-${id}`}
+                    aria-sort={sorted ? (sorted.desc ? 'descending' : 'ascending') : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => onSortChange({ by: id, desc: sorted ? !sorted.desc : false })}
+                    >
+                      {content}
+                      <Icon name={sorted ? (sorted.desc ? 'sortDesc' : 'sortAsc') : 'sortNone'} size={14} />
+                    </button>
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Account, Shop } from '@shared/accounts';
-import { useAccounts } from '../pages/accounts/useAccounts';
+import { useAccounts } from './useAccounts';
 
 export interface ShopsState {
   /** Null until accounts:list answers. */
@@ -11,7 +11,7 @@ export interface ShopsState {
 
 /** Every shop of every shop Account, for filters and for naming a row's shop. */
 export function useShops(): ShopsState {
-  const { list } = useAccounts();
+  const { data: list } = useAccounts();
   return useMemo(() => {
     const accounts = list?.accounts ?? null;
     const shops = (accounts ?? []).filter((a) => a.provider === 'shop').flatMap((a) => a.shops);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { activityKinds, type ActivityKind } from '@shared/activity';
 import { EmptyState } from '../components/EmptyState';
 import { FilterSelect } from '../components/FilterSelect';
+import { LoadFailed } from '../components/LoadFailed';
 import { Tabs } from '../components/Tabs';
 import { SyncHistory } from '../features/sync/SyncHistory';
 import { ActivityTable } from './ActivityTable';
@@ -33,8 +34,8 @@ export function ActivityPage(): ReactElement {
 function EventLog(): ReactElement {
   const { t } = useTranslation();
   const [kind, setKind] = useState<ActivityKind | undefined>(undefined);
-  const { items, total, hasMore, loading, failed, loadMore, reload } = useActivityLog(kind);
-  const empty = !loading && !failed && items.length === 0;
+  const { items, total, hasMore, loading, busy, error, loadMore, reload } = useActivityLog(kind);
+  const empty = !loading && !error && items.length === 0;
 
   return (
     <div className="activity-events">
@@ -46,21 +47,14 @@ function EventLog(): ReactElement {
           options={activityKinds.map((value) => ({ value, label: t(`activity.kindName.${value}`) }))}
           onChange={setKind}
         />
-        {items.length > 0 && <p className="muted">{t('activity.count', { shown: items.length, total })}</p>}
+        {items.length > 0 && total !== null && (
+          <p className="muted">{t('activity.count', { shown: items.length, total })}</p>
+        )}
       </div>
 
-      <div className="card card-flush" aria-busy={loading}>
-        {failed ? (
-          <EmptyState
-            icon="alert"
-            title={t('activity.failed.title')}
-            body={t('activity.failed.body')}
-            action={
-              <button type="button" className="button" onClick={reload}>
-                {t('activity.failed.retry')}
-              </button>
-            }
-          />
+      <div className="card card-flush" aria-busy={busy}>
+        {error ? (
+          <LoadFailed title={t('activity.failed.title')} error={error} onRetry={reload} />
         ) : empty ? (
           <EmptyState
             icon="activity"
@@ -76,8 +70,8 @@ function EventLog(): ReactElement {
 
       {hasMore && (
         <div className="load-more">
-          <button type="button" className="button" onClick={loadMore} disabled={loading}>
-            {loading ? t('activity.loading') : t('activity.loadMore')}
+          <button type="button" className="button" onClick={loadMore} disabled={busy}>
+            {busy ? t('activity.loading') : t('activity.loadMore')}
           </button>
         </div>
       )}

@@ -4,15 +4,14 @@ import {
   useContext,
   useEffect,
   useMemo,
-  useState,
   type ReactElement,
   type ReactNode,
 } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Settings, SettingsPatch } from '@shared/settings';
 import type { AppError } from '@shared/errors';
-import { api, toAppError } from '../api';
+import { channelKey, useChannelMutation, useChannelQuery } from '../api';
 import { applyLanguage } from '../i18n';
-import { useToasts } from '../components/Toasts';
 import { applyTheme } from './theme';
 
 interface SettingsApi {
@@ -21,13 +20,8 @@ interface SettingsApi {
   update(patch: SettingsPatch): Promise<boolean>;
 }
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: AppError }
-  /** `shown` may run ahead of `saved` while an update is in flight; a refusal rolls back to `saved`. */
-  | { status: 'ready'; shown: Settings; saved: Settings };
-
 const SettingsContext = createContext<SettingsApi | null>(null);
+const settingsKey = channelKey('settings:get');
 
 export function useSettings(): SettingsApi {
   const value = useContext(SettingsContext);
@@ -35,62 +29,47 @@ export function useSettings(): SettingsApi {
   return value;
 }
 
-function ready(settings: Settings): LoadState {
-  return { status: 'ready', shown: settings, saved: settings };
-}
-
 export function SettingsProvider(props: {
   children: ReactNode;
   loading: ReactNode;
   failed: (error: AppError, retry: () => void) => ReactNode;
 }): ReactElement {
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const { showError } = useToasts();
+  const queryClient = useQueryClient();
+  const query = useChannelQuery('settings:get', undefined, {
+    updateOn: { 'settings:changed': (settings) => settings },
+  });
+  const mutation = useChannelMutation('settings:update', {
+    onSuccess: (settings) => queryClient.setQueryData(settingsKey, settings),
+  });
 
-  const fetchSettings = useCallback(() => {
-    api.invoke('settings:get').then(
-      (settings) => setState(ready(settings)),
-      (error: unknown) => setState({ status: 'failed', error: toAppError(error) }),
-    );
-  }, []);
-  const retry = useCallback(() => {
-    setState({ status: 'loading' });
-    fetchSettings();
-  }, [fetchSettings]);
-
-  useEffect(fetchSettings, [fetchSettings]);
-  useEffect(() => api.on('settings:changed', (settings) => setState(ready(settings))), []);
-
-  const settings = state.status === 'ready' ? state.shown : null;
+  const settings = query.data;
   const language = settings?.language;
   const theme = settings?.theme ?? 'system';
-
   useEffect(() => {
     if (language) applyLanguage(language);
   }, [language]);
   useEffect(() => applyTheme(theme), [theme]);
 
+  const { mutateAsync } = mutation;
   const update = useCallback(
     async (patch: SettingsPatch) => {
-      // Optimistic: language and theme must switch the moment the user picks them.
-      setState((current) =>
-        current.status === 'ready' ? { ...current, shown: { ...current.shown, ...patch } } : current,
-      );
+      // Optimistic: language and theme must switch the moment the user picks them; a refusal rolls back.
+      const saved = queryClient.getQueryData<Settings>(settingsKey);
+      if (saved) queryClient.setQueryData(settingsKey, { ...saved, ...patch });
       try {
-        setState(ready(await api.invoke('settings:update', patch)));
+        await mutateAsync(patch);
         return true;
-      } catch (error) {
-        setState((current) => (current.status === 'ready' ? ready(current.saved) : current));
-        showError(error);
+      } catch {
+        if (saved) queryClient.setQueryData(settingsKey, saved);
         return false;
       }
     },
-    [showError],
+    [queryClient, mutateAsync],
   );
 
   const value = useMemo(() => (settings ? { settings, update } : null), [settings, update]);
 
-  if (state.status === 'loading') return <>{props.loading}</>;
-  if (state.status === 'failed') return <>{props.failed(state.error, retry)}</>;
+  if (query.isError && !settings) return <>{props.failed(query.error, () => void query.refetch())}</>;
+  if (!value) return <>{props.loading}</>;
   return <SettingsContext.Provider value={value}>{props.children}</SettingsContext.Provider>;
 }

@@ -4,6 +4,7 @@ import type { SyncRun } from '@shared/sync';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterSelect } from '../../components/FilterSelect';
 import { Icon } from '../../components/Icon';
+import { LoadFailed } from '../../components/LoadFailed';
 import { formatDateTime } from '../../format/time';
 import { useSyncStatus } from './SyncStatusProvider';
 import { useSyncHistory } from './useSyncHistory';
@@ -79,18 +80,10 @@ export function SyncHistory(): ReactElement {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const [accountId, setAccountId] = useState<string | undefined>(undefined);
-  const { items, hasMore, loading, failed, loadMore, reload } = useSyncHistory(accountId);
+  const { items, hasMore, loading, busy, error, loadMore, reload } = useSyncHistory(accountId);
   const { status } = useSyncStatus();
   const text = useSyncText(0);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-
-  // A run that ends shows up here without a manual reload.
-  const running = status?.accounts.filter((a) => a.state === 'running').length ?? 0;
-  const [seenRunning, setSeenRunning] = useState(running);
-  if (running !== seenRunning) {
-    setSeenRunning(running);
-    reload();
-  }
 
   const names = new Map(status?.accounts.map((a) => [a.accountId, a.displayName]) ?? []);
   const toggle = (id: string) =>
@@ -101,19 +94,10 @@ export function SyncHistory(): ReactElement {
       return next;
     });
 
-  if (failed)
+  if (error)
     return (
       <div className="card">
-        <EmptyState
-          icon="alert"
-          title={t('syncHistory.failed.title')}
-          body={t('syncHistory.failed.body')}
-          action={
-            <button type="button" className="button" onClick={reload}>
-              {t('syncHistory.failed.retry')}
-            </button>
-          }
-        />
+        <LoadFailed title={t('syncHistory.failed.title')} error={error} onRetry={reload} />
       </div>
     );
 
@@ -132,8 +116,8 @@ export function SyncHistory(): ReactElement {
   return (
     <>
       {accountFilter}
-      <div className="card card-flush" aria-busy={loading}>
-        {items.length === 0 && loading ? (
+      <div className="card card-flush" aria-busy={busy}>
+        {loading ? (
           <p className="loading-line muted">{t('activity.loading')}</p>
         ) : items.length === 0 ? (
           <EmptyState
@@ -217,8 +201,8 @@ export function SyncHistory(): ReactElement {
       </div>
       {hasMore && (
         <div className="load-more">
-          <button type="button" className="button" onClick={loadMore} disabled={loading}>
-            {loading ? t('activity.loading') : t('activity.loadMore')}
+          <button type="button" className="button" onClick={loadMore} disabled={busy}>
+            {busy ? t('activity.loading') : t('activity.loadMore')}
           </button>
         </div>
       )}

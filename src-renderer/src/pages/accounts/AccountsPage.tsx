@@ -2,13 +2,14 @@ import { useCallback, useEffect, useRef, useState, type ReactElement } from 'rea
 import { useTranslation } from 'react-i18next';
 import { providers, type Account } from '@shared/accounts';
 import { EmptyState } from '../../components/EmptyState';
+import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
 import { SyncPanel } from '../../features/sync/SyncPanel';
+import { useAccounts } from '../../hooks/useAccounts';
 import { AccountList } from './AccountList';
 import { ConnectCards } from './ConnectCards';
 import { ConnectProgress } from './ConnectProgress';
 import { DisconnectDialog, type Disconnected } from './DisconnectDialog';
-import { useAccounts } from './useAccounts';
 import { useConnectAttempt } from './useConnectAttempt';
 import { useFormatters } from './useFormatters';
 import { VaultLockedBanner } from './VaultLockedBanner';
@@ -35,7 +36,11 @@ function DisconnectedNotice(props: { result: Disconnected; onDismiss: () => void
 
 export function AccountsPage(): ReactElement {
   const { t } = useTranslation();
-  const { list, failed, reload } = useAccounts();
+  const accountsQuery = useAccounts();
+  const list = accountsQuery.data ?? null;
+  const failed = accountsQuery.isError && list === null;
+  const { refetch } = accountsQuery;
+  const reload = useCallback(() => void refetch(), [refetch]);
   const attempt = useConnectAttempt();
   const [disconnecting, setDisconnecting] = useState<Account | null>(null);
   const [disconnected, setDisconnected] = useState<Disconnected | null>(null);
@@ -72,15 +77,10 @@ export function AccountsPage(): ReactElement {
         </div>
         <div className="card card-flush" aria-busy={list === null && !failed}>
           {failed ? (
-            <EmptyState
-              icon="alert"
+            <LoadFailed
               title={t('accounts.list.failed.title')}
-              body={t('accounts.list.failed.body')}
-              action={
-                <button type="button" className="button" onClick={reload}>
-                  {t('accounts.list.failed.retry')}
-                </button>
-              }
+              error={accountsQuery.error}
+              onRetry={reload}
             />
           ) : list === null ? (
             <p className="loading-line muted">{t('accounts.list.loading')}</p>

@@ -1,9 +1,8 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
-import { api } from '../../api';
+import { useChannelMutation } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { useToasts } from '../../components/Toasts';
 
 type DeleteData = 'scheduled' | 'now';
 
@@ -23,22 +22,15 @@ export function DisconnectDialog(props: {
 }): ReactElement {
   const { account, onClose, onDone, returnFocus } = props;
   const { t } = useTranslation();
-  const { showError } = useToasts();
   const [deleteData, setDeleteData] = useState<DeleteData>('scheduled');
-  const [busy, setBusy] = useState(false);
+  const mutation = useChannelMutation('accounts:disconnect', {
+    onSuccess: ({ dataDeletionAt }) => onDone({ name, dataDeletionAt }),
+  });
+  const busy = mutation.isPending;
   const name = account.displayName;
   const id = useId();
 
-  const disconnect = (): void => {
-    setBusy(true);
-    api.invoke('accounts:disconnect', { accountId: account.id, deleteData }).then(
-      ({ dataDeletionAt }) => onDone({ name, dataDeletionAt }),
-      (error: unknown) => {
-        setBusy(false);
-        showError(error);
-      },
-    );
-  };
+  const disconnect = (): void => mutation.mutate({ accountId: account.id, deleteData });
 
   return (
     <Dialog

@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactElement, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_VAULT_PASSPHRASE, MIN_VAULT_PASSPHRASE } from '@shared/accounts';
-import { api } from '../../api';
+import { useChannelMutation } from '../../api';
 import { toAppError } from '../../api/errors';
 
 function PasswordField({
@@ -60,6 +60,11 @@ export function PassphraseForm(props: { firstRun: boolean; onUnlocked: () => voi
   const [confirm, setConfirm] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The form shows its own refusals (a wrong passphrase is not a toast).
+  const { mutateAsync: unlock } = useChannelMutation('vault:unlock', {
+    silent: true,
+    invalidates: ['accounts:list'],
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
   const second = useRef<HTMLInputElement>(null);
@@ -90,7 +95,7 @@ export function PassphraseForm(props: { firstRun: boolean; onUnlocked: () => voi
     }
     setBusy(true);
     setFailure(null);
-    api.invoke('vault:unlock', { passphrase }).then(
+    unlock({ passphrase }).then(
       () => {
         setPassphrase('');
         setConfirm('');

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ConnectResult, Provider } from '@shared/accounts';
-import { api } from '../../api';
-import { useToasts } from '../../components/Toasts';
+import { useChannelMutation, useMainEvent } from '../../api';
 
 export type ConnectOutcome = ConnectResult['outcome'];
 
@@ -31,7 +30,8 @@ const keptEarlyResults = 8;
 
 /** One connection attempt at a time: started here, ended by the `accounts:connectResult` event. */
 export function useConnectAttempt(): ConnectAttempt {
-  const { showError } = useToasts();
+  const { mutateAsync: connect } = useChannelMutation('accounts:connect');
+  const { mutateAsync: cancelConnect } = useChannelMutation('accounts:cancelConnect');
   const [state, setState] = useState<ConnectState>({ phase: 'idle' });
   const current = useRef<ConnectState>(state);
   // A fast answer can arrive before `accounts:connect` itself has replied with the attempt id.
@@ -54,49 +54,45 @@ export function useConnectAttempt(): ConnectAttempt {
     [update],
   );
 
-  useEffect(
-    () =>
-      api.on('accounts:connectResult', (result) => {
-        const now = current.current;
-        if (now.phase === 'waiting' && now.attemptId === result.attemptId) {
-          end(result, now.accountId);
-        } else if (now.phase === 'starting') {
-          early.current.set(result.attemptId, result);
-          if (early.current.size > keptEarlyResults) {
-            const oldest = early.current.keys().next().value;
-            if (oldest !== undefined) early.current.delete(oldest);
-          }
-        }
-      }),
-    [end],
-  );
+  useMainEvent('accounts:connectResult', (result) => {
+    const now = current.current;
+    if (now.phase === 'waiting' && now.attemptId === result.attemptId) {
+      end(result, now.accountId);
+    } else if (now.phase === 'starting') {
+      early.current.set(result.attemptId, result);
+      if (early.current.size > keptEarlyResults) {
+        const oldest = early.current.keys().next().value;
+        if (oldest !== undefined) early.current.delete(oldest);
+      }
+    }
+  });
 
   const start = useCallback(
     (provider: Provider, accountId?: string) => {
       if (current.current.phase === 'starting' || current.current.phase === 'waiting') return;
       const target = accountId ? { accountId } : {};
       update({ phase: 'starting', provider, ...target });
-      api.invoke('accounts:connect', accountId ? { provider, accountId } : { provider }).then(
+      // A refusal is toasted by the mutation; the attempt just goes back to idle.
+      connect(accountId ? { provider, accountId } : { provider }).then(
         ({ attemptId, authorizeUrl }) => {
           const result = early.current.get(attemptId);
           early.current.clear();
           if (result) end(result, accountId);
           else update({ phase: 'waiting', provider, ...target, attemptId, authorizeUrl });
         },
-        (error: unknown) => {
+        () => {
           early.current.clear();
           update({ phase: 'idle' });
-          showError(error);
         },
       );
     },
-    [end, showError, update],
+    [connect, end, update],
   );
 
   const cancel = useCallback(() => {
     const now = current.current;
     if (now.phase !== 'waiting') return;
-    api.invoke('accounts:cancelConnect', { attemptId: now.attemptId }).then(
+    cancelConnect({ attemptId: now.attemptId }).then(
       () => {
         // The event may have ended the attempt already (e.g. approved a moment ago): keep that outcome.
         const after = current.current;
@@ -112,9 +108,9 @@ export function useConnectAttempt(): ConnectAttempt {
             now.accountId,
           );
       },
-      (error: unknown) => showError(error),
+      () => undefined,
     );
-  }, [end, showError]);
+  }, [cancelConnect, end]);
 
   const dismiss = useCallback(() => update({ phase: 'idle' }), [update]);
 

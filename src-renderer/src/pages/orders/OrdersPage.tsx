@@ -1,39 +1,46 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import type { OrderView } from '@shared/sync';
-import { api } from '../../api';
+import { cursorPaging, useChannelList } from '../../api';
+import { SyncedListPage } from '../../features/lists/SyncedListPage';
+import { useListFilters } from '../../features/lists/useListFilters';
 import { useShops } from '../../hooks/useShops';
-import { mainContent, SyncedListPage } from '../synced/SyncedListPage';
-import { useSyncedList, type SyncedListQuery } from '../synced/useSyncedList';
 import { OrderDetailDialog } from './OrderDetailDialog';
-import { OrdersTable } from './OrdersTable';
+import { useOrderColumns } from './orderColumns';
 
-const fetchOrders = (query: SyncedListQuery) => api.invoke('orders:list', query);
+const pageSize = 100;
 const orderId = (order: OrderView) => order.orderId;
 
 export function OrdersPage(): ReactElement {
   const shops = useShops();
-  const list = useSyncedList(fetchOrders, orderId);
-  const [open, setOpen] = useState<OrderView | null>(null);
+  const filters = useListFilters();
+  const list = useChannelList(
+    'orders:list',
+    {
+      limit: pageSize,
+      ...(filters.shopId ? { shopId: filters.shopId } : {}),
+      ...(filters.query ? { search: filters.query } : {}),
+    },
+    { ...cursorPaging, items: (page) => page.items, getId: orderId },
+  );
+  const columns = useOrderColumns(shops.shopName);
   return (
-    <>
-      <SyncedListPage kind="orders" list={list} shops={shops}>
-        <OrdersTable
-          orders={list.items}
-          total={list.total ?? list.items.length}
-          busy={list.loading}
-          shopName={shops.shopName}
-          onOpen={setOpen}
-          onNearEnd={list.loadMore}
-        />
-      </SyncedListPage>
-      {open && (
+    <SyncedListPage
+      kind="orders"
+      icon="orders"
+      list={list}
+      filters={filters}
+      shops={shops}
+      columns={columns}
+      getRowId={orderId}
+      className="orders-table"
+      renderDetail={(order, close, returnFocus) => (
         <OrderDetailDialog
-          order={open}
-          shopName={shops.shopName(open.shopId)}
-          onClose={() => setOpen(null)}
-          returnFocus={mainContent}
+          order={order}
+          shopName={shops.shopName(order.shopId)}
+          onClose={close}
+          returnFocus={returnFocus}
         />
       )}
-    </>
+    />
   );
 }

@@ -1,39 +1,46 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import type { ProductView } from '@shared/sync';
-import { api } from '../../api';
+import { cursorPaging, useChannelList } from '../../api';
+import { SyncedListPage } from '../../features/lists/SyncedListPage';
+import { useListFilters } from '../../features/lists/useListFilters';
 import { useShops } from '../../hooks/useShops';
-import { mainContent, SyncedListPage } from '../synced/SyncedListPage';
-import { useSyncedList, type SyncedListQuery } from '../synced/useSyncedList';
 import { ProductDetailDialog } from './ProductDetailDialog';
-import { ProductsTable } from './ProductsTable';
+import { useProductColumns } from './productColumns';
 
-const fetchProducts = (query: SyncedListQuery) => api.invoke('products:list', query);
+const pageSize = 100;
 const productId = (product: ProductView) => product.productId;
 
 export function ProductsPage(): ReactElement {
   const shops = useShops();
-  const list = useSyncedList(fetchProducts, productId);
-  const [open, setOpen] = useState<ProductView | null>(null);
+  const filters = useListFilters();
+  const list = useChannelList(
+    'products:list',
+    {
+      limit: pageSize,
+      ...(filters.shopId ? { shopId: filters.shopId } : {}),
+      ...(filters.query ? { search: filters.query } : {}),
+    },
+    { ...cursorPaging, items: (page) => page.items, getId: productId },
+  );
+  const columns = useProductColumns(shops.shopName);
   return (
-    <>
-      <SyncedListPage kind="products" list={list} shops={shops}>
-        <ProductsTable
-          products={list.items}
-          total={list.total ?? list.items.length}
-          busy={list.loading}
-          shopName={shops.shopName}
-          onOpen={setOpen}
-          onNearEnd={list.loadMore}
-        />
-      </SyncedListPage>
-      {open && (
+    <SyncedListPage
+      kind="products"
+      icon="products"
+      list={list}
+      filters={filters}
+      shops={shops}
+      columns={columns}
+      getRowId={productId}
+      className="products-table"
+      renderDetail={(product, close, returnFocus) => (
         <ProductDetailDialog
-          product={open}
-          shopName={shops.shopName(open.shopId)}
-          onClose={() => setOpen(null)}
-          returnFocus={mainContent}
+          product={product}
+          shopName={shops.shopName(product.shopId)}
+          onClose={close}
+          returnFocus={returnFocus}
         />
       )}
-    </>
+    />
   );
 }

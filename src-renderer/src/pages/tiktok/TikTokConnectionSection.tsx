@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProfileState, type ProfileUpdateInput, selectableProfiles } from '@shared/profile';
+import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
 import { SettingsSection } from '../SettingsSection';
 import { PortField, SecretField, TextField } from './CredentialFields';
@@ -20,13 +21,19 @@ type Group = 'shop' | 'ads' | 'login';
 /** Settings → TikTok connection: sandbox or the merchant's own TikTok app, applied at the next start. */
 export function TikTokConnectionSection(props: { track: (save: Promise<boolean>) => void }): ReactElement {
   const { t } = useTranslation();
-  const { state, failed, save } = useProfileState();
+  const { query, save } = useProfileState();
+  const state = query.data;
   return (
     <SettingsSection title={t('settings.tiktok.title')} description={t('settings.tiktok.description')}>
-      {failed ? (
-        <Notice tone="danger" title={t('settings.tiktok.loadFailed')} />
-      ) : state ? (
+      {state ? (
         <ConnectionForm state={state} save={save} track={props.track} />
+      ) : query.isError ? (
+        <LoadFailed
+          compact
+          title={t('settings.tiktok.loadFailed')}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       ) : (
         <p className="muted">{t('settings.tiktok.loading')}</p>
       )}

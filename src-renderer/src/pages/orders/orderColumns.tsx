@@ -1,28 +1,20 @@
-import { useMemo, type ReactElement } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createColumnHelper, useTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { OrderView } from '@shared/sync';
-import { plainTable, type PlainTable } from '../../components/tableFeatures';
-import { VirtualTable } from '../../components/VirtualTable';
+import type { PlainTable } from '../../components/tableFeatures';
+import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
 import { formatDateTime } from '../../format/time';
 import { OrderStatusBadge } from './orderStatus';
 
 const helper = createColumnHelper<PlainTable, OrderView>();
 
-export function OrdersTable(props: {
-  orders: OrderView[];
-  total: number;
-  busy: boolean;
-  shopName: (shopId: string) => string;
-  onOpen: (order: OrderView) => void;
-  onNearEnd: () => void;
-}): ReactElement {
-  const { orders, total, busy, shopName, onOpen, onNearEnd } = props;
+/** The Orders table's columns. */
+export function useOrderColumns(shopName: (shopId: string) => string): ListColumns<OrderView> {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-
-  const columns = useMemo(() => {
+  return useMemo(() => {
     const number = new Intl.NumberFormat(language);
     return helper.columns([
       helper.accessor('orderId', {
@@ -61,19 +53,4 @@ export function OrdersTable(props: {
       }),
     ]);
   }, [t, language, shopName]);
-
-  const table = useTable({ features: plainTable, columns, data: orders, getRowId: (order) => order.orderId });
-
-  return (
-    <VirtualTable
-      table={table}
-      label={t('orders.tableLabel')}
-      hint={t('orders.tableHint')}
-      total={total}
-      busy={busy}
-      onOpen={onOpen}
-      onNearEnd={onNearEnd}
-      className="orders-table"
-    />
-  );
 }

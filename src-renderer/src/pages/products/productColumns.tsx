@@ -1,28 +1,21 @@
-import { useMemo, type ReactElement } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createColumnHelper, useTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { ProductView } from '@shared/sync';
-import { plainTable, type PlainTable } from '../../components/tableFeatures';
-import { VirtualTable } from '../../components/VirtualTable';
+import type { PlainTable } from '../../components/tableFeatures';
+import type { ListColumns } from '../../features/lists/ListPage';
 import { formatDate, formatDateTime } from '../../format/time';
 import { priceRange } from './productText';
 import { ProductStatusBadge } from './productStatus';
 
 const helper = createColumnHelper<PlainTable, ProductView>();
 
-export function ProductsTable(props: {
-  products: ProductView[];
-  total: number;
-  busy: boolean;
-  shopName: (shopId: string) => string;
-  onOpen: (product: ProductView) => void;
-  onNearEnd: () => void;
-}): ReactElement {
-  const { products, total, busy, shopName, onOpen, onNearEnd } = props;
+/** The Products table's columns. */
+export function useProductColumns(shopName: (shopId: string) => string): ListColumns<ProductView> {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
 
-  const columns = useMemo(() => {
+  return useMemo(() => {
     const number = new Intl.NumberFormat(language);
     return helper.columns([
       helper.accessor('title', {
@@ -76,19 +69,4 @@ export function ProductsTable(props: {
       }),
     ]);
   }, [t, language, shopName]);
-
-  const table = useTable({ features: plainTable, columns, data: products, getRowId: (p) => p.productId });
-
-  return (
-    <VirtualTable
-      table={table}
-      label={t('products.tableLabel')}
-      hint={t('products.tableHint')}
-      total={total}
-      busy={busy}
-      onOpen={onOpen}
-      onNearEnd={onNearEnd}
-      className="products-table"
-    />
-  );
 }

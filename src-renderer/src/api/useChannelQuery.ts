@@ -1,0 +1,151 @@
+import { useEffect, useRef } from 'react';
+import {
+  hashKey,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '@shared/contract';
+import type { AppError } from '@shared/errors';
+import { useApiContext } from './ApiProvider';
+
+/** The cache key of one channel call: the channel first, so `[channel]` matches every input of it. */
+export function channelKey<C extends Channel>(channel: C, input?: ChannelInput<C>): QueryKey {
+  return input === undefined ? [channel] : [channel, input];
+}
+
+/** Folds an event's payload into the cached answer. Must not depend on being called once per event. */
+export type EventUpdater<C extends Channel, E extends EventName> = (
+  payload: EventPayload<E>,
+  current: ChannelOutput<C> | undefined,
+) => ChannelOutput<C> | undefined;
+
+export type EventUpdaters<C extends Channel> = { [E in EventName]?: EventUpdater<C, E> };
+
+export interface ChannelQueryOptions<C extends Channel> {
+  /** Main events after which the answer is fetched again (any fetch still in flight is dropped). */
+  invalidateOn?: readonly EventName[];
+  /**
+   * Main events whose payload updates the answer in place, without a fetch. An answer fetched while such an
+   * event arrived is older than it and is dropped.
+   */
+  updateOn?: EventUpdaters<C>;
+  enabled?: boolean;
+}
+
+/** Registers `key` with the window's event hub for as long as the calling component is mounted. */
+export function useInvalidateOn(events: readonly EventName[] | undefined, key: QueryKey): void {
+  const { hub } = useApiContext();
+  const hash = hashKey(key);
+  const eventsHash = (events ?? []).join(',');
+  useEffect(
+    () => (eventsHash ? hub.track(eventsHash.split(',') as EventName[], key) : undefined),
+    // `key` is identified by its hash: a new array with the same content is the same query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [hub, hash, eventsHash],
+  );
+}
+
+function useUpdateOn<C extends Channel>(updaters: EventUpdaters<C> | undefined, key: QueryKey): void {
+  const { api, hub } = useApiContext();
+  const queryClient = useQueryClient();
+  const hash = hashKey(key);
+  const eventsHash = Object.keys(updaters ?? {}).join(',');
+  // Updaters are usually inline functions: read the latest ones, subscribe once per event list.
+  const latest = useRef(updaters);
+  useEffect(() => {
+    latest.current = updaters;
+  });
+  useEffect(() => {
+    if (!eventsHash) return undefined;
+    const stops = (eventsHash.split(',') as EventName[]).map((event) =>
+      api.on(event, (payload) => {
+        const update = latest.current?.[event] as
+          ((p: typeof payload, c: ChannelOutput<C> | undefined) => ChannelOutput<C> | undefined) | undefined;
+        const current = queryClient.getQueryData<ChannelOutput<C>>(key);
+        if (!update || current === undefined) return;
+        hub.bumpVersion(hash);
+        queryClient.setQueryData<ChannelOutput<C>>(key, update(payload, current));
+      }),
+    );
+    return () => {
+      for (const stop of stops) stop();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, hub, queryClient, hash, eventsHash]);
+}
+
+/**
+ * Reads one channel through TanStack Query: cached per input, fetched again after `invalidateOn` events,
+ * answers for an input the reader has left never shown. Failures are not toasted: show them with
+ * `<LoadFailed>` where the data would be.
+ *
+ * ```ts
+ * const shops = useChannelQuery('accounts:list', undefined, { invalidateOn: ['accounts:changed'] });
+ * ```
+ */
+export function useChannelQuery<C extends Channel>(
+  channel: C,
+  input?: ChannelInput<C>,
+  options: ChannelQueryOptions<C> = {},
+): UseQueryResult<ChannelOutput<C>, AppError> {
+  const { api, hub } = useApiContext();
+  const queryClient = useQueryClient();
+  const key = channelKey(channel, input);
+  useInvalidateOn(options.invalidateOn, key);
+  useUpdateOn(options.updateOn, key);
+  return useQuery<ChannelOutput<C>, AppError>({
+    queryKey: key,
+    queryFn: async () => {
+      const hash = hashKey(key);
+      const seen = hub.version(hash);
+      const answer = await (api.invoke as (c: C, i?: ChannelInput<C>) => Promise<ChannelOutput<C>>)(
+        channel,
+        input,
+      );
+      // An `updateOn` event that arrived while this call was in flight is newer than its answer.
+      const current = queryClient.getQueryData<ChannelOutput<C>>(key);
+      return hub.version(hash) !== seen && current !== undefined ? current : answer;
+    },
+    enabled: options.enabled ?? true,
+  });
+}
+
+export interface ChannelMutationOptions<C extends Channel> {
+  /** Channels whose cached answers this write makes stale (every input of each). */
+  invalidates?: readonly Channel[];
+  onSuccess?: (output: ChannelOutput<C>, input: ChannelInput<C>) => void;
+  /** The caller shows the failure itself; otherwise it is toasted. */
+  silent?: boolean;
+}
+
+/**
+ * Writes through one channel. A failure is toasted (unless `silent`); success invalidates `invalidates`.
+ *
+ * ```ts
+ * const sync = useChannelMutation('sync:run');
+ * sync.mutate({ trigger: 'manual' });
+ * ```
+ */
+export function useChannelMutation<C extends Channel>(
+  channel: C,
+  options: ChannelMutationOptions<C> = {},
+): UseMutationResult<ChannelOutput<C>, AppError, ChannelInput<C>> {
+  const { api } = useApiContext();
+  const queryClient = useQueryClient();
+  return useMutation<ChannelOutput<C>, AppError, ChannelInput<C>>({
+    mutationKey: [channel],
+    mutationFn: (input) =>
+      (api.invoke as (c: C, i?: ChannelInput<C>) => Promise<ChannelOutput<C>>)(channel, input),
+    meta: { silent: options.silent ?? false },
+    onSuccess: async (output, input) => {
+      options.onSuccess?.(output, input);
+      await Promise.all(
+        (options.invalidates ?? []).map((c) => queryClient.invalidateQueries({ queryKey: [c] })),
+      );
+    },
+  });
+}

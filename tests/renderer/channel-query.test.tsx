@@ -1,0 +1,116 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { SyncStatus } from '@shared/sync';
+import { useChannelMutation, useChannelQuery } from '../../src-renderer/src/api';
+import { deferred, FakeBridge, withApi } from './fake-bridge';
+
+const status = (online: boolean): SyncStatus => ({ online, accounts: [] });
+
+describe('useChannelQuery', () => {
+  it('fetches again after an invalidateOn event, once however many components listen', async () => {
+    let version = 0;
+    const bridge = new FakeBridge().handle('identity:get', () => {
+      version += 1;
+      return { account: null, version } as never;
+    });
+    const wrapper = withApi(bridge);
+    const { result } = renderHook(
+      () => ({
+        topBar: useChannelQuery('identity:get', undefined, { invalidateOn: ['accounts:changed'] }),
+        menu: useChannelQuery('identity:get', undefined, { invalidateOn: ['accounts:changed'] }),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.topBar.isSuccess).toBe(true));
+    expect(bridge.callsOf('identity:get')).toHaveLength(1);
+    expect(bridge.listenerCount('accounts:changed')).toBe(1);
+
+    act(() => bridge.emit('accounts:changed', {}));
+    await waitFor(() => expect(bridge.callsOf('identity:get')).toHaveLength(2));
+    await waitFor(() => expect((result.current.menu.data as unknown as { version: number }).version).toBe(2));
+  });
+
+  it('drops an answer that an updateOn event overtook while it was in flight', async () => {
+    const answers = [deferred<SyncStatus>(), deferred<SyncStatus>()];
+    let call = 0;
+    const bridge = new FakeBridge()
+      .handle('sync:status', () => answers[call++]!.promise)
+      .handle('accounts:list', () => ({ accounts: [] }) as never);
+    const { result } = renderHook(
+      () => {
+        const query = useChannelQuery('sync:status', undefined, {
+          invalidateOn: ['accounts:changed'],
+          updateOn: { 'sync:statusChanged': (next) => next },
+        });
+        // Read during render so the hook re-renders when the fetch ends (TanStack tracks what is read).
+        void query.isFetching;
+        return query;
+      },
+      { wrapper: withApi(bridge) },
+    );
+    act(() => answers[0]!.resolve(status(true)));
+    await waitFor(() => expect(result.current.data?.online).toBe(true));
+
+    // A refetch starts; before it answers, main announces a newer status; then the old answer lands.
+    act(() => bridge.emit('accounts:changed', {}));
+    await waitFor(() => expect(bridge.callsOf('sync:status')).toHaveLength(2));
+    expect(bridge.listenerCount('sync:statusChanged')).toBe(1);
+    act(() => bridge.emit('sync:statusChanged', status(false)));
+    await waitFor(() => expect(result.current.data?.online).toBe(false));
+    await act(async () => answers[1]!.resolve(status(true)));
+    await waitFor(() => expect(result.current.isFetching).toBe(false));
+    expect(result.current.data?.online).toBe(false);
+  });
+
+  it('stops listening to main when the last component using the query unmounts', async () => {
+    const bridge = new FakeBridge().handle('identity:get', () => ({ account: null }) as never);
+    const { unmount, result } = renderHook(
+      () => useChannelQuery('identity:get', undefined, { invalidateOn: ['accounts:changed'] }),
+      { wrapper: withApi(bridge) },
+    );
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(bridge.listenerCount('accounts:changed')).toBe(1);
+    unmount();
+    expect(bridge.listenerCount('accounts:changed')).toBe(0);
+  });
+
+  it('shows a failure as an error with main’s code, not as empty data', async () => {
+    const bridge = new FakeBridge(); // no handler: NOT_FOUND
+    const { result } = renderHook(() => useChannelQuery('app:info'), { wrapper: withApi(bridge) });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error?.code).toBe('NOT_FOUND');
+    expect(result.current.data).toBeUndefined();
+  });
+});
+
+describe('useChannelMutation', () => {
+  it('invalidates the channels it names and reports failures unless silent', async () => {
+    let lists = 0;
+    const bridge = new FakeBridge()
+      .handle('accounts:list', () => {
+        lists += 1;
+        return { accounts: [], vault: { state: 'unlocked' } } as never;
+      })
+      .handle('vault:unlock', () => ({ state: 'unlocked' }) as never);
+    const errors: unknown[] = [];
+    const wrapper = withApi(bridge, errors);
+    const { result } = renderHook(
+      () => ({
+        list: useChannelQuery('accounts:list'),
+        unlock: useChannelMutation('vault:unlock', { invalidates: ['accounts:list'] }),
+        failing: useChannelMutation('sync:run'),
+        silent: useChannelMutation('sync:cancel', { silent: true }),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    await act(() => result.current.unlock.mutateAsync({ passphrase: 'correct horse battery' }));
+    await waitFor(() => expect(lists).toBe(2));
+
+    await act(async () => {
+      await result.current.failing.mutateAsync({ trigger: 'manual' }).catch(() => undefined);
+      await result.current.silent.mutateAsync({}).catch(() => undefined);
+    });
+    expect(errors).toHaveLength(1);
+  });
+});
