@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '@shared/contract';
 import type { AccountsList, ConnectResult, Provider } from '@shared/accounts';
 import { AppError, isAppError } from '@shared/errors';
+import type { Language } from '@shared/settings';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Database } from '../db/connection';
 import type { EventBus } from '../events';
@@ -48,6 +49,8 @@ export interface AccountsServiceDeps {
   openBrowser?: (url: string) => Promise<void>;
   /** How long to wait for the browser's redirect (default 5 minutes). */
   callbackTimeoutMs?: number;
+  /** The app's language now, for the page the browser lands on after the redirect (default English). */
+  language?: () => Language;
 }
 
 interface Attempt {
@@ -128,6 +131,7 @@ export class AccountsService {
       profile: this.deps.profile,
       state: createState(),
       timeoutMs: this.deps.callbackTimeoutMs,
+      language: this.deps.language?.() ?? 'en',
       logger: this.deps.logger,
       now: this.deps.now,
     });

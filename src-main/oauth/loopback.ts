@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../log/logger';
 import { OAuthCallbackError } from './errors';
-import { callbackPage, type CallbackPageKind } from './loopback-pages';
+import { callbackPage, closeScriptHash, type CallbackPageKind } from './loopback-pages';
+import { providers } from '@shared/accounts';
+import { languages } from '@shared/settings';
 import { statesEqual } from './state';
 
 export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
@@ -25,6 +27,10 @@ const optionsSchema = z.object({
     .positive()
     .max(60 * 60_000)
     .default(DEFAULT_CALLBACK_TIMEOUT_MS),
+  /** What the browser's page says: which connection, in the app's language. */
+  page: z
+    .object({ provider: z.enum(providers), language: z.enum(languages) })
+    .default({ provider: 'identity', language: 'en' }),
 });
 
 export type LoopbackOptions = z.input<typeof optionsSchema> & { logger?: Logger };
@@ -51,8 +57,7 @@ const securityHeaders = {
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; script-src ${closeScriptHash}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
   Connection: 'close',
 } as const;
 
@@ -61,7 +66,7 @@ const securityHeaders = {
  * exactly one GET on the callback path with the right Host, checks `state` in constant time, then closes.
  */
 export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
-  const { expectedState, port, callbackPath, timeoutMs } = optionsSchema.parse(options);
+  const { expectedState, port, callbackPath, timeoutMs, page: pageOptions } = optionsSchema.parse(options);
   const logger = options.logger;
   let settled = false;
   let consumed = false;
@@ -105,7 +110,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
       'Content-Type': html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
       ...extra,
     });
-    res.end(html ? callbackPage(page) : page);
+    res.end(html ? callbackPage(page, pageOptions) : page);
   };
 
   let expectedHost = '';

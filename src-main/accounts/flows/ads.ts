@@ -20,6 +20,7 @@ export const startAdsFlow: StartFlow = async (ctx) => {
     port,
     callbackPath: path,
     timeoutMs: ctx.timeoutMs,
+    page: { provider: 'ads', language: ctx.language },
     logger,
   });
   return {

@@ -18,6 +18,7 @@ export const startIdentityFlow: StartFlow = async (ctx) => {
     port: 0,
     callbackPath: '/callback/login',
     timeoutMs: ctx.timeoutMs,
+    page: { provider: 'identity', language: ctx.language },
     logger,
   });
   const url = new URL(profile.loginAuthorizeUrl);

@@ -19,6 +19,7 @@ export const startShopFlow: StartFlow = async (ctx) => {
     port,
     callbackPath: path,
     timeoutMs: ctx.timeoutMs,
+    page: { provider: 'shop', language: ctx.language },
     logger,
   });
   return {

@@ -1,4 +1,5 @@
 import { AppError } from '@shared/errors';
+import type { Language } from '@shared/settings';
 import type { Logger } from '../../log/logger';
 import type { LoopbackListener } from '../../oauth/loopback';
 import type { Profile } from '../../profile/profile';
@@ -9,6 +10,8 @@ export interface FlowContext {
   /** The attempt's CSRF state, already random. */
   state: string;
   timeoutMs?: number;
+  /** The app's language, for the page the browser shows after the redirect. */
+  language: Language;
   logger: Logger;
   now: () => number;
 }

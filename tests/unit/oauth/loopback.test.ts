@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isOAuthCallbackError, OAuthCallbackError } from '../../../src-main/oauth/errors';
 import { type LoopbackListener, startLoopbackListener } from '../../../src-main/oauth/loopback';
+import { callbackPage } from '../../../src-main/oauth/loopback-pages';
 import { createState } from '../../../src-main/oauth/state';
 
 const CODE = 'CODE*secret!value_1234567890';
@@ -65,7 +67,8 @@ describe('loopback redirect listener', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     const page = await res.text();
     expect(page).toContain('You can close this tab and return to ShopMesh');
-    expect(page).toContain('您可以关闭此标签页并返回 ShopMesh');
+    // One language only (the app's; English by default), never both at once.
+    expect(page).not.toContain('您可以关闭此标签页');
     expect(page).not.toContain(CODE);
     expect(page).not.toContain(encodeURIComponent(CODE));
     expect(page).not.toContain(state);
@@ -197,5 +200,40 @@ describe('loopback redirect listener', () => {
       startLoopbackListener({ expectedState: createState(), callbackPath: 'no-slash' }),
     ).rejects.toThrow();
     await expect(startLoopbackListener({ expectedState: createState(), port: 70000 })).rejects.toThrow();
+  });
+});
+
+describe('loopback callback page', () => {
+  it('names what was connected, in the app’s language only, with the mark and a self-closing script', () => {
+    const shopEn = callbackPage('success', { provider: 'shop', language: 'en' });
+    expect(shopEn).toContain('<h1>TikTok Shop connected</h1>');
+    expect(shopEn).toContain('<html lang="en">');
+    expect(shopEn).toContain('<svg');
+    expect(shopEn).toContain('window.close()');
+    expect(callbackPage('success', { provider: 'ads', language: 'en' })).toContain(
+      '<h1>Ad account connected</h1>',
+    );
+    expect(callbackPage('success', { provider: 'identity', language: 'en' })).toContain('<h1>Signed in</h1>');
+
+    const shopZh = callbackPage('success', { provider: 'shop', language: 'zh-CN' });
+    expect(shopZh).toContain('<h1>TikTok Shop 已连接</h1>');
+    expect(shopZh).toContain('您可以关闭此标签页并返回 ShopMesh。');
+    expect(shopZh).not.toContain('You can close');
+    expect(callbackPage('success', { provider: 'ads', language: 'zh-CN' })).toContain('广告账户已连接');
+
+    // Failures do not try to close the tab: the merchant has to read them.
+    expect(callbackPage('denied', { provider: 'shop', language: 'zh-CN' })).not.toContain('<script');
+  });
+
+  it('allows exactly its own inline script through the CSP', async () => {
+    const { state, listener: l } = await start();
+    const res = await fetch(callbackUrl(l, { code: CODE, state }));
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const page = await res.text();
+    const script = /<script>(.*)<\/script>/.exec(page)?.[1] ?? '';
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(csp).toContain(`script-src 'sha256-${hash}'`);
+    expect(csp).toContain("default-src 'none'");
+    await l.waitForCallback();
   });
 });
