@@ -85,7 +85,14 @@ export interface ShopmeshApp {
 export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   const paths = dataPaths(config.dataDir);
   const env = config.env ?? process.env;
-  const logger = config.logger ?? createLogger({ logDir: paths.logDir, echo: config.transport === 'web' });
+  // The terminal shows the web bridge's own status lines; JSON log lines go there only when asked for.
+  const logger =
+    config.logger ??
+    createLogger({
+      logDir: paths.logDir,
+      echo: config.transport === 'web' && env.SHOPMESH_LOG_LEVEL === 'debug',
+      ...(env.SHOPMESH_LOG_LEVEL ? { level: env.SHOPMESH_LOG_LEVEL } : {}),
+    });
   const now = config.now ?? Date.now;
   const db = openDatabase(paths.database);
   const settings = new SettingsService(
@@ -149,6 +156,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     activity,
     logger,
     now,
+    language: () => settings.get().language,
     ...(openBrowser ? { openBrowser } : {}),
     ...(config.connectTimeoutMs ? { callbackTimeoutMs: config.connectTimeoutMs } : {}),
   });
@@ -162,6 +170,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     now,
     emit: (event, payload) => events.emit<typeof event>(event, payload as EventPayload<typeof event>),
     isOnline: () => canReach(apiHosts),
+    isLocked: () => vault.status().state === 'locked',
   });
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));
@@ -176,9 +185,11 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       if (event !== 'accounts:connectResult') return;
       const result = payload as EventPayload<'accounts:connectResult'>;
       if (result.outcome === 'connected' && result.accountId && result.provider !== 'identity') {
-        void sync.run({ accountId: result.accountId, trigger: 'manual' });
+        void sync.run({ accountId: result.accountId, trigger: 'connect' });
       }
     });
+    // Nothing could sync while storage was locked: catch up as soon as it opens.
+    unlocker.onUnlocked(() => void sync.run({ trigger: 'unlock' }).catch(() => undefined));
   }
 
   const info = (): AppInfo => ({

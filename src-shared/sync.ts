@@ -33,7 +33,17 @@ export const syncOutcomes = ['ok', 'partial', 'failed', 'cancelled'] as const;
 export const syncOutcomeSchema = z.enum(syncOutcomes);
 export type SyncOutcome = z.infer<typeof syncOutcomeSchema>;
 
-export const syncTriggers = ['manual', 'schedule', 'resume', 'online', 'tray', 'api'] as const;
+/** Why a run started: `connect` is the first sync of a newly connected Account, `unlock` follows unlocking. */
+export const syncTriggers = [
+  'manual',
+  'schedule',
+  'resume',
+  'online',
+  'tray',
+  'api',
+  'connect',
+  'unlock',
+] as const;
 export const syncTriggerSchema = z.enum(syncTriggers);
 export type SyncTrigger = z.infer<typeof syncTriggerSchema>;
 

@@ -1,10 +1,19 @@
+import { isAppError } from '@shared/errors';
 import type { SyncTrigger } from '@shared/sync';
 import type { RoundOutcome } from './scheduler';
 import type { SyncService } from './service';
 
 /** The scheduler's `sync` dependency: one round over every Account, summarised as ok / failed / offline. */
 export async function syncRound(service: SyncService, trigger: SyncTrigger): Promise<RoundOutcome> {
-  const r = await service.run({ trigger });
+  let r;
+  try {
+    r = await service.run({ trigger });
+  } catch (error) {
+    // Locked storage is not a failing sync: nothing can be fetched until the merchant unlocks, and
+    // unlocking starts a round of its own.
+    if (isAppError(error) && error.code === 'LOCKED') return 'ok';
+    throw error;
+  }
   if (r.offline) return 'offline';
   await service.whenIdle(r.started);
   const runs = service

@@ -40,6 +40,8 @@ export interface SyncServiceOptions {
   emit: SyncEmit;
   /** Checked before every run; when false nothing is fetched and the status is `offline`. */
   isOnline?: () => Promise<boolean>;
+  /** Secure storage is locked: no token can be read, so a run is refused with LOCKED instead of failing. */
+  isLocked?: () => boolean;
   /**
    * TikTok's limits in requests per second, which the buckets stay within (errors-and-limits.md): 50 per
    * API per app+shop for TikTok Shop, 10 per app for API for Business (its default tier).
@@ -193,6 +195,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     async run(input = {}) {
       if (closed) throw new AppError('CONFLICT', 'Sync is shutting down');
       const q = syncRunInputSchema.parse(input);
+      if (options.isLocked?.())
+        throw new AppError('LOCKED', 'Secure storage is locked: unlock it with your passphrase, then sync.');
       const all = accountRows();
       if (q.accountId && !all.some((a) => a.id === q.accountId))
         throw new AppError('NOT_FOUND', 'No shop or ads Account with this id');

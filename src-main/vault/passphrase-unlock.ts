@@ -38,8 +38,15 @@ const notInVaultFile =
  */
 export class VaultUnlocker {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly unlockedListeners = new Set<() => void>();
 
   constructor(private readonly deps: VaultUnlockerDeps) {}
+
+  /** Called after each successful unlock (the app syncs then); returns the unsubscribe function. */
+  onUnlocked(listener: () => void): () => void {
+    this.unlockedListeners.add(listener);
+    return () => this.unlockedListeners.delete(listener);
+  }
 
   /** The vault status the renderer sees (also inside `accounts:list`). */
   view(): VaultStatusView {
@@ -85,6 +92,7 @@ export class VaultUnlocker {
     this.deps.activity.record('vault.unlocked', { firstRun: reach.firstRun });
     logger.info({ firstRun: reach.firstRun }, 'vault unlocked with a passphrase typed in the app');
     this.deps.events.emit('accounts:changed', {});
+    for (const listener of this.unlockedListeners) listener();
     return this.view();
   }
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountsList, VaultStatusView } from '../../../src-shared/accounts';
 import type { ActivityPage } from '../../../src-shared/activity';
 import type { AppErrorShape } from '../../../src-shared/errors';
+import type { SyncHistory } from '../../../src-shared/sync';
 import { secretKinds, secretOwner } from '../../../src-main/accounts/types';
 import type { KeytarLike } from '../../../src-main/vault/keychain-keystore';
 import { VAULT_FILE } from '../../../src-main/vault/passphrase-keystore';
@@ -118,12 +119,14 @@ describe('vault:unlock with the passphrase key store and no SHOPMESH_VAULT_PASSP
     expect(token).toBeTruthy();
     await first.cleanup();
 
-    const second = await start(dir);
+    // Background sync on, as in the app: nothing syncs while locked, and unlocking starts a round.
+    const second = await start(dir, { backgroundSync: true });
     expect(await vaultOf(second)).toMatchObject({
       state: 'locked',
       canUnlockWithPassphrase: true,
       firstRun: false,
     });
+    expect(await failure(second, 'sync:run', {})).toMatchObject({ code: 'LOCKED' });
     const rowsBefore = secretRows(second);
     const vaultFileBefore = readFileSync(join(dir, VAULT_FILE));
     const began = Date.now();
@@ -142,6 +145,9 @@ describe('vault:unlock with the passphrase key store and no SHOPMESH_VAULT_PASSP
     expect(readFileSync(join(dir, VAULT_FILE))).toEqual(vaultFileBefore);
 
     await second.invoke('vault:unlock', { passphrase: PASSPHRASE });
+    await expect
+      .poll(async () => (await second.invoke<SyncHistory>('sync:history', {})).runs.map((r) => r.trigger))
+      .toContain('unlock');
     const after = await second.invoke<AccountsList>('accounts:list');
     expect(after.vault.state).toBe('unlocked');
     expect(after.accounts.map((a) => [a.id, a.status])).toEqual([[accountId, 'active']]);
