@@ -208,7 +208,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...activityHandlers(activity),
     ...accountsHandlers(accounts, unlocker),
     ...profileHandlers(profileSettings),
-    ...syncHandlers(sync),
+    ...syncHandlers(sync, db),
     ...ordersHandlers(db),
     ...productsHandlers(db, catalogue),
   };

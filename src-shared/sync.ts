@@ -116,6 +116,20 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+// ---- sync:summary ---------------------------------------------------------------------------------------
+/** How much synced data the local database holds, for pages whose own views are not built yet. */
+export const syncSummarySchema = z.object({
+  counts: z.object({
+    orders: z.number().int().nonnegative(),
+    products: z.number().int().nonnegative(),
+    creators: z.number().int().nonnegative(),
+    collaborations: z.number().int().nonnegative(),
+    conversations: z.number().int().nonnegative(),
+    adCampaigns: z.number().int().nonnegative(),
+  }),
+});
+export type SyncSummary = z.infer<typeof syncSummarySchema>;
+
 // ---- sync:history ---------------------------------------------------------------------------------------
 export const syncHistoryInputSchema = z
   .object({

@@ -8,6 +8,7 @@ import {
   syncRunInputSchema,
   syncRunResultSchema,
   syncStatusSchema,
+  syncSummarySchema,
 } from '../sync';
 
 export const syncSlice = {
@@ -32,6 +33,13 @@ export const syncSlice = {
       output: syncStatusSchema,
       summary:
         'Per Account: idle, running (with progress per resource), offline or error; when data was last synced.',
+      writes: false,
+    },
+    'sync:summary': {
+      input: noInput,
+      output: syncSummarySchema,
+      summary:
+        'How many orders, products, creators, collaborations, conversations and ad campaigns are synced locally.',
       writes: false,
     },
     'sync:history': {

@@ -66,8 +66,21 @@ test('a merchant without a keychain chooses a passphrase, connects a shop and un
 
   await app.stop();
   app = await startWebApp(dataDir.dir, noPassphraseEnv);
-  await openAccounts(page, app);
-  const enter = page.getByRole('region', { name: 'Enter your ShopMesh passphrase' });
+  // Locked after the restart: every page says so, and nothing can sync until it is unlocked.
+  await page.goto(app.url);
+  const enter = page.getByRole('region', { name: 'ShopMesh is locked — enter your passphrase' });
+  for (const name of ['Orders', 'Products', 'Activity', 'Dashboard']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+    await expect(enter).toBeVisible();
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+  await expect(page.getByRole('button', { name: 'Sync now' }).first()).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await expect(page.getByText(/SHOPMESH_|Secret Service|D-Bus/)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/e2e/vault-locked-orders.png', fullPage: true });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await expect(enter).toBeVisible();
   await expect(enter.getByLabel('Confirm passphrase')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/e2e/vault-enter-passphrase.png', fullPage: true });
@@ -85,6 +98,11 @@ test('a merchant without a keychain chooses a passphrase, connects a shop and un
   await expect(enter).toBeHidden({ timeout: 15_000 });
   await expect(page.getByRole('row').filter({ has: shops })).toContainText('Active');
   await expect(page.getByRole('button', { name: 'Connect TikTok Shop' })).toBeEnabled();
+
+  // Unlocking starts the sync that could not run while locked.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await page.getByRole('tab', { name: 'Sync history' }).click();
+  await expect(page.getByRole('cell', { name: 'After unlocking' }).first()).toBeVisible({ timeout: 20_000 });
 });
 
 test('the choose-a-passphrase form in Simplified Chinese', async ({ page }) => {

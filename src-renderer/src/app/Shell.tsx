@@ -6,7 +6,10 @@ import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { EmptyPage } from '../pages/EmptyPage';
 import { OrdersPage } from '../pages/orders/OrdersPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
+import { ConnectionNotice } from '../features/sync/ConnectionNotice';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
+import { VaultLockedBanner } from '../features/vault/VaultLockedBanner';
+import { useAccounts } from '../hooks/useAccounts';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useCurrentPage, type Page } from './routes';
 import { Sidebar } from './Sidebar';
@@ -36,6 +39,7 @@ export function Shell(): ReactElement {
   const page = useCurrentPage();
   const info = useAppInfo();
   const identity = useIdentity();
+  const vault = useAccounts().data?.vault;
   useOpenExternalEvents();
   const { t } = useTranslation();
   return (
@@ -48,6 +52,8 @@ export function Shell(): ReactElement {
         <div className="workspace">
           <TopBar page={page} info={info} identity={identity} />
           <main id="content" className="content" tabIndex={-1}>
+            {vault?.state === 'locked' && <VaultLockedBanner vault={vault} />}
+            <ConnectionNotice />
             {/* Keyed by page so leaving a crashed page clears the error. */}
             <ErrorBoundary key={page}>
               <PageContent page={page} />

@@ -1,29 +1,21 @@
 import type { ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/EmptyState';
-import { Icon } from '../components/Icon';
-import { hrefFor, type Page } from '../app/routes';
+import type { Page } from '../app/routes';
+import { ComingSoon, type SummaryCount } from '../features/coming-soon/ComingSoon';
 
-/** Pages whose features are not built yet: say plainly what will fill them and what to do first. */
+type Placeholder = 'dashboard' | 'creators' | 'outreach';
+
+/** What each page not built yet draws on, so it can say how much of that is already synced. */
+const drawsOn: Record<Placeholder, SummaryCount[]> = {
+  dashboard: ['orders', 'products', 'adCampaigns'],
+  creators: ['creators', 'collaborations'],
+  outreach: ['creators', 'conversations'],
+};
+
+/** Pages whose features are being built: what is coming and what is already synced for them. */
 export function EmptyPage({
   page,
 }: {
   page: Exclude<Page, 'settings' | 'activity' | 'accounts' | 'orders' | 'products'>;
 }): ReactElement {
-  const { t } = useTranslation();
-  return (
-    <div className="card">
-      <EmptyState
-        icon={page}
-        title={t(`empty.${page}.title`)}
-        body={t(`empty.${page}.body`)}
-        action={
-          <a className="button button-primary" href={hrefFor('accounts')}>
-            <Icon name="link" size={16} />
-            {t('empty.goToAccounts')}
-          </a>
-        }
-      />
-    </div>
-  );
+  return <ComingSoon feature={page} icon={page} counts={drawsOn[page]} />;
 }

@@ -44,6 +44,7 @@ const badInputs: [Channel, unknown][] = [
   ['sync:run', { trigger: 'cron' }],
   ['sync:cancel', { accountId: 5 }],
   ['sync:status', { verbose: true }],
+  ['sync:summary', { shopId: 'x' }],
   ['sync:history', { limit: 0 }],
   ['sync:history', { before: 'yesterday' }],
   ['orders:list', { limit: 1000 }],

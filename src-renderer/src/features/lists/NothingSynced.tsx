@@ -4,6 +4,7 @@ import { hrefFor } from '../../app/routes';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon, type IconName } from '../../components/Icon';
 import type { ShopsState } from '../../hooks/useShops';
+import { SyncNowButton } from '../sync/SyncNowButton';
 import { useSyncStatus } from '../sync/SyncStatusProvider';
 
 /** Nothing synced yet: sync the connected shops, or connect one first. */
@@ -27,25 +28,12 @@ export function NothingSynced(props: { kind: string; icon: IconName; shops: Shop
         }
       />
     );
-  const busy = syncing || sync.pending;
   return (
     <EmptyState
       icon={icon}
       title={t(`empty.${kind}.title`)}
       body={t(syncing ? `${kind}.emptySyncing` : `${kind}.emptySynced`)}
-      action={
-        <button
-          type="button"
-          className="button button-primary"
-          aria-disabled={busy}
-          onClick={() => {
-            if (!busy) sync.syncNow();
-          }}
-        >
-          <Icon name="refresh" size={16} />
-          {t('sync.syncNow')}
-        </button>
-      }
+      action={<SyncNowButton primary />}
     />
   );
 }

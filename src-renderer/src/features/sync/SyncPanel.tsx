@@ -1,15 +1,15 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon';
 import { useNow } from '../../hooks/useNow';
 import { AccountSync } from './AccountSync';
+import { SyncNowButton } from './SyncNowButton';
 import { useSyncStatus } from './SyncStatusProvider';
 import { useSyncText } from './useSyncText';
 
 /** The Accounts page's sync card: Sync now / Cancel sync, how fresh the data is, and progress per Account. */
 export function SyncPanel(): ReactElement | null {
   const { t } = useTranslation();
-  const { status, pending, syncNow, cancel } = useSyncStatus();
+  const { status, pending, cancel } = useSyncStatus();
   const now = useNow(15_000);
   const text = useSyncText(now);
   const headingId = useId();
@@ -28,25 +28,9 @@ export function SyncPanel(): ReactElement | null {
               {t('sync.cancel')}
             </button>
           )}
-          <button
-            type="button"
-            className="button button-primary"
-            aria-disabled={pending || running}
-            onClick={() => {
-              if (!pending && !running) syncNow();
-            }}
-          >
-            <Icon name="refresh" size={16} />
-            {t('sync.syncNow')}
-          </button>
+          <SyncNowButton primary />
         </div>
       </div>
-      {!status.online && (
-        <p className="sync-offline">
-          <Icon name="cloudOff" size={16} />
-          {t('sync.offlineHint')}
-        </p>
-      )}
       <ul className="sync-accounts">
         {status.accounts.map((account) => (
           <AccountSync key={account.accountId} account={account} text={text} onAccountsPage />

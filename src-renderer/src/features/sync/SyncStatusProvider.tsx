@@ -1,15 +1,21 @@
 import { createContext, useCallback, useContext, useMemo, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppError } from '@shared/errors';
 import type { SyncStatus } from '@shared/sync';
 import { useChannelMutation, useChannelQuery } from '../../api';
 import { useToasts } from '../../components/Toasts';
+import { useAccounts } from '../../hooks/useAccounts';
 import { applyProgress } from './syncStatusModel';
 
 export interface SyncStatusApi {
   /** Null until `sync:status` first answers (or when it cannot be reached). */
   status: SyncStatus | null;
+  /** `sync:status` could not be read: main is unreachable (the page says so instead of "not synced"). */
+  error: AppError | null;
   /** A "Sync now" or "Cancel sync" request is on its way. */
   pending: boolean;
+  /** Why "Sync now" cannot run now, or null when it can. */
+  blocked: 'locked' | 'offline' | 'unreachable' | 'running' | null;
   /** Sync every active Account now (or one). */
   syncNow(accountId?: string): void;
   cancel(accountId?: string): void;
@@ -57,8 +63,22 @@ export function SyncStatusProvider({ children }: { children: ReactNode }): React
     [stopMutate],
   );
 
+  const locked = useAccounts().data?.vault.state === 'locked';
   const status = query.data ?? null;
+  const error = query.isError ? query.error : null;
   const pending = run.isPending || stop.isPending;
-  const value = useMemo(() => ({ status, pending, syncNow, cancel }), [status, pending, syncNow, cancel]);
+  const blocked: SyncStatusApi['blocked'] = locked
+    ? 'locked'
+    : error
+      ? 'unreachable'
+      : status && !status.online
+        ? 'offline'
+        : status?.accounts.some((a) => a.state === 'running')
+          ? 'running'
+          : null;
+  const value = useMemo(
+    () => ({ status, error, pending, blocked, syncNow, cancel }),
+    [status, error, pending, blocked, syncNow, cancel],
+  );
   return <SyncStatusContext.Provider value={value}>{children}</SyncStatusContext.Provider>;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../app/routes';
 import { Icon } from '../../components/Icon';
 import { useNow } from '../../hooks/useNow';
+import { SyncNowButton } from './SyncNowButton';
 import { useSyncStatus } from './SyncStatusProvider';
 import { latestSuccess, runTotals } from './syncStatusModel';
 import { useSyncText } from './useSyncText';
@@ -10,7 +11,7 @@ import { useSyncText } from './useSyncText';
 /** The top bar's compact sync control: how fresh the data is, and "Sync now" (left out where a bigger one is). */
 export function TopBarSync({ showButton }: { showButton: boolean }): ReactElement | null {
   const { t, i18n } = useTranslation();
-  const { status, pending, syncNow } = useSyncStatus();
+  const { status } = useSyncStatus();
   const now = useNow(30_000);
   const text = useSyncText(now);
   if (!status || status.accounts.length === 0) return null;
@@ -53,19 +54,7 @@ export function TopBarSync({ showButton }: { showButton: boolean }): ReactElemen
           {t('sync.problemLink')}
         </a>
       )}
-      {showButton && (
-        <button
-          type="button"
-          className="button button-small"
-          aria-disabled={pending || running.length > 0}
-          onClick={() => {
-            if (!pending && running.length === 0) syncNow();
-          }}
-        >
-          <Icon name="refresh" size={16} />
-          {t('sync.syncNow')}
-        </button>
-      )}
+      {showButton && <SyncNowButton small />}
     </div>
   );
 }

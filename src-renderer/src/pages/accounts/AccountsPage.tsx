@@ -12,7 +12,6 @@ import { ConnectProgress } from './ConnectProgress';
 import { DisconnectDialog, type Disconnected } from './DisconnectDialog';
 import { useConnectAttempt } from './useConnectAttempt';
 import { useFormatters } from './useFormatters';
-import { VaultLockedBanner } from './VaultLockedBanner';
 
 const providerOrder = (account: Account) => providers.indexOf(account.provider);
 
@@ -53,8 +52,6 @@ export function AccountsPage(): ReactElement {
 
   return (
     <div className="page accounts-page">
-      {locked && <VaultLockedBanner vault={list.vault} onUnlocked={reload} />}
-
       <ConnectCards
         busy={busy}
         locked={locked}

@@ -5,11 +5,12 @@ import { Icon } from '../../components/Icon';
 import { PassphraseForm } from './PassphraseForm';
 
 /**
- * The vault could not open its key. Without a usable keychain the merchant can choose (first run) or type
- * the passphrase right here; otherwise main's message says why and what to do. Nothing connects meanwhile.
+ * Shown above every page while the secure storage is locked: nothing syncs and nothing connects until it
+ * opens. Without a usable keychain the merchant chooses (first run) or types the passphrase right here;
+ * otherwise the banner says the storage cannot be opened (the technical reason is in the log, never here).
  */
-export function VaultLockedBanner(props: { vault: VaultStatusView; onUnlocked: () => void }): ReactElement {
-  const { vault, onUnlocked } = props;
+export function VaultLockedBanner(props: { vault: VaultStatusView }): ReactElement {
+  const { vault } = props;
   const { t } = useTranslation();
   const titleId = useId();
   const icon = (
@@ -26,8 +27,10 @@ export function VaultLockedBanner(props: { vault: VaultStatusView; onUnlocked: (
           <h2 id={titleId} className="vault-banner-title">
             {t(`accounts.vault.passphrase.${which}Title`)}
           </h2>
-          <p>{t(`accounts.vault.passphrase.${which}Body`)}</p>
-          <PassphraseForm key={which} firstRun={vault.firstRun} onUnlocked={onUnlocked} />
+          <p>
+            {t(`accounts.vault.passphrase.${which}Body`)} {t('accounts.vault.lockedBody')}
+          </p>
+          <PassphraseForm key={which} firstRun={vault.firstRun} />
         </div>
       </section>
     );
@@ -37,7 +40,9 @@ export function VaultLockedBanner(props: { vault: VaultStatusView; onUnlocked: (
       {icon}
       <div>
         <p className="vault-banner-title">{t('accounts.vault.lockedTitle')}</p>
-        <p>{vault.message ?? t('accounts.vault.lockedFallback')}</p>
+        <p>
+          {t('accounts.vault.lockedFallback')} {t('accounts.vault.lockedBody')}
+        </p>
       </div>
     </div>
   );

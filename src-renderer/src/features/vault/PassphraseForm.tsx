@@ -53,7 +53,7 @@ function PasswordField({
  * it (typed twice, since a typo would lock them out); later it is checked by main, which pauses after a
  * wrong one. The passphrase lives in this component's state only until the request returns.
  */
-export function PassphraseForm(props: { firstRun: boolean; onUnlocked: () => void }): ReactElement {
+export function PassphraseForm(props: { firstRun: boolean; onUnlocked?: () => void }): ReactElement {
   const { firstRun, onUnlocked } = props;
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
@@ -100,7 +100,7 @@ export function PassphraseForm(props: { firstRun: boolean; onUnlocked: () => voi
         setPassphrase('');
         setConfirm('');
         setBusy(false);
-        onUnlocked();
+        onUnlocked?.();
       },
       (error: unknown) => {
         const err = toAppError(error);
