@@ -45,6 +45,10 @@ export const accountSchema = z.object({
   displayName: z.string(),
   /** UTC epoch ms. */
   connectedAt: z.number().int(),
+  /** What the merchant granted ShopMesh at the provider's consent page (as the provider names them). */
+  scopes: z.array(z.string()),
+  /** When the current access token expires (it is refreshed before then); null = it does not expire. */
+  accessExpiresAt: z.number().int().nullable(),
   /** When the grant itself lapses (TikTok Shop refresh-token expiry, Login Kit refresh expiry); null = no end. */
   authorizationExpiresAt: z.number().int().nullable(),
   /** True within 30 days of `authorizationExpiresAt`: the UI asks the merchant to reconnect. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Account, AccountStatus, Provider } from '@shared/accounts';
 import { AppError } from '@shared/errors';
@@ -98,6 +99,8 @@ export class AccountsRepository {
       status: row.status,
       displayName: row.display_name,
       connectedAt: row.connected_at,
+      scopes: scopesOf(row.scopes),
+      accessExpiresAt: row.access_expires_at,
       authorizationExpiresAt: lapses,
       expiresSoon: row.status === 'active' && lapses !== null && lapses - now <= EXPIRY_WARNING_MS,
       statusReason: row.status_reason,
@@ -309,5 +312,17 @@ export class AccountsRepository {
         `SELECT * FROM accounts WHERE status = 'revoked' AND data_deletion_at IS NOT NULL AND data_deletion_at <= ?`,
       )
       .all(now);
+  }
+}
+
+const scopesSchema = z.array(z.string());
+
+/** The stored JSON array of granted scopes; a damaged value shows as none rather than failing the list. */
+function scopesOf(json: string): string[] {
+  try {
+    const parsed = scopesSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
   }
 }

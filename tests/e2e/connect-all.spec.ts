@@ -53,7 +53,7 @@ test('all three kinds of Account stay connected across a restart, and no token i
 
   const accounts = page.getByRole('table').filter({ hasText: 'Connected on' });
   await expect(accounts.getByRole('row')).toHaveCount(4); // header + 3
-  await expect(page.getByText(/Signed in with TikTok as/)).toBeAttached();
+  await expect(page.getByRole('button', { name: /Signed in with TikTok as/ })).toBeVisible();
 
   await app.stop();
   app = await startWebApp(dataDir.dir, env);

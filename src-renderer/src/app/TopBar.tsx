@@ -2,14 +2,13 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
 import type { AppInfo } from '@shared/contract';
-import { InitialsAvatar } from '../components/InitialsAvatar';
+import { IdentityMenu } from '../features/identity/IdentityMenu';
 import { TopBarSync } from '../features/sync/TopBarSync';
 import type { Page } from './routes';
 
 export function TopBar(props: { page: Page; info: AppInfo | null; identity: Account | null }): ReactElement {
   const { page, info, identity } = props;
   const { t } = useTranslation();
-  const name = identity ? (identity.identity?.displayName ?? identity.displayName) : null;
   return (
     <header className="topbar">
       <div className="topbar-titles">
@@ -27,15 +26,7 @@ export function TopBar(props: { page: Page; info: AppInfo | null; identity: Acco
             <span className="version">{t('topbar.version', { version: info.version })}</span>
           </>
         )}
-        {name && (
-          <p className="topbar-identity" title={t('topbar.identity', { name })}>
-            <InitialsAvatar name={name} size="sm" />
-            <span className="visually-hidden">{t('topbar.identity', { name })}</span>
-            <span className="topbar-identity-name" aria-hidden="true">
-              {name}
-            </span>
-          </p>
-        )}
+        {identity && <IdentityMenu identity={identity} />}
       </div>
     </header>
   );

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from './Icon';
 
 const focusable =
   'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
@@ -6,7 +8,8 @@ const focusable =
 /**
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert and draws the backdrop.
  * On top of that: Tab cycles inside, Esc asks the owner to close (unless `busy`), and on unmount focus goes
- * back to whatever had it before, or to `returnFocus()` when that element has left the page.
+ * back to whatever had it before, or to `returnFocus()` when that element has left the page. Every dialog has
+ * a close button in its header.
  */
 export function Dialog(props: {
   title: string;
@@ -18,6 +21,7 @@ export function Dialog(props: {
   className?: string;
 }): ReactElement {
   const { title, children, onClose, busy = false, returnFocus, className } = props;
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const latest = useRef({ onClose, busy, returnFocus });
@@ -68,9 +72,20 @@ export function Dialog(props: {
         }
       }}
     >
-      <h2 id={titleId} className="dialog-title">
-        {title}
-      </h2>
+      <div className="dialog-head">
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+        <button
+          type="button"
+          className="icon-button dialog-close"
+          aria-label={t('dialog.close')}
+          disabled={busy}
+          onClick={() => latest.current.onClose()}
+        >
+          <Icon name="close" size={18} />
+        </button>
+      </div>
       {children}
     </dialog>
   );

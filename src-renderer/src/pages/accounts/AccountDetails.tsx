@@ -1,8 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account, IdentityProfile } from '@shared/accounts';
-import { InitialsAvatar } from '../../components/InitialsAvatar';
-import { useFormatters } from './useFormatters';
+import type { Account } from '@shared/accounts';
+import { IdentityProfileCard } from '../../features/identity/IdentityProfileCard';
 
 /** "US" → "United States" / "美国"; unknown codes stay as they are. */
 function useRegionName(): (code: string) => string {
@@ -62,37 +61,6 @@ function Advertisers({ account }: { account: Account }): ReactElement {
   );
 }
 
-const stats = [
-  ['followerCount', 'followers'],
-  ['followingCount', 'following'],
-  ['likesCount', 'likes'],
-  ['videoCount', 'videos'],
-] as const satisfies readonly (readonly [keyof IdentityProfile, string])[];
-
-function Identity({ profile }: { profile: IdentityProfile }): ReactElement {
-  const { t } = useTranslation();
-  const { number } = useFormatters();
-  return (
-    <div className="identity-detail">
-      <InitialsAvatar name={profile.displayName} label={profile.displayName} />
-      <div>
-        <p className="detail-name">{profile.displayName}</p>
-        <dl className="identity-stats">
-          {stats.map(([field, label]) => {
-            const value = profile[field];
-            return value === null ? null : (
-              <div key={field}>
-                <dt>{t(`accounts.list.stats.${label}`)}</dt>
-                <dd>{number(value)}</dd>
-              </div>
-            );
-          })}
-        </dl>
-      </div>
-    </div>
-  );
-}
-
 /** What the grant reaches: every shop (one grant can hold several), the advertisers, or the TikTok profile. */
 export function AccountDetails({ account }: { account: Account }): ReactElement | null {
   switch (account.provider) {
@@ -101,6 +69,6 @@ export function AccountDetails({ account }: { account: Account }): ReactElement 
     case 'ads':
       return <Advertisers account={account} />;
     case 'identity':
-      return account.identity ? <Identity profile={account.identity} /> : null;
+      return account.identity ? <IdentityProfileCard profile={account.identity} /> : null;
   }
 }

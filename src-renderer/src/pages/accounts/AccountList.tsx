@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
 import { Icon } from '../../components/Icon';
 import { AccountDetails } from './AccountDetails';
+import { needsReconnect } from './accountStatus';
 import { useFormatters } from './useFormatters';
 
 type ShownStatus = Account['status'] | 'locked';
@@ -12,25 +13,30 @@ function StatusBadge({ status }: { status: ShownStatus }): ReactElement {
   return <span className={`badge badge-status-${status}`}>{t(`accounts.status.${status}`)}</span>;
 }
 
-export function needsReconnect(account: Account): boolean {
-  return account.status !== 'active' || account.expiresSoon;
-}
-
 function AccountRow(props: {
   account: Account;
   locked: boolean;
   busy: boolean;
   onReconnect: (account: Account) => void;
   onDisconnect: (account: Account) => void;
+  onOpen: (account: Account) => void;
 }): ReactElement {
-  const { account, locked, busy, onReconnect, onDisconnect } = props;
+  const { account, locked, busy, onReconnect, onDisconnect, onOpen } = props;
   const { t } = useTranslation();
   const { date } = useFormatters();
   const name = account.displayName;
   return (
     <tr>
       <th scope="row" className="col-name">
-        {name}
+        <button
+          type="button"
+          className="link-button"
+          aria-haspopup="dialog"
+          aria-label={t('accounts.detail.open', { name })}
+          onClick={() => onOpen(account)}
+        >
+          {name}
+        </button>
       </th>
       <td className="col-kind">{t(`accounts.kind.${account.provider}`)}</td>
       <td className="col-status">
@@ -88,6 +94,7 @@ export function AccountList(props: {
   busy: boolean;
   onReconnect: (account: Account) => void;
   onDisconnect: (account: Account) => void;
+  onOpen: (account: Account) => void;
 }): ReactElement {
   const { accounts, ...rest } = props;
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
 import { SyncPanel } from '../../features/sync/SyncPanel';
 import { useAccounts } from '../../hooks/useAccounts';
+import { AccountDetailDialog } from './AccountDetailDialog';
 import { AccountList } from './AccountList';
 import { ConnectCards } from './ConnectCards';
 import { ConnectProgress } from './ConnectProgress';
@@ -42,6 +43,7 @@ export function AccountsPage(): ReactElement {
   const reload = useCallback(() => void refetch(), [refetch]);
   const attempt = useConnectAttempt();
   const [disconnecting, setDisconnecting] = useState<Account | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
   const [disconnected, setDisconnected] = useState<Disconnected | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
 
@@ -49,12 +51,19 @@ export function AccountsPage(): ReactElement {
   const busy = attempt.state.phase === 'starting' || attempt.state.phase === 'waiting';
   const accounts = list ? [...list.accounts].sort((a, b) => providerOrder(a) - providerOrder(b)) : [];
   const returnFocus = useCallback(() => listHeading.current, []);
+  const identityAccount = accounts.find((a) => a.provider === 'identity' && a.status === 'active');
+  const signedInAs = identityAccount
+    ? (identityAccount.identity?.displayName ?? identityAccount.displayName)
+    : null;
+  // Looked up on every render so the dialog follows the list (and closes when the Account goes).
+  const opened = accounts.find((a) => a.id === openId) ?? null;
 
   return (
     <div className="page accounts-page">
       <ConnectCards
         busy={busy}
         locked={locked}
+        signedInAs={signedInAs}
         onConnect={(provider) => {
           setDisconnected(null);
           attempt.start(provider);
@@ -97,10 +106,30 @@ export function AccountsPage(): ReactElement {
                 attempt.start(account.provider, account.id);
               }}
               onDisconnect={(account) => setDisconnecting(account)}
+              onOpen={(account) => setOpenId(account.id)}
             />
           )}
         </div>
       </section>
+
+      {opened && (
+        <AccountDetailDialog
+          account={opened}
+          locked={locked}
+          busy={busy}
+          returnFocus={returnFocus}
+          onClose={() => setOpenId(null)}
+          onReconnect={(account) => {
+            setOpenId(null);
+            setDisconnected(null);
+            attempt.start(account.provider, account.id);
+          }}
+          onDisconnect={(account) => {
+            setOpenId(null);
+            setDisconnecting(account);
+          }}
+        />
+      )}
 
       {disconnecting && (
         <DisconnectDialog

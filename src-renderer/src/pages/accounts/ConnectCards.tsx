@@ -12,8 +12,10 @@ export function ConnectCards(props: {
   busy: boolean;
   /** The vault is locked: nothing can be connected until it is open again. */
   locked: boolean;
+  /** The TikTok login's name when signed in: the sign-in card then says so instead of offering it again. */
+  signedInAs: string | null;
 }): ReactElement {
-  const { onConnect, busy, locked } = props;
+  const { onConnect, busy, locked, signedInAs } = props;
   const { t } = useTranslation();
   const introId = useId();
   const lockedId = useId();
@@ -44,15 +46,22 @@ export function ConnectCards(props: {
               </div>
             </div>
             <p className="connect-card-body muted">{t(`accounts.connect.${provider}.body`)}</p>
-            <button
-              type="button"
-              className={provider === 'identity' ? 'button' : 'button button-primary'}
-              disabled={busy || locked}
-              aria-describedby={locked ? lockedId : undefined}
-              onClick={() => onConnect(provider)}
-            >
-              {t(`accounts.connect.${provider}.button`)}
-            </button>
+            {provider === 'identity' && signedInAs !== null ? (
+              <p className="connect-card-done">
+                <Icon name="check" size={16} />
+                {t('accounts.connect.identity.signedIn', { name: signedInAs })}
+              </p>
+            ) : (
+              <button
+                type="button"
+                className={provider === 'identity' ? 'button' : 'button button-primary'}
+                disabled={busy || locked}
+                aria-describedby={locked ? lockedId : undefined}
+                onClick={() => onConnect(provider)}
+              >
+                {t(`accounts.connect.${provider}.button`)}
+              </button>
+            )}
           </li>
         ))}
       </ul>
