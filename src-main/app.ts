@@ -17,6 +17,7 @@ import type { Profile } from './profile/profile';
 import { ProfileSettingsService } from './profile/profile-service';
 import type { SandboxInfo } from './sandbox/index';
 import { type BackgroundSync, startBackgroundSync } from './sync/background';
+import { runSummaryParams } from './sync/run-summary';
 import { createSyncService, type SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 import { ordersHandlers } from './orders/handlers';
@@ -78,6 +79,9 @@ export interface ShopmeshApp {
   close(): Promise<void>;
 }
 
+/** Settings changes this close together are one activity entry (theme and language tried in turn). */
+const settingsMergeWindowMs = 5 * 60_000;
+
 /**
  * The composition root: both transports and every integration test build the app through here, so what
  * the tests exercise is what the user runs.
@@ -104,7 +108,17 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
 
   settings.onChange((value, changed) => {
     events.emit('settings:changed', value);
-    activity.record('settings.updated', { fields: changed.join(', ') });
+    // Changes within a few minutes of each other are one entry naming every field changed.
+    activity.recordMerged(
+      'settings.updated',
+      { fields: changed.join(', ') },
+      settingsMergeWindowMs,
+      (a, b) => ({
+        fields: [...new Set(`${String(a.fields)}, ${String(b.fields)}`.split(', ').filter(Boolean))].join(
+          ', ',
+        ),
+      }),
+    );
   });
   activity.onRecord((entry) => events.emit('activity:added', entry));
 
@@ -171,6 +185,12 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     emit: (event, payload) => events.emit<typeof event>(event, payload as EventPayload<typeof event>),
     isOnline: () => canReach(apiHosts),
     isLocked: () => vault.status().state === 'locked',
+    // One line per finished run in the activity log, with what it brought in.
+    onRunFinished: ({ runId, accountId }) => {
+      const run = sync.history({ accountId, limit: 5 }).runs.find((r) => r.id === runId);
+      const name = sync.status().accounts.find((a) => a.accountId === accountId)?.displayName ?? accountId;
+      if (run) activity.record('sync.finished', runSummaryParams(run, name));
+    },
   });
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));

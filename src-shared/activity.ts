@@ -12,6 +12,7 @@ export const activityKinds = [
   'account.dataDeleted',
   'vault.unlocked',
   'catalogue.costsUpdated',
+  'sync.finished',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

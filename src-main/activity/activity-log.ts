@@ -41,6 +41,34 @@ export class ActivityLog {
     return entry;
   }
 
+  /**
+   * Records an entry, or folds it into the newest entry of the log when that one is of the same kind and at
+   * most `windowMs` old (e.g. a merchant trying themes one after another is one settings change, not ten).
+   * Listeners hear about the folded entry as if it were new.
+   */
+  recordMerged(
+    kind: ActivityKind,
+    params: ActivityParams,
+    windowMs: number,
+    merge: (earlier: ActivityParams, later: ActivityParams) => ActivityParams,
+  ): ActivityEntry {
+    const newest = this.db
+      .prepare<[], Row>('SELECT id, at, kind, params FROM activity_log ORDER BY id DESC LIMIT 1')
+      .get();
+    const now = this.now();
+    if (!newest || newest.kind !== kind || now - newest.at > windowMs) return this.record(kind, params);
+    const merged = merge(toEntry(newest).params, params);
+    const row = this.db
+      .prepare<[number, string, number], Row>(
+        'UPDATE activity_log SET at = ?, params = ? WHERE id = ? RETURNING id, at, kind, params',
+      )
+      .get(now, JSON.stringify(merged), newest.id);
+    if (!row) throw new Error('activity update returned no row');
+    const entry = toEntry(row);
+    for (const l of this.listener) l(entry);
+    return entry;
+  }
+
   onRecord(listener: (entry: ActivityEntry) => void): () => void {
     this.listener.add(listener);
     return () => this.listener.delete(listener);

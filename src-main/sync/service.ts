@@ -40,6 +40,8 @@ export interface SyncServiceOptions {
   emit: SyncEmit;
   /** Checked before every run; when false nothing is fetched and the status is `offline`. */
   isOnline?: () => Promise<boolean>;
+  /** Called when a run has ended and its history row is final (the app writes the activity log line). */
+  onRunFinished?: (run: { runId: string; accountId: string }) => void;
   /** Secure storage is locked: no token can be read, so a run is refused with LOCKED instead of failing. */
   isLocked?: () => boolean;
   /**
@@ -185,6 +187,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         active.delete(account.id);
         deps.logger.info({ accountId: account.id, runId, outcome }, 'sync run finished');
         emitStatus();
+        try {
+          options.onRunFinished?.({ runId, accountId: account.id });
+        } catch (err) {
+          deps.logger.warn({ err }, 'sync run-finished listener failed');
+        }
       }
     })();
     active.set(account.id, entry);

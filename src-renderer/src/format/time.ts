@@ -4,27 +4,64 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-/** "5 minutes ago", "just now" → "now", "yesterday" / "5分钟前", "昨天". */
+/** Intl says "now" / "现在" for zero seconds; merchants read "just now" / "刚刚". */
+const justNow: Record<string, string> = { en: 'just now', zh: '刚刚' };
+
+/** "5 minutes ago", "just now", "yesterday" / "5分钟前", "刚刚", "昨天". */
 export function formatRelative(at: number, now: number, locale: string): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const diff = at - now;
   const abs = Math.abs(diff);
-  if (abs < minute) return format.format(0, 'second');
+  if (abs < minute) return justNow[locale.split('-')[0] ?? ''] ?? format.format(0, 'second');
   if (abs < hour) return format.format(Math.round(diff / minute), 'minute');
   if (abs < day) return format.format(Math.round(diff / hour), 'hour');
   return format.format(Math.round(diff / day), 'day');
 }
 
-/** "2 min", "1 hr 5 min", "45 sec" / "2分钟", "1小时5分钟", "45秒". */
+/**
+ * "0.4 sec", "45 sec", "2 min 5 sec", "12 min", "1 hr 5 min" / "0.4秒", "45秒", "2分钟5秒", "1小时5分钟".
+ * A sync of a few seconds never reads "0 sec".
+ */
 export function formatDuration(ms: number, locale: string): string {
-  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
-  if (ms < minute) return unit(Math.max(0, Math.round(ms / 1000)), 'second');
+  const unit = (value: number, name: 'hour' | 'minute' | 'second', digits = 0) =>
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: name,
+      unitDisplay: 'short',
+      maximumFractionDigits: digits,
+    }).format(value);
+  const list = (parts: string[]) =>
+    new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(parts);
+  if (ms <= 0) return unit(0, 'second');
+  if (ms < 10_000) return unit(Math.max(0.1, Math.round(ms / 100) / 10), 'second', 1);
+  if (ms < minute) return unit(Math.round(ms / 1000), 'second');
+  if (ms < 10 * minute) {
+    const minutes = Math.floor(ms / minute);
+    const seconds = Math.round((ms - minutes * minute) / 1000);
+    return seconds === 0 ? unit(minutes, 'minute') : list([unit(minutes, 'minute'), unit(seconds, 'second')]);
+  }
   if (ms < hour) return unit(Math.round(ms / minute), 'minute');
   const hours = Math.floor(ms / hour);
   const minutes = Math.round((ms - hours * hour) / minute);
-  const list = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' });
-  return minutes === 0 ? unit(hours, 'hour') : list.format([unit(hours, 'hour'), unit(minutes, 'minute')]);
+  return minutes === 0 ? unit(hours, 'hour') : list([unit(hours, 'hour'), unit(minutes, 'minute')]);
+}
+
+/**
+ * A time zone as the offset merchants read, "UTC−8" / "UTC+5:30", rather than its IANA name ("Etc/GMT+8",
+ * whose sign is inverted). `at` picks the offset in force then (daylight saving). Unknown names stay as given.
+ */
+export function formatTimeZone(timeZone: string, at = Date.now()): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    return timeZone;
+  }
+  if (!name) return timeZone;
+  const offset = name.replace(/^GMT/, '').replace('-', '\u2212');
+  return offset === '' || offset === '+0' ? 'UTC' : `UTC${offset}`;
 }
 
 /** Date and time, medium date + short time. */

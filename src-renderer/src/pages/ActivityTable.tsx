@@ -2,6 +2,7 @@ import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ActivityEntry } from '@shared/activity';
+import { formatDateTime } from '../format/time';
 import { describeActivity } from './activityText';
 
 const features = tableFeatures({});
@@ -12,14 +13,14 @@ export function ActivityTable({ items }: { items: ActivityEntry[] }): ReactEleme
   const language = i18n.language;
 
   const columns = useMemo(() => {
-    const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
     return helper.columns([
       helper.accessor('at', {
         id: 'time',
         header: () => t('activity.columns.time'),
         cell: (info) => {
           const at = info.getValue();
-          return <time dateTime={new Date(at).toISOString()}>{format.format(at)}</time>;
+          // The same precision as the sync history's "Started".
+          return <time dateTime={new Date(at).toISOString()}>{formatDateTime(at, language)}</time>;
         },
       }),
       helper.accessor('kind', {

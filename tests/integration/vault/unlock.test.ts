@@ -148,6 +148,12 @@ describe('vault:unlock with the passphrase key store and no SHOPMESH_VAULT_PASSP
     await expect
       .poll(async () => (await second.invoke<SyncHistory>('sync:history', {})).runs.map((r) => r.trigger))
       .toContain('unlock');
+    // The finished run leaves one summary line in the activity log.
+    await expect
+      .poll(async () => (await second.invoke<ActivityPage>('activity:list', { kind: 'sync.finished' })).items)
+      .toEqual([
+        expect.objectContaining({ params: expect.objectContaining({ trigger: 'unlock', outcome: 'ok' }) }),
+      ]);
     const after = await second.invoke<AccountsList>('accounts:list');
     expect(after.vault.state).toBe('unlocked');
     expect(after.accounts.map((a) => [a.id, a.status])).toEqual([[accountId, 'active']]);

@@ -113,6 +113,17 @@ describe('router', () => {
     });
   });
 
+  it('folds settings changes made in quick succession into one activity entry', async () => {
+    await app.router.invoke('settings:update', { theme: 'dark' });
+    await app.router.invoke('settings:update', { language: 'zh-CN' });
+    await app.router.invoke('settings:update', { theme: 'light' });
+    const page = await app.router.invoke('activity:list', { kind: 'settings.updated' });
+    expect(page).toMatchObject({
+      ok: true,
+      result: { total: 1, items: [{ kind: 'settings.updated', params: { fields: 'theme, language' } }] },
+    });
+  });
+
   it('pages the activity log newest first without overlap', async () => {
     for (let i = 0; i < 7; i++) app.activity.record('settings.updated', { fields: `f${i}` });
     const seen: number[] = [];

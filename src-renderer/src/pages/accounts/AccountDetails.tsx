@@ -1,6 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
+import { formatTimeZone } from '../../format/time';
 import { IdentityProfileCard } from '../../features/identity/IdentityProfileCard';
 
 /** "US" → "United States" / "美国"; unknown codes stay as they are. */
@@ -52,7 +53,9 @@ function Advertisers({ account }: { account: Account }): ReactElement {
           <span className="detail-name">{advertiser.name}</span>
           {(advertiser.currency || advertiser.timezone) && (
             <span className="detail-meta">
-              {[advertiser.currency, advertiser.timezone].filter(Boolean).join(' · ')}
+              {[advertiser.currency, advertiser.timezone ? formatTimeZone(advertiser.timezone) : null]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           )}
         </li>

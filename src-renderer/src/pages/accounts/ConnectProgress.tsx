@@ -4,6 +4,7 @@ import type { Provider } from '@shared/accounts';
 import { api } from '../../api';
 import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
+import { useSyncStatus } from '../../features/sync/SyncStatusProvider';
 import type { ConnectAttempt, ConnectOutcome } from './useConnectAttempt';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -95,23 +96,47 @@ const problemKey: Record<Exclude<ConnectOutcome, 'connected' | 'cancelled'>, str
   failed: 'accounts.outcome.failedFallback',
 };
 
+/** Whether the first sync of a just-connected Account is still to come, running, or over. */
+function useFirstSync(accountId: string | null): 'pending' | 'running' | 'done' {
+  const { status } = useSyncStatus();
+  const [seenRunning, setSeenRunning] = useState(false);
+  const account = status?.accounts.find((a) => a.accountId === accountId);
+  const running = account?.state === 'running';
+  if (running && !seenRunning) setSeenRunning(true);
+  if (!account) return 'pending';
+  if (running) return 'running';
+  return seenRunning || account.lastSuccessAt !== null ? 'done' : 'pending';
+}
+
 /** How the last attempt ended: success, a neutral cancel, or a problem explained in the merchant's words. */
 function OutcomeNotice(props: {
   provider: Provider;
   outcome: ConnectOutcome;
   message: string | null;
+  connectedAccountId: string | null;
   onRetry: () => void;
   onDismiss: () => void;
 }): ReactElement {
-  const { provider, outcome, message, onRetry, onDismiss } = props;
+  const { provider, outcome, message, connectedAccountId, onRetry, onDismiss } = props;
   const { t } = useTranslation();
   const notice = useRef<HTMLDivElement>(null);
   useEffect(() => notice.current?.focus(), []);
+  const syncState = useFirstSync(connectedAccountId);
+  // "Starting to sync" is true only until the first sync ends; then the notice says so and goes.
+  useEffect(() => {
+    if (syncState !== 'done') return;
+    const timer = window.setTimeout(onDismiss, 8_000);
+    return () => window.clearTimeout(timer);
+  }, [syncState, onDismiss]);
 
   if (outcome === 'connected')
     return (
       <Notice ref={notice} tone="success" title={t('accounts.outcome.connectedTitle')} onDismiss={onDismiss}>
-        <p>{t(`accounts.outcome.connected.${provider}`)}</p>
+        <p>
+          {syncState === 'done' && provider !== 'identity'
+            ? t(`accounts.outcome.synced.${provider}`)
+            : t(`accounts.outcome.connected.${provider}`)}
+        </p>
       </Notice>
     );
   if (outcome === 'cancelled')
@@ -160,6 +185,7 @@ export function ConnectProgress({ attempt }: { attempt: ConnectAttempt }): React
           provider={state.provider}
           outcome={state.outcome}
           message={state.message}
+          connectedAccountId={state.connectedAccountId}
           onRetry={() => attempt.start(state.provider, state.accountId)}
           onDismiss={attempt.dismiss}
         />

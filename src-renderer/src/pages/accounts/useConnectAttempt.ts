@@ -15,6 +15,8 @@ export type ConnectState =
       accountId?: string;
       outcome: ConnectOutcome;
       message: string | null;
+      /** The Account that was connected (new or reconnected), null unless the outcome is `connected`. */
+      connectedAccountId: string | null;
     };
 
 export interface ConnectAttempt {
@@ -50,6 +52,7 @@ export function useConnectAttempt(): ConnectAttempt {
         ...(accountId ? { accountId } : {}),
         outcome: result.outcome,
         message: result.message,
+        connectedAccountId: result.accountId,
       }),
     [update],
   );
