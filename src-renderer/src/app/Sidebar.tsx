@@ -27,6 +27,7 @@ export function Sidebar({ current }: { current: Page }): ReactElement {
                   className="nav-link"
                   href={hrefFor(page)}
                   aria-current={page === current ? 'page' : undefined}
+                  title={t(`nav.${page}`)}
                 >
                   <Icon name={page} />
                   <span>{t(`nav.${page}`)}</span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { activityKinds, type ActivityKind } from '@shared/activity';
 import { EmptyState } from '../components/EmptyState';
 import { FilterSelect } from '../components/FilterSelect';
+import { InfiniteScroll } from '../components/InfiniteScroll';
 import { LoadFailed } from '../components/LoadFailed';
 import { Tabs } from '../components/Tabs';
 import { SyncHistory } from '../features/sync/SyncHistory';
@@ -68,13 +69,7 @@ function EventLog(): ReactElement {
         )}
       </div>
 
-      {hasMore && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={loadMore} disabled={busy}>
-            {busy ? t('activity.loading') : t('activity.loadMore')}
-          </button>
-        </div>
-      )}
+      <InfiniteScroll hasMore={hasMore} busy={busy} onMore={loadMore} loadingText={t('activity.loading')} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { SyncRun } from '@shared/sync';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterSelect } from '../../components/FilterSelect';
 import { Icon } from '../../components/Icon';
+import { InfiniteScroll } from '../../components/InfiniteScroll';
 import { LoadFailed } from '../../components/LoadFailed';
 import { formatDateTime } from '../../format/time';
 import { useSyncStatus } from './SyncStatusProvider';
@@ -28,16 +29,20 @@ function OutcomeBadge({ outcome }: { outcome: string }): ReactElement {
   );
 }
 
-/** The per-resource breakdown of one run. */
+/** The per-resource breakdown of one run, grouped by the shop, advertiser or Account each row was for. */
 function RunResources({ run }: { run: SyncRun }): ReactElement {
   const { t } = useTranslation();
   const text = useSyncText(0);
+  const groups = new Map<string, SyncRun['resources']>();
+  for (const r of run.resources) {
+    const name = r.scopeName ?? t('syncHistory.unknownScope');
+    groups.set(name, [...(groups.get(name) ?? []), r]);
+  }
   return (
     <table className="table run-resources">
       <thead>
         <tr>
           <th scope="col">{t('syncHistory.columns.resource')}</th>
-          <th scope="col">{t('syncHistory.columns.scope')}</th>
           <th scope="col" className="col-num">
             {t('syncHistory.columns.pages')}
           </th>
@@ -53,12 +58,16 @@ function RunResources({ run }: { run: SyncRun }): ReactElement {
           <th scope="col">{t('syncHistory.columns.outcome')}</th>
         </tr>
       </thead>
-      <tbody>
-        {run.resources.map((r) => (
-          <Fragment key={`${r.scope}-${r.resource}`}>
-            <tr>
+      {[...groups].map(([scope, rows]) => (
+        <tbody key={scope}>
+          <tr className="run-group">
+            <th scope="rowgroup" colSpan={6}>
+              {scope}
+            </th>
+          </tr>
+          {rows.map((r) => (
+            <tr key={`${r.scope}-${r.resource}`}>
               <th scope="row">{text.resource(r.resource)}</th>
-              <td>{r.scopeName ?? t('syncHistory.unknownScope')}</td>
               <td className="col-num">{text.number(r.pages)}</td>
               <td className="col-num">{text.number(r.inserted)}</td>
               <td className="col-num">{text.number(r.updated)}</td>
@@ -68,9 +77,9 @@ function RunResources({ run }: { run: SyncRun }): ReactElement {
                 {r.error && <p className="run-error">{r.error}</p>}
               </td>
             </tr>
-          </Fragment>
-        ))}
-      </tbody>
+          ))}
+        </tbody>
+      ))}
     </table>
   );
 }
@@ -126,8 +135,8 @@ export function SyncHistory(): ReactElement {
             body={t('syncHistory.empty.body')}
           />
         ) : (
-          <div className="table-scroll">
-            <table className="table sync-history-table">
+          <div className="table-wrap">
+            <table className="table sync-history-table" aria-label={t('activity.tabs.sync')}>
               <thead>
                 <tr>
                   <th scope="col">{t('syncHistory.columns.started')}</th>
@@ -199,13 +208,7 @@ export function SyncHistory(): ReactElement {
           </div>
         )}
       </div>
-      {hasMore && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={loadMore} disabled={busy}>
-            {busy ? t('activity.loading') : t('activity.loadMore')}
-          </button>
-        </div>
-      )}
+      <InfiniteScroll hasMore={hasMore} busy={busy} onMore={loadMore} loadingText={t('activity.loading')} />
     </>
   );
 }
