@@ -187,8 +187,19 @@ const listInput = {
   cursor: z.string().max(200).optional(),
 };
 
+/** A list's sort column and direction (the database sorts; the default is newest first). */
+function sortSchema<const T extends readonly [string, ...string[]]>(columns: T) {
+  return z
+    .object({ by: z.enum(columns), desc: z.boolean() })
+    .strict()
+    .optional();
+}
+
+export const orderSortColumns = ['created'] as const;
+export const productSortColumns = ['created', 'updated', 'title', 'inventory'] as const;
+
 export const ordersListInputSchema = z
-  .object({ ...listInput, status: z.string().max(40).optional() })
+  .object({ ...listInput, status: z.string().max(40).optional(), sort: sortSchema(orderSortColumns) })
   .strict();
 export type OrdersListInput = z.input<typeof ordersListInputSchema>;
 
@@ -225,7 +236,9 @@ export const ordersPageSchema = z.object({
 });
 export type OrdersPage = z.infer<typeof ordersPageSchema>;
 
-export const productsListInputSchema = z.object({ ...listInput }).strict();
+export const productsListInputSchema = z
+  .object({ ...listInput, sort: sortSchema(productSortColumns) })
+  .strict();
 export type ProductsListInput = z.input<typeof productsListInputSchema>;
 
 export const productViewSchema = z.object({

@@ -5,6 +5,7 @@ import {
   ordersListInputSchema,
   type OrdersPage,
   type ProductsListInput,
+  productSortColumns,
   productsListInputSchema,
   type ProductsPage,
 } from '@shared/sync';
@@ -14,18 +15,34 @@ import {
  * with an opaque keyset cursor (stable while sync inserts rows).
  */
 
-function encodeCursor(time: number | null, id: string): string {
-  return Buffer.from(JSON.stringify([time ?? 0, id])).toString('base64url');
+/** The cursor holds the last row's sort value and id: the next page starts strictly after that pair. */
+function encodeCursor(value: number | string | null, id: string): string {
+  return Buffer.from(JSON.stringify([value ?? 0, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [number, string] {
+function decodeCursor(cursor: string): [number | string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
+    if (
+      Array.isArray(v) &&
+      (typeof v[0] === 'number' || typeof v[0] === 'string') &&
+      typeof v[1] === 'string'
+    )
+      return [v[0], v[1]];
   } catch {
     // fall through
   }
   throw new AppError('VALIDATION', 'The page cursor is not valid; start from the first page.');
+}
+
+/** ORDER BY and the keyset condition for `value, id` in either direction (ties broken by id). */
+function keyset(valueSql: string, idSql: string, desc: boolean): { order: string; after: string } {
+  const dir = desc ? 'DESC' : 'ASC';
+  const cmp = desc ? '<' : '>';
+  return {
+    order: `ORDER BY ${valueSql} ${dir}, ${idSql} ${dir}`,
+    after: `(${valueSql} ${cmp} ? OR (${valueSql} = ? AND ${idSql} ${cmp} ?))`,
+  };
 }
 
 /** LIKE pattern for a substring search, with the user's %, _ and \ taken literally. */
@@ -85,9 +102,10 @@ export function listOrders(db: Database, input: OrdersListInput): OrdersPage {
     .get(...args) as number;
   const pageWhere = [...where];
   const pageArgs = [...args];
+  const order = keyset('o.create_time', 'o.order_id', q.sort?.desc ?? true);
   if (q.cursor) {
     const [time, id] = decodeCursor(q.cursor);
-    pageWhere.push('(o.create_time < ? OR (o.create_time = ? AND o.order_id < ?))');
+    pageWhere.push(order.after);
     pageArgs.push(time, time, id);
   }
   const rows = db
@@ -96,7 +114,7 @@ export function listOrders(db: Database, input: OrdersListInput): OrdersPage {
               o.sub_total_minor, o.shipping_fee_minor, o.tax_minor, o.seller_discount_minor,
               o.platform_discount_minor, o.units
        FROM orders o ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-       ORDER BY o.create_time DESC, o.order_id DESC LIMIT ?`,
+       ${order.order} LIMIT ?`,
     )
     .all(...pageArgs, q.limit + 1) as OrderRow[];
   const page = rows.slice(0, q.limit);
@@ -157,6 +175,20 @@ interface ProductRow {
   update_time: number | null;
 }
 
+const productSortSql = {
+  created: 'COALESCE(create_time, 0)',
+  updated: 'COALESCE(update_time, 0)',
+  title: 'title',
+  inventory: 'inventory',
+} as const satisfies Record<(typeof productSortColumns)[number], string>;
+
+const productSortValue = {
+  created: (p: ProductRow) => p.create_time ?? 0,
+  updated: (p: ProductRow) => p.update_time ?? 0,
+  title: (p: ProductRow) => p.title,
+  inventory: (p: ProductRow) => p.inventory,
+} as const satisfies Record<(typeof productSortColumns)[number], (p: ProductRow) => number | string>;
+
 export function listProducts(db: Database, input: ProductsListInput): ProductsPage {
   const q = productsListInputSchema.parse(input);
   const where: string[] = [];
@@ -174,17 +206,19 @@ export function listProducts(db: Database, input: ProductsListInput): ProductsPa
     .prepare(`SELECT COUNT(*) FROM products ${filter}`)
     .pluck()
     .get(...args) as number;
+  const by = q.sort?.by ?? 'created';
+  const order = keyset(productSortSql[by], 'product_id', q.sort?.desc ?? true);
   if (q.cursor) {
-    const [time, id] = decodeCursor(q.cursor);
-    where.push('(COALESCE(create_time, 0) < ? OR (COALESCE(create_time, 0) = ? AND product_id < ?))');
-    args.push(time, time, id);
+    const [value, id] = decodeCursor(q.cursor);
+    where.push(order.after);
+    args.push(value, value, id);
   }
   const rows = db
     .prepare(
       `SELECT product_id, shop_id, title, status, currency, min_price_minor, max_price_minor, inventory, sku_count,
               create_time, update_time
        FROM products ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY COALESCE(create_time, 0) DESC, product_id DESC LIMIT ?`,
+       ${order.order} LIMIT ?`,
     )
     .all(...args, q.limit + 1) as ProductRow[];
   const page = rows.slice(0, q.limit);
@@ -204,7 +238,8 @@ export function listProducts(db: Database, input: ProductsListInput): ProductsPa
       createTime: p.create_time,
       updateTime: p.update_time,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.create_time, last.product_id) : null,
+    nextCursor:
+      rows.length > q.limit && last ? encodeCursor(productSortValue[by](last), last.product_id) : null,
     total,
   };
 }

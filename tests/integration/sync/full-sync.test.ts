@@ -90,6 +90,33 @@ describe('full and incremental sync against the sandbox', () => {
     await world.sandbox.close();
     expect(listOrders(world.db, { limit: 100 }).items).toHaveLength(60);
     expect(listProducts(world.db, { limit: 100 }).total).toBe(12);
+    // Sorted lists page by keyset in either direction: every row once, in order.
+    const titles: string[] = [];
+    for (let cursor: string | undefined, i = 0; i < 10; i++) {
+      const page = listProducts(world.db, {
+        limit: 5,
+        sort: { by: 'title', desc: false },
+        ...(cursor ? { cursor } : {}),
+      });
+      titles.push(...page.items.map((p) => p.title));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(titles).toHaveLength(12);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const oldestFirst: number[] = [];
+    for (let cursor: string | undefined, i = 0; i < 20; i++) {
+      const page = listOrders(world.db, {
+        limit: 7,
+        sort: { by: 'created', desc: false },
+        ...(cursor ? { cursor } : {}),
+      });
+      oldestFirst.push(...page.items.map((o) => o.createTime));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(oldestFirst).toHaveLength(60);
+    expect(oldestFirst).toEqual([...oldestFirst].sort((a, b) => a - b));
     await syncAndWait(t, { accountId: SHOP_ACCOUNT });
     expect(t.service.history({ limit: 1 }).runs[0]).toMatchObject({ outcome: 'failed' });
     expect(t.service.status().accounts.find((a) => a.accountId === SHOP_ACCOUNT)).toMatchObject({

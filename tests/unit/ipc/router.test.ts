@@ -58,6 +58,8 @@ const badInputs: [Channel, unknown][] = [
   ['products:importCosts', { csv: 5 }],
   ['products:importCosts', { csv: 'a', mode: 'write' }],
   ['products:exportCosts', { shopId: '' }],
+  ['orders:list', { sort: { by: 'total', desc: true } }],
+  ['products:list', { sort: { by: 'title', desc: 'yes' } }],
   ['profile:get', { secrets: true }],
   ['profile:update', {}],
   ['profile:update', { production: { shop: { redirectPort: 80 } } }],

@@ -95,7 +95,20 @@ export function SyncedListPage<T extends RowData>(props: {
       }
       empty={<NothingSynced kind={kind} icon={icon} shops={shops} />}
       noMatch={
-        <EmptyState icon="search" title={t(`${kind}.noMatch.title`)} body={t(`${kind}.noMatch.body`)} />
+        <EmptyState
+          icon="search"
+          title={t(`${kind}.noMatch.title`)}
+          body={
+            // The hint names what is actually narrowing the list.
+            filters.query && filters.shopId
+              ? t('lists.noMatch.both', { query: filters.query })
+              : filters.query
+                ? t('lists.noMatch.search', { query: filters.query })
+                : filters.shopId
+                  ? t('lists.noMatch.shop')
+                  : t(`${kind}.noMatch.body`)
+          }
+        />
       }
     />
   );

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { ProductView } from '@shared/sync';
+import { productSortColumns, type ProductView } from '@shared/sync';
 import { cursorPaging, useChannelList } from '../../api';
 import { SyncedListPage } from '../../features/lists/SyncedListPage';
 import { useListFilters } from '../../features/lists/useListFilters';
@@ -8,17 +8,23 @@ import { ProductDetailDialog } from './ProductDetailDialog';
 import { useProductColumns } from './productColumns';
 
 const pageSize = 100;
+const sortable = ['title', 'inventory', 'updated'];
+const isSortColumn = (by: string): by is (typeof productSortColumns)[number] =>
+  (productSortColumns as readonly string[]).includes(by);
 const productId = (product: ProductView) => product.productId;
 
 export function ProductsPage(): ReactElement {
   const shops = useShops();
-  const filters = useListFilters();
+  const filters = useListFilters(null);
   const list = useChannelList(
     'products:list',
     {
       limit: pageSize,
       ...(filters.shopId ? { shopId: filters.shopId } : {}),
       ...(filters.query ? { search: filters.query } : {}),
+      ...(filters.sort && isSortColumn(filters.sort.by)
+        ? { sort: { by: filters.sort.by, desc: filters.sort.desc } }
+        : {}),
     },
     { ...cursorPaging, items: (page) => page.items, getId: productId },
   );
@@ -31,6 +37,7 @@ export function ProductsPage(): ReactElement {
       filters={filters}
       shops={shops}
       columns={columns}
+      sortable={sortable}
       getRowId={productId}
       className="products-table"
       renderDetail={(product, close, returnFocus) => (
