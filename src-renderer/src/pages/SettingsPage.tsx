@@ -1,6 +1,7 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, themes, type Language, type SettingsPatch, type Theme } from '@shared/settings';
+import { api } from '../api';
 import { Icon } from '../components/Icon';
 import { useSettings } from '../settings/SettingsProvider';
 import { SettingsSection } from './SettingsSection';
@@ -106,20 +107,23 @@ export function SettingsPage(): ReactElement {
         />
       </SettingsSection>
 
-      <SettingsSection title={t('settings.startup.title')} description={t('settings.startup.description')}>
-        <Toggle
-          label={t('settings.closeToTray.label')}
-          hint={t('settings.closeToTray.hint')}
-          checked={settings.closeToTray}
-          onChange={(closeToTray) => save({ closeToTray })}
-        />
-        <Toggle
-          label={t('settings.launchAtLogin.label')}
-          hint={t('settings.launchAtLogin.hint')}
-          checked={settings.launchAtLogin}
-          onChange={(launchAtLogin) => save({ launchAtLogin })}
-        />
-      </SettingsSection>
+      {/* Close to tray and launch at login mean something only in the desktop app, not in a browser tab. */}
+      {api.transport === 'electron' && (
+        <SettingsSection title={t('settings.startup.title')} description={t('settings.startup.description')}>
+          <Toggle
+            label={t('settings.closeToTray.label')}
+            hint={t('settings.closeToTray.hint')}
+            checked={settings.closeToTray}
+            onChange={(closeToTray) => save({ closeToTray })}
+          />
+          <Toggle
+            label={t('settings.launchAtLogin.label')}
+            hint={t('settings.launchAtLogin.hint')}
+            checked={settings.launchAtLogin}
+            onChange={(launchAtLogin) => save({ launchAtLogin })}
+          />
+        </SettingsSection>
+      )}
 
       <TikTokConnectionSection track={track} />
     </div>

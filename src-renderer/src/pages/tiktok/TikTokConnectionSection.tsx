@@ -144,6 +144,10 @@ function ConnectionForm(props: {
 
       {draft.selected === 'production' && (
         <>
+          <div className="tiktok-keys-explained">
+            <p>{t('settings.tiktok.keysExplained.what')}</p>
+            <p>{t('settings.tiktok.keysExplained.where')}</p>
+          </div>
           <fieldset className="tiktok-group">
             <legend>{t('settings.tiktok.group.shop')}</legend>
             <TextField
