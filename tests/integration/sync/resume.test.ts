@@ -102,7 +102,7 @@ describe('cancel, crash and resume', () => {
     } finally {
       cleanup();
     }
-  });
+  }, 60_000);
 
   it('concurrent triggers coalesce into one run per Account', async () => {
     const { w, cleanup } = await fresh();
