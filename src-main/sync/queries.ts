@@ -5,7 +5,7 @@ import {
   ordersListInputSchema,
   type OrdersPage,
   type ProductsListInput,
-  productSortColumns,
+  type productSortColumns,
   productsListInputSchema,
   type ProductsPage,
 } from '@shared/sync';
