@@ -50,8 +50,11 @@ test('a first sync shows a bar per resource, then its breakdown per shop in the 
   const history = page.getByRole('tabpanel', { name: 'Sync history' });
   await history.getByRole('button', { expanded: false }).first().click();
   const breakdown = history.getByRole('table').nth(1);
-  await expect(breakdown.getByRole('row', { name: /^Shops Maple & Moss Trading Co\./ })).toBeVisible();
-  await expect(breakdown.getByRole('row', { name: /^Orders Maple & Moss Home/ })).toBeVisible();
-  await expect(breakdown.getByRole('row', { name: /^Orders Kōji Kitchen/ })).toBeVisible();
+  // Rows are grouped under the shop, advertiser or Account they were for (one row group each).
+  const group = (name: string) =>
+    breakdown.getByRole('rowgroup').filter({ has: page.getByRole('rowheader', { name }) });
+  await expect(group('Maple & Moss Trading Co.').getByRole('row', { name: /^Shops/ })).toBeVisible();
+  await expect(group('Maple & Moss Home').getByRole('row', { name: /^Orders/ })).toBeVisible();
+  await expect(group('Kōji Kitchen').getByRole('row', { name: /^Orders/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/sync-history-breakdown.png', fullPage: true });
 });
