@@ -52,7 +52,8 @@ test('connect, sync and browse: truthful pages, account detail, tables, return p
   // Return pages close themselves after 4 s; on a busy machine that races the checks and screenshots below,
   // so this journey keeps them open and closes them itself (tests/unit/oauth/loopback.test.ts checks the script).
   await context.addInitScript(() => {
-    window.close = () => undefined;
+    // The e2e project has no DOM types; in the page, globalThis is the window.
+    (globalThis as unknown as { close: () => void }).close = () => undefined;
   });
   await page.goto(app.url);
   // Before any shop: the placeholder asks to connect one.
