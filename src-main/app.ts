@@ -1,5 +1,4 @@
 import type { AppInfo, EventPayload } from '@shared/contract';
-import { type EmbeddedSandboxConfig, resolveAppProfile } from './accounts/app-profile';
 import { accountsHandlers } from './accounts/handlers';
 import { AccountsService } from './accounts/service';
 import { activityHandlers } from './activity/handlers';
@@ -14,7 +13,9 @@ import { createConfSettingsStore } from './settings/conf-store';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { Profile } from './profile/profile';
+import { resolveAppProfile } from './profile/app-profile';
 import { ProfileSettingsService } from './profile/profile-service';
+import { type EmbeddedSandboxConfig, startEmbeddedSandbox } from './sandbox/embedded';
 import type { SandboxInfo } from './sandbox/index';
 import { type BackgroundSync, startBackgroundSync } from './sync/background';
 import { runSummaryParams } from './sync/run-summary';
@@ -150,7 +151,9 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   });
   let resolved: Awaited<ReturnType<typeof resolveAppProfile>>;
   try {
-    resolved = await resolveAppProfile(env, config.sandbox ?? {}, logger, profileSettings);
+    // The composition root is the one place that starts the simulator; profile code only receives it.
+    const startSandbox = () => startEmbeddedSandbox(config.sandbox ?? {}, env, logger);
+    resolved = await resolveAppProfile(env, startSandbox, profileSettings);
   } catch (err) {
     vault.close();
     db.close();

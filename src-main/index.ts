@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, screen, session } from 'electron';
-import { profileAuthOrigins } from './accounts/app-profile';
+import { profileAuthOrigins } from './profile/app-profile';
 import { createApp, type ShopmeshApp } from './app';
 import { defaultDataDir } from './paths';
 import { appEntryUrl } from './security/app-origin';

@@ -9,7 +9,7 @@ import {
   type ResultEnvelope,
   type ShopmeshBridge,
 } from '@shared/contract';
-import { eventChannel, invokeChannel } from './ipc-channels';
+import { eventChannel, invokeChannel } from '@shared/ipc-channels';
 
 /** The slice of ipcRenderer the bridge uses; injected so it can be built and tested without Electron. */
 export interface IpcRendererLike {

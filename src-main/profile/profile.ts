@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
-import type { SandboxInfo } from '../sandbox/info';
+import type { SandboxInfo } from './sandbox-info';
 
 /**
  * Endpoint profiles: where the app sends TikTok traffic and with which app credentials.

@@ -5,11 +5,11 @@ import { Clock } from './clock';
 import type { SandboxConfigPatch } from './config';
 import type { Scale } from './data/dataset';
 import { generateDataset } from './data/generator';
-import type { SandboxInfo } from './info';
+import type { SandboxInfo } from '../profile/sandbox-info';
 import { createSandboxServer, prefixes } from './server';
 import { SandboxState, makeCredentials } from './state';
 
-export { sandboxInfoSchema, type SandboxInfo } from './info';
+export { sandboxInfoSchema, type SandboxInfo } from '../profile/sandbox-info';
 export { signShopRequest, verifyShopSignature, type SignShopRequestInput } from '../tiktok/shop/signing';
 export { pkceChallengeHex } from './login/pkce';
 export type { Scale } from './data/dataset';

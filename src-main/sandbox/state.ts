@@ -9,7 +9,7 @@ import { hash } from './data/rng';
 import { Faults, type Family } from './faults';
 import { encodeId, type CreatorIdCodec } from './ids';
 import { MINUTE, SECOND, SlidingWindowCounter, UTC_DAY, WindowCounter } from './limits';
-import { creatorRegion } from './shop/behaviour';
+import { creatorRegion } from './data/creator-region';
 import { TokenBook, TokenMinter } from './tokens';
 
 export interface Credentials {

@@ -1,6 +1,6 @@
 import { contentSecurityPolicy } from './csp';
 import { appHost, appScheme } from './app-origin';
-import { loadAsset, resolveAssetPath } from '../web/static-files';
+import { loadAsset, resolveAssetPath } from './static-files';
 
 export interface AppProtocolRequest {
   method: string;

@@ -1,7 +1,7 @@
 import type { IpcMain, WebContents, WebFrameMain } from 'electron';
 import { z } from 'zod';
 import type { ResultEnvelope } from '@shared/contract';
-import { eventChannel, invokeChannel } from '../../src-preload/ipc-channels';
+import { eventChannel, invokeChannel } from '@shared/ipc-channels';
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
 import { originOf } from '../security/app-origin';

@@ -1,8 +1,4 @@
 import { z } from 'zod';
-import { MIN_VAULT_PASSPHRASE } from '@shared/accounts';
-import { AppError } from '@shared/errors';
-import { KeychainKeyStore, type KeytarLike, loadKeytar, probeKeychain } from './keychain-keystore';
-import { PassphraseKeyStore } from './passphrase-keystore';
 
 /**
  * Where data keys live. The vault never persists a key itself; swapping the backend (Electron safeStorage,
@@ -19,66 +15,3 @@ export interface KeyStore {
 
 export const keyStoreKindSchema = z.enum(['keychain', 'passphrase']);
 export type KeyStoreKind = z.infer<typeof keyStoreKindSchema>;
-
-export interface CreateKeyStoreOptions {
-  env: NodeJS.ProcessEnv;
-  /** Absolute data folder: it scopes keychain entries and holds `vault.json` for the passphrase store. */
-  dataDir: string;
-  /** Tests and alternative hosts inject a keytar; by default the native module is loaded on demand. */
-  loadKeytar?: () => Promise<KeytarLike>;
-}
-
-export const MIN_PASSPHRASE_LENGTH = MIN_VAULT_PASSPHRASE;
-
-/**
- * Picks the backend from `SHOPMESH_KEYSTORE` (default `keychain`). Throws `LOCKED` with the remedy in the
- * message when the chosen backend cannot work here, so the app can start locked and say why.
- */
-export async function createKeyStore(options: CreateKeyStoreOptions): Promise<KeyStore> {
-  const parsed = keyStoreKindSchema.safeParse(options.env.SHOPMESH_KEYSTORE ?? 'keychain');
-  if (!parsed.success) {
-    throw new AppError('VALIDATION', 'SHOPMESH_KEYSTORE must be "keychain" or "passphrase".');
-  }
-  if (parsed.data === 'passphrase') {
-    const passphrase = options.env.SHOPMESH_VAULT_PASSPHRASE;
-    if (!passphrase) {
-      throw new AppError(
-        'LOCKED',
-        'SHOPMESH_KEYSTORE=passphrase is set but SHOPMESH_VAULT_PASSPHRASE is empty; set it to unlock the vault.',
-      );
-    }
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      throw new AppError(
-        'VALIDATION',
-        `SHOPMESH_VAULT_PASSPHRASE must be at least ${MIN_PASSPHRASE_LENGTH} characters.`,
-      );
-    }
-    return new PassphraseKeyStore({ dataDir: options.dataDir, passphrase });
-  }
-  let keytar: KeytarLike;
-  try {
-    keytar = await (options.loadKeytar ?? loadKeytar)();
-  } catch {
-    throw noKeychainError('the keytar native module could not be loaded');
-  }
-  try {
-    await probeKeychain(keytar);
-  } catch (err) {
-    throw noKeychainError(err instanceof Error ? err.message : String(err));
-  }
-  return new KeychainKeyStore({ dataDir: options.dataDir, keytar });
-}
-
-export function noKeychainError(reason: string): AppError {
-  const name =
-    process.platform === 'darwin'
-      ? 'macOS Keychain'
-      : process.platform === 'win32'
-        ? 'Windows Credential Manager'
-        : 'Secret Service';
-  return new AppError(
-    'LOCKED',
-    `No system keychain (${name}) is reachable: ${reason.slice(0, 200)}. Set SHOPMESH_KEYSTORE=passphrase and ` +
-      'SHOPMESH_VAULT_PASSPHRASE to keep the key in this data folder, protected by a passphrase, instead.',
-  );
-}

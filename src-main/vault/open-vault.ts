@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { isAppError } from '@shared/errors';
 import type { Logger } from '../log/logger';
-import { createKeyStore, type CreateKeyStoreOptions } from './keystore';
+import { createKeyStore, type CreateKeyStoreOptions } from './create-keystore';
 import { Vault } from './vault';
 
 export interface OpenVaultOptions extends CreateKeyStoreOptions {

@@ -15,7 +15,7 @@ import {
   tokensEqual,
 } from './security';
 import { httpStatusByCode } from './http-status';
-import { loadAsset } from './static-files';
+import { loadAsset } from '../security/static-files';
 
 export const maxBodyBytes = 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Everything the sync engine caches. Conventions: remote ids are TEXT (they exceed 2^53), money is INTEGER

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Cheaper order ingest (ARCHITECTURE §12 budget). Rollups are rebuilt per dirty day instead of being

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * TikTok's collaboration search returns no status; the filter a row matched is its status. Keeping it lets

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Migration } from './migration';
 import { m001ActivityLog } from './001-activity-log';
 import { m002Vault } from './002-vault';
 import { m003Accounts } from './003-accounts';
@@ -8,12 +8,7 @@ import { m006CollaborationStatus } from './006-collaboration-status';
 import { m011ShopLocalDays } from './011-shop-local-days';
 import { m015ProductCosts } from './015-product-costs';
 
-export interface Migration {
-  /** The `user_version` the database has after this migration. */
-  version: number;
-  name: string;
-  up(db: Database): void;
-}
+export type { Migration };
 
 /** Forward-only, in order. Version 0 is the empty database every install starts from. */
 export const migrations: readonly Migration[] = [

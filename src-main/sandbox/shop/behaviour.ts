@@ -79,7 +79,3 @@ export function isConnected(
   }
   return false;
 }
-
-export function creatorRegion(state: SandboxState, creatorIndex: number): string {
-  return unit(state.dataset.seed, 87, creatorIndex) < 0.65 ? 'US' : 'GB';
-}

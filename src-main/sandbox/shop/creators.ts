@@ -4,7 +4,7 @@ import { hash } from '../data/rng';
 import { money } from '../data/orders';
 import type { ShopRecord } from '../data/dataset';
 import type { SandboxState } from '../state';
-import { creatorRegion } from './behaviour';
+import { creatorRegion } from '../data/creator-region';
 import { parse, requireShop, type ShopContext } from './context';
 import { invalidParam } from './errors';
 import { decodePageToken, encodePageToken, fingerprint, walk } from './pagination';

@@ -3,7 +3,7 @@ import { type AdPage, getAdGroups, getAds, getCampaigns } from '../../tiktok/ads
 import type { AdsDataContext } from '../../tiktok/ads/data-call';
 import { getAdReportDays } from '../../tiktok/ads/reports';
 import { type Counts, type JobResult, pagedLoop } from '../job';
-import { addDays, dayStartMs, DAY_MS, utcDay } from '../time';
+import { addDays, dayStartMs, DAY_MS, utcDay } from '../../core/time';
 import type { AdsJobEnv } from './env';
 
 /**

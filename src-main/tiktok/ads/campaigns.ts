@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { toMinorUnits } from '../../sync/money';
-import { adsTimeToMs } from '../../sync/time';
+import { toMinorUnits } from '../../core/money';
+import { adsTimeToMs } from '../../core/time';
 import { type AdsDataContext, adsCall } from './data-call';
 
 /** Campaigns, ad groups and ads (ads-and-login-kit.md B3–B4), page-numbered, up to 1000 per page. */

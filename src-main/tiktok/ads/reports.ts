@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toMinorUnits } from '../../sync/money';
+import { toMinorUnits } from '../../core/money';
 import { type AdsDataContext, adsCall } from './data-call';
 import type { AdPage } from './campaigns';
 

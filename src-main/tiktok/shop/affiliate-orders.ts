@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { toMinorUnits } from '../../sync/money';
-import { secondsToMs } from '../../sync/time';
+import { toMinorUnits } from '../../core/money';
+import { secondsToMs } from '../../core/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { pageToken, unixSeconds } from './schemas';
 

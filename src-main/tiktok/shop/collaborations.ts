@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secondsToMs } from '../../sync/time';
+import { secondsToMs } from '../../core/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { pageToken, unixSeconds } from './schemas';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { currencyExponent, toMinorUnitsWithExponent } from '../../sync/money';
-import { secondsToMs } from '../../sync/time';
+import { currencyExponent, toMinorUnitsWithExponent } from '../../core/money';
+import { secondsToMs } from '../../core/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { moneyText, pageToken, unixSeconds } from './schemas';
 

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { LogoMark } from '../components/Logo';
-import { hrefFor, type Page } from './routes';
+import { hrefFor, type Page } from '../navigation/routes';
 
 const groups: { id: string; pages: Page[] }[] = [
   { id: 'grow', pages: ['dashboard', 'creators', 'outreach'] },

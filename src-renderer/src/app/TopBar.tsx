@@ -4,7 +4,7 @@ import type { Account } from '@shared/accounts';
 import type { AppInfo } from '@shared/contract';
 import { IdentityMenu } from '../features/identity/IdentityMenu';
 import { TopBarSync } from '../features/sync/TopBarSync';
-import type { Page } from './routes';
+import type { Page } from '../navigation/routes';
 
 export function TopBar(props: { page: Page; info: AppInfo | null; identity: Account | null }): ReactElement {
   const { page, info, identity } = props;

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { Page } from '../app/routes';
+import type { Page } from '../navigation/routes';
 import { ComingSoon, type SummaryCount } from '../features/coming-soon/ComingSoon';
 
 type Placeholder = 'dashboard' | 'creators' | 'outreach';

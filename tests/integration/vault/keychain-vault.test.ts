@@ -8,7 +8,7 @@ import {
   keychainAccount,
   KeychainKeyStore,
 } from '../../../src-main/vault/keychain-keystore';
-import { createKeyStore } from '../../../src-main/vault/keystore';
+import { createKeyStore } from '../../../src-main/vault/create-keystore';
 import { Vault, type VaultStep } from '../../../src-main/vault/vault';
 import { makeTempDir } from '../../helpers/tmp';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileAuthOrigins } from '../../../src-main/accounts/app-profile';
+import { profileAuthOrigins } from '../../../src-main/profile/app-profile';
 import { fixedRedirect, requireParam } from '../../../src-main/accounts/flows/types';
 import { AccountHooks } from '../../../src-main/accounts/hooks';
 import { silentLogger } from '../../../src-main/log/logger';

@@ -2,10 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppProfile } from '../../../src-main/accounts/app-profile';
 import { silentLogger } from '../../../src-main/log/logger';
+import { resolveAppProfile } from '../../../src-main/profile/app-profile';
 import type { StoredProfileSource } from '../../../src-main/profile/profile-service';
 import { missingCredentials, productionDefaults } from '../../../src-main/profile/profile';
+import { startEmbeddedSandbox } from '../../../src-main/sandbox/embedded';
+
+const noSandbox = () => Promise.reject(new Error('a production Profile must not start the simulator'));
 
 const stored: StoredProfileSource = {
   selected: 'production',
@@ -23,7 +26,7 @@ const stored: StoredProfileSource = {
 
 describe('resolveAppProfile with the choice saved in Settings', () => {
   it('builds production on TikTok’s hosts from stored credentials, with nothing missing', async () => {
-    const { profile, base, sandbox } = await resolveAppProfile({}, {}, silentLogger(), stored);
+    const { profile, base, sandbox } = await resolveAppProfile({}, noSandbox, stored);
     expect(sandbox).toBeNull();
     expect(base).toBe('production');
     expect(profile.name).toBe('production');
@@ -38,7 +41,7 @@ describe('resolveAppProfile with the choice saved in Settings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'profile-'));
     const path = join(dir, 'p.json');
     writeFileSync(path, JSON.stringify({ extends: 'production', shop: { appKey: 'from-file' } }));
-    const { profile, base } = await resolveAppProfile({ SHOPMESH_PROFILE_FILE: path }, {}, silentLogger(), {
+    const { profile, base } = await resolveAppProfile({ SHOPMESH_PROFILE_FILE: path }, noSandbox, {
       ...stored,
       selected: 'sandbox',
     });
@@ -49,9 +52,9 @@ describe('resolveAppProfile with the choice saved in Settings', () => {
   });
 
   it('an invalid SHOPMESH_PROFILE is still refused', async () => {
-    await expect(
-      resolveAppProfile({ SHOPMESH_PROFILE: 'staging' }, {}, silentLogger(), stored),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(resolveAppProfile({ SHOPMESH_PROFILE: 'staging' }, noSandbox, stored)).rejects.toMatchObject(
+      { code: 'VALIDATION' },
+    );
   });
 
   it('never reads credentials when the sandbox is chosen', async () => {
@@ -63,12 +66,9 @@ describe('resolveAppProfile with the choice saved in Settings', () => {
         return {};
       },
     };
-    const { profile, sandbox } = await resolveAppProfile(
-      {},
-      { scale: 'tiny', redirectPorts: { shop: 1, ads: 2 } },
-      silentLogger(),
-      sandboxChoice,
-    );
+    const start = () =>
+      startEmbeddedSandbox({ scale: 'tiny', redirectPorts: { shop: 1, ads: 2 } }, {}, silentLogger());
+    const { profile, sandbox } = await resolveAppProfile({}, start, sandboxChoice);
     try {
       expect(profile.name).toBe('sandbox');
       expect(reads).toBe(0);

@@ -10,7 +10,7 @@ import {
   resolveProfile,
   sandboxProfile,
 } from '../../../src-main/profile/profile';
-import type { SandboxInfo } from '../../../src-main/sandbox/info';
+import type { SandboxInfo } from '../../../src-main/profile/sandbox-info';
 import { AppError } from '../../../src-shared/errors';
 
 const info: SandboxInfo = {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ResultEnvelope } from '@shared/contract';
 import { silentLogger } from '../../../src-main/log/logger';
 import { describeFrame, forwardEvents, registerInvokeHandler } from '../../../src-main/shell/ipc';
-import { eventChannel, invokeChannel } from '../../../src-preload/ipc-channels';
+import { eventChannel, invokeChannel } from '@shared/ipc-channels';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 

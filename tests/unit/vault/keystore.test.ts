@@ -8,7 +8,7 @@ import {
   keychainAccount,
   type KeytarLike,
 } from '../../../src-main/vault/keychain-keystore';
-import { createKeyStore } from '../../../src-main/vault/keystore';
+import { createKeyStore } from '../../../src-main/vault/create-keystore';
 import { openVault } from '../../../src-main/vault/open-vault';
 import { PassphraseKeyStore } from '../../../src-main/vault/passphrase-keystore';
 import { makeTempDir } from '../../helpers/tmp';

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncSummary } from '@shared/sync';
 import { useChannelQuery } from '../../api';
-import { hrefFor } from '../../app/routes';
+import { hrefFor } from '../../navigation/routes';
 import { Icon, type IconName } from '../../components/Icon';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useShops } from '../../hooks/useShops';

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSyncStatus } from '@shared/sync';
-import { hrefFor } from '../../app/routes';
+import { hrefFor } from '../../navigation/routes';
 import { Icon } from '../../components/Icon';
 import { ResourceProgress } from './ResourceProgress';
 import { needsReconnect, runTotals } from './syncStatusModel';

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hrefFor } from '../../app/routes';
+import { hrefFor } from '../../navigation/routes';
 import { Icon } from '../../components/Icon';
 import { useNow } from '../../hooks/useNow';
 import { SyncNowButton } from './SyncNowButton';

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProfileState, type ProfileUpdateInput, selectableProfiles } from '@shared/profile';
-import { LoadFailed } from '../../components/LoadFailed';
-import { Notice } from '../../components/Notice';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { Notice } from '../../../components/Notice';
 import { SettingsSection } from '../SettingsSection';
 import { PortField, SecretField, TextField } from './CredentialFields';
 import {

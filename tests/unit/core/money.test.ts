@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, fromMinorUnits, toMinorUnits } from '../../../src-main/sync/money';
+import { currencyExponent, fromMinorUnits, toMinorUnits } from '../../../src-main/core/money';
 
 describe('decimal string → minor units', () => {
   it.each([

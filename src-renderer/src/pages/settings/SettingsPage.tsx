@@ -1,9 +1,9 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, themes, type Language, type SettingsPatch, type Theme } from '@shared/settings';
-import { api } from '../api';
-import { Icon } from '../components/Icon';
-import { useSettings } from '../settings/SettingsProvider';
+import { api } from '../../api';
+import { Icon } from '../../components/Icon';
+import { useSettings } from '../../settings/SettingsProvider';
 import { SettingsSection } from './SettingsSection';
 import { SyncIntervalField } from './SyncIntervalField';
 import { TikTokConnectionSection } from './tiktok/TikTokConnectionSection';

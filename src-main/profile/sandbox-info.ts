@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** What `npm run sandbox` prints and what `startSandbox` returns: everything a Profile needs. */
+/**
+ * What the embedded simulator hands the app (and `npm run sandbox` prints): everything a sandbox-based Profile
+ * needs. Defined here, on the consuming side, so production code never imports the simulator.
+ */
 export const sandboxInfoSchema = z.object({
   shopAuthBase: z.url(),
   shopApiBase: z.url(),

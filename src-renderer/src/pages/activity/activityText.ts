@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ActivityEntry } from '@shared/activity';
 import { settingsSchema } from '@shared/settings';
-import { formatDuration } from '../format/time';
+import { formatDuration } from '../../format/time';
 
 const settingFields = new Set(Object.keys(settingsSchema.shape));
 

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { AppError } from '@shared/errors';
 import type { ProfileState, ProfileUpdateInput } from '@shared/profile';
-import { channelKey, useChannelMutation, useChannelQuery } from '../../api';
+import { channelKey, useChannelMutation, useChannelQuery } from '../../../api';
 
 export interface ProfileStateApi {
   query: UseQueryResult<ProfileState, AppError>;

@@ -1,5 +1,5 @@
 import type { ActivityEntry, ActivityKind } from '@shared/activity';
-import { beforePaging, useChannelList, type KeysetList } from '../api';
+import { beforePaging, useChannelList, type KeysetList } from '../../api';
 
 const pageSize = 50;
 

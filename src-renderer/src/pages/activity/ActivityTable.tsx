@@ -2,7 +2,7 @@ import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ActivityEntry } from '@shared/activity';
-import { formatDateTime } from '../format/time';
+import { formatDateTime } from '../../format/time';
 import { describeActivity } from './activityText';
 
 const features = tableFeatures({});

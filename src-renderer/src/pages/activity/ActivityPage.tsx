@@ -1,12 +1,12 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKinds, type ActivityKind } from '@shared/activity';
-import { EmptyState } from '../components/EmptyState';
-import { FilterSelect } from '../components/FilterSelect';
-import { InfiniteScroll } from '../components/InfiniteScroll';
-import { LoadFailed } from '../components/LoadFailed';
-import { Tabs } from '../components/Tabs';
-import { SyncHistory } from '../features/sync/SyncHistory';
+import { EmptyState } from '../../components/EmptyState';
+import { FilterSelect } from '../../components/FilterSelect';
+import { InfiniteScroll } from '../../components/InfiniteScroll';
+import { LoadFailed } from '../../components/LoadFailed';
+import { Tabs } from '../../components/Tabs';
+import { SyncHistory } from '../../features/sync/SyncHistory';
 import { ActivityTable } from './ActivityTable';
 import { useActivityLog } from './useActivityLog';
 
