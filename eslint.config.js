@@ -15,6 +15,31 @@ const electronAllowed = [
   'tests/electron/**',
 ];
 
+const openExternalBans = [
+  {
+    selector: "MemberExpression[property.name='openExternal']",
+    message: `Open external URLs only through ${openExternalWrapper}, which applies the allow-list.`,
+  },
+  {
+    selector: "MemberExpression[computed=true][property.value='openExternal']",
+    message: `Open external URLs only through ${openExternalWrapper}, which applies the allow-list.`,
+  },
+];
+
+const textBans = [
+  {
+    // An English sentence would reach a Chinese-speaking merchant as is; INTERNAL errors are never shown.
+    selector:
+      "NewExpression[callee.name='AppError'][arguments.0.value!='INTERNAL'][arguments.1.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]",
+    message:
+      "Give AppError a text from your domain's texts.ts (new AppError(code, myTexts.name(params))) so the UI can translate it.",
+  },
+  {
+    selector: "CallExpression[callee.name='defineTexts']",
+    message: 'Declare texts only in src-main/<domain>/texts.ts, where the translation test finds them.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
@@ -49,19 +74,17 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.tsx'],
     ignores: [openExternalWrapper, 'tests/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[property.name='openExternal']",
-          message: `Open external URLs only through ${openExternalWrapper}, which applies the allow-list.`,
-        },
-        {
-          selector: "MemberExpression[computed=true][property.value='openExternal']",
-          message: `Open external URLs only through ${openExternalWrapper}, which applies the allow-list.`,
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...openExternalBans] },
+  },
+  {
+    // Texts a merchant reads are keys the renderer translates (docs/ARCHITECTURE.md §2, "Texts from main").
+    files: ['src-main/**/*.ts'],
+    ignores: [openExternalWrapper, 'src-main/sandbox/**'],
+    rules: { 'no-restricted-syntax': ['error', ...openExternalBans, ...textBans] },
+  },
+  {
+    files: ['src-main/**/texts.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...openExternalBans] },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translatableSchema } from './texts';
 
 export const providers = ['shop', 'ads', 'identity'] as const;
 export const providerSchema = z.enum(providers);
@@ -53,8 +54,8 @@ export const accountSchema = z.object({
   authorizationExpiresAt: z.number().int().nullable(),
   /** True within 30 days of `authorizationExpiresAt`: the UI asks the merchant to reconnect. */
   expiresSoon: z.boolean(),
-  /** Why the account is not active, in words for the merchant. */
-  statusReason: z.string().nullable(),
+  /** Why the account is not active: a text the UI translates. */
+  statusReason: translatableSchema.nullable(),
   /** For a disconnected account whose data is kept for now: when it will be deleted. */
   dataDeletionAt: z.number().int().nullable(),
   shops: z.array(shopSchema),
@@ -66,7 +67,7 @@ export type Account = z.infer<typeof accountSchema>;
 export const vaultStatusSchema = z.object({
   state: z.enum(['unlocked', 'locked']),
   /** Why the vault is locked and what to do about it. */
-  message: z.string().nullable(),
+  message: translatableSchema.nullable(),
   /** Locked, and a passphrase typed into the app (`vault:unlock`) can open it: there is no usable keychain. */
   canUnlockWithPassphrase: z.boolean(),
   /** Nothing is encrypted yet: the passphrase given to `vault:unlock` is chosen, not checked. */
@@ -118,8 +119,8 @@ export const connectResultSchema = z.object({
   outcome: z.enum(connectOutcomes),
   /** The connected Account on success. */
   accountId: z.string().nullable(),
-  /** Explanation for the merchant when the outcome is not `connected`. */
-  message: z.string().nullable(),
+  /** Explanation for the merchant when the outcome is not `connected`: a text the UI translates. */
+  message: translatableSchema.nullable(),
 });
 export type ConnectResult = z.infer<typeof connectResultSchema>;
 

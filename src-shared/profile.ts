@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translatableSchema } from './texts';
 
 /** Every Profile the app can run on; `custom` is only ever chosen by SHOPMESH_PROFILE_FILE. */
 export const profileNames = ['sandbox', 'production', 'custom'] as const;
@@ -116,7 +117,7 @@ export const profileStateSchema = z
     /** The vault is locked: saved secrets cannot be read (`has…` are then false) or changed. */
     vaultLocked: z.boolean(),
     /** Why production-profile.json could not be used; kept as is, moved aside only by the next save. */
-    fileProblem: z.string().nullable(),
+    fileProblem: translatableSchema.nullable(),
   })
   .strict();
 export type ProfileState = z.infer<typeof profileStateSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translatableSchema } from './texts';
 
 /**
  * Sync schemas (issue 5); their channels are in `channels/sync.ts`, `channels/orders.ts`, `channels/products.ts`:
@@ -106,7 +107,8 @@ export const accountSyncStatusSchema = z.object({
   /** UTC epoch ms of the end of the last run with outcome ok (or partial), null if never. */
   lastSuccessAt: z.number().int().nullable(),
   lastOutcome: syncOutcomeSchema.nullable(),
-  lastError: z.string().nullable(),
+  /** A text the UI translates. */
+  lastError: translatableSchema.nullable(),
 });
 export type AccountSyncStatus = z.infer<typeof accountSyncStatusSchema>;
 
@@ -152,7 +154,8 @@ export const syncRunResourceSchema = z.object({
   updated: z.number().int(),
   durationMs: z.number().int(),
   outcome: z.enum(['running', 'ok', 'failed', 'cancelled', 'skipped']),
-  error: z.string().nullable(),
+  /** A text the UI translates. */
+  error: translatableSchema.nullable(),
 });
 
 export const syncRunSchema = z.object({
@@ -162,7 +165,8 @@ export const syncRunSchema = z.object({
   startedAt: z.number().int(),
   finishedAt: z.number().int().nullable(),
   outcome: z.enum(['running', ...syncOutcomes]),
-  error: z.string().nullable(),
+  /** A text the UI translates. */
+  error: translatableSchema.nullable(),
   resources: z.array(syncRunResourceSchema),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;

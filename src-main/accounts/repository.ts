@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Account, AccountStatus, Provider } from '@shared/accounts';
 import { AppError } from '@shared/errors';
+import { parseStoredText, storeText, type Translatable } from '@shared/texts';
 import type { Database } from '../db/connection';
 import type { Vault } from '../vault/vault';
 import { writeAdvertisers, writeShops } from './children';
@@ -13,6 +14,7 @@ import {
   secretKinds,
   secretOwner,
 } from './types';
+import { accountTexts } from './texts';
 
 interface ShopRow {
   shop_id: string;
@@ -64,7 +66,7 @@ export class AccountsRepository {
 
   require(id: string): AccountRow {
     const row = this.get(id);
-    if (!row) throw new AppError('NOT_FOUND', 'That account does not exist (it may have been removed).');
+    if (!row) throw new AppError('NOT_FOUND', accountTexts.notFound());
     return row;
   }
 
@@ -103,7 +105,7 @@ export class AccountsRepository {
       accessExpiresAt: row.access_expires_at,
       authorizationExpiresAt: lapses,
       expiresSoon: row.status === 'active' && lapses !== null && lapses - now <= EXPIRY_WARNING_MS,
-      statusReason: row.status_reason,
+      statusReason: parseStoredText(row.status_reason),
       dataDeletionAt: row.data_deletion_at,
       shops: shops.map((s) => ({
         shopId: s.shop_id,
@@ -160,7 +162,7 @@ export class AccountsRepository {
           .get(grant.provider, grant.remoteId);
         let target = targetId ? this.require(targetId) : existing;
         if (target && target.provider !== grant.provider) {
-          throw new AppError('VALIDATION', 'That account belongs to another kind of connection.');
+          throw new AppError('VALIDATION', accountTexts.otherProvider());
         }
         if (targetId && existing && existing.id !== targetId) {
           // The merchant signed in as someone already connected: update that Account, not a duplicate.
@@ -269,7 +271,7 @@ export class AccountsRepository {
   retire(
     accountId: string,
     status: Exclude<AccountStatus, 'active'>,
-    reason: string,
+    reason: Translatable,
     extra: { disconnectedAt?: number; dataDeletionAt?: number | null } = {},
   ): void {
     const now = this.now();
@@ -284,7 +286,7 @@ export class AccountsRepository {
           )
           .run(
             status,
-            reason,
+            storeText(reason),
             now,
             extra.disconnectedAt ?? null,
             extra.dataDeletionAt !== undefined ? 1 : 0,

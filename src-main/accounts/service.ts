@@ -3,6 +3,7 @@ import type { ChannelOutput, ChannelParsedInput } from '@shared/contract';
 import type { AccountsList, ConnectResult, Provider } from '@shared/accounts';
 import { AppError, isAppError } from '@shared/errors';
 import type { Language } from '@shared/settings';
+import type { Translatable } from '@shared/texts';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Database } from '../db/connection';
 import type { EventBus } from '../events';
@@ -20,7 +21,8 @@ import { AccountHooks } from './hooks';
 import { type ProviderOps, providerOps } from './refreshers';
 import { AccountsRepository } from './repository';
 import { type RetentionDeps, type RetentionScheduler, runRetention, scheduleRetention } from './retention';
-import { AccountTokens, statusReasons } from './token-lifecycle';
+import { accountStatusTexts, accountTexts } from './texts';
+import { AccountTokens } from './token-lifecycle';
 import { RETENTION_MS, secretKinds, secretOwner } from './types';
 
 const flows: Record<Provider, StartFlow> = {
@@ -106,7 +108,7 @@ export class AccountsService {
   async connect(input: ChannelParsedInput<'accounts:connect'>): Promise<ChannelOutput<'accounts:connect'>> {
     const { provider, accountId } = input;
     if (accountId !== undefined && this.repo.require(accountId).provider !== provider) {
-      throw new AppError('VALIDATION', 'That account belongs to another kind of connection.');
+      throw new AppError('VALIDATION', accountTexts.otherProvider());
     }
     const missing = missingCredentials(this.deps.profile).filter((k) =>
       k.startsWith(credentialGroup[provider]),
@@ -114,12 +116,16 @@ export class AccountsService {
     if (missing.length > 0) {
       throw new AppError(
         'VALIDATION',
-        `${providerName[provider]} is not set up in the ${this.deps.profile.name} profile (missing: ${missing.join(', ')}).`,
+        accountTexts.providerNotSetUp({
+          provider: providerName[provider],
+          profile: this.deps.profile.name,
+          missing: missing.join(', '),
+        }),
       );
     }
     const vault = this.deps.vault.status();
     // Refuse before the merchant approves anything: the tokens would have nowhere to go.
-    if (vault.state === 'locked') throw new AppError('LOCKED', vault.message);
+    if (vault.state === 'locked') throw new AppError('LOCKED', vault.text);
 
     // The fixed redirect port admits one attempt per provider; a new click replaces the old attempt.
     for (const other of [...this.attempts.values()].filter((a) => a.provider === provider)) {
@@ -167,7 +173,10 @@ export class AccountsService {
     await this.revokeAtProvider(row.id, row.provider);
     const now = this.deps.now();
     const dataDeletionAt = input.deleteData === 'now' ? null : (row.data_deletion_at ?? now + RETENTION_MS);
-    this.repo.retire(row.id, 'revoked', statusReasons.disconnected, { disconnectedAt: now, dataDeletionAt });
+    this.repo.retire(row.id, 'revoked', accountStatusTexts.disconnected(), {
+      disconnectedAt: now,
+      dataDeletionAt,
+    });
     // Jobs stop before their tables are emptied, so a running page cannot write the data back.
     this.hooks.notifyRetired(row.id, 'disconnected');
     if (input.deleteData === 'now') this.purgeAccountData(row.id);
@@ -262,20 +271,20 @@ export class AccountsService {
     const base = { attemptId: attempt.id, provider: attempt.provider, accountId: null };
     if (isOAuthCallbackError(err)) {
       const outcome = err.outcome === 'port_in_use' ? 'failed' : err.outcome;
-      return { ...base, outcome, message: err.message };
+      return { ...base, outcome, message: err.text };
     }
     if (isAppError(err)) {
       this.deps.logger.warn(
         { attemptId: attempt.id, provider: attempt.provider, code: err.code, reason: err.message },
         'connect failed',
       );
-      return { ...base, outcome: 'failed', message: err.message };
+      return { ...base, outcome: 'failed', message: err.text ?? accountTexts.connectFailed() };
     }
     this.deps.logger.error({ err, attemptId: attempt.id }, 'connect failed unexpectedly');
     return {
       ...base,
       outcome: 'failed',
-      message: 'The connection could not be completed. Please try again.',
+      message: accountTexts.connectFailed(),
     };
   }
 
@@ -300,7 +309,7 @@ export class AccountsService {
     }
   }
 
-  private retire(accountId: string, status: 'expired' | 'revoked', reason: string): void {
+  private retire(accountId: string, status: 'expired' | 'revoked', reason: Translatable): void {
     const row = this.repo.get(accountId);
     if (!row || row.status === 'revoked' || (row.status === status && status === 'expired')) return;
     this.repo.retire(accountId, status, reason);

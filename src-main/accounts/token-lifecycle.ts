@@ -1,19 +1,13 @@
 import type { Provider } from '@shared/accounts';
 import { AppError, isAppError } from '@shared/errors';
+import { parseStoredText, type Translatable } from '@shared/texts';
 import type { Logger } from '../log/logger';
 import type { TokenSource } from '../tiktok/token-source';
 import type { Vault } from '../vault/vault';
 import type { ProviderOps } from './refreshers';
 import type { AccountsRepository } from './repository';
 import { type AccountRow, secretKinds, secretOwner } from './types';
-
-export const statusReasons = {
-  expired:
-    'TikTok no longer accepts this sign-in (it expired or was ended). Reconnect to keep this account working.',
-  revoked: 'TikTok reports that access for ShopMesh was removed. Reconnect to keep this account working.',
-  missingTokens: 'The saved sign-in for this account is gone (the vault was reset). Reconnect it.',
-  disconnected: 'Disconnected in ShopMesh.',
-} as const;
+import { accountStatusTexts } from './texts';
 
 /** A refresh that finished this recently already answers an "expired" report from a caller that raced it. */
 const RECENT_REFRESH_MS = 10_000;
@@ -26,7 +20,7 @@ export interface AccountTokensDeps {
   now: () => number;
   logger: Logger;
   /** Marks the Account and tells everyone (events, activity, sync engine). */
-  retire: (accountId: string, status: 'expired' | 'revoked', reason: string) => void;
+  retire: (accountId: string, status: 'expired' | 'revoked', reason: Translatable) => void;
 }
 
 /**
@@ -57,8 +51,8 @@ export class AccountTokens implements TokenSource {
       'API refused an access token',
     );
     if (kind === 'revoked') {
-      this.deps.retire(accountId, 'revoked', statusReasons.revoked);
-      throw new AppError('AUTH_REVOKED', statusReasons.revoked);
+      this.deps.retire(accountId, 'revoked', accountStatusTexts.revoked());
+      throw new AppError('AUTH_REVOKED', accountStatusTexts.revoked());
     }
     const pending = this.inflight.get(accountId);
     if (pending) return pending;
@@ -75,19 +69,19 @@ export class AccountTokens implements TokenSource {
   private usable(accountId: string): AccountRow {
     const row = this.deps.repo.require(accountId);
     if (row.status === 'revoked')
-      throw new AppError('AUTH_REVOKED', row.status_reason ?? statusReasons.revoked);
+      throw new AppError('AUTH_REVOKED', parseStoredText(row.status_reason) ?? accountStatusTexts.revoked());
     if (row.status === 'expired')
-      throw new AppError('AUTH_EXPIRED', row.status_reason ?? statusReasons.expired);
+      throw new AppError('AUTH_EXPIRED', parseStoredText(row.status_reason) ?? accountStatusTexts.expired());
     return row;
   }
 
   private current(row: AccountRow): string {
     const token = this.deps.vault.getSecret(secretOwner(row.id), secretKinds.access);
-    if (token === null) this.expire(row, statusReasons.missingTokens);
+    if (token === null) this.expire(row, accountStatusTexts.missingTokens());
     return token;
   }
 
-  private expire(row: AccountRow, reason: string): never {
+  private expire(row: AccountRow, reason: Translatable): never {
     this.deps.retire(row.id, 'expired', reason);
     throw new AppError('AUTH_EXPIRED', reason);
   }
@@ -102,9 +96,9 @@ export class AccountTokens implements TokenSource {
 
   private async doRefresh(row: AccountRow): Promise<string> {
     const refresh = this.deps.ops?.[row.provider].refresh;
-    if (!refresh) this.expire(row, statusReasons.expired);
+    if (!refresh) this.expire(row, accountStatusTexts.expired());
     const refreshToken = this.deps.vault.getSecret(secretOwner(row.id), secretKinds.refresh);
-    if (refreshToken === null) this.expire(row, statusReasons.missingTokens);
+    if (refreshToken === null) this.expire(row, accountStatusTexts.missingTokens());
     let next;
     try {
       next = await refresh(refreshToken);
@@ -114,7 +108,7 @@ export class AccountTokens implements TokenSource {
           { accountId: row.id, provider: row.provider, remote: err.message },
           'token refresh refused',
         );
-        this.expire(row, statusReasons.expired);
+        this.expire(row, accountStatusTexts.expired());
       }
       throw err;
     }
@@ -124,7 +118,7 @@ export class AccountTokens implements TokenSource {
       next.accessExpiresAt,
       next.authorizationExpiresAt,
     );
-    if (!kept) throw new AppError('AUTH_REVOKED', statusReasons.disconnected);
+    if (!kept) throw new AppError('AUTH_REVOKED', accountStatusTexts.disconnected());
     this.refreshedAt.set(row.id, this.deps.now());
     this.deps.logger.info({ accountId: row.id, provider: row.provider }, 'access token refreshed');
     return next.accessToken;

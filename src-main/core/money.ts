@@ -1,4 +1,5 @@
 import { AppError } from '@shared/errors';
+import { coreTexts } from './texts';
 
 /**
  * Money is stored as integer minor units plus an ISO 4217 code. TikTok sends decimal strings ("12.99",
@@ -91,7 +92,7 @@ function slowMinorUnits(value: string, exp: number): number {
   const intDigits = m?.[2] ?? '';
   const fracDigits = m?.[3] ?? '';
   if (!m || (intDigits === '' && fracDigits === '')) {
-    throw new AppError('REMOTE', `Amount "${value}" is not a decimal number`);
+    throw new AppError('REMOTE', coreTexts.notDecimal({ value }));
   }
   const kept = fracDigits.slice(0, exp).padEnd(exp, '0');
   const rest = fracDigits.slice(exp);
@@ -99,7 +100,7 @@ function slowMinorUnits(value: string, exp: number): number {
   if (rest !== '' && rest.charCodeAt(0) >= 53 /* '5' */) minor += 1n;
   if (m[1] === '-') minor = -minor;
   const n = Number(minor);
-  if (!Number.isSafeInteger(n)) throw new AppError('REMOTE', `Amount "${value}" is too large`);
+  if (!Number.isSafeInteger(n)) throw new AppError('REMOTE', coreTexts.tooLarge({ value }));
   return n === 0 ? 0 : n; // no -0 in the database
 }
 

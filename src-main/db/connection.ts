@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import { type Migration, migrations as allMigrations } from './migrations/index';
+import { dbTexts } from './texts';
 
 export type { Database } from 'better-sqlite3';
 
@@ -40,10 +41,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
   const current = userVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new AppError(
-      'CONFLICT',
-      `This data folder was written by a newer ShopMesh (database version ${current}, this build knows up to ${latest}). Update ShopMesh to open it.`,
-    );
+    throw new AppError('CONFLICT', dbTexts.newerDatabase({ current, latest }));
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;

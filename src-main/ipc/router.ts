@@ -9,6 +9,7 @@ import {
 } from '@shared/contract';
 import { AppError, type ErrorIssue } from '@shared/errors';
 import type { Logger } from '../log/logger';
+import { ipcTexts } from './texts';
 
 export type Handler<C extends Channel> = (
   input: ChannelParsedInput<C>,
@@ -54,10 +55,7 @@ export class Router {
       this.options.logger.error({ err, channel }, 'handler failed');
       return {
         ok: false,
-        error: {
-          code: 'INTERNAL',
-          message: 'Something went wrong inside ShopMesh. The details are in the log file.',
-        },
+        error: new AppError('INTERNAL', ipcTexts.internal()).toShape(),
       };
     }
   }
@@ -67,7 +65,9 @@ export class Router {
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);
-      throw new AppError('VALIDATION', `Invalid input for ${channel}: ${describeIssues(issues)}`, { issues });
+      const fields = [...new Set(issues.map((i) => i.path))].join(', ');
+      const text = ipcTexts.invalidInput({ channel, fields, problems: describeIssues(issues) });
+      throw new AppError('VALIDATION', text, { issues });
     }
     const handler = this.handlers[channel] as Handler<C>;
     const result = await handler(parsed.data as ChannelParsedInput<C>);

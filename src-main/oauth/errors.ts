@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '@shared/errors';
+import type { Translatable } from '@shared/texts';
 
 /** The ways waiting for a browser redirect can end badly; the UI translates each one (details.outcome). */
 export const callbackFailures = ['denied', 'state_mismatch', 'timeout', 'cancelled', 'port_in_use'] as const;
@@ -23,8 +24,8 @@ export interface CallbackErrorDetails {
 export class OAuthCallbackError extends AppError {
   readonly outcome: CallbackFailure;
 
-  constructor(outcome: CallbackFailure, message: string, extra: CallbackErrorDetails = {}) {
-    super(codeOf[outcome], message, { outcome, ...extra });
+  constructor(outcome: CallbackFailure, text: Translatable, extra: CallbackErrorDetails = {}) {
+    super(codeOf[outcome], text, { outcome, ...extra });
     this.name = 'OAuthCallbackError';
     this.outcome = outcome;
   }

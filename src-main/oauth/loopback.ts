@@ -8,6 +8,7 @@ import { callbackPage, closeScriptHash, type CallbackPageKind } from './loopback
 import { providers } from '@shared/accounts';
 import { languages } from '@shared/settings';
 import { statesEqual } from './state';
+import { oauthTexts } from './texts';
 
 export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
 /** RFC 8252 §8.3: the literal loopback IP, never `localhost` (which may resolve elsewhere or to ::1). */
@@ -149,20 +150,10 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') {
-        rejectListen(
-          new OAuthCallbackError(
-            'port_in_use',
-            `Port ${port} on ${HOST} is already in use, so ShopMesh cannot receive the sign-in redirect. ` +
-              `Close the program using port ${port}, or change the redirect port in the Profile and in the app's settings at TikTok.`,
-            { port },
-          ),
-        );
+        rejectListen(new OAuthCallbackError('port_in_use', oauthTexts.portInUse({ port }), { port }));
       } else {
         rejectListen(
-          new AppError(
-            'INTERNAL',
-            `Could not listen on ${HOST}:${port} for the sign-in redirect (${err.code ?? 'error'}).`,
-          ),
+          new AppError('INTERNAL', oauthTexts.cannotListen({ port, reason: err.code ?? 'error' })),
         );
       }
     });
@@ -172,12 +163,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   const actualPort = (server.address() as AddressInfo).port;
   expectedHost = `${HOST}:${actualPort}`;
   timers.timeout = setTimeout(() => {
-    settle(
-      new OAuthCallbackError(
-        'timeout',
-        'No answer came back from the browser in time. Start the connection again.',
-      ),
-    );
+    settle(new OAuthCallbackError('timeout', oauthTexts.timeout()));
     shutdown();
   }, timeoutMs);
   timers.timeout.unref();
@@ -188,7 +174,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     waitForCallback: () => wait,
     cancel: () => {
       if (settled) return;
-      settle(new OAuthCallbackError('cancelled', 'The connection was cancelled.'));
+      settle(new OAuthCallbackError('cancelled', oauthTexts.cancelled()));
       shutdown();
     },
     closed,
@@ -196,10 +182,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
 }
 
 function stateMismatch(): OAuthCallbackError {
-  return new OAuthCallbackError(
-    'state_mismatch',
-    'The browser returned a sign-in answer that does not belong to this attempt. Start the connection again.',
-  );
+  return new OAuthCallbackError('state_mismatch', oauthTexts.stateMismatch());
 }
 
 const providerErrorSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
@@ -209,7 +192,7 @@ function denied(error: string, description: string | null): OAuthCallbackError {
   // The description is provider text shown to the user: control characters stripped, length capped.
   // eslint-disable-next-line no-control-regex
   const cleanDescription = description?.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
-  return new OAuthCallbackError('denied', 'Access was not granted at the provider’s consent page.', {
+  return new OAuthCallbackError('denied', oauthTexts.denied(), {
     providerError: code.success ? code.data : 'unknown',
     ...(cleanDescription ? { providerErrorDescription: cleanDescription } : {}),
   });

@@ -20,7 +20,7 @@ export interface PkcePair {
 
 export function createCodeVerifier(length = 64): string {
   if (!Number.isInteger(length) || length < 43 || length > 128) {
-    throw new AppError('VALIDATION', 'A PKCE code verifier is 43 to 128 characters long.');
+    throw new AppError('INTERNAL', 'A PKCE code verifier is 43 to 128 characters long.');
   }
   // Rejection sampling: 66 symbols do not divide 256, so bytes ≥ 198 (3 × 66) are dropped to avoid bias.
   let out = '';

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Translatable } from '@shared/texts';
 import { defaultRedirectPorts, redirectPortSchema, selectableProfiles } from '@shared/profile';
 import type { Vault } from '../vault/vault';
+import { profileTexts } from './texts';
 
 /**
  * What the user entered in Settings for the `production` Profile. The non-secret half lives in
@@ -44,7 +46,7 @@ export const defaultProductionSettings: StoredProductionSettings = {
 export interface LoadedProductionSettings {
   settings: StoredProductionSettings;
   /** Why the file could not be used (defaults were used instead); null when it was fine or absent. */
-  problem: string | null;
+  problem: Translatable | null;
 }
 
 export function productionSettingsPath(dataDir: string): string {
@@ -54,22 +56,23 @@ export function productionSettingsPath(dataDir: string): string {
 export function loadProductionSettings(dataDir: string): LoadedProductionSettings {
   const path = productionSettingsPath(dataDir);
   if (!existsSync(path)) return { settings: structuredClone(defaultProductionSettings), problem: null };
-  const fallback = (problem: string): LoadedProductionSettings => ({
+  const backup = `${productionSettingsFileName}.corrupt-<time>`;
+  const fallback = (problem: Translatable): LoadedProductionSettings => ({
     settings: structuredClone(defaultProductionSettings),
-    problem: `${path} ${problem}; ShopMesh uses the sandbox until the TikTok connection is saved again (the file is then kept as ${productionSettingsFileName}.corrupt-<time>).`,
+    problem,
   });
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch (err) {
-    return fallback(`could not be read (${err instanceof Error ? err.message : String(err)})`);
+    const reason = err instanceof Error ? err.message : String(err);
+    return fallback(profileTexts.settingsFileUnreadable({ path, reason, backup }));
   }
   const parsed = storedProductionSettingsSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fallback(
-      `is invalid: field '${issue?.path.join('.') || '(root)'}' ${issue?.message ?? ''}`.trim(),
-    );
+    const field = issue?.path.join('.') || '(root)';
+    return fallback(profileTexts.settingsFileInvalid({ path, field, problem: issue?.message ?? '', backup }));
   }
   return { settings: parsed.data, problem: null };
 }

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AppError, isAppError } from '@shared/errors';
+import { englishOf } from '@shared/texts';
 import {
   type ProductionField,
   productionFieldNames,
@@ -26,6 +27,7 @@ import {
   productionProfile,
   type ProfileName,
 } from './profile';
+import { profileTexts } from './texts';
 
 /** What start-up needs from Settings to build the Profile (see `resolveAppProfile`). */
 export interface StoredProfileSource {
@@ -174,10 +176,7 @@ export class ProfileSettingsService implements StoredProfileSource {
     let secretChanges: Partial<ProductionSecrets> = {};
     if (Object.keys(requestedSecrets).length > 0) {
       if (!this.options.vault.unlocked) {
-        throw new AppError(
-          'LOCKED',
-          `App secrets can't be saved while the vault is locked (nothing was changed): ${this.vaultMessage()}`,
-        );
+        throw new AppError('LOCKED', profileTexts.secretsNeedVault(), { vault: this.vaultMessage() });
       }
       const stored = readProductionSecrets(this.options.vault);
       secretChanges = Object.fromEntries(
@@ -222,7 +221,7 @@ export class ProfileSettingsService implements StoredProfileSource {
 
   private vaultMessage(): string {
     const status = this.options.vault.status();
-    return status.state === 'locked' ? status.message : 'unlocked';
+    return status.state === 'locked' ? englishOf(status.text) : 'unlocked';
   }
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
 import type { SandboxInfo } from './sandbox-info';
+import { profileTexts } from './texts';
 
 /**
  * Endpoint profiles: where the app sends TikTok traffic and with which app credentials.
@@ -80,7 +81,11 @@ function validationError(error: z.ZodError, source: string): AppError {
   const first = issues[0];
   return new AppError(
     'VALIDATION',
-    `Invalid profile ${source}: field '${first?.path ?? '?'}' ${first?.message ?? 'is invalid'}`,
+    profileTexts.invalidProfile({
+      source,
+      field: first?.path ?? '?',
+      problem: first?.message ?? 'is invalid',
+    }),
     { issues },
   );
 }
@@ -144,7 +149,7 @@ export function loadProfileFile(path: string): ProfileFile {
   } catch (err) {
     throw new AppError(
       'VALIDATION',
-      `Cannot read profile file ${path}: ${err instanceof Error ? err.message : String(err)}`,
+      profileTexts.unreadableFile({ path, reason: err instanceof Error ? err.message : String(err) }),
     );
   }
   let json: unknown;
@@ -153,7 +158,7 @@ export function loadProfileFile(path: string): ProfileFile {
   } catch (err) {
     throw new AppError(
       'VALIDATION',
-      `Profile file ${path} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+      profileTexts.fileNotJson({ path, reason: err instanceof Error ? err.message : String(err) }),
     );
   }
   const parsed = profileFileSchema.safeParse(json);
@@ -191,21 +196,14 @@ export interface ResolveProfileInput {
 export function resolveProfile(input: ResolveProfileInput): Profile {
   const requested = input.env.SHOPMESH_PROFILE?.trim() || 'sandbox';
   if (requested !== 'sandbox' && requested !== 'production') {
-    throw new AppError(
-      'VALIDATION',
-      `SHOPMESH_PROFILE must be 'sandbox' or 'production' (got '${requested}')`,
-    );
+    throw new AppError('VALIDATION', profileTexts.unknownProfile({ requested }));
   }
   const filePath = input.env.SHOPMESH_PROFILE_FILE?.trim();
   const file = filePath ? loadProfileFile(filePath) : undefined;
   const baseName = file?.extends ?? requested;
   let base: Profile;
   if (baseName === 'sandbox') {
-    if (!input.sandboxInfo)
-      throw new AppError(
-        'VALIDATION',
-        'The sandbox profile needs a running sandbox (no SandboxInfo was given)',
-      );
+    if (!input.sandboxInfo) throw new AppError('VALIDATION', profileTexts.sandboxNotRunning());
     base = sandboxProfile(input.sandboxInfo);
   } else {
     base = productionProfile(input.productionCredentials);

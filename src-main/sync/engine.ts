@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { AppError, isAppError } from '@shared/errors';
+import { AppError, errorTextOf, isAppError } from '@shared/errors';
+import type { Translatable } from '@shared/texts';
 import {
   type AccountResource,
   adsResources,
@@ -24,6 +25,7 @@ import type { CursorStore } from './store/cursors';
 import type { RunStore } from './store/runs';
 import type { Writers } from './store/writers';
 import { tokenHolder } from './token-holder';
+import { syncTexts } from './texts';
 
 export interface EngineDeps {
   db: Database;
@@ -114,7 +116,7 @@ const noop = (): void => undefined;
 export async function runAccount(
   deps: EngineDeps,
   run: RunContext,
-): Promise<{ outcome: SyncOutcome; error: string | null; errorCode: string | null }> {
+): Promise<{ outcome: SyncOutcome; error: Translatable | null; errorCode: string | null }> {
   const { account, controller } = run;
   const signal = controller.signal;
   const withToken = tokenHolder(deps.tokenSource, account.id);
@@ -123,7 +125,7 @@ export async function runAccount(
   let ok = 0;
   let failed = 0;
   let cancelled = 0;
-  let firstError: string | null = null;
+  let firstError: Translatable | null = null;
 
   // A failed rebuild keeps its dirty marks, so the next refresh (or the next start) does it again.
   const refreshRollups = (scope: ShopScope | AdvertiserScope): void => {
@@ -149,7 +151,7 @@ export async function runAccount(
         updated: 0,
         durationMs: 0,
         outcome: accountError ? 'skipped' : 'cancelled',
-        error: accountError ? accountError.message : null,
+        error: accountError ? errorTextOf(accountError) : null,
       });
       run.progress.end(resource, id, accountError ? 'failed' : 'cancelled');
       cancelled += accountError ? 0 : 1;
@@ -200,6 +202,7 @@ export async function runAccount(
       refresh();
       const wasCancel = signal.aborted && !accountError && !isAccountLevel(err);
       const message = isAppError(err) ? err.message : 'Unexpected error while syncing';
+      const text = errorTextOf(err);
       if (!isAppError(err) && !wasCancel) logger.error({ err, resource, scope: id }, 'sync job crashed');
       else if (!wasCancel)
         logger.warn(
@@ -217,13 +220,13 @@ export async function runAccount(
         updated: last.updated,
         durationMs: deps.now() - started,
         outcome: wasCancel ? 'cancelled' : 'failed',
-        error: wasCancel ? null : message,
+        error: wasCancel ? null : text,
       });
       run.progress.end(resource, id, wasCancel ? 'cancelled' : 'failed');
       if (wasCancel) cancelled++;
       else {
         failed++;
-        firstError ??= message;
+        firstError ??= text;
       }
     }
   };
@@ -291,12 +294,12 @@ export async function runAccount(
   await Promise.all(workers);
 
   const errorCode = (accountError as AppError | null)?.code ?? null;
-  if (accountError) return { outcome: 'failed', error: (accountError as AppError).message, errorCode };
+  if (accountError) return { outcome: 'failed', error: errorTextOf(accountError), errorCode };
   if (cancelled > 0 && failed === 0) return { outcome: 'cancelled', error: null, errorCode };
   if (failed > 0) return { outcome: ok > 0 ? 'partial' : 'failed', error: firstError, errorCode };
   return { outcome: 'ok', error: null, errorCode };
 }
 
 export function cancelledError(): AppError {
-  return new AppError('CONFLICT', 'Sync cancelled');
+  return new AppError('CONFLICT', syncTexts.cancelled());
 }

@@ -3,6 +3,7 @@ import { AppError, isAppError } from '@shared/errors';
 import type { SyncResource } from '@shared/sync';
 import type { Logger } from '../log/logger';
 import type { CursorStore } from './store/cursors';
+import { syncTexts } from './texts';
 
 /** What one job (one resource of one shop or advertiser) gets from the engine. */
 export interface JobEnv {
@@ -75,7 +76,7 @@ export function emptyResult(): JobResult {
 }
 
 function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new AppError('CONFLICT', 'Sync cancelled');
+  return signal.reason ?? new AppError('CONFLICT', syncTexts.cancelled());
 }
 
 export function throwIfAborted(signal: AbortSignal): void {

@@ -9,6 +9,7 @@ import {
   productsListInputSchema,
   type ProductsPage,
 } from '@shared/sync';
+import { syncTexts } from './texts';
 
 /**
  * What the merchant sees offline: orders and products straight from the local cache, newest first, paged
@@ -32,7 +33,7 @@ function decodeCursor(cursor: string): [number | string, string] {
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION', 'The page cursor is not valid; start from the first page.');
+  throw new AppError('VALIDATION', syncTexts.badCursor());
 }
 
 /** ORDER BY and the keyset condition for `value, id` in either direction (ties broken by id). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { AppError } from '@shared/errors';
+import { AppError, errorTextOf } from '@shared/errors';
+import type { Translatable } from '@shared/texts';
 import {
   type AccountSyncStatus,
   type SyncHistory,
@@ -24,6 +25,7 @@ import { purgeAccountRows } from './purge';
 import { CursorStore } from './store/cursors';
 import { RunStore } from './store/runs';
 import { createWriters } from './store/writers';
+import { syncTexts } from './texts';
 
 export interface SyncEvents {
   'sync:progress': SyncProgress;
@@ -173,7 +175,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const entry: ActiveRun = { runId, accountId: account.id, controller, progress, done: Promise.resolve() };
     entry.done = (async () => {
       let outcome: SyncOutcome = 'failed';
-      let error: string | null = null;
+      let error: Translatable | null = null;
       try {
         const r = await runAccount(deps, { runId, account, resources, scopes, controller, progress });
         outcome = r.outcome;
@@ -181,7 +183,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         lastErrorCode.set(account.id, r.errorCode);
       } catch (err) {
         deps.logger.error({ err, accountId: account.id }, 'sync run crashed');
-        error = 'Unexpected error while syncing';
+        error = errorTextOf(err);
       } finally {
         runs.finish(runId, outcome, error, now());
         active.delete(account.id);
@@ -200,13 +202,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   const service: SyncService = {
     async run(input = {}) {
-      if (closed) throw new AppError('CONFLICT', 'Sync is shutting down');
+      if (closed) throw new AppError('CONFLICT', syncTexts.shuttingDown());
       const q = syncRunInputSchema.parse(input);
-      if (options.isLocked?.())
-        throw new AppError('LOCKED', 'Secure storage is locked: unlock it with your passphrase, then sync.');
+      if (options.isLocked?.()) throw new AppError('LOCKED', syncTexts.locked());
       const all = accountRows();
       if (q.accountId && !all.some((a) => a.id === q.accountId))
-        throw new AppError('NOT_FOUND', 'No shop or ads Account with this id');
+        throw new AppError('NOT_FOUND', syncTexts.noSyncableAccount());
       if (options.isOnline) {
         const was = online;
         online = await options.isOnline();
@@ -239,7 +240,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const cancelled: string[] = [];
       for (const run of active.values()) {
         if (input.accountId && run.accountId !== input.accountId) continue;
-        run.controller.abort(new AppError('CONFLICT', 'Sync cancelled'));
+        run.controller.abort(new AppError('CONFLICT', syncTexts.cancelled()));
         cancelled.push(run.runId);
       }
       return { cancelled };
@@ -254,7 +255,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     async stopAccount(accountId) {
       const run = active.get(accountId);
       if (!run) return;
-      run.controller.abort(new AppError('CONFLICT', 'Sync stopped: the Account is no longer connected'));
+      run.controller.abort(new AppError('CONFLICT', syncTexts.accountGone()));
       await run.done;
     },
 

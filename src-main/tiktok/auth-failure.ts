@@ -1,4 +1,5 @@
 import { AppError } from '@shared/errors';
+import type { Translatable } from '@shared/texts';
 
 /**
  * The API refused the token. Thrown by the request cores; the account-aware wrapper catches it, asks the
@@ -7,9 +8,9 @@ import { AppError } from '@shared/errors';
 export class TokenRejected extends AppError {
   constructor(
     readonly kind: 'expired' | 'revoked',
-    message: string,
+    text: Translatable,
   ) {
-    super(kind === 'expired' ? 'AUTH_EXPIRED' : 'AUTH_REVOKED', message);
+    super(kind === 'expired' ? 'AUTH_EXPIRED' : 'AUTH_REVOKED', text);
   }
 }
 

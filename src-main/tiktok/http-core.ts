@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import { backoffDelay, type BackoffPolicy, defaultBackoff } from './backoff';
 import { type Clock, realClock, type TokenBucket } from './token-bucket';
 import { type ExchangeProgress, send, TransportError, type TransportResponse } from './transport';
+import { tiktokTexts } from './texts';
 
 /**
  * One logical API call over HTTP: rate limiting, sending, classifying the answer and retrying what may be
@@ -122,23 +123,20 @@ async function sendOnce(
         kind: 'lost',
         reason: 'timeout',
         sent: progress.sent,
-        error: new AppError('REMOTE', `${service} did not answer within ${timeoutMs / 1000} s`),
+        error: new AppError('REMOTE', tiktokTexts.timeout({ service, seconds: timeoutMs / 1000 })),
       };
     }
     if (code && networkOffline.has(code)) {
       return {
         kind: 'offline',
-        error: new AppError(
-          'OFFLINE',
-          `${service} cannot be reached (${code}). Check the network connection.`,
-        ),
+        error: new AppError('OFFLINE', tiktokTexts.unreachable({ service, reason: code })),
       };
     }
     return {
       kind: 'lost',
       reason: 'reset',
       sent: progress.sent,
-      error: new AppError('REMOTE', `${service} closed the connection${code ? ` (${code})` : ''}`),
+      error: new AppError('REMOTE', tiktokTexts.connectionClosed({ service, reason: code ?? 'reset' })),
     };
   }
 }
@@ -196,7 +194,10 @@ export async function callWithRetry<T>(
     let outcome: Outcome<T>;
     if (sent.kind === 'cancelled') {
       if (write && sent.sent)
-        return unknown('cancelled', new AppError('CONFLICT', `${options.service} call cancelled`));
+        return unknown(
+          'cancelled',
+          new AppError('CONFLICT', tiktokTexts.cancelled({ service: options.service })),
+        );
       throw sent.reason;
     } else if (sent.kind === 'offline') {
       throw sent.error;
@@ -234,7 +235,7 @@ export async function callWithRetry<T>(
       await clock.sleep(wait, options.signal);
     }
   }
-  throw last ?? new AppError('REMOTE', `${options.service} call failed`);
+  throw last ?? new AppError('REMOTE', tiktokTexts.failed({ service: options.service }));
 }
 
 /**
@@ -243,16 +244,20 @@ export async function callWithRetry<T>(
  */
 export function statusOutcome(status: number, service: string): Outcome<never> | null {
   if (status === 429)
-    return { kind: 'retry', rateLimited: true, error: new AppError('RATE_LIMITED', `${service} rate limit`) };
+    return {
+      kind: 'retry',
+      rateLimited: true,
+      error: new AppError('RATE_LIMITED', tiktokTexts.rateLimited({ service })),
+    };
   if (status === 501)
     return {
       kind: 'fail',
-      error: new AppError('REMOTE', `${service} does not support this request (HTTP 501)`, {
+      error: new AppError('REMOTE', tiktokTexts.unsupported({ service }), {
         httpStatus: 501,
       }),
     };
   if (status >= 500)
-    return { kind: 'retry', error: new AppError('REMOTE', `${service} answered HTTP ${status}`) };
+    return { kind: 'retry', error: new AppError('REMOTE', tiktokTexts.httpStatus({ service, status })) };
   return null;
 }
 
@@ -271,8 +276,10 @@ export function envelopeOf<S extends z.ZodType>(
   } catch {
     const error =
       res.status >= 200 && res.status < 300
-        ? new AppError('REMOTE', `${service} returned a response that is not JSON`)
-        : new AppError('REMOTE', `${service} answered HTTP ${res.status}`, { httpStatus: res.status });
+        ? new AppError('REMOTE', tiktokTexts.notJson({ service }))
+        : new AppError('REMOTE', tiktokTexts.httpStatus({ service, status: res.status }), {
+            httpStatus: res.status,
+          });
     return {
       kind: 'outcome',
       outcome: res.status < 300 ? { kind: 'retry', error } : { kind: 'fail', error },
@@ -291,7 +298,7 @@ export function parseJson<S extends z.ZodType>(service: string, text: string, sc
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError('REMOTE', `${service} returned a response that is not JSON`);
+    throw new AppError('REMOTE', tiktokTexts.notJson({ service }));
   }
   return validate(service, raw, schema);
 }
@@ -304,7 +311,7 @@ export function validate<S extends z.ZodType>(service: string, raw: unknown, sch
     const where = first
       ? `${first.path.map(String).join('.') || '(root)'}: ${first.message}`
       : 'unknown field';
-    throw new AppError('REMOTE', `${service} returned an unexpected response (${where})`, {
+    throw new AppError('REMOTE', tiktokTexts.unexpectedResponse({ service, where }), {
       issues: parsed.error.issues
         .slice(0, 5)
         .map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),

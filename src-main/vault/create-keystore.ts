@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { KeychainKeyStore, type KeytarLike, loadKeytar, probeKeychain } from './keychain-keystore';
 import { type KeyStore, keyStoreKindSchema } from './keystore';
 import { PassphraseKeyStore } from './passphrase-keystore';
+import { vaultTexts } from './texts';
 
 export interface CreateKeyStoreOptions {
   env: NodeJS.ProcessEnv;
@@ -21,21 +22,15 @@ export const MIN_PASSPHRASE_LENGTH = MIN_VAULT_PASSPHRASE;
 export async function createKeyStore(options: CreateKeyStoreOptions): Promise<KeyStore> {
   const parsed = keyStoreKindSchema.safeParse(options.env.SHOPMESH_KEYSTORE ?? 'keychain');
   if (!parsed.success) {
-    throw new AppError('VALIDATION', 'SHOPMESH_KEYSTORE must be "keychain" or "passphrase".');
+    throw new AppError('VALIDATION', vaultTexts.keyStoreSettingInvalid());
   }
   if (parsed.data === 'passphrase') {
     const passphrase = options.env.SHOPMESH_VAULT_PASSPHRASE;
     if (!passphrase) {
-      throw new AppError(
-        'LOCKED',
-        'SHOPMESH_KEYSTORE=passphrase is set but SHOPMESH_VAULT_PASSPHRASE is empty; set it to unlock the vault.',
-      );
+      throw new AppError('LOCKED', vaultTexts.passphraseSettingEmpty());
     }
     if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      throw new AppError(
-        'VALIDATION',
-        `SHOPMESH_VAULT_PASSPHRASE must be at least ${MIN_PASSPHRASE_LENGTH} characters.`,
-      );
+      throw new AppError('VALIDATION', vaultTexts.passphraseSettingShort({ min: MIN_PASSPHRASE_LENGTH }));
     }
     return new PassphraseKeyStore({ dataDir: options.dataDir, passphrase });
   }
@@ -60,9 +55,5 @@ export function noKeychainError(reason: string): AppError {
       : process.platform === 'win32'
         ? 'Windows Credential Manager'
         : 'Secret Service';
-  return new AppError(
-    'LOCKED',
-    `No system keychain (${name}) is reachable: ${reason.slice(0, 200)}. Set SHOPMESH_KEYSTORE=passphrase and ` +
-      'SHOPMESH_VAULT_PASSPHRASE to keep the key in this data folder, protected by a passphrase, instead.',
-  );
+  return new AppError('LOCKED', vaultTexts.noKeychain({ keychain: name, reason: reason.slice(0, 200) }));
 }

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
+import { vaultTexts } from './texts';
 
 /** AES-256-GCM parameters: a 96-bit IV is the size GCM is specified for; the full 128-bit tag. */
 export const KEY_BYTES = 32;
@@ -31,11 +32,8 @@ export function secretAad(ownerId: string, kind: string): string {
 
 /** Raised when GCM authentication fails. The message names no secret, only that the record is unusable. */
 export function integrityError(what = 'A stored secret'): AppError {
-  return new AppError(
-    'INTERNAL',
-    `${what} failed its integrity check: it was modified, or it belongs to another record. Reconnect the account to replace it.`,
-    { vault: 'integrity' },
-  );
+  // `what` names a table and row for the log; the translated text leaves it out.
+  return new AppError('INTERNAL', vaultTexts.integrity({ what }), { vault: 'integrity' });
 }
 
 function assertKey(key: Buffer): void {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import { keyIdSchema } from './crypto';
 import type { KeyStore } from './keystore';
+import { vaultTexts } from './texts';
 
 /** The three keytar calls we use; an interface so tests can count calls or inject failures. */
 export interface KeytarLike {
@@ -82,7 +83,7 @@ export class KeychainKeyStore implements KeyStore {
     } catch (err) {
       // keytar's messages come from libsecret/D-Bus and never contain the stored value.
       const reason = err instanceof Error ? err.message : String(err);
-      throw new AppError('LOCKED', `The system keychain could not be used: ${reason.slice(0, 200)}.`);
+      throw new AppError('LOCKED', vaultTexts.keychainFailed({ reason: reason.slice(0, 200) }));
     }
   }
 }

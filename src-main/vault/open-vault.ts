@@ -3,6 +3,7 @@ import { isAppError } from '@shared/errors';
 import type { Logger } from '../log/logger';
 import { createKeyStore, type CreateKeyStoreOptions } from './create-keystore';
 import { Vault } from './vault';
+import { vaultTexts } from './texts';
 
 export interface OpenVaultOptions extends CreateKeyStoreOptions {
   db: Database;
@@ -22,6 +23,12 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     return await Vault.open({ db, keyStore, logger, now });
   } catch (err) {
     if (!isAppError(err)) throw err;
-    return Vault.open({ db, keyStore: null, unavailableMessage: err.message, logger, now });
+    return Vault.open({
+      db,
+      keyStore: null,
+      unavailableText: err.text ?? vaultTexts.keyStoreUnreadable(),
+      logger,
+      now,
+    });
   }
 }

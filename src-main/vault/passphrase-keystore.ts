@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import { keyIdSchema, openWithKey, sealWithKey } from './crypto';
 import type { KeyStore } from './keystore';
+import { vaultTexts } from './texts';
 
 /**
  * scrypt cost. N=2^17, r=8 is OWASP's current recommendation (128 MiB, a few hundred ms once per launch).
@@ -52,9 +53,9 @@ export interface PassphraseKeyStoreOptions {
   source?: 'env' | 'prompt';
 }
 
-const wrongPassphraseMessages = {
-  env: 'The vault passphrase (SHOPMESH_VAULT_PASSPHRASE) is wrong for this data folder.',
-  prompt: 'That passphrase is not the one chosen for this data folder. Check it and try again.',
+const wrongPassphraseTexts = {
+  env: vaultTexts.wrongPassphraseEnv,
+  prompt: vaultTexts.wrongPassphrase,
 } as const;
 
 /**
@@ -159,7 +160,7 @@ export class PassphraseKeyStore implements KeyStore {
     try {
       openWithKey(key, unwrapFields('kek', file.check), CHECK_AAD);
     } catch {
-      throw new AppError('LOCKED', wrongPassphraseMessages[this.source], { vault: 'wrong_passphrase' });
+      throw new AppError('LOCKED', wrongPassphraseTexts[this.source](), { vault: 'wrong_passphrase' });
     }
     this.kek = { salt: file.kdf.salt, key };
     return key;
@@ -180,14 +181,11 @@ function readVaultFile(path: string): VaultFile | null {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new AppError(
-      'LOCKED',
-      `${VAULT_FILE} in the data folder is not valid JSON; restore it from a backup.`,
-    );
+    throw new AppError('LOCKED', vaultTexts.vaultFileNotJson());
   }
   const parsed = vaultFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('LOCKED', `${VAULT_FILE} in the data folder is damaged; restore it from a backup.`);
+    throw new AppError('LOCKED', vaultTexts.vaultFileDamaged());
   }
   return parsed.data;
 }

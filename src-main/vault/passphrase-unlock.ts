@@ -1,11 +1,13 @@
 import type { VaultStatusView } from '@shared/accounts';
 import { AppError, isAppError } from '@shared/errors';
+import type { Translatable } from '@shared/texts';
 import type { ActivityLog } from '../activity/activity-log';
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
 import { PassphraseKeyStore, passphraseFileKeyIds } from './passphrase-keystore';
 import type { Vault, VaultStatus } from './vault';
-import { lockMessages } from './vault-messages';
+import { vaultTexts } from './texts';
+import { lockTexts } from './vault-messages';
 
 /** Pause after a wrong passphrase, on top of scrypt's own cost, so guessing from the UI or API stays slow. */
 export const WRONG_PASSPHRASE_DELAY_MS = 1000;
@@ -20,16 +22,7 @@ export interface VaultUnlockerDeps {
 }
 
 /** Whether a typed passphrase can open the vault as it is now, and if not, why (for VALIDATION). */
-type Reach = { can: true; firstRun: boolean } | { can: false; reason: string };
-
-const keychainOnly =
-  "This data folder's encryption key is kept in the system keychain, so a passphrase can't unlock it. " +
-  'Make the keychain available again (or restore its entry) and restart ShopMesh.';
-
-const notInVaultFile =
-  "vault.json in the data folder doesn't hold this folder's encryption key (it may be kept in the system " +
-  "keychain, or vault.json was replaced), so a passphrase can't unlock it. Restore the keychain entry or " +
-  'vault.json and restart ShopMesh.';
+type Reach = { can: true; firstRun: boolean } | { can: false; reason: Translatable };
 
 /**
  * Unlocking from the app when no keychain is usable: the merchant chooses a passphrase on first run (it
@@ -57,7 +50,7 @@ export class VaultUnlocker {
     const reach = this.reach(status);
     return {
       state: 'locked',
-      message: status.message,
+      message: status.text,
       canUnlockWithPassphrase: reach.can,
       firstRun: reach.can && reach.firstRun,
     };
@@ -73,7 +66,7 @@ export class VaultUnlocker {
   private async attempt(passphrase: string): Promise<VaultStatusView> {
     const { vault, logger } = this.deps;
     const before = vault.status();
-    if (before.state === 'unlocked') throw new AppError('CONFLICT', 'The vault is already unlocked.');
+    if (before.state === 'unlocked') throw new AppError('CONFLICT', vaultTexts.alreadyUnlocked());
     const reach = this.reach(before);
     if (!reach.can) throw new AppError('VALIDATION', reach.reason);
 
@@ -85,9 +78,9 @@ export class VaultUnlocker {
       this.deps.events.emit('accounts:changed', {});
       if (after.cause === 'wrong_key') {
         await delay(this.deps.wrongPassphraseDelayMs ?? WRONG_PASSPHRASE_DELAY_MS);
-        throw new AppError('LOCKED', after.message, { cause: 'wrong_key' });
+        throw new AppError('LOCKED', after.text, { cause: 'wrong_key' });
       }
-      throw new AppError('LOCKED', after.message, { cause: after.cause });
+      throw new AppError('LOCKED', after.text, { cause: after.cause });
     }
     this.deps.activity.record('vault.unlocked', { firstRun: reach.firstRun });
     logger.info({ firstRun: reach.firstRun }, 'vault unlocked with a passphrase typed in the app');
@@ -104,24 +97,24 @@ export class VaultUnlocker {
   private reach(status: Extract<VaultStatus, { state: 'locked' }>): Reach {
     const { vault } = this.deps;
     if (status.cause === 'closed' || status.cause === 'inconsistent') {
-      return { can: false, reason: status.message };
+      return { can: false, reason: status.text };
     }
     let fileKeys: string[] | null;
     try {
       fileKeys = passphraseFileKeyIds(this.deps.dataDir);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      return { can: false, reason: err.message };
+      return { can: false, reason: err.text ?? vaultTexts.keyStoreUnreadable() };
     }
     const keyId = vault.storedKeyId();
     if (keyId === null) {
-      if (vault.hasEncryptedData()) return { can: false, reason: lockMessages.inconsistent() };
+      if (vault.hasEncryptedData()) return { can: false, reason: lockTexts.inconsistent() };
       // A vault.json without a key record is a leftover whose passphrase still applies: checked, not chosen.
       return { can: true, firstRun: fileKeys === null };
     }
-    if (fileKeys === null) return { can: false, reason: keychainOnly };
+    if (fileKeys === null) return { can: false, reason: vaultTexts.keychainOnly() };
     if (fileKeys.includes(keyId)) return { can: true, firstRun: false };
-    return { can: false, reason: notInVaultFile };
+    return { can: false, reason: vaultTexts.notInVaultFile() };
   }
 }
 

@@ -24,7 +24,7 @@ const identifier = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 export function validateRegistration(db: Database, reg: SealedTableRegistration): void {
   const names = [reg.table, reg.idColumn, ...reg.columns];
   if (reg.columns.length === 0 || !names.every((n) => identifier.test(n))) {
-    throw new AppError('VALIDATION', `Sealed table registration for "${reg.table}" has invalid names.`);
+    throw new AppError('INTERNAL', `Sealed table registration for "${reg.table}" has invalid names.`);
   }
   const existing = new Set(
     db
@@ -34,7 +34,7 @@ export function validateRegistration(db: Database, reg: SealedTableRegistration)
   );
   const missing = [reg.idColumn, ...reg.columns].filter((c) => !existing.has(c));
   if (missing.length > 0) {
-    throw new AppError('VALIDATION', `Table "${reg.table}" has no column(s) ${missing.join(', ')}.`);
+    throw new AppError('INTERNAL', `Table "${reg.table}" has no column(s) ${missing.join(', ')}.`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError, isAppError } from '@shared/errors';
+import type { Translatable } from '@shared/texts';
 import type { Logger } from '../log/logger';
 import {
   integrityError,
@@ -13,7 +14,8 @@ import {
   secretKindSchema,
 } from './crypto';
 import type { KeyStore, KeyStoreKind } from './keystore';
-import { type LockCause, lockMessages } from './vault-messages';
+import { vaultTexts } from './texts';
+import { type LockCause, lockTexts } from './vault-messages';
 import {
   hasSealedData,
   reencryptTable,
@@ -23,7 +25,7 @@ import {
 
 export type VaultStatus =
   | { state: 'unlocked'; keyId: string; keyStore: KeyStoreKind }
-  | { state: 'locked'; cause: LockCause; message: string };
+  | { state: 'locked'; cause: LockCause; text: Translatable };
 
 /** Points where a test can make the "process die": a hook that throws stops everything after it. */
 export type VaultStep =
@@ -31,9 +33,9 @@ export type VaultStep =
 
 export interface VaultOptions {
   db: Database;
-  /** Null when no key store could be created; `unavailableMessage` then says why (from `createKeyStore`). */
+  /** Null when no key store could be created; `unavailableText` then says why (from `createKeyStore`). */
   keyStore: KeyStore | null;
-  unavailableMessage?: string;
+  unavailableText?: Translatable;
   logger?: Logger;
   now?: () => number;
   /** Test seam for crash simulation; never set in the app. */
@@ -76,12 +78,12 @@ class SimulatedCrash extends Error {}
 export class Vault {
   private readonly db: Database;
   private keyStore: KeyStore | null;
-  private unavailableMessage: string;
+  private unavailableText: Translatable;
   private readonly logger: Logger | undefined;
   private readonly now: () => number;
   private readonly onStep: ((step: VaultStep) => void) | undefined;
   private current: CurrentKey | null = null;
-  private statusValue: VaultStatus = { state: 'locked', cause: 'closed', message: lockMessages.closed() };
+  private statusValue: VaultStatus = { state: 'locked', cause: 'closed', text: lockTexts.closed() };
   private readonly sealedTables = new Map<string, SealedTableRegistration>();
   private tail: Promise<unknown> = Promise.resolve();
   private readonly sql;
@@ -105,7 +107,7 @@ export class Vault {
         .pluck(),
     };
     this.keyStore = options.keyStore;
-    this.unavailableMessage = options.unavailableMessage ?? 'No key store is configured.';
+    this.unavailableText = options.unavailableText ?? vaultTexts.noKeyStore();
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
     this.onStep = options.onStep;
@@ -150,7 +152,7 @@ export class Vault {
   /** Forgets the key in memory (best effort: Buffers are zeroed, copies inside OpenSSL are beyond reach). */
   close(): void {
     this.forgetKey();
-    this.lock('closed', lockMessages.closed());
+    this.lock('closed', lockTexts.closed());
   }
 
   seal(plaintext: string | Uint8Array, aad: string): SealedValue {
@@ -284,14 +286,14 @@ export class Vault {
   private async unlockNow(): Promise<VaultStatus> {
     this.forgetKey();
     const keyStore = this.keyStore;
-    if (!keyStore) return this.lock('keystore_unavailable', this.unavailableMessage);
+    if (!keyStore) return this.lock('keystore_unavailable', this.unavailableText);
     const row = this.db
       .prepare<[], KeyRow>(
         "SELECT key_id, state, check_iv, check_tag, check_ciphertext FROM vault_keys WHERE state = 'current'",
       )
       .get();
     if (!row) {
-      if (this.anySealedData()) return this.lock('inconsistent', lockMessages.inconsistent());
+      if (this.anySealedData()) return this.lock('inconsistent', lockTexts.inconsistent());
       await this.collectGarbage(keyStore);
       return this.createFirstKey(keyStore);
     }
@@ -299,16 +301,16 @@ export class Vault {
     try {
       key = await keyStore.get(row.key_id);
     } catch (err) {
-      if (!isAppError(err)) return this.lock('keystore_unavailable', 'The key store could not be read.');
+      if (!isAppError(err)) return this.lock('keystore_unavailable', vaultTexts.keyStoreUnreadable());
       return this.lock(
         err.details?.vault === 'wrong_passphrase' ? 'wrong_key' : 'keystore_unavailable',
-        err.message,
+        err.text ?? vaultTexts.keyStoreUnreadable(),
       );
     }
-    if (!key) return this.lock('missing_key', lockMessages.missingKey(keyStore.kind));
+    if (!key) return this.lock('missing_key', lockTexts.missingKey(keyStore.kind));
     if (!checkMatches(key, row)) {
       key.fill(0);
-      return this.lock('wrong_key', lockMessages.wrongKey(keyStore.kind));
+      return this.lock('wrong_key', lockTexts.wrongKey(keyStore.kind));
     }
     this.current = { keyId: row.key_id, key };
     this.statusValue = { state: 'unlocked', keyId: row.key_id, keyStore: keyStore.kind };
@@ -329,7 +331,7 @@ export class Vault {
       const wrong = isAppError(err) && err.details?.vault === 'wrong_passphrase';
       return this.lock(
         wrong ? 'wrong_key' : 'keystore_unavailable',
-        isAppError(err) ? err.message : 'The key store could not be written.',
+        (isAppError(err) ? err.text : null) ?? vaultTexts.keyStoreUnwritable(),
       );
     }
     this.current = first;
@@ -361,8 +363,7 @@ export class Vault {
          WHERE key_id = ? AND state = 'pending'`,
       )
       .run(check.iv, check.tag, check.ciphertext, next.keyId).changes;
-    if (changed !== 1)
-      throw new AppError('CONFLICT', 'The vault key changed while it was being replaced; try again.');
+    if (changed !== 1) throw new AppError('CONFLICT', vaultTexts.keyChangedDuringRotation());
   }
 
   private reencryptSecrets(from: CurrentKey, to: CurrentKey): number {
@@ -434,27 +435,24 @@ export class Vault {
   private assertStillCurrent(keyId: string): void {
     const current = this.sql.currentKeyId.get();
     if (current !== keyId) {
-      throw new AppError(
-        'CONFLICT',
-        'The vault key was changed by another ShopMesh window; restart ShopMesh.',
-      );
+      throw new AppError('CONFLICT', vaultTexts.keyChangedElsewhere());
     }
   }
 
   private requireKey(): CurrentKey {
     if (this.current && this.statusValue.state === 'unlocked') return this.current;
-    const message = this.statusValue.state === 'locked' ? this.statusValue.message : lockMessages.closed();
-    throw new AppError('LOCKED', message);
+    const text = this.statusValue.state === 'locked' ? this.statusValue.text : lockTexts.closed();
+    throw new AppError('LOCKED', text);
   }
 
   private requireKeyStore(): KeyStore {
-    if (!this.keyStore) throw new AppError('LOCKED', this.unavailableMessage);
+    if (!this.keyStore) throw new AppError('LOCKED', this.unavailableText);
     return this.keyStore;
   }
 
-  private lock(cause: LockCause, message: string): VaultStatus {
+  private lock(cause: LockCause, text: Translatable): VaultStatus {
     this.forgetKey();
-    this.statusValue = { state: 'locked', cause, message };
+    this.statusValue = { state: 'locked', cause, text };
     if (cause !== 'closed') this.logger?.warn({ cause }, 'vault locked');
     return this.statusValue;
   }
@@ -471,7 +469,7 @@ export class Vault {
     } catch (err) {
       // The simulated process is gone: nothing it holds in memory may be used any more.
       this.forgetKey();
-      this.statusValue = { state: 'locked', cause: 'closed', message: lockMessages.closed() };
+      this.statusValue = { state: 'locked', cause: 'closed', text: lockTexts.closed() };
       throw new SimulatedCrash(err instanceof Error ? err.message : String(err));
     }
   }

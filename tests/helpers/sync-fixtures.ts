@@ -14,6 +14,8 @@ import { adsRequest } from '../../src-main/tiktok/ads/request';
 import { shopRequest } from '../../src-main/tiktok/shop/request';
 import type { TokenSource } from '../../src-main/tiktok/token-source';
 import { makeTempDir } from './tmp';
+import { storeText, type Translatable } from '@shared/texts';
+import { accountStatusTexts } from '../../src-main/accounts/texts';
 
 /**
  * Sync tests run against the real sandbox over HTTP with real signing. This file stands in for the
@@ -86,29 +88,29 @@ export class TestTokenSource implements TokenSource {
       string | undefined;
   }
 
-  private setStatus(accountId: string, status: 'expired' | 'revoked', reason: string): void {
+  private setStatus(accountId: string, status: 'expired' | 'revoked', reason: Translatable): void {
     this.db
       .prepare('UPDATE accounts SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?')
-      .run(status, reason, Date.now(), accountId);
+      .run(status, storeText(reason), Date.now(), accountId);
   }
 
   async accessToken(accountId: string): Promise<string> {
     this.accessTokenCalls++;
     const status = this.statusOf(accountId);
-    if (status === 'revoked') throw new AppError('AUTH_REVOKED', 'The account was disconnected');
-    if (status === 'expired') throw new AppError('AUTH_EXPIRED', 'The account needs reconnecting');
+    if (status === 'revoked') throw new AppError('AUTH_REVOKED', accountStatusTexts.disconnected());
+    if (status === 'expired') throw new AppError('AUTH_EXPIRED', accountStatusTexts.expired());
     const h = this.held.get(accountId);
     if (!h) throw new AppError('NOT_FOUND', 'no token');
     return h.access;
   }
 
-  async reportAuthFailure(accountId: string, kind: 'expired' | 'revoked', message: string): Promise<string> {
+  async reportAuthFailure(accountId: string, kind: 'expired' | 'revoked', _message: string): Promise<string> {
     this.reports.push({ accountId, kind });
     const h = this.held.get(accountId);
     if (kind === 'revoked' || !h || !h.refresh) {
-      this.setStatus(accountId, 'revoked', message);
+      this.setStatus(accountId, 'revoked', accountStatusTexts.revoked());
       this.held.delete(accountId);
-      throw new AppError('AUTH_REVOKED', 'TikTok no longer accepts this account; reconnect it');
+      throw new AppError('AUTH_REVOKED', accountStatusTexts.revoked());
     }
     try {
       const t = await shopTokenCall(this.info, '/api/v2/token/refresh', {
@@ -119,8 +121,8 @@ export class TestTokenSource implements TokenSource {
       h.refresh = t.refresh_token;
       return h.access;
     } catch {
-      this.setStatus(accountId, 'expired', message);
-      throw new AppError('AUTH_EXPIRED', 'The account needs reconnecting');
+      this.setStatus(accountId, 'expired', accountStatusTexts.expired());
+      throw new AppError('AUTH_EXPIRED', accountStatusTexts.expired());
     }
   }
 }

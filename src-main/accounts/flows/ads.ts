@@ -3,6 +3,7 @@ import { startLoopbackListener } from '../../oauth/loopback';
 import { getAdvertisers } from '../../tiktok/ads/advertisers';
 import { adsAccessToken } from '../../tiktok/ads/auth';
 import { fixedRedirect, requireParam, type StartFlow } from './types';
+import { accountTexts } from '../texts';
 
 /**
  * API for Business (ads-and-login-kit.md A2/A3): `/portal/auth` with app_id, state and the registered
@@ -32,7 +33,7 @@ export const startAdsFlow: StartFlow = async (ctx) => {
       const tokens = await adsAccessToken(app, code, logger);
       const advertisers = await getAdvertisers(app, tokens.accessToken, tokens.advertiserIds, logger);
       if (advertisers.length === 0) {
-        throw new AppError('REMOTE', 'TikTok Ads granted access, but to no ad account. Select at least one.');
+        throw new AppError('REMOTE', accountTexts.noAdvertiser());
       }
       const first = advertisers[0]?.name ?? 'TikTok Ads';
       return {

@@ -3,6 +3,7 @@ import { startLoopbackListener } from '../../oauth/loopback';
 import { shopTokenGet } from '../../tiktok/shop/auth';
 import { getAuthorizedShops } from '../../tiktok/shop/shops';
 import { fixedRedirect, requireParam, type StartFlow } from './types';
+import { accountTexts } from '../texts';
 
 /**
  * TikTok Shop (shop-api.md §1): `service_id` + `state` on the authorize link, the redirect URL fixed in
@@ -39,10 +40,7 @@ export const startShopFlow: StartFlow = async (ctx) => {
         logger,
       );
       if (shops.length === 0) {
-        throw new AppError(
-          'REMOTE',
-          'TikTok Shop granted access, but to no shop. Authorize at least one shop.',
-        );
+        throw new AppError('REMOTE', accountTexts.noShop());
       }
       return {
         record: {

@@ -4,6 +4,7 @@ import type { Logger } from '../../log/logger';
 import type { LoopbackListener } from '../../oauth/loopback';
 import type { Profile } from '../../profile/profile';
 import type { CompletedGrant } from '../types';
+import { accountTexts } from '../texts';
 
 export interface FlowContext {
   profile: Profile;
@@ -35,7 +36,7 @@ export function fixedRedirect(url: string, what: string): { port: number; path: 
   try {
     parsed = new URL(url);
   } catch {
-    throw new AppError('VALIDATION', `The ${what} redirect URL in the Profile is missing or not a URL.`);
+    throw new AppError('VALIDATION', accountTexts.redirectMissing({ provider: what }));
   }
   if (
     parsed.protocol !== 'http:' ||
@@ -45,7 +46,7 @@ export function fixedRedirect(url: string, what: string): { port: number; path: 
   ) {
     throw new AppError(
       'VALIDATION',
-      `The ${what} redirect URL in the Profile must look like http://127.0.0.1:<port>/callback/… (got ${parsed.origin}${parsed.pathname}).`,
+      accountTexts.redirectNotLoopback({ provider: what, url: `${parsed.origin}${parsed.pathname}` }),
     );
   }
   return { port: Number(parsed.port), path: parsed.pathname };
@@ -57,5 +58,5 @@ export function requireParam(params: URLSearchParams, names: readonly string[], 
     const v = params.get(name);
     if (v && v !== 'null') return v;
   }
-  throw new AppError('REMOTE', `${provider} redirected back without an authorization code.`);
+  throw new AppError('REMOTE', accountTexts.noAuthorizationCode({ provider }));
 }

@@ -1,5 +1,5 @@
 import { addDays, regionTimeZone, zonedDay } from '@shared/time';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Rollups keyed by the shop's own calendar day instead of the UTC day (TikTok and Seller Center report a

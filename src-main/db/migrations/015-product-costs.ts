@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * What a merchant pays per unit of a SKU, entered by hand or imported from CSV (docs/catalogue.md). Net

@@ -5,12 +5,16 @@ import { m003Accounts } from './003-accounts';
 import { m004SyncedData } from './004-synced-data';
 import { m005CheaperOrderIngest } from './005-cheaper-order-ingest';
 import { m006CollaborationStatus } from './006-collaboration-status';
+import { m008TextsAsKeys } from './008-texts-as-keys';
 import { m011ShopLocalDays } from './011-shop-local-days';
 import { m015ProductCosts } from './015-product-costs';
 
 export type { Migration };
 
-/** Forward-only, in order. Version 0 is the empty database every install starts from. */
+/**
+ * Forward-only, in increasing version order. Version 0 is the empty database every install starts from; each
+ * slice of work owns its version numbers, so gaps are normal.
+ */
 export const migrations: readonly Migration[] = [
   m001ActivityLog,
   m002Vault,
@@ -18,6 +22,7 @@ export const migrations: readonly Migration[] = [
   m004SyncedData,
   m005CheaperOrderIngest,
   m006CollaborationStatus,
+  m008TextsAsKeys,
   m011ShopLocalDays,
   m015ProductCosts,
 ];

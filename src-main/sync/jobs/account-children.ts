@@ -5,6 +5,7 @@ import type { TokenBucket } from '../../tiktok/token-bucket';
 import { getAdvertisers } from '../../tiktok/ads/advertisers';
 import { getAuthorizedShops } from '../../tiktok/shop/shops';
 import { type JobEnv, type JobResult } from '../job';
+import { syncTexts } from '../texts';
 
 /**
  * The Account-level resources: which shops (advertisers) the grant reaches now. They run before the
@@ -32,8 +33,7 @@ export async function shopsJob(env: AccountJobEnv): Promise<JobResult> {
   };
   const shops = await env.withToken((token) => getAuthorizedShops(app, token, env.logger));
   // An empty list is not taken as "stop syncing everything": the merchant has to reconnect and choose.
-  if (shops.length === 0)
-    throw new AppError('REMOTE', 'TikTok Shop reports no authorized shop for this Account. Reconnect it.');
+  if (shops.length === 0) throw new AppError('REMOTE', syncTexts.noShop());
   const counts = env.db.transaction(() => writeShops(env.db, env.accountId, shops)).immediate();
   return result(env, shops.length, counts);
 }
@@ -48,8 +48,7 @@ export async function advertisersJob(env: AccountJobEnv): Promise<JobResult> {
   const advertisers = await env.withToken((token) =>
     getAdvertisers(app, token, known, env.logger, env.adsBucket),
   );
-  if (advertisers.length === 0)
-    throw new AppError('REMOTE', 'TikTok Ads reports no ad account for this Account. Reconnect it.');
+  if (advertisers.length === 0) throw new AppError('REMOTE', syncTexts.noAdvertiser());
   const counts = env.db.transaction(() => writeAdvertisers(env.db, env.accountId, advertisers)).immediate();
   return result(env, advertisers.length, counts);
 }

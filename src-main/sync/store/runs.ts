@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncHistory, SyncOutcome, SyncResource, SyncRun } from '@shared/sync';
+import { parseStoredText, storeText, type Translatable } from '@shared/texts';
+import { syncTexts } from '../texts';
 
 /** SyncRun history: one row per run, one per (run, scope, resource). */
 
@@ -11,9 +13,10 @@ export interface ResourceRecord {
   updated: number;
   durationMs: number;
   outcome: ResourceOutcome;
-  error: string | null;
+  error: Translatable | null;
 }
 
+/** `error` columns hold a stored text (key + params as JSON), never English. */
 interface RunRow {
   id: string;
   account_id: string;
@@ -56,18 +59,28 @@ export class RunStore {
          ON CONFLICT (run_id, scope, resource) DO UPDATE SET pages = excluded.pages, inserted = excluded.inserted,
            updated = excluded.updated, duration_ms = excluded.duration_ms, outcome = excluded.outcome, error = excluded.error`,
       )
-      .run(runId, scope, resource, r.pages, r.inserted, r.updated, r.durationMs, r.outcome, r.error);
+      .run(
+        runId,
+        scope,
+        resource,
+        r.pages,
+        r.inserted,
+        r.updated,
+        r.durationMs,
+        r.outcome,
+        storeText(r.error),
+      );
   }
 
-  finish(id: string, outcome: SyncOutcome, error: string | null, now: number): void {
+  finish(id: string, outcome: SyncOutcome, error: Translatable | null, now: number): void {
     this.db
       .prepare('UPDATE sync_runs SET outcome = ?, error = ?, finished_at = ? WHERE id = ?')
-      .run(outcome, error, now, id);
+      .run(outcome, storeText(error), now, id);
   }
 
   /** Runs still `running` at start-up were cut short by a crash or a kill: their cursors say where to resume. */
   markInterrupted(now: number): number {
-    const message = 'ShopMesh stopped before this sync finished; the next sync resumes where it stopped.';
+    const message = storeText(syncTexts.interrupted());
     this.db
       .prepare(`UPDATE sync_run_resources SET outcome = 'cancelled', error = ? WHERE outcome = 'running'`)
       .run(message);
@@ -123,7 +136,7 @@ export class RunStore {
         startedAt: r.started_at,
         finishedAt: r.finished_at,
         outcome: r.outcome,
-        error: r.error,
+        error: parseStoredText(r.error),
         resources: (byRun.get(r.id) ?? []).map((x) => ({
           scope: x.scope,
           scopeName: x.scope_name,
@@ -133,7 +146,7 @@ export class RunStore {
           updated: x.updated,
           durationMs: x.duration_ms,
           outcome: x.outcome,
-          error: x.error,
+          error: parseStoredText(x.error),
         })),
       })),
       nextBefore: more ? (page.at(-1)?.started_at ?? null) : null,
@@ -141,7 +154,10 @@ export class RunStore {
   }
 
   /** Last finished run and last successful finish per Account, for status(). */
-  lastOutcomes(): Map<string, { outcome: SyncOutcome; error: string | null; lastSuccessAt: number | null }> {
+  lastOutcomes(): Map<
+    string,
+    { outcome: SyncOutcome; error: Translatable | null; lastSuccessAt: number | null }
+  > {
     const rows = this.db
       .prepare(
         `SELECT r.account_id, r.outcome, r.error,
@@ -157,7 +173,10 @@ export class RunStore {
       last_success: number | null;
     }>;
     return new Map(
-      rows.map((r) => [r.account_id, { outcome: r.outcome, error: r.error, lastSuccessAt: r.last_success }]),
+      rows.map((r) => [
+        r.account_id,
+        { outcome: r.outcome, error: parseStoredText(r.error), lastSuccessAt: r.last_success },
+      ]),
     );
   }
 }

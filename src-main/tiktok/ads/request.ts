@@ -11,6 +11,7 @@ import {
   validate,
 } from '../http-core';
 import type { TokenBucket } from '../token-bucket';
+import { tiktokTexts } from '../texts';
 
 export const adsService = 'TikTok Ads';
 
@@ -58,7 +59,7 @@ function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.
       return { kind: 'fail', error: err as AppError };
     }
   }
-  const message = `${adsService}: ${env.message} (code ${env.code})`;
+  const message = tiktokTexts.refused({ service: adsService, message: env.message, code: env.code });
   if (rateLimitCodes.has(env.code)) {
     // 40100 is API for Business's 429: the request was refused unprocessed; back off, then retry.
     return { kind: 'retry', rateLimited: true, error: new AppError('RATE_LIMITED', message) };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcome } from '../http-core';
+import { tiktokTexts } from '../texts';
 
 /**
  * Login Kit OAuth v2 (ads-and-login-kit.md C4): form-encoded token, refresh and revoke. Refresh tokens rotate,
@@ -44,7 +45,11 @@ function classifyToken(now: () => number, grantRefusal: 'AUTH_EXPIRED' | 'REMOTE
       const raw = parseJson(loginService, res.text, z.record(z.string(), z.unknown()));
       const failure = oauthErrorSchema.safeParse(raw);
       if (failure.success) {
-        const message = `${loginService}: ${failure.data.error_description ?? failure.data.error} (${failure.data.error})`;
+        const message = tiktokTexts.refused({
+          service: loginService,
+          message: failure.data.error_description ?? failure.data.error,
+          code: failure.data.error,
+        });
         const code = failure.data.error === 'invalid_grant' ? grantRefusal : 'REMOTE';
         return { kind: 'fail', error: new AppError(code, message) };
       }
@@ -148,7 +153,7 @@ export async function loginRevoke(app: LoginApp, accessToken: string, logger?: L
           kind: 'fail',
           error: new AppError(
             'REMOTE',
-            `${loginService}: revoke refused (${failure.data?.error ?? res.status})`,
+            tiktokTexts.revokeRefused({ service: loginService, reason: failure.data?.error ?? res.status }),
           ),
         };
       }

@@ -4,6 +4,7 @@ import type { Logger } from '../../log/logger';
 import { TokenRejected } from '../auth-failure';
 import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcome } from '../http-core';
 import { type LoginApp, loginService } from './auth';
+import { tiktokTexts } from '../texts';
 
 /** `GET /v2/user/info/` (C5). Each field needs its scope; asking for one the user unticked fails the call. */
 const fieldsByScope = {
@@ -44,7 +45,11 @@ function classify(res: HttpResponse): Outcome<LoginUser> {
   try {
     const env = parseJson(loginService, res.text, envelopeSchema);
     if (env.error.code !== 'ok') {
-      const message = `${loginService}: ${env.error.message ?? env.error.code} (${env.error.code})`;
+      const message = tiktokTexts.refused({
+        service: loginService,
+        message: env.error.message ?? env.error.code,
+        code: env.error.code,
+      });
       // Login Kit says `access_token_invalid` for expired and revoked alike; a refresh tells them apart.
       if (env.error.code === 'access_token_invalid')
         return { kind: 'fail', error: new TokenRejected('expired', message) };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcome } from '../http-core';
+import { tiktokTexts } from '../texts';
 
 /**
  * The TikTok Shop auth host (shop-api.md §1.2–1.4): unsigned GETs with the app secret in the query.
@@ -53,7 +54,7 @@ function classify(res: HttpResponse): Outcome<ShopTokens> {
     const env = parseJson(shopAuthService, res.text, envelopeSchema);
     if (env.code !== 0) {
       // The remote message names the problem ("rt has expired"), never a token.
-      const message = `${shopAuthService}: ${env.message} (code ${env.code})`;
+      const message = tiktokTexts.refused({ service: shopAuthService, message: env.message, code: env.code });
       if (grantGoneCodes.has(env.code)) return { kind: 'fail', error: new AppError('AUTH_EXPIRED', message) };
       return { kind: 'fail', error: new AppError('REMOTE', message, { remoteCode: env.code }) };
     }

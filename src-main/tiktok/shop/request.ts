@@ -14,6 +14,7 @@ import {
 } from '../http-core';
 import type { TokenBucket } from '../token-bucket';
 import { signShopRequest } from './signing';
+import { tiktokTexts } from '../texts';
 
 export const shopService = 'TikTok Shop';
 
@@ -67,7 +68,7 @@ function classify<S extends z.ZodType>(res: HttpResponse, schema: S): Outcome<z.
       return { kind: 'fail', error: err as AppError };
     }
   }
-  const message = `${shopService}: ${env.message} (code ${env.code})`;
+  const message = tiktokTexts.refused({ service: shopService, message: env.message, code: env.code });
   if (res.status === 429 || env.code === 36009002) {
     return { kind: 'retry', rateLimited: true, error: new AppError('RATE_LIMITED', message) };
   }

@@ -1,19 +1,39 @@
-import { AppError, appErrorShapeSchema, isAppError } from '@shared/errors';
+import { AppError, appErrorShapeSchema, codeText, errorTextOf, isAppError } from '@shared/errors';
+import type { Translatable } from '@shared/texts';
 import i18n from '../i18n';
 
-/** Whatever was thrown, the UI gets an AppError whose message it can show as is. */
+/** Whatever was thrown, the UI gets an AppError (show it with `errorText`, never with `.message`). */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const shape = appErrorShapeSchema.safeParse(error);
   if (shape.success) return AppError.fromShape(shape.data);
-  return new AppError('INTERNAL', i18n.t('errors.internal'));
+  return new AppError('INTERNAL', { key: 'errors.internal', params: {} });
+}
+
+/** A text made in main, in the user's language; an unknown key falls back to `fallback`'s text. */
+export function translateText(
+  text: Translatable,
+  fallback: Translatable = { key: 'errors.internal', params: {} },
+): string {
+  return i18n.exists(text.key) ? i18n.t(text.key, text.params) : i18n.t(fallback.key, fallback.params);
+}
+
+/**
+ * What to show for an error: its own text when it has one the catalogue knows, else the text for its code.
+ * The English `message` is for the log and scripts: it never reaches the screen, so the Chinese UI never
+ * shows English.
+ */
+export function errorText(error: unknown): string {
+  const e = toAppError(error);
+  return translateText(errorTextOf(e), codeText(e.code));
 }
 
 export function offlineError(): AppError {
-  return new AppError('OFFLINE', i18n.t('errors.offline'));
+  return new AppError('OFFLINE', { key: 'errors.offline', params: {} });
 }
 
 export function httpError(status: number): AppError {
-  if (status === 401 || status === 403) return new AppError('INTERNAL', i18n.t('errors.sessionExpired'));
-  return new AppError('INTERNAL', i18n.t('errors.httpStatus', { status }));
+  if (status === 401 || status === 403)
+    return new AppError('INTERNAL', { key: 'errors.sessionExpired', params: {} });
+  return new AppError('INTERNAL', { key: 'errors.httpStatus', params: { status } });
 }

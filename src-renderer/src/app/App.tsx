@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { LogoMark } from '../components/Logo';
-import { api, ApiProvider } from '../api';
+import { api, ApiProvider, errorText } from '../api';
 import { ToastProvider, useToasts } from '../components/Toasts';
 import { SettingsProvider } from '../settings/SettingsProvider';
 import { Shell } from './Shell';
@@ -51,7 +51,7 @@ export function App(): ReactElement {
       <Data>
         <SettingsProvider
           loading={<Splash />}
-          failed={(error, retry) => <StartFailed message={error.message} retry={retry} />}
+          failed={(error, retry) => <StartFailed message={errorText(error)} retry={retry} />}
         >
           <Shell />
         </SettingsProvider>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
+import { errorText } from '../api/errors';
 import { Icon } from './Icon';
 
 /**
@@ -17,7 +18,7 @@ export function LoadFailed(props: {
 }): ReactElement {
   const { title, error, onRetry, compact = false } = props;
   const { t } = useTranslation();
-  const reason = error?.code === 'OFFLINE' || !error ? t('errors.offline') : error.message;
+  const reason = error?.code === 'OFFLINE' || !error ? t('errors.offline') : errorText(error);
   return (
     <div className={compact ? 'load-failed load-failed-compact' : 'load-failed empty-state'} role="alert">
       <span className="state-icon state-icon-danger">

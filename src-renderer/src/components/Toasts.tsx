@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toAppError } from '../api';
+import { errorText } from '../api';
 import { Icon } from './Icon';
 
 const autoDismissMs = 6000;
@@ -56,7 +56,7 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactEleme
     );
   }, []);
   const showError = useCallback(
-    (error: unknown) => showToast({ tone: 'error', message: toAppError(error).message }),
+    (error: unknown) => showToast({ tone: 'error', message: errorText(error) }),
     [showToast],
   );
   const api = useMemo(() => ({ showError, showToast }), [showError, showToast]);

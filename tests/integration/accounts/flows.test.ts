@@ -200,7 +200,7 @@ describe('connecting through the browser (sandbox over real HTTP)', () => {
     t = await makeAccountsApp({ env: { SHOPMESH_KEYSTORE: 'passphrase' } });
     const { vault } = await list();
     expect(vault.state).toBe('locked');
-    expect(vault.message).toMatch(/SHOPMESH_VAULT_PASSPHRASE/);
+    expect(vault.message).toEqual({ key: 'vault.errors.passphraseSettingEmpty', params: {} });
     await expect(t.invoke('accounts:connect', { provider: 'shop' })).rejects.toMatchObject({
       shape: { code: 'LOCKED' },
     });

@@ -112,7 +112,7 @@ describe('token lifecycle (TokenSource)', () => {
     await expect(t.app.accounts.tokens.accessToken(id)).rejects.toMatchObject({ code: 'AUTH_EXPIRED' });
     const a = await account(id);
     expect(a?.status).toBe('expired');
-    expect(a?.statusReason).toMatch(/Reconnect/);
+    expect(a?.statusReason).toEqual({ key: 'accounts.statusReason.expired', params: {} });
     expect(retired).toEqual([[id, 'expired']]);
     expect(t.app.activity.list({ limit: 5, kind: 'account.expired' }).total).toBe(1);
     // No more refresh attempts for an expired Account.

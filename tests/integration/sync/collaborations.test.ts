@@ -97,7 +97,7 @@ describe('target collaborations over time', () => {
     offsetMs = 4 * 86_400_000;
     await syncAndWait(t, { resources: ['collaborations'] });
     const run = t.service.history({ limit: 1 }).runs[0]!;
-    expect(run.outcome, run.error ?? '').toBe('ok');
+    expect(run.outcome, JSON.stringify(run.error)).toBe('ok');
     expect(statuses().get(short)).toBe('COMPLETED');
     expect(statuses().get(long)).toBe('VALID');
     expect(run.resources.reduce((n, r) => n + r.updated, 0)).toBeGreaterThanOrEqual(1);

@@ -38,7 +38,7 @@ describe('permanent errors', () => {
     expect(run.outcome).toBe('partial');
     const orders = run.resources.filter((r) => r.resource === 'orders');
     expect(orders.map((r) => r.outcome)).toEqual(['failed', 'failed']);
-    expect(orders[0]!.error).toMatch(/HTTP 501/);
+    expect(orders[0]!.error).toMatchObject({ key: 'tiktok.errors.unsupported' });
     expect(run.resources.filter((r) => r.resource === 'finance_statements').map((r) => r.outcome)).toEqual([
       'ok',
       'ok',

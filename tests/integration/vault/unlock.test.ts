@@ -226,7 +226,7 @@ describe('vault:unlock when the system keychain is unreachable', () => {
     const first = await start(dir, { env: {}, loadKeytar: unreachableKeytar });
     const locked = await vaultOf(first);
     expect(locked).toMatchObject({ state: 'locked', canUnlockWithPassphrase: true, firstRun: true });
-    expect(locked.message).toMatch(/No system keychain/);
+    expect(locked.message).toMatchObject({ key: 'vault.errors.noKeychain' });
     expect(first.app.vault.status()).toMatchObject({ cause: 'keystore_unavailable' });
 
     await first.invoke('vault:unlock', { passphrase: PASSPHRASE });

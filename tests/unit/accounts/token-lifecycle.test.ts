@@ -96,7 +96,7 @@ describe('AccountTokens', () => {
       };
     });
     const pending = s.tokens.refreshNow(s.accountId);
-    s.repo.retire(s.accountId, 'revoked', 'Disconnected');
+    s.repo.retire(s.accountId, 'revoked', { key: 'accounts.status.disconnected', params: {} });
     release();
     await expect(pending).rejects.toMatchObject({ code: 'AUTH_REVOKED' });
     expect(db.prepare('SELECT count(*) AS n FROM secrets').get()).toEqual({ n: 0 });

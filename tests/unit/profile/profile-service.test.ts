@@ -11,6 +11,7 @@ import { ProfileSettingsService } from '../../../src-main/profile/profile-servic
 import { Vault } from '../../../src-main/vault/vault';
 import { makeTempDir } from '../../helpers/tmp';
 import { MemoryKeyStore } from '../vault/memory-keystore';
+import { englishOf } from '@shared/texts';
 
 const SHOP_SECRET = 'shop-secret-unit-5f1e0c2a9b';
 const ADS_SECRET = 'ads-secret-unit-7d3b19e4c0';
@@ -163,7 +164,11 @@ describe('ProfileSettingsService', () => {
   });
 
   it('refuses secrets while the vault is locked and stores nothing at all', async () => {
-    const locked = await Vault.open({ db, keyStore: null, unavailableMessage: 'No keychain here.' });
+    const locked = await Vault.open({
+      db,
+      keyStore: null,
+      unavailableText: { key: 'vault.errors.noKeyStore', params: {} },
+    });
     const s = service({}, locked);
     let error: unknown;
     try {
@@ -173,7 +178,7 @@ describe('ProfileSettingsService', () => {
     }
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('LOCKED');
-    expect((error as AppError).message).toContain('No keychain here.');
+    expect((error as AppError).key).toBe('profile.errors.secretsNeedVault');
     expect(existsSync(productionSettingsPath(dir))).toBe(false);
     // Non-secret fields still save, and the reply says why secrets are missing.
     const state = s.update({ selected: 'production', production: { shop: { appKey: 'k' } } });
@@ -187,7 +192,8 @@ describe('ProfileSettingsService', () => {
     const s = service();
     const state = s.get();
     expect(state.selected).toBe('sandbox');
-    expect(state.fileProblem).toMatch(/production-profile\.json could not be read/);
+    expect(state.fileProblem?.key).toBe('profile.errors.settingsFileUnreadable');
+    expect(englishOf(state.fileProblem!)).toMatch(/production-profile\.json could not be read/);
     expect(readFileSync(productionSettingsPath(dir), 'utf8')).toBe('{ "selected": "production", ');
 
     const saved = s.update({ selected: 'production' });
@@ -210,7 +216,7 @@ describe('ProfileSettingsService', () => {
     );
     const state = service().get();
     expect(state.selected).toBe('sandbox');
-    expect(state.fileProblem).toMatch(/field 'shop'/);
-    expect(state.fileProblem).not.toContain('oops');
+    expect(englishOf(state.fileProblem!)).toMatch(/field 'shop'/);
+    expect(JSON.stringify(state.fileProblem)).not.toContain('oops');
   });
 });

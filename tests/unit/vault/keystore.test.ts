@@ -112,7 +112,7 @@ describe('createKeyStore / openVault', () => {
       expect(vault.status()).toMatchObject({
         state: 'locked',
         cause: 'keystore_unavailable',
-        message: expect.stringMatching(/SHOPMESH_KEYSTORE=passphrase/),
+        text: expect.objectContaining({ key: 'vault.errors.noKeychain' }),
       });
       keytar.fail = undefined;
       const ok = await openVault({ db, env: {}, dataDir: dir, loadKeytar: async () => keytar });

@@ -77,7 +77,7 @@ describe('PassphraseKeyStore', () => {
       const wrong = await Vault.open({ db, keyStore: store('wrong passphrase!') });
       expect(wrong.status()).toMatchObject({ state: 'locked', cause: 'wrong_key' });
       const status = wrong.status();
-      expect(status.state === 'locked' && status.message).toMatch(/passphrase/);
+      expect(status.state === 'locked' && status.text.key).toBe('vault.errors.wrongPassphraseEnv');
       expect(db.prepare('SELECT * FROM secrets').all()).toEqual(before);
 
       await wrong.unlock(store());

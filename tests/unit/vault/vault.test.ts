@@ -152,7 +152,7 @@ describe('Vault: locked states never touch existing ciphertext', () => {
     const vault = await open();
     expect(vault.status()).toMatchObject({ state: 'locked', cause: 'missing_key' });
     const status = vault.status();
-    expect(status.state === 'locked' && status.message).toMatch(/missing from the system keychain/);
+    expect(status.state === 'locked' && status.text.key).toBe('vault.errors.missingKeyKeychain');
     expect(keyStore.keys.size).toBe(0);
     expect(keyRows()).toEqual(keysBefore);
     expect(secretRows()).toEqual(before);
@@ -171,7 +171,7 @@ describe('Vault: locked states never touch existing ciphertext', () => {
     const vault = await open();
     expect(vault.status()).toMatchObject({ state: 'locked', cause: 'wrong_key' });
     const status = vault.status();
-    expect(status.state === 'locked' && status.message).toMatch(/does not match/);
+    expect(status.state === 'locked' && status.text.key).toBe('vault.errors.wrongKeyKeychain');
     expect(keyStore.keys.get(keyId!)).toEqual(Buffer.alloc(32, 7));
   });
 
@@ -205,12 +205,15 @@ describe('Vault: locked states never touch existing ciphertext', () => {
     const vault = await Vault.open({
       db,
       keyStore: null,
-      unavailableMessage: 'No system keychain is reachable.',
+      unavailableText: {
+        key: 'vault.errors.noKeychain',
+        params: { keychain: 'Secret Service', reason: 'x' },
+      },
     });
     expect(vault.status()).toEqual({
       state: 'locked',
       cause: 'keystore_unavailable',
-      message: 'No system keychain is reachable.',
+      text: { key: 'vault.errors.noKeychain', params: { keychain: 'Secret Service', reason: 'x' } },
     });
     expect(keyRows()).toEqual([]);
   });

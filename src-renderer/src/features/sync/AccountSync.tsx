@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { ResourceProgress } from './ResourceProgress';
 import { needsReconnect, runTotals } from './syncStatusModel';
 import type { SyncText } from './useSyncText';
+import { translateText } from '../../api';
 
 /** What to do about an Account that cannot sync: reconnect (expired / revoked) or read the error. */
 function SyncProblem(props: { account: AccountSyncStatus; onAccountsPage: boolean }): ReactElement {
@@ -19,7 +20,7 @@ function SyncProblem(props: { account: AccountSyncStatus; onAccountsPage: boolea
         <p className="sync-problem-title">
           {reconnect ? t(`sync.reconnect.${account.accountStatus}`) : t('sync.failedTitle')}
         </p>
-        {account.lastError && <p className="sync-problem-detail">{account.lastError}</p>}
+        {account.lastError && <p className="sync-problem-detail">{translateText(account.lastError)}</p>}
         {reconnect &&
           (onAccountsPage ? (
             <p className="sync-problem-detail">{t('sync.reconnect.here')}</p>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format/time';
 import { useSyncStatus } from './SyncStatusProvider';
 import { useSyncHistory } from './useSyncHistory';
 import { useSyncText } from './useSyncText';
+import { translateText } from '../../api';
 
 const outcomeTone: Record<string, string> = {
   ok: 'success',
@@ -74,7 +75,7 @@ function RunResources({ run }: { run: SyncRun }): ReactElement {
               <td className="col-num">{text.duration(r.durationMs)}</td>
               <td>
                 <OutcomeBadge outcome={r.outcome} />
-                {r.error && <p className="run-error">{r.error}</p>}
+                {r.error && <p className="run-error">{translateText(r.error)}</p>}
               </td>
             </tr>
           ))}
@@ -191,7 +192,7 @@ export function SyncHistory(): ReactElement {
                       </tr>
                       <tr id={detailsId} className="run-details" hidden={!open}>
                         <td colSpan={6}>
-                          {open && run.error && <p className="run-error">{run.error}</p>}
+                          {open && run.error && <p className="run-error">{translateText(run.error)}</p>}
                           {open &&
                             (run.resources.length > 0 ? (
                               <RunResources run={run} />

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactElement, type Ref, useEffect, useId, useRef, 
 import { useTranslation } from 'react-i18next';
 import { MAX_VAULT_PASSPHRASE, MIN_VAULT_PASSPHRASE } from '@shared/accounts';
 import { useChannelMutation } from '../../api';
-import { toAppError } from '../../api/errors';
+import { errorText, toAppError } from '../../api/errors';
 
 function PasswordField({
   ref,
@@ -105,7 +105,7 @@ export function PassphraseForm(props: { firstRun: boolean; onUnlocked?: () => vo
       (error: unknown) => {
         const err = toAppError(error);
         const wrong = err.code === 'LOCKED' && err.details?.cause === 'wrong_key';
-        setFailure(wrong ? t('accounts.vault.passphrase.wrong') : err.message);
+        setFailure(wrong ? t('accounts.vault.passphrase.wrong') : errorText(err));
         setPassphrase('');
         setConfirm('');
         setSubmitted(false);

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
+import { translateText } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { LoadFailed } from '../../components/LoadFailed';
 import { formatDateTime } from '../../format/time';
@@ -67,7 +68,7 @@ export function AccountDetailDialog(props: {
             </dd>
           </div>
         </dl>
-        {account.statusReason && <p className="account-reason">{account.statusReason}</p>}
+        {account.statusReason && <p className="account-reason">{translateText(account.statusReason)}</p>}
 
         <section aria-labelledby={`scopes-${account.id}`}>
           <h3 id={`scopes-${account.id}`} className="detail-heading">

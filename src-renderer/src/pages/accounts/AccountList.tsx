@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { AccountDetails } from './AccountDetails';
 import { needsReconnect } from './accountStatus';
 import { useFormatters } from './useFormatters';
+import { translateText } from '../../api';
 
 type ShownStatus = Account['status'] | 'locked';
 
@@ -47,7 +48,7 @@ function AccountRow(props: {
       </td>
       <td className="col-details">
         <AccountDetails account={account} />
-        {account.statusReason && <p className="account-reason">{account.statusReason}</p>}
+        {account.statusReason && <p className="account-reason">{translateText(account.statusReason)}</p>}
         {account.expiresSoon && account.authorizationExpiresAt !== null && (
           <p className="account-warning">
             <Icon name="clock" size={16} />

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Provider } from '@shared/accounts';
-import { api } from '../../api';
+import type { Translatable } from '@shared/texts';
+import { api, translateText } from '../../api';
 import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
 import { useSyncStatus } from '../../features/sync/SyncStatusProvider';
@@ -112,7 +113,7 @@ function useFirstSync(accountId: string | null): 'pending' | 'running' | 'done' 
 function OutcomeNotice(props: {
   provider: Provider;
   outcome: ConnectOutcome;
-  message: string | null;
+  message: Translatable | null;
   connectedAccountId: string | null;
   onRetry: () => void;
   onDismiss: () => void;
@@ -145,7 +146,7 @@ function OutcomeNotice(props: {
         <p>{t('accounts.outcome.cancelled')}</p>
       </Notice>
     );
-  const reason = outcome === 'failed' && message ? message : t(problemKey[outcome]);
+  const reason = outcome === 'failed' && message ? translateText(message) : t(problemKey[outcome]);
   return (
     <Notice
       ref={notice}

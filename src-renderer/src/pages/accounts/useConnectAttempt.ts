@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ConnectResult, Provider } from '@shared/accounts';
 import { useChannelMutation, useMainEvent } from '../../api';
+import type { Translatable } from '@shared/texts';
 
 export type ConnectOutcome = ConnectResult['outcome'];
 
@@ -14,7 +15,7 @@ export type ConnectState =
       /** The Account a reconnection was for, so "Try again" reconnects it rather than adding another. */
       accountId?: string;
       outcome: ConnectOutcome;
-      message: string | null;
+      message: Translatable | null;
       /** The Account that was connected (new or reconnected), null unless the outcome is `connected`. */
       connectedAccountId: string | null;
     };

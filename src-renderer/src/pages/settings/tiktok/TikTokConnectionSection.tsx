@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProfileState, type ProfileUpdateInput, selectableProfiles } from '@shared/profile';
 import { LoadFailed } from '../../../components/LoadFailed';
+import { translateText } from '../../../api';
 import { Notice } from '../../../components/Notice';
 import { SettingsSection } from '../SettingsSection';
 import { PortField, SecretField, TextField } from './CredentialFields';
@@ -102,7 +103,7 @@ function ConnectionForm(props: {
     <form className="settings-section-fields" noValidate onSubmit={submit}>
       {state.fileProblem && (
         <Notice tone="danger" title={t('settings.tiktok.fileProblem')}>
-          <p>{state.fileProblem}</p>
+          <p>{translateText(state.fileProblem)}</p>
         </Notice>
       )}
       {state.restartRequired && (

@@ -1,0 +1,7 @@
+import { defineTexts } from '@shared/texts';
+
+/** Texts of the database layer; translated in `locales/<language>/common.json` under `db.errors`. */
+export const dbTexts = defineTexts('db.errors', {
+  newerDatabase:
+    'This data folder was written by a newer ShopMesh (database version {{current}}, this build knows up to {{latest}}). Update ShopMesh to open it.',
+});
