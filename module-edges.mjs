@@ -41,8 +41,9 @@ export const main = {
     layer: 'domain',
     may: ['accounts', 'core', 'db', 'events.ts', 'ipc', 'log', 'profile', 'settings', 'tiktok'],
   },
+  catalogue: { layer: 'domain', may: ['activity', 'core', 'db', 'ipc', 'log'] },
   orders: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
-  products: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
+  products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync'] },
   sandbox: {
     layer: 'simulator',
     may: ['core', 'log', 'profile/sandbox-info.ts', 'tiktok/shop/signing.ts'],
@@ -53,6 +54,7 @@ export const main = {
     may: [
       'accounts',
       'activity',
+      'catalogue',
       'core',
       'db',
       'events.ts',

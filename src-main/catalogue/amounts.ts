@@ -1,4 +1,4 @@
-import { currencyExponent } from '../sync/money';
+import { currencyExponent } from '../core/money';
 
 /**
  * Amounts typed by the merchant (prices, costs) are checked here, not rounded: "12.999" in USD is refused

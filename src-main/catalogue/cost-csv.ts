@@ -8,7 +8,7 @@ import {
   type ImportCostsResult,
 } from '@shared/catalogue';
 import type { Money } from '@shared/sync';
-import { fromMinorUnits } from '../sync/money';
+import { fromMinorUnits } from '../core/money';
 import { amountRefusalMessage, parseAmount } from './amounts';
 import type { CostWrite, ProductCostStore } from './costs';
 import type { SkuInfo } from './sku-lookup';

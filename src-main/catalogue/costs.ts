@@ -10,6 +10,7 @@ import { AppError, type ErrorIssue } from '@shared/errors';
 import type { ActivityLog } from '../activity/activity-log';
 import { amountRefusalMessage, parseAmount } from './amounts';
 import { type SkuInfo, SkuLookup } from './sku-lookup';
+import { catalogueTexts } from './texts';
 
 /**
  * Per-SKU unit cost and shipping cost (table `product_costs`, migration 015), in the shop's currency.
@@ -176,11 +177,8 @@ export class ProductCostStore {
       });
     });
     if (issues.length > 0) {
-      throw new AppError(
-        'VALIDATION',
-        `Costs not saved: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-        { issues },
-      );
+      const problems = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      throw new AppError('VALIDATION', catalogueTexts.costsNotSaved({ problems }), { issues });
     }
     const changed = this.write(writes, 'manual');
     return { changed, items: [...this.stored(items.map((i) => i.skuId)).values()] };
