@@ -8,7 +8,7 @@ export const codeVerifierSchema = z.string().regex(/^[A-Za-z0-9\-._~]{43,128}$/,
 
 /**
  * TikTok Login Kit's desktop flow hashes the verifier to lower-case hex (CryptoJS `enc.Hex`), not the RFC's
- * base64url; the other providers follow the RFC. See shared/tiktok-api/ads-and-login-kit.md §C3.
+ * base64url; the other providers follow the RFC. See docs/tiktok-api/login-kit.md.
  */
 export type ChallengeEncoding = 'hex' | 'base64url';
 

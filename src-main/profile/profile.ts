@@ -90,7 +90,7 @@ function validationError(error: z.ZodError, source: string): AppError {
   );
 }
 
-/** TikTok's real hosts (shop-api.md "Hosts", ads-and-login-kit.md A1/C2/C4). */
+/** TikTok's real hosts (docs/tiktok-api/shop-authorization.md, ads.md, login-kit.md). */
 export const productionDefaults: ProfileCore = {
   name: 'production',
   shopAuthBase: 'https://auth.tiktok-shops.com',

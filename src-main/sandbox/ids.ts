@@ -42,7 +42,7 @@ export function decodeId(kind: IdKind, id: string): number | null {
 }
 
 /**
- * Creator Open IDs are per app (shop-api.md §4.5): an index sealed with an app-specific MAC, base64url, so
+ * Creator Open IDs are per app (docs/tiktok-api/affiliate.md): an index sealed with an app-specific MAC, base64url, so
  * another app's id or a made-up one is rejected and no table of 200k strings is needed.
  */
 export class CreatorIdCodec {

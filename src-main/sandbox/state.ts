@@ -195,7 +195,7 @@ export class SandboxState {
     this.seedConversations();
   }
 
-  /** Creators flagged "messaged first" already wrote to every shop: they start connected (platform-rules.md). */
+  /** Creators flagged "messaged first" already wrote to every shop: they start connected (docs/tiktok-api/affiliate.md). */
   private seedConversations(): void {
     const { creators, shops, endTime } = this.dataset;
     for (let i = 0; i < creators.count; i++) {

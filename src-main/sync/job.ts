@@ -83,7 +83,7 @@ export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw abortError(signal);
 }
 
-/** 12052180: product search refuses to page past 10,000 results (shop-api.md §3.2). */
+/** 12052180: product search refuses to page past 10,000 results (docs/tiktok-api/shop-conventions.md). */
 export function isSearchTooDeep(err: unknown): boolean {
   return isAppError(err) && err.details?.remoteCode === 12052180;
 }

@@ -6,7 +6,7 @@ import { fixedRedirect, requireParam, type StartFlow } from './types';
 import { accountTexts } from '../texts';
 
 /**
- * API for Business (ads-and-login-kit.md A2/A3): `/portal/auth` with app_id, state and the registered
+ * API for Business (docs/tiktok-api/ads.md): `/portal/auth` with app_id, state and the registered
  * redirect_uri; the callback carries `auth_code` (live callbacks also repeat it as `code`).
  */
 export const startAdsFlow: StartFlow = async (ctx) => {

@@ -7,7 +7,7 @@ import { requireParam, type StartFlow } from './types';
 export const loginScopes = ['user.info.basic', 'user.info.profile', 'user.info.stats'] as const;
 
 /**
- * Login Kit for desktop (ads-and-login-kit.md C1–C5): any loopback port, so an ephemeral one; PKCE S256 in
+ * Login Kit for desktop (docs/tiktok-api/login-kit.md): any loopback port, so an ephemeral one; PKCE S256 in
  * TikTok's hex form; the code arrives URL-encoded (URLSearchParams has decoded it already).
  */
 export const startIdentityFlow: StartFlow = async (ctx) => {

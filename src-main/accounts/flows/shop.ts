@@ -6,7 +6,7 @@ import { fixedRedirect, requireParam, type StartFlow } from './types';
 import { accountTexts } from '../texts';
 
 /**
- * TikTok Shop (shop-api.md §1): `service_id` + `state` on the authorize link, the redirect URL fixed in
+ * TikTok Shop (docs/tiktok-api/shop-authorization.md): `service_id` + `state` on the authorize link, the redirect URL fixed in
  * Partner Center, then token/get and the authorized shops (one grant may hold several).
  */
 export const startShopFlow: StartFlow = async (ctx) => {

@@ -4,7 +4,7 @@ import { requestId } from '../ids';
 import type { SandboxState } from '../state';
 import type { AdvertiserRecord } from '../data/dataset';
 
-/** API for Business return codes (ads-and-login-kit.md A5). Errors come back with HTTP 200. */
+/** API for Business return codes (docs/tiktok-api/ads.md). Errors come back with HTTP 200. */
 export const adsCodes = {
   ok: 0,
   permission: 40001,

@@ -166,7 +166,7 @@ function clientForm(state: SandboxState, req: SandboxRequest): URLSearchParams |
   return f;
 }
 
-/** Form-encoded token endpoint: authorization_code (with PKCE) and refresh_token, with refresh rotation (D4). */
+/** Form-encoded token endpoint: authorization_code (with PKCE) and refresh_token, with refresh rotation (docs/tiktok-api/login-kit.md). */
 export function loginToken(state: SandboxState, req: SandboxRequest): Reply {
   const f = clientForm(state, req);
   if (!(f instanceof URLSearchParams)) return f;

@@ -1,5 +1,5 @@
 /**
- * Login Kit desktop redirect rules (ads-and-login-kit.md C1): absolute http(s), no query or fragment,
+ * Login Kit desktop redirect rules (docs/tiktok-api/login-kit.md): absolute http(s), no query or fragment,
  * host localhost or 127.0.0.1, an explicit port, exact path; a registered `*` port matches any port.
  */
 const pattern = /^(https?):\/\/(localhost|127\.0\.0\.1):(\d{1,5}|\*)(\/[^?#]*)?$/;

@@ -8,7 +8,7 @@ import { scopeBits, scopeList, shopScopes } from './scopes';
 
 /**
  * The Shop auth host (auth.tiktok-shops.com): consent screen, then unsigned GET token/get and token/refresh.
- * Expiries are absolute Unix seconds; auth codes are single-use and live 30 minutes (shop-api.md §1).
+ * Expiries are absolute Unix seconds; auth codes are single-use and live 30 minutes (docs/tiktok-api/shop-authorization.md).
  */
 const CODE_TTL_SEC = 30 * 60;
 

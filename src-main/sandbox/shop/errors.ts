@@ -1,5 +1,5 @@
 /**
- * Shop Open API error codes and the HTTP status each comes back with (shop-api.md §3). Gateway errors
+ * Shop Open API error codes and the HTTP status each comes back with (docs/tiktok-api/shop-conventions.md). Gateway errors
  * use non-200 statuses; business errors come back with HTTP 200 and a non-zero code.
  */
 export const shopCodes = {

@@ -22,8 +22,8 @@ export function shopEnvelope(state: SandboxState, code: number, message: string,
 }
 
 /**
- * The Open API gateway, in the order of shop-api.md §5: path → app_key → sign present → timestamp →
- * signature → token → scope → shop_cipher → rate limit. S9 saw app_key checked before the signature.
+ * The Open API gateway, in the order docs/tiktok-api/shop-conventions.md gives: path → app_key → sign present → timestamp →
+ * signature → token → scope → shop_cipher → rate limit. TikTok does not publish the order.
  */
 export async function handleShopApi(
   state: SandboxState,

@@ -6,7 +6,7 @@ import { encodeId } from '../ids';
 import type { JsonWriter } from '../json-writer';
 
 /**
- * The TikTok-shaped order JSON for one generated order (shop-api.md §4.3), written straight to UTF-8 by a
+ * The TikTok-shaped order JSON for one generated order (docs/tiktok-api/shop-data.md), written straight to UTF-8 by a
  * JsonWriter instead of built as an object for JSON.stringify: order pages are most of the sandbox's CPU
  * during a sync (see json-writer.ts). The bytes are exactly what JSON.stringify gave for that object form,
  * field for field and in the same order; tests/unit/sandbox/order-json.test.ts keeps the object form and

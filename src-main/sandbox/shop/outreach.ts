@@ -2,7 +2,7 @@ import type { SandboxState } from '../state';
 import { isConnected } from './behaviour';
 
 /**
- * The weekly outreach pool (platform-rules.md): invites and messages to creators a shop is not yet connected
+ * The weekly outreach pool (docs/tiktok-api/affiliate.md): invites and messages to creators a shop is not yet connected
  * with draw from one pool per shop per week; repeat contact with the same creator in a week counts once.
  * Weeks start Sunday 12:00 GMT-8, i.e. Sunday 20:00 UTC.
  */

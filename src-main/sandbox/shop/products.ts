@@ -217,7 +217,7 @@ export function updateInventory(ctx: ShopContext): unknown {
   const body = parse(inventoryBody, ctx.body, 'body');
   const writable = ctx.state.productForWrite(index);
   if (!writable) throw new ShopApiError(productNotFound, 'Product vanished');
-  // Batch semantics (shop-api.md §3.1): code 0 overall, one error entry per SKU that could not be updated.
+  // Batch semantics (docs/tiktok-api/shop-conventions.md): code 0 overall, one error entry per SKU that could not be updated.
   const errors: unknown[] = [];
   const applied: unknown[] = [];
   for (const s of body.skus) {

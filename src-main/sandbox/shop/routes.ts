@@ -137,7 +137,7 @@ export function shopRouter(): Router<ShopRoute> {
     dailyQuota: true,
     handler: sendMessage,
   });
-  // Singular `conversation` and the `conversatons` typo are as documented (shop-api.md §4.6).
+  // Singular `conversation` and the `conversatons` typo are as documented (docs/tiktok-api/affiliate.md).
   r.add('GET', '/affiliate_seller/{202412}/conversation/:conversation_id/messages', {
     name: 'im.messages',
     scope: im,

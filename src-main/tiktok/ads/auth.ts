@@ -3,7 +3,7 @@ import type { Logger } from '../../log/logger';
 import { adsRequest } from './request';
 
 /**
- * API for Business advertiser authorization (ads-and-login-kit.md A2/A3). The token is long-lived with no
+ * API for Business advertiser authorization (docs/tiktok-api/ads.md). The token is long-lived with no
  * refresh: it ends when the advertiser cancels or the app revokes it.
  */
 export interface AdsApp {

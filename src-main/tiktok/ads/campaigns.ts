@@ -3,7 +3,7 @@ import { toMinorUnits } from '../../core/money';
 import { adsTimeToMs } from '../../core/time';
 import { type AdsDataContext, adsCall } from './data-call';
 
-/** Campaigns, ad groups and ads (ads-and-login-kit.md B3–B4), page-numbered, up to 1000 per page. */
+/** Campaigns, ad groups and ads (docs/tiktok-api/ads.md), page-numbered, up to 1000 per page. */
 
 const pageInfo = z.object({
   page: z.number().int(),

@@ -4,7 +4,7 @@ import { type AdsDataContext, adsCall } from './data-call';
 import type { AdPage } from './campaigns';
 
 /**
- * `report/integrated/get/` BASIC at AUCTION_AD level by `stat_time_day` (ads-and-login-kit.md B5).
+ * `report/integrated/get/` BASIC at AUCTION_AD level by `stat_time_day` (docs/tiktok-api/ads.md, "Daily figures").
  * Metric values are strings: counts as integers, money with three decimals; `null` when not applicable.
  */
 

@@ -5,7 +5,7 @@ import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcom
 import { tiktokTexts } from '../texts';
 
 /**
- * Login Kit OAuth v2 (ads-and-login-kit.md C4): form-encoded token, refresh and revoke. Refresh tokens rotate,
+ * Login Kit OAuth v2 (docs/tiktok-api/login-kit.md, "Tokens"): form-encoded token, refresh and revoke. Refresh tokens rotate,
  * so the caller must persist the returned pair before using it. Lifetimes are seconds from now.
  */
 export const loginService = 'TikTok Login Kit';

@@ -4,7 +4,7 @@ import { secondsToMs } from '../../core/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { pageToken, unixSeconds } from './schemas';
 
-/** Affiliate orders with per-SKU commissions (shop-api.md §4.5, `POST /affiliate_seller/202410/orders/search`). */
+/** Affiliate orders with per-SKU commissions (docs/tiktok-api/affiliate.md, `POST /affiliate_seller/202410/orders/search`). */
 
 const amount = z.object({ amount: z.string(), currency: z.string() });
 

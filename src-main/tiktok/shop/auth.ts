@@ -5,7 +5,7 @@ import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcom
 import { tiktokTexts } from '../texts';
 
 /**
- * The TikTok Shop auth host (shop-api.md §1.2–1.4): unsigned GETs with the app secret in the query.
+ * The TikTok Shop auth host (docs/tiktok-api/shop-authorization.md): unsigned GETs with the app secret in the query.
  * Expiries come back as absolute Unix seconds despite their `_expire_in` names; they leave here as epoch ms.
  */
 export const shopAuthService = 'TikTok Shop sign-in';

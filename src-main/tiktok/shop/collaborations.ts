@@ -3,7 +3,7 @@ import { secondsToMs } from '../../core/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { pageToken, unixSeconds } from './schemas';
 
-/** Target collaborations (the invitations a shop sent) and their per-creator acceptance (shop-api.md §4.5). */
+/** Target collaborations (the invitations a shop sent) and their per-creator acceptance (docs/tiktok-api/affiliate.md). */
 
 const summarySchema = z.object({
   id: z.string().min(1),

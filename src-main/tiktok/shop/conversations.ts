@@ -3,7 +3,7 @@ import { secondsToMs } from '../../core/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { pageToken, unixSeconds } from './schemas';
 
-/** Seller ↔ creator conversations and their messages (shop-api.md §4.6). */
+/** Seller ↔ creator conversations and their messages (docs/tiktok-api/affiliate.md). */
 
 const listData = z.object({
   next_page_token: pageToken,

@@ -3,7 +3,7 @@ import { toMinorUnits } from '../../core/money';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { moneyText, pageToken, unixSeconds } from './schemas';
 
-/** Finance statements (shop-api.md §4.4): one per settlement, amounts signed (fees are negative). */
+/** Finance statements (docs/tiktok-api/shop-data.md): one per settlement, amounts signed (fees are negative). */
 
 const statementSchema = z.object({
   id: z.string().min(1),

@@ -4,7 +4,7 @@ import { secondsToMs } from '../../core/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { moneyText, pageToken, unixSeconds } from './schemas';
 
-/** Order search and its normalisation (shop-api.md §4.3). */
+/** Order search and its normalisation (docs/tiktok-api/shop-data.md). */
 
 const lineSchema = z.object({
   id: z.string(),

@@ -4,7 +4,7 @@ import { secondsToMs } from '../../core/time';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { moneyText, pageToken, unixSeconds } from './schemas';
 
-/** Product search with SKUs, prices and inventory (shop-api.md §4.2). */
+/** Product search with SKUs, prices and inventory (docs/tiktok-api/shop-data.md). */
 
 const skuSchema = z.object({
   id: z.string().min(1),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Pieces shared by the Shop data clients' response schemas (shop-api.md §3.1). */
+/** Pieces shared by the Shop data clients' response schemas (docs/tiktok-api/shop-conventions.md). */
 
 /** Decimal money string; absent amounts come as "" or are missing. */
 export const moneyText = z.string().default('0');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../../log/logger';
 import { type ShopAppCredentials, shopRequest } from './request';
 
-/** `GET /authorization/202309/shops` (shop-api.md §4.1): every shop one grant reaches, with its cipher. */
+/** `GET /authorization/202309/shops` (docs/tiktok-api/shop-authorization.md): every shop one grant reaches, with its cipher. */
 const authorizedShopsSchema = z.object({
   shops: z.array(
     z.object({

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * TikTok Shop request signing, API version 202309 and later (shop-api.md §2.2):
+ * TikTok Shop request signing, API version 202309 and later (docs/tiktok-api/shop-signing.md):
  * hex(HMAC-SHA256(secret, secret + path + sorted(key+value…) + body + secret)), excluding `sign` and
  * `access_token` from the parameters and the body for multipart requests. Shared by the simulator (which
  * verifies over the raw values it received) and the app's client; the official vectors test both.

@@ -9,7 +9,7 @@ import {
 
 const hmac = (secret: string, msg: string | Buffer) => createHmac('sha256', secret).update(msg).digest('hex');
 
-describe('signShopRequest — official vectors (shop-api.md §2.4)', () => {
+describe('signShopRequest — official vectors (docs/tiktok-api/shop-signing.md)', () => {
   it('T1: official doc example, ignoring sign and access_token in the query', () => {
     const input = {
       appSecret: 'e59af819cc',
