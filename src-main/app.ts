@@ -41,7 +41,10 @@ export interface AppConfig {
   logger?: Logger;
   /** Injected clock (UTC epoch ms) so tests can move time. */
   now?: () => number;
-  /** Check every IPC result against the contract (tests and development). */
+  /**
+   * Check every IPC result against the contract. Default: off, unless `SHOPMESH_VALIDATE_OUTPUTS=1`; the
+   * Electron entry turns it on when unpackaged (development), the test helpers always, the packaged app never.
+   */
   validateOutputs?: boolean;
   env?: NodeJS.ProcessEnv;
   /**
@@ -236,7 +239,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...productsHandlers(db, catalogue),
   };
   const router = new Router(handlers, {
-    validateOutputs: config.validateOutputs ?? env.NODE_ENV !== 'production',
+    validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',
     logger,
   });
 

@@ -63,6 +63,8 @@ async function start(): Promise<void> {
     transport: 'electron',
     version: appVersion,
     settingsStore: createElectronSettingsStore(dataDir),
+    // Development checks every IPC result against the contract; the packaged app does not.
+    ...(app.isPackaged ? {} : { validateOutputs: true }),
     openExternal: async (url) => {
       if (!(await openInBrowser(url, authHosts()))) {
         throw new Error('the consent page is not on the allow-list of this Profile');

@@ -21,7 +21,10 @@ export type HandlersFor<S extends { channels: Record<string, unknown> }> = {
 };
 
 export interface RouterOptions {
-  /** Check every result against the contract's output schema (on in tests and development). */
+  /**
+   * Check every result against the contract's output schema: on in tests and development, off in the
+   * packaged app, where a result that drifted from the contract should still reach the user.
+   */
   validateOutputs: boolean;
   logger: Logger;
 }
@@ -43,6 +46,11 @@ export class Router {
     private readonly handlers: Handlers,
     private readonly options: RouterOptions,
   ) {}
+
+  /** Whether results are checked against the contract (see `RouterOptions.validateOutputs`). */
+  get validatesOutputs(): boolean {
+    return this.options.validateOutputs;
+  }
 
   async invoke(channel: string, rawInput: unknown): Promise<ResultEnvelope> {
     if (!isChannel(channel)) {

@@ -24,6 +24,8 @@ export async function startWebApp(
       SHOPMESH_DATA_DIR: dataDir,
       SHOPMESH_PORT: '0',
       SHOPMESH_WEB_TOKEN: token,
+      // Every IPC result the journeys see is checked against the contract.
+      SHOPMESH_VALIDATE_OUTPUTS: '1',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

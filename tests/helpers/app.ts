@@ -21,6 +21,7 @@ export type TestAppOverrides = Partial<
     | 'sandbox'
     | 'backgroundSync'
     | 'loadKeytar'
+    | 'validateOutputs'
   >
 > & { dataDir?: string };
 
