@@ -15,6 +15,8 @@ export const errorCodes = [
   'INTERNAL',
   /** A write reached TikTok but its answer was lost or failed: it may or may not have been made. */
   'OUTCOME_UNKNOWN',
+  /** Stopped on request (the user cancelled a sync or a connection attempt), not refused. */
+  'CANCELLED',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

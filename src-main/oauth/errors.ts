@@ -9,7 +9,7 @@ const codeOf: Record<CallbackFailure, ErrorCode> = {
   denied: 'REMOTE',
   state_mismatch: 'VALIDATION',
   timeout: 'REMOTE',
-  cancelled: 'CONFLICT',
+  cancelled: 'CANCELLED',
   port_in_use: 'CONFLICT',
 };
 

@@ -76,7 +76,7 @@ export function emptyResult(): JobResult {
 }
 
 function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new AppError('CONFLICT', syncTexts.cancelled());
+  return signal.reason ?? new AppError('CANCELLED', syncTexts.cancelled());
 }
 
 export function throwIfAborted(signal: AbortSignal): void {

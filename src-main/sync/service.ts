@@ -240,7 +240,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const cancelled: string[] = [];
       for (const run of active.values()) {
         if (input.accountId && run.accountId !== input.accountId) continue;
-        run.controller.abort(new AppError('CONFLICT', syncTexts.cancelled()));
+        run.controller.abort(new AppError('CANCELLED', syncTexts.cancelled()));
         cancelled.push(run.runId);
       }
       return { cancelled };

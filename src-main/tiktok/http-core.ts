@@ -196,7 +196,7 @@ export async function callWithRetry<T>(
       if (write && sent.sent)
         return unknown(
           'cancelled',
-          new AppError('CONFLICT', tiktokTexts.cancelled({ service: options.service })),
+          new AppError('CANCELLED', tiktokTexts.cancelled({ service: options.service })),
         );
       throw sent.reason;
     } else if (sent.kind === 'offline') {

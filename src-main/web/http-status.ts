@@ -14,4 +14,6 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   INTERNAL: 500,
   // The upstream answer was lost: a gateway timeout, whatever happened upstream.
   OUTCOME_UNKNOWN: 504,
+  // No standard status means "the client asked to stop"; 409 says the request did not complete as asked.
+  CANCELLED: 409,
 };

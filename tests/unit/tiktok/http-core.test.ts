@@ -159,7 +159,7 @@ describe('callWithRetry', () => {
       res.write('{"orders":[');
     });
     const controller = new AbortController();
-    const reason = new AppError('CONFLICT', 'Sync cancelled');
+    const reason = new AppError('CANCELLED', 'Sync cancelled');
     setTimeout(() => controller.abort(reason), 50);
     await expect(get(url, { signal: controller.signal })).rejects.toBe(reason);
     server!.closeAllConnections();
