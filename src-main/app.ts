@@ -14,7 +14,7 @@ import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { Profile } from './profile/profile';
 import { resolveAppProfile } from './profile/app-profile';
-import { ProfileSettingsService } from './profile/profile-service';
+import { ProfileService } from './profile/profile-service';
 import { type EmbeddedSandboxConfig, startEmbeddedSandbox } from './sandbox/embedded';
 import type { SandboxInfo } from './sandbox/index';
 import { type BackgroundSync, startBackgroundSync } from './sync/background';
@@ -144,7 +144,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   // Without a keychain the merchant can type a passphrase later (`vault:unlock`); everything below reads
   // the vault's state on each call rather than caching "locked", so an unlock takes effect at once.
   const unlocker = new VaultUnlocker({ vault, dataDir: config.dataDir, activity, events, logger });
-  const profileSettings = new ProfileSettingsService({
+  const profileSettings = new ProfileService({
     dataDir: config.dataDir,
     vault,
     env,

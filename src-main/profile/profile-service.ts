@@ -72,7 +72,7 @@ const isProductionField = (path: string): path is ProductionField =>
  * Profile is built once at start-up (URLs and keys flow into every client), so changes apply at the next
  * start and `restartRequired` says when the saved state differs from the running one.
  */
-export class ProfileSettingsService implements StoredProfileSource {
+export class ProfileService implements StoredProfileSource {
   private loaded: LoadedProductionSettings;
   private running: { active: ProfileName; base: SelectableProfile } | null = null;
   /** The credentials the running production Profile was built with (null on the sandbox). */

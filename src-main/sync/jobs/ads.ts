@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AdPage, getAdGroups, getAds, getCampaigns } from '../../tiktok/ads/campaigns';
+import { type AdPage, getAdGroups, getAds, getAdCampaigns } from '../../tiktok/ads/ad-entities';
 import type { AdsDataContext } from '../../tiktok/ads/data-call';
 import { getAdReportDays } from '../../tiktok/ads/reports';
 import { type Counts, type JobResult, pagedLoop } from '../job';
@@ -29,7 +29,7 @@ function entityJob<T>(
 }
 
 export const adCampaignsJob = (env: AdsJobEnv): Promise<JobResult> =>
-  entityJob(env, getCampaigns, (items, now) =>
+  entityJob(env, getAdCampaigns, (items, now) =>
     env.writers.adEntities.campaigns(env.accountId, env.scope, env.advertiser.currency, items, now),
   );
 

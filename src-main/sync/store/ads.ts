@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Ad, AdCampaign, AdGroup } from '../../tiktok/ads/campaigns';
+import type { Ad, AdCampaign, AdGroup } from '../../tiktok/ads/ad-entities';
 import type { AdReportDay } from '../../tiktok/ads/reports';
 import { etag } from '../etag';
 import type { Counts } from '../job';

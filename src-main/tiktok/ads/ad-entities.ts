@@ -3,7 +3,7 @@ import { toMinorUnits } from '../../core/money';
 import { adsTimeToMs } from '../../core/time';
 import { type AdsDataContext, adsCall } from './data-call';
 
-/** Campaigns, ad groups and ads (docs/tiktok-api/ads.md), page-numbered, up to 1000 per page. */
+/** The three ads entities, AdCampaign, AdGroup and Ad (docs/tiktok-api/ads.md), page-numbered, up to 1000 per page. */
 
 const pageInfo = z.object({
   page: z.number().int(),
@@ -125,7 +125,7 @@ async function page<S extends z.ZodType, T>(
   };
 }
 
-export function getCampaigns(ctx: AdsDataContext, pageNo: number): Promise<AdPage<AdCampaign>> {
+export function getAdCampaigns(ctx: AdsDataContext, pageNo: number): Promise<AdPage<AdCampaign>> {
   return page(ctx, '/open_api/v1.3/campaign/get/', campaignSchema, pageNo, (c) => ({
     campaignId: c.campaign_id,
     name: c.campaign_name,

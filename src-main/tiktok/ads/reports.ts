@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toMinorUnits } from '../../core/money';
 import { type AdsDataContext, adsCall } from './data-call';
-import type { AdPage } from './campaigns';
+import type { AdPage } from './ad-entities';
 
 /**
  * `report/integrated/get/` BASIC at AUCTION_AD level by `stat_time_day` (docs/tiktok-api/ads.md, "Daily figures").

@@ -7,7 +7,7 @@ import { ActivityLog } from '../../../src-main/activity/activity-log';
 import { type Database, openDatabase } from '../../../src-main/db/connection';
 import { silentLogger } from '../../../src-main/log/logger';
 import { productionSecretOwner, productionSettingsPath } from '../../../src-main/profile/production-settings';
-import { ProfileSettingsService } from '../../../src-main/profile/profile-service';
+import { ProfileService } from '../../../src-main/profile/profile-service';
 import { Vault } from '../../../src-main/vault/vault';
 import { makeTempDir } from '../../helpers/tmp';
 import { MemoryKeyStore } from '../vault/memory-keystore';
@@ -36,8 +36,8 @@ afterEach(() => {
   cleanup();
 });
 
-function service(env: NodeJS.ProcessEnv = {}, v: Vault = vault): ProfileSettingsService {
-  return new ProfileSettingsService({
+function service(env: NodeJS.ProcessEnv = {}, v: Vault = vault): ProfileService {
+  return new ProfileService({
     dataDir: dir,
     vault: v,
     env,
@@ -60,7 +60,7 @@ function expectNoSecret(text: string): void {
   for (const s of secrets) expect(text).not.toContain(s);
 }
 
-describe('ProfileSettingsService', () => {
+describe('ProfileService', () => {
   it('starts on the sandbox with nothing stored and production lacking every credential', () => {
     const state = service().get();
     expect(profileStateSchema.parse(state)).toEqual(state);
