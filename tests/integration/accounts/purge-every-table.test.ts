@@ -1,0 +1,102 @@
+import type { Database } from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import { type AccountsTestApp, connectThrough, makeAccountsApp } from '../../helpers/accounts';
+import { testVaultEnv } from '../../helpers/app';
+
+/**
+ * Tables that hold an `account_id` but keep their rows when the Account's data is purged, each with why.
+ * Anything else with an `account_id` must be empty for the Account afterwards.
+ */
+const keptAfterPurge: Record<string, string> = {
+  sync_runs: 'sync history: counts, durations and outcomes, no merchant data',
+};
+
+/** Tables with neither an `account_id` nor a foreign key, and why they hold no Account's data. */
+const notAccountData: Record<string, string> = {
+  activity_log: "the merchant's own audit trail (what was connected, disconnected, synced); kept by design",
+  secrets: "sealed values keyed by owner id; an Account's tokens are checked by the disconnect tests",
+  accounts: 'the Accounts themselves: the row stays as history (status revoked), with no merchant data',
+  vault_keys: 'the wrapped data keys of the vault',
+  creators:
+    'creators are shared across Accounts; one no sighting refers to any more is deleted with the purge',
+};
+
+interface Table {
+  name: string;
+  columns: string[];
+  parents: Array<{ table: string; from: string; to: string }>;
+}
+
+function schema(db: Database): Table[] {
+  const names = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return names.map((name) => ({
+    name,
+    columns: (db.pragma(`table_info(${name})`) as Array<{ name: string }>).map((c) => c.name),
+    parents: (
+      db.pragma(`foreign_key_list(${name})`) as Array<{ table: string; from: string; to: string }>
+    ).map((f) => ({ table: f.table, from: f.from, to: f.to })),
+  }));
+}
+
+const rowsOf = (db: Database, table: string, accountId: string): number =>
+  db.prepare(`SELECT count(*) FROM ${table} WHERE account_id = ?`).pluck().get(accountId) as number;
+
+/** Rows whose parent row is gone: a purge that left children behind. */
+const orphans = (db: Database, t: Table): number =>
+  t.parents.reduce(
+    (sum, p) =>
+      sum +
+      (db
+        .prepare(
+          `SELECT count(*) FROM ${t.name} c WHERE c.${p.from} IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM ${p.table} p WHERE p.${p.to} = c.${p.from})`,
+        )
+        .pluck()
+        .get() as number),
+    0,
+  );
+
+let t: AccountsTestApp | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+});
+
+it("disconnecting with 'delete now' empties every table holding the Account's data, found from the schema", async () => {
+  t = await makeAccountsApp({ env: { ...testVaultEnv } });
+  const db = t.app.db;
+  const shop = (await connectThrough(t, 'shop')).result.accountId!;
+  const ads = (await connectThrough(t, 'ads')).result.accountId!;
+  await t.invoke('sync:run', {});
+  await t.app.sync.whenIdle();
+  const sku = db.prepare('SELECT sku_id FROM order_lines LIMIT 1').pluck().get() as string;
+  await t.invoke('products:setCosts', { items: [{ skuId: sku, cost: '3.10', shippingCost: '0.90' }] });
+
+  const tables = schema(db);
+  const owned = tables.filter((x) => x.columns.includes('account_id') && !(x.name in keptAfterPurge));
+  const unclassified = tables
+    .filter((x) => !x.columns.includes('account_id') && x.parents.length === 0 && !(x.name in notAccountData))
+    .map((x) => x.name);
+  // A new table must say whose data it holds: an account_id, a parent, or a reason in this file.
+  expect(unclassified).toEqual([]);
+  const names = new Set(tables.map((x) => x.name));
+  expect(Object.keys({ ...keptAfterPurge, ...notAccountData }).filter((n) => !names.has(n))).toEqual([]);
+  const before = Object.fromEntries(owned.map((x) => [x.name, rowsOf(db, x.name, shop)]));
+  for (const table of ['orders', 'products', 'shops', 'sync_cursors', 'order_days', 'product_costs'])
+    expect(before[table], table).toBeGreaterThan(0);
+  const adsBefore = rowsOf(db, 'ad_report_days', ads);
+  expect(adsBefore).toBeGreaterThan(0);
+
+  await t.invoke('accounts:disconnect', { accountId: shop, deleteData: 'now' });
+
+  const left = Object.fromEntries(
+    owned.map((x) => [x.name, rowsOf(db, x.name, shop)]).filter(([, n]) => n !== 0),
+  );
+  expect(left).toEqual({});
+  const orphaned = Object.fromEntries(tables.map((x) => [x.name, orphans(db, x)]).filter(([, n]) => n !== 0));
+  expect(orphaned).toEqual({});
+  // The other Account's data is untouched.
+  expect(rowsOf(db, 'ad_report_days', ads)).toBe(adsBefore);
+});
