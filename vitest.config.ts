@@ -24,6 +24,11 @@ export default defineConfig({
         },
       },
       {
+        // What `npm run build` made (out/): runs after the build, never on a fresh checkout without one.
+        resolve: { alias },
+        test: { name: 'built', include: ['tests/built/**/*.test.ts'], environment: 'node' },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'integration',

@@ -11,6 +11,9 @@ step "typecheck" && { npm run --silent typecheck || status=1; }
 step "lint" && { npm run --silent lint || status=1; }
 step "build" && { npm run --silent build >"$reports/build.log" 2>&1 || { cat "$reports/build.log"; status=1; }; }
 
+step "built artefacts (the preload bundle out/preload/index.cjs)"
+npx vitest run --project built --reporter=default --reporter=json --outputFile.json="$reports/built.json" || status=1
+
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json" || status=1
 

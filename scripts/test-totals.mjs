@@ -8,7 +8,7 @@ let failed = 0;
 let skipped = 0;
 const missing = [];
 
-for (const name of ['unit', 'renderer', 'integration']) {
+for (const name of ['built', 'unit', 'renderer', 'integration']) {
   const file = join(dir, `${name}.json`);
   if (!existsSync(file)) {
     missing.push(name);

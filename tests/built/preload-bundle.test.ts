@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// CI builds before the unit tests; locally: `npm run build` first.
-const bundlePath = resolve(import.meta.dirname, '../../../out/preload/index.cjs');
+// The `built` project checks what `npm run build` made: `npm test` runs it after the build, `npm run test:built`
+// builds first. (In the unit project it failed on a fresh checkout, where out/ does not exist yet.)
+const bundlePath = resolve(import.meta.dirname, '../../out/preload/index.cjs');
 
 function requiredModules(source: string): string[] {
   const found = new Set<string>();
