@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import type { AccountsList } from '../../../src-shared/accounts';
 import type { SyncHistory } from '../../../src-shared/sync';
 import {
@@ -14,14 +14,6 @@ afterEach(async () => {
   await t?.cleanup();
 });
 
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 it('a token TikTok revokes mid-sync stops that sync, and the Account is never fetched again', async () => {
   // demo scale with slow order pages, so the revocation lands while pages are still being fetched.
   t = await makeAccountsApp({ sandbox: { scale: 'demo' } });
@@ -32,7 +24,7 @@ it('a token TikTok revokes mid-sync stops that sync, and the Account is never fe
 
   await t.invoke('sync:run', { accountId });
   const orders = () => app.db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
-  await until(() => orders() > 0);
+  await vi.waitFor(() => expect(orders()).toBeGreaterThan(0), { timeout: 20_000, interval: 25 });
 
   await sandboxAdmin(t.sandbox, 'POST', '/tokens/revoke', { provider: 'shop' });
   await app.sync.whenIdle();
@@ -47,8 +39,8 @@ it('a token TikTok revokes mid-sync stops that sync, and the Account is never fe
 
   const apiCalls = (await sandboxRequests(t.sandbox, '/orders/search')).length;
   expect(apiCalls).toBeGreaterThan(0);
+  // Background sync is off in tests, so once the engine is idle nothing else can fetch: no guessed wait.
   await t.invoke('sync:run', { accountId });
   await app.sync.whenIdle();
-  await new Promise((r) => setTimeout(r, 200));
   expect((await sandboxRequests(t.sandbox, '/orders/search')).length).toBe(apiCalls);
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountsRepository } from '../../../src-main/accounts/repository';
 import { runRetention, scheduleRetention } from '../../../src-main/accounts/retention';
 import { openDatabase, type Database } from '../../../src-main/db/connection';
@@ -55,17 +55,31 @@ describe('retention', () => {
     expect(runRetention(deps)).toEqual(['b']);
   });
 
-  it('runs at start-up and then on its interval', async () => {
-    const repo = setup(() => 10 * DAY);
-    seed('a', 'revoked', DAY);
-    let runs = 0;
-    const scheduler = scheduleRetention(
-      { db, repo, now: () => 10 * DAY, logger: silentLogger(), purge: () => void runs++ },
-      20,
-    );
-    expect(runs).toBe(1);
-    await new Promise((r) => setTimeout(r, 70));
-    scheduler.stop();
-    expect(runs).toBeGreaterThanOrEqual(2);
+  it('runs at start-up and then once a day until stopped', () => {
+    vi.useFakeTimers();
+    try {
+      const repo = setup(() => 10 * DAY);
+      seed('a', 'revoked', DAY);
+      let runs = 0;
+      const scheduler = scheduleRetention({
+        db,
+        repo,
+        now: () => 10 * DAY,
+        logger: silentLogger(),
+        purge: () => void runs++,
+      });
+      expect(runs).toBe(1);
+      vi.advanceTimersByTime(DAY - 1);
+      expect(runs).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(runs).toBe(2);
+      vi.advanceTimersByTime(2 * DAY);
+      expect(runs).toBe(4);
+      scheduler.stop();
+      vi.advanceTimersByTime(3 * DAY);
+      expect(runs).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, logFilePath } from '../../../src-main/log/logger';
 import { redactText, redactValue } from '../../../src-main/log/redact';
 import { makeTempDir } from '../../helpers/tmp';
@@ -40,11 +40,16 @@ describe('secret redaction', () => {
       'token TTP_SECRETACCESS1234',
     );
     logger.error({ err: new Error('request failed: access_token=SECRETINERROR') }, 'oops');
-    await new Promise((r) => setTimeout(r, 100));
     logger.flush();
-    await new Promise((r) => setTimeout(r, 100));
-    const text = readFileSync(logFilePath(dir), 'utf8');
-    expect(text).toContain('oops');
+    // The file stream writes asynchronously: wait until the last line is there, not for a guessed time.
+    const text = await vi.waitFor(
+      () => {
+        const written = readFileSync(logFilePath(dir), 'utf8');
+        expect(written).toContain('oops');
+        return written;
+      },
+      { timeout: 5_000, interval: 10 },
+    );
     expect(text).not.toMatch(/SUPERSECRETVALUE|SECRETCODE1|SECRETACCESS1234|SECRETINERROR/);
   });
 });
