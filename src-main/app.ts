@@ -2,6 +2,8 @@ import type { AppInfo, EventPayload } from '@shared/contract';
 import { accountsHandlers } from './accounts/handlers';
 import { AccountsService } from './accounts/service';
 import { activityHandlers } from './activity/handlers';
+import { analyticsHandlers } from './analytics/handlers';
+import { createAnalyticsService } from './analytics/service';
 import { ActivityLog } from './activity/activity-log';
 import { createCatalogue } from './catalogue/catalogue';
 import { type Database, openDatabase } from './db/connection';
@@ -21,6 +23,7 @@ import { type BackgroundSync, startBackgroundSync } from './sync/background';
 import { runSummaryParams } from './sync/run-summary';
 import { createSyncService, type SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
+import { RollupStore } from './sync/store/rollups';
 import { ordersHandlers } from './orders/handlers';
 import { productsHandlers } from './products/handlers';
 import { profileHandlers } from './profile/handlers';
@@ -203,6 +206,12 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
   const catalogue = createCatalogue({ db, activity, now });
   accounts.hooks.registerPurge('product costs', (accountId) => catalogue.costs.purgeAccount(accountId));
+  const analytics = createAnalyticsService({
+    db,
+    rollups: new RollupStore(db),
+    now,
+    syncIntervalMinutes: () => settings.get().syncIntervalMinutes,
+  });
   let background: BackgroundSync | null = null;
   if (config.backgroundSync !== false) {
     background = startBackgroundSync({ sync, events, settings, logger, isOnline: () => canReach(apiHosts) });
@@ -237,6 +246,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...syncHandlers(sync, db),
     ...ordersHandlers(db),
     ...productsHandlers(db, catalogue),
+    ...analyticsHandlers(analytics),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',

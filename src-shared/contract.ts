@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountsSlice } from './channels/accounts';
 import { activitySlice } from './channels/activity';
+import { analyticsSlice } from './channels/analytics';
 import { appSlice, transports } from './channels/app';
 import { ordersSlice } from './channels/orders';
 import { productsSlice } from './channels/products';
@@ -25,6 +26,7 @@ export const slices = [
   syncSlice,
   ordersSlice,
   productsSlice,
+  analyticsSlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

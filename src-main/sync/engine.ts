@@ -130,7 +130,7 @@ export async function runAccount(
   // A failed rebuild keeps its dirty marks, so the next refresh (or the next start) does it again.
   const refreshRollups = (scope: ShopScope | AdvertiserScope): void => {
     try {
-      deps.writers.rollups.refresh('shopId' in scope ? 'orders' : 'ads', scopeId(scope));
+      deps.writers.rollups.refreshScope('shopId' in scope ? 'shop' : 'advertiser', scopeId(scope));
     } catch (err) {
       logger.warn({ scope: scopeId(scope), err }, 'rollup rebuild failed; retried on the next sync');
     }

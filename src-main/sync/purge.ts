@@ -16,6 +16,10 @@ const accountTables = [
   'order_days',
   'product_days',
   'ad_days',
+  'affiliate_days',
+  'creator_days',
+  'finance_days',
+  'ad_campaign_days',
   'rollup_dirty',
   'sync_cursors',
 ] as const;

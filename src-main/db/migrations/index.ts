@@ -7,6 +7,7 @@ import { m005CheaperOrderIngest } from './005-cheaper-order-ingest';
 import { m006CollaborationStatus } from './006-collaboration-status';
 import { m008TextsAsKeys } from './008-texts-as-keys';
 import { m011ShopLocalDays } from './011-shop-local-days';
+import { m012AnalyticsRollups } from './012-analytics-rollups';
 import { m015ProductCosts } from './015-product-costs';
 
 export type { Migration };
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   m006CollaborationStatus,
   m008TextsAsKeys,
   m011ShopLocalDays,
+  m012AnalyticsRollups,
   m015ProductCosts,
 ];
 

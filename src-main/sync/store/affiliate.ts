@@ -1,11 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { zonedDay } from '@shared/time';
 import type { AffiliateOrder } from '../../tiktok/shop/affiliate-orders';
 import { etag } from '../etag';
 import type { Counts } from '../job';
 import type { CreatorStore } from './creators';
+import type { RollupStore } from './rollups';
 
 export class AffiliateOrderWriter {
-  private readonly selectTag: Statement<[string], { etag: string }>;
+  private readonly selectTag: Statement<[string], { etag: string; create_time: number }>;
   private readonly upsert: Statement;
   private readonly deleteSkus: Statement<[string]>;
   private readonly insertSku: Statement;
@@ -13,8 +15,9 @@ export class AffiliateOrderWriter {
   constructor(
     db: Database,
     private readonly creators: CreatorStore,
+    private readonly rollups: RollupStore,
   ) {
-    this.selectTag = db.prepare('SELECT etag FROM affiliate_orders WHERE order_id = ?');
+    this.selectTag = db.prepare('SELECT etag, create_time FROM affiliate_orders WHERE order_id = ?');
     this.upsert = db.prepare(`
       INSERT INTO affiliate_orders (order_id, account_id, shop_id, status, create_time, delivery_time, creator_id,
         creator_handle, currency, gmv_minor, est_commission_minor, actual_commission_minor, etag, synced_at)
@@ -36,14 +39,18 @@ export class AffiliateOrderWriter {
   write(accountId: string, shopId: string, orders: readonly AffiliateOrder[], now: number): Counts {
     let inserted = 0;
     let updated = 0;
+    const zone = this.rollups.shopZone(shopId);
+    const dirtyDays = new Set<string>();
     for (const o of orders) {
       const tag = etag(o);
       const old = this.selectTag.get(o.orderId);
       if (old?.etag === tag) continue;
       if (old) {
         this.deleteSkus.run(o.orderId);
+        dirtyDays.add(zonedDay(old.create_time, zone));
         updated++;
       } else inserted++;
+      dirtyDays.add(zonedDay(o.createTime, zone));
       const handle = o.skus.find((s) => s.creatorHandle)?.creatorHandle ?? null;
       const creatorId = handle
         ? this.creators.resolve({ handle }, { accountId, shopId, source: 'affiliate_order' }, now)
@@ -85,6 +92,7 @@ export class AffiliateOrderWriter {
         ),
       );
     }
+    this.rollups.markDirty('affiliate', accountId, shopId, dirtyDays);
     return { inserted, updated };
   }
 }

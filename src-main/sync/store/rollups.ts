@@ -1,10 +1,20 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { addDays, regionTimeZone, zonedDayStart } from '@shared/time';
+import { addDays, regionTimeZone, zonedDay, zonedDayStart } from '@shared/time';
+import {
+  advertiserRollups,
+  type DayRebuild,
+  prepareRebuilds,
+  type RollupKind,
+  shopRollups,
+} from './rollup-sql';
+
+export type { RollupKind } from './rollup-sql';
 
 /**
- * Daily rollups (ARCHITECTURE §9): `order_days` and `product_days` sum orders and their lines per shop and
- * shop-local day (the shop region's calendar, `regionTimeZone`), `ad_days` sums AdReportDays per advertiser
- * and advertiser-local day (as TikTok reports them).
+ * Daily rollups (ARCHITECTURE §9): per shop and shop-local day (the shop region's calendar,
+ * `regionTimeZone`) `order_days`, `product_days`, `affiliate_days`, `creator_days` and `finance_days`; per
+ * advertiser and advertiser-local day (as TikTok reports them) `ad_days` and `ad_campaign_days`. The SQL of
+ * each is in rollup-sql.ts.
  *
  * A writer does not touch the rollups: in the same transaction as its page it marks the (scope, day)
  * pairs it changed as dirty, and `refresh` later rebuilds those days from the raw rows in one set-based
@@ -14,70 +24,9 @@ import { addDays, regionTimeZone, zonedDayStart } from '@shared/time';
  * Dirty marks survive a crash with the page that made them, so a later refresh finishes the job.
  */
 
-export type RollupKind = 'orders' | 'ads';
-
 interface DirtyDay {
-  scope: string;
   day: string;
   account_id: string;
-}
-
-/**
- * One day of one scope: deletes its rollup rows and inserts them again from the raw rows. A `zoned` rebuild
- * selects raw rows by time between the shop's local midnights; the others select by the stored day text.
- */
-interface DayRebuild {
-  zoned: boolean;
-  clear: Statement[];
-  fill: Statement[];
-}
-
-const orderSums = (col: string): string => `SUM(CASE WHEN status != 'CANCELLED' THEN ${col} ELSE 0 END)`;
-
-function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
-  return {
-    orders: {
-      zoned: true,
-      clear: [
-        db.prepare('DELETE FROM order_days WHERE shop_id = @scope AND day = @day'),
-        db.prepare('DELETE FROM product_days WHERE shop_id = @scope AND day = @day'),
-      ],
-      fill: [
-        db.prepare(`
-          INSERT INTO order_days (shop_id, day, currency, account_id, orders, cancelled_orders, units, gross_minor,
-            refunds_minor, seller_discount_minor, platform_discount_minor, tax_minor, shipping_minor)
-          SELECT @scope, @day, currency, @account, SUM(status != 'CANCELLED'), SUM(status = 'CANCELLED'),
-            ${orderSums('units')}, ${orderSums('total_minor')}, ${orderSums('refund_minor')},
-            ${orderSums('seller_discount_minor')}, ${orderSums('platform_discount_minor')}, ${orderSums('tax_minor')},
-            ${orderSums('shipping_fee_minor')}
-          FROM orders WHERE shop_id = @scope AND create_time >= @start AND create_time < @end
-          GROUP BY currency`),
-        db.prepare(`
-          INSERT INTO product_days (shop_id, day, product_id, currency, account_id, units, gross_minor,
-            refunded_units, refunds_minor)
-          SELECT @scope, @day, l.product_id, l.currency, @account, SUM(l.cancelled = 0),
-            SUM(CASE WHEN l.cancelled = 0 THEN l.sale_price_minor ELSE 0 END), SUM(l.cancelled),
-            SUM(CASE WHEN l.cancelled != 0 THEN l.sale_price_minor ELSE 0 END)
-          FROM orders o JOIN order_lines l ON l.order_id = o.order_id
-          WHERE o.shop_id = @scope AND o.create_time >= @start AND o.create_time < @end
-            AND o.status != 'CANCELLED'
-          GROUP BY l.product_id, l.currency`),
-      ],
-    },
-    ads: {
-      zoned: false,
-      clear: [db.prepare('DELETE FROM ad_days WHERE advertiser_id = @scope AND day = @day')],
-      fill: [
-        db.prepare(`
-          INSERT INTO ad_days (advertiser_id, day, currency, account_id, spend_minor, impressions, clicks, reach,
-            conversions, conversion_value_minor)
-          SELECT @scope, @day, currency, @account, SUM(spend_minor), SUM(impressions), SUM(clicks), SUM(reach),
-            SUM(conversions), SUM(conversion_value_minor)
-          FROM ad_report_days WHERE advertiser_id = @scope AND day = @day
-          GROUP BY currency`),
-      ],
-    },
-  };
 }
 
 export class RollupStore {
@@ -95,7 +44,7 @@ export class RollupStore {
        ON CONFLICT (rollup, scope, day) DO UPDATE SET account_id = excluded.account_id`,
     );
     this.dirty = db.prepare(
-      'SELECT scope, day, account_id FROM rollup_dirty WHERE rollup = ? AND scope = ? ORDER BY day',
+      'SELECT day, account_id FROM rollup_dirty WHERE rollup = ? AND scope = ? ORDER BY day',
     );
     this.dirtyScopes = db.prepare('SELECT DISTINCT rollup, scope FROM rollup_dirty');
     this.unmark = db.prepare('DELETE FROM rollup_dirty WHERE rollup = ? AND scope = ? AND day = ?');
@@ -113,7 +62,7 @@ export class RollupStore {
     for (const day of days) this.mark.run(kind, scope, day, accountId);
   }
 
-  /** Rebuilds every dirty day of one scope in one transaction; returns the number of days rebuilt. */
+  /** Rebuilds every dirty day of one rollup of one scope in one transaction; returns the days rebuilt. */
   refresh(kind: RollupKind, scope: string): number {
     return this.db
       .transaction(() => {
@@ -133,10 +82,45 @@ export class RollupStore {
       .immediate();
   }
 
+  /** Rebuilds the dirty days of every rollup of a shop or an advertiser. */
+  refreshScope(type: 'shop' | 'advertiser', scope: string): number {
+    let days = 0;
+    for (const kind of type === 'shop' ? shopRollups : advertiserRollups) days += this.refresh(kind, scope);
+    return days;
+  }
+
   /** Rebuilds everything still dirty, e.g. days a crashed sync left behind. */
   refreshAll(): number {
     let days = 0;
     for (const { rollup, scope } of this.dirtyScopes.all()) days += this.refresh(rollup, scope);
     return days;
+  }
+
+  /**
+   * Drops every rollup row and rebuilds all of them from the raw rows (`analytics:rebuild`): marks each day
+   * between a scope's first and last raw row dirty, then refreshes. Returns the days rebuilt.
+   */
+  rebuildAll(): number {
+    for (const kind of [...shopRollups, ...advertiserRollups]) {
+      const r = this.rebuilds[kind];
+      this.db
+        .transaction(() => {
+          for (const scope of r.scopes.all()) {
+            const span = r.span.get({ scope });
+            for (const t of r.tables) {
+              const col = kind === 'ads' ? 'advertiser_id' : 'shop_id';
+              this.db.prepare(`DELETE FROM ${t} WHERE ${col} = ?`).run(scope);
+            }
+            if (!span || span.first === null || span.last === null || span.account === null) continue;
+            const zone = r.zoned ? this.shopZone(scope) : 'UTC';
+            const dayOf = (v: number | string): string => (typeof v === 'number' ? zonedDay(v, zone) : v);
+            const last = dayOf(span.last);
+            for (let day = dayOf(span.first); day <= last; day = addDays(day, 1))
+              this.mark.run(kind, scope, day, span.account);
+          }
+        })
+        .immediate();
+    }
+    return this.refreshAll();
   }
 }

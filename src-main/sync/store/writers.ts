@@ -29,9 +29,9 @@ export function createWriters(db: Database): Writers {
   return {
     orders: new OrderWriter(db, rollups),
     products: new ProductWriter(db),
-    statements: new StatementWriter(db),
+    statements: new StatementWriter(db, rollups),
     creators,
-    affiliateOrders: new AffiliateOrderWriter(db, creators),
+    affiliateOrders: new AffiliateOrderWriter(db, creators, rollups),
     collaborations: new CollaborationWriter(db, creators),
     conversations: new ConversationWriter(db, creators),
     adEntities: new AdEntityWriter(db),

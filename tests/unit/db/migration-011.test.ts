@@ -79,7 +79,8 @@ describe('migration 011: shop-local rollup days', () => {
       { scope: 'us', day: '2024-06-15' },
     ]);
 
-    // What the sync service does at start-up.
+    // The later migrations, then what the sync service does at start-up.
+    migrate(db, migrations);
     new RollupStore(db).refreshAll();
     expect(storedOrderDays(db)).toEqual(recomputedOrderDays(db));
     expect(storedProductDays(db)).toEqual(recomputedProductDays(db));

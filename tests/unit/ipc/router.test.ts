@@ -60,6 +60,25 @@ const badInputs: [Channel, unknown][] = [
   ['products:exportCosts', { shopId: '' }],
   ['orders:list', { sort: { by: 'total', desc: true } }],
   ['products:list', { sort: { by: 'title', desc: 'yes' } }],
+  ['analytics:scopes', { extra: 1 }],
+  ['analytics:overview', { filter: { range: { preset: 'custom', from: '2024-02-30', to: '2024-03-01' } } }],
+  ['analytics:overview', { filter: { range: { preset: 'custom', from: '2024-03-02', to: '2024-03-01' } } }],
+  ['analytics:overview', { filter: { range: { preset: 'last90' }, reportingCurrency: 'usd' } }],
+  ['analytics:timeseries', { filter: { range: { preset: 'last7' } }, grain: 'hour' }],
+  ['analytics:breakdown', { filter: { range: { preset: 'last7' } }, kind: 'buyers' }],
+  ['analytics:breakdown', { filter: { range: { preset: 'last7' } }, kind: 'products', limit: 0 }],
+  ['analytics:adsTree', { filter: { range: { preset: 'forever' } } }],
+  ['analytics:statements', { filter: { range: { preset: 'last7' } }, limit: 501 }],
+  ['analytics:affiliateOrders', { filter: { range: { preset: 'last7' } }, creatorId: -1 }],
+  ['analytics:export', { table: 'orders', filter: { range: { preset: 'last7' } } }],
+  ['analytics:rebuild', { now: true }],
+  ['analytics:rates', { all: true }],
+  ['analytics:setRate', { currency: 'GBP', reportingCurrency: 'USD', rate: '-1.2', asOf: '2024-01-01' }],
+  ['analytics:setRate', { currency: 'GBP', reportingCurrency: 'USD', rate: '0', asOf: '2024-01-01' }],
+  ['analytics:setRate', { currency: 'GBP', reportingCurrency: 'USD', rate: '1.27', asOf: 'yesterday' }],
+  ['analytics:deleteRate', { currency: 'GB' }],
+  ['analytics:view', { x: 1 }],
+  ['analytics:saveView', { filter: { range: { preset: 'last7' }, shopIds: [''] } }],
   ['profile:get', { secrets: true }],
   ['profile:update', {}],
   ['profile:update', { production: { shop: { redirectPort: 80 } } }],
@@ -77,6 +96,8 @@ describe('router', () => {
     const activityBefore = app.activity.list({ limit: 200 });
     const profileBefore = await app.router.invoke('profile:get', {});
     const accountsBefore = await app.router.invoke('accounts:list', {});
+    const ratesBefore = await app.router.invoke('analytics:rates', {});
+    const viewBefore = await app.router.invoke('analytics:view', {});
     const res = await app.router.invoke(channel, input);
     expect(res.ok).toBe(false);
     if (res.ok) return;
@@ -86,6 +107,8 @@ describe('router', () => {
     expect(app.activity.list({ limit: 200 })).toEqual(activityBefore);
     expect(await app.router.invoke('profile:get', {})).toEqual(profileBefore);
     expect(await app.router.invoke('accounts:list', {})).toEqual(accountsBefore);
+    expect(await app.router.invoke('analytics:rates', {})).toEqual(ratesBefore);
+    expect(await app.router.invoke('analytics:view', {})).toEqual(viewBefore);
   });
 
   it('names the offending field in the message', async () => {

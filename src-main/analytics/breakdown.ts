@@ -1,0 +1,204 @@
+import type { Breakdown, BreakdownKind, BreakdownRow } from '@shared/analytics';
+import type { AnalyticsDeps, Query } from './context';
+import { divide, roundMinor } from './figures';
+import { daysOf } from './period';
+
+/**
+ * Breakdowns of the period: by shop, top products, top creators, ad campaigns; each row with a daily
+ * spark line of its main figure. Rows are per (item, currency): one item never mixes currencies.
+ */
+
+interface Spec {
+  table: string;
+  /** The index leading with (scope, item, day), for the top rows' spark lines. */
+  itemIndex?: string;
+  scope: 'shop_id' | 'advertiser_id';
+  item: string;
+  /** SQL sums by metric name; `main` orders the rows and draws the spark line. */
+  sums: Record<string, string>;
+  main: string;
+  /** Label and detail per item id. */
+  label: (deps: AnalyticsDeps, ids: string[]) => Map<string, { label: string; detail: string | null }>;
+  derive: (m: Record<string, number>) => Record<string, number | null>;
+  columns: string[];
+}
+
+function lookup(
+  deps: AnalyticsDeps,
+  sql: string,
+  ids: string[],
+): Map<string, { label: string; detail: string | null }> {
+  const rows = deps.reader.all<{ id: string | number; label: string | null; detail: string | null }>(sql, {
+    ids: JSON.stringify(ids),
+  });
+  return new Map(rows.map((r) => [String(r.id), { label: r.label ?? String(r.id), detail: r.detail }]));
+}
+
+const adSums = {
+  spend: 'SUM(spend_minor)',
+  impressions: 'SUM(impressions)',
+  clicks: 'SUM(clicks)',
+  conversions: 'SUM(conversions)',
+  conversionValue: 'SUM(conversion_value_minor)',
+};
+
+const specs: Record<BreakdownKind, Spec> = {
+  shops: {
+    table: 'order_days',
+    scope: 'shop_id',
+    item: 'shop_id',
+    sums: {
+      gmv: 'SUM(gross_minor)',
+      orders: 'SUM(orders)',
+      units: 'SUM(units)',
+      refunds: 'SUM(refunds_minor)',
+      cancellations: 'SUM(cancelled_orders)',
+    },
+    main: 'gmv',
+    label: (deps, ids) =>
+      lookup(
+        deps,
+        'SELECT shop_id AS id, name AS label, region AS detail FROM shops WHERE shop_id IN (SELECT value FROM json_each(@ids))',
+        ids,
+      ),
+    derive: (m) => ({ ...m, aov: roundMinor(divide(m.gmv ?? 0, m.orders ?? 0)) }),
+    columns: ['gmv', 'orders', 'units', 'aov', 'refunds', 'cancellations'],
+  },
+  products: {
+    table: 'product_days',
+    itemIndex: 'product_days_product',
+    scope: 'shop_id',
+    item: 'product_id',
+    sums: {
+      gmv: 'SUM(gross_minor)',
+      units: 'SUM(units)',
+      refunds: 'SUM(refunds_minor)',
+      refundedUnits: 'SUM(refunded_units)',
+    },
+    main: 'gmv',
+    label: (deps, ids) =>
+      lookup(
+        deps,
+        `SELECT p.product_id AS id, p.title AS label, s.name AS detail FROM products p
+         LEFT JOIN shops s ON s.shop_id = p.shop_id WHERE p.product_id IN (SELECT value FROM json_each(@ids))`,
+        ids,
+      ),
+    derive: (m) => ({
+      ...m,
+      refundRate: divide(m.refundedUnits ?? 0, (m.units ?? 0) + (m.refundedUnits ?? 0)),
+    }),
+    columns: ['units', 'gmv', 'refunds', 'refundRate'],
+  },
+  creators: {
+    table: 'creator_days',
+    itemIndex: 'creator_days_creator',
+    scope: 'shop_id',
+    item: 'creator_id',
+    sums: {
+      affiliateGmv: 'SUM(gmv_minor)',
+      orders: 'SUM(orders)',
+      commissionEstimated: 'SUM(est_commission_minor)',
+      commissionActual: 'SUM(actual_commission_minor)',
+    },
+    main: 'affiliateGmv',
+    label: (deps, ids) =>
+      lookup(
+        deps,
+        `SELECT id, '@' || handle AS label, nickname AS detail FROM creators
+         WHERE id IN (SELECT value FROM json_each(@ids))`,
+        ids,
+      ),
+    derive: (m) => m,
+    columns: ['affiliateGmv', 'orders', 'commissionEstimated', 'commissionActual'],
+  },
+  campaigns: {
+    table: 'ad_campaign_days',
+    itemIndex: 'ad_campaign_days_campaign',
+    scope: 'advertiser_id',
+    item: 'campaign_id',
+    sums: adSums,
+    main: 'spend',
+    label: (deps, ids) =>
+      lookup(
+        deps,
+        `SELECT c.campaign_id AS id, c.name AS label, a.name AS detail FROM ad_campaigns c
+         LEFT JOIN advertisers a ON a.advertiser_id = c.advertiser_id
+         WHERE c.campaign_id IN (SELECT value FROM json_each(@ids))`,
+        ids,
+      ),
+    derive: (m) => ({
+      ...m,
+      roas: divide(m.conversionValue ?? 0, m.spend ?? 0),
+      cpa: roundMinor(divide(m.spend ?? 0, m.conversions ?? 0)),
+      ctr: divide(m.clicks ?? 0, m.impressions ?? 0),
+    }),
+    columns: ['spend', 'impressions', 'clicks', 'conversions', 'conversionValue', 'roas', 'cpa'],
+  },
+};
+
+/** The SQL a breakdown runs (exported for the query-plan test). */
+export function breakdownSql(kind: BreakdownKind): { totals: string; spark: string } {
+  const s = specs[kind];
+  const sums = Object.entries(s.sums)
+    .map(([k, e]) => `${e} AS "${k}"`)
+    .join(', ');
+  const where = `${s.scope} IN (SELECT value FROM json_each(@scopes)) AND day >= @from AND day <= @to`;
+  return {
+    totals: `SELECT ${s.item} AS id, currency, ${sums} FROM ${s.table} WHERE ${where}
+      GROUP BY ${s.item}, currency ORDER BY "${s.main}" DESC, ${s.item} LIMIT @limit`,
+    spark: `SELECT ${s.item} AS id, currency, day, ${s.sums[s.main]} AS v FROM ${s.table}${s.itemIndex ? ` INDEXED BY ${s.itemIndex}` : ''}
+      WHERE ${s.scope} IN (SELECT value FROM json_each(@scopes)) AND ${s.item} IN (SELECT value FROM json_each(@ids))
+        AND day >= @from AND day <= @to
+      GROUP BY ${s.item}, currency, day`,
+  };
+}
+
+export function buildBreakdown(deps: AnalyticsDeps, q: Query, kind: BreakdownKind, limit: number): Breakdown {
+  const s = specs[kind];
+  const scopes = s.scope === 'shop_id' ? q.shopIds : q.advertiserIds;
+  const { period } = q;
+  const sql = breakdownSql(kind);
+  const base = { scopes: JSON.stringify(scopes), from: period.from, to: period.to };
+  const totals =
+    scopes.length === 0
+      ? []
+      : deps.reader.all<Record<string, string | number>>(sql.totals, { ...base, limit });
+  const ids = [...new Set(totals.map((r) => r.id as string | number))];
+  const days = daysOf(period.from, period.to);
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  const spark = new Map<string, number[]>();
+  if (ids.length > 0) {
+    const rows = deps.reader.all<{ id: string | number; currency: string; day: string; v: number }>(
+      sql.spark,
+      {
+        ...base,
+        ids: JSON.stringify(ids),
+      },
+    );
+    for (const r of rows) {
+      const key = `${r.id}|${r.currency}`;
+      let line = spark.get(key);
+      if (!line) spark.set(key, (line = new Array<number>(days.length).fill(0)));
+      const i = dayIndex.get(r.day);
+      if (i !== undefined) line[i] = r.v;
+    }
+  }
+  const labels = s.label(
+    deps,
+    ids.map((id) => String(id)),
+  );
+  const rows: BreakdownRow[] = totals.map((r) => {
+    const id = String(r.id);
+    const metrics = Object.fromEntries(Object.keys(s.sums).map((k) => [k, Number(r[k] ?? 0)]));
+    const l = labels.get(id);
+    return {
+      id,
+      label: l?.label ?? (kind === 'creators' && id === '0' ? '' : id),
+      detail: l?.detail ?? null,
+      currency: String(r.currency),
+      metrics: s.derive(metrics),
+      spark: spark.get(`${r.id}|${r.currency}`) ?? new Array<number>(days.length).fill(0),
+    };
+  });
+  return { period, kind, columns: s.columns, rows };
+}

@@ -1,0 +1,83 @@
+import type { Period, Range } from '@shared/analytics';
+import { addDays, daysBetween, zonedDay } from '@shared/time';
+
+/**
+ * A filter's range as calendar days. Presets are taken relative to "today" in `referenceZone` (the shops'
+ * zone when they share one); each shop's rollups are then read for those calendar dates in its own zone.
+ * The previous period is the same number of days ending the day before.
+ */
+export function resolvePeriod(range: Range, nowMs: number, referenceZone: string): Period {
+  const today = zonedDay(nowMs, referenceZone);
+  const [from, to] = bounds(range, today);
+  const days = daysBetween(from, to) + 1;
+  return {
+    from,
+    to,
+    days,
+    previousFrom: addDays(from, -days),
+    previousTo: addDays(from, -1),
+    referenceZone,
+  };
+}
+
+function bounds(range: Range, today: string): [string, string] {
+  const month = today.slice(0, 8);
+  switch (range.preset) {
+    case 'custom':
+      return [range.from, range.to];
+    case 'today':
+      return [today, today];
+    case 'yesterday':
+      return [addDays(today, -1), addDays(today, -1)];
+    case 'last7':
+      return [addDays(today, -6), today];
+    case 'last30':
+      return [addDays(today, -29), today];
+    case 'last90':
+      return [addDays(today, -89), today];
+    case 'last365':
+      return [addDays(today, -364), today];
+    case 'thisMonth':
+      return [`${month}01`, today];
+    case 'lastMonth': {
+      const lastOfPrevious = addDays(`${month}01`, -1);
+      return [`${lastOfPrevious.slice(0, 8)}01`, lastOfPrevious];
+    }
+    case 'yearToDate':
+      return [`${today.slice(0, 4)}-01-01`, today];
+  }
+}
+
+/** Every day from `from` to `to`, inclusive. */
+export function daysOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/**
+ * Buckets of a period for a chart: days, weeks starting on Monday, or calendar months, each clipped to the
+ * period. Returns the first day of each bucket and a day → bucket index lookup.
+ */
+export function bucketsOf(
+  from: string,
+  to: string,
+  grain: 'day' | 'week' | 'month',
+): { starts: string[]; index: (day: string) => number } {
+  const starts: string[] = [];
+  const byDay = new Map<string, number>();
+  for (const day of daysOf(from, to)) {
+    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+    const isStart =
+      starts.length === 0 ||
+      grain === 'day' ||
+      (grain === 'week' && weekday === 0) ||
+      (grain === 'month' && day.endsWith('-01'));
+    if (isStart) starts.push(day);
+    byDay.set(day, starts.length - 1);
+  }
+  return { starts, index: (day) => byDay.get(day) ?? -1 };
+}
+
+/** Spark lines: one point per day up to ~three months, per week beyond. */
+export const sparkGrain = (days: number): 'day' | 'week' => (days <= 92 ? 'day' : 'week');

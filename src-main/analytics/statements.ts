@@ -1,0 +1,158 @@
+import { AppError } from '@shared/errors';
+import type { AffiliateOrders, MoneyTotal, Statements } from '@shared/analytics';
+import { addDays, zonedDay, zonedDayStart } from '@shared/time';
+import type { AnalyticsDeps, Query } from './context';
+
+/**
+ * The Finance and Affiliate pages: finance statements and affiliate orders of the period, newest first,
+ * keyset-paged (stable while a sync inserts rows), each shop's period cut at its own local midnights.
+ */
+
+function encodeCursor(time: number, id: string): string {
+  return Buffer.from(JSON.stringify([time, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | null): [number, string] | null {
+  if (cursor === null) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
+    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION', 'The page cursor is not valid; start from the first page.');
+}
+
+/** Per shop: [start, end) of the period in UTC ms, in the shop's own days. */
+function shopWindows(
+  q: Query,
+): Array<{ shopId: string; start: number; end: number; zone: string; name: string }> {
+  return q.scopes.shops.map((s) => ({
+    shopId: s.id,
+    name: s.name,
+    zone: s.zone,
+    start: zonedDayStart(q.period.from, s.zone),
+    end: zonedDayStart(addDays(q.period.to, 1), s.zone),
+  }));
+}
+
+export const statementsSql = `SELECT statement_id AS statementId, shop_id AS shopId, statement_time AS statementTime,
+    currency, revenue_minor AS revenueMinor, fee_minor AS feeMinor, adjustment_minor AS adjustmentMinor,
+    shipping_cost_minor AS shippingCostMinor, settlement_minor AS settlementMinor, payment_status AS paymentStatus
+  FROM finance_statements
+  WHERE shop_id = @shop AND statement_time >= @start AND statement_time < @end
+    AND (statement_time < @cTime OR (statement_time = @cTime AND statement_id < @cId))
+  ORDER BY statement_time DESC, statement_id DESC LIMIT @limit`;
+
+export const financeTotalsSql = `SELECT currency, SUM(revenue_minor) AS revenue, SUM(fee_minor) AS fees,
+    SUM(adjustment_minor) AS adjustments, SUM(shipping_cost_minor) AS shippingCost,
+    SUM(settlement_minor) AS settlement, SUM(statements) AS statements
+  FROM finance_days WHERE shop_id IN (SELECT value FROM json_each(@scopes)) AND day >= @from AND day <= @to
+  GROUP BY currency ORDER BY currency`;
+
+/** Merges per-shop pages (each newest first) into one page, newest first. */
+function mergePages<T extends { id: string; time: number }>(
+  lists: T[][],
+  limit: number,
+): { items: T[]; next: string | null } {
+  const all = lists.flat().sort((a, b) => b.time - a.time || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const items = all.slice(0, limit);
+  const last = items.at(-1);
+  return { items, next: all.length > limit && last ? encodeCursor(last.time, last.id) : null };
+}
+
+export function listStatements(
+  deps: AnalyticsDeps,
+  q: Query,
+  limit: number,
+  cursor: string | null,
+): Statements {
+  const c = decodeCursor(cursor) ?? [Number.MAX_SAFE_INTEGER, ''];
+  const lists = shopWindows(q).map((w) =>
+    deps.reader
+      .all<Omit<Statements['items'][number], 'day' | 'shopName'>>(statementsSql, {
+        shop: w.shopId,
+        start: w.start,
+        end: w.end,
+        cTime: c[0],
+        cId: cursor === null ? '\uffff' : c[1],
+        limit: limit + 1,
+      })
+      .map((r) => ({
+        ...r,
+        shopName: w.name,
+        day: zonedDay(r.statementTime, w.zone),
+        id: r.statementId,
+        time: r.statementTime,
+      })),
+  );
+  const page = mergePages(lists, limit);
+  const totals: MoneyTotal[] =
+    q.shopIds.length === 0
+      ? []
+      : deps.reader
+          .all<Record<string, number | string>>(financeTotalsSql, {
+            scopes: JSON.stringify(q.shopIds),
+            from: q.period.from,
+            to: q.period.to,
+          })
+          .map(({ currency, ...amounts }) => ({
+            currency: String(currency),
+            amounts: Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, Number(v)])),
+          }));
+  return {
+    period: q.period,
+    items: page.items.map(({ id: _id, time: _time, ...r }) => r),
+    nextCursor: page.next,
+    totals,
+  };
+}
+
+export const affiliateOrdersSql = `SELECT o.order_id AS orderId, o.shop_id AS shopId, o.create_time AS createTime, o.status,
+    o.creator_id AS creatorId, o.creator_handle AS creatorHandle, o.currency, o.gmv_minor AS gmvMinor,
+    o.est_commission_minor AS estCommissionMinor, o.actual_commission_minor AS actualCommissionMinor,
+    COALESCE(NULLIF(k.target_collaboration_id, ''), NULLIF(k.open_collaboration_id, '')) AS collaborationId,
+    c.name AS collaborationName
+  FROM affiliate_orders o
+  LEFT JOIN affiliate_order_skus k ON k.order_id = o.order_id AND k.idx = 0
+  LEFT JOIN collaborations c
+    ON c.collaboration_id = COALESCE(NULLIF(k.target_collaboration_id, ''), NULLIF(k.open_collaboration_id, ''))
+  WHERE o.shop_id = @shop AND o.create_time >= @start AND o.create_time < @end
+    AND (@creator IS NULL OR o.creator_id = @creator)
+    AND (o.create_time < @cTime OR (o.create_time = @cTime AND o.order_id < @cId))
+  ORDER BY o.create_time DESC, o.order_id DESC LIMIT @limit`;
+
+export function listAffiliateOrders(
+  deps: AnalyticsDeps,
+  q: Query,
+  limit: number,
+  cursor: string | null,
+  creatorId: number | null,
+): AffiliateOrders {
+  const c = decodeCursor(cursor) ?? [Number.MAX_SAFE_INTEGER, ''];
+  const lists = shopWindows(q).map((w) =>
+    deps.reader
+      .all<Omit<AffiliateOrders['items'][number], 'day'>>(affiliateOrdersSql, {
+        shop: w.shopId,
+        start: w.start,
+        end: w.end,
+        creator: creatorId,
+        cTime: c[0],
+        cId: cursor === null ? '\uffff' : c[1],
+        limit: limit + 1,
+      })
+      .map((r) => ({
+        ...r,
+        currency: r.currency ?? '',
+        day: zonedDay(r.createTime, w.zone),
+        id: r.orderId,
+        time: r.createTime,
+      })),
+  );
+  const page = mergePages(lists, limit);
+  return {
+    period: q.period,
+    items: page.items.map(({ id: _id, time: _time, ...r }) => r),
+    nextCursor: page.next,
+  };
+}
