@@ -1,3 +1,4 @@
+import { benchAnalytics } from './analytics.bench';
 import { benchDatabase } from './database.bench';
 import { printReport } from './report';
 import { benchSandbox } from './sandbox.bench';
@@ -10,6 +11,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['vault', benchVault],
   ['sandbox', benchSandbox],
   ['sync', benchSync],
+  ['analytics', benchAnalytics],
 ];
 
 const only = process.argv[2];

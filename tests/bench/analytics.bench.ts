@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../../src-main/db/connection';
+import { createAnalyticsService } from '../../src-main/analytics/service';
+import { generateDataset } from '../../src-main/sandbox/data/generator';
+import { RollupStore } from '../../src-main/sync/store/rollups';
+import { analyticsFilterSchema, type AnalyticsFilter } from '../../src-shared/analytics';
+import { makeTempDir } from '../helpers/tmp';
+import { loadBenchData } from './analytics-data';
+import { percentile, type Report } from './report';
+
+/**
+ * Dashboard figures over the `bench` dataset (1M orders, ≥100k ad report rows; ARCHITECTURE §12): the
+ * overview for 90 and 365 days, the top-products breakdown, the same overview summed from raw orders (the
+ * yardstick the rollups exist to beat), and a rebuild of every rollup from the raw rows.
+ */
+export async function benchAnalytics(report: Report): Promise<void> {
+  const tmp = makeTempDir('shopmesh-bench-analytics-');
+  const db = openDatabase(join(tmp.dir, 'shopmesh.db'));
+  try {
+    let t = performance.now();
+    const ds = generateDataset({ scale: 'bench', seed: 20_240_917 });
+    const loaded = loadBenchData(db, ds);
+    report(
+      'analytics.load.orders',
+      loaded.orders,
+      `orders (${loaded.lines} lines, ${loaded.adRows} ad report rows)`,
+    );
+    report('analytics.load.ms', Math.round(performance.now() - t), 'ms (dataset + raw rows, not a budget)');
+
+    const rollups = new RollupStore(db);
+    t = performance.now();
+    const days = rollups.rebuildAll();
+    report(
+      'analytics.rebuild.ms',
+      Math.round(performance.now() - t),
+      `ms (every rollup from the raw rows, ${days} scope-days)`,
+    );
+    db.exec('ANALYZE');
+
+    const service = createAnalyticsService({
+      db,
+      rollups,
+      now: () => (ds.endTime - 1) * 1000,
+      syncIntervalMinutes: () => 60,
+    });
+    const p95 = (fn: () => void, runs = 40): number => {
+      for (let i = 0; i < 3; i++) fn();
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const s = performance.now();
+        fn();
+        times.push(performance.now() - s);
+      }
+      return percentile(
+        times.sort((a, b) => a - b),
+        95,
+      );
+    };
+    const f = (input: AnalyticsFilter) => analyticsFilterSchema.parse(input);
+    const last90 = f({ range: { preset: 'last90' } });
+    const last365 = f({ range: { preset: 'last365' } });
+    report(
+      'analytics.overview.90d.p95.ms',
+      p95(() => service.overview(last90)),
+      'ms (goal < 50)',
+    );
+    report(
+      'analytics.overview.365d.p95.ms',
+      p95(() => service.overview(last365)),
+      'ms (goal < 100)',
+    );
+    report(
+      'analytics.breakdown.products.90d.p95.ms',
+      p95(() => service.breakdown(last90, 'products', 20)),
+      'ms (top 20 products with spark lines; goal < 50)',
+    );
+    report(
+      'analytics.timeseries.90d.p95.ms',
+      p95(() => service.timeseries(last90, 'day')),
+      'ms',
+    );
+
+    // The yardstick: the same period and previous period summed from the raw orders.
+    const period = service.overview(last90).period;
+    const naive = db.prepare(`
+      SELECT currency, create_time >= @from AS current, SUM(status != 'CANCELLED') AS orders,
+        SUM(status = 'CANCELLED') AS cancelled, SUM(CASE WHEN status != 'CANCELLED' THEN units END) AS units,
+        SUM(CASE WHEN status != 'CANCELLED' THEN total_minor END) AS gmv,
+        SUM(CASE WHEN status != 'CANCELLED' THEN refund_minor END) AS refunds
+      FROM orders WHERE shop_id IN (SELECT shop_id FROM shops) AND create_time >= @prev AND create_time < @to
+      GROUP BY currency, current`);
+    const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+    const range = { prev: ms(period.previousFrom), from: ms(period.from), to: ms(period.to) + 86_400_000 };
+    report(
+      'analytics.naive.90d.p95.ms',
+      p95(() => naive.all(range), 10),
+      'ms (same totals from raw orders)',
+    );
+  } finally {
+    db.close();
+    tmp.cleanup();
+  }
+}
