@@ -9,6 +9,7 @@ import './styles/pages.css';
 import './styles/accounts.css';
 import './styles/sync.css';
 import './styles/data.css';
+import './styles/analytics.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

@@ -4,6 +4,10 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ActivityPage } from '../pages/activity/ActivityPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { EmptyPage } from '../pages/EmptyPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { AdsPage } from '../pages/ads/AdsPage';
+import { FinancePage } from '../pages/finance/FinancePage';
+import { AffiliatePage } from '../pages/affiliate/AffiliatePage';
 import { OrdersPage } from '../pages/orders/OrdersPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { ConnectionNotice } from '../features/sync/ConnectionNotice';
@@ -30,6 +34,14 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <OrdersPage />;
     case 'products':
       return <ProductsPage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'ads':
+      return <AdsPage />;
+    case 'finance':
+      return <FinancePage />;
+    case 'affiliate':
+      return <AffiliatePage />;
     default:
       return <EmptyPage page={page} />;
   }

@@ -5,7 +5,8 @@ import { LogoMark } from '../components/Logo';
 import { hrefFor, type Page } from '../navigation/routes';
 
 const groups: { id: string; pages: Page[] }[] = [
-  { id: 'grow', pages: ['dashboard', 'creators', 'outreach'] },
+  { id: 'insights', pages: ['dashboard', 'ads', 'finance', 'affiliate'] },
+  { id: 'grow', pages: ['creators', 'outreach'] },
   { id: 'shop', pages: ['products', 'orders'] },
   { id: 'manage', pages: ['accounts', 'settings', 'activity'] },
 ];

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 
 export const pages = [
   'dashboard',
+  'ads',
+  'finance',
+  'affiliate',
   'creators',
   'outreach',
   'products',

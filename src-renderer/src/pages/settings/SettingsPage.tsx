@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { languages, themes, type Language, type SettingsPatch, type Theme } from '@shared/settings';
 import { api } from '../../api';
 import { Icon } from '../../components/Icon';
+import { RatesSection } from '../../features/analytics/RatesSection';
 import { useSettings } from '../../settings/SettingsProvider';
 import { SettingsSection } from './SettingsSection';
 import { SyncIntervalField } from './SyncIntervalField';
@@ -124,6 +125,8 @@ export function SettingsPage(): ReactElement {
           />
         </SettingsSection>
       )}
+
+      <RatesSection />
 
       <TikTokConnectionSection track={track} />
     </div>

@@ -1,0 +1,189 @@
+import { useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rangePresets, type AnalyticsFilter, type AnalyticsScope } from '@shared/analytics';
+
+type Preset = (typeof rangePresets)[number] | 'custom';
+
+/** Period, shops, advertisers and (optionally) reporting currency: the filters of every analytics page. */
+export function AnalyticsFilters(props: {
+  filter: AnalyticsFilter;
+  onChange: (next: AnalyticsFilter) => void;
+  scopes: AnalyticsScope[];
+  /** Currencies the user can report in (those with data); omitted on pages that list raw amounts. */
+  currencies?: string[];
+  showAdvertisers?: boolean;
+  showShops?: boolean;
+}): ReactElement {
+  const { filter, onChange, scopes, currencies, showAdvertisers = true, showShops = true } = props;
+  const { t } = useTranslation();
+  const shops = scopes.filter((s) => s.type === 'shop');
+  const advertisers = scopes.filter((s) => s.type === 'advertiser');
+  return (
+    <div className="analytics-filters" role="group" aria-label={t('analytics.filters.label')}>
+      <PeriodField filter={filter} onChange={onChange} />
+      {showShops && shops.length > 0 && (
+        <ScopePicker
+          label={t('analytics.filters.shops')}
+          all={t('analytics.filters.allShops')}
+          options={shops}
+          selected={filter.shopIds ?? []}
+          onChange={(shopIds) => onChange({ ...filter, shopIds })}
+        />
+      )}
+      {showAdvertisers && advertisers.length > 0 && (
+        <ScopePicker
+          label={t('analytics.filters.advertisers')}
+          all={t('analytics.filters.allAdvertisers')}
+          options={advertisers}
+          selected={filter.advertiserIds ?? []}
+          onChange={(advertiserIds) => onChange({ ...filter, advertiserIds })}
+        />
+      )}
+      {currencies && currencies.length > 0 && (
+        <label className="field-inline">
+          <span className="field-label">{t('analytics.filters.currency')}</span>
+          <select
+            className="select"
+            value={filter.reportingCurrency ?? ''}
+            onChange={(e) => onChange({ ...filter, reportingCurrency: e.target.value || null })}
+          >
+            <option value="">{t('analytics.filters.perCurrency')}</option>
+            {currencies.map((c) => (
+              <option key={c} value={c}>
+                {t('analytics.filters.convertTo', { currency: c })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}
+
+function PeriodField({
+  filter,
+  onChange,
+}: {
+  filter: AnalyticsFilter;
+  onChange: (next: AnalyticsFilter) => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const range = filter.range;
+  const [from, setFrom] = useState(range.preset === 'custom' ? range.from : '');
+  const [to, setTo] = useState(range.preset === 'custom' ? range.to : '');
+  const [custom, setCustom] = useState(range.preset === 'custom');
+  const preset: Preset = custom ? 'custom' : range.preset;
+  const valid = from !== '' && to !== '' && from <= to;
+  return (
+    <div className="period-field">
+      <label className="field-inline">
+        <span className="field-label">{t('analytics.filters.period')}</span>
+        <select
+          className="select"
+          value={preset}
+          onChange={(e) => {
+            const value = e.target.value as Preset;
+            if (value === 'custom') {
+              setCustom(true);
+              return;
+            }
+            setCustom(false);
+            onChange({ ...filter, range: { preset: value } });
+          }}
+        >
+          {[...rangePresets, 'custom' as const].map((p) => (
+            <option key={p} value={p}>
+              {t(`analytics.filters.presets.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {custom && (
+        <form
+          className="custom-range"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (valid) onChange({ ...filter, range: { preset: 'custom', from, to } });
+          }}
+        >
+          <label className="field-inline">
+            <span className="field-label">{t('analytics.filters.from')}</span>
+            <input
+              className="input"
+              type="date"
+              value={from}
+              max={to || undefined}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          </label>
+          <label className="field-inline">
+            <span className="field-label">{t('analytics.filters.to')}</span>
+            <input
+              className="input"
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="button button-small" disabled={!valid}>
+            {t('analytics.filters.apply')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** A multi-select as a disclosure of checkboxes: every option reachable with Tab and Space. */
+function ScopePicker(props: {
+  label: string;
+  all: string;
+  options: AnalyticsScope[];
+  selected: string[];
+  onChange: (ids: string[]) => void;
+}): ReactElement {
+  const { label, all, options, selected, onChange } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const summary =
+    selected.length === 0
+      ? all
+      : selected.length === 1
+        ? (options.find((o) => o.id === selected[0])?.name ?? all)
+        : t('analytics.filters.nSelected', { count: selected.length });
+  return (
+    <details className="scope-picker">
+      <summary className="select" aria-label={`${label}: ${summary}`}>
+        {summary}
+      </summary>
+      <fieldset className="scope-picker-panel" aria-labelledby={id}>
+        <legend id={id} className="field-label">
+          {label}
+        </legend>
+        <label className="choice">
+          <input type="checkbox" checked={selected.length === 0} onChange={() => onChange([])} />
+          <span>{all}</span>
+        </label>
+        {options.map((o) => (
+          <label key={o.id} className="choice">
+            <input
+              type="checkbox"
+              checked={selected.includes(o.id)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...selected, o.id] : selected.filter((x) => x !== o.id))
+              }
+            />
+            <span>
+              {o.name}
+              <span className="muted">
+                {' '}
+                · {o.region ?? o.currency ?? ''} · {o.zone}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}

@@ -1,0 +1,142 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChannelMutation, useChannelQuery } from '../../api';
+import { LoadFailed } from '../../components/LoadFailed';
+import { useToasts } from '../../components/Toasts';
+import { formatDay } from './format';
+
+const today = (): string => new Date().toLocaleDateString('en-CA');
+
+/** Settings → Currency rates: the table of rates the user enters; converted figures cite them. */
+export function RatesSection(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const { showToast } = useToasts();
+  const rates = useChannelQuery('analytics:rates');
+  const save = useChannelMutation('analytics:setRate', {
+    invalidates: ['analytics:rates', 'analytics:overview', 'analytics:timeseries'],
+    onSuccess: () => showToast({ tone: 'success', message: t('analytics.rates.saved') }),
+  });
+  const remove = useChannelMutation('analytics:deleteRate', {
+    invalidates: ['analytics:rates', 'analytics:overview', 'analytics:timeseries'],
+  });
+  const currencies = rates.data?.currencies ?? [];
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [rate, setRate] = useState('');
+  const [asOf, setAsOf] = useState(today);
+  const fromValue = from || currencies[1] || currencies[0] || 'GBP';
+  const toValue = to || currencies[0] || 'USD';
+  const valid =
+    /^\d{1,9}(\.\d{1,10})?$/.test(rate) && Number(rate) > 0 && fromValue !== toValue && asOf !== '';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (valid) save.mutate({ currency: fromValue, reportingCurrency: toValue, rate, asOf });
+  };
+  const options = [...new Set([...currencies, 'USD', 'GBP', 'EUR', 'CNY'])];
+  return (
+    <section className="card settings-section" aria-labelledby="rates-title">
+      <div className="settings-section-intro">
+        <h2 id="rates-title">{t('analytics.rates.title')}</h2>
+        <p className="muted">{t('analytics.rates.intro')}</p>
+      </div>
+      <div className="settings-section-fields">
+        {rates.error ? (
+          <LoadFailed
+            title={t('analytics.rates.loadFailed')}
+            error={rates.error}
+            onRetry={() => void rates.refetch()}
+            compact
+          />
+        ) : (
+          <>
+            {(rates.data?.rates ?? []).length === 0 ? (
+              <p className="muted">{t('analytics.rates.none')}</p>
+            ) : (
+              <table className="table rates-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('analytics.rates.currency')}</th>
+                    <th scope="col">{t('analytics.rates.reporting')}</th>
+                    <th scope="col" className="col-num">
+                      {t('analytics.rates.rate')}
+                    </th>
+                    <th scope="col">{t('analytics.rates.asOf')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">
+                        {t('analytics.rates.delete', { from: '', to: '' })}
+                      </span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(rates.data?.rates ?? []).map((r) => (
+                    <tr key={`${r.currency}-${r.reportingCurrency}`}>
+                      <td>{r.currency}</td>
+                      <td>{r.reportingCurrency}</td>
+                      <td className="col-num mono">{r.rate}</td>
+                      <td>{formatDay(r.asOf, i18n.language)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button button-small button-danger-quiet"
+                          aria-label={t('analytics.rates.delete', {
+                            from: r.currency,
+                            to: r.reportingCurrency,
+                          })}
+                          onClick={() =>
+                            remove.mutate({ currency: r.currency, reportingCurrency: r.reportingCurrency })
+                          }
+                        >
+                          ×
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <form className="rate-form" onSubmit={submit}>
+              <label className="field-inline">
+                <span className="field-label">{t('analytics.rates.currency')}</span>
+                <select className="select" value={fromValue} onChange={(e) => setFrom(e.target.value)}>
+                  {options.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="field-inline">
+                <span className="field-label">{t('analytics.rates.reporting')}</span>
+                <select className="select" value={toValue} onChange={(e) => setTo(e.target.value)}>
+                  {options.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="field-inline">
+                <span className="field-label">{t('analytics.rates.rate')}</span>
+                <input
+                  className="input input-number"
+                  inputMode="decimal"
+                  placeholder={t('analytics.rates.rateHint', { from: fromValue, to: toValue })}
+                  value={rate}
+                  onChange={(e) => setRate(e.target.value.trim())}
+                />
+              </label>
+              <label className="field-inline">
+                <span className="field-label">{t('analytics.rates.asOf')}</span>
+                <input className="input" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+              </label>
+              <button
+                type="submit"
+                className="button button-primary button-small"
+                disabled={!valid || save.isPending}
+              >
+                {t('analytics.rates.save')}
+              </button>
+            </form>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

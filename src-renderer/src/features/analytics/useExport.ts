@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '@shared/contract';
+import { useChannelMutation } from '../../api';
+import { useToasts } from '../../components/Toasts';
+import { downloadCsv, downloadSvgAsPng } from './download';
+import { useChartPalette } from './palette';
+
+/** Export buttons: CSV text from main (analytics:export) saved through a Blob; charts saved as PNG. */
+export function useExport(): {
+  csv: (input: ChannelInput<'analytics:export'>) => void;
+  png: (svg: SVGSVGElement, filename: string) => void;
+} {
+  const { t } = useTranslation();
+  const { showToast, showError } = useToasts();
+  const palette = useChartPalette();
+  const exporter = useChannelMutation('analytics:export', {
+    onSuccess: (out) => {
+      downloadCsv(out.csv, out.filename);
+      showToast({
+        tone: 'success',
+        message: t('analytics.export.done', { filename: out.filename, rows: out.rows }),
+      });
+    },
+  });
+  return {
+    csv: (input) => exporter.mutate(input),
+    png: (svg, filename) => {
+      downloadSvgAsPng(svg, filename, palette.surface).catch((error: unknown) => showError(error));
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AffiliateOrderRow, AnalyticsFilter } from '@shared/analytics';
+import { useChannelList, useChannelQuery } from '../../api';
+import { LoadFailed } from '../../components/LoadFailed';
+import { AnalyticsFilters } from '../../features/analytics/AnalyticsFilters';
+import { formatDay, formatFigure } from '../../features/analytics/format';
+import { useExport } from '../../features/analytics/useExport';
+import { usePageFilter } from '../../features/analytics/usePageFilter';
+
+const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
+
+/** Affiliate orders per creator and collaboration: estimated against settled commission, and status. */
+export function AffiliatePage(): ReactElement {
+  const { t } = useTranslation();
+  const { filter, setFilter } = usePageFilter();
+  const [creatorId, setCreatorId] = useState<number | null>(null);
+  const scopes = useChannelQuery('analytics:scopes', undefined, { invalidateOn: refreshOn });
+  const creators = useChannelQuery(
+    'analytics:breakdown',
+    { filter: filter ?? { range: { preset: 'last30' } }, kind: 'creators', limit: 200 },
+    { invalidateOn: refreshOn, enabled: filter !== null },
+  );
+  const exporter = useExport();
+  return (
+    <div className="page analytics-page">
+      <div className="dashboard-toolbar">
+        {filter && (
+          <AnalyticsFilters
+            filter={filter}
+            onChange={setFilter}
+            scopes={scopes.data?.scopes ?? []}
+            showAdvertisers={false}
+          />
+        )}
+        <label className="field-inline">
+          <span className="field-label">{t('analytics.affiliate.creator')}</span>
+          <select
+            className="select"
+            value={creatorId ?? ''}
+            onChange={(e) => setCreatorId(e.target.value === '' ? null : Number(e.target.value))}
+          >
+            <option value="">{t('analytics.affiliate.allCreators')}</option>
+            {(creators.data?.rows ?? [])
+              .filter((r) => r.id !== '0')
+              .map((r) => (
+                <option key={`${r.id}-${r.currency}`} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+          </select>
+        </label>
+        {filter && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => exporter.csv({ table: 'affiliateOrders', filter, headings: {} })}
+          >
+            {t('analytics.chart.exportCsv')}
+          </button>
+        )}
+      </div>
+      {filter && <AffiliateOrders filter={filter} creatorId={creatorId} />}
+    </div>
+  );
+}
+
+function AffiliateOrders({
+  filter,
+  creatorId,
+}: {
+  filter: AnalyticsFilter;
+  creatorId: number | null;
+}): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const list = useChannelList(
+    'analytics:affiliateOrders',
+    { filter, limit: 100, creatorId },
+    {
+      cursorParam: 'cursor',
+      next: (p) => p.nextCursor,
+      items: (p) => p.items,
+      getId: (o: AffiliateOrderRow) => o.orderId,
+      invalidateOn: refreshOn,
+    },
+  );
+  if (list.error)
+    return (
+      <LoadFailed title={t('analytics.affiliate.loadFailed')} error={list.error} onRetry={list.reload} />
+    );
+  const money = (v: number, c: string) => (c ? formatFigure(v, 'money', c, lang) : String(v));
+  return (
+    <div className="card card-flush table-scroll">
+      <table className="table affiliate-table">
+        <thead>
+          <tr>
+            {(['day', 'order', 'creator', 'collaboration', 'status'] as const).map((c) => (
+              <th key={c} scope="col">
+                {t(`analytics.affiliate.columns.${c}`)}
+              </th>
+            ))}
+            {(['gmv', 'estimated', 'actual'] as const).map((c) => (
+              <th key={c} scope="col" className="col-num">
+                {t(`analytics.affiliate.columns.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody aria-busy={list.busy}>
+          {list.items.map((o) => (
+            <tr key={o.orderId}>
+              <td>{formatDay(o.day, lang)}</td>
+              <td className="mono">{o.orderId}</td>
+              <td className="cell-text">{o.creatorHandle ? `@${o.creatorHandle}` : '—'}</td>
+              <td className="cell-text">{o.collaborationName ?? o.collaborationId ?? '—'}</td>
+              <td>{o.status}</td>
+              <td className="col-num">{money(o.gmvMinor, o.currency)}</td>
+              <td className="col-num">{money(o.estCommissionMinor, o.currency)}</td>
+              <td className="col-num">{money(o.actualCommissionMinor, o.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!list.loading && list.items.length === 0 && (
+        <p className="muted table-empty">{t('analytics.affiliate.empty')}</p>
+      )}
+      {list.hasMore && (
+        <div className="load-more">
+          <button type="button" className="button" onClick={list.loadMore} disabled={list.busy}>
+            {t('analytics.affiliate.more')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

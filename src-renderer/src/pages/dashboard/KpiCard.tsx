@@ -1,0 +1,87 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Kpi, KpiValue } from '@shared/analytics';
+import { formatChange, formatFigure } from '../../features/analytics/format';
+import { Sparkline } from '../../features/analytics/Sparkline';
+
+/** Higher is worse for these: their change is coloured the other way round. */
+const lowerIsBetter = new Set<Kpi['key']>(['cancellations', 'refunds', 'adSpend', 'cpa']);
+
+function ValueLine({ kpi, v, color }: { kpi: Kpi; v: KpiValue; color: string }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const change = formatChange(v.value, v.previous, i18n.language);
+  const up = v.value !== null && v.previous !== null && v.value > v.previous;
+  const good = lowerIsBetter.has(kpi.key) ? !up : up;
+  return (
+    <div className="kpi-value-line">
+      <div>
+        <div className="kpi-value">
+          {v.value === null ? '—' : formatFigure(v.value, kpi.kind, v.currency, i18n.language)}
+        </div>
+        <div className={`kpi-change ${change ? (good ? 'kpi-change-good' : 'kpi-change-bad') : 'muted'}`}>
+          {change ? t('analytics.kpi.vsPrevious', { change }) : t('analytics.kpi.noPrevious')}
+        </div>
+      </div>
+      {v.spark.length > 1 && <Sparkline values={v.spark} color={color} />}
+    </div>
+  );
+}
+
+export function KpiCard({
+  kpi,
+  color,
+  onExplain,
+}: {
+  kpi: Kpi;
+  color: string;
+  onExplain: () => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const title = t(`analytics.kpi.${kpi.key}`);
+  const converted = kpi.converted;
+  return (
+    <section className="card kpi-card" aria-label={title}>
+      <header className="kpi-head">
+        <h3 className="kpi-title">{title}</h3>
+        <button
+          type="button"
+          className="icon-button kpi-help"
+          aria-label={`${t('analytics.kpi.howCounted')} (${title})`}
+          title={t('analytics.kpi.howCounted')}
+          onClick={onExplain}
+        >
+          ?
+        </button>
+      </header>
+      {kpi.unavailable ? (
+        <p className="kpi-unavailable muted">{t(`analytics.kpi.unavailable.${kpi.unavailable}`)}</p>
+      ) : converted && converted.missing.length === 0 && converted.value !== null ? (
+        <>
+          <ValueLine kpi={kpi} v={{ ...converted, currency: converted.currency }} color={color} />
+          {converted.rates.length > 0 && (
+            <p className="kpi-note muted">
+              {t('analytics.kpi.converted', {
+                currency: converted.currency,
+                rates: converted.rates
+                  .map((r) => `1 ${r.currency} = ${r.rate} ${converted.currency} (${r.asOf})`)
+                  .join(', '),
+              })}
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          {kpi.values.map((v) => (
+            <ValueLine key={v.currency ?? 'all'} kpi={kpi} v={v} color={color} />
+          ))}
+          {kpi.values.length === 0 && <div className="kpi-value">—</div>}
+          {converted && converted.missing.length > 0 && (
+            <p className="kpi-note kpi-note-warning">
+              {t('analytics.kpi.missingRate', { currencies: converted.missing.join(', ') })}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
