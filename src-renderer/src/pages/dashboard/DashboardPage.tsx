@@ -1,6 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakdownKind, DashboardView, Focus, SeriesMetric } from '@shared/analytics';
+import type { AnalyticsFilter, BreakdownKind, DashboardView, Focus, SeriesMetric } from '@shared/analytics';
 import { useChannelQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -64,7 +64,11 @@ function Dashboard({
     { filter, kind, limit: 20 },
     { invalidateOn: refreshOn },
   );
-  const setFilter = (f: DashboardView['filter']) => setView({ ...view, filter: f });
+  const setFilter = (f: AnalyticsFilter) =>
+    setView({
+      ...view,
+      filter: { shopIds: [], advertiserIds: [], focus: null, reportingCurrency: null, ...f },
+    });
   const setFocus = (focus: Focus | null) => setFilter({ ...filter, focus });
 
   const o = overview.data;

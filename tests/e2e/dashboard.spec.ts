@@ -1,0 +1,167 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import Papa from 'papaparse';
+import { makeTempDir } from '../helpers/tmp';
+import { type RunningWebApp, startWebApp } from './web-app';
+
+/**
+ * Issue 11's journey: after a sync the dashboard shows its charts (SVG, tooltips on hover); with TikTok out of
+ * reach it still shows them with the freshness line; a CSV export parses back; screenshots in both languages
+ * and both themes.
+ */
+const env = {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-dashboard-passphrase',
+  SHOPMESH_SANDBOX_SCALE: 'tiny',
+};
+
+let dataDir: { dir: string; cleanup: () => void };
+let app: RunningWebApp;
+
+test.beforeEach(async () => {
+  dataDir = makeTempDir('shopmesh-e2e-dashboard-');
+  app = await startWebApp(dataDir.dir, env);
+});
+test.afterEach(async () => {
+  await app.stop();
+  dataDir.cleanup();
+});
+
+async function approve(page: Page, context: BrowserContext, button: string, done: RegExp): Promise<void> {
+  const consentTab = context.waitForEvent('page');
+  await page.getByRole('button', { name: button }).click();
+  const tab = await consentTab;
+  await tab.getByRole('button', { name: 'Authorize' }).click();
+  await tab.close();
+  await expect(page.getByText(done).first()).toBeVisible();
+}
+
+async function setting(page: Page, patch: Record<string, string>): Promise<void> {
+  const ok = await page.evaluate(
+    async (body) =>
+      (
+        await fetch('/ipc/settings:update', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).ok,
+    patch,
+  );
+  expect(ok).toBe(true);
+}
+
+test('the dashboard shows synced figures, keeps them offline, and exports a CSV', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(app.url);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await approve(page, context, 'Connect TikTok Shop', /Your shop is connected/);
+  await approve(page, context, 'Connect TikTok Ads', /Your ad account is connected/);
+  await page.getByRole('button', { name: 'Sync now' }).first().click();
+  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
+
+  await nav.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByLabel('Period').selectOption('last365');
+  const gmv = page.getByRole('region', { name: 'GMV' });
+  await expect(gmv).toContainText('$');
+  await expect(gmv).toContainText('£'); // two currencies, never added together
+  await expect(page.getByText(/Orders synced/)).toBeVisible();
+  await expect(page.getByText(/America\/Los_Angeles/)).toBeVisible();
+
+  // The chart draws, and hovering it shows a tooltip.
+  const chart = page.locator('.chart-box svg.recharts-surface');
+  await expect(chart).toBeVisible();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('chart has no box');
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await expect(page.locator('.recharts-tooltip-wrapper')).toBeVisible();
+  await expect(page.locator('.recharts-tooltip-wrapper')).toContainText('GMV');
+
+  // Keyboard: the grain is a radio group, series are toggle buttons.
+  await page.getByRole('radio', { name: 'Week' }).click();
+  await expect(page.getByRole('radio', { name: 'Week' })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('button', { name: 'Orders', pressed: true }).click();
+  await expect(page.getByRole('button', { name: 'Orders', pressed: false })).toBeVisible();
+
+  // "How is this counted?" from a KPI card.
+  await gmv.getByRole('button', { name: /How is this counted/ }).click();
+  await expect(page.getByRole('dialog', { name: 'How the figures are counted' })).toContainText(
+    'Ads gross revenue',
+  );
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // Export the trend as CSV and read it back.
+  const download = page.waitForEvent('download');
+  await page.locator('.chart-card').getByRole('button', { name: 'Export CSV' }).click();
+  const file = await (await download).path();
+  const text = readFileSync(file, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields).toEqual(expect.arrayContaining(['bucket', 'metric', 'currency', 'value']));
+  expect(parsed.data.some((r) => r.metric === 'gmv' && r.currency === 'USD' && Number(r.value) > 0)).toBe(
+    true,
+  );
+
+  // Clicking a product narrows the page to it.
+  const products = page.getByRole('tabpanel', { name: 'Top products' });
+  const first = products.getByRole('button', { name: /^Show only / }).first();
+  await first.click();
+  await expect(page.getByText(/^Showing only /)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Orders' })).toContainText(
+    'Not available for this selection',
+  );
+  await page.getByRole('button', { name: 'Show everything' }).click();
+
+  const shots: Array<[string, string]> = [
+    ['en', 'light'],
+    ['en', 'dark'],
+    ['zh-CN', 'light'],
+    ['zh-CN', 'dark'],
+  ];
+  for (const [language, theme] of shots) {
+    await setting(page, { language, theme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `test-results/e2e/dashboard-${language}-${theme}.png`, fullPage: true });
+  }
+  await setting(page, { language: 'en', theme: 'light' });
+
+  // TikTok out of reach, same data folder: the figures and the freshness line are still there, and the
+  // filter choice survived the restart.
+  await app.stop();
+  const profileFile = join(dataDir.dir, 'offline-profile.json');
+  writeFileSync(
+    profileFile,
+    JSON.stringify({
+      extends: 'sandbox',
+      shopApiBase: 'http://127.0.0.1:9/shop-api',
+      adsBase: 'http://127.0.0.1:9/ads',
+    }),
+  );
+  app = await startWebApp(dataDir.dir, { ...env, SHOPMESH_PROFILE_FILE: profileFile });
+  await page.goto(app.url);
+  await expect(page.getByLabel('Period')).toHaveValue('last365');
+  await expect(page.getByRole('region', { name: 'GMV' })).toContainText('$');
+  await expect(page.locator('.chart-box svg.recharts-surface')).toBeVisible();
+  await expect(page.getByText(/Orders synced/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/dashboard-offline.png', fullPage: true });
+
+  await nav.getByRole('link', { name: 'Ads' }).click();
+  await expect(page.getByRole('treegrid')).toBeVisible();
+  await page
+    .getByRole('button', { name: /Show the ad groups of/ })
+    .first()
+    .click();
+  await page.screenshot({ path: 'test-results/e2e/ads-en-light.png', fullPage: true });
+  await nav.getByRole('link', { name: 'Finance' }).click();
+  await expect(page.getByText('Totals for the period')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/finance-en-light.png', fullPage: true });
+  await nav.getByRole('link', { name: 'Affiliate' }).click();
+  await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/affiliate-en-light.png', fullPage: true });
+});
