@@ -124,7 +124,7 @@ export const kpiValueSchema = z.object({
 export type KpiValue = z.infer<typeof kpiValueSchema>;
 
 /** Why a KPI has no figure. */
-export const unavailableReasons = ['costsNotEntered', 'noAdvertisers', 'notForFocus', 'missingRate'] as const;
+export const unavailableReasons = ['costsNotCounted', 'noAdvertisers', 'notForFocus', 'missingRate'] as const;
 
 export const kpiSchema = z.object({
   key: z.enum(kpiKeys),

@@ -158,15 +158,15 @@ export function buildOverview(deps: AnalyticsDeps, q: Query): Overview {
     }
     return { key: d.key, kind: d.kind, source: d.source, values, converted, unavailable: null };
   });
-  // Net contribution needs product costs, which nobody has entered yet (the catalogue's cost table): a
-  // figure without them would overstate what the shop earned, so none is shown.
+  // Net contribution needs product costs per unit sold, which no rollup counts per day yet (the catalogue's
+  // per-SKU cost table is not rolled up): a figure without them would overstate what the shop earned.
   kpis.push({
     key: 'netContribution',
     kind: 'money',
     source: 'orders',
     values: [],
     converted: null,
-    unavailable: focus ? 'notForFocus' : 'costsNotEntered',
+    unavailable: focus ? 'notForFocus' : 'costsNotCounted',
   });
 
   const fresh = freshness(deps.db, q.shopIds, q.advertiserIds, deps.now(), deps.syncIntervalMinutes());
