@@ -4,11 +4,10 @@ import type { AdNode } from '@shared/analytics';
 import { useChannelQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
-import { AnalyticsFilters } from '../../features/analytics/AnalyticsFilters';
+import { PageToolbar } from '../../features/analytics/PageToolbar';
 import { formatFigure } from '../../features/analytics/format';
 import { useChartPalette } from '../../features/analytics/palette';
 import { Sparkline } from '../../features/analytics/Sparkline';
-import { useExport } from '../../features/analytics/useExport';
 import { usePageFilter } from '../../features/analytics/usePageFilter';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
@@ -17,7 +16,6 @@ const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
 export function AdsPage(): ReactElement {
   const { t } = useTranslation();
   const { filter, setFilter } = usePageFilter();
-  const scopes = useChannelQuery('analytics:scopes', undefined, { invalidateOn: refreshOn });
   const tree = useChannelQuery(
     'analytics:adsTree',
     { filter: filter ?? { range: { preset: 'last30' } } },
@@ -26,7 +24,6 @@ export function AdsPage(): ReactElement {
       enabled: filter !== null,
     },
   );
-  const exporter = useExport();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((s) => {
@@ -37,25 +34,7 @@ export function AdsPage(): ReactElement {
     });
   return (
     <div className="page analytics-page">
-      <div className="dashboard-toolbar">
-        {filter && (
-          <AnalyticsFilters
-            filter={filter}
-            onChange={setFilter}
-            scopes={scopes.data?.scopes ?? []}
-            showShops={false}
-          />
-        )}
-        {filter && (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => exporter.csv({ table: 'ads', filter, headings: {} })}
-          >
-            {t('analytics.chart.exportCsv')}
-          </button>
-        )}
-      </div>
+      <PageToolbar filter={filter} onChange={setFilter} table="ads" showShops={false} />
       {tree.error ? (
         <LoadFailed
           title={t('analytics.ads.loadFailed')}

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AffiliateOrderRow, AnalyticsFilter } from '@shared/analytics';
 import { useChannelList, useChannelQuery } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
-import { AnalyticsFilters } from '../../features/analytics/AnalyticsFilters';
 import { formatDay, formatFigure } from '../../features/analytics/format';
-import { useExport } from '../../features/analytics/useExport';
+import { ListFooter, PageToolbar } from '../../features/analytics/PageToolbar';
 import { usePageFilter } from '../../features/analytics/usePageFilter';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
@@ -15,24 +14,14 @@ export function AffiliatePage(): ReactElement {
   const { t } = useTranslation();
   const { filter, setFilter } = usePageFilter();
   const [creatorId, setCreatorId] = useState<number | null>(null);
-  const scopes = useChannelQuery('analytics:scopes', undefined, { invalidateOn: refreshOn });
   const creators = useChannelQuery(
     'analytics:breakdown',
     { filter: filter ?? { range: { preset: 'last30' } }, kind: 'creators', limit: 200 },
     { invalidateOn: refreshOn, enabled: filter !== null },
   );
-  const exporter = useExport();
   return (
     <div className="page analytics-page">
-      <div className="dashboard-toolbar">
-        {filter && (
-          <AnalyticsFilters
-            filter={filter}
-            onChange={setFilter}
-            scopes={scopes.data?.scopes ?? []}
-            showAdvertisers={false}
-          />
-        )}
+      <PageToolbar filter={filter} onChange={setFilter} table="affiliateOrders" showAdvertisers={false}>
         <label className="field-inline">
           <span className="field-label">{t('analytics.affiliate.creator')}</span>
           <select
@@ -50,16 +39,7 @@ export function AffiliatePage(): ReactElement {
               ))}
           </select>
         </label>
-        {filter && (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => exporter.csv({ table: 'affiliateOrders', filter, headings: {} })}
-          >
-            {t('analytics.chart.exportCsv')}
-          </button>
-        )}
-      </div>
+      </PageToolbar>
       {filter && <AffiliateOrders filter={filter} creatorId={creatorId} />}
     </div>
   );
@@ -122,16 +102,7 @@ function AffiliateOrders({
           ))}
         </tbody>
       </table>
-      {!list.loading && list.items.length === 0 && (
-        <p className="muted table-empty">{t('analytics.affiliate.empty')}</p>
-      )}
-      {list.hasMore && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={list.loadMore} disabled={list.busy}>
-            {t('analytics.affiliate.more')}
-          </button>
-        </div>
-      )}
+      <ListFooter list={list} empty={t('analytics.affiliate.empty')} more={t('analytics.affiliate.more')} />
     </div>
   );
 }

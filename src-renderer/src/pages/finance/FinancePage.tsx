@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AnalyticsFilter, StatementRow } from '@shared/analytics';
 import { useChannelList, useChannelQuery } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
-import { AnalyticsFilters } from '../../features/analytics/AnalyticsFilters';
 import { formatDay, formatFigure } from '../../features/analytics/format';
-import { useExport } from '../../features/analytics/useExport';
+import { ListFooter, PageToolbar } from '../../features/analytics/PageToolbar';
 import { usePageFilter } from '../../features/analytics/usePageFilter';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
@@ -14,30 +13,9 @@ const amounts = ['revenue', 'fees', 'adjustments', 'shippingCost', 'settlement']
 /** Finance statements of the period, newest first, with totals per currency (never added across currencies). */
 export function FinancePage(): ReactElement {
   const { filter, setFilter } = usePageFilter();
-  const scopes = useChannelQuery('analytics:scopes', undefined, { invalidateOn: refreshOn });
-  const exporter = useExport();
-  const { t } = useTranslation();
   return (
     <div className="page analytics-page">
-      <div className="dashboard-toolbar">
-        {filter && (
-          <AnalyticsFilters
-            filter={filter}
-            onChange={setFilter}
-            scopes={scopes.data?.scopes ?? []}
-            showAdvertisers={false}
-          />
-        )}
-        {filter && (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => exporter.csv({ table: 'statements', filter, headings: {} })}
-          >
-            {t('analytics.chart.exportCsv')}
-          </button>
-        )}
-      </div>
+      <PageToolbar filter={filter} onChange={setFilter} table="statements" showAdvertisers={false} />
       {filter && <Statements filter={filter} />}
     </div>
   );
@@ -120,16 +98,7 @@ function Statements({ filter }: { filter: AnalyticsFilter }): ReactElement {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && (
-          <p className="muted table-empty">{t('analytics.finance.empty')}</p>
-        )}
-        {list.hasMore && (
-          <div className="load-more">
-            <button type="button" className="button" onClick={list.loadMore} disabled={list.busy}>
-              {t('analytics.finance.more')}
-            </button>
-          </div>
-        )}
+        <ListFooter list={list} empty={t('analytics.finance.empty')} more={t('analytics.finance.more')} />
       </div>
     </>
   );
