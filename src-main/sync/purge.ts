@@ -20,6 +20,7 @@ const accountTables = [
   'creator_days',
   'finance_days',
   'ad_campaign_days',
+  'cost_days',
   'rollup_dirty',
   'sync_cursors',
 ] as const;

@@ -13,7 +13,7 @@ export const m012AnalyticsRollups: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE rollup_dirty_012 (
-        rollup      TEXT NOT NULL CHECK (rollup IN ('orders', 'affiliate', 'finance', 'ads')),
+        rollup      TEXT NOT NULL CHECK (rollup IN ('orders', 'affiliate', 'finance', 'ads', 'costs')),
         scope       TEXT NOT NULL,   -- shop id (orders, affiliate, finance) or advertiser id (ads)
         day         TEXT NOT NULL,   -- YYYY-MM-DD, shop-local or advertiser-local
         account_id  TEXT NOT NULL,
@@ -65,6 +65,20 @@ export const m012AnalyticsRollups: Migration = {
         shipping_cost_minor  INTEGER NOT NULL DEFAULT 0,
         settlement_minor     INTEGER NOT NULL DEFAULT 0,
         net_sales_minor      INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (shop_id, day, currency)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Product costs of the units sold per shop-local day (lines not cancelled nor refunded, of orders not
+      -- cancelled), from the per-SKU costs the user enters; units without a cost are counted apart so a
+      -- figure never pretends to be complete. Rebuilt with the orders and when costs change ('costs').
+      CREATE TABLE cost_days (
+        shop_id        TEXT    NOT NULL,
+        day            TEXT    NOT NULL,
+        currency       TEXT    NOT NULL,
+        account_id     TEXT    NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        units          INTEGER NOT NULL DEFAULT 0,
+        costed_units   INTEGER NOT NULL DEFAULT 0,
+        cost_minor     INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (shop_id, day, currency)
       ) STRICT, WITHOUT ROWID;
 
