@@ -124,7 +124,7 @@ export const kpiValueSchema = z.object({
 export type KpiValue = z.infer<typeof kpiValueSchema>;
 
 /** Why a KPI has no figure. */
-export const unavailableReasons = ['costsNotCounted', 'noAdvertisers', 'notForFocus', 'missingRate'] as const;
+export const unavailableReasons = ['costsNotEntered', 'noAdvertisers', 'notForFocus', 'missingRate'] as const;
 
 export const kpiSchema = z.object({
   key: z.enum(kpiKeys),
@@ -135,6 +135,8 @@ export const kpiSchema = z.object({
     .extend({ rates: z.array(rateUseSchema), missing: z.array(z.string()) })
     .nullable(),
   unavailable: z.enum(unavailableReasons).nullable(),
+  /** Net contribution: units sold in the period, and how many of them had a product cost entered. */
+  coverage: z.object({ costed: z.number().int(), units: z.number().int() }).nullable(),
 });
 export type Kpi = z.infer<typeof kpiSchema>;
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedAnalyticsFilter, Period } from '@shared/analytics';
 import { bucketsOf, sparkGrain } from './period';
 import { resolvePeriod } from './period';
+import type { CostWatcher } from './costs';
 import type { RateStore } from './rates';
 import type { RollupReader } from './rollup-reads';
 import { selectScopes, type SelectedScopes } from './scopes';
@@ -11,6 +12,7 @@ export interface AnalyticsDeps {
   db: Database;
   reader: RollupReader;
   rates: RateStore;
+  costs: CostWatcher;
   now: () => number;
   /** The user's own zone: presets use it when the selected shops keep different calendars. */
   localZone: string;

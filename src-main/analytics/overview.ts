@@ -3,7 +3,7 @@ import type { AnalyticsDeps, Query } from './context';
 import { Figures, roundMinor } from './figures';
 import { freshness } from './freshness';
 import type { Converter } from './rates';
-import type { SourceName } from './rollup-reads';
+import type { DayFigures, SourceName } from './rollup-reads';
 
 type KpiDef = {
   key: KpiKey;
@@ -143,7 +143,15 @@ export function buildOverview(deps: AnalyticsDeps, q: Query): Overview {
           ? ('noAdvertisers' as const)
           : null;
     if (unavailable)
-      return { key: d.key, kind: d.kind, source: d.source, values: [], converted: null, unavailable };
+      return {
+        key: d.key,
+        kind: d.kind,
+        source: d.source,
+        values: [],
+        converted: null,
+        unavailable,
+        coverage: null,
+      };
     const f = figures[d.from];
     const values = d.values(f);
     let converted: Kpi['converted'] = null;
@@ -156,18 +164,17 @@ export function buildOverview(deps: AnalyticsDeps, q: Query): Overview {
         missing: currencies.filter((c) => !converter.rateFor(c)),
       };
     }
-    return { key: d.key, kind: d.kind, source: d.source, values, converted, unavailable: null };
+    return {
+      key: d.key,
+      kind: d.kind,
+      source: d.source,
+      values,
+      converted,
+      unavailable: null,
+      coverage: null,
+    };
   });
-  // Net contribution needs product costs per unit sold, which no rollup counts per day yet (the catalogue's
-  // per-SKU cost table is not rolled up): a figure without them would overstate what the shop earned.
-  kpis.push({
-    key: 'netContribution',
-    kind: 'money',
-    source: 'orders',
-    values: [],
-    converted: null,
-    unavailable: focus ? 'notForFocus' : 'costsNotCounted',
-  });
+  kpis.push(netContribution(deps, q, converter));
 
   const fresh = freshness(deps.db, q.shopIds, q.advertiserIds, deps.now(), deps.syncIntervalMinutes());
   return {
@@ -177,4 +184,52 @@ export function buildOverview(deps: AnalyticsDeps, q: Query): Overview {
     freshness: fresh,
     empty: fresh.sources.every((s) => s.lastSyncedAt === null),
   };
+}
+
+/**
+ * GMV − refunds − estimated commission − ad spend − product costs, per currency (each part in the currency
+ * it was earned or spent in). Without any cost entered for what was sold there is no figure: it would
+ * overstate what the shop earned. `coverage` says how many units sold had a cost.
+ */
+function netContribution(deps: AnalyticsDeps, q: Query, converter: Converter | null): Kpi {
+  const base = { key: 'netContribution' as const, kind: 'money' as const, source: 'orders' as const };
+  if (q.filter.focus)
+    return { ...base, values: [], converted: null, unavailable: 'notForFocus', coverage: null };
+  const { period } = q;
+  const read = (name: SourceName, scopes: string[]) =>
+    deps.reader.days(name, scopes, period.previousFrom, period.to);
+  deps.costs.ensure(q.shopIds);
+  const costs = read('costs', q.shopIds);
+  const current = costs.filter((r) => r.day >= period.from);
+  const units = current.reduce((n, r) => n + (r.values.units ?? 0), 0);
+  const costed = current.reduce((n, r) => n + (r.values.costedUnits ?? 0), 0);
+  if (units > 0 && costed === 0)
+    return {
+      ...base,
+      values: [],
+      converted: null,
+      unavailable: 'costsNotEntered',
+      coverage: { costed, units },
+    };
+  const part = (rows: DayFigures[], f: (v: Record<string, number>) => number): DayFigures[] =>
+    rows.map((r) => ({ day: r.day, currency: r.currency, values: { net: f(r.values) } }));
+  const rows = [
+    ...part(read('orders', q.shopIds), (v) => (v.gmv ?? 0) - (v.refunds ?? 0)),
+    ...part(read('affiliate', q.shopIds), (v) => -(v.commissionEstimated ?? 0)),
+    ...part(read('ads', q.advertiserIds), (v) => -(v.adSpend ?? 0)),
+    ...part(costs, (v) => -(v.cost ?? 0)),
+  ];
+  const f = new Figures(rows, period, q.spark.count, q.spark.index);
+  const values = f.money('net');
+  let converted: Kpi['converted'] = null;
+  if (converter && values.length > 0) {
+    const others = f.currencies().filter((c) => c !== converter.reporting);
+    converted = {
+      currency: converter.reporting,
+      ...f.converted('net', converter),
+      rates: others.flatMap((c) => converter.rateFor(c) ?? []),
+      missing: others.filter((c) => !converter.rateFor(c)),
+    };
+  }
+  return { ...base, values, converted, unavailable: null, coverage: { costed, units } };
 }

@@ -6,7 +6,8 @@ import type { Database, Statement } from 'better-sqlite3';
  * here; `tests/unit/analytics/query-plans.test.ts` checks that none of these reads scans raw rows.
  */
 
-export type SourceName = 'orders' | 'product' | 'affiliate' | 'creator' | 'ads' | 'campaign' | 'finance';
+export type SourceName =
+  'orders' | 'product' | 'affiliate' | 'creator' | 'ads' | 'campaign' | 'finance' | 'costs';
 
 interface SourceDef {
   table: string;
@@ -86,6 +87,11 @@ export const sources: Record<SourceName, SourceDef> = {
       conversions: 'conversions',
       adRevenue: 'conversion_value_minor',
     },
+  },
+  costs: {
+    table: 'cost_days',
+    scope: 'shop_id',
+    columns: { units: 'units', costedUnits: 'costed_units', cost: 'cost_minor' },
   },
   finance: {
     table: 'finance_days',

@@ -13,6 +13,7 @@ import { buildAdsTree } from './ads-tree';
 import { buildBreakdown } from './breakdown';
 import { type AnalyticsDeps, resolveQuery } from './context';
 import { exportCsv } from './export';
+import { CostWatcher } from './costs';
 import { buildOverview } from './overview';
 import { RateStore } from './rates';
 import { RollupReader } from './rollup-reads';
@@ -36,6 +37,7 @@ export function createAnalyticsService(o: AnalyticsOptions) {
     db: o.db,
     reader: new RollupReader(o.db),
     rates: new RateStore(o.db, o.now),
+    costs: new CostWatcher(o.db, o.rollups),
     now: o.now,
     localZone: o.localZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     syncIntervalMinutes: o.syncIntervalMinutes,

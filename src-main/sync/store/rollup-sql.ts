@@ -1,10 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 /** Which rollups exist and which raw rows each rebuilds from (ARCHITECTURE §9; the tables: migrations 004, 011, 012). */
-export type RollupKind = 'orders' | 'affiliate' | 'finance' | 'ads';
+export type RollupKind = 'orders' | 'affiliate' | 'finance' | 'ads' | 'costs';
 
-/** Rollups of a shop scope (shop-local days) and of an advertiser scope (advertiser-local days). */
-export const shopRollups: readonly RollupKind[] = ['orders', 'affiliate', 'finance'];
+/**
+ * Rollups of a shop scope (shop-local days) and of an advertiser scope (advertiser-local days). `costs`
+ * rebuilds only `cost_days` (the orders rebuild fills it too): it runs when the user's product costs change.
+ */
+export const shopRollups: readonly RollupKind[] = ['orders', 'affiliate', 'finance', 'costs'];
 export const advertiserRollups: readonly RollupKind[] = ['ads'];
 
 /**
@@ -26,6 +29,20 @@ export interface DayRebuild {
 }
 
 const live = (col: string): string => `SUM(CASE WHEN status != 'CANCELLED' THEN ${col} ELSE 0 END)`;
+
+/** Units sold (lines neither cancelled nor refunded, of orders not cancelled) and their entered unit costs. */
+const costFill = `INSERT INTO cost_days (shop_id, day, currency, account_id, units, costed_units, cost_minor)
+  SELECT @scope, @day, l.currency, @account, COUNT(*), COUNT(c.sku_id),
+    SUM(COALESCE(c.cost_minor, 0) + COALESCE(c.shipping_cost_minor, 0))
+  FROM orders o JOIN order_lines l ON l.order_id = o.order_id
+    LEFT JOIN product_costs c ON c.sku_id = l.sku_id AND c.currency = l.currency
+  WHERE o.shop_id = @scope AND o.create_time >= @start AND o.create_time < @end
+    AND o.status != 'CANCELLED' AND l.cancelled = 0
+  GROUP BY l.currency`;
+
+const ordersSpan = `SELECT MIN(create_time) AS first, MAX(create_time) AS last,
+    (SELECT account_id FROM orders WHERE shop_id = @scope ORDER BY create_time DESC LIMIT 1) AS account
+  FROM orders WHERE shop_id = @scope`;
 
 function rebuild(
   db: Database,
@@ -53,6 +70,7 @@ export function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
       [
         ['order_days', 'shop_id'],
         ['product_days', 'shop_id'],
+        ['cost_days', 'shop_id'],
       ],
       [
         `INSERT INTO order_days (shop_id, day, currency, account_id, orders, cancelled_orders, units, gross_minor,
@@ -71,11 +89,18 @@ export function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
          WHERE o.shop_id = @scope AND o.create_time >= @start AND o.create_time < @end
            AND o.status != 'CANCELLED'
          GROUP BY l.product_id, l.currency`,
+        costFill,
       ],
-      `SELECT MIN(create_time) AS first, MAX(create_time) AS last,
-         (SELECT account_id FROM orders WHERE shop_id = @scope ORDER BY create_time DESC LIMIT 1) AS account
-       FROM orders WHERE shop_id = @scope`,
+      ordersSpan,
       'SELECT shop_id FROM shops UNION SELECT shop_id FROM order_days',
+    ),
+    costs: rebuild(
+      db,
+      true,
+      [['cost_days', 'shop_id']],
+      [costFill],
+      ordersSpan,
+      'SELECT shop_id FROM shops UNION SELECT shop_id FROM cost_days',
     ),
     affiliate: rebuild(
       db,

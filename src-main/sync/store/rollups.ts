@@ -97,30 +97,31 @@ export class RollupStore {
   }
 
   /**
-   * Drops every rollup row and rebuilds all of them from the raw rows (`analytics:rebuild`): marks each day
-   * between a scope's first and last raw row dirty, then refreshes. Returns the days rebuilt.
+   * Marks every day between a scope's first and last raw row dirty for `kind`, after deleting the scope's
+   * rows of that rollup (a day without raw rows rebuilds to nothing). Call `refresh` after.
    */
+  markAll(kind: RollupKind, scope: string): void {
+    const r = this.rebuilds[kind];
+    this.db
+      .transaction(() => {
+        const span = r.span.get({ scope });
+        const col = kind === 'ads' ? 'advertiser_id' : 'shop_id';
+        for (const t of r.tables) this.db.prepare(`DELETE FROM ${t} WHERE ${col} = ?`).run(scope);
+        if (!span || span.first === null || span.last === null || span.account === null) return;
+        const zone = r.zoned ? this.shopZone(scope) : 'UTC';
+        const dayOf = (v: number | string): string => (typeof v === 'number' ? zonedDay(v, zone) : v);
+        const last = dayOf(span.last);
+        for (let day = dayOf(span.first); day <= last; day = addDays(day, 1))
+          this.mark.run(kind, scope, day, span.account);
+      })
+      .immediate();
+  }
+
+  /** Drops every rollup row and rebuilds all of them from the raw rows (`analytics:rebuild`); returns the days. */
   rebuildAll(): number {
-    for (const kind of [...shopRollups, ...advertiserRollups]) {
-      const r = this.rebuilds[kind];
-      this.db
-        .transaction(() => {
-          for (const scope of r.scopes.all()) {
-            const span = r.span.get({ scope });
-            for (const t of r.tables) {
-              const col = kind === 'ads' ? 'advertiser_id' : 'shop_id';
-              this.db.prepare(`DELETE FROM ${t} WHERE ${col} = ?`).run(scope);
-            }
-            if (!span || span.first === null || span.last === null || span.account === null) continue;
-            const zone = r.zoned ? this.shopZone(scope) : 'UTC';
-            const dayOf = (v: number | string): string => (typeof v === 'number' ? zonedDay(v, zone) : v);
-            const last = dayOf(span.last);
-            for (let day = dayOf(span.first); day <= last; day = addDays(day, 1))
-              this.mark.run(kind, scope, day, span.account);
-          }
-        })
-        .immediate();
-    }
+    // `costs` is part of the orders rebuild.
+    for (const kind of [...shopRollups, ...advertiserRollups].filter((k) => k !== 'costs'))
+      for (const scope of this.rebuilds[kind].scopes.all()) this.markAll(kind, scope);
     return this.refreshAll();
   }
 }

@@ -75,6 +75,9 @@ export function KpiCard({
             <ValueLine key={v.currency ?? 'all'} kpi={kpi} v={v} color={color} />
           ))}
           {kpi.values.length === 0 && <div className="kpi-value">—</div>}
+          {kpi.coverage && kpi.coverage.costed < kpi.coverage.units && (
+            <p className="kpi-note kpi-note-warning">{t('analytics.kpi.coverage', kpi.coverage)}</p>
+          )}
           {converted && converted.missing.length > 0 && (
             <p className="kpi-note kpi-note-warning">
               {t('analytics.kpi.missingRate', { currencies: converted.missing.join(', ') })}
