@@ -22,8 +22,10 @@ export function useExport(): {
       });
     },
   });
+  // Column headings in the reader's language (the CSV's keys are the export's column names).
+  const headings = t('analytics.csv', { returnObjects: true }) as Record<string, string>;
   return {
-    csv: (input) => exporter.mutate(input),
+    csv: (input) => exporter.mutate({ ...input, headings: { ...headings, ...input.headings } }),
     png: (svg, filename) => {
       downloadSvgAsPng(svg, filename, palette.surface).catch((error: unknown) => showError(error));
     },
