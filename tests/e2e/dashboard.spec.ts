@@ -103,8 +103,8 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
-  expect(parsed.meta.fields).toEqual(expect.arrayContaining(['bucket', 'metric', 'currency', 'value']));
-  expect(parsed.data.some((r) => r.metric === 'gmv' && r.currency === 'USD' && Number(r.value) > 0)).toBe(
+  expect(parsed.meta.fields).toEqual(expect.arrayContaining(['Period start', 'Series', 'Currency', 'Value']));
+  expect(parsed.data.some((r) => r.Series === 'gmv' && r.Currency === 'USD' && Number(r.Value) > 0)).toBe(
     true,
   );
 
