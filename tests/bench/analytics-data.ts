@@ -59,6 +59,7 @@ export function loadBenchData(db: Database, ds: Dataset): { orders: number; line
         const oid = encodeId('order', i);
         let refund = 0;
         let gmvAff = 0;
+        const rows: unknown[][] = [];
         for (let l = 0; l < n; l++) {
           const spec = orderLine(ds, i, s, l);
           const sale = spec.originalCents - spec.sellerDiscountCents - spec.platformDiscountCents;
@@ -66,7 +67,7 @@ export function loadBenchData(db: Database, ds: Dataset): { orders: number; line
           if (cancelled) refund += sale;
           gmvAff += spec.originalCents - spec.sellerDiscountCents;
           const p = ds.products[spec.productIndex];
-          line.run(
+          rows.push([
             oid,
             `${oid}-${l}`,
             p?.id ?? '',
@@ -78,8 +79,7 @@ export function loadBenchData(db: Database, ds: Dataset): { orders: number; line
             spec.sellerDiscountCents,
             spec.platformDiscountCents,
             cancelled ? 1 : 0,
-          );
-          lines++;
+          ]);
         }
         const create = (ds.orders.createTime[i] ?? 0) * 1000;
         order.run(
@@ -100,6 +100,8 @@ export function loadBenchData(db: Database, ds: Dataset): { orders: number; line
           n - (refunded ? 1 : 0),
           refund,
         );
+        for (const r of rows) line.run(...r);
+        lines += rows.length;
         if (flags & orderFlag.affiliate) {
           const u = unit(ds.seed, 95, i);
           const creator = Math.floor(u * u * u * ds.creators.count);
