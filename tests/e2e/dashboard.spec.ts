@@ -67,7 +67,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
 
   await nav.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByLabel('Period').selectOption('last365');
-  const gmv = page.getByRole('region', { name: 'GMV' });
+  const gmv = page.getByRole('region', { name: 'GMV', exact: true });
   await expect(gmv).toContainText('$');
   await expect(gmv).toContainText('£'); // two currencies, never added together
   await expect(page.getByText(/Orders synced/)).toBeVisible();
@@ -85,8 +85,8 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   // Keyboard: the grain is a radio group, series are toggle buttons.
   await page.getByRole('radio', { name: 'Week' }).click();
   await expect(page.getByRole('radio', { name: 'Week' })).toHaveAttribute('aria-checked', 'true');
-  await page.getByRole('button', { name: 'Orders', pressed: true }).click();
-  await expect(page.getByRole('button', { name: 'Orders', pressed: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Orders', exact: true, pressed: true }).click();
+  await expect(page.getByRole('button', { name: 'Orders', exact: true, pressed: false })).toBeVisible();
 
   // "How is this counted?" from a KPI card.
   await gmv.getByRole('button', { name: /How is this counted/ }).click();
@@ -113,7 +113,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   const first = products.getByRole('button', { name: /^Show only / }).first();
   await first.click();
   await expect(page.getByText(/^Showing only /)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Orders' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Orders', exact: true })).toContainText(
     'Not available for this selection',
   );
   await page.getByRole('button', { name: 'Show everything' }).click();
@@ -146,7 +146,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   app = await startWebApp(dataDir.dir, { ...env, SHOPMESH_PROFILE_FILE: profileFile });
   await page.goto(app.url);
   await expect(page.getByLabel('Period')).toHaveValue('last365');
-  await expect(page.getByRole('region', { name: 'GMV' })).toContainText('$');
+  await expect(page.getByRole('region', { name: 'GMV', exact: true })).toContainText('$');
   await expect(page.locator('.chart-box svg.recharts-surface')).toBeVisible();
   await expect(page.getByText(/Orders synced/)).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/dashboard-offline.png', fullPage: true });
