@@ -40,10 +40,10 @@ export function AnalyticsFilters(props: {
         />
       )}
       {currencies && currencies.length > 0 && (
-        <label className="field-inline">
+        <label className="field field-inline">
           <span className="field-label">{t('analytics.filters.currency')}</span>
           <select
-            className="select"
+            className="input select"
             value={filter.reportingCurrency ?? ''}
             onChange={(e) => onChange({ ...filter, reportingCurrency: e.target.value || null })}
           >
@@ -76,10 +76,10 @@ function PeriodField({
   const valid = from !== '' && to !== '' && from <= to;
   return (
     <div className="period-field">
-      <label className="field-inline">
+      <label className="field field-inline">
         <span className="field-label">{t('analytics.filters.period')}</span>
         <select
-          className="select"
+          className="input select"
           value={preset}
           onChange={(e) => {
             const value = e.target.value as Preset;
@@ -106,7 +106,7 @@ function PeriodField({
             if (valid) onChange({ ...filter, range: { preset: 'custom', from, to } });
           }}
         >
-          <label className="field-inline">
+          <label className="field field-inline">
             <span className="field-label">{t('analytics.filters.from')}</span>
             <input
               className="input"
@@ -116,7 +116,7 @@ function PeriodField({
               onChange={(e) => setFrom(e.target.value)}
             />
           </label>
-          <label className="field-inline">
+          <label className="field field-inline">
             <span className="field-label">{t('analytics.filters.to')}</span>
             <input
               className="input"
@@ -153,37 +153,42 @@ function ScopePicker(props: {
         ? (options.find((o) => o.id === selected[0])?.name ?? all)
         : t('analytics.filters.nSelected', { count: selected.length });
   return (
-    <details className="scope-picker">
-      <summary className="select" aria-label={`${label}: ${summary}`}>
-        {summary}
-      </summary>
-      <fieldset className="scope-picker-panel" aria-labelledby={id}>
-        <legend id={id} className="field-label">
-          {label}
-        </legend>
-        <label className="choice">
-          <input type="checkbox" checked={selected.length === 0} onChange={() => onChange([])} />
-          <span>{all}</span>
-        </label>
-        {options.map((o) => (
-          <label key={o.id} className="choice">
-            <input
-              type="checkbox"
-              checked={selected.includes(o.id)}
-              onChange={(e) =>
-                onChange(e.target.checked ? [...selected, o.id] : selected.filter((x) => x !== o.id))
-              }
-            />
-            <span>
-              {o.name}
-              <span className="muted">
-                {' '}
-                · {o.region ?? o.currency ?? ''} · {o.zone}
-              </span>
-            </span>
+    <div className="field field-inline">
+      <span className="field-label" aria-hidden="true">
+        {label}
+      </span>
+      <details className="scope-picker">
+        <summary className="input select" aria-label={`${label}: ${summary}`}>
+          {summary}
+        </summary>
+        <fieldset className="scope-picker-panel" aria-labelledby={id}>
+          <legend id={id} className="field-label">
+            {label}
+          </legend>
+          <label className="choice">
+            <input type="checkbox" checked={selected.length === 0} onChange={() => onChange([])} />
+            <span>{all}</span>
           </label>
-        ))}
-      </fieldset>
-    </details>
+          {options.map((o) => (
+            <label key={o.id} className="choice">
+              <input
+                type="checkbox"
+                checked={selected.includes(o.id)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...selected, o.id] : selected.filter((x) => x !== o.id))
+                }
+              />
+              <span>
+                {o.name}
+                <span className="muted">
+                  {' '}
+                  · {o.region ?? o.currency ?? ''} · {o.zone}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    </div>
   );
 }

@@ -98,7 +98,7 @@ export function RatesSection(): ReactElement {
             <form className="rate-form" onSubmit={submit}>
               <label className="field-inline">
                 <span className="field-label">{t('analytics.rates.currency')}</span>
-                <select className="select" value={fromValue} onChange={(e) => setFrom(e.target.value)}>
+                <select className="input select" value={fromValue} onChange={(e) => setFrom(e.target.value)}>
                   {options.map((c) => (
                     <option key={c}>{c}</option>
                   ))}
@@ -106,7 +106,7 @@ export function RatesSection(): ReactElement {
               </label>
               <label className="field-inline">
                 <span className="field-label">{t('analytics.rates.reporting')}</span>
-                <select className="select" value={toValue} onChange={(e) => setTo(e.target.value)}>
+                <select className="input select" value={toValue} onChange={(e) => setTo(e.target.value)}>
                   {options.map((c) => (
                     <option key={c}>{c}</option>
                   ))}

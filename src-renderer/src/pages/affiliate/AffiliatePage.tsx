@@ -22,10 +22,10 @@ export function AffiliatePage(): ReactElement {
   return (
     <div className="page analytics-page">
       <PageToolbar filter={filter} onChange={setFilter} table="affiliateOrders" showAdvertisers={false}>
-        <label className="field-inline">
+        <label className="field field-inline">
           <span className="field-label">{t('analytics.affiliate.creator')}</span>
           <select
-            className="select"
+            className="input select"
             value={creatorId ?? ''}
             onChange={(e) => setCreatorId(e.target.value === '' ? null : Number(e.target.value))}
           >

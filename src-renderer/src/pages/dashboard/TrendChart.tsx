@@ -73,9 +73,9 @@ export function TrendChart(props: {
             ))}
           </div>
           {units.length > 1 && (
-            <label className="field-inline">
+            <label className="field field-inline">
               <span className="field-label">{t('analytics.chart.currency')}</span>
-              <select className="select" value={shownUnit} onChange={(e) => setUnit(e.target.value)}>
+              <select className="input select" value={shownUnit} onChange={(e) => setUnit(e.target.value)}>
                 {units.map((u) => (
                   <option key={u} value={u}>
                     {u === '#' ? t('analytics.chart.metrics.orders') : u}
