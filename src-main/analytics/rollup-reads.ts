@@ -18,6 +18,15 @@ interface SourceDef {
   columns: Record<string, string>;
 }
 
+/** Ad rollups per advertiser day and per campaign day carry the same metrics. */
+const adColumns = {
+  adSpend: 'spend_minor',
+  impressions: 'impressions',
+  clicks: 'clicks',
+  conversions: 'conversions',
+  adRevenue: 'conversion_value_minor',
+};
+
 export const sources: Record<SourceName, SourceDef> = {
   orders: {
     table: 'order_days',
@@ -67,26 +76,14 @@ export const sources: Record<SourceName, SourceDef> = {
   ads: {
     table: 'ad_days',
     scope: 'advertiser_id',
-    columns: {
-      adSpend: 'spend_minor',
-      impressions: 'impressions',
-      clicks: 'clicks',
-      conversions: 'conversions',
-      adRevenue: 'conversion_value_minor',
-    },
+    columns: adColumns,
   },
   campaign: {
     table: 'ad_campaign_days',
     scope: 'advertiser_id',
     item: 'campaign_id',
     itemIndex: 'ad_campaign_days_campaign',
-    columns: {
-      adSpend: 'spend_minor',
-      impressions: 'impressions',
-      clicks: 'clicks',
-      conversions: 'conversions',
-      adRevenue: 'conversion_value_minor',
-    },
+    columns: adColumns,
   },
   costs: {
     table: 'cost_days',
