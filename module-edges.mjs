@@ -42,6 +42,11 @@ export const main = {
     may: ['accounts', 'core', 'db', 'events.ts', 'ipc', 'log', 'profile', 'settings', 'tiktok'],
   },
   catalogue: { layer: 'domain', may: ['activity', 'core', 'db', 'ipc', 'log'] },
+  analytics: {
+    layer: 'domain',
+    may: ['core', 'ipc', 'sync'],
+    why: 'the dashboards read the rollups the sync keeps',
+  },
   orders: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
   products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync'] },
   sandbox: {
@@ -54,6 +59,7 @@ export const main = {
     may: [
       'accounts',
       'activity',
+      'analytics',
       'catalogue',
       'core',
       'db',

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { AdNode, exportTables } from '@shared/analytics';
-import { fromMinorUnits } from '../sync/money';
+import { fromMinorUnits } from '../core/money';
 import type { AnalyticsDeps, Query } from './context';
 import { buildAdsTree } from './ads-tree';
 import { buildBreakdown } from './breakdown';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Rate, RateUse } from '@shared/analytics';
-import { currencyExponent } from '../sync/money';
+import { currencyExponent } from '../core/money';
 
 /**
  * The currency rates the user enters (Settings → Currency rates): 1 `currency` = `rate` `reportingCurrency`,

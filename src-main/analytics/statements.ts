@@ -1,6 +1,8 @@
 import { AppError } from '@shared/errors';
 import type { AffiliateOrders, MoneyTotal, Statements } from '@shared/analytics';
 import { addDays, zonedDay, zonedDayStart } from '@shared/time';
+import { decodeCursor, encodeCursor } from '../sync/queries';
+import { syncTexts } from '../sync/texts';
 import type { AnalyticsDeps, Query } from './context';
 
 /**
@@ -8,19 +10,12 @@ import type { AnalyticsDeps, Query } from './context';
  * keyset-paged (stable while a sync inserts rows), each shop's period cut at its own local midnights.
  */
 
-function encodeCursor(time: number, id: string): string {
-  return Buffer.from(JSON.stringify([time, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | null): [number, string] | null {
-  if (cursor === null) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
-  } catch {
-    // fall through
-  }
-  throw new AppError('VALIDATION', 'The page cursor is not valid; start from the first page.');
+/** Keyset cursors as the synced lists write them (last row's time and id); a finance page sorts by time. */
+function timeCursor(cursor: string | null): [number, string] {
+  if (cursor === null) return [Number.MAX_SAFE_INTEGER, ''];
+  const [time, id] = decodeCursor(cursor);
+  if (typeof time !== 'number') throw new AppError('VALIDATION', syncTexts.badCursor());
+  return [time, id];
 }
 
 /** Per shop: [start, end) of the period in UTC ms, in the shop's own days. */
@@ -67,7 +62,7 @@ export function listStatements(
   limit: number,
   cursor: string | null,
 ): Statements {
-  const c = decodeCursor(cursor) ?? [Number.MAX_SAFE_INTEGER, ''];
+  const c = timeCursor(cursor);
   const lists = shopWindows(q).map((w) =>
     deps.reader
       .all<Omit<Statements['items'][number], 'day' | 'shopName'>>(statementsSql, {
@@ -129,7 +124,7 @@ export function listAffiliateOrders(
   cursor: string | null,
   creatorId: number | null,
 ): AffiliateOrders {
-  const c = decodeCursor(cursor) ?? [Number.MAX_SAFE_INTEGER, ''];
+  const c = timeCursor(cursor);
   const lists = shopWindows(q).map((w) =>
     deps.reader
       .all<Omit<AffiliateOrders['items'][number], 'day'>>(affiliateOrdersSql, {

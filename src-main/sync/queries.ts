@@ -17,11 +17,11 @@ import { syncTexts } from './texts';
  */
 
 /** The cursor holds the last row's sort value and id: the next page starts strictly after that pair. */
-function encodeCursor(value: number | string | null, id: string): string {
+export function encodeCursor(value: number | string | null, id: string): string {
   return Buffer.from(JSON.stringify([value ?? 0, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [number | string, string] {
+export function decodeCursor(cursor: string): [number | string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
     if (

@@ -1,5 +1,5 @@
 import { addDays, regionTimeZone, zonedDay } from '@shared/time';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Rollups for the dashboards beyond orders and ads (ARCHITECTURE §9): affiliate orders per shop-local day and

@@ -7,7 +7,7 @@ import { lineCount, orderLine, orderTotals } from '../../../src-main/sandbox/dat
 import { hash } from '../../../src-main/sandbox/data/rng';
 import { adDay } from '../../../src-main/sandbox/ads/report';
 import { RollupStore } from '../../../src-main/sync/store/rollups';
-import { toMinorUnits } from '../../../src-main/sync/money';
+import { toMinorUnits } from '../../../src-main/core/money';
 import { analyticsFilterSchema, type AnalyticsFilter, type Kpi } from '../../../src-shared/analytics';
 import { admin, connectAds, connectShop, startWorld, type SyncWorld } from '../../helpers/sync-fixtures';
 import { syncAndWait, syncServiceFor } from '../../helpers/sync-service';
