@@ -35,8 +35,13 @@ export function listScopes(db: Database): AnalyticsScope[] {
 
 export function selectScopes(db: Database, filter: ParsedAnalyticsFilter, localZone: string): SelectedScopes {
   const scopes = listScopes(db);
-  const pick = (type: 'shop' | 'advertiser', ids: string[]): AnalyticsScope[] =>
-    scopes.filter((s) => s.type === type && (ids.length === 0 || ids.includes(s.id)));
+  // A saved choice may name a shop whose data was deleted since: it is skipped, and a choice left with no
+  // known scope means all of them rather than an empty dashboard.
+  const pick = (type: 'shop' | 'advertiser', ids: string[]): AnalyticsScope[] => {
+    const ofType = scopes.filter((s) => s.type === type);
+    const chosen = ofType.filter((s) => ids.includes(s.id));
+    return chosen.length > 0 ? chosen : ofType;
+  };
   const shops = pick('shop', filter.shopIds);
   const advertisers = pick('advertiser', filter.advertiserIds);
   const zones = new Set((shops.length > 0 ? shops : advertisers).map((s) => s.zone));

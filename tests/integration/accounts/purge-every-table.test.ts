@@ -19,6 +19,9 @@ const notAccountData: Record<string, string> = {
   vault_keys: 'the wrapped data keys of the vault',
   creators:
     'creators are shared across Accounts; one no sighting refers to any more is deleted with the purge',
+  currency_rates: 'exchange rates the merchant typed for reporting; they belong to no Account',
+  analytics_view:
+    "the dashboard's saved filter (period, currency, chosen shops); ids of a purged shop are ignored on read",
 };
 
 interface Table {
