@@ -9,7 +9,7 @@ describe('docs/ARCHITECTURE.md module edges', () => {
     const path = join(import.meta.dirname, '..', '..', '..', 'docs', 'ARCHITECTURE.md');
     const onDisk = readFileSync(path, 'utf8');
     expect(onDisk).toBe(await withEdgesDoc(onDisk, path));
-  });
+  }, 30_000);
 
   it('draws every declared folder', () => {
     const doc = renderEdgesDoc();
