@@ -74,7 +74,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await expect(page.getByText(/^Days are each shop/)).toContainText('America/Los_Angeles');
 
   // The chart draws, and hovering it shows a tooltip.
-  const chart = page.locator('.chart-box svg.recharts-surface');
+  const chart = page.locator('.chart-box .recharts-wrapper > svg.recharts-surface');
   await expect(chart).toBeVisible();
   const box = await chart.boundingBox();
   if (!box) throw new Error('chart has no box');
@@ -147,7 +147,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await page.goto(app.url);
   await expect(page.getByLabel('Period')).toHaveValue('last365');
   await expect(page.getByRole('region', { name: 'GMV', exact: true })).toContainText('$');
-  await expect(page.locator('.chart-box svg.recharts-surface')).toBeVisible();
+  await expect(page.locator('.chart-box .recharts-wrapper > svg.recharts-surface')).toBeVisible();
   await expect(page.getByText(/Orders synced/)).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/dashboard-offline.png', fullPage: true });
 

@@ -141,27 +141,14 @@ export function TrendChart(props: {
                   const day = formatDay(String(d), i18n.language);
                   return prev ? `${day} (${formatDay(prev, i18n.language)})` : day;
                 }}
-                formatter={(v: unknown, key: unknown) => {
-                  const k = String(key);
-                  const metric = (k.startsWith('prev_') ? k.slice(5) : k) as SeriesMetric;
-                  const label = k.startsWith('prev_')
-                    ? t('analytics.chart.previous', { series: name(metric) })
-                    : name(metric);
-                  return [fmt(Number(v)), label];
-                }}
+                formatter={(v: unknown) => fmt(Number(v))}
               />
-              <Legend
-                formatter={(key: string) =>
-                  key.startsWith('prev_')
-                    ? t('analytics.chart.previous', { series: name(key.slice(5) as SeriesMetric) })
-                    : name(key as SeriesMetric)
-                }
-                wrapperStyle={{ color: palette.text, fontSize: 12 }}
-              />
+              <Legend wrapperStyle={{ color: palette.text, fontSize: 12 }} />
               {visible.map((s) => (
                 <Line
                   key={`prev_${s.metric}`}
                   dataKey={`prev_${s.metric}`}
+                  name={t('analytics.chart.previous', { series: name(s.metric) })}
                   stroke={colorOf(s.metric)}
                   strokeOpacity={0.35}
                   strokeDasharray="4 4"
@@ -174,6 +161,7 @@ export function TrendChart(props: {
                 <Line
                   key={s.metric}
                   dataKey={s.metric}
+                  name={name(s.metric)}
                   stroke={colorOf(s.metric)}
                   strokeWidth={2}
                   dot={false}
