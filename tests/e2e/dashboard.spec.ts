@@ -68,7 +68,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await nav.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByLabel('Period').selectOption('last365');
   const gmv = page.getByRole('region', { name: 'GMV', exact: true });
-  await expect(gmv).toContainText('$');
+  await expect(gmv).toContainText('$', { timeout: 20_000 }); // a year of figures, on a busy machine
   await expect(gmv).toContainText('£'); // two currencies, never added together
   await expect(page.getByText(/Orders synced/)).toBeVisible();
   await expect(page.getByText(/^Days are each shop/)).toContainText('America/Los_Angeles');
@@ -76,6 +76,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   // The chart draws, and hovering it shows a tooltip.
   const chart = page.locator('.chart-box .recharts-wrapper > svg.recharts-surface');
   await expect(chart).toBeVisible();
+  await chart.scrollIntoViewIfNeeded();
   const box = await chart.boundingBox();
   if (!box) throw new Error('chart has no box');
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
@@ -93,7 +94,8 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await expect(page.getByRole('dialog', { name: 'How the figures are counted' })).toContainText(
     'Ads gross revenue',
   );
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.locator('.dialog-actions').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
 
   // Export the trend as CSV and read it back.
   const download = page.waitForEvent('download');
