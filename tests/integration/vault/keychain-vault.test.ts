@@ -9,6 +9,7 @@ import {
   KeychainKeyStore,
 } from '../../../src-main/vault/keychain-keystore';
 import { createKeyStore } from '../../../src-main/vault/create-keystore';
+import { vaultTexts } from '../../../src-main/vault/texts';
 import { Vault, type VaultStep } from '../../../src-main/vault/vault';
 import { makeTempDir } from '../../helpers/tmp';
 
@@ -110,7 +111,7 @@ describe('Vault with the system keychain (keytar, Secret Service)', () => {
     expect(vault.status()).toMatchObject({
       state: 'locked',
       cause: 'missing_key',
-      message: expect.stringMatching(/missing from the system keychain/),
+      text: vaultTexts.missingKeyKeychain(),
     });
     expect(await entriesFor(dir)).toEqual([]);
     expect(db.prepare('SELECT * FROM secrets').all()).toEqual(before);
