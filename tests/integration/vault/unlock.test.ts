@@ -145,12 +145,20 @@ describe('vault:unlock with the passphrase key store and no SHOPMESH_VAULT_PASSP
     expect(readFileSync(join(dir, VAULT_FILE))).toEqual(vaultFileBefore);
 
     await second.invoke('vault:unlock', { passphrase: PASSPHRASE });
+    // A whole sync runs meanwhile: poll for as long as the integration timeout allows, not vitest's default 1 s.
+    const waitForSync = { timeout: 25_000, interval: 50 };
     await expect
-      .poll(async () => (await second.invoke<SyncHistory>('sync:history', {})).runs.map((r) => r.trigger))
+      .poll(
+        async () => (await second.invoke<SyncHistory>('sync:history', {})).runs.map((r) => r.trigger),
+        waitForSync,
+      )
       .toContain('unlock');
     // The finished run leaves one summary line in the activity log.
     await expect
-      .poll(async () => (await second.invoke<ActivityPage>('activity:list', { kind: 'sync.finished' })).items)
+      .poll(
+        async () => (await second.invoke<ActivityPage>('activity:list', { kind: 'sync.finished' })).items,
+        waitForSync,
+      )
       .toEqual([
         expect.objectContaining({ params: expect.objectContaining({ trigger: 'unlock', outcome: 'ok' }) }),
       ]);
@@ -175,7 +183,7 @@ describe('vault:unlock with the passphrase key store and no SHOPMESH_VAULT_PASSP
         expect(bytes.includes(Buffer.from(needle, 'utf16le')), `${needle} (UTF-16) in ${where}`).toBe(false);
       }
     }
-  });
+  }, 60_000); // two app starts, two unlocks (one with the 1 s wrong-passphrase pause) and a whole sync
 
   it('rejects a missing, short, long or extra-keyed input with VALIDATION and stays locked', async () => {
     const dir = tempDir();
