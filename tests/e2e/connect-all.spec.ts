@@ -45,6 +45,8 @@ test('all three kinds of Account stay connected across a restart, and no token i
   page,
   context,
 }) => {
+  // Three consents, a first sync and a restart of the app: over a minute on a busy two-core machine.
+  test.setTimeout(150_000);
   await page.goto(app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await approve(page, context, 'Connect TikTok Shop', /Your shop is connected/);
