@@ -15,7 +15,8 @@ export const chromiumArgs = [
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 60_000,
+  // Journeys connect, sync and restart the app; on a shared two-core machine several take over a minute.
+  timeout: 120_000,
   fullyParallel: false,
   workers: 1,
   retries: 0,

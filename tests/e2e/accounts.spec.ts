@@ -28,6 +28,11 @@ test('a merchant connects a shop in the browser, sees both shops, and disconnect
   page,
   context,
 }) => {
+  // The return page closes itself after 4 s, which can beat the screenshot below on a busy machine; this test
+  // keeps it open (tests/unit/oauth/loopback.test.ts checks the self-closing script).
+  await context.addInitScript(() => {
+    (globalThis as unknown as { close: () => void }).close = () => undefined;
+  });
   await page.goto(app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await expect(page.getByText('No accounts connected yet')).toBeVisible();
