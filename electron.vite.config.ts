@@ -29,6 +29,9 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src-main/index.ts'),
           web: resolve(import.meta.dirname, 'src-main/web/cli.ts'),
           sandbox: resolve(import.meta.dirname, 'src-main/sandbox/cli.ts'),
+          // SyncRuns run on a worker thread (src-main/sync/worker/entry.ts); the shell and the web bridge
+          // both start it from out/main/sync-worker.js.
+          'sync-worker': resolve(import.meta.dirname, 'src-main/sync/worker/entry.ts'),
         },
       },
     },

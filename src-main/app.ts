@@ -21,9 +21,10 @@ import { type EmbeddedSandboxConfig, startEmbeddedSandbox } from './sandbox/embe
 import type { SandboxInfo } from './sandbox/index';
 import { type BackgroundSync, startBackgroundSync } from './sync/background';
 import { runSummaryParams } from './sync/run-summary';
-import { createSyncService, type SyncService } from './sync/service';
+import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 import { RollupStore } from './sync/store/rollups';
+import type { SyncWorkerSpec } from './sync/worker/protocol';
 import { ordersHandlers } from './orders/handlers';
 import { productsHandlers } from './products/handlers';
 import { profileHandlers } from './profile/handlers';
@@ -63,6 +64,13 @@ export interface AppConfig {
   backgroundSync?: boolean;
   /** Test seam: a keytar stand-in (e.g. one that fails like a host without Secret Service). */
   loadKeytar?: () => Promise<KeytarLike>;
+  /** Bench seam: request limits and job tunables of the sync service (default: TikTok's limits). */
+  syncTuning?: Pick<SyncServiceOptions, 'limits' | 'jobOptions'>;
+  /**
+   * The sync worker's entry (both transports pass the built `sync-worker.js`): SyncRuns then run on a
+   * thread of their own and IPC is answered while a sync works. Absent (most tests): on this thread.
+   */
+  syncWorker?: SyncWorkerSpec;
 }
 
 export interface ShopmeshApp {
@@ -200,6 +208,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       const name = sync.status().accounts.find((a) => a.accountId === accountId)?.displayName ?? accountId;
       if (run) activity.record('sync.finished', runSummaryParams(run, name));
     },
+    ...config.syncTuning,
+    ...(config.syncWorker ? { worker: config.syncWorker } : {}),
   });
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));

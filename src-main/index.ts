@@ -29,6 +29,7 @@ import { appVersion } from './version';
  */
 const rendererRoot = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const syncWorkerUrl = new URL('./sync-worker.js', import.meta.url);
 const resourcesDir = join(import.meta.dirname, '../../resources');
 const appIconPath = join(resourcesDir, 'icon.png');
 const trayIconPath = join(resourcesDir, 'tray.png');
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
     settingsStore: createElectronSettingsStore(dataDir),
     // Development checks every IPC result against the contract; the packaged app does not.
     ...(app.isPackaged ? {} : { validateOutputs: true }),
+    syncWorker: { url: syncWorkerUrl },
     openExternal: async (url) => {
       if (!(await openInBrowser(url, authHosts()))) {
         throw new Error('the consent page is not on the allow-list of this Profile');

@@ -14,6 +14,14 @@ export interface LoggerOptions {
   echo?: boolean;
 }
 
+/** Every object and message passes through the redactor before pino serialises it. */
+export const redactingHooks: pino.LoggerOptions['hooks'] = {
+  logMethod(args, method) {
+    const cleaned = args.map((a) => (typeof a === 'string' ? redactText(a) : redactValue(a)));
+    method.apply(this, cleaned as Parameters<typeof method>);
+  },
+};
+
 /**
  * The one logger of the main process. Every object and message passes through the redactor before it is
  * serialised, so a secret handed to the logger by mistake still never reaches a file.
@@ -36,12 +44,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? process.env.SHOPMESH_LOG_LEVEL ?? 'info',
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      hooks: {
-        logMethod(args, method) {
-          const cleaned = args.map((a) => (typeof a === 'string' ? redactText(a) : redactValue(a)));
-          method.apply(this, cleaned as Parameters<typeof method>);
-        },
-      },
+      hooks: redactingHooks,
     },
     pino.multistream(streams),
   );

@@ -101,22 +101,28 @@ export function scopesOf(db: Database, account: AccountRow): Array<ShopScope | A
 export const scopeId = (s: ShopScope | AdvertiserScope): string =>
   'shopId' in s ? s.shopId : s.advertiserId;
 
+/** What the engine reports progress to: the service's RunProgress, or its stand-in in the sync worker. */
+export type ProgressSink = Pick<RunProgress, 'setScopes' | 'start' | 'update' | 'end'>;
+
 export interface RunContext {
   runId: string;
   account: AccountRow;
   resources: SyncResource[];
   scopes: Array<ShopScope | AdvertiserScope>;
   controller: AbortController;
-  progress: RunProgress;
+  progress: ProgressSink;
+}
+
+export interface RunResult {
+  outcome: SyncOutcome;
+  error: Translatable | null;
+  errorCode: string | null;
 }
 
 const noop = (): void => undefined;
 
 /** Runs every requested resource of every shop/advertiser of one Account; records and returns the outcome. */
-export async function runAccount(
-  deps: EngineDeps,
-  run: RunContext,
-): Promise<{ outcome: SyncOutcome; error: Translatable | null; errorCode: string | null }> {
+export async function runAccount(deps: EngineDeps, run: RunContext): Promise<RunResult> {
   const { account, controller } = run;
   const signal = controller.signal;
   const withToken = tokenHolder(deps.tokenSource, account.id);

@@ -16,16 +16,15 @@ import {
 } from '@shared/sync';
 import type { Logger } from '../log/logger';
 import type { Profile } from '../profile/profile';
-import { RateLimiter } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
-import { type AccountRow, type EngineDeps, resourcesFor, runAccount, scopeId, scopesOf } from './engine';
-import { defaultJobOptions, type JobOptions } from './job';
+import { type AccountRow, resourcesFor, scopeId, scopesOf } from './engine';
+import { createEngineDeps, type EngineSettings } from './engine-deps';
+import { inlineExecutor, type RunExecutor } from './executor';
 import { RunProgress } from './progress';
 import { purgeAccountRows } from './purge';
-import { CursorStore } from './store/cursors';
-import { RunStore } from './store/runs';
-import { createWriters } from './store/writers';
 import { syncTexts } from './texts';
+import { workerExecutor } from './worker/host';
+import type { SyncWorkerSpec } from './worker/protocol';
 
 export interface SyncEvents {
   'sync:progress': SyncProgress;
@@ -33,7 +32,7 @@ export interface SyncEvents {
 }
 export type SyncEmit = <E extends keyof SyncEvents>(event: E, payload: SyncEvents[E]) => void;
 
-export interface SyncServiceOptions {
+export interface SyncServiceOptions extends Omit<EngineSettings, 'profile'> {
   db: Database;
   tokenSource: TokenSource;
   profile: Profile;
@@ -47,13 +46,10 @@ export interface SyncServiceOptions {
   /** Secure storage is locked: no token can be read, so a run is refused with LOCKED instead of failing. */
   isLocked?: () => boolean;
   /**
-   * TikTok's limits in requests per second, which the buckets stay within (errors-and-limits.md): 50 per
-   * API per app+shop for TikTok Shop, 10 per app for API for Business (its default tier).
+   * Run SyncRuns in the sync worker (a thread of their own, ARCHITECTURE §2) rather than on this thread.
+   * The worker keeps its own clock (`now` then only stamps the service's own rows).
    */
-  limits?: { shopQps?: number; adsQps?: number };
-  jobOptions?: Partial<JobOptions>;
-  /** Shops/advertisers of one Account synced side by side (default 4). */
-  scopeConcurrency?: number;
+  worker?: SyncWorkerSpec;
 }
 
 export interface SyncService {
@@ -81,23 +77,23 @@ interface ActiveRun {
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { db, logger } = options;
   const now = options.now ?? Date.now;
-  const shopQps = options.limits?.shopQps ?? 50;
-  const adsQps = options.limits?.adsQps ?? 10;
-  const limiter = new RateLimiter((key) => (key.startsWith('ads|') ? adsQps : shopQps));
-  const runs = new RunStore(db);
-  const deps: EngineDeps = {
-    db,
-    tokenSource: options.tokenSource,
+  const settings: EngineSettings = {
     profile: options.profile,
-    logger: logger.child({ module: 'sync' }),
-    now,
-    limiter,
-    cursors: new CursorStore(db),
-    runs,
-    writers: createWriters(db),
-    options: { ...defaultJobOptions, ...options.jobOptions },
-    scopeConcurrency: options.scopeConcurrency ?? 4,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.jobOptions ? { jobOptions: options.jobOptions } : {}),
+    ...(options.scopeConcurrency ? { scopeConcurrency: options.scopeConcurrency } : {}),
   };
+  const deps = createEngineDeps(db, settings, options.tokenSource, logger.child({ module: 'sync' }), now);
+  const { runs } = deps;
+  const executor: RunExecutor = options.worker
+    ? workerExecutor({
+        spec: options.worker,
+        dbFile: db.name,
+        settings,
+        tokenSource: options.tokenSource,
+        logger: deps.logger,
+      })
+    : inlineExecutor(deps);
   const active = new Map<string, ActiveRun>();
   const lastErrorCode = new Map<string, string | null>();
   let online = true;
@@ -177,7 +173,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       let outcome: SyncOutcome = 'failed';
       let error: Translatable | null = null;
       try {
-        const r = await runAccount(deps, { runId, account, resources, scopes, controller, progress });
+        const r = await executor.execute({ runId, account, resources, scopes, controller, progress });
         outcome = r.outcome;
         error = r.error;
         lastErrorCode.set(account.id, r.errorCode);
@@ -276,6 +272,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       closed = true;
       await service.cancel();
       await service.whenIdle();
+      await executor.close();
     },
   };
   return service;

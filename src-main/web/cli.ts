@@ -36,7 +36,14 @@ async function main(): Promise<void> {
     process.stderr.write(`SHOPMESH_PORT must be a port number (0-65535), got "${env.SHOPMESH_PORT}"\n`);
     process.exit(2);
   }
-  const app = await createApp({ dataDir: defaultDataDir(env), transport: 'web', version: appVersion, env });
+  const app = await createApp({
+    dataDir: defaultDataDir(env),
+    transport: 'web',
+    version: appVersion,
+    env,
+    // Built beside this file (electron.vite.config.ts): out/main/sync-worker.js.
+    syncWorker: { url: new URL('./sync-worker.js', import.meta.url) },
+  });
   // out/main/web.js serves out/renderer.
   const staticDir =
     env.SHOPMESH_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');

@@ -22,6 +22,7 @@ export type TestAppOverrides = Partial<
     | 'backgroundSync'
     | 'loadKeytar'
     | 'validateOutputs'
+    | 'syncWorker'
   >
 > & { dataDir?: string };
 
