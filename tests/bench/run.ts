@@ -1,8 +1,10 @@
 import { benchAnalytics } from './analytics.bench';
 import { benchDatabase } from './database.bench';
+import { benchIpcLatency } from './ipc-latency.bench';
 import { printReport } from './report';
 import { benchSandbox } from './sandbox.bench';
 import { benchSync } from './sync.bench';
+import { benchSync1M } from './sync1m.bench';
 import { benchVault } from './vault.bench';
 
 /** `npm run bench`: figures for the performance budgets in docs/ARCHITECTURE.md §12. Printed, never asserted. */
@@ -12,6 +14,8 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['sandbox', benchSandbox],
   ['sync', benchSync],
   ['analytics', benchAnalytics],
+  ['ipc', benchIpcLatency],
+  ['sync1m', benchSync1M],
 ];
 
 const only = process.argv[2];

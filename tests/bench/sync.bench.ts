@@ -1,21 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../../src-main/db/connection';
 import { silentLogger } from '../../src-main/log/logger';
 import { sandboxProfile } from '../../src-main/profile/profile';
-import { sandboxInfoSchema, type SandboxInfo } from '../../src-main/sandbox/index';
 import { createSyncService } from '../../src-main/sync/service';
 import { OrderWriter } from '../../src-main/sync/store/orders';
 import { RollupStore } from '../../src-main/sync/store/rollups';
-import { searchOrders } from '../../src-main/tiktok/shop/orders';
 import type { Order } from '../../src-main/tiktok/shop/orders';
-import { admin, connectShop, SHOP_ACCOUNT, TestTokenSource } from '../helpers/sync-fixtures';
+import { admin, connectShop, TestTokenSource } from '../helpers/sync-fixtures';
 import { makeOrder, memoryDbWithAccount } from '../helpers/sync-rows';
 import { makeTempDir } from '../helpers/tmp';
+import { lookbackDaysFor, spawnBenchSandbox } from './sandbox-process';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -150,76 +146,18 @@ function benchIngest(report: Report): void {
   report('sync.ingest.ratio', median(ratios), 'x (median of paired rounds; goal >= 0.5)');
 }
 
-/** SYNC_BENCH_SANDBOX_PROF=<dir> writes a CPU profile of the sandbox process there (for profiling). */
-function sandboxProfArgs(): string[] {
-  const dir = process.env.SYNC_BENCH_SANDBOX_PROF;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
-}
-
-async function spawnSandbox(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
-  const cli = fileURLToPath(new URL('../../src-main/sandbox/cli.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    [...sandboxProfArgs(), '--import', 'tsx', cli, '--scale', 'bench', '--seed', '1'],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
-  const stdout = child.stdout;
-  if (!stdout) throw new Error('no stdout');
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  return { child, info: sandboxInfoSchema.parse(JSON.parse(line)) };
-}
-
-/** User + system CPU of a child process so far (Linux /proc), -1 where that is not available. */
-function childCpuMs(child: ChildProcess): number {
-  try {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the whole line (11 and 12 after the command name).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return -1;
-  }
-}
-
 async function benchFullSync(report: Report): Promise<void> {
-  const { child, info } = await spawnSandbox();
+  const sandbox = await spawnBenchSandbox();
+  const { info } = sandbox;
   const tmp = makeTempDir('shopmesh-bench-');
   const db = openDatabase(join(tmp.dir, 'shopmesh.db'));
   try {
     await admin(info, 'POST', '/config', { shopQps: 1_000_000 });
     const profile = sandboxProfile(info);
     const tokens = new TestTokenSource(db, info);
-    const shops = await connectShop({ db, info, profile, tokens });
-    const token = await tokens.accessToken(SHOP_ACCOUNT);
-
+    await connectShop({ db, info, profile, tokens });
     // The smallest look-back (whole days) that covers at least 100k orders across the shops.
-    const nowSec = Math.floor(Date.now() / 1000);
-    const totalSince = async (days: number): Promise<number> => {
-      let sum = 0;
-      for (const s of shops) {
-        const page = await searchOrders(
-          {
-            app: {
-              apiBase: profile.shopApiBase,
-              appKey: profile.shop.appKey,
-              appSecret: profile.shop.appSecret,
-            },
-            accessToken: token,
-            cipher: s.cipher,
-          },
-          { updateTimeGe: nowSec - days * 86_400, pageSize: 1 },
-        );
-        sum += page.totalCount ?? 0;
-      }
-      return sum;
-    };
-    let days = 1;
-    while (days < 180 && (await totalSince(days)) < 100_000) days++;
+    const days = await lookbackDaysFor(info, 100_000);
 
     const service = createSyncService({
       db,
@@ -230,14 +168,14 @@ async function benchFullSync(report: Report): Promise<void> {
       limits: { shopQps: 100_000 },
       jobOptions: { orderLookbackDays: days },
     });
-    const sandboxCpu0 = childCpuMs(child);
+    const sandboxCpu0 = sandbox.cpuMs();
     const cpu0 = process.cpuUsage();
     let t = performance.now();
     const r = await service.run({ resources: ['orders'] });
     await service.whenIdle(r.started);
     const fullMs = performance.now() - t;
     const cpu = process.cpuUsage(cpu0);
-    const sandboxCpu = childCpuMs(child) - sandboxCpu0;
+    const sandboxCpu = sandbox.cpuMs() - sandboxCpu0;
     const synced = db.prepare('SELECT COUNT(*) FROM orders').pluck().get() as number;
     const outcome = service.history({ limit: 1 }).runs[0]?.outcome;
     report('sync.full.orders', synced, `orders (${days} days of the bench dataset, outcome ${outcome})`);
@@ -261,9 +199,7 @@ async function benchFullSync(report: Report): Promise<void> {
   } finally {
     db.close();
     tmp.cleanup();
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    await sandbox.stop();
   }
 }
 

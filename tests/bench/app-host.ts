@@ -1,0 +1,42 @@
+/**
+ * The app as `npm run start:web` runs it (createApp behind the loopback web bridge), in its own process, for
+ * the IPC latency bench. argv[2] is JSON: { dataDir, syncTuning, inline }; `inline` runs SyncRuns on the
+ * bridge's own thread (the arrangement before the sync worker) instead of in the sync worker. Prints `APP-HOST {"url","token"}` once
+ * the bridge listens; stops on SIGTERM.
+ */
+import { z } from 'zod';
+import { createApp } from '../../src-main/app';
+import { startWebBridge } from '../../src-main/web/bridge';
+import { tsSyncWorker } from '../helpers/sync-worker';
+
+const args = z
+  .object({
+    dataDir: z.string(),
+    syncTuning: z.object({
+      limits: z.object({ shopQps: z.number() }),
+      jobOptions: z.object({ orderLookbackDays: z.number().int() }),
+    }),
+    inline: z.boolean(),
+  })
+  .parse(JSON.parse(process.argv[2] ?? '{}'));
+
+const app = await createApp({
+  dataDir: args.dataDir,
+  transport: 'web',
+  version: '0.0.0-bench',
+  env: process.env,
+  // The bench starts the one sync it measures.
+  backgroundSync: false,
+  syncTuning: args.syncTuning,
+  ...(args.inline ? {} : { syncWorker: tsSyncWorker }),
+});
+const bridge = await startWebBridge({ app, staticDir: args.dataDir, port: 0 });
+process.stdout.write(
+  `APP-HOST ${JSON.stringify({ url: `http://127.0.0.1:${bridge.port}`, token: bridge.token })}\n`,
+);
+process.once('SIGTERM', () => {
+  void bridge
+    .close()
+    .then(() => app.close())
+    .then(() => process.exit(0));
+});
