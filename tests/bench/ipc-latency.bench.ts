@@ -231,8 +231,3 @@ async function measure(report: Report, prefix: string, inline: boolean): Promise
     tmp.cleanup();
   }
 }
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { printReport } = await import('./report');
-  await benchIpcLatency(printReport);
-}

@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../src-main/db/connection';
-import { sandboxProfile } from '../../src-main/profile/profile';
+import { join } from 'node:path';
+import { type Database, openDatabase } from '../../src-main/db/connection';
+import { type Profile, sandboxProfile } from '../../src-main/profile/profile';
 import { sandboxInfoSchema, type SandboxInfo } from '../../src-main/sandbox/index';
 import { searchOrders } from '../../src-main/tiktok/shop/orders';
-import { connectShop, SHOP_ACCOUNT, TestTokenSource } from '../helpers/sync-fixtures';
+import { admin, connectShop, SHOP_ACCOUNT, TestTokenSource } from '../helpers/sync-fixtures';
+import { makeTempDir } from '../helpers/tmp';
 
 /** SYNC_BENCH_SANDBOX_PROF=<dir> writes a CPU profile of the sandbox process there (for profiling). */
 function sandboxProfArgs(): string[] {
@@ -94,5 +96,34 @@ export async function lookbackDaysFor(info: SandboxInfo, minOrders: number): Pro
     return days;
   } finally {
     db.close();
+  }
+}
+
+export interface BenchWorld {
+  sandbox: SandboxProcess;
+  db: Database;
+  profile: Profile;
+  tokens: TestTokenSource;
+}
+
+/**
+ * A `bench` sandbox process with its QPS limit lifted and its shop Account connected to a fresh database
+ * file; everything is closed and removed after `body`.
+ */
+export async function withBenchWorld<T>(body: (w: BenchWorld) => Promise<T>): Promise<T> {
+  const sandbox = await spawnBenchSandbox();
+  const tmp = makeTempDir('shopmesh-bench-');
+  const db = openDatabase(join(tmp.dir, 'shopmesh.db'));
+  try {
+    const { info } = sandbox;
+    await admin(info, 'POST', '/config', { shopQps: 1_000_000 });
+    const profile = sandboxProfile(info);
+    const tokens = new TestTokenSource(db, info);
+    await connectShop({ db, info, profile, tokens });
+    return await body({ sandbox, db, profile, tokens });
+  } finally {
+    db.close();
+    tmp.cleanup();
+    await sandbox.stop();
   }
 }

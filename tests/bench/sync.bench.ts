@@ -3,15 +3,13 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../../src-main/db/connection';
 import { silentLogger } from '../../src-main/log/logger';
-import { sandboxProfile } from '../../src-main/profile/profile';
 import { createSyncService } from '../../src-main/sync/service';
 import { OrderWriter } from '../../src-main/sync/store/orders';
 import { RollupStore } from '../../src-main/sync/store/rollups';
 import type { Order } from '../../src-main/tiktok/shop/orders';
-import { admin, connectShop, TestTokenSource } from '../helpers/sync-fixtures';
 import { makeOrder, memoryDbWithAccount } from '../helpers/sync-rows';
 import { makeTempDir } from '../helpers/tmp';
-import { lookbackDaysFor, spawnBenchSandbox } from './sandbox-process';
+import { lookbackDaysFor, withBenchWorld } from './sandbox-process';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -147,18 +145,9 @@ function benchIngest(report: Report): void {
 }
 
 async function benchFullSync(report: Report): Promise<void> {
-  const sandbox = await spawnBenchSandbox();
-  const { info } = sandbox;
-  const tmp = makeTempDir('shopmesh-bench-');
-  const db = openDatabase(join(tmp.dir, 'shopmesh.db'));
-  try {
-    await admin(info, 'POST', '/config', { shopQps: 1_000_000 });
-    const profile = sandboxProfile(info);
-    const tokens = new TestTokenSource(db, info);
-    await connectShop({ db, info, profile, tokens });
+  await withBenchWorld(async ({ sandbox, db, profile, tokens }) => {
     // The smallest look-back (whole days) that covers at least 100k orders across the shops.
-    const days = await lookbackDaysFor(info, 100_000);
-
+    const days = await lookbackDaysFor(sandbox.info, 100_000);
     const service = createSyncService({
       db,
       tokenSource: tokens,
@@ -196,11 +185,7 @@ async function benchFullSync(report: Report): Promise<void> {
       'rows',
     );
     await service.close();
-  } finally {
-    db.close();
-    tmp.cleanup();
-    await sandbox.stop();
-  }
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

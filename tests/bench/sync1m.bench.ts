@@ -1,15 +1,9 @@
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../src-main/db/connection';
 import { silentLogger } from '../../src-main/log/logger';
-import { sandboxProfile } from '../../src-main/profile/profile';
 import { createSyncService } from '../../src-main/sync/service';
 import type { SyncResource } from '../../src-shared/sync';
-import { admin, connectShop, TestTokenSource } from '../helpers/sync-fixtures';
-import { makeTempDir } from '../helpers/tmp';
 import type { Report } from './report';
-import { spawnBenchSandbox } from './sandbox-process';
+import { withBenchWorld } from './sandbox-process';
 
 /**
  * `npm run bench -- sync1m` (ARCHITECTURE §12: cost grows linearly with the work): a first sync of the whole
@@ -19,16 +13,7 @@ import { spawnBenchSandbox } from './sandbox-process';
  * and a cost that grows faster than the data shows as a last-100k figure above the first.
  */
 export async function benchSync1M(report: Report): Promise<void> {
-  const sandbox = await spawnBenchSandbox();
-  const tmp = makeTempDir('shopmesh-bench-');
-  const db = openDatabase(join(tmp.dir, 'shopmesh.db'));
-  try {
-    const { info } = sandbox;
-    await admin(info, 'POST', '/config', { shopQps: 1_000_000 });
-    const profile = sandboxProfile(info);
-    const tokens = new TestTokenSource(db, info);
-    await connectShop({ db, info, profile, tokens });
-
+  await withBenchWorld(async ({ sandbox, db, profile, tokens }) => {
     // Client CPU (ms) when the orders pass reached each multiple of 100k rows.
     const cpuAt: number[] = [];
     const cpuNow = (): number => {
@@ -85,14 +70,5 @@ export async function benchSync1M(report: Report): Promise<void> {
     report('sync.full1M.affiliateOrdersPerSec', (affiliateRows * 1000) / affiliate.ms, 'affiliate orders/s');
     report('sync.full1M.affiliateClientCpuMs', affiliate.cpuMs, 'ms (user + system, this process)');
     await service.close();
-  } finally {
-    db.close();
-    tmp.cleanup();
-    await sandbox.stop();
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { printReport } = await import('./report');
-  await benchSync1M(printReport);
+  });
 }

@@ -9,6 +9,7 @@ import {
   sandboxRequests,
 } from '../../helpers/accounts';
 import { tsSyncWorker } from '../../helpers/sync-worker';
+import { until } from '../../helpers/until';
 
 let t: AccountsTestApp | undefined;
 afterEach(async () => {

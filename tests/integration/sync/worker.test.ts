@@ -18,6 +18,7 @@ import {
 } from '../../helpers/sync-fixtures';
 import { syncAndWait, syncServiceFor } from '../../helpers/sync-service';
 import { tsSyncWorker } from '../../helpers/sync-worker';
+import { until } from '../../helpers/until';
 
 /**
  * The sync worker (src-main/sync/worker): SyncRuns executed on their own thread with their own database
@@ -30,14 +31,6 @@ beforeEach(async () => {
   await connectShop(world);
 });
 afterEach(async () => world.close());
-
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('sync worker', () => {
   it('syncs a shop and an ads Account on its own thread, with progress and rollups like the inline engine', async () => {
