@@ -4,6 +4,7 @@
  * bridge's own thread (the arrangement before the sync worker) instead of in the sync worker. Prints `APP-HOST {"url","token"}` once
  * the bridge listens; stops on SIGTERM.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { z } from 'zod';
 import { createApp } from '../../src-main/app';
 import { startWebBridge } from '../../src-main/web/bridge';
@@ -34,6 +35,20 @@ const bridge = await startWebBridge({ app, staticDir: args.dataDir, port: 0 });
 process.stdout.write(
   `APP-HOST ${JSON.stringify({ url: `http://127.0.0.1:${bridge.port}`, token: bridge.token })}\n`,
 );
+// IPC_BENCH_TRACE=1: the worst event-loop delay of each 5 s, to tell a busy or blocked thread from a queue
+// elsewhere (the bench relays these lines to its stderr).
+if (process.env.IPC_BENCH_TRACE) {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const worst: number[] = [];
+  setInterval(() => {
+    worst.push(Math.round(delay.max / 1e6));
+    delay.reset();
+  }, 5_000).unref();
+  process.once('SIGTERM', () =>
+    process.stderr.write(`APP-HOST-TRACE worst event-loop delay per 5 s (ms): ${worst.join(' ')}\n`),
+  );
+}
 process.once('SIGTERM', () => {
   void bridge
     .close()
