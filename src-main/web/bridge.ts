@@ -9,10 +9,12 @@ import {
   isAllowedHost,
   isAllowedOrigin,
   readBearer,
-  readCookie,
+  readCookies,
+  sameOriginLocation,
   sessionCookie,
   sessionCookieName,
   tokensEqual,
+  tryDecode,
 } from './security';
 import { httpStatusByCode } from './http-status';
 import { loadAsset } from '../security/static-files';
@@ -56,6 +58,9 @@ function sendError(res: ServerResponse, status: number, error: AppErrorShape): v
   sendJson(res, status, { ok: false, error });
 }
 
+/** The longest body drained after the limit is passed, so the client reads the 413 instead of a reset. */
+const maxDrainBytes = 16 * maxBodyBytes;
+
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -69,12 +74,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new BodyTooLarge());
-        req.destroy();
+      if (size <= maxBodyBytes) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      // A chunked body has no length to refuse up front: the rest is read and dropped while the 413 goes
+      // out (destroying the socket now would reach the client as a reset), up to a bound past which the
+      // connection is cut after all.
+      chunks.length = 0;
+      reject(new BodyTooLarge());
+      if (size > maxDrainBytes) req.destroy();
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
@@ -92,15 +101,22 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const sseClients = new Set<ServerResponse>();
 
   const authorised = (req: IncomingMessage, url: URL): 'cookie' | 'bearer' | 'query' | null => {
-    if (tokensEqual(token, readCookie(req.headers.cookie, sessionCookieName))) return 'cookie';
+    if (readCookies(req.headers.cookie, sessionCookieName).some((v) => tokensEqual(token, v)))
+      return 'cookie';
     if (tokensEqual(token, readBearer(req.headers.authorization))) return 'bearer';
     if (req.method === 'GET' && tokensEqual(token, url.searchParams.get('token'))) return 'query';
     return null;
   };
 
-  const handleIpc = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
-    if (!isChannel(channel)) {
-      sendError(res, 404, { code: 'NOT_FOUND', message: `Unknown channel "${channel}"` });
+  /** `channel` is undefined when its %-encoding is broken: no channel has such a name. */
+  const handleIpc = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string | undefined,
+  ): Promise<void> => {
+    if (channel === undefined || !isChannel(channel)) {
+      const name = channel === undefined ? 'with a broken %-encoding' : `"${channel.slice(0, 100)}"`;
+      sendError(res, 404, { code: 'NOT_FOUND', message: `Unknown channel ${name}` });
       return;
     }
     const type = req.headers['content-type'] ?? '';
@@ -168,7 +184,13 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      sendError(res, 400, { code: 'VALIDATION', message: 'The request target is not a valid URL' });
+      return;
+    }
     const auth = authorised(req, url);
     if (auth === null) {
       sendError(res, 401, {
@@ -183,7 +205,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       res.writeHead(303, {
         ...baseHeaders,
         'Set-Cookie': sessionCookie(token),
-        Location: url.pathname + url.search,
+        Location: sameOriginLocation(url.pathname, url.search),
       });
       res.end();
       return;
@@ -194,7 +216,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         res.end();
         return;
       }
-      await handleIpc(req, res, decodeURIComponent(url.pathname.slice('/ipc/'.length)));
+      await handleIpc(req, res, tryDecode(url.pathname.slice('/ipc/'.length)));
       return;
     }
     if (url.pathname === '/events' && req.method === 'GET') {

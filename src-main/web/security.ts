@@ -26,14 +26,38 @@ export function tokensEqual(expected: string, given: string | undefined | null):
 
 export const sessionCookieName = 'shopmesh_session';
 
-export function readCookie(cookieHeader: string | undefined, name: string): string | undefined {
-  if (!cookieHeader) return undefined;
+/** `decodeURIComponent` that answers undefined instead of throwing on broken %-encoding. */
+export function tryDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every decodable value of the cookie `name`, in header order. Cookies do not separate ports, so a page on
+ * another localhost port can plant a cookie of the same name that the browser sends first: the caller
+ * accepts the request when any of them is the token, and an undecodable one is skipped, never an error.
+ */
+export function readCookies(cookieHeader: string | undefined, name: string): string[] {
+  if (!cookieHeader) return [];
+  const values: string[] = [];
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const value = tryDecode(part.slice(eq + 1).trim());
+    if (value !== undefined) values.push(value);
   }
-  return undefined;
+  return values;
+}
+
+/**
+ * Where the token swap sends the browser: the same path on this origin. A path that begins with two
+ * slashes (or a backslash, which browsers read as one) would be a protocol-relative URL to another host.
+ */
+export function sameOriginLocation(pathname: string, search: string): string {
+  return `/${pathname.replace(/^[/\\]+/, '')}${search}`;
 }
 
 export function readBearer(authorization: string | undefined): string | undefined {
