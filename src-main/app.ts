@@ -10,7 +10,7 @@ import { type Database, openDatabase } from './db/connection';
 import { EventBus } from './events';
 import { type Handlers, Router } from './ipc/router';
 import { createLogger, type Logger } from './log/logger';
-import { dataPaths } from './paths';
+import { dataPaths, preparePrivateDataDir } from './paths';
 import { createConfSettingsStore } from './settings/conf-store';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
@@ -103,6 +103,7 @@ const settingsMergeWindowMs = 5 * 60_000;
  */
 export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   const paths = dataPaths(config.dataDir);
+  preparePrivateDataDir(paths);
   const env = config.env ?? process.env;
   // The terminal shows the web bridge's own status lines; JSON log lines go there only when asked for.
   const logger =

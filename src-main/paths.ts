@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -21,4 +22,27 @@ export interface DataPaths {
 
 export function dataPaths(dataDir: string): DataPaths {
   return { dataDir, database: join(dataDir, 'shopmesh.db'), logDir: join(dataDir, 'logs') };
+}
+
+const privateDirMode = 0o700;
+const privateFileMode = 0o600;
+
+/**
+ * The data folder holds orders, buyer ids and creator conversations: only its owner may read it. Creates
+ * the folder and its log folder 700 and the database file 600 before SQLite opens it (SQLite gives its WAL
+ * and shared-memory files the database file's mode), and tightens whatever an older version left 755 / 644.
+ * Settings and logs are written 600 by their own stores. No-op for permissions on Windows, where the
+ * folder inherits the user profile's ACL.
+ */
+export function preparePrivateDataDir(paths: DataPaths): void {
+  for (const dir of [paths.dataDir, paths.logDir]) {
+    mkdirSync(dir, { recursive: true, mode: privateDirMode });
+    chmodSync(dir, privateDirMode);
+  }
+  closeSync(openSync(paths.database, 'a', privateFileMode));
+  for (const dir of [paths.dataDir, paths.logDir])
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      chmodSync(path, e.isDirectory() ? privateDirMode : privateFileMode);
+    }
 }

@@ -29,9 +29,11 @@ export const redactingHooks: pino.LoggerOptions['hooks'] = {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const streams: pino.StreamEntry[] = [];
   if (options.logDir) {
-    mkdirSync(options.logDir, { recursive: true });
+    mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
     const file = createStream('shopmesh.log', {
       path: options.logDir,
+      // Log lines name orders and Accounts: readable by the user only (paths.ts, preparePrivateDataDir).
+      mode: 0o600,
       size: '5M',
       maxFiles: 5,
       compress: false,

@@ -59,6 +59,8 @@ export function createConfSettingsStore(dataDir: string): SettingsStore {
         cwd: dataDir,
         configName: settingsFileName,
         clearInvalidConfig: false,
+        // Readable by the user only, like the rest of the data folder (paths.ts, preparePrivateDataDir).
+        configFileMode: 0o600,
       }),
   );
 }
