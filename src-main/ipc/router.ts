@@ -29,8 +29,26 @@ export interface RouterOptions {
   logger: Logger;
 }
 
+/** Longest path or message echoed per issue, and most issues echoed, in a validation error. */
+const maxIssueText = 200;
+const maxIssues = 10;
+
+const clip = (text: string): string =>
+  text.length <= maxIssueText ? text : `${text.slice(0, maxIssueText)}… (${text.length} characters)`;
+
+/**
+ * The issues of a failed parse, for the error's message and params. Paths and messages can carry the
+ * caller's own keys (an unknown key is named in full), so each is clipped and only the first few are kept:
+ * a 900 KB key must not come back as a 1.8 MB reply.
+ */
 export function zodIssues(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+  const issues = error.issues.slice(0, maxIssues).map((i) => ({
+    path: clip(i.path.map(String).join('.') || '(input)'),
+    message: clip(i.message),
+  }));
+  const more = error.issues.length - issues.length;
+  if (more > 0) issues.push({ path: '(input)', message: `${more} more problems` });
+  return issues;
 }
 
 function describeIssues(issues: ErrorIssue[]): string {
