@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { openDatabase } from '../../db/connection';
@@ -27,6 +29,23 @@ const port = parentPort;
 if (!port) throw new Error('sync worker entry started outside a worker thread');
 const init = workerData as SyncWorkerInit;
 const post = (m: FromWorker): void => port.postMessage(m);
+
+/**
+ * A sync is background work: on Linux this thread runs 10 steps nicer than the process, so when the cores
+ * are busy the thread that answers the merchant gets them first and the sync takes what is left (an idle
+ * machine still gives the sync all it wants). Linux sets nice per thread, and /proc/thread-self names this
+ * one; elsewhere the worker keeps the process's priority.
+ */
+function lowerThreadPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + 10));
+  } catch {
+    // Not fatal: the sync then competes with the app's thread as before.
+  }
+}
+lowerThreadPriority();
 
 const db = openDatabase(init.dbFile);
 const logger = pino(

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -55,6 +57,25 @@ describe('sync worker', () => {
     expect(t.service.status().accounts.every((a) => a.state === 'idle')).toBe(true);
     await t.service.close();
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs at a lower CPU priority than the thread that answers IPC (Linux)',
+    async () => {
+      // Each thread's nice value (field 19 of /proc/self/task/<tid>/stat).
+      const niceOfThreads = (): number[] =>
+        readdirSync('/proc/self/task').map((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        });
+      const lowered = Math.min(19, getPriority() + 10);
+      const before = niceOfThreads().filter((n) => n === lowered).length;
+      const t = syncServiceFor(world, { worker: tsSyncWorker });
+      await syncAndWait(t);
+      // The worker stays up between runs: its thread is the one 10 steps nicer than the process.
+      expect(niceOfThreads().filter((n) => n === lowered)).toHaveLength(before + 1);
+      await t.service.close();
+    },
+  );
 
   it('asks this thread for tokens: an expired one is refreshed here and the run goes on', async () => {
     await admin(world.info, 'POST', '/tokens/expire', { provider: 'shop', which: 'access' });
