@@ -1,3 +1,4 @@
+import { idInputSchema } from './ids';
 import { z } from 'zod';
 import { translatableSchema } from './texts';
 
@@ -95,7 +96,7 @@ export const connectInputSchema = z
   .object({
     provider: providerSchema,
     /** Reconnect an existing (expired) Account instead of adding a new one. */
-    accountId: z.string().min(1).optional(),
+    accountId: idInputSchema.optional(),
   })
   .strict();
 
@@ -124,11 +125,11 @@ export const connectResultSchema = z.object({
 });
 export type ConnectResult = z.infer<typeof connectResultSchema>;
 
-export const cancelConnectInputSchema = z.object({ attemptId: z.string().min(1) }).strict();
+export const cancelConnectInputSchema = z.object({ attemptId: idInputSchema }).strict();
 
 export const disconnectInputSchema = z
   .object({
-    accountId: z.string().min(1),
+    accountId: idInputSchema,
     /** `now`: delete the Account's synced data at once; `scheduled`: after the 90-day retention period. */
     deleteData: z.enum(['now', 'scheduled']).default('scheduled'),
   })

@@ -1,3 +1,4 @@
+import { idInputSchema } from './ids';
 import { z } from 'zod';
 import { translatableSchema } from './texts';
 
@@ -52,7 +53,7 @@ export type SyncTrigger = z.infer<typeof syncTriggerSchema>;
 export const syncRunInputSchema = z
   .object({
     /** Omit to sync every active shop and ads Account. */
-    accountId: z.string().min(1).optional(),
+    accountId: idInputSchema.optional(),
     /** Omit for every resource of the Account's provider. */
     resources: z.array(syncResourceSchema).min(1).optional(),
     trigger: syncTriggerSchema.default('manual'),
@@ -71,7 +72,7 @@ export const syncRunResultSchema = z.object({
 export type SyncRunResult = z.infer<typeof syncRunResultSchema>;
 
 // ---- sync:cancel ----------------------------------------------------------------------------------------
-export const syncCancelInputSchema = z.object({ accountId: z.string().min(1).optional() }).strict();
+export const syncCancelInputSchema = z.object({ accountId: idInputSchema.optional() }).strict();
 export const syncCancelResultSchema = z.object({ cancelled: z.array(z.string()) });
 
 // ---- sync:progress (event) ------------------------------------------------------------------------------
@@ -135,7 +136,7 @@ export type SyncSummary = z.infer<typeof syncSummarySchema>;
 // ---- sync:history ---------------------------------------------------------------------------------------
 export const syncHistoryInputSchema = z
   .object({
-    accountId: z.string().min(1).optional(),
+    accountId: idInputSchema.optional(),
     limit: z.number().int().min(1).max(200).default(20),
     /** `startedAt` of the last run of the previous page (runs are newest first). */
     before: z.number().int().optional(),
@@ -183,7 +184,7 @@ export const moneySchema = z.object({ amountMinor: z.number().int(), currency: z
 export type Money = z.infer<typeof moneySchema>;
 
 const listInput = {
-  shopId: z.string().min(1).optional(),
+  shopId: idInputSchema.optional(),
   /** Matches the id exactly or any part of the title / product name (case-insensitive). */
   search: z.string().trim().max(200).optional(),
   limit: z.number().int().min(1).max(500).default(50),

@@ -29,3 +29,22 @@ describe('validation errors stay small', () => {
     expect(JSON.stringify(envelope).length).toBeLessThan(8_000);
   });
 });
+
+/** Ids are short (Account ids are UUIDs, TikTok's ids a few dozen digits): a 10k-character one is refused. */
+describe('ids have a length limit', () => {
+  const long = 'a'.repeat(10_000);
+  it.each([
+    ['accounts:connect', { provider: 'shop', accountId: long }],
+    ['accounts:cancelConnect', { attemptId: long }],
+    ['accounts:disconnect', { accountId: long }],
+    ['sync:run', { accountId: long }],
+    ['sync:cancel', { accountId: long }],
+    ['sync:history', { accountId: long }],
+    ['orders:list', { shopId: long }],
+    ['products:list', { shopId: long }],
+  ] as const)('%s refuses an id of 10,000 characters', async (channel, input) => {
+    const envelope = await app.router.invoke(channel, input);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.stringify(envelope)).not.toContain(long);
+  });
+});
