@@ -9,6 +9,7 @@ export const syncTexts = defineTexts('sync.errors', {
   accountGone: 'Sync stopped: the Account is no longer connected.',
   interrupted: 'ShopMesh stopped before this sync finished; the next sync resumes where it stopped.',
   badCursor: 'The page cursor is not valid; start from the first page.',
+  workerStopped: 'The sync stopped unexpectedly; the next sync resumes where it stopped.',
   noShop: 'TikTok Shop reports no authorized shop for this Account. Reconnect it.',
   noAdvertiser: 'TikTok Ads reports no ad account for this Account. Reconnect it.',
   /** Only migration 008 makes this: a failure recorded in English before texts had keys. */

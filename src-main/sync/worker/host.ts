@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import type { TokenSource } from '../../tiktok/token-source';
 import type { RunContext, RunResult } from '../engine';
+import { syncTexts } from '../texts';
 import type { EngineSettings } from '../engine-deps';
 import type { RunExecutor } from '../executor';
 import {
@@ -127,13 +128,13 @@ export function workerExecutor(options: WorkerExecutorOptions): RunExecutor {
     worker.on('error', (err) => {
       logger.error({ err }, 'the sync worker failed');
       if (current === running) current = null;
-      failAll(new AppError('INTERNAL', 'The sync worker stopped unexpectedly'));
+      failAll(new AppError('INTERNAL', syncTexts.workerStopped()));
     });
     worker.once('exit', (code) => {
       if (current === running) current = null;
       if (pending.size > 0) {
         logger.error({ code }, 'the sync worker exited with runs under way');
-        failAll(new AppError('INTERNAL', 'The sync worker stopped unexpectedly'));
+        failAll(new AppError('INTERNAL', syncTexts.workerStopped()));
       }
     });
     return running;

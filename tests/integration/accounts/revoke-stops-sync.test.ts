@@ -9,7 +9,6 @@ import {
   sandboxRequests,
 } from '../../helpers/accounts';
 import { tsSyncWorker } from '../../helpers/sync-worker';
-import { until } from '../../helpers/until';
 
 let t: AccountsTestApp | undefined;
 afterEach(async () => {

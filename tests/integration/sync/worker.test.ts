@@ -111,7 +111,7 @@ describe('sync worker', () => {
     await syncAndWait(t, { resources: ['orders'] });
     const run = t.service.history({ limit: 1 }).runs[0];
     expect(run?.outcome).toBe('failed');
-    expect(run?.error).toBe('Unexpected error while syncing');
+    expect(run?.error).toEqual({ key: 'sync.errors.workerStopped', params: {} });
     expect(t.service.status().accounts[0]?.state).toBe('error');
     await t.service.close();
   });
