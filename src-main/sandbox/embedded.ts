@@ -26,6 +26,8 @@ export async function startEmbeddedSandbox(
   const scale = scaleSchema.safeParse(sandboxConfig.scale ?? env.SHOPMESH_SANDBOX_SCALE ?? 'demo');
   if (!scale.success) throw new AppError('VALIDATION', 'SHOPMESH_SANDBOX_SCALE must be tiny, demo or bench.');
   const ports = sandboxConfig.redirectPorts ?? {};
+  // docs/accounts.md: random per run unless SHOPMESH_SANDBOX_ADMIN_TOKEN fixes it (scripts drive the simulator).
+  const adminToken = sandboxConfig.adminToken ?? (env.SHOPMESH_SANDBOX_ADMIN_TOKEN?.trim() || undefined);
   return startSandbox({
     port: 0,
     scale: scale.data,
@@ -35,7 +37,7 @@ export async function startEmbeddedSandbox(
       ...(ports.shop ? { shop: `http://127.0.0.1:${ports.shop}/callback/shop` } : {}),
       ...(ports.ads ? { ads: `http://127.0.0.1:${ports.ads}/callback/ads` } : {}),
     },
-    ...(sandboxConfig.adminToken ? { adminToken: sandboxConfig.adminToken } : {}),
+    ...(adminToken ? { adminToken } : {}),
     ...(sandboxConfig.config ? { config: sandboxConfig.config } : {}),
   });
 }
