@@ -104,7 +104,7 @@ function AdRow(props: {
       aria-expanded={hasChildren ? expanded : undefined}
       className={`ads-row ads-level-${node.level}`}
     >
-      <th scope="row" className="cell-text">
+      <th scope="row" className="col-text">
         <span className="ads-name" style={{ paddingInlineStart: `${(level - 1) * 20}px` }}>
           {hasChildren ? (
             <button
@@ -124,7 +124,9 @@ function AdRow(props: {
             {node.name}
             <span className="muted cell-detail">
               {t(`analytics.ads.level.${node.level}`)}
-              {node.status ? ` · ${node.status}` : ''}
+              {node.status
+                ? ` · ${t(`analytics.ads.status.${node.status}`, { defaultValue: node.status })}`
+                : ''}
             </span>
           </span>
         </span>

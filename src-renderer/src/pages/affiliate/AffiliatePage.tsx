@@ -92,9 +92,9 @@ function AffiliateOrders({
             <tr key={o.orderId}>
               <td>{formatDay(o.day, lang)}</td>
               <td className="mono">{o.orderId}</td>
-              <td className="cell-text">{o.creatorHandle ? `@${o.creatorHandle}` : '—'}</td>
-              <td className="cell-text">{o.collaborationName ?? o.collaborationId ?? '—'}</td>
-              <td>{o.status}</td>
+              <td className="col-text">{o.creatorHandle ? `@${o.creatorHandle}` : '—'}</td>
+              <td className="col-text">{o.collaborationName ?? o.collaborationId ?? '—'}</td>
+              <td>{t(`analytics.affiliate.status.${o.status}`, { defaultValue: o.status })}</td>
               <td className="col-num">{money(o.gmvMinor, o.currency)}</td>
               <td className="col-num">{money(o.estCommissionMinor, o.currency)}</td>
               <td className="col-num">{money(o.actualCommissionMinor, o.currency)}</td>

@@ -116,7 +116,7 @@ function BreakdownTable({
             const focused = focus !== null && kind === focus.kind && focus.id === r.id;
             return (
               <tr key={`${r.id}|${r.currency}`} className={focused ? 'row-focused' : undefined}>
-                <th scope="row" className="cell-text">
+                <th scope="row" className="col-text">
                   {kind ? (
                     <button
                       type="button"

@@ -79,7 +79,7 @@ function Statements({ filter }: { filter: AnalyticsFilter }): ReactElement {
             {list.items.map((s) => (
               <tr key={s.statementId}>
                 <td>{formatDay(s.day, lang)}</td>
-                <td className="cell-text">{s.shopName}</td>
+                <td className="col-text">{s.shopName}</td>
                 {(
                   [
                     s.revenueMinor,
