@@ -1,6 +1,7 @@
 import { idInputSchema } from './ids';
 import { z } from 'zod';
 import { translatableSchema } from './texts';
+import { errorIssueSchema } from './errors';
 
 /**
  * Sync schemas (issue 5); their channels are in `channels/sync.ts`, `channels/orders.ts`, `channels/products.ts`:
@@ -144,6 +145,19 @@ export const syncHistoryInputSchema = z
   .strict();
 export type SyncHistoryInput = z.input<typeof syncHistoryInputSchema>;
 
+/**
+ * A record a sync could not read in full (docs/sync.md, "Records kept aside"). `stored: false`: kept aside,
+ * not stored, and the resource ended `partial`; `true`: stored without the non-essential fields in `issues`.
+ */
+export const quarantinedRecordSchema = z.object({
+  id: z.number().int(),
+  /** The record's id as TikTok sent it, when it could be found. */
+  recordKey: z.string().nullable(),
+  issues: z.array(errorIssueSchema),
+  stored: z.boolean(),
+});
+export type QuarantinedRecord = z.infer<typeof quarantinedRecordSchema>;
+
 export const syncRunResourceSchema = z.object({
   /** Shop id, advertiser id, or the Account id for `shops` / `advertisers`. */
   scope: z.string(),
@@ -154,9 +168,11 @@ export const syncRunResourceSchema = z.object({
   inserted: z.number().int(),
   updated: z.number().int(),
   durationMs: z.number().int(),
-  outcome: z.enum(['running', 'ok', 'failed', 'cancelled', 'skipped']),
+  /** `partial`: finished, with records kept aside (`quarantined`). */
+  outcome: z.enum(['running', 'ok', 'partial', 'failed', 'cancelled', 'skipped']),
   /** A text the UI translates. */
   error: translatableSchema.nullable(),
+  quarantined: z.array(quarantinedRecordSchema),
 });
 
 export const syncRunSchema = z.object({
@@ -178,6 +194,25 @@ export const syncHistorySchema = z.object({
   nextBefore: z.number().int().nullable(),
 });
 export type SyncHistory = z.infer<typeof syncHistorySchema>;
+
+// ---- sync:quarantine -----------------------------------------------------------------------------------
+export const syncQuarantineInputSchema = z.object({ runId: z.string().min(1) }).strict();
+export type SyncQuarantineInput = z.input<typeof syncQuarantineInputSchema>;
+
+export const syncQuarantineSchema = z.object({
+  runId: z.string(),
+  records: z.array(
+    quarantinedRecordSchema.extend({
+      scope: z.string(),
+      resource: syncResourceSchema,
+      /** UTC epoch ms when the sync met the record. */
+      createdAt: z.number().int(),
+      /** TikTok's JSON for the record, personal values masked, as text. */
+      raw: z.string(),
+    }),
+  ),
+});
+export type SyncQuarantine = z.infer<typeof syncQuarantineSchema>;
 
 // ---- orders:list / products:list ------------------------------------------------------------------------
 export const moneySchema = z.object({ amountMinor: z.number().int(), currency: z.string() });

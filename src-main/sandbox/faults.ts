@@ -18,6 +18,14 @@ export const faultConfigSchema = z.object({
   commitThenDropEveryN: z.number().int().positive().optional(),
   /** The request is carried out (a write is committed), then answered as a server error (HTTP 500). */
   commitThenServerErrorEveryN: z.number().int().positive().optional(),
+  /**
+   * Every Nth matching answer has one record changed: in the first list under `data`, the first record's
+   * `corruptField` (a dotted path inside the record, e.g. `message_body.create_time`) is set to
+   * `corruptValue` (default: an object, which no TikTok scalar field accepts).
+   */
+  corruptRecordEveryN: z.number().int().positive().optional(),
+  corruptField: z.string().min(1).optional(),
+  corruptValue: z.unknown().optional(),
   latencyMs: z.number().int().nonnegative().max(60_000).optional(),
   families: z.array(z.enum(families)).optional(),
   /** Only requests whose path (below the family prefix) contains this string. */
@@ -30,6 +38,7 @@ export type FaultAction =
   | 'serverError'
   | 'notImplemented'
   | 'malformedJson'
+  | 'corruptRecord'
   | 'drop'
   | 'commitThenDrop'
   | 'commitThenServerError';
@@ -42,6 +51,7 @@ export class Faults {
     serverError: 0,
     notImplemented: 0,
     malformedJson: 0,
+    corruptRecord: 0,
     drop: 0,
     commitThenDrop: 0,
     commitThenServerError: 0,
@@ -75,6 +85,7 @@ export class Faults {
     else if (every(c.rateLimitEveryN)) action = 'rateLimit';
     else if (every(c.serverErrorEveryN)) action = 'serverError';
     else if (every(c.malformedJsonEveryN)) action = 'malformedJson';
+    else if (every(c.corruptRecordEveryN)) action = 'corruptRecord';
     if (action) this.injected[action] += 1;
     return { latencyMs: c.latencyMs ?? 0, action };
   }

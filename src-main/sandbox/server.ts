@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../log/logger';
 import { handleAdmin } from './admin';
+import { corruptFirstRecord } from './corrupt';
 import { handleAds } from './ads/routes';
 import type { FaultAction, Family } from './faults';
 import { html, json, type Reply, type SandboxRequest } from './http';
@@ -217,6 +218,10 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
       } catch (err) {
         logger.error({ err, family, path }, 'sandbox request failed');
         reply = json(500, { error: 'internal sandbox error' });
+      }
+      if (action === 'corruptRecord') {
+        const f = state.faults.get();
+        reply = corruptFirstRecord(reply, f.corruptField ?? 'id', f.corruptValue ?? { unexpected: true });
       }
       if (action === 'malformedJson') {
         // A truncated body: valid start, no end, as when a connection is cut mid-response. Cut as text

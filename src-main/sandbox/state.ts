@@ -195,11 +195,27 @@ export class SandboxState {
     this.seedConversations();
   }
 
-  /** Creators flagged "messaged first" already wrote to every shop: they start connected (docs/tiktok-api/affiliate.md). */
+  /**
+   * Creators flagged "messaged first" already wrote to every shop of their region: they start connected
+   * (docs/tiktok-api/affiliate.md). A shop whose region has none gets its first creator who accepts messages, so every
+   * shop has a conversation to sync.
+   */
   private seedConversations(): void {
     const { creators, shops, endTime } = this.dataset;
-    for (let i = 0; i < creators.count; i++) {
-      if (!((creators.flags[i] ?? 0) & creatorFlag.messagedFirst)) continue;
+    const first = (i: number): boolean => ((creators.flags[i] ?? 0) & creatorFlag.messagedFirst) !== 0;
+    const writers = new Set<number>();
+    for (let i = 0; i < creators.count; i++) if (first(i)) writers.add(i);
+    for (const shop of shops) {
+      if ([...writers].some((i) => creatorRegion(this, i) === shop.region)) continue;
+      for (let i = 0; i < creators.count; i++) {
+        const privacy = ((creators.flags[i] ?? 0) & creatorFlag.privacy) !== 0;
+        if (!privacy && creatorRegion(this, i) === shop.region) {
+          writers.add(i);
+          break;
+        }
+      }
+    }
+    for (const i of [...writers].sort((a, b) => a - b)) {
       for (const shop of shops) {
         if (creatorRegion(this, i) !== shop.region) continue;
         const conv = this.openConversation(shop.index, i, endTime - 3 * 86_400);
@@ -213,6 +229,29 @@ export class SandboxState {
           createTime: endTime - 3 * 86_400 + 600,
           fromCreator: true,
         });
+        // Every other one follows up with a sticker and a picture: content whose width/height are strings,
+        // as TikTok returns IMAGE and EMOTICONS (docs/tiktok-api/shop-messages.md).
+        if (i % 2 === 0) {
+          const media = 'https://p16-oec-va.ibyteimg.com/tos-maliva-i-o3syd03w52-us/sandbox';
+          conv.messages.push(
+            {
+              index: 2,
+              id: this.newId('message'),
+              type: 'EMOTICONS',
+              content: JSON.stringify({ height: '110', url: `${media}-sticker-${i}`, width: '110' }),
+              createTime: endTime - 3 * 86_400 + 660,
+              fromCreator: true,
+            },
+            {
+              index: 3,
+              id: this.newId('message'),
+              type: 'IMAGE',
+              content: JSON.stringify({ height: '290', url: `${media}-photo-${i}`, width: '304' }),
+              createTime: endTime - 3 * 86_400 + 720,
+              fromCreator: true,
+            },
+          );
+        }
       }
     }
   }

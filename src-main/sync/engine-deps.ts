@@ -33,6 +33,7 @@ export function createEngineDeps(
   const shopQps = settings.limits?.shopQps ?? 50;
   const adsQps = settings.limits?.adsQps ?? 10;
   const limiter = new RateLimiter((key) => (key.startsWith('ads|') ? adsQps : shopQps));
+  const writers = createWriters(db);
   return {
     db,
     tokenSource,
@@ -41,8 +42,9 @@ export function createEngineDeps(
     now,
     limiter,
     cursors: new CursorStore(db),
-    runs: new RunStore(db),
-    writers: createWriters(db),
+    // Records a page could not read are kept aside with the run that met them (quarantine).
+    runs: new RunStore(db, writers.quarantine),
+    writers,
     options: { ...defaultJobOptions, ...settings.jobOptions },
     scopeConcurrency: settings.scopeConcurrency ?? 4,
   };

@@ -129,6 +129,7 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
   const logger = deps.logger.child({ accountId: account.id, runId: run.runId });
   let accountError: AppError | null = null;
   let ok = 0;
+  let partial = 0;
   let failed = 0;
   let cancelled = 0;
   let firstError: Translatable | null = null;
@@ -173,6 +174,7 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
     });
     run.progress.start(resource, id);
     let last: JobProgress = { pages: 0, rows: 0, inserted: 0, updated: 0, total: null };
+    let keptAside = 0;
     const base: JobEnv = {
       db: deps.db,
       accountId: account.id,
@@ -189,6 +191,18 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
         last = p;
         run.progress.update(resource, id, p);
       },
+      quarantine: (records) => {
+        deps.writers.quarantine.add(run.runId, account.id, id, resource, records, deps.now());
+        keptAside += records.filter((r) => !r.stored).length;
+        logger.warn(
+          {
+            resource,
+            scope: id,
+            records: records.map((r) => ({ key: r.key, stored: r.stored, issues: r.issues })),
+          },
+          'records not read in full',
+        );
+      },
     };
     try {
       const result = await job(base);
@@ -198,11 +212,13 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
         inserted: result.inserted,
         updated: result.updated,
         durationMs: deps.now() - started,
-        outcome: 'ok',
+        // Everything readable is stored; the history names the records kept aside.
+        outcome: keptAside > 0 ? 'partial' : 'ok',
         error: null,
       });
       run.progress.end(resource, id, 'done');
-      ok++;
+      if (keptAside > 0) partial++;
+      else ok++;
     } catch (err) {
       // The pages committed before the failure count: their days are rebuilt like a finished job's.
       refresh();
@@ -302,7 +318,8 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
   const errorCode = (accountError as AppError | null)?.code ?? null;
   if (accountError) return { outcome: 'failed', error: errorTextOf(accountError), errorCode };
   if (cancelled > 0 && failed === 0) return { outcome: 'cancelled', error: null, errorCode };
-  if (failed > 0) return { outcome: ok > 0 ? 'partial' : 'failed', error: firstError, errorCode };
+  if (failed > 0) return { outcome: ok + partial > 0 ? 'partial' : 'failed', error: firstError, errorCode };
+  if (partial > 0) return { outcome: 'partial', error: null, errorCode };
   return { outcome: 'ok', error: null, errorCode };
 }
 

@@ -11,5 +11,6 @@ export function syncHandlers(sync: SyncService, db: Database): HandlersFor<typeo
     'sync:status': () => sync.status(),
     'sync:history': (input) => sync.history(input),
     'sync:summary': () => syncSummary(db),
+    'sync:quarantine': (input) => sync.quarantine(input),
   };
 }

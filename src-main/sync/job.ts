@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError, isAppError } from '@shared/errors';
 import type { SyncResource } from '@shared/sync';
 import type { Logger } from '../log/logger';
+import type { RejectedRecord } from '../tiktok/records';
 import type { CursorStore } from './store/cursors';
 import { syncTexts } from './texts';
 
@@ -28,6 +29,11 @@ export interface JobEnv {
   options: JobOptions;
   /** Rebuilds the rollup days this scope's writes marked dirty (between pages, never inside one). */
   refreshRollups(): void;
+  /**
+   * Keeps records that could not be read in full (records.ts) with the run; call inside the page's
+   * transaction. A record kept aside makes the resource end `partial`.
+   */
+  quarantine(records: readonly RejectedRecord[]): void;
 }
 
 export interface JobOptions {
@@ -99,6 +105,8 @@ export interface PagedStep<S, P> {
   next(state: S, page: P): S | null;
   rows(page: P): number;
   total?(page: P): number | null;
+  /** Records of the page that could not be read in full: kept aside in the page's transaction. */
+  rejected?(page: P): readonly RejectedRecord[];
   /** Writes the page and its cursor; runs inside one transaction. */
   write(page: P, state: S, next: S | null): Counts;
 }
@@ -134,7 +142,13 @@ export async function pagedLoop<S, P>(env: JobEnv, initial: S, step: PagedStep<S
       // hop the server would only see the prefetch after the write and the two would never overlap.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    const counts = env.db.transaction(() => step.write(page, state, next)).immediate();
+    const counts = env.db
+      .transaction(() => {
+        const aside = step.rejected?.(page) ?? [];
+        if (aside.length > 0) env.quarantine(aside);
+        return step.write(page, state, next);
+      })
+      .immediate();
     result.pages += 1;
     result.rows += step.rows(page);
     result.inserted += counts.inserted;

@@ -23,6 +23,8 @@ const accountTables = [
   'cost_days',
   'rollup_dirty',
   'sync_cursors',
+  // Records kept aside hold the Account's data (masked JSON); the runs they belong to stay.
+  'sync_quarantine',
 ] as const;
 
 /**

@@ -7,6 +7,9 @@ import {
   type SyncHistory,
   syncHistoryInputSchema,
   type SyncHistoryInput,
+  type SyncQuarantine,
+  syncQuarantineInputSchema,
+  type SyncQuarantineInput,
   type SyncOutcome,
   type SyncProgress,
   type SyncRunInput,
@@ -57,6 +60,8 @@ export interface SyncService {
   cancel(input?: { accountId?: string }): Promise<{ cancelled: string[] }>;
   status(): SyncStatus;
   history(input: SyncHistoryInput): SyncHistory;
+  /** The records one run could not read in full, with their raw JSON (personal values masked). */
+  quarantine(input: SyncQuarantineInput): SyncQuarantine;
   /** Deletes every synced row of the Account (stopping its sync first); returns rows deleted. */
   purgeAccountData(accountId: string): Promise<{ rows: number }>;
   /** Cancels the Account's running sync and waits for it to stop (called when an Account is revoked). */
@@ -246,6 +251,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
     history(input) {
       return runs.history(syncHistoryInputSchema.parse(input));
+    },
+
+    quarantine(input) {
+      const { runId } = syncQuarantineInputSchema.parse(input);
+      return { runId, records: writers.quarantine.withRaw(runId) };
     },
 
     async stopAccount(accountId) {

@@ -5,6 +5,8 @@ import {
   syncHistoryInputSchema,
   syncHistorySchema,
   syncProgressSchema,
+  syncQuarantineInputSchema,
+  syncQuarantineSchema,
   syncRunInputSchema,
   syncRunResultSchema,
   syncStatusSchema,
@@ -47,6 +49,13 @@ export const syncSlice = {
       output: syncHistorySchema,
       summary:
         'Past SyncRuns, newest first, with pages, rows inserted and updated, duration and outcome per resource.',
+      writes: false,
+    },
+    'sync:quarantine': {
+      input: syncQuarantineInputSchema,
+      output: syncQuarantineSchema,
+      summary:
+        'The records one run kept aside or stored in part, with their TikTok JSON (personal values masked), for a bug report.',
       writes: false,
     },
   },

@@ -5,6 +5,7 @@ import { m003Accounts } from './003-accounts';
 import { m004SyncedData } from './004-synced-data';
 import { m005CheaperOrderIngest } from './005-cheaper-order-ingest';
 import { m006CollaborationStatus } from './006-collaboration-status';
+import { m007Fidelity } from './007-fidelity';
 import { m008TextsAsKeys } from './008-texts-as-keys';
 import { m011ShopLocalDays } from './011-shop-local-days';
 import { m012AnalyticsRollups } from './012-analytics-rollups';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   m004SyncedData,
   m005CheaperOrderIngest,
   m006CollaborationStatus,
+  m007Fidelity,
   m008TextsAsKeys,
   m011ShopLocalDays,
   m012AnalyticsRollups,

@@ -81,6 +81,9 @@ function rows(ds: Dataset, level: Level, advertiserIndex: number): Array<Record<
         secondary_status:
           c.operationStatus === 'ENABLE' ? 'CAMPAIGN_STATUS_ENABLE' : 'CAMPAIGN_STATUS_DISABLE',
         roas_bid: 0,
+        // The legacy objective next to objective_type, and no deep bid type: as campaign/get shows them.
+        objective: 'LANDING_PAGE',
+        deep_bid_type: null,
         is_smart_performance_campaign: false,
         is_new_structure: true,
         campaign_product_source: 'STORE',

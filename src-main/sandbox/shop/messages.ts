@@ -36,14 +36,49 @@ function ownConversation(ctx: ShopContext, id: string | undefined): Conversation
   return conv;
 }
 
+/** The creator's avatar: a URL string, as Get Conversation List 202412 documents it. */
+function avatarUrl(creatorIndex: number): string {
+  return `https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/sandbox-${creatorIndex}~c5_720x720.webp`;
+}
+
 function summary(state: SandboxState, conv: Conversation): Record<string, unknown> {
   const c = state.dataset.creators;
   return {
-    username: c.usernames[conv.creatorIndex] ?? '',
-    avatar: { url: '' },
     unread_count: unread(conv),
+    username: c.usernames[conv.creatorIndex] ?? '',
+    avatar: avatarUrl(conv.creatorIndex),
     creator_im_id: creatorImId(conv.creatorIndex),
   };
+}
+
+/**
+ * A message's `conversation_index` on the wire: a decimal string that grows with each message and, as on
+ * TikTok, does not fit a JS number (docs/tiktok-api/shop-messages.md). Derived from the conversation's
+ * creation time and the message's position, so it is stable and strictly increasing.
+ */
+export function wireIndex(conv: Conversation, index: number): string {
+  return (BigInt(conv.createTime) * 1_000_000_000n + BigInt(index)).toString();
+}
+
+/**
+ * IMAGE and EMOTICONS content as TikTok returns it: `width`/`height` are strings in what Get Messages
+ * answers, even though Send Message takes numbers.
+ */
+function wireContent(type: string, content: string): string {
+  if (type !== 'IMAGE' && type !== 'EMOTICONS') return content;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    return content;
+  }
+  if (parsed === null || typeof parsed !== 'object') return content;
+  const c = parsed as Record<string, unknown>;
+  return JSON.stringify({
+    ...c,
+    ...(c.width !== undefined ? { width: String(c.width) } : {}),
+    ...(c.height !== undefined ? { height: String(c.height) } : {}),
+  });
 }
 
 const createBody = z.object({
@@ -67,7 +102,8 @@ export function createConversation(ctx: ShopContext): unknown {
 const listQuery = z.object({
   page_size: pageSizeSchema(50),
   conversation_status: z.enum(['ALL', 'UNREAD', 'UNREPLIED']).default('ALL'),
-  only_need_conversation_id: z.enum(['true', 'false']).default('false'),
+  // Documented default: ids only.
+  only_need_conversation_id: z.enum(['true', 'false']).default('true'),
 });
 
 /** Newest first; the cursor is "older than conversation N", so new conversations never shift later pages. */
@@ -117,12 +153,12 @@ export function listMessages(ctx: ShopContext): unknown {
   const last = page[page.length - 1];
   return {
     messages: page.map((m) => ({
-      conversation_index: m.index,
+      conversation_index: wireIndex(conv, m.index),
       message_body: {
         id: m.id,
         conversation_id: conv.id,
         type: m.type,
-        content: m.content,
+        content: wireContent(m.type, m.content),
         create_time: m.createTime,
         sender_id: m.fromCreator ? creatorImId(conv.creatorIndex) : sellerImId(conv.shopIndex),
       },

@@ -81,6 +81,9 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
       : 'SHIPPED'
     : 'TO_FULFILL';
   const provider = shipped ? (shop.region === 'GB' ? 'Royal Mail' : 'USPS') : '';
+  const providerId = shipped ? (shop.region === 'GB' ? '6617675021119438901' : '6617675021119438849') : '';
+  // When the seller shipped (Ship Package); 0 before, as for the other times not reached yet.
+  const rtsTime = shipped ? create + 86_400 : 0;
 
   // Totals need every line first: each line is generated once, kept, and written after the payment block
   // (orderTotals would generate them all a second time).
@@ -144,7 +147,9 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
     w.raw(',"cancel_reason":').str(
       cancelled ? 'No longer needed' : refunded ? 'Refunded: item arrived damaged' : '',
     );
-    w.raw('}');
+    w.raw(',"sku_type":"NORMAL","shipping_provider_id":').str(providerId);
+    w.raw(',"rts_time":').num(rtsTime);
+    w.raw(',"is_dangerous_good":false,"needs_prescription":false}');
   });
   const phoneTail = String(hash(ds.seed, 61, i) % 100).padStart(2, '0');
   w.raw('],"recipient_address":{"name":').str(`${first} ${last}`);
@@ -175,5 +180,11 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
   w.raw(',"rts_sla_time":').num(create + 3 * 86_400);
   w.raw(',"tts_sla_time":').num(create + 7 * 86_400);
   w.raw(',"warehouse_id":').str(warehouseOf(ds, i));
-  w.raw(',"is_cod":false,"is_sample_order":false,"order_type":"NORMAL","commerce_platform":"TIKTOK_SHOP"}');
+  w.raw(',"is_cod":false,"is_sample_order":false,"order_type":"NORMAL","commerce_platform":"TIKTOK_SHOP"');
+  w.raw(',"delivery_type":"HOME_DELIVERY","delivery_option_id":"7091146663229654785"');
+  w.raw(',"shipping_provider":').str(provider);
+  w.raw(',"shipping_provider_id":').str(providerId);
+  w.raw(',"rts_time":').num(rtsTime);
+  w.raw(',"has_updated_recipient_address":false,"is_on_hold_order":false,"is_replacement_order":false');
+  w.raw(',"is_buyer_request_cancel":false}');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProductRecord, ShopRecord } from '../data/dataset';
+import { unit } from '../data/rng';
 import { decodeId } from '../ids';
 import { parse, requireShop, type ShopContext } from './context';
 import { ShopApiError, invalidParam, shopCodes } from './errors';
@@ -12,9 +13,10 @@ import {
   walk,
 } from './pagination';
 
-/** Codes for product write refusals are not in our sources; these follow the 12052xxx product family [U]. */
+/** Refusals Update Price 202309 documents (shop-products.md). */
 const productNotFound = 12052048;
-const productNotEditable = 12052057;
+const priceLockedByPromotion = 12052038;
+const statusNotEditable = 12052901;
 
 const statusSchema = z.enum([
   'ALL',
@@ -32,13 +34,52 @@ const unixSeconds = z.number().int().nonnegative();
 const searchBody = z
   .object({
     status: statusSchema.default('ALL'),
-    seller_skus: z.array(z.string()).max(10).optional(),
+    seller_skus: z.array(z.string()).optional(),
     create_time_ge: unixSeconds.optional(),
     create_time_le: unixSeconds.optional(),
     update_time_ge: unixSeconds.optional(),
     update_time_le: unixSeconds.optional(),
+    // 202502 filters (shop-products.md).
+    sku_ids: z.array(z.string()).optional(),
+    listing_quality_tiers: z.array(z.enum(['POOR', 'FAIR', 'GOOD'])).optional(),
+    audit_status: z.array(z.enum(['AUDITING', 'FAILED', 'APPROVED'])).optional(),
   })
   .loose();
+
+/** Refusals Search Products 202502 documents for its SKU filters. */
+const tooManySellerSkus = 12019027;
+const tooManySkuIds = 12019087;
+
+/**
+ * What 202502 adds per product, derived from the seed so it is stable: the audit status follows the product
+ * status; a few live products have a draft or a SKU the seller deactivated; listing quality exists in the
+ * US only (shop-products.md).
+ */
+function audit(p: ProductRecord): { status: string; pre_approved_reasons: string[] } {
+  const status: Record<string, string> = {
+    ACTIVATE: 'APPROVED',
+    PENDING: 'AUDITING',
+    FAILED: 'FAILED',
+  };
+  return { status: status[p.status] ?? 'NONE', pre_approved_reasons: [] };
+}
+
+function skuStatus(p: ProductRecord, skuIndex: number, seed: number): Record<string, string> {
+  if (p.status === 'PLATFORM_DEACTIVATED') return { status: 'DEACTIVATED', deactivation_source: 'PLATFORM' };
+  if (p.status === 'SELLER_DEACTIVATED') return { status: 'DEACTIVATED', deactivation_source: 'SELLER' };
+  if (p.status === 'ACTIVATE' && skuIndex > 0 && unit(seed, 120, p.index, skuIndex) < 0.1)
+    return { status: 'DEACTIVATED', deactivation_source: 'SELLER' };
+  return { status: 'NORMAL' };
+}
+
+function qualityTier(p: ProductRecord, shop: ShopRecord, seed: number): string | undefined {
+  if (shop.region !== 'US') return undefined;
+  const u = unit(seed, 121, p.index);
+  return u < 0.2 ? 'POOR' : u < 0.55 ? 'FAIR' : 'GOOD';
+}
+
+const hasDraft = (p: ProductRecord, seed: number): boolean =>
+  p.status === 'ACTIVATE' && unit(seed, 122, p.index) < 0.08;
 
 export const pageSizeSchema = (max: number, fallback?: number) =>
   z.preprocess(
@@ -50,12 +91,20 @@ export const pageSizeSchema = (max: number, fallback?: number) =>
       .pipe(z.number().int().min(1).max(max)),
   );
 
-export function productJson(p: ProductRecord, shop: ShopRecord, detail: boolean): Record<string, unknown> {
-  const skus = p.skus.map((s) => ({
+export function productJson(
+  p: ProductRecord,
+  shop: ShopRecord,
+  detail: boolean,
+  opts: { version?: string; seed: number } = { seed: 0 },
+): Record<string, unknown> {
+  // Search 202502 and Get Product carry audit, draft and per-SKU status (shop-products.md).
+  const v202502 = opts.version === '202502' || detail;
+  const skus = p.skus.map((s, k) => ({
     id: s.id,
     seller_sku: s.sellerSku,
-    price: { currency: shop.currency, sale_price: s.price, tax_exclusive_price: s.price },
+    price: { currency: shop.currency, tax_exclusive_price: s.price, sale_price: s.price },
     inventory: s.inventory.map((i) => ({ warehouse_id: i.warehouseId, quantity: i.quantity })),
+    ...(v202502 ? { status_info: skuStatus(p, k, opts.seed) } : {}),
     ...(detail
       ? {
           sales_attributes: s.attributes.map((a) => ({
@@ -76,8 +125,14 @@ export function productJson(p: ProductRecord, shop: ShopRecord, detail: boolean)
     sales_regions: [shop.region],
     create_time: p.createTime,
     update_time: p.updateTime,
-    listing_quality_tier: p.status === 'ACTIVATE' ? 'GOOD' : 'POOR',
     is_not_for_sale: false,
+    ...(v202502
+      ? {
+          listing_quality_tier: qualityTier(p, shop, opts.seed),
+          audit: audit(p),
+          has_draft: hasDraft(p, opts.seed),
+        }
+      : { listing_quality_tier: p.status === 'ACTIVATE' ? 'GOOD' : 'POOR' }),
   };
   if (!detail) return base;
   return {
@@ -89,14 +144,23 @@ export function productJson(p: ProductRecord, shop: ShopRecord, detail: boolean)
       {
         uri: p.imageUri,
         urls: [`https://p16-oec-va.ibyteimg.com/${p.imageUri}~tplv-o3syd03w52-origin-jpeg.jpeg`],
-        thumb_urls: [],
+        thumb_urls: [
+          `https://p16-oec-va.ibyteimg.com/${p.imageUri}~tplv-o3syd03w52-resize-jpeg:300:300.jpeg`,
+        ],
         width: 800,
         height: 800,
       },
     ],
-    video: null,
+    // No product has a video: the field is left out, as TikTok does.
     package_dimensions: { length: '20', width: '15', height: '10', unit: 'CENTIMETER' },
     package_weight: { value: '0.5', unit: 'KILOGRAM' },
+    product_status: p.status,
+    is_cod_allowed: false,
+    product_attributes: [],
+    delivery_options: [{ id: `${p.id.slice(0, -3)}301`, name: 'Standard shipping', is_available: true }],
+    minimum_order_quantity: 1,
+    is_pre_owned: false,
+    is_replicated: false,
   };
 }
 
@@ -104,13 +168,28 @@ export function searchProducts(ctx: ShopContext): unknown {
   const shop = requireShop(ctx);
   const pageSize = parse(pageSizeSchema(100), ctx.query.get('page_size'), 'page_size');
   const body = parse(searchBody, ctx.body ?? {}, 'body');
+  if ((body.seller_skus?.length ?? 0) > 10)
+    throw new ShopApiError(
+      tooManySellerSkus,
+      'The maximum count of "seller_skus" in the search filter is 10.',
+    );
+  if ((body.sku_ids?.length ?? 0) > 10)
+    throw new ShopApiError(tooManySkuIds, 'The number of SKU IDs exceeds the limit of 10');
+  const seed = ctx.state.dataset.seed;
   const fp = fingerprint('products', shop.index, body);
   const position = decodePageToken(ctx.query.get('page_token'), fp);
   const skus = body.seller_skus ? new Set(body.seller_skus) : null;
+  const skuIds = body.sku_ids ? new Set(body.sku_ids) : null;
   const match = (k: number): boolean => {
     const p = ctx.state.product(shop.productStart + k);
     if (!p) return false;
     if (body.status !== 'ALL' && p.status !== body.status) return false;
+    if (skuIds && !p.skus.some((s) => skuIds.has(s.id))) return false;
+    if (body.audit_status && !(body.audit_status as string[]).includes(audit(p).status)) return false;
+    if (body.listing_quality_tiers) {
+      const tier = qualityTier(p, shop, seed);
+      if (tier === undefined || !(body.listing_quality_tiers as string[]).includes(tier)) return false;
+    }
     if (body.create_time_ge !== undefined && p.createTime < body.create_time_ge) return false;
     if (body.create_time_le !== undefined && p.createTime > body.create_time_le) return false;
     if (body.update_time_ge !== undefined && p.updateTime < body.update_time_ge) return false;
@@ -133,7 +212,7 @@ export function searchProducts(ctx: ShopContext): unknown {
   return {
     products: page.items.map((k) => {
       const p = ctx.state.product(shop.productStart + k);
-      return p ? productJson(p, shop, false) : null;
+      return p ? productJson(p, shop, false, { version: ctx.version, seed }) : null;
     }),
     next_page_token: next === null ? '' : encodePageToken(next, fp),
     total_count: countMatches(seq, match),
@@ -155,7 +234,7 @@ function findProduct(
 
 export function productDetail(ctx: ShopContext): unknown {
   const { shop, product } = findProduct(ctx, ctx.params.product_id);
-  return productJson(product, shop, true);
+  return productJson(product, shop, true, { version: ctx.version, seed: ctx.state.dataset.seed });
 }
 
 const decimal = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be a decimal string like "12.99"');
@@ -175,12 +254,13 @@ const priceBody = z.object({
 export function updatePrices(ctx: ShopContext): unknown {
   const { shop, index, product } = findProduct(ctx, ctx.params.product_id);
   const body = parse(priceBody, ctx.body, 'body');
-  if (product.status !== 'ACTIVATE' || product.inPromotion) {
+  if (product.status !== 'ACTIVATE')
     throw new ShopApiError(
-      productNotEditable,
-      'Price can only be edited on ACTIVATE products that are not in an ongoing promotion.',
+      statusNotEditable,
+      'The product in its current status is not available for this operation. Change the product status and try again.',
     );
-  }
+  if (product.inPromotion)
+    throw new ShopApiError(priceLockedByPromotion, 'Product price locked due to ongoing promotion.');
   for (const s of body.skus) {
     if (!product.skus.some((k) => k.id === s.id))
       throw invalidParam(`skus.id ${s.id} does not belong to product ${product.id}`);
@@ -224,8 +304,8 @@ export function updateInventory(ctx: ShopContext): unknown {
     const sku = writable.skus.find((k) => k.id === s.id);
     if (!sku) {
       errors.push({
-        code: 12052200,
-        message: 'SKU does not belong to this product',
+        code: 12052556,
+        message: 'The SKU id not exist.',
         detail: { sku_id: s.id, extra_errors: [] },
       });
       continue;
@@ -237,20 +317,21 @@ export function updateInventory(ctx: ShopContext): unknown {
       .map((i) => i.warehouse_id);
     if (missing.length > 0 || foreign.length > 0) {
       errors.push({
-        code: 12052201,
-        message: 'Every warehouse assigned to the SKU must be listed, and only those',
+        code: 12052990,
+        message: 'Check failed',
         detail: {
           sku_id: s.id,
           extra_errors: [
             ...missing.map((w) => ({
               warehouse_id: w,
-              code: 12052202,
-              message: 'warehouse missing from request',
+              code: 12052533,
+              message:
+                'Removal, addition, and change of warehouses are not permitted. Please specify the original warehouses for the SKUs.',
             })),
             ...foreign.map((w) => ({
               warehouse_id: w,
-              code: 12052203,
-              message: 'warehouse not assigned to this SKU',
+              code: 12052097,
+              message: 'The warehouse does not exist',
             })),
           ],
         },

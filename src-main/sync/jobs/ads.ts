@@ -19,6 +19,7 @@ function entityJob<T>(
     next: (page, data) => (page < data.totalPages ? page + 1 : null),
     rows: (data) => data.items.length,
     total: (data) => data.totalNumber,
+    rejected: (data) => data.rejected,
     write: (data, _, next) => {
       const now = env.now();
       const counts = write(data.items, now);
@@ -102,6 +103,7 @@ export function adReportDaysJob(env: AdsJobEnv): Promise<JobResult> {
       return end < w.to ? { ...w, windowStart: addDays(end, 1), page: 1 } : null;
     },
     rows: (data) => data.items.length,
+    rejected: (data) => data.rejected,
     write: (data, w, next) => {
       const now = env.now();
       const counts = env.writers.adReports.write(

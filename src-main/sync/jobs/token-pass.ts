@@ -133,6 +133,7 @@ export function runPass<T>(env: ShopJobEnv, spec: PassSpec<T>): Promise<JobResul
     },
     rows: ({ page }) => page.items.length,
     total: ({ page }) => page.totalCount,
+    rejected: ({ page }) => page.rejected,
     write: ({ page, state }, _, next) => {
       const now = env.now();
       const counts = spec.write(page.items, now);

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Conversation, Message } from '../../tiktok/shop/conversations';
+import { compareIndex, type Conversation, type Message } from '../../tiktok/shop/conversations';
 import type { Counts } from '../job';
 import type { CreatorStore } from './creators';
 
@@ -12,7 +12,7 @@ export interface ConversationWithMessages {
 export class ConversationWriter {
   private readonly selectOld: Statement<
     [string],
-    { last_index: number; unread_count: number; creator_id: number | null }
+    { last_index: string; unread_count: number; creator_id: number | null }
   >;
   private readonly upsert: Statement;
   private readonly insertMessage: Statement;
@@ -29,7 +29,10 @@ export class ConversationWriter {
         last_message_at, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (conversation_id) DO UPDATE SET account_id = excluded.account_id, shop_id = excluded.shop_id,
         creator_id = excluded.creator_id, unread_count = excluded.unread_count,
-        last_index = MAX(last_index, excluded.last_index),
+        -- Decimal text above 2^53: the longer is the larger, equal lengths compare as text.
+        last_index = CASE WHEN length(excluded.last_index) > length(last_index)
+            OR (length(excluded.last_index) = length(last_index) AND excluded.last_index > last_index)
+          THEN excluded.last_index ELSE last_index END,
         last_message_at = COALESCE(MAX(last_message_at, excluded.last_message_at), excluded.last_message_at, last_message_at),
         synced_at = excluded.synced_at`);
     this.insertMessage = db.prepare(`
@@ -37,9 +40,9 @@ export class ConversationWriter {
         from_creator, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
-  /** The highest message index stored for a conversation (0 when unknown). */
-  lastIndex(conversationId: string): number {
-    return this.selectOld.get(conversationId)?.last_index ?? 0;
+  /** The highest message index stored for a conversation ('0' when unknown); decimal text. */
+  lastIndex(conversationId: string): string {
+    return this.selectOld.get(conversationId)?.last_index ?? '0';
   }
 
   write(accountId: string, shopId: string, items: readonly ConversationWithMessages[], now: number): Counts {
@@ -55,10 +58,10 @@ export class ConversationWriter {
         ) ??
         old?.creator_id ??
         null;
-      let lastIndex = old?.last_index ?? 0;
+      let lastIndex = old?.last_index ?? '0';
       let lastAt: number | null = null;
       for (const m of messages) {
-        if (m.conversationIndex >= lastIndex) {
+        if (compareIndex(m.conversationIndex, lastIndex) >= 0) {
           lastIndex = m.conversationIndex;
           lastAt = m.createTime ?? lastAt;
         }

@@ -3,7 +3,11 @@ import type { Product } from '../../tiktok/shop/products';
 import { etag } from '../etag';
 import type { Counts } from '../job';
 
-/** Products with their SKUs (price, inventory per warehouse). */
+/**
+ * Products with their SKUs (price, inventory per warehouse, status) and audit status. A product TikTok
+ * reports as DELETED is kept with that status, SKUs and all: orders and dashboards still name it
+ * (docs/tiktok-api/shop-products.md, "Deleted products").
+ */
 export class ProductWriter {
   private readonly selectTag: Statement<[string], { etag: string }>;
   private readonly upsert: Statement;
@@ -14,17 +18,21 @@ export class ProductWriter {
     this.selectTag = db.prepare('SELECT etag FROM products WHERE product_id = ?');
     this.upsert = db.prepare(`
       INSERT INTO products (product_id, account_id, shop_id, title, status, currency, min_price_minor,
-        max_price_minor, inventory, sku_count, create_time, update_time, etag, synced_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        max_price_minor, inventory, sku_count, create_time, update_time, audit_status, listing_quality_tier,
+        has_draft, etag, synced_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (product_id) DO UPDATE SET account_id = excluded.account_id, shop_id = excluded.shop_id,
         title = excluded.title, status = excluded.status, currency = excluded.currency,
         min_price_minor = excluded.min_price_minor, max_price_minor = excluded.max_price_minor,
         inventory = excluded.inventory, sku_count = excluded.sku_count, create_time = excluded.create_time,
-        update_time = excluded.update_time, etag = excluded.etag, synced_at = excluded.synced_at`);
+        update_time = excluded.update_time, audit_status = excluded.audit_status,
+        listing_quality_tier = excluded.listing_quality_tier, has_draft = excluded.has_draft,
+        etag = excluded.etag, synced_at = excluded.synced_at`);
     this.deleteSkus = db.prepare('DELETE FROM product_skus WHERE product_id = ?');
     this.insertSku = db.prepare(`
-      INSERT OR REPLACE INTO product_skus (sku_id, product_id, seller_sku, currency, price_minor, inventory, warehouses)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      INSERT OR REPLACE INTO product_skus (sku_id, product_id, seller_sku, currency, price_minor, inventory,
+        warehouses, status, deactivation_source)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   write(accountId: string, shopId: string, products: readonly Product[], now: number): Counts {
@@ -52,6 +60,9 @@ export class ProductWriter {
         p.skus.length,
         p.createTime,
         p.updateTime,
+        p.auditStatus,
+        p.listingQualityTier,
+        p.hasDraft === null ? null : p.hasDraft ? 1 : 0,
         tag,
         now,
       );
@@ -64,6 +75,8 @@ export class ProductWriter {
           s.priceMinor,
           s.inventory,
           JSON.stringify(s.warehouses),
+          s.status,
+          s.deactivationSource,
         );
       }
     }

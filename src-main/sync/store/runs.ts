@@ -2,10 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { SyncHistory, SyncOutcome, SyncResource, SyncRun } from '@shared/sync';
 import { parseStoredText, storeText, type Translatable } from '@shared/texts';
 import { syncTexts } from '../texts';
+import type { QuarantineStore } from './quarantine';
 
 /** SyncRun history: one row per run, one per (run, scope, resource). */
 
-export type ResourceOutcome = 'running' | 'ok' | 'failed' | 'cancelled' | 'skipped';
+export type ResourceOutcome = 'running' | 'ok' | 'partial' | 'failed' | 'cancelled' | 'skipped';
 
 export interface ResourceRecord {
   pages: number;
@@ -41,7 +42,10 @@ interface ResourceRow {
 }
 
 export class RunStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly quarantine: QuarantineStore,
+  ) {}
 
   create(id: string, accountId: string, trigger: string, resources: readonly string[], now: number): void {
     this.db
@@ -128,6 +132,7 @@ export class RunStore {
         byRun.set(r.run_id, list);
       }
     }
+    const aside = this.quarantine.forRuns(page.map((r) => r.id));
     return {
       runs: page.map((r) => ({
         id: r.id,
@@ -147,6 +152,9 @@ export class RunStore {
           durationMs: x.duration_ms,
           outcome: x.outcome,
           error: parseStoredText(x.error),
+          quarantined: (aside.get(r.id) ?? [])
+            .filter((q) => q.scope === x.scope && q.resource === x.resource)
+            .map((q) => ({ id: q.id, recordKey: q.recordKey, issues: q.issues, stored: q.stored })),
         })),
       })),
       nextBefore: more ? (page.at(-1)?.started_at ?? null) : null,

@@ -7,6 +7,7 @@ import { CreatorStore } from './creators';
 import { StatementWriter } from './finance';
 import { OrderWriter } from './orders';
 import { ProductWriter } from './products';
+import { QuarantineStore } from './quarantine';
 import { RollupStore } from './rollups';
 
 /** Every writer, with its statements prepared once per database. */
@@ -21,6 +22,7 @@ export interface Writers {
   adEntities: AdEntityWriter;
   adReports: AdReportWriter;
   rollups: RollupStore;
+  quarantine: QuarantineStore;
 }
 
 export function createWriters(db: Database): Writers {
@@ -37,5 +39,6 @@ export function createWriters(db: Database): Writers {
     adEntities: new AdEntityWriter(db),
     adReports: new AdReportWriter(db, rollups),
     rollups,
+    quarantine: new QuarantineStore(db),
   };
 }

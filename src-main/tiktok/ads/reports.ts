@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toMinorUnits } from '../../core/money';
+import { readRecords } from '../records';
 import { type AdsDataContext, adsCall } from './data-call';
 import type { AdPage } from './ad-entities';
 
@@ -36,7 +37,7 @@ const rowSchema = z.object({
 });
 
 const reportData = z.object({
-  list: z.array(rowSchema).default([]),
+  list: z.array(z.unknown()).default([]),
   page_info: z.object({
     page: z.number().int(),
     total_number: z.number().int(),
@@ -90,8 +91,18 @@ export async function getAdReportDays(
     },
     reportData,
   );
+  const read = readRecords(data.list, {
+    schema: rowSchema,
+    key: (raw) => {
+      const d = (raw as { dimensions?: { ad_id?: unknown; stat_time_day?: unknown } }).dimensions;
+      return typeof d?.ad_id === 'string' ? `${d.ad_id}@${String(d.stat_time_day ?? '')}` : null;
+    },
+    // Counts and ids are reported but not load-bearing; spend and conversion value are money.
+    optional: ['impressions', 'clicks', 'reach', 'conversion', 'campaign_id', 'adgroup_id'],
+  });
   return {
-    items: data.list.map((r) => ({
+    rejected: read.rejected,
+    items: read.items.map((r) => ({
       adId: r.dimensions.ad_id,
       day: r.dimensions.stat_time_day.slice(0, 10),
       campaignId: r.metrics.campaign_id || null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toMinorUnits } from '../../core/money';
 import { secondsToMs } from '../../core/time';
+import { idKey, readRecords } from '../records';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { pageToken, unixSeconds } from './schemas';
 
@@ -34,8 +35,19 @@ const orderSchema = z.object({
 const searchData = z.object({
   next_page_token: pageToken,
   total_count: z.number().int().optional(),
-  orders: z.array(orderSchema).default([]),
+  orders: z.array(z.unknown()).default([]),
 });
+
+/** Attribution details; the order, its SKUs, prices and commissions are essential. */
+const optionalFields = [
+  'delivery_time',
+  'creator_username',
+  'content_type',
+  'content_id',
+  'target_collaboration_id',
+  'open_collaboration_id',
+  'commission_rate',
+] as const;
 
 export interface AffiliateOrderSku {
   productId: string;
@@ -78,8 +90,10 @@ export async function searchAffiliateOrders(
     body,
     data: searchData,
   });
+  const read = readRecords(data.orders, { schema: orderSchema, key: idKey(), optional: optionalFields });
   return {
-    items: data.orders.map((o) => ({
+    rejected: read.rejected,
+    items: read.items.map((o) => ({
       orderId: o.id,
       status: o.status,
       createTime: o.create_time * 1000,

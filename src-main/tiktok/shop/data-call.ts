@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../../log/logger';
 import type { WriteResult } from '../http-core';
+import type { RejectedRecord } from '../records';
 import type { TokenBucket } from '../token-bucket';
 import { type ShopAppCredentials, shopRequest } from './request';
 
@@ -21,6 +22,8 @@ export interface ShopDataContext {
 /** One cursor-paginated page, normalised. */
 export interface Page<T> {
   items: T[];
+  /** Records of the page that could not be read in full (records.ts); the sync keeps them aside. */
+  rejected: RejectedRecord[];
   /** '' on the last page. */
   nextPageToken: string;
   totalCount: number | null;

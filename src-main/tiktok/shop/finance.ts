@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toMinorUnits } from '../../core/money';
+import { idKey, readRecords } from '../records';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { moneyText, pageToken, unixSeconds } from './schemas';
 
@@ -22,7 +23,7 @@ const statementSchema = z.object({
 const listData = z.object({
   next_page_token: pageToken,
   total_count: z.number().int().optional(),
-  statements: z.array(statementSchema).default([]),
+  statements: z.array(z.unknown()).default([]),
 });
 
 export interface Statement {
@@ -59,8 +60,14 @@ export async function listStatements(ctx: ShopDataContext, q: StatementSearch): 
     },
     data: listData,
   });
+  const read = readRecords(data.statements, {
+    schema: statementSchema,
+    key: idKey(),
+    optional: ['payment_id'],
+  });
   return {
-    items: data.statements.map((s) => ({
+    rejected: read.rejected,
+    items: read.items.map((s) => ({
       statementId: s.id,
       statementTime: s.statement_time * 1000,
       currency: s.currency,

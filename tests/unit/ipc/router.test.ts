@@ -47,6 +47,7 @@ const badInputs: [Channel, unknown][] = [
   ['sync:summary', { shopId: 'x' }],
   ['sync:history', { limit: 0 }],
   ['sync:history', { before: 'yesterday' }],
+  ['sync:quarantine', { runId: '' }],
   ['orders:list', { limit: 1000 }],
   ['orders:list', { search: 'x'.repeat(201) }],
   ['orders:list', { shopId: '' }],

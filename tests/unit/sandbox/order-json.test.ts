@@ -97,6 +97,8 @@ function referenceOrder(ds: Dataset, i: number): Record<string, unknown> {
 
   const lines = [];
   const n = lineCount(ds, i, flags);
+  const providerId = shipped ? (shop.region === 'GB' ? '6617675021119438901' : '6617675021119438849') : '';
+  const rtsTime = shipped ? create + 86_400 : 0;
   for (let l = 0; l < n; l++) {
     const spec = orderLine(ds, i, shopIndex, l);
     const product = ds.products[spec.productIndex];
@@ -128,6 +130,11 @@ function referenceOrder(ds: Dataset, i: number): Record<string, unknown> {
       shipping_provider_name: shipped ? (shop.region === 'GB' ? 'Royal Mail' : 'USPS') : '',
       is_gift: false,
       cancel_reason: cancelled ? 'No longer needed' : refunded ? 'Refunded: item arrived damaged' : '',
+      sku_type: 'NORMAL',
+      shipping_provider_id: providerId,
+      rts_time: rtsTime,
+      is_dangerous_good: false,
+      needs_prescription: false,
     });
   }
 
@@ -196,6 +203,15 @@ function referenceOrder(ds: Dataset, i: number): Record<string, unknown> {
     is_sample_order: false,
     order_type: 'NORMAL',
     commerce_platform: 'TIKTOK_SHOP',
+    delivery_type: 'HOME_DELIVERY',
+    delivery_option_id: '7091146663229654785',
+    shipping_provider: shipped ? (shop.region === 'GB' ? 'Royal Mail' : 'USPS') : '',
+    shipping_provider_id: providerId,
+    rts_time: rtsTime,
+    has_updated_recipient_address: false,
+    is_on_hold_order: false,
+    is_replacement_order: false,
+    is_buyer_request_cancel: false,
   };
 }
 
