@@ -4,6 +4,7 @@ import { AccountsService } from './accounts/service';
 import { activityHandlers } from './activity/handlers';
 import { analyticsHandlers } from './analytics/handlers';
 import { createAnalyticsService } from './analytics/service';
+import { collaborationsHandlers } from './collaborations/handlers';
 import { ActivityLog } from './activity/activity-log';
 import { createCatalogue } from './catalogue/catalogue';
 import { type Database, openDatabase } from './db/connection';
@@ -258,6 +259,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...ordersHandlers(db),
     ...productsHandlers(db, catalogue),
     ...analyticsHandlers(analytics),
+    ...collaborationsHandlers(db),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',

@@ -3,6 +3,7 @@ import { accountsSlice } from './channels/accounts';
 import { activitySlice } from './channels/activity';
 import { analyticsSlice } from './channels/analytics';
 import { appSlice, transports } from './channels/app';
+import { collaborationsSlice } from './channels/collaborations';
 import { ordersSlice } from './channels/orders';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
@@ -27,6 +28,7 @@ export const slices = [
   ordersSlice,
   productsSlice,
   analyticsSlice,
+  collaborationsSlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

@@ -57,6 +57,8 @@ export interface Collaboration {
   creatorIndexes: number[];
   sellerEmail: string;
   freeSample: { hasFreeSample: boolean; isSampleApprovalExempt: boolean };
+  /** When the seller removed it (Remove Target Collaboration): CANCELING for a while, then COMPLETED. */
+  canceledAt: number | null;
 }
 
 export interface PendingCode {

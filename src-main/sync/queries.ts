@@ -47,7 +47,7 @@ function keyset(valueSql: string, idSql: string, desc: boolean): { order: string
 }
 
 /** LIKE pattern for a substring search, with the user's %, _ and \ taken literally. */
-function likePattern(text: string): string {
+export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -213,6 +213,75 @@ export async function connectAds(
   return { token: token.access_token, advertisers: info.list };
 }
 
+/** Signed Shop API calls for one connected shop, as the app makes them (the Account's current token). */
+export function shopCaller(
+  world: Pick<SyncWorld, 'profile' | 'tokens'>,
+  cipher: string,
+  accountId = SHOP_ACCOUNT,
+) {
+  return async <S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    data: S,
+    body?: unknown,
+    query: Record<string, string> = {},
+  ): Promise<z.output<S>> =>
+    shopRequest({
+      app: {
+        apiBase: world.profile.shopApiBase,
+        appKey: world.profile.shop.appKey,
+        appSecret: world.profile.shop.appSecret,
+      },
+      accessToken: await world.tokens.accessToken(accountId),
+      method,
+      path,
+      query: { ...query, shop_cipher: cipher },
+      body,
+      data,
+    });
+}
+
+/**
+ * Invites five marketplace creators (from `firstCreator` on) to a target collaboration ending `days` after
+ * `nowSec`, through the Shop API like the app; returns its id.
+ */
+export async function inviteCreators(
+  call: ReturnType<typeof shopCaller>,
+  opts: { days: number; nowSec: number; firstCreator: number },
+): Promise<string> {
+  const creators = await call(
+    'POST',
+    '/affiliate_seller/202508/marketplace_creators/search',
+    z.object({ creators: z.array(z.object({ creator_open_id: z.string() })) }),
+    {},
+    { page_size: '12' },
+  );
+  const products = await call(
+    'POST',
+    '/product/202309/products/search',
+    z.object({ products: z.array(z.object({ id: z.string() })) }),
+    { status: 'ACTIVATE' },
+    { page_size: '1' },
+  );
+  const created = await call(
+    'POST',
+    '/affiliate_seller/202508/target_collaborations',
+    z.object({ target_collaboration: z.object({ id: z.string() }) }),
+    {
+      name: `Ends in ${opts.days} days`,
+      message: 'We would love to work with you',
+      end_time: String(opts.nowSec + opts.days * 86_400),
+      products: [{ id: products.products[0]!.id, target_commission_rate: 1500 }],
+      creator_user_open_ids: creators.creators
+        .slice(opts.firstCreator, opts.firstCreator + 5)
+        .map((c) => c.creator_open_id),
+      seller_contact_info: { email: 'team@example.com' },
+      free_sample_rule: { has_free_sample: false, is_sample_approval_exempt: false },
+    },
+  );
+  return created.target_collaboration.id;
+}
+
 /** A sandbox, a fresh database file in a temp folder, and a TokenSource; nothing connected yet. */
 export async function startWorld(options: SandboxOptions = {}): Promise<SyncWorld> {
   const sandbox = await startSandbox({ scale: 'tiny', seed: 7, ...options });

@@ -35,8 +35,18 @@ export function hasSensitiveWords(text: string): boolean {
   return sensitiveWords.some((w) => t.includes(w));
 }
 
+/**
+ * How long a removed collaboration stays CANCELING before it is COMPLETED. TikTok documents the state, not
+ * its length [U]: three days, so a sync in between sees it.
+ */
+export const CANCELING_SEC = 3 * 86_400;
+
+function isCanceling(c: Collaboration, now: number): boolean {
+  return c.canceledAt !== null && now < c.canceledAt + CANCELING_SEC && c.endTime > now;
+}
+
 function isValid(c: Collaboration, now: number): boolean {
-  return c.endTime > now;
+  return c.endTime > now && c.canceledAt === null;
 }
 
 export function createCollaboration(ctx: ShopContext): unknown {
@@ -116,6 +126,7 @@ export function createCollaboration(ctx: ShopContext): unknown {
       hasFreeSample: body.free_sample_rule.has_free_sample,
       isSampleApprovalExempt: body.free_sample_rule.is_sample_approval_exempt,
     },
+    canceledAt: null,
   };
   state.collaborations.push(collab);
   state.recordWrite('affiliate.target_collaboration', shop.id, {
@@ -140,18 +151,39 @@ function counts(ctx: ShopContext, c: Collaboration): { showcase: number; content
 
 function statusMatches(status: string, c: Collaboration, now: number): boolean {
   const left = c.endTime - now;
+  const valid = isValid(c, now);
   switch (status) {
     case 'ONGOING':
-      return left > 7 * 86_400;
+      return valid && left > 7 * 86_400;
     case 'EXPIRING':
-      return left > 0 && left <= 7 * 86_400;
+      return valid && left <= 7 * 86_400;
     case 'VALID':
-      return left > 0;
+      return valid;
+    case 'CANCELING':
+      return isCanceling(c, now);
     case 'COMPLETED':
-      return left <= 0;
+      // Expired and cancelled ones alike (search-target-collaborations-202508).
+      return !valid && !isCanceling(c, now);
     default:
-      return false; // CANCELING: the sandbox has no cancellation in flight
+      return false;
   }
+}
+
+/** `DELETE …/target_collaborations/{id}` (Remove Target Collaboration 202409): the seller cancels it. */
+export function removeCollaboration(ctx: ShopContext): unknown {
+  const shop = requireShop(ctx);
+  const c = ctx.state.collaborations.find((x) => x.id === ctx.params.id);
+  if (!c || c.shopIndex !== shop.index)
+    throw new ShopApiError(
+      shopCodes.notYourCollaboration,
+      'This target collaboration does not belong to the shop.',
+    );
+  if (isValid(c, ctx.now)) {
+    c.canceledAt = ctx.now;
+    c.updateTime = ctx.now;
+    ctx.state.recordWrite('affiliate.target_collaboration.removed', shop.id, { id: c.id });
+  }
+  return {};
 }
 
 const searchBody = z.object({
@@ -244,6 +276,7 @@ export function collaborationDetail(ctx: ShopContext): unknown {
       'This target collaboration does not belong to the shop.',
     );
   const creators = ctx.state.dataset.creators;
+  const n = counts(ctx, c);
   return {
     target_collaboration: {
       id: c.id,
@@ -253,6 +286,9 @@ export function collaborationDetail(ctx: ShopContext): unknown {
       end_time: c.endTime,
       update_time: c.updateTime,
       creator_invited_count: c.creatorIndexes.length,
+      showcase_creator_count: n.showcase,
+      content_creator_count: n.content,
+      product_count: c.products.length,
       seller_contact_info: { email: c.sellerEmail },
       free_sample_rule: {
         has_free_sample: c.freeSample.hasFreeSample,
@@ -260,17 +296,30 @@ export function collaborationDetail(ctx: ShopContext): unknown {
       },
       products: c.products.map((p) => {
         const product = ctx.state.product(p.productIndex);
+        const prices = (product?.skus ?? []).map((s) => Number(s.price)).filter((v) => v > 0);
+        const low = prices.length ? Math.min(...prices) : 0;
+        const high = prices.length ? Math.max(...prices) : 0;
+        // Commission as an amount range: the rate (hundredths of a percent) applied to the price range.
+        const commissionOf = (price: number): string => ((price * p.commissionRate) / 10_000).toFixed(2);
         return {
           id: p.id,
           title: product?.title ?? '',
           main_image_url: product
             ? `https://p16-oec-va.ibyteimg.com/${product.imageUri}~tplv-o3syd03w52-origin-jpeg.jpeg`
             : '',
-          original_price: { amount: product?.skus[0]?.price ?? '0.00', currency: shop.currency },
+          original_price: {
+            currency: shop.currency,
+            minimum_amount: low.toFixed(2),
+            maximum_amount: high.toFixed(2),
+          },
           commission: {
             rate: p.commissionRate,
-            effective_time: c.startTime,
-            shop_ads_rate: p.shopAdsCommissionRate,
+            // A string of Unix seconds, as documented (other times here are numbers).
+            effective_time: String(c.startTime),
+            currency: shop.currency,
+            minimum_amount: commissionOf(low),
+            maximum_amount: commissionOf(high),
+            shop_ads_commission_rate: p.shopAdsCommissionRate ?? 0,
           },
           status: product?.status === 'ACTIVATE' ? 'LIVE' : 'SELLER_DEACTIVATE',
           commission_effective_status: 'EFFECTIVE_ALL',
@@ -293,6 +342,7 @@ export function collaborationDetail(ctx: ShopContext): unknown {
           product_effective_status: accepted ? 'EFFECTIVE_ALL' : 'EFFECTIVE_NONE',
         };
       }),
+      type: 'STANDARD',
     },
   };
 }

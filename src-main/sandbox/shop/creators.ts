@@ -65,6 +65,19 @@ function unitRangeIndex(units: number): number {
 
 const formattedGmv = ['$0-$100', '$100-$1K', '$1K-$10K', '$10K+'];
 const formattedUnits = ['0-10', '10-100', '100-1K', '1K+'];
+/** Bounds of each range as Seller Search Creator on Marketplace 202508 returns them (open top ends [U]). */
+const gmvBounds: ReadonlyArray<[string, string]> = [
+  ['0.00', '100.00'],
+  ['100.00', '1000.00'],
+  ['1000.00', '10000.00'],
+  ['10000.00', '1000000.00'],
+];
+const unitBounds: ReadonlyArray<[number, number]> = [
+  [0, 10],
+  [10, 100],
+  [100, 1000],
+  [1000, 100000],
+];
 
 function demographics(
   state: SandboxState,
@@ -103,8 +116,17 @@ export function creatorJson(state: SandboxState, i: number, shop: ShopRecord): R
     gmv: amount(gmv),
     live_gmv: amount(Math.round(gmv * 0.4)),
     video_gmv: amount(gmv - Math.round(gmv * 0.4)),
-    gmv_range: { range: gmvRanges[g], formatted_range: formattedGmv[g] },
-    units_sold_range: { range: unitRanges[u], formatted_range: formattedUnits[u] },
+    gmv_range: {
+      currency: shop.currency,
+      minimum_amount: gmvBounds[g]?.[0],
+      maximum_amount: gmvBounds[g]?.[1],
+      formatted_range: formattedGmv[g],
+    },
+    units_sold_range: {
+      minimum_amount: unitBounds[u]?.[0],
+      maximum_amount: unitBounds[u]?.[1],
+      formatted_range: formattedUnits[u],
+    },
     top_follower_demographics: { age_ranges: [d.age], major_gender: { gender: d.gender, percentage: d.pct } },
   };
 }

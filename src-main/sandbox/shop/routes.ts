@@ -1,6 +1,11 @@
 import { Router } from '../router';
 import { promotionLink, searchAffiliateOrders } from './affiliate';
-import { collaborationDetail, createCollaboration, searchCollaborations } from './collaborations';
+import {
+  collaborationDetail,
+  createCollaboration,
+  removeCollaboration,
+  searchCollaborations,
+} from './collaborations';
 import type { ShopRoute } from './context';
 import { searchCreators } from './creators';
 import { statements } from './finance';
@@ -104,6 +109,12 @@ export function shopRouter(): Router<ShopRoute> {
     scope: collabRead,
     cipher: 'required',
     handler: collaborationDetail,
+  });
+  r.add('DELETE', '/affiliate_seller/{202409}/target_collaborations/:id', {
+    name: 'affiliate.collab_remove',
+    scope: collabWrite,
+    cipher: 'required',
+    handler: removeCollaboration,
   });
   r.add('POST', '/affiliate_seller/{202410}/orders/search', {
     name: 'affiliate.orders',

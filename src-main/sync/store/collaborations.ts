@@ -37,7 +37,7 @@ export class CollaborationWriter {
         synced_at = excluded.synced_at`);
     this.deleteCreators = db.prepare('DELETE FROM collaboration_creators WHERE collaboration_id = ?');
     this.selectValid = db.prepare(
-      `SELECT collaboration_id FROM collaborations WHERE account_id = ? AND shop_id = ? AND status = 'VALID'`,
+      `SELECT collaboration_id FROM collaborations WHERE account_id = ? AND shop_id = ? AND status IN ('VALID', 'CANCELING')`,
     );
     this.setRemoved = db.prepare(`UPDATE collaborations SET status = 'REMOVED' WHERE collaboration_id = ?`);
     this.insertCreator = db.prepare(`
@@ -100,8 +100,8 @@ export class CollaborationWriter {
     return { inserted, updated };
   }
 
-  /** Ids stored as VALID for this shop. */
-  validIds(accountId: string, shopId: string): string[] {
+  /** Ids stored as still running (VALID or CANCELING) for this shop. */
+  activeIds(accountId: string, shopId: string): string[] {
     return this.selectValid.all(accountId, shopId).map((r) => r.collaboration_id);
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { secondsToMs } from '../../core/time';
+import { idKey, type RejectedRecord, readRecords } from '../records';
 import { type Page, type ShopDataContext, shopCall } from './data-call';
 import { pageToken, unixSeconds } from './schemas';
 
@@ -24,26 +25,24 @@ const summarySchema = z.object({
 const searchData = z.object({
   next_page_token: pageToken,
   total_count: z.number().int().optional(),
-  target_collaborations: z.array(summarySchema).default([]),
+  target_collaborations: z.array(z.unknown()).default([]),
+});
+
+const creatorSchema = z.object({
+  creator_open_id: z.string().min(1),
+  username: z.string().optional(),
+  nickname: z.string().optional(),
+  avatar: z.object({ url: z.string() }).optional(),
+  selection_region: z.string().optional(),
+  showcase_product_count: z.number().int().default(0),
+  content_product_count: z.number().int().default(0),
+  collaboration_status: z.string().optional(),
 });
 
 const detailData = z.object({
   target_collaboration: z.object({
     id: z.string(),
-    creators: z
-      .array(
-        z.object({
-          creator_open_id: z.string().min(1),
-          username: z.string().optional(),
-          nickname: z.string().optional(),
-          avatar: z.object({ url: z.string() }).optional(),
-          selection_region: z.string().optional(),
-          showcase_product_count: z.number().int().default(0),
-          content_product_count: z.number().int().default(0),
-          collaboration_status: z.string().optional(),
-        }),
-      )
-      .default([]),
+    creators: z.array(z.unknown()).default([]),
   }),
 });
 
@@ -74,7 +73,11 @@ export interface CollaborationCreator {
   status: string | null;
 }
 
-export type CollaborationStatusFilter = 'VALID' | 'COMPLETED';
+/**
+ * The search filters the sync reads (shop-affiliate.md): VALID (ongoing + expiring), CANCELING (the seller
+ * removed it and TikTok is winding it down), COMPLETED (ended).
+ */
+export type CollaborationStatusFilter = 'VALID' | 'CANCELING' | 'COMPLETED';
 
 export async function searchCollaborations(
   ctx: ShopDataContext,
@@ -92,8 +95,25 @@ export async function searchCollaborations(
     },
     data: searchData,
   });
+  const read = readRecords(data.target_collaborations, {
+    schema: summarySchema,
+    key: idKey(),
+    optional: [
+      'message',
+      'start_time',
+      'end_time',
+      'update_time',
+      'creator_inivited_count',
+      'creator_invited_count',
+      'showcase_creator_count',
+      'content_creator_count',
+      'product_count',
+      'free_sample_rule',
+    ],
+  });
   return {
-    items: data.target_collaborations.map((c) => ({
+    rejected: read.rejected,
+    items: read.items.map((c) => ({
       collaborationId: c.id,
       status: q.status,
       name: c.name,
@@ -115,13 +135,21 @@ export async function searchCollaborations(
 export async function collaborationCreators(
   ctx: ShopDataContext,
   collaborationId: string,
-): Promise<CollaborationCreator[]> {
+): Promise<{ creators: CollaborationCreator[]; rejected: RejectedRecord[] }> {
   const data = await shopCall(ctx, 'affiliate.collab_detail', {
     method: 'GET',
     path: `/affiliate_seller/202508/target_collaborations/${encodeURIComponent(collaborationId)}`,
     data: detailData,
   });
-  return data.target_collaboration.creators.map((c) => ({
+  const read = readRecords(data.target_collaboration.creators, {
+    schema: creatorSchema,
+    key: (raw) => {
+      const id = idKey('creator_open_id')(raw);
+      return id === null ? null : `${collaborationId}/${id}`;
+    },
+    optional: ['username', 'nickname', 'avatar', 'selection_region', 'collaboration_status'],
+  });
+  const creators = read.items.map((c) => ({
     openId: c.creator_open_id,
     handle: c.username || null,
     nickname: c.nickname || null,
@@ -131,4 +159,5 @@ export async function collaborationCreators(
     contentProductCount: c.content_product_count,
     status: c.collaboration_status || null,
   }));
+  return { creators, rejected: read.rejected };
 }

@@ -221,7 +221,7 @@ describe('target collaborations', () => {
         .json.code,
     ).toBe(36009004);
     expect((await post(collabBody(one, productId, { message: 'add me on WhatsApp' }))).json.code).toBe(
-      50001702,
+      50001703,
     );
     expect((await post(collabBody(one, '1729380000000000013'.replace(/3$/, '4')))).json.code).toBe(16024008);
     expect(
@@ -373,7 +373,7 @@ describe('messages', () => {
       const convs = await shop(sb.info, '/affiliate_seller/202412/conversations', {
         token,
         cipher: us.cipher,
-        query: { page_size: '50', conversation_status: 'UNREAD' },
+        query: { page_size: '50', conversation_status: 'UNREAD', only_need_conversation_id: 'false' },
       });
       const seeded = convs.json.data.conversations[convs.json.data.conversations.length - 1];
       expect(seeded.unread_count).toBeGreaterThan(0);

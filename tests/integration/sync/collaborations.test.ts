@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { shopRequest } from '../../../src-main/tiktok/shop/request';
-import { admin, connectShop, SHOP_ACCOUNT, startWorld, type SyncWorld } from '../../helpers/sync-fixtures';
+import {
+  admin,
+  connectShop,
+  inviteCreators,
+  shopCaller,
+  startWorld,
+  type SyncWorld,
+} from '../../helpers/sync-fixtures';
 import { syncAndWait, syncServiceFor } from '../../helpers/sync-service';
 
 let world: SyncWorld;
@@ -13,62 +19,11 @@ beforeEach(async () => {
 afterEach(async () => world.close());
 
 /** A signed Shop API call for the connected shop, as the app makes them. */
-async function call<S extends z.ZodType>(
-  method: 'GET' | 'POST',
-  path: string,
-  data: S,
-  body?: unknown,
-  query: Record<string, string> = {},
-): Promise<z.output<S>> {
-  return shopRequest({
-    app: {
-      apiBase: world.profile.shopApiBase,
-      appKey: world.profile.shop.appKey,
-      appSecret: world.profile.shop.appSecret,
-    },
-    accessToken: await world.tokens.accessToken(SHOP_ACCOUNT),
-    method,
-    path,
-    query: { ...query, shop_cipher: cipher },
-    body,
-    data,
-  });
-}
+const call: ReturnType<typeof shopCaller> = (...args) => shopCaller(world, cipher)(...args);
 
 /** Invites five marketplace creators (from `firstCreator` on) to a collaboration ending `days` from now. */
-async function createCollaboration(days: number, nowSec: number, firstCreator: number): Promise<string> {
-  const creators = await call(
-    'POST',
-    '/affiliate_seller/202508/marketplace_creators/search',
-    z.object({ creators: z.array(z.object({ creator_open_id: z.string() })) }),
-    {},
-    { page_size: '12' },
-  );
-  const products = await call(
-    'POST',
-    '/product/202309/products/search',
-    z.object({ products: z.array(z.object({ id: z.string() })) }),
-    { status: 'ACTIVATE' },
-    { page_size: '1' },
-  );
-  const created = await call(
-    'POST',
-    '/affiliate_seller/202508/target_collaborations',
-    z.object({ target_collaboration: z.object({ id: z.string() }) }),
-    {
-      name: `Ends in ${days} days`,
-      message: 'We would love to work with you',
-      end_time: String(nowSec + days * 86_400),
-      products: [{ id: products.products[0]!.id, target_commission_rate: 1500 }],
-      creator_user_open_ids: creators.creators
-        .slice(firstCreator, firstCreator + 5)
-        .map((c) => c.creator_open_id),
-      seller_contact_info: { email: 'team@example.com' },
-      free_sample_rule: { has_free_sample: false, is_sample_approval_exempt: false },
-    },
-  );
-  return created.target_collaboration.id;
-}
+const createCollaboration = (days: number, nowSec: number, firstCreator: number): Promise<string> =>
+  inviteCreators(call, { days, nowSec, firstCreator });
 
 const statuses = (): Map<string, string> =>
   new Map(
@@ -107,6 +62,44 @@ describe('target collaborations over time', () => {
     const quiet = t.service.history({ limit: 1 }).runs[0]!;
     expect(statuses().get(short)).toBe('COMPLETED');
     expect(quiet.resources.reduce((n, r) => n + r.inserted, 0)).toBe(0);
+    await t.service.close();
+  });
+
+  it('a collaboration the seller removed shows as cancelling, then completed', async () => {
+    const clock = z.object({ nowSec: z.number() }).parse(await admin(world.info, 'GET', '/clock'));
+    const removed = await createCollaboration(30, clock.nowSec, 0);
+    const kept = await createCollaboration(30, clock.nowSec, 5);
+    let offsetMs = 0;
+    const t = syncServiceFor(world, { limits: { shopQps: 1000 }, now: () => Date.now() + offsetMs });
+    await syncAndWait(t, { resources: ['collaborations'] });
+    expect(statuses().get(removed)).toBe('VALID');
+
+    // The seller removes it (Remove Target Collaboration): TikTok winds it down as CANCELING first.
+    await call(
+      'DELETE',
+      `/affiliate_seller/202409/target_collaborations/${removed}`,
+      z.object({}).loose(),
+      {},
+    );
+    await syncAndWait(t, { resources: ['collaborations'] });
+    const run = t.service.history({ limit: 1 }).runs[0]!;
+    expect(run.outcome, run.error ?? '').toBe('ok');
+    expect(statuses().get(removed)).toBe('CANCELING');
+    expect(statuses().get(kept)).toBe('VALID');
+    // Its creators are still read while it winds down.
+    expect(
+      world.db
+        .prepare('SELECT COUNT(*) FROM collaboration_creators WHERE collaboration_id = ?')
+        .pluck()
+        .get(removed),
+    ).toBe(5);
+
+    // Once the cancellation is through it is completed, read one last time.
+    await admin(world.info, 'POST', '/clock', { advanceDays: 4 });
+    offsetMs = 4 * 86_400_000;
+    await syncAndWait(t, { resources: ['collaborations'] });
+    expect(statuses().get(removed)).toBe('COMPLETED');
+    expect(statuses().get(kept)).toBe('VALID');
     await t.service.close();
   });
 });

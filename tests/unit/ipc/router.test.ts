@@ -48,6 +48,7 @@ const badInputs: [Channel, unknown][] = [
   ['sync:history', { limit: 0 }],
   ['sync:history', { before: 'yesterday' }],
   ['sync:quarantine', { runId: '' }],
+  ['collaborations:list', { status: 'CANCELLING' }],
   ['orders:list', { limit: 1000 }],
   ['orders:list', { search: 'x'.repeat(201) }],
   ['orders:list', { shopId: '' }],
