@@ -61,7 +61,10 @@ export interface AppConfig {
   sandbox?: EmbeddedSandboxConfig;
   /** How long a connection attempt waits for the browser (default 5 minutes). */
   connectTimeoutMs?: number;
-  /** Sync on the Settings interval and after wake-up (default true; tests sync on demand only). */
+  /**
+   * Background work: sync on the Settings interval and after wake-up, and the daily identity check (default
+   * true; tests sync and check on demand only).
+   */
   backgroundSync?: boolean;
   /** Test seam: a keytar stand-in (e.g. one that fails like a host without Secret Service). */
   loadKeytar?: () => Promise<KeytarLike>;
@@ -272,6 +275,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     'ShopMesh started',
   );
   accounts.startRetention();
+  // A Login Kit identity revoked at TikTok is only noticed by asking (identity-check.ts).
+  if (config.backgroundSync !== false) accounts.startIdentityChecks();
 
   let closed = false;
   return {

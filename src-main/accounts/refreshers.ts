@@ -26,6 +26,12 @@ export interface ProviderOps {
   revoke: Revoker | null;
   /** Refresh this long before the access token's expiry. */
   refreshAheadMs: number;
+  /**
+   * A refresh token refused while the stored authorization has not lapsed means the user withdrew the grant
+   * (Login Kit: refresh tokens live a documented time and end early only by revocation, login-kit.md), so
+   * the Account is Revoked rather than Expired.
+   */
+  earlyRefusalIsRevocation?: boolean;
 }
 
 export function providerOps(
@@ -73,6 +79,7 @@ export function providerOps(
       revoke: (token) => loginRevoke(loginApp, token, logger),
       // Access tokens live 2 hours (newest docs) or 24 h.
       refreshAheadMs: 5 * 60_000,
+      earlyRefusalIsRevocation: true,
     },
   };
 }

@@ -18,6 +18,12 @@ import { startIdentityFlow } from './flows/identity';
 import { startShopFlow } from './flows/shop';
 import type { FlowSession, StartFlow } from './flows/types';
 import { AccountHooks } from './hooks';
+import {
+  checkIdentities,
+  type IdentityCheckDeps,
+  type IdentityChecks,
+  scheduleIdentityChecks,
+} from './identity-check';
 import { type ProviderOps, providerOps } from './refreshers';
 import { AccountsRepository } from './repository';
 import { type RetentionDeps, type RetentionScheduler, runRetention, scheduleRetention } from './retention';
@@ -76,6 +82,7 @@ export class AccountsService {
   private readonly ops: Record<Provider, ProviderOps>;
   private readonly attempts = new Map<string, Attempt>();
   private retention: RetentionScheduler | null = null;
+  private identityChecks: IdentityChecks | null = null;
 
   constructor(private readonly deps: AccountsServiceDeps) {
     this.repo = new AccountsRepository(deps.db, deps.vault, deps.now);
@@ -202,8 +209,23 @@ export class AccountsService {
     this.retention ??= scheduleRetention(this.retentionDeps(), intervalMs);
   }
 
+  /** Whether each connected identity is still authorized at TikTok (identity-check.ts). */
+  checkIdentities(): Promise<void> {
+    return checkIdentities(this.identityCheckDeps());
+  }
+
+  /** Checks identities now and daily while the app runs. */
+  startIdentityChecks(intervalMs?: number): void {
+    this.identityChecks ??= scheduleIdentityChecks(this.identityCheckDeps(), intervalMs);
+  }
+
+  private identityCheckDeps(): IdentityCheckDeps {
+    return { repo: this.repo, tokens: this.tokens, profile: this.deps.profile, logger: this.deps.logger };
+  }
+
   async close(): Promise<void> {
     this.retention?.stop();
+    await this.identityChecks?.stop();
     const pending = [...this.attempts.values()];
     for (const a of pending) a.session.listener.cancel();
     await Promise.all(pending.map((a) => a.done));

@@ -108,6 +108,15 @@ export class AccountTokens implements TokenSource {
           { accountId: row.id, provider: row.provider, remote: err.message },
           'token refresh refused',
         );
+        const lapsesAt = row.authorization_expires_at;
+        if (
+          this.deps.ops?.[row.provider].earlyRefusalIsRevocation &&
+          lapsesAt !== null &&
+          this.deps.now() < lapsesAt
+        ) {
+          this.deps.retire(row.id, 'revoked', accountStatusTexts.revoked());
+          throw new AppError('AUTH_REVOKED', accountStatusTexts.revoked());
+        }
         this.expire(row, accountStatusTexts.expired());
       }
       throw err;

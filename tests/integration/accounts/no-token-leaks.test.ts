@@ -53,7 +53,8 @@ describe('tokens never leave the vault', () => {
       ids.forEach(collect);
       // A refused refresh and a revocation exercise the error paths and their log lines.
       await sandboxAdmin(t.sandbox, 'POST', '/tokens/expire', { provider: 'login', which: 'both' });
-      await expect(t.app.accounts.tokens.refreshNow(ids[2]!)).rejects.toMatchObject({ code: 'AUTH_EXPIRED' });
+      // Refused before its lifetime is up, a Login Kit refresh token means the grant was withdrawn.
+      await expect(t.app.accounts.tokens.refreshNow(ids[2]!)).rejects.toMatchObject({ code: 'AUTH_REVOKED' });
       await t.invoke('identity:get');
       await t.invoke('accounts:list');
       await t.invoke('accounts:disconnect', { accountId: ids[1]!, deleteData: 'scheduled' });
