@@ -8,6 +8,7 @@ import { InfiniteScroll } from '../../components/InfiniteScroll';
 import { LoadFailed } from '../../components/LoadFailed';
 import { formatDateTime } from '../../format/time';
 import { useSyncStatus } from './SyncStatusProvider';
+import { RecordsKeptAside } from './RecordsKeptAside';
 import { useSyncHistory } from './useSyncHistory';
 import { useSyncText } from './useSyncText';
 import { translateText } from '../../api';
@@ -76,6 +77,11 @@ function RunResources({ run }: { run: SyncRun }): ReactElement {
               <td>
                 <OutcomeBadge outcome={r.outcome} />
                 {r.error && <p className="run-error">{translateText(r.error)}</p>}
+                {r.outcome === 'partial' && (
+                  <p className="run-note">
+                    {t('syncHistory.keptAside', { count: r.quarantined.filter((q) => !q.stored).length })}
+                  </p>
+                )}
               </td>
             </tr>
           ))}
@@ -199,6 +205,7 @@ export function SyncHistory(): ReactElement {
                             ) : (
                               <p className="muted">{t('syncHistory.noResources')}</p>
                             ))}
+                          {open && <RecordsKeptAside run={run} />}
                         </td>
                       </tr>
                     </Fragment>
