@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ActivityPage } from '../pages/activity/ActivityPage';
+import { CollaborationsPage } from '../pages/collaborations/CollaborationsPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { EmptyPage } from '../pages/EmptyPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
@@ -42,6 +43,9 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <FinancePage />;
     case 'affiliate':
       return <AffiliatePage />;
+    // Until bulk outreach is built, the page lists the invitations already sent (target collaborations).
+    case 'outreach':
+      return <CollaborationsPage />;
     default:
       return <EmptyPage page={page} />;
   }
