@@ -145,6 +145,30 @@ export const syncHistoryInputSchema = z
   .strict();
 export type SyncHistoryInput = z.input<typeof syncHistoryInputSchema>;
 
+/** The JSON kinds a record issue names (`recordIssueSchema.expected` / `received`). */
+export const jsonKinds = [
+  'string',
+  'number',
+  'boolean',
+  'object',
+  'array',
+  'null',
+  'missing',
+  'other',
+] as const;
+export const jsonKindSchema = z.enum(jsonKinds);
+export type JsonKind = z.infer<typeof jsonKindSchema>;
+
+/**
+ * What was wrong with one field of a record: `message` is the validator's English (for the bug report and
+ * the log); a wrong or missing value also carries the kinds expected and received, which the UI translates.
+ */
+export const recordIssueSchema = errorIssueSchema.extend({
+  expected: jsonKindSchema.optional(),
+  received: jsonKindSchema.optional(),
+});
+export type RecordIssue = z.infer<typeof recordIssueSchema>;
+
 /**
  * A record a sync could not read in full (docs/sync.md, "Records kept aside"). `stored: false`: kept aside,
  * not stored, and the resource ended `partial`; `true`: stored without the non-essential fields in `issues`.
@@ -153,7 +177,7 @@ export const quarantinedRecordSchema = z.object({
   id: z.number().int(),
   /** The record's id as TikTok sent it, when it could be found. */
   recordKey: z.string().nullable(),
-  issues: z.array(errorIssueSchema),
+  issues: z.array(recordIssueSchema),
   stored: z.boolean(),
 });
 export type QuarantinedRecord = z.infer<typeof quarantinedRecordSchema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ErrorIssue } from '@shared/errors';
+import type { JsonKind, RecordIssue } from '@shared/sync';
 
 /**
  * One malformed record must not sink a page. Each record of a list is validated on its own; what cannot be
@@ -13,7 +13,7 @@ export interface RejectedRecord {
   key: string | null;
   /** TikTok's JSON for the record, as received. */
   raw: unknown;
-  issues: ErrorIssue[];
+  issues: RecordIssue[];
   /** true: stored without the non-essential fields in `issues`; false: kept aside, not stored. */
   stored: boolean;
 }
@@ -34,8 +34,34 @@ export interface ReadRecords<T> {
   rejected: RejectedRecord[];
 }
 
-const issuesOf = (error: z.ZodError): ErrorIssue[] =>
-  error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let node = raw;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[step];
+  }
+  return node;
+}
+
+function kindOf(value: unknown): JsonKind {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'object' ? t : 'other';
+}
+
+const expectedKinds = new Set<string>(['string', 'number', 'boolean', 'object', 'array', 'null']);
+
+/** At most ten issues per record; a wrong type also names, as kinds the UI translates, what was expected. */
+function issuesOf(error: z.ZodError, raw: unknown): RecordIssue[] {
+  return error.issues.slice(0, 10).map((i) => {
+    const issue: RecordIssue = { path: i.path.map(String).join('.'), message: i.message };
+    if (i.code !== 'invalid_type') return issue;
+    const expected = expectedKinds.has(i.expected) ? (i.expected as JsonKind) : 'other';
+    return { ...issue, expected, received: kindOf(valueAt(raw, i.path)) };
+  });
+}
 
 /** The index in `path` of the first optional field, or -1. */
 function optionalAt(path: readonly PropertyKey[], optional: ReadonlySet<string>): number {
@@ -70,7 +96,7 @@ export function readRecords<S extends z.ZodType>(
       continue;
     }
     const key = safeKey(spec, raw);
-    const issues = issuesOf(first.error);
+    const issues = issuesOf(first.error, raw);
     const cut = first.error.issues.map((i) => optionalAt(i.path, optional));
     if (optional.size > 0 && cut.every((k) => k >= 0)) {
       const paths = first.error.issues.map((i, n) => i.path.slice(0, (cut[n] ?? 0) + 1));

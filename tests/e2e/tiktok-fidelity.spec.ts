@@ -92,7 +92,7 @@ test('records TikTok sent unreadable are named in the sync history, to copy or e
   await expect(aside).toContainText('could not read');
   const rows = aside.getByRole('row');
   await expect(rows).toHaveCount(3); // the header and one order per shop
-  await expect(rows.nth(1)).toContainText('create_time');
+  await expect(rows.nth(1)).toContainText('create_time expected a number, got text');
   await expect(rows.nth(1)).toContainText('Not stored');
   await aside.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/e2e/sync-quarantine-en.png', fullPage: true });
@@ -120,9 +120,12 @@ test('records TikTok sent unreadable are named in the sync history, to copy or e
     headers: { Authorization: `Bearer ${app.token}` },
     data: { language: 'zh-CN', theme: 'dark' },
   });
-  const asideZh = history.getByRole('region', { name: '已搁置的记录' });
+  // The tab panel is named in the page's language too.
+  const historyZh = page.getByRole('tabpanel', { name: '同步记录' });
+  const asideZh = historyZh.getByRole('region', { name: '已搁置的记录' });
   await expect(asideZh.getByRole('heading', { name: '已搁置的记录' })).toBeVisible();
   await expect(asideZh).toContainText('未保存');
+  await expect(asideZh).toContainText('create_time 应为数字，实际为文本');
   await asideZh.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/e2e/sync-quarantine-zh-dark.png', fullPage: true });
 });
@@ -176,7 +179,8 @@ test('a collaboration the seller removed shows as Cancelling on the Outreach pag
   await table.getByRole('row', { name: /Cancelling/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('TikTok is cancelling it');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The footer's Close (the title bar has an icon button of the same name).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
 
   await page.request.post(`${app.origin}/ipc/settings:update`, {
     headers: { Authorization: `Bearer ${app.token}` },

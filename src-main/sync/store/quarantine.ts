@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ErrorIssue } from '@shared/errors';
+import type { RecordIssue } from '@shared/sync';
 import type { SyncResource } from '@shared/sync';
 import type { RejectedRecord } from '../../tiktok/records';
 
@@ -40,7 +40,7 @@ export interface QuarantinedView {
   scope: string;
   resource: SyncResource;
   recordKey: string | null;
-  issues: ErrorIssue[];
+  issues: RecordIssue[];
   stored: boolean;
   createdAt: number;
 }
@@ -62,7 +62,7 @@ const view = (r: Row): QuarantinedView => ({
   scope: r.scope,
   resource: r.resource,
   recordKey: r.record_key,
-  issues: JSON.parse(r.issues) as ErrorIssue[],
+  issues: JSON.parse(r.issues) as RecordIssue[],
   stored: r.stored === 1,
   createdAt: r.created_at,
 });

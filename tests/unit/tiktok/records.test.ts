@@ -20,6 +20,7 @@ describe('readRecords', () => {
         { id: '2', amount: 3 },
         { id: '3', amount: '2.00', note: { x: 1 }, lines: [{ sku: 'a', label: 7 }, { sku: 'b' }] },
         'not an object',
+        { amount: '1.00' },
       ],
       spec,
     );
@@ -30,10 +31,15 @@ describe('readRecords', () => {
         key: '2',
         raw: { id: '2', amount: 3 },
         stored: false,
-        issues: [expect.objectContaining({ path: 'amount' })],
+        // The kinds expected and received are what the sync history translates.
+        issues: [expect.objectContaining({ path: 'amount', expected: 'string', received: 'number' })],
       },
       expect.objectContaining({ key: '3', stored: true }),
       expect.objectContaining({ key: null, stored: false }),
+      expect.objectContaining({
+        key: null,
+        issues: [expect.objectContaining({ path: 'id', expected: 'string', received: 'missing' })],
+      }),
     ]);
     expect(r.rejected[1]!.issues.map((i) => i.path).sort()).toEqual(['lines.0.label', 'note']);
   });
@@ -42,6 +48,9 @@ describe('readRecords', () => {
     const r = readRecords([{ id: '4', amount: null, note: 5 }], spec);
     expect(r.items).toEqual([]);
     expect(r.rejected[0]).toMatchObject({ key: '4', stored: false });
+    expect(r.rejected[0]!.issues).toContainEqual(
+      expect.objectContaining({ path: 'amount', expected: 'string', received: 'null' }),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncQuarantine, SyncRun } from '@shared/sync';
+import type { JsonKind, RecordIssue, SyncQuarantine, SyncRun } from '@shared/sync';
 import { api } from '../../api';
 import { useAppInfo } from '../../app/useAppInfo';
 import { useToasts } from '../../components/Toasts';
@@ -48,6 +48,17 @@ export function RecordsKeptAside({ run }: { run: SyncRun }): ReactElement | null
   const info = useAppInfo();
   const { showError, showToast } = useToasts();
   const [report, setReport] = useState<SyncQuarantine | null>(null);
+  const kind = (k: JsonKind): string => t(`syncHistory.aside.kinds.${k}`);
+  // The validator's English stays in the tooltip and the bug report.
+  const describe = (issue: RecordIssue): string =>
+    issue.expected === undefined || issue.received === undefined
+      ? t('syncHistory.aside.invalidValue')
+      : issue.received === 'missing'
+        ? t('syncHistory.aside.missing', { expected: kind(issue.expected) })
+        : t('syncHistory.aside.wrongType', {
+            expected: kind(issue.expected),
+            received: kind(issue.received),
+          });
   const rows = run.resources.flatMap((r) =>
     r.quarantined.map((q) => ({ ...q, resource: r.resource, scopeName: r.scopeName })),
   );
@@ -119,8 +130,8 @@ export function RecordsKeptAside({ run }: { run: SyncRun }): ReactElement | null
                 <td>
                   <ul className="issue-list">
                     {r.issues.map((issue) => (
-                      <li key={`${issue.path}:${issue.message}`}>
-                        <code>{issue.path || t('syncHistory.aside.wholeRecord')}</code> {issue.message}
+                      <li key={`${issue.path}:${issue.message}`} title={issue.message}>
+                        <code>{issue.path || t('syncHistory.aside.wholeRecord')}</code> {describe(issue)}
                       </li>
                     ))}
                   </ul>
