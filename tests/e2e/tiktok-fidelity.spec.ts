@@ -24,6 +24,9 @@ let dataDir: { dir: string; cleanup: () => void };
 let sandbox: SandboxHandle;
 let app: RunningWebApp;
 
+// Connect, a first sync of every demo shop and two languages: over a minute on the shared 2-core machine.
+test.describe.configure({ timeout: 150_000 });
+
 test.beforeEach(async () => {
   dataDir = makeTempDir('shopmesh-e2e-fidelity-');
   sandbox = await startSandbox({ scale: 'tiny' });
