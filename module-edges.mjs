@@ -49,6 +49,7 @@ export const main = {
   },
   orders: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
   products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync'] },
+  collaborations: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
   sandbox: {
     layer: 'simulator',
     may: ['core', 'log', 'profile/sandbox-info.ts', 'tiktok/shop/signing.ts'],
@@ -61,6 +62,7 @@ export const main = {
       'activity',
       'analytics',
       'catalogue',
+      'collaborations',
       'core',
       'db',
       'events.ts',

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * What TikTok's reference documents and the first schema did not hold (issue 9):

@@ -1,8 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonKind, RecordIssue, SyncQuarantine, SyncRun } from '@shared/sync';
-import { api } from '../../api';
-import { useAppInfo } from '../../app/useAppInfo';
+import { api, useChannelQuery } from '../../api';
 import { useToasts } from '../../components/Toasts';
 import { useSyncText } from './useSyncText';
 
@@ -45,7 +44,7 @@ function download(name: string, text: string): void {
 export function RecordsKeptAside({ run }: { run: SyncRun }): ReactElement | null {
   const { t } = useTranslation();
   const text = useSyncText(0);
-  const info = useAppInfo();
+  const info = useChannelQuery('app:info').data ?? null;
   const { showError, showToast } = useToasts();
   const [report, setReport] = useState<SyncQuarantine | null>(null);
   const kind = (k: JsonKind): string => t(`syncHistory.aside.kinds.${k}`);
