@@ -83,7 +83,7 @@ describe('target collaborations over time', () => {
     );
     await syncAndWait(t, { resources: ['collaborations'] });
     const run = t.service.history({ limit: 1 }).runs[0]!;
-    expect(run.outcome, run.error ?? '').toBe('ok');
+    expect(run.outcome, JSON.stringify(run.error)).toBe('ok');
     expect(statuses().get(removed)).toBe('CANCELING');
     expect(statuses().get(kept)).toBe('VALID');
     // Its creators are still read while it winds down.
