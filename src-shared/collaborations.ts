@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Target collaborations as synced (docs/tiktok-api/shop-affiliate.md). `status` is the search filter the
+ * Target collaborations as synced (docs/tiktok-api/affiliate.md). `status` is the search filter the
  * collaboration last matched: VALID (running), CANCELING (the seller removed it; TikTok is winding it
  * down), COMPLETED (expired or cancelled) or REMOVED (found in neither search any more).
  */

@@ -232,7 +232,7 @@ export class SandboxState {
           fromCreator: true,
         });
         // Every other one follows up with a sticker and a picture: content whose width/height are strings,
-        // as TikTok returns IMAGE and EMOTICONS (docs/tiktok-api/shop-messages.md).
+        // as TikTok returns IMAGE and EMOTICONS (docs/tiktok-api/affiliate.md).
         if (i % 2 === 0) {
           const media = 'https://p16-oec-va.ibyteimg.com/tos-maliva-i-o3syd03w52-us/sandbox';
           conv.messages.push(

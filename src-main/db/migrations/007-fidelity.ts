@@ -2,12 +2,12 @@ import type { Migration } from './migration';
 
 /**
  * What TikTok's reference documents and the first schema did not hold (issue 9):
- * - message `conversation_index` is a decimal string above 2^53 (docs/tiktok-api/shop-messages.md): stored
+ * - message `conversation_index` is a decimal string above 2^53 (docs/tiktok-api/affiliate.md): stored
  *   as TEXT, compared by length then value, never through a JS number;
  * - a record that cannot be read is kept aside in `sync_quarantine` with its raw JSON and the reason, and a
  *   resource that kept records aside ends `partial`;
  * - product search 202502 reports audit status, listing quality, drafts and per-SKU status
- *   (docs/tiktok-api/shop-products.md).
+ *   (docs/tiktok-api/shop-data.md).
  * Integer indexes already stored become their decimal text, which compares the same way.
  */
 export const m007Fidelity: Migration = {

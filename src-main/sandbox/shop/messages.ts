@@ -53,7 +53,7 @@ function summary(state: SandboxState, conv: Conversation): Record<string, unknow
 
 /**
  * A message's `conversation_index` on the wire: a decimal string that grows with each message and, as on
- * TikTok, does not fit a JS number (docs/tiktok-api/shop-messages.md). Derived from the conversation's
+ * TikTok, does not fit a JS number (docs/tiktok-api/affiliate.md). Derived from the conversation's
  * creation time and the message's position, so it is stable and strictly increasing.
  */
 export function wireIndex(conv: Conversation, index: number): string {

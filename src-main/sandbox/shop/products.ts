@@ -13,7 +13,7 @@ import {
   walk,
 } from './pagination';
 
-/** Refusals Update Price 202309 documents (shop-products.md). */
+/** Refusals Update Price 202309 documents (docs/tiktok-api/shop-data.md). */
 const productNotFound = 12052048;
 const priceLockedByPromotion = 12052038;
 const statusNotEditable = 12052901;
@@ -39,7 +39,7 @@ const searchBody = z
     create_time_le: unixSeconds.optional(),
     update_time_ge: unixSeconds.optional(),
     update_time_le: unixSeconds.optional(),
-    // 202502 filters (shop-products.md).
+    // 202502 filters (docs/tiktok-api/shop-data.md).
     sku_ids: z.array(z.string()).optional(),
     listing_quality_tiers: z.array(z.enum(['POOR', 'FAIR', 'GOOD'])).optional(),
     audit_status: z.array(z.enum(['AUDITING', 'FAILED', 'APPROVED'])).optional(),
@@ -53,7 +53,7 @@ const tooManySkuIds = 12019087;
 /**
  * What 202502 adds per product, derived from the seed so it is stable: the audit status follows the product
  * status; a few live products have a draft or a SKU the seller deactivated; listing quality exists in the
- * US only (shop-products.md).
+ * US only (docs/tiktok-api/shop-data.md).
  */
 function audit(p: ProductRecord): { status: string; pre_approved_reasons: string[] } {
   const status: Record<string, string> = {
@@ -97,7 +97,7 @@ export function productJson(
   detail: boolean,
   opts: { version?: string; seed: number } = { seed: 0 },
 ): Record<string, unknown> {
-  // Search 202502 and Get Product carry audit, draft and per-SKU status (shop-products.md).
+  // Search 202502 and Get Product carry audit, draft and per-SKU status (docs/tiktok-api/shop-data.md).
   const v202502 = opts.version === '202502' || detail;
   const skus = p.skus.map((s, k) => ({
     id: s.id,

@@ -18,7 +18,7 @@ const activeFilters: readonly CollaborationStatusFilter[] = ['VALID', 'CANCELING
 /**
  * Target collaborations. TikTok's search filters by status and returns none: VALID (ongoing + expiring),
  * CANCELING (removed by the seller, winding down) and COMPLETED are separate queries, so each is asked
- * for (docs/tiktok-api/shop-affiliate.md). The running ones (VALID, CANCELING) are re-read every sync with
+ * for (docs/tiktok-api/affiliate.md). The running ones (VALID, CANCELING) are re-read every sync with
  * their per-creator detail, because acceptance changes without the collaboration's update time moving.
  * Finished ones are read once, on the first sync; one that was running at the last sync and is in neither
  * running list now (completed since) is read one last time by id, with its final counts.

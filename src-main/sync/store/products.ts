@@ -6,7 +6,7 @@ import type { Counts } from '../job';
 /**
  * Products with their SKUs (price, inventory per warehouse, status) and audit status. A product TikTok
  * reports as DELETED is kept with that status, SKUs and all: orders and dashboards still name it
- * (docs/tiktok-api/shop-products.md, "Deleted products").
+ * (docs/tiktok-api/shop-data.md, "Deleted products").
  */
 export class ProductWriter {
   private readonly selectTag: Statement<[string], { etag: string }>;

@@ -74,7 +74,7 @@ export interface CollaborationCreator {
 }
 
 /**
- * The search filters the sync reads (shop-affiliate.md): VALID (ongoing + expiring), CANCELING (the seller
+ * The search filters the sync reads (docs/tiktok-api/affiliate.md): VALID (ongoing + expiring), CANCELING (the seller
  * removed it and TikTok is winding it down), COMPLETED (ended).
  */
 export type CollaborationStatusFilter = 'VALID' | 'CANCELING' | 'COMPLETED';

@@ -66,7 +66,7 @@ export interface ProductSku {
 export interface Product {
   productId: string;
   title: string;
-  /** DRAFT … ACTIVATE … DELETED; a DELETED product is kept (shop-products.md, "Deleted products"). */
+  /** DRAFT … ACTIVATE … DELETED; a DELETED product is kept (docs/tiktok-api/shop-data.md, "Deleted products"). */
   status: string;
   createTime: number | null;
   updateTime: number | null;

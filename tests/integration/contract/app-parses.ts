@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
-import { getCampaigns } from '../../../src-main/tiktok/ads/campaigns';
+import { getAdCampaigns } from '../../../src-main/tiktok/ads/ad-entities';
 import type { AdsDataContext } from '../../../src-main/tiktok/ads/data-call';
 import { loginTokenFromCode } from '../../../src-main/tiktok/identity/auth';
 import { getLoginUser } from '../../../src-main/tiktok/identity/user';
@@ -59,7 +59,7 @@ const login = (base: string) => ({ base, clientKey: 'k', clientSecret: 's' });
 export const appParses: Record<string, (response: Record<string, unknown>) => Promise<void>> = {
   'ads/campaign-get-v1.3': (r) =>
     serving(r, async (base) => {
-      const page = await getCampaigns(adsCtx(base), 1);
+      const page = await getAdCampaigns(adsCtx(base), 1);
       complete(page, count(r, 'list'));
       expect(page.items[0]!.budgetMinor).toBeGreaterThan(0);
     }),
