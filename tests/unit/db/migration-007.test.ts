@@ -1,23 +1,11 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../../src-main/db/connection';
-import { migrations } from '../../../src-main/db/migrations/index';
-import { makeTempDir } from '../../helpers/tmp';
-
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../helpers/migrations';
 
 /** Rows written by version 6, migrated to 7: indexes become text, run resources keep their order. */
 describe('migration 007', () => {
   it('keeps conversations, messages and run history, and adds the new columns', () => {
-    const t = makeTempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'shopmesh.db');
-    const old = new BetterSqlite3(file);
-    old.pragma('foreign_keys = ON');
-    migrate(old, migrations.slice(0, 6));
-    old.exec(`
+    const at = databaseBefore(7);
+    at.db.exec(`
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
       INSERT INTO conversations (conversation_id, account_id, shop_id, unread_count, last_index, last_message_at, synced_at)
@@ -34,9 +22,9 @@ describe('migration 007', () => {
         VALUES ('run1', 's1', 'orders', 2, 5, 0, 10, 'ok', NULL),
                ('run1', 's1', 'products', 1, 1, 0, 5, 'failed', 'boom');
     `);
-    old.close();
 
-    const db = openDatabase(file);
+    // To 7 itself: later migrations (008 turns stored errors into texts) are theirs to test.
+    const db = at.upgrade(7);
     expect(db.prepare('SELECT last_index, typeof(last_index) AS t FROM conversations').get()).toEqual({
       last_index: '3',
       t: 'text',
@@ -73,6 +61,5 @@ describe('migration 007', () => {
     db.prepare(`DELETE FROM sync_runs WHERE id = 'run1'`).run();
     expect(db.prepare('SELECT COUNT(*) FROM sync_quarantine').pluck().get()).toBe(0);
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    db.close();
   });
 });
