@@ -89,7 +89,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     ...(options.scopeConcurrency ? { scopeConcurrency: options.scopeConcurrency } : {}),
   };
   const deps = createEngineDeps(db, settings, options.tokenSource, logger.child({ module: 'sync' }), now);
-  const { runs } = deps;
+  const { runs, writers } = deps;
   const executor: RunExecutor = options.worker
     ? workerExecutor({
         spec: options.worker,
