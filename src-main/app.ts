@@ -23,6 +23,8 @@ import { type BackgroundSync, startBackgroundSync } from './sync/background';
 import { runSummaryParams } from './sync/run-summary';
 import { createSyncService, type SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
+import { creatorListsHandlers, creatorsHandlers } from './creators/handlers';
+import { CreatorsService } from './creators/service';
 import { RollupStore } from './sync/store/rollups';
 import { ordersHandlers } from './orders/handlers';
 import { productsHandlers } from './products/handlers';
@@ -80,6 +82,8 @@ export interface ShopmeshApp {
   /** Accounts, plus the hooks the sync engine uses: `accounts.tokens` (TokenSource), `accounts.hooks`. */
   readonly accounts: AccountsService;
   readonly sync: SyncService;
+  /** The creator CRM: identity (`creators.resolve`), lists, blocklist, stages, extensions for other modules. */
+  readonly creators: CreatorsService;
   /** The scheduler, tray line and notifications; null when `backgroundSync` is off. */
   readonly background: BackgroundSync | null;
   info(): AppInfo;
@@ -206,6 +210,19 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
   const catalogue = createCatalogue({ db, activity, now });
   accounts.hooks.registerPurge('product costs', (accountId) => catalogue.costs.purgeAccount(accountId));
+  const creators = new CreatorsService({
+    db,
+    logger,
+    now,
+    emitChanged: (c) => events.emit('creators:changed', c),
+    emitScoreProgress: (p) => events.emit('creators:scoreProgress', p),
+    record: (kind, params) => activity.record(kind, params),
+  });
+  // Synced pages mark the creators they touch; re-index them (stages, scores, search) as a sync goes and ends.
+  events.subscribe((event) => {
+    if (event === 'sync:progress' || event === 'sync:statusChanged') void creators.worker.kick('sync');
+  });
+  creators.start();
   const analytics = createAnalyticsService({
     db,
     rollups: new RollupStore(db),
@@ -246,6 +263,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...syncHandlers(sync, db),
     ...ordersHandlers(db),
     ...productsHandlers(db, catalogue),
+    ...creatorsHandlers(creators),
+    ...creatorListsHandlers(creators),
     ...analyticsHandlers(analytics),
   };
   const router = new Router(handlers, {
@@ -274,6 +293,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     vault,
     accounts,
     sync,
+    creators,
     background,
     info,
     async close() {
@@ -281,6 +301,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       closed = true;
       background?.stop();
       await sync.close();
+      await creators.close();
       await accounts.close();
       await sandbox?.close();
       vault.close();

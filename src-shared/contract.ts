@@ -3,6 +3,8 @@ import { accountsSlice } from './channels/accounts';
 import { activitySlice } from './channels/activity';
 import { analyticsSlice } from './channels/analytics';
 import { appSlice, transports } from './channels/app';
+import { creatorListsSlice } from './channels/creator-lists';
+import { creatorsSlice } from './channels/creators';
 import { ordersSlice } from './channels/orders';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
@@ -26,6 +28,8 @@ export const slices = [
   syncSlice,
   ordersSlice,
   productsSlice,
+  creatorsSlice,
+  creatorListsSlice,
   analyticsSlice,
 ] as const;
 

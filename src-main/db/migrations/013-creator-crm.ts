@@ -194,7 +194,7 @@ export const m013CreatorCrm: Migration = {
         categories        TEXT    NOT NULL DEFAULT '[]',   -- JSON array over the creator's records
         stage             TEXT    NOT NULL,
         stage_rank        INTEGER NOT NULL, -- stageRank(stage): sorts in pipeline order
-        tag_names         TEXT,             -- sorted, comma-separated; null without tags
+        tag_names         TEXT COLLATE NOCASE, -- sorted, comma-separated; null without tags
         score             INTEGER,
         last_contacted_at INTEGER,
         has_contact       INTEGER NOT NULL DEFAULT 0,
