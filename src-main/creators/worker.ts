@@ -155,7 +155,10 @@ export class CreatorsWorker {
       // One slice: as many chunks as fit in sliceMs, each its own short transaction.
       do {
         const rows = select.all(last, chunk) as ScoreRow[];
-        if (rows.length === 0) break;
+        if (rows.length === 0) {
+          last = Number.MAX_SAFE_INTEGER;
+          break;
+        }
         db.transaction(() => {
           for (const r of rows) {
             const features: ScoreFeatures = {

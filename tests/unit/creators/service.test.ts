@@ -200,4 +200,13 @@ describe('background upkeep', () => {
     expect(after).toHaveLength(120);
     after.forEach((s, i) => expect(s).toBeLessThan(before[i]!));
   });
+
+  it('finishes when the creators fill the last chunk exactly', async () => {
+    // A re-score reads 500 creators at a time; with exactly 500 the next read is empty and must end the run.
+    for (let i = 0; i < 500; i++) crm.resolve({ openId: `E${i}` }, { origin: 'sync', now: clock });
+    reindex();
+    await crm.setScoreRules(crm.rules.get());
+    await crm.worker.idle();
+    expect(progress.at(-1)).toMatchObject({ state: 'done', done: 500, total: 500 });
+  });
 });
