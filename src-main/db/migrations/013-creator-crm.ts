@@ -49,6 +49,8 @@ export const m013CreatorCrm: Migration = {
       CREATE INDEX creators_canonical ON creators (canonical_id);
       CREATE INDEX creators_merged_into ON creators (merged_into);
       CREATE INDEX creators_handle ON creators (handle);
+      -- The indexer reads each Creator's messages through its conversations; without this it scans them all.
+      CREATE INDEX conversations_creator ON conversations (creator_id);
 
       -- Marketplace results and sample applications are sightings too (they name a shop).
       CREATE TABLE creator_sightings_new (
