@@ -45,6 +45,40 @@ export interface IndexerDeps {
   scoreContext: () => ScoreContext;
 }
 
+/** Every column of `creator_index` but its key, as `refreshOne` fills them. */
+const indexColumns = [
+  'handle',
+  'nickname',
+  'avatar_url',
+  'region',
+  'followers',
+  'gmv_minor',
+  'gmv_currency',
+  'units_sold',
+  'avg_video_views',
+  'engagement_bp',
+  'category',
+  'categories',
+  'stage',
+  'stage_rank',
+  'tag_names',
+  'score',
+  'last_contacted_at',
+  'has_contact',
+  'blocked',
+  'affiliate_orders',
+  'affiliate_gmv_minor',
+  'affiliate_currency',
+  'invitations',
+  'accepted',
+  'units_ordered',
+  'units_refunded',
+  'samples_posted_on_time',
+  'samples_due',
+  'first_seen_at',
+  'last_activity_at',
+] as const;
+
 function statements(db: Database) {
   return {
     record: db.prepare('SELECT id, canonical_id, stage, score_override FROM creators WHERE id = ?'),
@@ -81,17 +115,14 @@ function statements(db: Database) {
           MAX(m.create_time) AS last
         FROM conversations c JOIN messages m ON m.conversation_id = c.conversation_id WHERE c.creator_id IN (${group})`),
     seen: db.prepare(`SELECT MAX(last_seen_at) FROM creator_sightings WHERE creator_id IN (${group})`),
-    upsert:
-      db.prepare(`INSERT OR REPLACE INTO creator_index (creator_id, handle, nickname, avatar_url, region, followers,
-          gmv_minor, gmv_currency, units_sold, avg_video_views, engagement_bp, category, categories, stage,
-          stage_rank, tag_names, score, last_contacted_at, has_contact, blocked, affiliate_orders,
-          affiliate_gmv_minor, affiliate_currency, invitations, accepted, units_ordered, units_refunded,
-          samples_posted_on_time, samples_due, first_seen_at, last_activity_at)
-        VALUES (@creator_id, @handle, @nickname, @avatar_url, @region, @followers, @gmv_minor, @gmv_currency, @units_sold,
-          @avg_video_views, @engagement_bp, @category, @categories, @stage, @stage_rank, @tag_names, @score,
-          @last_contacted_at, @has_contact, @blocked, @affiliate_orders, @affiliate_gmv_minor,
-          @affiliate_currency, @invitations, @accepted, @units_ordered, @units_refunded,
-          @samples_posted_on_time, @samples_due, @first_seen_at, @last_activity_at)`),
+    // Most re-indexes change nothing (a sync touched the creator, its figures stayed): such a row is not
+    // written at all, and a changed one is updated in place rather than deleted and inserted again, so the
+    // table's many sort indexes and the WAL see only real changes.
+    upsert: db.prepare(`INSERT INTO creator_index (creator_id, ${indexColumns.join(', ')})
+        VALUES (@creator_id, ${indexColumns.map((c) => `@${c}`).join(', ')})
+        ON CONFLICT (creator_id) DO UPDATE SET ${indexColumns.map((c) => `${c} = excluded.${c}`).join(', ')}
+        WHERE (${indexColumns.map((c) => `creator_index.${c}`).join(', ')})
+          IS NOT (${indexColumns.map((c) => `excluded.${c}`).join(', ')})`),
     drop: db.prepare('DELETE FROM creator_index WHERE creator_id = ?'),
     ftsDrop: db.prepare('DELETE FROM creator_fts WHERE rowid = ?'),
     ftsInsert: db.prepare('INSERT INTO creator_fts (rowid, names, notes, tags) VALUES (?, ?, ?, ?)'),

@@ -85,7 +85,7 @@ export class CreatorsWorker {
     let total = indexer.pending();
     if (total === 0) return;
     let done = 0;
-    let batch = 50;
+    let batch = 100;
     let lastEmit = 0;
     const changed = new Set<number>();
     events.scoreProgress({ state: 'running', done, total, reason });
@@ -98,7 +98,9 @@ export class CreatorsWorker {
       total = Math.max(total, done + indexer.pending());
       // Aim each slice at sliceMs whatever the machine: grow or shrink the batch by what the last one took.
       const took = performance.now() - started;
-      batch = Math.max(10, Math.min(2_000, Math.round(batch * (this.sliceMs / Math.max(took, 0.5)))));
+      // Never below 100 a batch: each batch is a commit, and a commit of a few creators rewrites whole pages
+      // of every sort index into the WAL (20k creators in batches of ~10 took 5 minutes on a loaded machine).
+      batch = Math.max(100, Math.min(2_000, Math.round(batch * (this.sliceMs / Math.max(took, 0.5)))));
       if (performance.now() - lastEmit > (this.deps.progressEveryMs ?? 250)) {
         lastEmit = performance.now();
         events.scoreProgress({ state: 'running', done, total, reason });
