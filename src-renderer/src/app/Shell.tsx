@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ActivityPage } from '../pages/activity/ActivityPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
+import { CreatorsPage } from '../pages/creators/CreatorsPage';
 import { EmptyPage } from '../pages/EmptyPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { AdsPage } from '../pages/ads/AdsPage';
@@ -42,6 +43,8 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <FinancePage />;
     case 'affiliate':
       return <AffiliatePage />;
+    case 'creators':
+      return <CreatorsPage />;
     default:
       return <EmptyPage page={page} />;
   }

@@ -1,11 +1,10 @@
 import type { ReactElement } from 'react';
 import { ComingSoon, type SummaryCount } from '../features/coming-soon/ComingSoon';
 
-type Placeholder = 'creators' | 'outreach';
+type Placeholder = 'outreach';
 
 /** What each page not built yet draws on, so it can say how much of that is already synced. */
 const drawsOn: Record<Placeholder, SummaryCount[]> = {
-  creators: ['creators', 'collaborations'],
   outreach: ['creators', 'conversations'],
 };
 
