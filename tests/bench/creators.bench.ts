@@ -4,10 +4,9 @@ import { chromium } from '@playwright/test';
 import type { CreatorFilter, CreatorSort } from '@shared/creators';
 import { chromiumArgs } from '../../playwright.config';
 import { openDatabase } from '../../src-main/db/connection';
-import { CreatorsService } from '../../src-main/creators/service';
-import { silentLogger } from '../../src-main/log/logger';
 import { buildWorld } from '../helpers/creator-world';
 import { startWebApp } from '../e2e/web-app';
+import { quietCrm } from '../helpers/quiet-crm';
 import { makeTempDir } from '../helpers/tmp';
 import { percentile, type Report } from './report';
 
@@ -28,14 +27,7 @@ export async function benchCreators(
   try {
     const now = Date.UTC(2026, 5, 1);
     const db = openDatabase(join(tmp.dir, 'shopmesh.db'));
-    const crm = new CreatorsService({
-      db,
-      logger: silentLogger(),
-      now: () => now,
-      emitChanged: () => {},
-      emitScoreProgress: () => {},
-      record: () => {},
-    });
+    const crm = quietCrm(db, now);
     let t = performance.now();
     buildWorld(db, size, 2026, now);
     report('creators.bench.seed.ms', Math.round(performance.now() - t), 'ms');

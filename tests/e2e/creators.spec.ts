@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { CreatorsService } from '../../src-main/creators/service';
 import { openDatabase } from '../../src-main/db/connection';
-import { silentLogger } from '../../src-main/log/logger';
 import { buildWorld } from '../helpers/creator-world';
+import { quietCrm } from '../helpers/quiet-crm';
 import { makeTempDir } from '../helpers/tmp';
 import { type RunningWebApp, startWebApp } from './web-app';
 
@@ -23,14 +22,7 @@ test.beforeAll(async () => {
   const db = openDatabase(join(dataDir.dir, 'shopmesh.db'));
   const now = Date.now();
   buildWorld(db, creators, 12, now);
-  const crm = new CreatorsService({
-    db,
-    logger: silentLogger(),
-    now: () => now,
-    emitChanged: () => {},
-    emitScoreProgress: () => {},
-    record: () => {},
-  });
+  const crm = quietCrm(db, now);
   crm.resolve(
     { openId: 'hostile-1', handle: 'markup_fan', nickname: hostile, region: 'US' },
     { origin: 'manual', now },

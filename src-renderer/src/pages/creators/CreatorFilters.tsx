@@ -5,34 +5,7 @@ import { creatorStages, type CreatorFacets, type CreatorFilter, type CreatorStag
 import { FilterSelect } from '../../components/FilterSelect';
 import { SearchField } from '../../components/SearchField';
 import { fractionDigits } from '../../format/money';
-
-/** Whole numbers typed by the user; empty means "no bound". */
-function NumberField(props: {
-  label: string;
-  value: number | undefined;
-  onChange: (v: number | undefined) => void;
-}): ReactElement {
-  const id = useId();
-  return (
-    <div className="field field-inline">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <input
-        id={id}
-        className="input input-number"
-        type="number"
-        min={0}
-        inputMode="numeric"
-        value={props.value ?? ''}
-        onChange={(e) => {
-          const v = e.target.value === '' ? undefined : Math.max(0, Math.floor(Number(e.target.value)));
-          props.onChange(Number.isFinite(v) ? v : undefined);
-        }}
-      />
-    </div>
-  );
-}
+import { NumberField } from './NumberField';
 
 /** Keeps only defined values so the filter (and its cache key) never carries `undefined`. */
 function clean(f: CreatorFilter): CreatorFilter {

@@ -4,6 +4,7 @@ import { defaultScoreRules, type ScoreRule, type ScoreRules } from '@shared/crea
 import { useChannelMutation, useChannelQuery } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { fractionDigits } from '../../format/money';
+import { NumberField } from './NumberField';
 
 /** "Score rules" beside the table, with the background re-score's progress while it runs. */
 export function ScoreRulesButton(): ReactElement {
@@ -117,36 +118,11 @@ function ScoreRulesDialog({ onClose }: { onClose: () => void }): ReactElement {
   );
 }
 
-function NumberInput(props: {
-  label: string;
-  value: number;
-  step?: number;
-  max?: number;
-  hideLabel?: boolean;
-  onChange: (v: number) => void;
-}): ReactElement {
-  const id = useId();
-  return (
-    <span className="rule-field">
-      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : 'field-label'}>
-        {props.label}
-      </label>
-      <input
-        id={id}
-        className="input input-number"
-        type="number"
-        min={0}
-        max={props.max}
-        step={props.step ?? 1}
-        value={props.value}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          if (Number.isFinite(v) && v >= 0) props.onChange(v);
-        }}
-      />
-    </span>
-  );
-}
+/** A rule's figure left empty counts as 0 (the rules always hold numbers). */
+const zeroIfEmpty =
+  (set: (value: number) => void) =>
+  (value: number | undefined): void =>
+    set(value ?? 0);
 
 function TextListInput(props: {
   label: string;
@@ -192,15 +168,17 @@ function RuleRow(props: { rule: ScoreRule; share: number; onChange: (r: ScoreRul
     case 'videoViews':
       settings = (
         <>
-          <NumberInput
+          <NumberField
+            className="rule-field"
             label={t('creators.rules.min')}
             value={rule.min}
-            onChange={(min) => onChange({ ...rule, min: Math.round(min) })}
+            onChange={zeroIfEmpty((min) => onChange({ ...rule, min: Math.round(min) }))}
           />
-          <NumberInput
+          <NumberField
+            className="rule-field"
             label={t('creators.rules.target')}
             value={rule.target}
-            onChange={(target) => onChange({ ...rule, target: Math.round(target) })}
+            onChange={zeroIfEmpty((target) => onChange({ ...rule, target: Math.round(target) }))}
           />
         </>
       );
@@ -209,17 +187,19 @@ function RuleRow(props: { rule: ScoreRule; share: number; onChange: (r: ScoreRul
       // Stored in hundredths of a percent; typed in percent.
       settings = (
         <>
-          <NumberInput
+          <NumberField
+            className="rule-field"
             label={t('creators.rules.minPercent')}
             value={rule.min / 100}
             step={0.01}
-            onChange={(v) => onChange({ ...rule, min: Math.round(v * 100) })}
+            onChange={zeroIfEmpty((v) => onChange({ ...rule, min: Math.round(v * 100) }))}
           />
-          <NumberInput
+          <NumberField
+            className="rule-field"
             label={t('creators.rules.targetPercent')}
             value={rule.target / 100}
             step={0.01}
-            onChange={(v) => onChange({ ...rule, target: Math.round(v * 100) })}
+            onChange={zeroIfEmpty((v) => onChange({ ...rule, target: Math.round(v * 100) }))}
           />
         </>
       );
@@ -228,15 +208,17 @@ function RuleRow(props: { rule: ScoreRule; share: number; onChange: (r: ScoreRul
       const scale = 10 ** fractionDigits(rule.currency);
       settings = (
         <>
-          <NumberInput
+          <NumberField
+            className="rule-field"
             label={t('creators.rules.minMoney', { currency: rule.currency })}
             value={rule.min / scale}
-            onChange={(v) => onChange({ ...rule, min: Math.round(v * scale) })}
+            onChange={zeroIfEmpty((v) => onChange({ ...rule, min: Math.round(v * scale) }))}
           />
-          <NumberInput
+          <NumberField
+            className="rule-field"
             label={t('creators.rules.targetMoney', { currency: rule.currency })}
             value={rule.target / scale}
-            onChange={(v) => onChange({ ...rule, target: Math.round(v * scale) })}
+            onChange={zeroIfEmpty((v) => onChange({ ...rule, target: Math.round(v * scale) }))}
           />
         </>
       );
@@ -264,14 +246,15 @@ function RuleRow(props: { rule: ScoreRule; share: number; onChange: (r: ScoreRul
       break;
     case 'refunds':
       settings = (
-        <NumberInput
+        <NumberField
+          className="rule-field"
           label={t('creators.rules.maxRefundRate')}
           value={rule.maxRateBp / 100}
           step={0.1}
           max={100}
-          onChange={(v) =>
-            onChange({ ...rule, maxRateBp: Math.min(10_000, Math.max(1, Math.round(v * 100))) })
-          }
+          onChange={zeroIfEmpty((v) =>
+            onChange({ ...rule, maxRateBp: Math.min(10_000, Math.max(1, Math.round(v * 100))) }),
+          )}
         />
       );
       break;
@@ -284,12 +267,13 @@ function RuleRow(props: { rule: ScoreRule; share: number; onChange: (r: ScoreRul
     <tr>
       <th scope="row">{name}</th>
       <td>
-        <NumberInput
+        <NumberField
+          className="rule-field"
           label={t('creators.rules.weightOf', { rule: name })}
           hideLabel
           value={rule.weight}
           max={100}
-          onChange={(w) => onChange({ ...rule, weight: Math.min(100, Math.round(w)) })}
+          onChange={zeroIfEmpty((w) => onChange({ ...rule, weight: Math.min(100, Math.round(w)) }))}
         />
       </td>
       <td className="col-num">{share} %</td>
