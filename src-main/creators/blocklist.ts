@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { BlockedCreator } from '@shared/creator-lists';
 import type { CreatorStage } from '@shared/creators';
 import type { StageMoves } from './stages';
+import { creatorTexts } from './texts';
 
 /**
  * One blocklist for every shop and region: a Creator is blocked when any of its records is, so merging with
@@ -95,7 +96,7 @@ export class CreatorBlocklist {
     let after: [number, number] | null = null;
     if (cursor) {
       const m = /^(\d+)\.(\d+)$/.exec(cursor);
-      if (!m) throw new AppError('VALIDATION', 'The page cursor is not valid; start from the first page.');
+      if (!m) throw new AppError('VALIDATION', creatorTexts.badCursor());
       after = [Number(m[1]), Number(m[2])];
     }
     const rows = this.db

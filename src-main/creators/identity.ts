@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import { type CreatorStage, stageRank } from '@shared/creators';
+import { creatorTexts } from './texts';
 
 /**
  * One Creator across shops and regions (rules in docs/creators.md).
@@ -230,7 +231,7 @@ export class CreatorIdentity {
   /** The Creator a record belongs to; NOT_FOUND for an unknown id. */
   canonicalOf(recordId: number): number {
     const row = this.getRecord.get(recordId);
-    if (!row) throw new AppError('NOT_FOUND', `No creator with id ${recordId}.`);
+    if (!row) throw new AppError('NOT_FOUND', creatorTexts.creatorNotFound({ id: recordId }));
     return row.canonical_id;
   }
 
@@ -250,7 +251,7 @@ export class CreatorIdentity {
   merge(keepId: number, mergeId: number, now: number): number {
     const keep = this.canonicalOf(keepId);
     const other = this.canonicalOf(mergeId);
-    if (keep === other) throw new AppError('CONFLICT', 'These creators are already one creator.');
+    if (keep === other) throw new AppError('CONFLICT', creatorTexts.alreadyOne());
     return this.db.transaction(() => this.mergeGroups(other, keep, 'manual', { by: 'user' }, now))();
   }
 
@@ -261,9 +262,9 @@ export class CreatorIdentity {
   split(recordId: number, now: number): { creatorId: number; formerCreatorId: number } {
     return this.db.transaction(() => {
       const row = this.getRecord.get(recordId);
-      if (!row) throw new AppError('NOT_FOUND', `No creator with id ${recordId}.`);
+      if (!row) throw new AppError('NOT_FOUND', creatorTexts.creatorNotFound({ id: recordId }));
       if (row.merged_into === null) {
-        throw new AppError('CONFLICT', 'This record is not merged into another creator; nothing to split.');
+        throw new AppError('CONFLICT', creatorTexts.notMerged());
       }
       const former = row.canonical_id;
       const subtree = this.db

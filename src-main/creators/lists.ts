@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { CreatorList } from '@shared/creator-lists';
 import { type CreatorFilter, creatorFilterSchema } from '@shared/creators';
 import { countCreators } from './search';
+import { creatorTexts } from './texts';
 
 /**
  * Static lists (members the merchant picked) and dynamic lists (a saved filter, evaluated when read).
@@ -32,7 +33,7 @@ export class CreatorLists {
 
   private row(id: number): ListRow {
     const row = this.db.prepare('SELECT * FROM creator_lists WHERE id = ?').get(id) as ListRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', `No creator list with id ${id}.`);
+    if (!row) throw new AppError('NOT_FOUND', creatorTexts.listNotFound({ id }));
     return row;
   }
 
@@ -83,7 +84,7 @@ export class CreatorLists {
       );
       return this.get(id);
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('CONFLICT', `A list named "${name}" already exists.`);
+      if (isUniqueViolation(err)) throw new AppError('CONFLICT', creatorTexts.listNameTaken({ name }));
       throw err;
     }
   }
@@ -91,7 +92,7 @@ export class CreatorLists {
   update(id: number, change: { name?: string | undefined; filter?: CreatorFilter | undefined }): CreatorList {
     const row = this.row(id);
     if (change.filter !== undefined && row.kind !== 'dynamic') {
-      throw new AppError('VALIDATION', 'Only a dynamic list has a filter; a static list has members.');
+      throw new AppError('VALIDATION', creatorTexts.staticListHasNoFilter());
     }
     try {
       this.db
@@ -104,7 +105,7 @@ export class CreatorLists {
         );
     } catch (err) {
       if (isUniqueViolation(err))
-        throw new AppError('CONFLICT', `A list named "${change.name}" already exists.`);
+        throw new AppError('CONFLICT', creatorTexts.listNameTaken({ name: change.name ?? row.name }));
       throw err;
     }
     return this.get(id);
@@ -118,10 +119,7 @@ export class CreatorLists {
   private staticRow(listId: number): ListRow {
     const row = this.row(listId);
     if (row.kind !== 'static') {
-      throw new AppError(
-        'VALIDATION',
-        'A dynamic list shows what its filter matches; creators cannot be added by hand.',
-      );
+      throw new AppError('VALIDATION', creatorTexts.dynamicListHasNoMembers());
     }
     return row;
   }

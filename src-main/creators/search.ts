@@ -12,6 +12,7 @@ import {
 import { filterSql } from './filter-sql';
 import { ftsQuery } from './fts-text';
 import { prepareCached } from './statement-cache';
+import { creatorTexts } from './texts';
 
 /**
  * The creators table: one page of `creator_index` by keyset. A page continues after the last row's
@@ -100,10 +101,7 @@ function decodeCursor(text: string, sortKey: string): Cursor {
   } catch {
     // fall through
   }
-  throw new AppError(
-    'VALIDATION',
-    'The page cursor does not belong to this sort or is damaged; start from the first page.',
-  );
+  throw new AppError('VALIDATION', creatorTexts.sortCursor());
 }
 
 export interface IndexRow {

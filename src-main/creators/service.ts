@@ -29,6 +29,7 @@ import { StageMoves } from './stages';
 import { CreatorNotes, CreatorTags } from './tags-notes';
 import { creatorTimeline } from './timeline';
 import { CreatorsWorker } from './worker';
+import { creatorTexts } from './texts';
 
 export interface CreatorsServiceOptions {
   db: Database;
@@ -131,7 +132,7 @@ export class CreatorsService {
       this.indexer.refresh([creatorId], this.now());
       detail = creatorDetail(this.deps(), creatorId, records);
     }
-    if (!detail) throw new AppError('NOT_FOUND', `No creator with id ${id}.`);
+    if (!detail) throw new AppError('NOT_FOUND', creatorTexts.creatorNotFound({ id }));
     return detail;
   }
 
@@ -170,7 +171,7 @@ export class CreatorsService {
     this.edit([id], 'edit', () => {
       if (q.stage !== undefined) {
         if (this.blocklist.isBlocked(id)) {
-          throw new AppError('CONFLICT', 'This creator is blocked; unblock them before moving their stage.');
+          throw new AppError('CONFLICT', creatorTexts.blockedStage());
         }
         this.stages.move(id, q.stage, 'manual', null, now);
       }
@@ -278,7 +279,7 @@ export class CreatorsService {
 
   export(selection: CreatorSelection, includeContacts: boolean): ReturnType<typeof exportCreators> {
     if (includeContacts && !this.extensions.all().some((e) => e.exportColumns)) {
-      throw new AppError('VALIDATION', 'Private contacts cannot be exported: no contacts are stored.');
+      throw new AppError('VALIDATION', creatorTexts.noContacts());
     }
     const result = exportCreators(
       this.db,

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import { type CreatorStage, type StageCause, stageRank } from '@shared/creators';
 import type { CreatorFacts } from './extensions';
+import { creatorTexts } from './texts';
 
 /**
  * The pipeline: new → contacted → invited → accepted → sample sent → posted → active, or declined / blocked.
@@ -98,7 +99,7 @@ export class StageMoves {
    */
   move(creatorId: number, to: CreatorStage, cause: StageCause, ref: string | null, now: number): boolean {
     const cur = this.current.get(creatorId);
-    if (!cur) throw new AppError('NOT_FOUND', `No creator with id ${creatorId}.`);
+    if (!cur) throw new AppError('NOT_FOUND', creatorTexts.creatorNotFound({ id: creatorId }));
     if (cur.stage === to) return false;
     this.setStage.run(to, now, creatorId);
     this.record.run(creatorId, cur.stage, to, cause, ref, now);

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import type { CreatorNote } from '@shared/creators';
+import { creatorTexts } from './texts';
 
 /**
  * Tags and notes: the merchant's own words about a Creator. New ones attach to the Creator's canonical
@@ -107,7 +108,7 @@ export class CreatorNotes {
     const row = this.db
       .prepare('UPDATE creator_notes SET body = ?, updated_at = ? WHERE id = ? RETURNING *')
       .get(body, now, noteId) as NoteRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', `No note with id ${noteId}.`);
+    if (!row) throw new AppError('NOT_FOUND', creatorTexts.noteNotFound({ id: noteId }));
     return toNote(row);
   }
 
@@ -115,7 +116,7 @@ export class CreatorNotes {
   delete(noteId: number): number {
     const row = this.db.prepare('DELETE FROM creator_notes WHERE id = ? RETURNING creator_id').get(noteId) as
       { creator_id: number } | undefined;
-    if (!row) throw new AppError('NOT_FOUND', `No note with id ${noteId}.`);
+    if (!row) throw new AppError('NOT_FOUND', creatorTexts.noteNotFound({ id: noteId }));
     return row.creator_id;
   }
 

@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { creatorsTimelineInputSchema, type TimelineEntry, type timelineKinds } from '@shared/creator-detail';
 import type { CreatorStage, StageCause } from '@shared/creators';
 import type { CreatorExtensions } from './extensions';
+import { creatorTexts } from './texts';
 
 /**
  * Everything that happened with a Creator, newest first: collaborations, messages and replies, affiliate
@@ -134,7 +135,7 @@ function decodeCursor(text: string): Cursor {
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION', 'The timeline cursor is not valid; start from the newest entries.');
+  throw new AppError('VALIDATION', creatorTexts.timelineCursor());
 }
 
 const newestFirst = (a: TimelineEntry, b: TimelineEntry): number =>
