@@ -37,9 +37,14 @@ export const main = {
     layer: 'domain',
     may: ['activity', 'core', 'db', 'events.ts', 'ipc', 'log', 'oauth', 'profile', 'tiktok', 'vault'],
   },
+  creators: {
+    layer: 'domain',
+    may: ['ipc', 'log'],
+    why: 'the creator CRM: one identity per creator; the sync resolves what it reads through it',
+  },
   sync: {
     layer: 'domain',
-    may: ['accounts', 'core', 'db', 'events.ts', 'ipc', 'log', 'profile', 'settings', 'tiktok'],
+    may: ['accounts', 'core', 'creators', 'db', 'events.ts', 'ipc', 'log', 'profile', 'settings', 'tiktok'],
   },
   catalogue: { layer: 'domain', may: ['activity', 'core', 'db', 'ipc', 'log'] },
   analytics: {
@@ -64,6 +69,7 @@ export const main = {
       'catalogue',
       'collaborations',
       'core',
+      'creators',
       'db',
       'events.ts',
       'ipc',

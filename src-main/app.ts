@@ -24,6 +24,8 @@ import { type BackgroundSync, startBackgroundSync } from './sync/background';
 import { runSummaryParams } from './sync/run-summary';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
 import { syncHandlers } from './sync/handlers';
+import { creatorListsHandlers, creatorsHandlers } from './creators/handlers';
+import { CreatorsService } from './creators/service';
 import { RollupStore } from './sync/store/rollups';
 import type { SyncWorkerSpec } from './sync/worker/protocol';
 import { ordersHandlers } from './orders/handlers';
@@ -92,6 +94,8 @@ export interface ShopmeshApp {
   /** Accounts, plus the hooks the sync engine uses: `accounts.tokens` (TokenSource), `accounts.hooks`. */
   readonly accounts: AccountsService;
   readonly sync: SyncService;
+  /** The creator CRM: identity (`creators.resolve`), lists, blocklist, stages, extensions for other modules. */
+  readonly creators: CreatorsService;
   /** The scheduler, tray line and notifications; null when `backgroundSync` is off. */
   readonly background: BackgroundSync | null;
   info(): AppInfo;
@@ -221,6 +225,19 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
   const catalogue = createCatalogue({ db, activity, now });
   accounts.hooks.registerPurge('product costs', (accountId) => catalogue.costs.purgeAccount(accountId));
+  const creators = new CreatorsService({
+    db,
+    logger,
+    now,
+    emitChanged: (c) => events.emit('creators:changed', c),
+    emitScoreProgress: (p) => events.emit('creators:scoreProgress', p),
+    record: (kind, params) => activity.record(kind, params),
+  });
+  // Synced pages mark the creators they touch; re-index them (stages, scores, search) as a sync goes and ends.
+  events.subscribe((event) => {
+    if (event === 'sync:progress' || event === 'sync:statusChanged') void creators.worker.kick('sync');
+  });
+  creators.start();
   const analytics = createAnalyticsService({
     db,
     rollups: new RollupStore(db),
@@ -261,6 +278,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...syncHandlers(sync, db),
     ...ordersHandlers(db),
     ...productsHandlers(db, catalogue),
+    ...creatorsHandlers(creators),
+    ...creatorListsHandlers(creators),
     ...analyticsHandlers(analytics),
     ...collaborationsHandlers(db),
   };
@@ -292,6 +311,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     vault,
     accounts,
     sync,
+    creators,
     background,
     info,
     async close() {
@@ -299,6 +319,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       closed = true;
       background?.stop();
       await sync.close();
+      await creators.close();
       await accounts.close();
       await sandbox?.close();
       vault.close();

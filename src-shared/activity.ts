@@ -13,6 +13,13 @@ export const activityKinds = [
   'vault.unlocked',
   'catalogue.costsUpdated',
   'sync.finished',
+  'creator.merged',
+  'creator.split',
+  'creator.blocked',
+  'creator.unblocked',
+  'creator.bulk',
+  'creator.exported',
+  'creator.scoreRulesChanged',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

@@ -4,6 +4,8 @@ import { activitySlice } from './channels/activity';
 import { analyticsSlice } from './channels/analytics';
 import { appSlice, transports } from './channels/app';
 import { collaborationsSlice } from './channels/collaborations';
+import { creatorListsSlice } from './channels/creator-lists';
+import { creatorsSlice } from './channels/creators';
 import { ordersSlice } from './channels/orders';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
@@ -27,6 +29,8 @@ export const slices = [
   syncSlice,
   ordersSlice,
   productsSlice,
+  creatorsSlice,
+  creatorListsSlice,
   analyticsSlice,
   collaborationsSlice,
 ] as const;

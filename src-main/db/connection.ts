@@ -45,11 +45,22 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
+  const fkOff = pending.some((m) => m.foreignKeysOff) && db.pragma('foreign_keys', { simple: true }) === 1;
+  if (fkOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (fkOff) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign keys`);
+      }
+    }).immediate();
+  } finally {
+    if (fkOff) db.pragma('foreign_keys = ON');
+  }
   return latest;
 }

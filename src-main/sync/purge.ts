@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { deleteUnreferencedCreators } from '../creators/retention';
 
 /** Tables holding synced rows of an Account (children go with their parents through ON DELETE CASCADE). */
 const accountTables = [
@@ -29,7 +30,8 @@ const accountTables = [
 
 /**
  * Deletes every synced row of one Account and its Cursors (so a later sync starts from scratch), then the
- * creators no remaining Account has seen. SyncRun history stays: it holds counts, not merchant data.
+ * creators nothing keeps any more: one another Account saw, or one the merchant wrote about, stays
+ * (src-main/creators/retention.ts). SyncRun history stays: it holds counts, not merchant data.
  * Returns the number of rows deleted from the top-level tables.
  */
 export function purgeAccountRows(db: Database, accountId: string): number {
@@ -39,9 +41,7 @@ export function purgeAccountRows(db: Database, accountId: string): number {
       for (const table of accountTables) {
         rows += db.prepare(`DELETE FROM ${table} WHERE account_id = ?`).run(accountId).changes;
       }
-      rows += db
-        .prepare('DELETE FROM creators WHERE id NOT IN (SELECT creator_id FROM creator_sightings)')
-        .run().changes;
+      rows += deleteUnreferencedCreators(db);
       return rows;
     })
     .immediate();

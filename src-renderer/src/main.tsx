@@ -10,6 +10,7 @@ import './styles/accounts.css';
 import './styles/sync.css';
 import './styles/data.css';
 import './styles/analytics.css';
+import './styles/creators.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

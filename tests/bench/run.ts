@@ -1,4 +1,5 @@
 import { benchAnalytics } from './analytics.bench';
+import { benchCreators } from './creators.bench';
 import { benchDatabase } from './database.bench';
 import { benchIpcLatency } from './ipc-latency.bench';
 import { printReport } from './report';
@@ -16,6 +17,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['analytics', benchAnalytics],
   ['ipc', benchIpcLatency],
   ['sync1m', benchSync1M],
+  ['creators', benchCreators],
 ];
 
 const only = process.argv[2];

@@ -9,6 +9,7 @@ import { m007Fidelity } from './007-fidelity';
 import { m008TextsAsKeys } from './008-texts-as-keys';
 import { m011ShopLocalDays } from './011-shop-local-days';
 import { m012AnalyticsRollups } from './012-analytics-rollups';
+import { m013CreatorCrm } from './013-creator-crm';
 import { m015ProductCosts } from './015-product-costs';
 
 export type { Migration };
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m008TextsAsKeys,
   m011ShopLocalDays,
   m012AnalyticsRollups,
+  m013CreatorCrm,
   m015ProductCosts,
 ];
 

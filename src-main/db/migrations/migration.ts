@@ -5,4 +5,9 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Database): void;
+  /**
+   * Rebuilds a table that others reference (SQLite's documented 12-step ALTER): foreign keys are switched
+   * off around the whole upgrade, and checked before it commits.
+   */
+  foreignKeysOff?: boolean;
 }

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ActivityPage } from '../pages/activity/ActivityPage';
 import { CollaborationsPage } from '../pages/collaborations/CollaborationsPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
+import { CreatorsPage } from '../pages/creators/CreatorsPage';
 import { EmptyPage } from '../pages/EmptyPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { AdsPage } from '../pages/ads/AdsPage';
@@ -46,6 +47,8 @@ function PageContent({ page }: { page: Page }): ReactElement {
     // Until bulk outreach is built, the page lists the invitations already sent (target collaborations).
     case 'outreach':
       return <CollaborationsPage />;
+    case 'creators':
+      return <CreatorsPage />;
     default:
       return <EmptyPage page={page} />;
   }

@@ -1,0 +1,219 @@
+import type { Database } from 'better-sqlite3';
+import type { ScoreProgress } from '@shared/creator-score';
+import type { CreatorsChanged } from '@shared/creators';
+import type { Logger } from '../log/logger';
+import type { CreatorIndexer } from './indexer';
+import { computeScore, type ScoreFeatures } from './score';
+import type { ScoreRulesStore } from './score-rules';
+
+/**
+ * Background upkeep of the derived creator rows, on the main thread in short slices: each slice works for
+ * at most `sliceMs` and then yields to the event loop (IPC, sync pages), so a 200k recompute never holds
+ * the thread for long. Two jobs: re-indexing creators marked dirty (after a sync, an import, a merge) and
+ * re-scoring every creator after the rules change.
+ */
+
+export interface WorkerEvents {
+  scoreProgress(p: ScoreProgress): void;
+  changed(c: CreatorsChanged): void;
+}
+
+interface ScoreRow {
+  creator_id: number;
+  followers: number | null;
+  gmv_minor: number | null;
+  gmv_currency: string | null;
+  units_sold: number | null;
+  avg_video_views: number | null;
+  engagement_bp: number | null;
+  categories: string;
+  region: string | null;
+  invitations: number;
+  accepted: number;
+  samples_due: number | null;
+  samples_posted_on_time: number | null;
+  units_ordered: number;
+  units_refunded: number;
+  score_override: number | null;
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class CreatorsWorker {
+  private draining: Promise<void> | null = null;
+  private rescoring: Promise<void> | null = null;
+  /** Bumped by every rules change: a pass started under older rules starts over. */
+  private generation = 0;
+  private progress = { running: false, done: 0, total: 0 };
+  private stopped = false;
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      indexer: CreatorIndexer;
+      rules: ScoreRulesStore;
+      events: WorkerEvents;
+      logger: Logger;
+      now: () => number;
+      sliceMs?: number;
+      progressEveryMs?: number;
+    },
+  ) {}
+
+  private get sliceMs(): number {
+    return this.deps.sliceMs ?? 12;
+  }
+
+  status(): { running: boolean; done: number; total: number } {
+    return { ...this.progress };
+  }
+
+  /** Re-index dirty creators soon (coalesces: one drain at a time picks up whatever is dirty). */
+  kick(reason: ScoreProgress['reason']): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.draining) return this.draining;
+    this.draining = this.drain(reason)
+      .catch((err: unknown) => this.deps.logger.error({ err }, 'creator re-index failed'))
+      .finally(() => {
+        this.draining = null;
+      });
+    return this.draining;
+  }
+
+  private async drain(reason: ScoreProgress['reason']): Promise<void> {
+    const { indexer, events, now } = this.deps;
+    let total = indexer.pending();
+    if (total === 0) return;
+    let done = 0;
+    let batch = 100;
+    let lastEmit = 0;
+    const changed = new Set<number>();
+    events.scoreProgress({ state: 'running', done, total, reason });
+    while (!this.stopped) {
+      const started = performance.now();
+      const ids = indexer.drain(batch, now());
+      if (ids.length === 0 && indexer.pending() === 0) break;
+      ids.forEach((id) => changed.add(id));
+      done += ids.length;
+      total = Math.max(total, done + indexer.pending());
+      // Aim each slice at sliceMs whatever the machine: grow or shrink the batch by what the last one took.
+      const took = performance.now() - started;
+      // Never below 100 a batch: each batch is a commit, and a commit of a few creators rewrites whole pages
+      // of every sort index into the WAL (20k creators in batches of ~10 took 5 minutes on a loaded machine).
+      batch = Math.max(100, Math.min(2_000, Math.round(batch * (this.sliceMs / Math.max(took, 0.5)))));
+      if (performance.now() - lastEmit > (this.deps.progressEveryMs ?? 250)) {
+        lastEmit = performance.now();
+        events.scoreProgress({ state: 'running', done, total, reason });
+        events.changed({ ids: changed.size <= 500 ? [...changed] : null, reason: 'sync' });
+        changed.clear();
+      }
+      await yieldToLoop();
+    }
+    events.scoreProgress({ state: this.stopped ? 'cancelled' : 'done', done, total, reason });
+    if (changed.size > 0) events.changed({ ids: changed.size <= 500 ? [...changed] : null, reason: 'sync' });
+  }
+
+  /** Re-scores every creator with the current rules; a later call restarts the pass with newer rules. */
+  rescoreAll(reason: ScoreProgress['reason']): Promise<void> {
+    this.generation++;
+    if (this.rescoring) return this.rescoring;
+    this.rescoring = this.rescore(reason)
+      .catch((err: unknown) => this.deps.logger.error({ err }, 'creator re-score failed'))
+      .finally(() => {
+        this.rescoring = null;
+        this.progress.running = false;
+      });
+    return this.rescoring;
+  }
+
+  private async rescore(reason: ScoreProgress['reason']): Promise<void> {
+    const { db, events } = this.deps;
+    const select = db.prepare(`
+      SELECT i.creator_id, i.followers, i.gmv_minor, i.gmv_currency, i.units_sold, i.avg_video_views,
+             i.engagement_bp, i.categories, i.region, i.invitations, i.accepted, i.samples_due,
+             i.samples_posted_on_time, i.units_ordered, i.units_refunded, c.score_override
+      FROM creator_index i JOIN creators c ON c.id = i.creator_id
+      WHERE i.creator_id > ? ORDER BY i.creator_id LIMIT ?`);
+    const update = db.prepare('UPDATE creator_index SET score = ? WHERE creator_id = ? AND score IS NOT ?');
+    let generation = -1;
+    let after = 0;
+    let lastEmit = 0;
+    const chunk = 500;
+    while (!this.stopped) {
+      if (generation !== this.generation) {
+        generation = this.generation;
+        after = 0;
+        this.progress = {
+          running: true,
+          done: 0,
+          total: db.prepare('SELECT COUNT(*) FROM creator_index').pluck().get() as number,
+        };
+        events.scoreProgress({ state: 'running', done: 0, total: this.progress.total, reason });
+      }
+      const rules = this.deps.rules.get();
+      const ctx = this.deps.rules.context();
+      const started = performance.now();
+      let last = after;
+      // One slice: as many chunks as fit in sliceMs, each its own short transaction.
+      do {
+        const rows = select.all(last, chunk) as ScoreRow[];
+        if (rows.length === 0) {
+          last = Number.MAX_SAFE_INTEGER;
+          break;
+        }
+        db.transaction(() => {
+          for (const r of rows) {
+            const features: ScoreFeatures = {
+              followers: r.followers,
+              gmvMinor: r.gmv_minor,
+              gmvCurrency: r.gmv_currency,
+              unitsSold: r.units_sold,
+              avgVideoViews: r.avg_video_views,
+              engagementBp: r.engagement_bp,
+              categories: JSON.parse(r.categories) as string[],
+              region: r.region,
+              invitations: r.invitations,
+              accepted: r.accepted,
+              samplesDue: r.samples_due,
+              samplesPostedOnTime: r.samples_posted_on_time,
+              unitsOrdered: r.units_ordered,
+              unitsRefunded: r.units_refunded,
+            };
+            const score = r.score_override ?? computeScore(features, rules, ctx);
+            update.run(score, r.creator_id, score);
+          }
+        })();
+        last = rows.at(-1)!.creator_id;
+        this.progress.done += rows.length;
+        if (rows.length < chunk) {
+          last = Number.MAX_SAFE_INTEGER;
+          break;
+        }
+      } while (performance.now() - started < this.sliceMs);
+      after = last;
+      const finished = after === Number.MAX_SAFE_INTEGER;
+      if (finished && generation === this.generation) break;
+      if (performance.now() - lastEmit > (this.deps.progressEveryMs ?? 250)) {
+        lastEmit = performance.now();
+        events.scoreProgress({ state: 'running', ...this.counts(), reason });
+      }
+      await yieldToLoop();
+    }
+    events.scoreProgress({ state: this.stopped ? 'cancelled' : 'done', ...this.counts(), reason });
+    if (!this.stopped) events.changed({ ids: null, reason: 'score' });
+  }
+
+  private counts(): { done: number; total: number } {
+    return { done: Math.min(this.progress.done, this.progress.total), total: this.progress.total };
+  }
+
+  /** Resolves when nothing is queued or running (tests, benches, shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining || this.rescoring) await Promise.all([this.draining, this.rescoring]);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+}

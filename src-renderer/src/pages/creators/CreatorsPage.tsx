@@ -1,0 +1,121 @@
+import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  creatorSortColumns,
+  type CreatorFilter,
+  type CreatorRow,
+  type CreatorSort,
+  type CreatorSortColumn,
+} from '@shared/creators';
+import { EmptyState } from '../../components/EmptyState';
+import type { TableSort } from '../../components/VirtualTable';
+import { ListPage } from '../../features/lists/ListPage';
+import { useDebounced } from '../../hooks/useDebounced';
+import { BulkBar } from './BulkBar';
+import { ColumnsMenu } from './ColumnsMenu';
+import { loadColumns, saveColumns } from './columns';
+import { useCreatorColumns } from './creatorColumns';
+import { CreatorDetailDialog } from './CreatorDetailDialog';
+import { CreatorFilters } from './CreatorFilters';
+import { SaveListButton } from './SaveListButton';
+import { ScoreRulesButton } from './ScoreRulesDialog';
+import { Selection } from './selection';
+import { useCreatorFacets, useCreators } from './useCreators';
+
+const creatorId = (c: CreatorRow): string => String(c.id);
+const isSortColumn = (by: string): by is CreatorSortColumn =>
+  (creatorSortColumns as readonly string[]).includes(by);
+
+/** The creator CRM: every creator from every shop, searched, filtered and sorted in main, 100 rows a page. */
+export function CreatorsPage(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const [filter, setFilter] = useState<CreatorFilter>({});
+  const [text, setText] = useState('');
+  const debounced = useDebounced(text.trim(), 200);
+  const [sort, setSort] = useState<CreatorSort>({ column: 'score', direction: 'desc' });
+  const [columns, setColumns] = useState<CreatorSortColumn[]>(loadColumns);
+  const [selection, setSelection] = useState(Selection.none);
+  const query = useMemo<CreatorFilter>(
+    () => (debounced ? { ...filter, text: debounced } : filter),
+    [filter, debounced],
+  );
+  const list = useCreators(query, sort);
+  const { facets, lists } = useCreatorFacets();
+  const number = new Intl.NumberFormat(i18n.language);
+
+  const changeFilter = (next: CreatorFilter): void => {
+    setFilter(next);
+    setSelection(Selection.none());
+  };
+  const onToggle = useCallback((id: number) => setSelection((s) => s.toggle(id)), []);
+  const onToggleAll = useCallback(
+    () => setSelection((s) => (s.mode === 'all' && s.except.size === 0 ? Selection.none() : Selection.all())),
+    [],
+  );
+  const changeColumns = (next: CreatorSortColumn[]): void => {
+    setColumns(next);
+    saveColumns(next);
+  };
+  const tableColumns = useCreatorColumns({ columns, selection, onToggle, onToggleAll });
+  const tableSort: TableSort = { by: sort.column, desc: sort.direction === 'desc' };
+  const selected = selection.count(list.total);
+  const filtered = Object.keys(query).length > 0;
+
+  return (
+    <ListPage
+      list={list}
+      columns={tableColumns}
+      getRowId={creatorId}
+      label={t('creators.tableLabel')}
+      hint={t('creators.tableHint')}
+      className="creators-table"
+      failedTitle={t('creators.failed.title')}
+      loadingText={t('creators.loading')}
+      filtered={filtered}
+      sort={tableSort}
+      sortable={columns}
+      onSortChange={(next) => {
+        if (isSortColumn(next.by)) setSort({ column: next.by, direction: next.desc ? 'desc' : 'asc' });
+      }}
+      toolbar={
+        <>
+          <CreatorFilters
+            filter={filter}
+            onChange={changeFilter}
+            text={text}
+            onText={setText}
+            facets={facets}
+            lists={lists}
+          />
+          {selected > 0 && (
+            <BulkBar
+              count={selected}
+              selection={() => selection.toInput(query)}
+              lists={lists}
+              onDone={() => setSelection(Selection.none())}
+            />
+          )}
+        </>
+      }
+      meta={
+        <>
+          <span className="list-count" role="status">
+            {list.total === null
+              ? t('creators.counting')
+              : t('creators.count', { count: list.total, formatted: number.format(list.total) })}
+          </span>
+          <SaveListButton filter={query} />
+          <ScoreRulesButton />
+          <ColumnsMenu columns={columns} onChange={changeColumns} />
+        </>
+      }
+      empty={<EmptyState icon="creators" title={t('creators.empty.title')} body={t('creators.empty.body')} />}
+      noMatch={
+        <EmptyState icon="search" title={t('creators.noMatch.title')} body={t('creators.noMatch.body')} />
+      }
+      renderDetail={(row, close, returnFocus) => (
+        <CreatorDetailDialog id={row.id} onClose={close} returnFocus={returnFocus} />
+      )}
+    />
+  );
+}

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { CreatorFilter, CreatorSort } from '@shared/creators';
+import { chromiumArgs } from '../../playwright.config';
+import { openDatabase } from '../../src-main/db/connection';
+import { buildWorld } from '../helpers/creator-world';
+import { startWebApp } from '../e2e/web-app';
+import { quietCrm } from '../helpers/quiet-crm';
+import { makeTempDir } from '../helpers/tmp';
+import { percentile, type Report } from './report';
+
+/**
+ * The creator CRM over 200k creators with sightings, tags, notes, lists and merged records, in a real
+ * database file (WAL), indexed by the same code path a sync uses.
+ *   creators.search.p95.ms          text + two filters + sort, page of 100
+ *   creators.search.deepPage.p95.ms page 1,000 (rows 99,901–100,000) of a two-filter query sorted by score
+ *   creators.score.recompute.ms     every score after a rules change, in the background slices the app uses
+ *   creators.table.firstRows.ms     Chromium over the web bridge, median of 5 loads: from navigating to the
+ *                                   Creators page to its first rows drawn (the built app: `npm run build` runs first)
+ */
+export async function benchCreators(
+  report: Report,
+  size = Number(process.env.BENCH_CREATORS ?? 200_000),
+): Promise<void> {
+  const tmp = makeTempDir();
+  try {
+    const now = Date.UTC(2026, 5, 1);
+    const db = openDatabase(join(tmp.dir, 'shopmesh.db'));
+    const crm = quietCrm(db, now);
+    let t = performance.now();
+    buildWorld(db, size, 2026, now);
+    report('creators.bench.seed.ms', Math.round(performance.now() - t), 'ms');
+    t = performance.now();
+    await crm.worker.kick('startup');
+    report('creators.index.rebuild.ms', Math.round(performance.now() - t), 'ms');
+    db.exec('ANALYZE');
+
+    const texts = ['an', 'chen', '小', '美妆', 'สม', 'be', 'luna', 'gr'];
+    const sorts: CreatorSort[] = [
+      { column: 'score', direction: 'desc' },
+      { column: 'followers', direction: 'desc' },
+      { column: 'handle', direction: 'asc' },
+      { column: 'lastContactedAt', direction: 'asc' },
+    ];
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const filter: CreatorFilter = {
+        text: texts[i % texts.length]!,
+        regions: [['US', 'GB', 'TH'][i % 3]!],
+        followers: { min: 10_000, max: 1_000_000 },
+      };
+      const s = performance.now();
+      crm.search({ filter, sort: sorts[i % sorts.length]!, limit: 100 });
+      times.push(performance.now() - s);
+    }
+    report(
+      'creators.search.p95.ms',
+      percentile(
+        times.sort((a, b) => a - b),
+        95,
+      ),
+      'ms',
+    );
+
+    const deepFilter: CreatorFilter = { blocked: false, followers: { min: 100 } };
+    const deepSort: CreatorSort = { column: 'score', direction: 'desc' };
+    let cursor: string | null = null;
+    for (let page = 1; page < 1_000; page++) {
+      const p = crm.search({ filter: deepFilter, sort: deepSort, limit: 100, ...(cursor ? { cursor } : {}) });
+      cursor = p.nextCursor;
+      if (!cursor) break;
+    }
+    if (cursor) {
+      const deep: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const s = performance.now();
+        crm.search({ filter: deepFilter, sort: deepSort, limit: 100, cursor });
+        deep.push(performance.now() - s);
+      }
+      report(
+        'creators.search.deepPage.p95.ms',
+        percentile(
+          deep.sort((a, b) => a - b),
+          95,
+        ),
+        'ms',
+      );
+    }
+
+    const rules = crm.rules.get();
+    t = performance.now();
+    await crm.setScoreRules({
+      ...rules,
+      rules: rules.rules.map((r) => (r.kind === 'followers' ? { ...r, target: r.target * 2 } : r)),
+    });
+    await crm.worker.idle();
+    report('creators.score.recompute.ms', Math.round(performance.now() - t), 'ms');
+    await crm.close();
+    db.close();
+    report('creators.table.firstRows.ms', await firstRows(tmp.dir), 'ms');
+  } finally {
+    tmp.cleanup();
+  }
+}
+
+/** Opens the Creators page of the app started on `dataDir` five times; the median time to its first rows. */
+async function firstRows(dataDir: string): Promise<number> {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
+  const app = await startWebApp(dataDir, {
+    SHOPMESH_KEYSTORE: 'passphrase',
+    SHOPMESH_VAULT_PASSPHRASE: 'bench-creators-passphrase',
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+      const started = performance.now();
+      await page.goto(`${app.url}#/creators`);
+      await page.locator('table[aria-label="Creators"] tbody tr.data-row').first().waitFor();
+      times.push(performance.now() - started);
+      await page.close();
+    }
+    return Math.round(times.sort((a, b) => a - b)[2]!);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
