@@ -22,6 +22,17 @@ const notAccountData: Record<string, string> = {
   currency_rates: 'exchange rates the merchant typed for reporting; they belong to no Account',
   analytics_view:
     "the dashboard's saved filter (period, currency, chosen shops); ids of a purged shop are ignored on read",
+  // The creator CRM (docs/creators.md): the merchant's own organisation of creators, shared by every shop.
+  tags: "the merchant's own tags for creators, shared by every shop; kept by design",
+  creator_lists:
+    "the merchant's own lists and saved searches of creators, shared by every shop; kept by design",
+  creator_score_rules: "the merchant's weights for the eligibility score; no Account's data",
+  creator_dirty: 'creator ids waiting to be re-indexed: derived work, no data of its own',
+  creator_fts: 'FTS5 search index over creator_index: derived from creators, rebuilt from them',
+  creator_fts_config: 'FTS5 shadow table of creator_fts',
+  creator_fts_data: 'FTS5 shadow table of creator_fts',
+  creator_fts_docsize: 'FTS5 shadow table of creator_fts',
+  creator_fts_idx: 'FTS5 shadow table of creator_fts',
 };
 
 interface Table {
