@@ -21,7 +21,7 @@ export interface SandboxCall {
   calls: Record<string, () => Promise<unknown>>;
 }
 
-const any = z.unknown();
+const unknownData = z.unknown();
 const idList = <K extends string>(key: K) => z.object({ [key]: z.array(z.object({ id: z.string() })) });
 
 export async function sandboxAnswers(
@@ -39,7 +39,11 @@ export async function sandboxAnswers(
   const productId = products.products[0]!.id;
   const conversations = z
     .object({ conversations: z.array(z.object({ id: z.string() })) })
-    .parse(await shop('GET', '/affiliate_seller/202412/conversations', any, undefined, { page_size: '20' }));
+    .parse(
+      await shop('GET', '/affiliate_seller/202412/conversations', unknownData, undefined, {
+        page_size: '20',
+      }),
+    );
   const conversationId = conversations.conversations[0]!.id;
   const creators = z
     .object({ creators: z.array(z.object({ creator_open_id: z.string() })) })
@@ -47,7 +51,7 @@ export async function sandboxAnswers(
       await shop(
         'POST',
         '/affiliate_seller/202508/marketplace_creators/search',
-        any,
+        unknownData,
         {},
         { page_size: '12' },
       ),
@@ -68,14 +72,14 @@ export async function sandboxAnswers(
         await shop(
           'POST',
           '/product/202502/products/search',
-          any,
+          unknownData,
           { status: 'ACTIVATE' },
           { page_size: '50' },
         ),
       );
     for (const p of page.products) {
       const sku = p.skus[0]!;
-      const probe = await shop('POST', `/product/202309/products/${p.id}/prices/update`, any, {
+      const probe = await shop('POST', `/product/202309/products/${p.id}/prices/update`, unknownData, {
         skus: [{ id: sku.id, price: { amount: '19.99', currency: sku.price.currency } }],
       }).then(
         () => true,
@@ -107,7 +111,7 @@ export async function sandboxAnswers(
       method: 'GET',
       path,
       query: { advertiser_id: advertiserId, ...query } as AdsQuery,
-      data: any,
+      data: unknownData,
     });
 
   // Login Kit: an authorization code for a loopback redirect, exchanged like the desktop flow does.
@@ -147,42 +151,42 @@ export async function sandboxAnswers(
     },
     'ads/campaign-get-v1.3': () => adsGet('/open_api/v1.3/campaign/get/', { page_size: 10 }),
     'shop/authorized-shops-202309': () =>
-      shopRequest({ ...unsigned, method: 'GET', path: '/authorization/202309/shops', data: any }),
+      shopRequest({ ...unsigned, method: 'GET', path: '/authorization/202309/shops', data: unknownData }),
     'shop/active-shops-202309': () =>
-      shopRequest({ ...unsigned, method: 'GET', path: '/seller/202309/shops', data: any }),
-    'shop/product-detail-202309': () => shop('GET', `/product/202309/products/${productId}`, any),
+      shopRequest({ ...unsigned, method: 'GET', path: '/seller/202309/shops', data: unknownData }),
+    'shop/product-detail-202309': () => shop('GET', `/product/202309/products/${productId}`, unknownData),
     'shop/product-search-202502': () =>
-      shop('POST', '/product/202502/products/search', any, {}, { page_size: '100' }),
+      shop('POST', '/product/202502/products/search', unknownData, {}, { page_size: '100' }),
     'shop/orders-search-202309': () =>
-      shop('POST', '/order/202309/orders/search', any, {}, { page_size: '100' }),
+      shop('POST', '/order/202309/orders/search', unknownData, {}, { page_size: '100' }),
     'shop/order-detail-202507': async () => {
       const page = z
         .object({ orders: z.array(z.object({ id: z.string(), status: z.string() })) })
-        .parse(await shop('POST', '/order/202309/orders/search', any, {}, { page_size: '100' }));
+        .parse(await shop('POST', '/order/202309/orders/search', unknownData, {}, { page_size: '100' }));
       // Shipped orders: their packages are set.
       const ids = page.orders
         .filter((o) => o.status === 'COMPLETED')
         .slice(0, 3)
         .map((o) => o.id);
-      return shop('GET', '/order/202507/orders', any, undefined, { ids: ids.join(',') });
+      return shop('GET', '/order/202507/orders', unknownData, undefined, { ids: ids.join(',') });
     },
     'shop/statements-202309': () =>
-      shop('GET', '/finance/202309/statements', any, undefined, {
+      shop('GET', '/finance/202309/statements', unknownData, undefined, {
         page_size: '20',
         sort_field: 'statement_time',
       }),
     'shop/affiliate-orders-search-202410': () =>
-      shop('POST', '/affiliate_seller/202410/orders/search', any, {}, { page_size: '100' }),
+      shop('POST', '/affiliate_seller/202410/orders/search', unknownData, {}, { page_size: '100' }),
     'shop/target-collaborations-search-202508': () =>
       shop(
         'POST',
         '/affiliate_seller/202508/target_collaborations/search',
-        any,
+        unknownData,
         { collaboration_status: 'VALID' },
         { page_size: '20' },
       ),
     'shop/target-collaboration-detail-202508': () =>
-      shop('GET', `/affiliate_seller/202508/target_collaborations/${ctx.collaborationId}`, any),
+      shop('GET', `/affiliate_seller/202508/target_collaborations/${ctx.collaborationId}`, unknownData),
     'shop/target-collaboration-create-202508': async () => {
       // The same creators and product again: TikTok reports the pairs as conflicts next to the new id.
       const body = {
@@ -193,12 +197,12 @@ export async function sandboxAnswers(
         seller_contact_info: { email: 'team@example.com' },
         free_sample_rule: { has_free_sample: false, is_sample_approval_exempt: false },
       };
-      return shop('POST', '/affiliate_seller/202508/target_collaborations', any, body);
+      return shop('POST', '/affiliate_seller/202508/target_collaborations', unknownData, body);
     },
     'shop/target-collaboration-remove-202409': async () => {
       const nowSec = Math.floor(Date.now() / 1000);
       const id = z.object({ target_collaboration: z.object({ id: z.string() }) }).parse(
-        await shop('POST', '/affiliate_seller/202508/target_collaborations', any, {
+        await shop('POST', '/affiliate_seller/202508/target_collaborations', unknownData, {
           name: 'To remove',
           end_time: String(nowSec + 20 * 86_400),
           products: [{ id: products.products[1]!.id, target_commission_rate: 1200 }],
@@ -207,51 +211,63 @@ export async function sandboxAnswers(
           free_sample_rule: { has_free_sample: false, is_sample_approval_exempt: false },
         }),
       ).target_collaboration.id;
-      return shop('DELETE', `/affiliate_seller/202409/target_collaborations/${id}`, any, {});
+      return shop('DELETE', `/affiliate_seller/202409/target_collaborations/${id}`, unknownData, {});
     },
     'shop/marketplace-creators-search-202508': () =>
-      shop('POST', '/affiliate_seller/202508/marketplace_creators/search', any, {}, { page_size: '12' }),
+      shop(
+        'POST',
+        '/affiliate_seller/202508/marketplace_creators/search',
+        unknownData,
+        {},
+        { page_size: '12' },
+      ),
     'shop/conversation-create-202508': () =>
-      shop('POST', '/affiliate_seller/202508/conversations', any, {
+      shop('POST', '/affiliate_seller/202508/conversations', unknownData, {
         creator_open_id: creators.creators[3]!.creator_open_id,
         only_need_conversation_id: false,
       }),
     'shop/conversations-202412': () =>
-      shop('GET', '/affiliate_seller/202412/conversations', any, undefined, {
+      shop('GET', '/affiliate_seller/202412/conversations', unknownData, undefined, {
         page_size: '20',
         only_need_conversation_id: 'false',
       }),
     'shop/messages-202412': () =>
-      shop('GET', `/affiliate_seller/202412/conversation/${conversationId}/messages`, any, undefined, {
-        page_size: '20',
-      }),
+      shop(
+        'GET',
+        `/affiliate_seller/202412/conversation/${conversationId}/messages`,
+        unknownData,
+        undefined,
+        {
+          page_size: '20',
+        },
+      ),
     'shop/send-message-202412': () =>
-      shop('POST', `/affiliate_seller/202412/conversations/${conversationId}/messages`, any, {
+      shop('POST', `/affiliate_seller/202412/conversations/${conversationId}/messages`, unknownData, {
         msg_type: 'TEXT',
         content: JSON.stringify({ content: 'Thanks for getting in touch!' }),
       }),
     'shop/conversations-read-202412': () =>
       // An id that is not the shop's: it comes back in `failed_conversation_ids`, and nothing real is read.
-      shop('POST', '/affiliate_seller/202412/conversatons/read', any, {
+      shop('POST', '/affiliate_seller/202412/conversatons/read', unknownData, {
         conversation_ids: ['7451800000000000099'],
       }),
     'shop/newest-unread-messages-202412': () =>
-      shop('GET', '/affiliate_seller/202412/conversations/messages/list/newest', any),
+      shop('GET', '/affiliate_seller/202412/conversations/messages/list/newest', unknownData),
     'shop/price-update-202309': async () => {
       const p = await liveProduct();
-      return shop('POST', `/product/202309/products/${p.id}/prices/update`, any, {
+      return shop('POST', `/product/202309/products/${p.id}/prices/update`, unknownData, {
         skus: [{ id: p.skuId, price: { amount: '19.99', currency: p.currency } }],
       });
     },
     'shop/inventory-update-202309': async () => {
       // One SKU with a warehouse it does not have: TikTok answers code 0 with that SKU in `errors`.
       const p = await liveProduct();
-      return shop('POST', `/product/202309/products/${p.id}/inventory/update`, any, {
+      return shop('POST', `/product/202309/products/${p.id}/inventory/update`, unknownData, {
         skus: [{ id: p.skuId, inventory: [{ warehouse_id: '7068500000000000009', quantity: 5 }] }],
       });
     },
     'shop/promotion-link-202405': () =>
-      shop('POST', `/affiliate_seller/202405/products/${productId}/promotion_link/generate`, any, {}),
+      shop('POST', `/affiliate_seller/202405/products/${productId}/promotion_link/generate`, unknownData, {}),
   };
   return { calls };
 }
