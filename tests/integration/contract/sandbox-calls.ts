@@ -37,13 +37,11 @@ export async function sandboxAnswers(
     { page_size: '5' },
   )) as { products: Array<{ id: string }> };
   const productId = products.products[0]!.id;
-  const conversations = z
-    .object({ conversations: z.array(z.object({ id: z.string() })) })
-    .parse(
-      await shop('GET', '/affiliate_seller/202412/conversations', unknownData, undefined, {
-        page_size: '20',
-      }),
-    );
+  const conversations = z.object({ conversations: z.array(z.object({ id: z.string() })) }).parse(
+    await shop('GET', '/affiliate_seller/202412/conversations', unknownData, undefined, {
+      page_size: '20',
+    }),
+  );
   const conversationId = conversations.conversations[0]!.id;
   const creators = z
     .object({ creators: z.array(z.object({ creator_open_id: z.string() })) })
