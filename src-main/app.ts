@@ -6,6 +6,8 @@ import { analyticsHandlers } from './analytics/handlers';
 import { createAnalyticsService } from './analytics/service';
 import { ActivityLog } from './activity/activity-log';
 import { createCatalogue } from './catalogue/catalogue';
+import { type CreatorSources, createCreatorSources } from './creators/sources';
+import { creatorSourcesHandlers, marketplaceHandlers, samplesHandlers } from './creators/sources-handlers';
 import { type Database, openDatabase } from './db/connection';
 import { EventBus } from './events';
 import { type Handlers, Router } from './ipc/router';
@@ -84,6 +86,8 @@ export interface ShopmeshApp {
   readonly sync: SyncService;
   /** The creator CRM: identity (`creators.resolve`), lists, blocklist, stages, extensions for other modules. */
   readonly creators: CreatorsService;
+  /** CSV import, manual add, marketplace, free samples and private contacts (creators/sources.ts). */
+  readonly creatorSources: CreatorSources;
   /** The scheduler, tray line and notifications; null when `backgroundSync` is off. */
   readonly background: BackgroundSync | null;
   info(): AppInfo;
@@ -229,6 +233,23 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     now,
     syncIntervalMinutes: () => settings.get().syncIntervalMinutes,
   });
+  const creatorSources = createCreatorSources({
+    db,
+    vault,
+    tokens: accounts.tokens,
+    profile,
+    activity,
+    events,
+    logger,
+    now,
+  });
+  // A finished sync may have brought overdue samples; saved marketplace searches refresh once a day.
+  events.subscribe((event, payload) => {
+    if (event !== 'sync:statusChanged') return;
+    const status = payload as EventPayload<'sync:statusChanged'>;
+    if (status.accounts.every((a) => a.state !== 'running'))
+      void creatorSources.afterSync().catch(() => undefined);
+  });
   let background: BackgroundSync | null = null;
   if (config.backgroundSync !== false) {
     background = startBackgroundSync({ sync, events, settings, logger, isOnline: () => canReach(apiHosts) });
@@ -266,6 +287,9 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...creatorsHandlers(creators),
     ...creatorListsHandlers(creators),
     ...analyticsHandlers(analytics),
+    ...creatorSourcesHandlers(creatorSources, activity),
+    ...samplesHandlers(creatorSources),
+    ...marketplaceHandlers(creatorSources),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',
@@ -294,12 +318,14 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     accounts,
     sync,
     creators,
+    creatorSources,
     background,
     info,
     async close() {
       if (closed) return;
       closed = true;
       background?.stop();
+      creatorSources.close();
       await sync.close();
       await creators.close();
       await accounts.close();

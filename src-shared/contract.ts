@@ -5,9 +5,12 @@ import { analyticsSlice } from './channels/analytics';
 import { appSlice, transports } from './channels/app';
 import { creatorListsSlice } from './channels/creator-lists';
 import { creatorsSlice } from './channels/creators';
+import { creatorSourcesSlice } from './channels/creator-sources';
+import { marketplaceSlice } from './channels/marketplace';
 import { ordersSlice } from './channels/orders';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
+import { samplesSlice } from './channels/samples';
 import { settingsSlice } from './channels/settings';
 import { syncSlice } from './channels/sync';
 import { appErrorShapeSchema } from './errors';
@@ -31,6 +34,9 @@ export const slices = [
   creatorsSlice,
   creatorListsSlice,
   analyticsSlice,
+  creatorSourcesSlice,
+  marketplaceSlice,
+  samplesSlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

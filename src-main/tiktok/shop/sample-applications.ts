@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { secondsToMs } from '../../sync/time';
-import { type Page, type ShopDataContext, shopCall } from './data-call';
+import type { WriteResult } from '../http-core';
+import { type Page, type ShopDataContext, shopCall, shopWrite } from './data-call';
 import { intOrNull, moneyOf, type Money } from './marketplace-creators';
 
 /**
@@ -210,6 +211,23 @@ export function reviewBody(decision: SampleDecision): Record<string, string> {
 
 export function reviewPath(applicationId: string): string {
   return `/affiliate_seller/202507/sample_applications/${encodeURIComponent(applicationId)}/review`;
+}
+
+/**
+ * Approves or rejects one application. A write: a lost answer comes back as `unknown`, and the caller
+ * re-reads the application (its status leaves PENDING once a review took effect) before any retry.
+ */
+export function reviewSampleApplication(
+  ctx: ShopDataContext,
+  applicationId: string,
+  decision: SampleDecision,
+): Promise<WriteResult<z.output<typeof reviewData>>> {
+  return shopWrite(ctx, 'affiliate.sample_review', {
+    method: 'POST',
+    path: reviewPath(applicationId),
+    body: reviewBody(decision),
+    data: reviewData,
+  });
 }
 
 const fulfillmentSchema = z.object({

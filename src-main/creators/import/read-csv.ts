@@ -1,0 +1,113 @@
+import Papa from 'papaparse';
+import { AppError } from '@shared/errors';
+
+/**
+ * Turns the bytes of a spreadsheet export into text and records. Excel on Windows writes UTF-8 with a
+ * byte-order mark, "Unicode text" as UTF-16, and Chinese-locale Excel and WPS write GB18030 (GBK) with no
+ * mark at all: a file that is not valid UTF-8 and has no mark is read as GB18030.
+ */
+
+export type FileEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export interface DecodedFile {
+  text: string;
+  encoding: FileEncoding;
+  bom: boolean;
+}
+
+export function fileProblem(
+  code: string,
+  message: string,
+  params: Record<string, string | number> = {},
+): AppError {
+  return new AppError('VALIDATION', message, { importProblem: code, ...params });
+}
+
+export function decodeFile(bytes: Uint8Array, requested: 'auto' | 'utf-8' | 'gb18030'): DecodedFile {
+  if (bytes.length === 0) throw fileProblem('empty', 'The file is empty.');
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf)
+    return { text: strict('utf-8', bytes.subarray(3)), encoding: 'utf-8', bom: true };
+  if (b0 === 0xff && b1 === 0xfe)
+    return { text: strict('utf-16le', bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  if (b0 === 0xfe && b1 === 0xff)
+    return { text: strict('utf-16be', bytes.subarray(2)), encoding: 'utf-16be', bom: true };
+  if (requested === 'gb18030') return { text: strict('gb18030', bytes), encoding: 'gb18030', bom: false };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: notBinary(text), encoding: 'utf-8', bom: false };
+  } catch {
+    if (requested === 'utf-8')
+      throw fileProblem(
+        'not_text',
+        'The file is not valid UTF-8. Choose GB18030 if it came from a Chinese-language Excel.',
+      );
+  }
+  return { text: strict('gb18030', bytes), encoding: 'gb18030', bom: false };
+}
+
+function strict(encoding: FileEncoding, bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw fileProblem('not_text', `The file cannot be read as ${encoding.toUpperCase()} text.`);
+  }
+  return notBinary(text);
+}
+
+/** A NUL character never appears in a text export; it does in a spreadsheet's binary format (.xlsx, .xls). */
+function notBinary(text: string): string {
+  if (text.includes('\u0000'))
+    throw fileProblem('not_text', 'This looks like a spreadsheet file, not CSV: save it as CSV first.');
+  return text;
+}
+
+export interface CsvRecord {
+  /** 1-based line in the file where the record starts (a quoted field may span lines). */
+  line: number;
+  fields: string[];
+}
+
+/** Comma, semicolon (European Excel) or tab (Excel "Unicode text"): the one the header line uses most. */
+export function sniffDelimiter(text: string): ',' | ';' | '\t' {
+  const end = text.indexOf('\n');
+  const header = end < 0 ? text : text.slice(0, end);
+  const count = (c: string): number => header.split(c).length - 1;
+  const candidates = [',', ';', '\t'] as const;
+  return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ',' as ',' | ';' | '\t');
+}
+
+/**
+ * Every non-blank record with the line it starts on (a quoted field may span lines; CR LF, LF and CR each
+ * end one line). An unclosed quote makes the whole file unreadable and names the line it starts on.
+ */
+export function readRecords(text: string): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  let pos = 0;
+  let line = 1;
+  let unclosedAt: number | null = null;
+  Papa.parse<string[]>(text, {
+    // Papa Parse's own guess needs several consistent rows; the header line decides reliably.
+    delimiter: sniffDelimiter(text),
+    skipEmptyLines: false,
+    step: (row) => {
+      const start = line;
+      const end = row.meta.cursor;
+      for (; pos < end; pos++) {
+        const c = text.charCodeAt(pos);
+        if (c === 0x0a || (c === 0x0d && text.charCodeAt(pos + 1) !== 0x0a)) line++;
+      }
+      if (row.errors.some((e) => e.type === 'Quotes')) unclosedAt ??= start;
+      const fields = row.data;
+      if (fields.length === 1 && fields[0] === '') return;
+      out.push({ line: start, fields });
+    },
+  });
+  if (unclosedAt !== null)
+    throw fileProblem('malformed', `A quoted value that starts on line ${unclosedAt} is never closed.`, {
+      line: unclosedAt,
+    });
+  return out;
+}

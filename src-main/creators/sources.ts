@@ -1,0 +1,144 @@
+import type { Database } from 'better-sqlite3';
+import type { EventPayload } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import type { CreatorAddInput } from '@shared/creator-import';
+import type { ActivityLog } from '../activity/activity-log';
+import type { EventBus } from '../events';
+import type { Logger } from '../log/logger';
+import type { Profile } from '../profile/profile';
+import type { TokenSource } from '../tiktok/token-source';
+import type { Vault } from '../vault/vault';
+import { ContactStore } from './contacts';
+import { checkCreator } from './import/fields';
+import { CreatorImporter } from './import/importer';
+import { MarketplaceService } from './marketplace';
+import { CreatorOrigins } from './origins';
+import { SamplesService } from './samples';
+import { ShopApi } from './shop-api';
+
+export interface CreatorSourcesDeps {
+  db: Database;
+  vault: Vault;
+  tokens: TokenSource;
+  profile: Profile;
+  activity: ActivityLog;
+  events: EventBus;
+  logger: Logger;
+  now: () => number;
+}
+
+export interface CreatorSources {
+  contacts: ContactStore;
+  origins: CreatorOrigins;
+  importer: CreatorImporter;
+  marketplace: MarketplaceService;
+  samples: SamplesService;
+  addCreator(input: CreatorAddInput): { creatorId: number; created: boolean };
+  /** After a sync run: overdue alerts and the saved searches due for their daily refresh. */
+  afterSync(): Promise<void>;
+  close(): void;
+}
+
+const OVERDUE_CHECK_MS = 60 * 60_000;
+
+/**
+ * Where creators come from besides the sync (CSV import, manual add, the Creator Marketplace), the free
+ * samples they ask for, and the private contacts the merchant keeps about them.
+ */
+export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
+  const { db, activity, events, now } = deps;
+  const logger = deps.logger.child({ module: 'creator-sources' });
+  const contacts = new ContactStore(db, deps.vault, now);
+  const origins = new CreatorOrigins(db);
+  const shopApi = new ShopApi(db, deps.tokens, deps.profile, logger, now);
+  const importer = new CreatorImporter({
+    db,
+    origins,
+    contacts,
+    vaultUnlocked: () => deps.vault.unlocked,
+    now,
+    onImported: (s) => activity.record('creators.imported', s),
+  });
+  const marketplace = new MarketplaceService({ db, shopApi, origins, logger, now });
+  const samples = new SamplesService({
+    db,
+    shopApi,
+    logger,
+    now,
+    onReviewed: (s) =>
+      activity.record('sample.reviewed', {
+        decision: s.review?.decision ?? null,
+        creator: s.creatorHandle ?? s.creatorNickname ?? '',
+        product: s.productTitle ?? '',
+      }),
+  });
+
+  const alertOverdue = (): void => {
+    const overdue = samples.takeNewlyOverdue();
+    if (overdue.newly.length === 0) return;
+    activity.record('samples.overdue', { count: overdue.newly.length });
+    events.emit('samples:overdue', overdue satisfies EventPayload<'samples:overdue'>);
+  };
+  const timer = setInterval(alertOverdue, OVERDUE_CHECK_MS);
+  let afterSyncRun: Promise<void> | null = null;
+  timer.unref();
+  // Reviews a crash or a lost answer left unsettled are read back from TikTok once the app is up.
+  const reconcile = setTimeout(() => {
+    void samples.reconcileOpenReviews().catch(() => undefined);
+  }, 2_000);
+  reconcile.unref();
+
+  return {
+    contacts,
+    origins,
+    importer,
+    marketplace,
+    samples,
+    addCreator(input) {
+      const checked = checkCreator({
+        handle: input.handle,
+        nickname: input.nickname,
+        openId: input.openId,
+        region: input.region,
+        followers: input.followers === undefined ? undefined : String(input.followers),
+      });
+      if ('problems' in checked)
+        throw new AppError('VALIDATION', 'The creator could not be added.', {
+          issues: checked.problems.map((p) => ({ path: p.field ?? 'handle', message: p.code })),
+        });
+      const m = origins.match(checked.draft);
+      if (m.conflict)
+        throw new AppError('CONFLICT', 'This open id and this handle belong to two different creators.');
+      if (input.contacts && !deps.vault.unlocked)
+        throw new AppError('LOCKED', 'Unlock ShopMesh to save private contacts.');
+      const saved = db
+        .transaction(() => {
+          const r = origins.save(checked.draft, m.creatorId, { source: 'manual', detail: null }, now());
+          if (input.contacts) contacts.set(r.creatorId, input.contacts);
+          return r;
+        })
+        .immediate();
+      activity.record('creator.added', {
+        creator: checked.draft.handle ?? checked.draft.nickname ?? '',
+        created: saved.created,
+      });
+      return saved;
+    },
+    afterSync() {
+      // One at a time: status events come in bursts, and a refresh must not run twice over.
+      afterSyncRun ??= (async () => {
+        try {
+          alertOverdue();
+          await marketplace.refreshDue();
+        } finally {
+          afterSyncRun = null;
+        }
+      })();
+      return afterSyncRun;
+    },
+    close() {
+      clearInterval(timer);
+      clearTimeout(reconcile);
+    },
+  };
+}
