@@ -134,10 +134,14 @@ export class ContactStore {
       };
     });
     const upsert = this.upsertFor(sealed.map((s) => s.kind));
-    this.db.transaction(() => {
+    const clears = sealed.some((s) => s.blob === null);
+    const write = (): void => {
       upsert.run(creatorId, ...sealed.map((s) => s.blob), this.now());
-      this.deleteIfEmpty.run(creatorId);
-    })();
+      if (clears) this.deleteIfEmpty.run(creatorId);
+    };
+    // Inside an import's transaction a savepoint per row would only cost time.
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write)();
     return changes;
   }
 

@@ -358,9 +358,10 @@ export class MarketplaceService {
     accountId: string,
     detail: string | null,
   ): MarketplaceCreatorView {
-    const ids = { openId: c.openId, handle: c.handle };
-    const m = this.deps.origins.match(ids);
-    // A reused handle held by another open id: the marketplace's open id is the truth, the handle moves on.
+    // A handle now held by a creator with another open id was reused: the marketplace's open id is the truth,
+    // so this creator is stored without the handle (the other keeps it until their next sighting).
+    const m = this.deps.origins.match({ openId: c.openId, handle: c.handle });
+    const match = m.conflict ? this.deps.origins.match({ openId: c.openId, handle: null }) : m;
     const draft = {
       openId: c.openId,
       handle: m.conflict ? null : c.handle,
@@ -369,10 +370,7 @@ export class MarketplaceService {
       followers: null,
       contacts: {},
     };
-    const existing = m.conflict
-      ? this.deps.origins.match({ openId: c.openId, handle: null }).creatorId
-      : m.creatorId;
-    const saved = this.deps.origins.save(draft, existing, { source: 'marketplace', detail }, this.deps.now());
+    const saved = this.deps.origins.save(draft, match, { source: 'marketplace', detail }, this.deps.now());
     this.sql.avatar.run(c.avatarUrl, saved.creatorId);
     const currency = c.gmv?.currency ?? c.gmvRange?.currency ?? null;
     this.sql.upsertStats.run({

@@ -9,6 +9,8 @@ export interface IdentityMatch {
   creatorId: number | null;
   /** The open id names one creator and the handle another: merging them is the user's call, not ours. */
   conflict: boolean;
+  /** Given ids no creator holds yet, which `save` may fill in. */
+  free: { openId: boolean; handle: boolean };
 }
 
 /**
@@ -52,21 +54,25 @@ export class CreatorOrigins {
   match(ids: { openId: string | null; handle: string | null }): IdentityMatch {
     const byOpen = ids.openId ? this.byOpenId.get(ids.openId) : undefined;
     const byHandle = ids.handle ? this.byHandle.get(ids.handle) : undefined;
-    if (byOpen && byHandle && byOpen.id !== byHandle.id) return { creatorId: null, conflict: true };
+    const free = { openId: !!ids.openId && !byOpen, handle: !!ids.handle && !byHandle };
+    if (byOpen && byHandle && byOpen.id !== byHandle.id) return { creatorId: null, conflict: true, free };
     // A handle now held by a creator with another open id is a different person (handles are reused).
     if (!byOpen && byHandle && ids.openId && byHandle.open_id && byHandle.open_id !== ids.openId)
-      return { creatorId: null, conflict: true };
-    return { creatorId: byOpen?.id ?? byHandle?.id ?? null, conflict: false };
+      return { creatorId: null, conflict: true, free };
+    return { creatorId: byOpen?.id ?? byHandle?.id ?? null, conflict: false, free };
   }
 
-  /** Creates or updates the creator and records where they came from; run inside the caller's transaction. */
+  /**
+   * Creates or updates the creator `match` found (just before, in the same transaction) and records where
+   * they came from.
+   */
   save(
     draft: CreatorDraft,
-    existing: number | null,
+    match: IdentityMatch,
     origin: { source: CreatorOrigin; detail: string | null },
     now: number,
   ): { creatorId: number; created: boolean } {
-    let creatorId = existing;
+    let creatorId = match.creatorId;
     let created = false;
     if (creatorId === null) {
       creatorId = Number(
@@ -75,8 +81,8 @@ export class CreatorOrigins {
       created = true;
     } else {
       // An id another creator holds stays with that creator (`match` refused real conflicts already).
-      const openId = draft.openId && !this.byOpenId.get(draft.openId) ? draft.openId : null;
-      const handle = draft.handle && !this.byHandle.get(draft.handle) ? draft.handle : null;
+      const openId = match.free.openId ? draft.openId : null;
+      const handle = match.free.handle ? draft.handle : null;
       this.update.run(openId, handle, draft.nickname, draft.region, now, creatorId);
     }
     this.record.run(creatorId, origin.source, now, now, origin.detail, draft.followers);

@@ -113,7 +113,7 @@ export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
         throw new AppError('LOCKED', 'Unlock ShopMesh to save private contacts.');
       const saved = db
         .transaction(() => {
-          const r = origins.save(checked.draft, m.creatorId, { source: 'manual', detail: null }, now());
+          const r = origins.save(checked.draft, m, { source: 'manual', detail: null }, now());
           if (input.contacts) contacts.set(r.creatorId, input.contacts);
           return r;
         })

@@ -1,5 +1,6 @@
 import { benchAnalytics } from './analytics.bench';
 import { benchCreators } from './creators.bench';
+import { benchCreatorsImport } from './creators-import.bench';
 import { benchDatabase } from './database.bench';
 import { printReport } from './report';
 import { benchSandbox } from './sandbox.bench';
@@ -14,6 +15,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['sync', benchSync],
   ['analytics', benchAnalytics],
   ['creators', benchCreators],
+  ['creators-import', benchCreatorsImport],
 ];
 
 const only = process.argv[2];

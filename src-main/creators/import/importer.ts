@@ -227,12 +227,7 @@ export class CreatorImporter {
           // The database may have changed since the dry run: match again, within the transaction.
           const m = this.deps.origins.match(row.draft);
           if (m.conflict) continue;
-          const r = this.deps.origins.save(
-            row.draft,
-            m.creatorId,
-            { source: 'import', detail: report.fileName },
-            now,
-          );
+          const r = this.deps.origins.save(row.draft, m, { source: 'import', detail: report.fileName }, now);
           if (r.created) created++;
           else merged++;
           if (Object.keys(row.draft.contacts).length > 0) {

@@ -80,34 +80,51 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
 }
 
 /**
- * Every non-blank record with the line it starts on (a quoted field may span lines; CR LF, LF and CR each
- * end one line). An unclosed quote makes the whole file unreadable and names the line it starts on.
+ * Every non-blank record with the line it starts on: a record starts one line after the previous one, plus
+ * the line breaks inside its quoted fields (CR LF, LF and CR each end one line). An unclosed quote makes the
+ * whole file unreadable and names the line it starts on.
  */
 export function readRecords(text: string): CsvRecord[] {
-  const out: CsvRecord[] = [];
-  let pos = 0;
-  let line = 1;
-  let unclosedAt: number | null = null;
-  Papa.parse<string[]>(text, {
-    // Papa Parse's own guess needs several consistent rows; the header line decides reliably.
+  const parsed = Papa.parse<string[]>(text, {
+    // Papa Parse's own guesses need several consistent rows; the header line decides reliably.
     delimiter: sniffDelimiter(text),
+    newline: sniffNewline(text),
     skipEmptyLines: false,
-    step: (row) => {
-      const start = line;
-      const end = row.meta.cursor;
-      for (; pos < end; pos++) {
-        const c = text.charCodeAt(pos);
-        if (c === 0x0a || (c === 0x0d && text.charCodeAt(pos + 1) !== 0x0a)) line++;
-      }
-      if (row.errors.some((e) => e.type === 'Quotes')) unclosedAt ??= start;
-      const fields = row.data;
-      if (fields.length === 1 && fields[0] === '') return;
-      out.push({ line: start, fields });
-    },
   });
-  if (unclosedAt !== null)
-    throw fileProblem('malformed', `A quoted value that starts on line ${unclosedAt} is never closed.`, {
-      line: unclosedAt,
-    });
+  const lines = new Array<number>(parsed.data.length);
+  let line = 1;
+  for (let r = 0; r < parsed.data.length; r++) {
+    lines[r] = line;
+    line += 1;
+    for (const f of parsed.data[r] ?? []) if (f.length > 0 && /[\r\n]/.test(f)) line += breaksIn(f);
+  }
+  const unclosed = parsed.errors.find((e) => e.type === 'Quotes');
+  if (unclosed) {
+    const at = lines[unclosed.row ?? 0] ?? 1;
+    throw fileProblem('malformed', `A quoted value that starts on line ${at} is never closed.`, { line: at });
+  }
+  const out: CsvRecord[] = [];
+  for (let r = 0; r < parsed.data.length; r++) {
+    const fields = parsed.data[r] as string[];
+    if (fields.length === 1 && fields[0] === '') continue;
+    out.push({ line: lines[r] as number, fields });
+  }
   return out;
+}
+
+/** The line ending of the first line; a file that mixes endings is read by that one. */
+function sniffNewline(text: string): '\r\n' | '\n' | '\r' {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r >= 0 && (n < 0 || r < n)) return n === r + 1 ? '\r\n' : '\r';
+  return '\n';
+}
+
+function breaksIn(field: string): number {
+  let n = 0;
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && field.charCodeAt(i + 1) !== 0x0a)) n++;
+  }
+  return n;
 }
