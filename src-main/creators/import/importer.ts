@@ -142,25 +142,26 @@ export class CreatorImporter {
       }
       const draft = checked.draft;
       const keys = identityKeys(draft);
-      const earlier = [...new Set(keys.map((k) => byKey.get(k)).filter((p): p is PlannedRow => !!p))];
-      if (earlier.length > 1) {
+      const byOpen = keys[0] !== undefined ? byKey.get(keys[0]) : undefined;
+      const byHandle = keys[1] !== undefined ? byKey.get(keys[1]) : undefined;
+      if (byOpen && byHandle && byOpen !== byHandle) {
         badRows.push({ line, problems: [{ code: 'conflicting_identity', field: null }] });
         continue;
       }
-      const into = earlier[0];
+      const into = byOpen ?? byHandle;
       if (into) {
         if (!mergeDraft(into.draft, draft)) {
           badRows.push({ line, problems: [{ code: 'conflicting_identity', field: null }] });
           continue;
         }
         into.lines.push(line);
-        for (const k of identityKeys(into.draft)) byKey.set(k, into);
+        for (const k of identityKeys(into.draft)) if (k !== undefined) byKey.set(k, into);
         duplicatesInFile++;
         continue;
       }
       const row: PlannedRow = { lines: [line], draft, existingId: null };
       planned.push(row);
-      for (const k of keys) byKey.set(k, row);
+      for (const k of keys) if (k !== undefined) byKey.set(k, row);
     }
 
     // Against the creators already stored: merge by open id or handle, refuse when they name two people.
@@ -263,11 +264,9 @@ export class CreatorImporter {
   }
 }
 
-function identityKeys(d: CreatorDraft): string[] {
-  const keys: string[] = [];
-  if (d.openId) keys.push(`o:${d.openId}`);
-  if (d.handle) keys.push(`h:${d.handle.toLowerCase()}`);
-  return keys;
+/** [open id key, handle key], each undefined when the draft lacks it. */
+function identityKeys(d: CreatorDraft): [string | undefined, string | undefined] {
+  return [d.openId ? `o:${d.openId}` : undefined, d.handle ? `h:${d.handle.toLowerCase()}` : undefined];
 }
 
 /**
