@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moneySchema } from './sync';
 
 /**
  * TikTok's Creator Marketplace as a creator source (issue 12 item 2): live search with TikTok's filters,
@@ -67,13 +68,9 @@ export const quotaStatusSchema = z.object({
 });
 export type QuotaStatus = z.infer<typeof quotaStatusSchema>;
 
-const money = z.object({ minor: z.number().int(), currency: z.string() });
-const moneyRange = z.object({
-  currency: z.string().nullable(),
-  minMinor: z.number().int().nullable(),
-  maxMinor: z.number().int().nullable(),
-  label: z.string().nullable(),
-});
+const money = moneySchema;
+/** A range TikTok shows instead of a precise figure (US creators who hide theirs); either end may be missing. */
+const moneyRange = z.object({ min: money.nullable(), max: money.nullable(), label: z.string().nullable() });
 
 /** One creator as the marketplace shows them, with the local creator the result was stored as. */
 export const marketplaceCreatorSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moneySchema } from './sync';
 
 /**
  * Free-sample applications (issue 12 item 7): synced from TikTok, reviewed from ShopMesh, followed until
@@ -83,7 +84,7 @@ export const sampleDetailSchema = sampleSchema.extend({
   creatorStats: z
     .object({
       followers: z.number().int().nullable(),
-      gmv30d: z.object({ minor: z.number().int(), currency: z.string() }).nullable(),
+      gmv30d: moneySchema.nullable(),
       contents30d: z.number().int().nullable(),
       fulfillmentRate: z.string().nullable(),
       medianVideoViews: z.number().int().nullable(),

@@ -372,7 +372,7 @@ export class MarketplaceService {
     };
     const saved = this.deps.origins.save(draft, match, { source: 'marketplace', detail }, this.deps.now());
     this.sql.avatar.run(c.avatarUrl, saved.creatorId);
-    const currency = c.gmv?.currency ?? c.gmvRange?.currency ?? null;
+    const currency = c.gmv?.currency ?? c.gmvRange?.min?.currency ?? c.gmvRange?.max?.currency ?? null;
     this.sql.upsertStats.run({
       creatorId: saved.creatorId,
       shopId,
@@ -382,11 +382,11 @@ export class MarketplaceService {
       avgVideoViews: c.avgVideoViews,
       avgLiveViewers: c.avgLiveViewers,
       currency,
-      gmv: c.gmv?.minor ?? null,
-      liveGmv: c.liveGmv?.minor ?? null,
-      videoGmv: c.videoGmv?.minor ?? null,
-      gmvMin: c.gmvRange?.minMinor ?? null,
-      gmvMax: c.gmvRange?.maxMinor ?? null,
+      gmv: c.gmv?.amountMinor ?? null,
+      liveGmv: c.liveGmv?.amountMinor ?? null,
+      videoGmv: c.videoGmv?.amountMinor ?? null,
+      gmvMin: c.gmvRange?.min?.amountMinor ?? null,
+      gmvMax: c.gmvRange?.max?.amountMinor ?? null,
       gmvLabel: c.gmvRange?.label ?? null,
       unitsMin: c.unitsSoldRange?.min ?? null,
       unitsMax: c.unitsSoldRange?.max ?? null,
@@ -519,10 +519,14 @@ function viewOfRow(r: StatsRow & { creator_id: number }): MarketplaceCreatorView
     followers: r.followers,
     avgVideoViews: r.avg_video_views,
     avgLiveViewers: r.avg_live_viewers,
-    gmv: r.gmv_minor !== null && currency ? { minor: r.gmv_minor, currency } : null,
+    gmv: r.gmv_minor !== null && currency ? { amountMinor: r.gmv_minor, currency } : null,
     gmvRange:
       r.gmv_range_label !== null || r.gmv_min_minor !== null
-        ? { currency, minMinor: r.gmv_min_minor, maxMinor: r.gmv_max_minor, label: r.gmv_range_label }
+        ? {
+            min: r.gmv_min_minor !== null && currency ? { amountMinor: r.gmv_min_minor, currency } : null,
+            max: r.gmv_max_minor !== null && currency ? { amountMinor: r.gmv_max_minor, currency } : null,
+            label: r.gmv_range_label,
+          }
         : null,
     unitsSoldRange:
       r.units_min !== null || r.units_range_label !== null

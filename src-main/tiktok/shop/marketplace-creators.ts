@@ -110,15 +110,16 @@ const searchData = z.object({
   creators: z.array(creatorSchema).default([]),
 });
 
+/** Money as everywhere in ShopMesh: integer minor units and the ISO currency. */
 export interface Money {
-  minor: number;
+  amountMinor: number;
   currency: string;
 }
 
+/** A range TikTok shows instead of a precise figure; either end may be missing. */
 export interface MoneyRange {
-  currency: string | null;
-  minMinor: number | null;
-  maxMinor: number | null;
+  min: Money | null;
+  max: Money | null;
   label: string | null;
 }
 
@@ -165,20 +166,15 @@ export function intOrNull(v: number | string | undefined): number | null {
 
 export function moneyOf(m: z.infer<typeof money> | undefined): Money | null {
   if (!m || m.amount === '') return null;
-  return { minor: toMinorUnits(m.amount, m.currency), currency: m.currency };
+  return { amountMinor: toMinorUnits(m.amount, m.currency), currency: m.currency };
 }
 
 export function moneyRangeOf(r: z.infer<typeof moneyRange> | undefined): MoneyRange | null {
   if (!r) return null;
   const cur = r.currency ?? null;
-  const minor = (v: string | undefined): number | null =>
-    v === undefined || v === '' || cur === null ? null : toMinorUnits(v, cur);
-  return {
-    currency: cur,
-    minMinor: minor(r.minimum_amount),
-    maxMinor: minor(r.maximum_amount),
-    label: r.formatted_range || null,
-  };
+  const end = (v: string | undefined): Money | null =>
+    v === undefined || v === '' || cur === null ? null : { amountMinor: toMinorUnits(v, cur), currency: cur };
+  return { min: end(r.minimum_amount), max: end(r.maximum_amount), label: r.formatted_range || null };
 }
 
 export function countRangeOf(r: z.infer<typeof countRange> | undefined): CountRange | null {
