@@ -226,7 +226,6 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   events.subscribe((event) => {
     if (event === 'sync:progress' || event === 'sync:statusChanged') void creators.worker.kick('sync');
   });
-  creators.start();
   const analytics = createAnalyticsService({
     db,
     rollups: new RollupStore(db),
@@ -236,6 +235,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   const creatorSources = createCreatorSources({
     db,
     vault,
+    creators,
     tokens: accounts.tokens,
     profile,
     activity,
@@ -243,6 +243,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     logger,
     now,
   });
+  // After the sources registered their extensions, so the first index pass sees contacts and samples.
+  creators.start();
   // A finished sync may have brought overdue samples; saved marketplace searches refresh once a day.
   events.subscribe((event, payload) => {
     if (event !== 'sync:statusChanged') return;

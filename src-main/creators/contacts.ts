@@ -48,10 +48,17 @@ function mask(kind: ContactKind, value: string): string {
   return `${dots}${dots}${value.slice(-2)}`;
 }
 
+/** The record ids of the Creator `id` belongs to, the Creator's own first (their contacts win). */
+const recordsSql = `SELECT id FROM creators WHERE canonical_id = (SELECT canonical_id FROM creators WHERE id = ?)
+  ORDER BY id = canonical_id DESC, id`;
+
+/**
+ * Contacts belong to a Creator: what the merchant types is kept on the Creator's own record, and a merged
+ * record's contacts stay on it (a split takes them back), so reads look at every record of the Creator.
+ */
 export class ContactStore {
-  private readonly select: Statement<[number], Row>;
+  private readonly records: Statement<[number], number>;
   private readonly selectMany: Statement<[string], Row>;
-  private readonly deleteRow: Statement<[number]>;
   private readonly deleteIfEmpty: Statement<[number]>;
   private readonly upserts = new Map<string, Statement>();
 
@@ -60,11 +67,10 @@ export class ContactStore {
     private readonly vault: Vault,
     private readonly now: () => number,
   ) {
-    this.select = db.prepare('SELECT * FROM creator_contacts WHERE creator_id = ?');
+    this.records = db.prepare<[number], number>(recordsSql).pluck();
     this.selectMany = db.prepare(
       'SELECT * FROM creator_contacts WHERE creator_id IN (SELECT value FROM json_each(?))',
     );
-    this.deleteRow = db.prepare('DELETE FROM creator_contacts WHERE creator_id = ?');
     this.deleteIfEmpty = db.prepare(
       `DELETE FROM creator_contacts WHERE creator_id = ? AND NOT (${hasContactSql.replaceAll('cc.', '')})`,
     );
@@ -72,72 +78,97 @@ export class ContactStore {
     vault.registerSealedTable(contactsTable);
   }
 
-  /** Which kinds a creator has, without the key. */
-  kinds(creatorId: number): ContactKind[] {
-    const row = this.select.get(creatorId);
-    return row ? contactKinds.filter((k) => row[k] !== null) : [];
+  /** The Creator's records, its own first; NOT_FOUND when there is no such creator. */
+  private recordsOf(creatorId: number): number[] {
+    const ids = this.records.all(creatorId);
+    if (ids.length === 0) throw new AppError('NOT_FOUND', `No creator with id ${creatorId}.`);
+    return ids;
   }
 
-  /** Masked values (needs the key); while the Vault is locked, the kinds with `masked: null`. */
-  view(creatorId: number): ContactsView {
-    const row = this.select.get(creatorId);
-    const locked = !this.vault.unlocked;
-    const items = row
-      ? contactKinds
-          .filter((k) => row[k] !== null)
-          .map((kind) => ({
-            kind,
-            masked: locked ? null : mask(kind, this.open(creatorId, kind, row[kind] as Buffer)),
-          }))
-      : [];
-    return { creatorId, locked, items, updatedAt: row?.updated_at ?? null };
-  }
-
-  /** The plain value of one kind: only for an explicit reveal or a ticked export. */
-  reveal(creatorId: number, kind: ContactKind): string | null {
-    const row = this.select.get(creatorId);
-    const sealed = row?.[kind] ?? null;
-    return sealed === null ? null : this.open(creatorId, kind, sealed);
-  }
-
-  /** Plain values of many creators for an export the user ticked "include contacts" on. */
-  forExport(
-    creatorIds: readonly number[],
-    kinds: readonly ContactKind[] = contactKinds,
-  ): Map<number, Partial<Record<ContactKind, string>>> {
-    const out = new Map<number, Partial<Record<ContactKind, string>>>();
-    for (let i = 0; i < creatorIds.length; i += 500) {
-      for (const row of this.selectMany.all(JSON.stringify(creatorIds.slice(i, i + 500)))) {
-        const values: Partial<Record<ContactKind, string>> = {};
-        for (const k of kinds) {
-          const sealed = row[k];
-          if (sealed !== null) values[k] = this.open(row.creator_id, k, sealed);
-        }
-        out.set(row.creator_id, values);
+  /** For each kind, the record holding the Creator's value and the sealed value (first record wins). */
+  private held(recordIds: readonly number[]): Map<ContactKind, { recordId: number; sealed: Buffer }> {
+    const rows = new Map(this.selectMany.all(JSON.stringify(recordIds)).map((r) => [r.creator_id, r]));
+    const out = new Map<ContactKind, { recordId: number; sealed: Buffer }>();
+    for (const id of recordIds) {
+      const row = rows.get(id);
+      if (!row) continue;
+      for (const k of contactKinds) {
+        const sealed = row[k];
+        if (sealed !== null && !out.has(k)) out.set(k, { recordId: id, sealed });
       }
     }
     return out;
   }
 
+  private lastUpdate(recordIds: readonly number[]): number | null {
+    const rows = this.selectMany.all(JSON.stringify(recordIds));
+    return rows.length === 0 ? null : Math.max(...rows.map((r) => r.updated_at));
+  }
+
+  /** Which kinds a creator has, without the key. */
+  kinds(creatorId: number): ContactKind[] {
+    const held = this.held(this.recordsOf(creatorId));
+    return contactKinds.filter((k) => held.has(k));
+  }
+
+  /** Masked values (needs the key); while the Vault is locked, the kinds with `masked: null`. */
+  view(creatorId: number): ContactsView {
+    const records = this.recordsOf(creatorId);
+    const held = this.held(records);
+    const locked = !this.vault.unlocked;
+    const items = contactKinds
+      .filter((k) => held.has(k))
+      .map((kind) => {
+        const h = held.get(kind)!;
+        return { kind, masked: locked ? null : mask(kind, this.open(h.recordId, kind, h.sealed)) };
+      });
+    return { creatorId: records[0]!, locked, items, updatedAt: this.lastUpdate(records) };
+  }
+
+  /** The plain value of one kind: only for an explicit reveal or a ticked export. */
+  reveal(creatorId: number, kind: ContactKind): string | null {
+    const h = this.held(this.recordsOf(creatorId)).get(kind);
+    return h ? this.open(h.recordId, kind, h.sealed) : null;
+  }
+
+  /** Plain values of many Creators for an export the user ticked "include contacts" on. */
+  forExport(
+    creatorIds: readonly number[],
+    kinds: readonly ContactKind[] = contactKinds,
+  ): Map<number, Partial<Record<ContactKind, string>>> {
+    const out = new Map<number, Partial<Record<ContactKind, string>>>();
+    for (const creatorId of creatorIds) {
+      const held = this.held(this.records.all(creatorId));
+      if (held.size === 0) continue;
+      const values: Partial<Record<ContactKind, string>> = {};
+      for (const k of kinds) {
+        const h = held.get(k);
+        if (h) values[k] = this.open(h.recordId, k, h.sealed);
+      }
+      out.set(creatorId, values);
+    }
+    return out;
+  }
+
   /**
-   * Applies a patch (string = set, null = clear, absent = keep). Sealing happens before the transaction,
-   * so a locked Vault refuses the whole patch and nothing is written. Safe inside a caller's transaction.
+   * Applies a patch (string = set, null = clear, absent = keep) to a Creator. Sealing happens before the
+   * transaction, so a locked Vault refuses the whole patch and nothing is written. Safe inside a caller's
+   * transaction.
    */
   set(creatorId: number, patch: ContactPatch): ContactKind[] {
     const changes = contactKinds.filter((k) => patch[k] !== undefined);
     if (changes.length === 0) return [];
-    const sealed = changes.map((kind) => {
-      const value = patch[kind];
-      return {
-        kind,
-        blob: value == null ? null : packSealed(this.vault.seal(value, contactAad(creatorId, kind))),
-      };
-    });
-    const upsert = this.upsertFor(sealed.map((s) => s.kind));
-    const clears = sealed.some((s) => s.blob === null);
+    const records = this.recordsOf(creatorId);
+    const own = records[0]!;
+    const values = changes.filter((k) => patch[k] != null);
+    const sealed = values.map((kind) =>
+      packSealed(this.vault.seal(patch[kind] as string, contactAad(own, kind))),
+    );
+    const cleared = changes.filter((k) => patch[k] == null);
     const write = (): void => {
-      upsert.run(creatorId, ...sealed.map((s) => s.blob), this.now());
-      if (clears) this.deleteIfEmpty.run(creatorId);
+      if (values.length > 0) this.upsertFor(values).run(own, ...sealed, this.now());
+      // A cleared kind goes from every record, so no merged record's value shows through.
+      if (cleared.length > 0) this.clearOn(records, cleared);
     };
     // Inside an import's transaction a savepoint per row would only cost time.
     if (this.db.inTransaction) write();
@@ -159,40 +190,25 @@ export class ContactStore {
     return stmt;
   }
 
+  /** Clearing needs no key: NULL is written without sealing anything. */
   clear(creatorId: number, kinds: readonly ContactKind[] = contactKinds): void {
-    if (kinds.length === contactKinds.length) {
-      this.deleteRow.run(creatorId);
-      return;
-    }
-    const patch: ContactPatch = {};
-    for (const k of kinds) patch[k] = null;
-    // Clearing needs no key: NULL is written without sealing anything.
-    const sql = `UPDATE creator_contacts SET ${kinds.map((k) => `${k} = NULL`).join(', ')}, updated_at = ? WHERE creator_id = ?`;
-    this.db.transaction(() => {
-      this.db.prepare(sql).run(this.now(), creatorId);
-      this.deleteIfEmpty.run(creatorId);
-    })();
+    const records = this.recordsOf(creatorId);
+    this.db.transaction(() => this.clearOn(records, kinds))();
   }
 
-  /**
-   * Moves contacts when two creators are merged into `toId`: values are re-sealed for their new row;
-   * where both have a kind, the target's value stays. Run inside the merge's transaction.
-   */
-  moveTo(fromId: number, toId: number): void {
-    const from = this.select.get(fromId);
-    if (!from) return;
-    const target = this.select.get(toId);
-    const patch: ContactPatch = {};
-    for (const k of contactKinds) {
-      const sealed = from[k];
-      if (sealed !== null && (target?.[k] ?? null) === null) patch[k] = this.open(fromId, k, sealed);
+  private clearOn(records: readonly number[], kinds: readonly ContactKind[]): void {
+    const update = this.db.prepare(
+      `UPDATE creator_contacts SET ${kinds.map((k) => `${k} = NULL`).join(', ')}, updated_at = ?
+       WHERE creator_id = ?`,
+    );
+    for (const id of records) {
+      update.run(this.now(), id);
+      this.deleteIfEmpty.run(id);
     }
-    this.set(toId, patch);
-    this.deleteRow.run(fromId);
   }
 
-  private open(creatorId: number, kind: ContactKind, blob: Buffer): string {
+  private open(recordId: number, kind: ContactKind, blob: Buffer): string {
     if (!this.vault.unlocked) throw new AppError('LOCKED', 'Unlock ShopMesh to see private contacts.');
-    return this.vault.open(unpackSealed(blob), contactAad(creatorId, kind));
+    return this.vault.open(unpackSealed(blob), contactAad(recordId, kind));
   }
 }

@@ -130,7 +130,7 @@ export class MarketplaceService {
     );
     const shop = this.deps.shopApi.shop(input.shopId);
     const creators = this.deps.db
-      .transaction(() => page.creators.map((c) => this.store(c, shop.shopId, shop.accountId, null)))
+      .transaction(() => page.creators.map((c) => this.store(c, shop.shopId, shop.accountId, null).view))
       .immediate();
     return {
       creators,
@@ -144,8 +144,10 @@ export class MarketplaceService {
     creatorId: number,
     shopId: string,
   ): Promise<{ performance: CreatorPerformanceView; quota: ReturnType<QuotaLedger['status']> }> {
-    const openId = this.sql.openIdOf.pluck().get(creatorId) as string | null | undefined;
-    if (openId === undefined) throw new AppError('NOT_FOUND', 'No creator with this id.');
+    const holder = this.sql.openIdOf.get(creatorId) as
+      { id: number; open_id: string | null; canonical_id: number } | undefined;
+    if (holder === undefined) throw new AppError('NOT_FOUND', 'No creator with this id.');
+    const openId = holder.open_id;
     if (!openId)
       throw new AppError(
         'VALIDATION',
@@ -153,8 +155,8 @@ export class MarketplaceService {
       );
     const perf = await this.metered(shopId, 'performance', (ctx) => creatorPerformance(ctx, openId));
     const shop = this.deps.shopApi.shop(shopId);
-    const view = performanceView(creatorId, shopId, this.deps.now(), perf);
-    this.sql.setPerformance.run(creatorId, shopId, shop.accountId, JSON.stringify(view), view.fetchedAt);
+    const view = performanceView(holder.canonical_id, shopId, this.deps.now(), perf);
+    this.sql.setPerformance.run(holder.id, shopId, shop.accountId, JSON.stringify(view), view.fetchedAt);
     return { performance: view, quota: this.quota.status(shopId, 'performance') };
   }
 
@@ -246,7 +248,7 @@ export class MarketplaceService {
             const stored = this.store(c, shop.shopId, shop.accountId, search.name);
             const first = this.sql.upsertResult
               .pluck()
-              .get(id, stored.creatorId, rankBase + i + 1, now, now) as number;
+              .get(id, stored.recordId, rankBase + i + 1, now, now) as number;
             found++;
             if (first === now) fresh++;
           });
@@ -357,24 +359,28 @@ export class MarketplaceService {
     shopId: string,
     accountId: string,
     detail: string | null,
-  ): MarketplaceCreatorView {
-    // A handle now held by a creator with another open id was reused: the marketplace's open id is the truth,
-    // so this creator is stored without the handle (the other keeps it until their next sighting).
-    const m = this.deps.origins.match({ openId: c.openId, handle: c.handle });
-    const match = m.conflict ? this.deps.origins.match({ openId: c.openId, handle: null }) : m;
-    const draft = {
-      openId: c.openId,
-      handle: m.conflict ? null : c.handle,
-      nickname: c.nickname,
-      region: c.region,
-      followers: null,
-      contacts: {},
-    };
-    const saved = this.deps.origins.save(draft, match, { source: 'marketplace', detail }, this.deps.now());
-    this.sql.avatar.run(c.avatarUrl, saved.creatorId);
+  ): { view: MarketplaceCreatorView; recordId: number } {
+    const saved = this.deps.origins.save(
+      {
+        openId: c.openId,
+        handle: c.handle,
+        nickname: c.nickname,
+        region: c.region,
+        avatarUrl: c.avatarUrl,
+        followers: c.followers,
+        contacts: {},
+      },
+      {
+        source: 'marketplace',
+        detail,
+        place: { accountId, shopId, source: 'marketplace' },
+        figures: { gmv: c.gmv, avgVideoViews: c.avgVideoViews },
+      },
+      this.deps.now(),
+    );
     const currency = c.gmv?.currency ?? c.gmvRange?.min?.currency ?? c.gmvRange?.max?.currency ?? null;
     this.sql.upsertStats.run({
-      creatorId: saved.creatorId,
+      creatorId: saved.recordId,
       shopId,
       accountId,
       region: c.region,
@@ -397,7 +403,7 @@ export class MarketplaceService {
       genderBp: c.majorGender?.shareBp ?? null,
       now: this.deps.now(),
     });
-    return {
+    const view: MarketplaceCreatorView = {
       creatorId: saved.creatorId,
       known: !saved.created,
       openId: c.openId,
@@ -415,6 +421,7 @@ export class MarketplaceService {
       followerAges: c.followerAges,
       majorGender: c.majorGender,
     };
+    return { view, recordId: saved.recordId };
   }
 }
 
@@ -443,10 +450,14 @@ function prepare(db: Database) {
       ON CONFLICT (creator_id, shop_id) DO UPDATE SET performance = excluded.performance,
         performance_at = excluded.performance_at`),
     statsOf: db.prepare(`
-      SELECT s.*, c.open_id, c.handle, c.nickname, c.avatar_url FROM marketplace_creator_stats s
-      JOIN creators c ON c.id = s.creator_id WHERE s.creator_id = ? ORDER BY s.shop_id`),
-    avatar: db.prepare('UPDATE creators SET avatar_url = COALESCE(?, avatar_url) WHERE id = ?'),
-    openIdOf: db.prepare('SELECT open_id FROM creators WHERE id = ?'),
+      SELECT s.*, c.open_id, c.handle, c.nickname, c.avatar_url, c.canonical_id AS creator_id
+      FROM marketplace_creator_stats s JOIN creators c ON c.id = s.creator_id
+      WHERE s.creator_id IN (SELECT id FROM creators WHERE canonical_id = (SELECT canonical_id FROM creators WHERE id = ?))
+      ORDER BY s.shop_id, s.searched_at DESC`),
+    // The record of the Creator that holds an open id (the Creator's own first).
+    openIdOf: db.prepare(`
+      SELECT r.id, r.open_id, c.canonical_id FROM creators c JOIN creators r ON r.canonical_id = c.canonical_id
+      WHERE c.id = ? ORDER BY r.open_id IS NULL, r.id = r.canonical_id DESC, r.id LIMIT 1`),
     savedAll: db.prepare(`${savedSelect} ORDER BY s.name COLLATE NOCASE, s.id`),
     savedOne: db.prepare(`${savedSelect} WHERE s.id = ?`),
     insertSaved: db.prepare(`
@@ -465,7 +476,8 @@ function prepare(db: Database) {
       ON CONFLICT (search_id, creator_id) DO UPDATE SET rank = excluded.rank, last_seen_at = excluded.last_seen_at
       RETURNING first_seen_at`),
     results: db.prepare(`
-      SELECT r.rank, r.first_seen_at, r.creator_id, s.*, c.open_id, c.handle, c.nickname, c.avatar_url
+      SELECT r.rank, r.first_seen_at, s.*, c.open_id, c.handle, c.nickname, c.avatar_url,
+        c.canonical_id AS creator_id
       FROM marketplace_saved_results r
       JOIN creators c ON c.id = r.creator_id
       LEFT JOIN marketplace_creator_stats s ON s.creator_id = r.creator_id AND s.shop_id = ?

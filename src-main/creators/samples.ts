@@ -23,6 +23,7 @@ interface Row {
   account_id: string;
   shop_name: string | null;
   creator_id: number | null;
+  creator_canonical_id: number | null;
   creator_open_id: string | null;
   creator_handle: string | null;
   creator_nickname: string | null;
@@ -69,9 +70,11 @@ const groupSql: Record<SampleGroup, string> = {
 
 const select = `
   SELECT a.*, s.name AS shop_name, r.decision AS review_decision, r.reject_reason AS review_reason,
-    r.state AS review_state, r.requested_at AS review_requested_at, r.error AS review_error
+    r.state AS review_state, r.requested_at AS review_requested_at, r.error AS review_error,
+    c.canonical_id AS creator_canonical_id
   FROM sample_applications a
   LEFT JOIN shops s ON s.shop_id = a.shop_id
+  LEFT JOIN creators c ON c.id = a.creator_id
   LEFT JOIN sample_reviews r ON r.application_id = a.application_id`;
 
 export interface SamplesDeps {
@@ -110,7 +113,10 @@ export class SamplesService {
       params.shopId = input.shopId;
     }
     if (input.creatorId) {
-      where.push('a.creator_id = @creatorId');
+      // Every record of the Creator (docs/creators.md): a merged record's applications are theirs too.
+      where.push(
+        'a.creator_id IN (SELECT id FROM creators WHERE canonical_id = (SELECT canonical_id FROM creators WHERE id = @creatorId))',
+      );
       params.creatorId = input.creatorId;
     }
     const scope = where.length > 0 ? where.join(' AND ') : '1';
@@ -369,7 +375,7 @@ export class SamplesService {
       applicationId: r.application_id,
       shopId: r.shop_id,
       shopName: r.shop_name,
-      creatorId: r.creator_id,
+      creatorId: r.creator_canonical_id,
       creatorHandle: r.creator_handle,
       creatorNickname: r.creator_nickname,
       productId: r.product_id,

@@ -24,6 +24,7 @@ export function creatorSourcesHandlers(
     'creators:contacts': ({ creatorId }) => contacts.view(creatorId),
     'creators:setContacts': ({ creatorId, contacts: patch }) => {
       const changed = contacts.set(creatorId, patch);
+      sources.refreshCreator(creatorId);
       if (changed.length > 0)
         activity.record('creator.contactsChanged', {
           creator: sources.origins.labelOf(creatorId),
@@ -33,6 +34,7 @@ export function creatorSourcesHandlers(
     },
     'creators:clearContacts': ({ creatorId, kinds }) => {
       contacts.clear(creatorId, kinds);
+      sources.refreshCreator(creatorId);
       activity.record('creator.contactsChanged', {
         creator: sources.origins.labelOf(creatorId),
         kinds: (kinds ?? ['email', 'whatsapp', 'instagram', 'phone']).join(', '),

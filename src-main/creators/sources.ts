@@ -9,16 +9,20 @@ import type { Profile } from '../profile/profile';
 import type { TokenSource } from '../tiktok/token-source';
 import type { Vault } from '../vault/vault';
 import { ContactStore } from './contacts';
+import { contactsExtension, samplesExtension } from './sources-extensions';
 import { checkCreator } from './import/fields';
 import { CreatorImporter } from './import/importer';
 import { MarketplaceService } from './marketplace';
 import { CreatorOrigins } from './origins';
 import { SamplesService } from './samples';
+import type { CreatorsService } from './service';
 import { ShopApi } from './shop-api';
 
 export interface CreatorSourcesDeps {
   db: Database;
   vault: Vault;
+  /** The CRM: identity, the search index and the extensions contacts and samples plug into. */
+  creators: CreatorsService;
   tokens: TokenSource;
   profile: Profile;
   activity: ActivityLog;
@@ -34,6 +38,8 @@ export interface CreatorSources {
   marketplace: MarketplaceService;
   samples: SamplesService;
   addCreator(input: CreatorAddInput): { creatorId: number; created: boolean };
+  /** Re-indexes a Creator now (contacts changed: the table's "has contact" follows at once). */
+  refreshCreator(creatorId: number): void;
   /** After a sync run: overdue alerts and the saved searches due for their daily refresh. */
   afterSync(): Promise<void>;
   close(): void;
@@ -46,10 +52,14 @@ const OVERDUE_CHECK_MS = 60 * 60_000;
  * samples they ask for, and the private contacts the merchant keeps about them.
  */
 export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
-  const { db, activity, events, now } = deps;
+  const { db, activity, events, creators, now } = deps;
   const logger = deps.logger.child({ module: 'creator-sources' });
   const contacts = new ContactStore(db, deps.vault, now);
-  const origins = new CreatorOrigins(db);
+  const origins = new CreatorOrigins(db, creators);
+  const unregister = [
+    creators.extensions.register('contacts', contactsExtension(contacts)),
+    creators.extensions.register('samples', samplesExtension(now)),
+  ];
   const shopApi = new ShopApi(db, deps.tokens, deps.profile, logger, now);
   const importer = new CreatorImporter({
     db,
@@ -57,7 +67,10 @@ export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
     contacts,
     vaultUnlocked: () => deps.vault.unlocked,
     now,
-    onImported: (s) => activity.record('creators.imported', s),
+    onImported: (s) => {
+      activity.record('creators.imported', s);
+      void creators.worker.kick('manual');
+    },
   });
   const marketplace = new MarketplaceService({ db, shopApi, origins, logger, now });
   const samples = new SamplesService({
@@ -106,23 +119,24 @@ export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
         throw new AppError('VALIDATION', 'The creator could not be added.', {
           issues: checked.problems.map((p) => ({ path: p.field ?? 'handle', message: p.code })),
         });
-      const m = origins.match(checked.draft);
-      if (m.conflict)
-        throw new AppError('CONFLICT', 'This open id and this handle belong to two different creators.');
       if (input.contacts && !deps.vault.unlocked)
         throw new AppError('LOCKED', 'Unlock ShopMesh to save private contacts.');
       const saved = db
         .transaction(() => {
-          const r = origins.save(checked.draft, m, { source: 'manual', detail: null }, now());
+          const r = origins.save(checked.draft, { source: 'manual', detail: null }, now());
           if (input.contacts) contacts.set(r.creatorId, input.contacts);
           return r;
         })
         .immediate();
+      creators.indexer.refresh([saved.creatorId], now());
       activity.record('creator.added', {
         creator: checked.draft.handle ?? checked.draft.nickname ?? '',
         created: saved.created,
       });
-      return saved;
+      return { creatorId: saved.creatorId, created: saved.created };
+    },
+    refreshCreator(creatorId) {
+      creators.indexer.refresh([creators.creatorOf(creatorId)], now());
     },
     afterSync() {
       // One at a time: status events come in bursts, and a refresh must not run twice over.
@@ -137,6 +151,7 @@ export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
       return afterSyncRun;
     },
     close() {
+      for (const u of unregister) u();
       clearInterval(timer);
       clearTimeout(reconcile);
     },

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src-main/db/connection';
 import { ContactStore } from '../../src-main/creators/contacts';
 import { CreatorImporter } from '../../src-main/creators/import/importer';
+import { CreatorIdentity } from '../../src-main/creators/identity';
 import { CreatorOrigins } from '../../src-main/creators/origins';
 import { Vault } from '../../src-main/vault/vault';
 import { makeTempDir } from '../helpers/tmp';
@@ -42,13 +43,17 @@ export async function benchCreatorsImport(report: Report): Promise<void> {
   const db = openDatabase(join(dir, 'shopmesh.db'));
   try {
     const vault = await Vault.open({ db, keyStore: new MemoryKeyStore() });
-    const insert = db.prepare('INSERT INTO creators (handle, first_seen_at, updated_at) VALUES (?, 0, 0)');
+    const insert = db.prepare(
+      'INSERT INTO creators (canonical_id, handle, first_seen_at, updated_at) VALUES (0, ?, 0, 0)',
+    );
     db.transaction(() => {
       for (let i = 0; i < ROWS; i += 10) insert.run(`creator_${i}`);
+      db.exec(`UPDATE creators SET canonical_id = id;
+        INSERT INTO creator_handles SELECT id, handle, 0, 0 FROM creators;`);
     })();
     const importer = new CreatorImporter({
       db,
-      origins: new CreatorOrigins(db),
+      origins: new CreatorOrigins(db, new CreatorIdentity(db)),
       contacts: new ContactStore(db, vault, Date.now),
       vaultUnlocked: () => vault.unlocked,
       now: Date.now,

@@ -164,18 +164,9 @@ export class CreatorImporter {
       for (const k of keys) if (k !== undefined) byKey.set(k, row);
     }
 
-    // Against the creators already stored: merge by open id or handle, refuse when they name two people.
-    const writable: PlannedRow[] = [];
-    for (const row of planned) {
-      const m = this.deps.origins.match(row.draft);
-      if (m.conflict) {
-        for (const line of row.lines)
-          badRows.push({ line, problems: [{ code: 'conflicting_identity', field: null }] });
-        continue;
-      }
-      row.existingId = m.creatorId;
-      writable.push(row);
-    }
+    // Against the creators already stored: which rows add to a known creator (the identity's rules).
+    const writable = planned;
+    for (const row of planned) row.existingId = this.deps.origins.match(row.draft);
     badRows.sort((a, b) => a.line - b.line);
     const valid = writable.reduce((n, r) => n + r.lines.length, 0);
     const withContacts = writable.filter((r) => Object.keys(r.draft.contacts).length > 0).length;
@@ -225,10 +216,7 @@ export class CreatorImporter {
     this.deps.db
       .transaction(() => {
         for (const row of planned) {
-          // The database may have changed since the dry run: match again, within the transaction.
-          const m = this.deps.origins.match(row.draft);
-          if (m.conflict) continue;
-          const r = this.deps.origins.save(row.draft, m, { source: 'import', detail: report.fileName }, now);
+          const r = this.deps.origins.save(row.draft, { source: 'import', detail: report.fileName }, now);
           if (r.created) created++;
           else merged++;
           if (Object.keys(row.draft.contacts).length > 0) {

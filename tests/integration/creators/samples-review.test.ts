@@ -144,4 +144,26 @@ describe('sample reviews from ShopMesh', () => {
       1,
     );
   });
+
+  it('the creator CRM shows samples: in the timeline, the pipeline stage and the on-time counts', async () => {
+    const posted = await t.invoke<SamplesPage>('samples:list', { group: 'posted', limit: 1 });
+    const sample = posted.items[0]!;
+    expect(sample.creatorId).not.toBeNull();
+    await t.app.creators.worker.kick('manual');
+    const timeline = await t.invoke<{ items: Array<{ kind: string; key: string; status: string | null }> }>(
+      'creators:timeline',
+      { id: sample.creatorId!, kinds: ['sample'] },
+    );
+    expect(timeline.items).toContainEqual(
+      expect.objectContaining({ kind: 'sample', key: `sample:${sample.applicationId}` }),
+    );
+    const detail = await t.invoke<{ creator: { stage: string } }>('creators:get', { id: sample.creatorId! });
+    // A posted sample moves the pipeline at least to "posted".
+    expect(['posted', 'active']).toContain(detail.creator.stage);
+    const bySample = await t.invoke<SamplesPage>('samples:list', {
+      creatorId: sample.creatorId!,
+      limit: 200,
+    });
+    expect(bySample.items.map((s) => s.applicationId)).toContain(sample.applicationId);
+  });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactPatchSchema } from '@shared/creator-contacts';
 import { type Database, openDatabase } from '../../../src-main/db/connection';
 import { ContactStore } from '../../../src-main/creators/contacts';
+import { CreatorIdentity } from '../../../src-main/creators/identity';
 import { Vault } from '../../../src-main/vault/vault';
 import { MemoryKeyStore } from '../vault/memory-keystore';
 
@@ -10,11 +11,10 @@ let keys: MemoryKeyStore;
 let vault: Vault;
 let store: ContactStore;
 
+let identity: CreatorIdentity;
+
 function creator(handle: string): number {
-  return Number(
-    db.prepare('INSERT INTO creators (handle, first_seen_at, updated_at) VALUES (?, 0, 0)').run(handle)
-      .lastInsertRowid,
-  );
+  return identity.resolve({ handle }, { origin: 'manual', now: 0 })!.creatorId;
 }
 
 beforeEach(async () => {
@@ -22,6 +22,7 @@ beforeEach(async () => {
   keys = new MemoryKeyStore();
   vault = await Vault.open({ db, keyStore: keys });
   store = new ContactStore(db, vault, () => 1_700_000_000_000);
+  identity = new CreatorIdentity(db);
 });
 afterEach(() => {
   vault.close();
@@ -118,7 +119,7 @@ describe('ContactStore', () => {
     expect(store.kinds(id)).toEqual([]);
   });
 
-  it('key rotation re-seals contacts; merging moves them to the kept creator', async () => {
+  it("key rotation re-seals contacts; a merged creator shows both records' contacts, a split takes them back", async () => {
     const a = creator('keep');
     const b = creator('merged');
     store.set(a, { email: 'keep@example.com' });
@@ -135,10 +136,16 @@ describe('ContactStore', () => {
       .get(a) as Buffer;
     expect(after.equals(before)).toBe(false);
     expect(store.reveal(a, 'email')).toBe('keep@example.com');
-    store.moveTo(b, a);
+    identity.merge(a, b, 2);
     expect(store.reveal(a, 'email')).toBe('keep@example.com');
     expect(store.reveal(a, 'instagram')).toBe('merged.one');
-    expect(store.kinds(b)).toEqual([]);
+    expect(store.kinds(a)).toEqual(['email', 'instagram']);
+    // Clearing a kind clears it on every record, so the merged one's value does not show through.
+    store.clear(a, ['instagram']);
+    expect(store.kinds(a)).toEqual(['email']);
+    identity.split(b, 3);
+    expect(store.reveal(b, 'email')).toBe('other@example.com');
+    expect(store.kinds(b)).toEqual(['email']);
   });
 
   it('exports only the kinds asked for', () => {

@@ -4,6 +4,7 @@ import { type Database, openDatabase } from '../../../src-main/db/connection';
 import { ContactStore } from '../../../src-main/creators/contacts';
 import { CreatorImporter } from '../../../src-main/creators/import/importer';
 import { readRecords } from '../../../src-main/creators/import/read-csv';
+import { CreatorIdentity } from '../../../src-main/creators/identity';
 import { CreatorOrigins } from '../../../src-main/creators/origins';
 import { Vault } from '../../../src-main/vault/vault';
 import { MemoryKeyStore } from '../vault/memory-keystore';
@@ -12,16 +13,18 @@ let db: Database;
 let vault: Vault;
 let contacts: ContactStore;
 let importer: CreatorImporter;
+let identity: CreatorIdentity;
 const imported: Array<{ fileName: string; created: number; merged: number }> = [];
 
 beforeEach(async () => {
   db = openDatabase(':memory:');
   vault = await Vault.open({ db, keyStore: new MemoryKeyStore() });
   contacts = new ContactStore(db, vault, () => 1_000);
+  identity = new CreatorIdentity(db);
   imported.length = 0;
   importer = new CreatorImporter({
     db,
-    origins: new CreatorOrigins(db),
+    origins: new CreatorOrigins(db, identity),
     contacts,
     vaultUnlocked: () => vault.unlocked,
     now: () => 1_000,
@@ -49,14 +52,9 @@ function dryRun(bytes: Buffer, encoding: 'auto' | 'utf-8' | 'gb18030' = 'auto') 
 
 const count = (table: string): number => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
+/** A creator the sync met before the import. */
 function existing(handle: string, openId: string | null = null): number {
-  return Number(
-    db
-      .prepare(
-        'INSERT INTO creators (handle, open_id, nickname, first_seen_at, updated_at) VALUES (?, ?, ?, 0, 0)',
-      )
-      .run(handle, openId, 'Old name').lastInsertRowid,
-  );
+  return identity.resolve({ handle, openId, nickname: 'Old name' }, { origin: 'sync', now: 0 })!.creatorId;
 }
 
 const csv = [
@@ -186,13 +184,26 @@ describe('CSV import: dry run', () => {
     expect(() => importer.upload({ offset: 0, data: '' })).not.toThrow();
   });
 
-  it('an open id and a handle that name two different creators are refused, not merged', () => {
-    existing('first_one', 'OPENID_AAAA1111');
-    existing('second_one', 'OPENID_BBBB2222');
+  it('the open id decides who a row is; a handle alone never merges two identified creators', () => {
+    const first = existing('first_one', 'OPENID_AAAA1111');
+    const second = existing('second_one', 'OPENID_BBBB2222');
     const report = dryRun(
       Buffer.from('handle,open id\nsecond_one,OPENID_AAAA1111\nthird_one,OPENID_CCCC3333\n'),
     );
-    expect(report.badRows).toEqual([{ line: 2, problems: [{ code: 'conflicting_identity', field: null }] }]);
+    expect(report).toMatchObject({ badRows: [], valid: 2, newCreators: 1, mergedIntoExisting: 1 });
+    importer.confirm(report.importId);
+    // TikTok handles are renamed and reused: the open id's holder is now called second_one.
+    const handleOf = (id: number) => db.prepare('SELECT handle FROM creators WHERE id = ?').pluck().get(id);
+    expect(handleOf(first)).toBe('second_one');
+    expect(db.prepare('SELECT canonical_id FROM creators WHERE id = ?').pluck().get(second)).toBe(second);
+    expect(count('creators')).toBe(3);
+  });
+
+  it('two rows of one file naming one handle with two open ids are refused', () => {
+    const report = dryRun(
+      Buffer.from('handle,open id\nsame_one,OPENID_AAAA1111\nsame_one,OPENID_BBBB2222\n'),
+    );
+    expect(report.badRows).toEqual([{ line: 3, problems: [{ code: 'conflicting_identity', field: null }] }]);
     expect(report).toMatchObject({ valid: 1, newCreators: 1 });
   });
 

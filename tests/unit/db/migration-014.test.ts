@@ -23,9 +23,9 @@ describe('migration 014 (creator sources)', () => {
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
       INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'US', 'US', 'USD', 'c');
-      INSERT INTO creators (id, open_id, handle, nickname, first_seen_at, updated_at)
-        VALUES (1, 'o1', 'seen_by_sync', '小美 💄', 1, 1), (2, NULL, 'imported_one', 'Imp', 1, 1),
-               (3, NULL, 'with_contact', 'Con', 1, 1);
+      INSERT INTO creators (id, canonical_id, open_id, handle, nickname, first_seen_at, updated_at)
+        VALUES (1, 1, 'o1', 'seen_by_sync', '小美 💄', 1, 1), (2, 2, NULL, 'imported_one', 'Imp', 1, 1),
+               (3, 3, NULL, 'with_contact', 'Con', 1, 1);
       INSERT INTO creator_sightings (creator_id, account_id, shop_id, source, first_seen_at, last_seen_at)
         VALUES (1, 'a1', 's1', 'collaboration', 1, 1);
     `);
