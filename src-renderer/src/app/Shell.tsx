@@ -11,6 +11,8 @@ import { FinancePage } from '../pages/finance/FinancePage';
 import { AffiliatePage } from '../pages/affiliate/AffiliatePage';
 import { OrdersPage } from '../pages/orders/OrdersPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
+import { SamplesPage } from '../pages/samples/SamplesPage';
+import { DiscoverPage } from '../pages/discover/DiscoverPage';
 import { ConnectionNotice } from '../features/sync/ConnectionNotice';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
 import { VaultLockedBanner } from '../features/vault/VaultLockedBanner';
@@ -45,6 +47,10 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <AffiliatePage />;
     case 'creators':
       return <CreatorsPage />;
+    case 'samples':
+      return <SamplesPage />;
+    case 'discover':
+      return <DiscoverPage />;
     default:
       return <EmptyPage page={page} />;
   }
