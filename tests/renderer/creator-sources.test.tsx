@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ContactsView } from '@shared/creator-contacts';
 import type { Sample } from '@shared/samples';
+import { ToastProvider } from '../../src-renderer/src/components/Toasts';
 import { ContactsSection } from '../../src-renderer/src/features/creator-sources/ContactsSection';
+import { useSampleOverdueAlerts } from '../../src-renderer/src/features/creator-sources/useSampleOverdueAlerts';
 import { SampleDetailDialog } from '../../src-renderer/src/pages/samples/SampleDetailDialog';
 import { FakeBridge, withApi } from './fake-bridge';
 
@@ -122,5 +124,28 @@ describe('private contacts section', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Remove Phone' }));
     await waitFor(() => expect(screen.queryByText('••••••00')).toBeNull());
     expect(bridge.callsOf('creators:clearContacts')).toEqual([{ creatorId: 7, kinds: ['phone'] }]);
+  });
+});
+
+describe('overdue alerts', () => {
+  it('a samples:overdue event with new overdue posts is said wherever the merchant is', async () => {
+    const bridge = new FakeBridge();
+    const Api = withApi(bridge);
+    function Alerts() {
+      useSampleOverdueAlerts();
+      return null;
+    }
+    render(
+      <Api>
+        <ToastProvider>
+          <Alerts />
+        </ToastProvider>
+      </Api>,
+    );
+    await waitFor(() => expect(bridge.listenerCount('samples:overdue')).toBe(1));
+    bridge.emit('samples:overdue', { count: 2, newly: [] });
+    bridge.emit('samples:overdue', { count: 2, newly: [{ ...pending, overdue: true }, pending] });
+    await screen.findByText('2 sample posts are now overdue. See Free samples → Overdue.');
+    expect(screen.getAllByText(/overdue\. See Free samples/)).toHaveLength(1);
   });
 });

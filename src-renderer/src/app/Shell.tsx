@@ -24,6 +24,7 @@ import { TopBar } from './TopBar';
 import { useAppInfo } from './useAppInfo';
 import { useIdentity } from '../hooks/useIdentity';
 import { useOpenExternalEvents } from './useOpenExternalEvents';
+import { useSampleOverdueAlerts } from '../features/creator-sources/useSampleOverdueAlerts';
 
 function PageContent({ page }: { page: Page }): ReactElement {
   switch (page) {
@@ -62,6 +63,7 @@ export function Shell(): ReactElement {
   const identity = useIdentity();
   const vault = useAccounts().data?.vault;
   useOpenExternalEvents();
+  useSampleOverdueAlerts();
   const { t } = useTranslation();
   return (
     <SyncStatusProvider>
