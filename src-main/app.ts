@@ -7,6 +7,8 @@ import { createAnalyticsService } from './analytics/service';
 import { ActivityLog } from './activity/activity-log';
 import { createCatalogue } from './catalogue/catalogue';
 import { type CreatorSources, createCreatorSources } from './creators/sources';
+import { SampleApplicationWriter } from './sync/store/sample-applications';
+import { CreatorStore } from './sync/store/creators';
 import { creatorSourcesHandlers, marketplaceHandlers, samplesHandlers } from './creators/sources-handlers';
 import { type Database, openDatabase } from './db/connection';
 import { EventBus } from './events';
@@ -236,6 +238,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     db,
     vault,
     creators,
+    sampleStore: new SampleApplicationWriter(db, new CreatorStore(db)),
     tokens: accounts.tokens,
     profile,
     activity,

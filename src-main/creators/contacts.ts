@@ -9,6 +9,7 @@ import { AppError } from '@shared/errors';
 import { packSealed, unpackSealed } from '../vault/crypto';
 import type { SealedTableRegistration } from '../vault/sealed-tables';
 import type { Vault } from '../vault/vault';
+import { creatorSourceTexts } from './texts';
 
 /**
  * Private contacts (email, WhatsApp, Instagram, phone). Each value is sealed by the Vault into its own
@@ -81,7 +82,7 @@ export class ContactStore {
   /** The Creator's records, its own first; NOT_FOUND when there is no such creator. */
   private recordsOf(creatorId: number): number[] {
     const ids = this.records.all(creatorId);
-    if (ids.length === 0) throw new AppError('NOT_FOUND', `No creator with id ${creatorId}.`);
+    if (ids.length === 0) throw new AppError('NOT_FOUND', creatorSourceTexts.noCreator({ id: creatorId }));
     return ids;
   }
 
@@ -208,7 +209,7 @@ export class ContactStore {
   }
 
   private open(recordId: number, kind: ContactKind, blob: Buffer): string {
-    if (!this.vault.unlocked) throw new AppError('LOCKED', 'Unlock ShopMesh to see private contacts.');
+    if (!this.vault.unlocked) throw new AppError('LOCKED', creatorSourceTexts.contactsLocked());
     return this.vault.open(unpackSealed(blob), contactAad(recordId, kind));
   }
 }

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { QuotaStatus } from '@shared/marketplace';
-import { DAY_MS, utcDay } from '../sync/time';
+import { DAY_MS, utcDay } from '../core/time';
 
 /**
  * TikTok allows 10,000 marketplace creator searches (and, separately, creator performance reads) per shop

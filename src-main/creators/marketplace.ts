@@ -27,6 +27,7 @@ import {
 import { INTERACTIVE_RESERVE, type QuotaApi, QuotaLedger } from './marketplace-quota';
 import type { CreatorOrigins } from './origins';
 import type { ShopApi } from './shop-api';
+import { creatorSourceTexts } from './texts';
 
 /** TikTok's answer when the shop's 10,000 requests of the day are used up. */
 const QUOTA_REACHED = 45101004;
@@ -100,7 +101,7 @@ export class MarketplaceService {
 
   quotaOf(shopId?: string): z.infer<typeof marketplaceQuotaResultSchema> {
     const shops = this.deps.shopApi.shops().filter((s) => !shopId || s.shopId === shopId);
-    if (shopId && shops.length === 0) throw new AppError('NOT_FOUND', 'No connected shop with this id.');
+    if (shopId && shops.length === 0) throw new AppError('NOT_FOUND', creatorSourceTexts.noShop());
     return {
       shops: shops.map((s) => ({
         shopId: s.shopId,
@@ -146,13 +147,10 @@ export class MarketplaceService {
   ): Promise<{ performance: CreatorPerformanceView; quota: ReturnType<QuotaLedger['status']> }> {
     const holder = this.sql.openIdOf.get(creatorId) as
       { id: number; open_id: string | null; canonical_id: number } | undefined;
-    if (holder === undefined) throw new AppError('NOT_FOUND', 'No creator with this id.');
+    if (holder === undefined)
+      throw new AppError('NOT_FOUND', creatorSourceTexts.noCreator({ id: creatorId }));
     const openId = holder.open_id;
-    if (!openId)
-      throw new AppError(
-        'VALIDATION',
-        'This creator has no TikTok open id yet: find them in a marketplace search first.',
-      );
+    if (!openId) throw new AppError('VALIDATION', creatorSourceTexts.noOpenId());
     const perf = await this.metered(shopId, 'performance', (ctx) => creatorPerformance(ctx, openId));
     const shop = this.deps.shopApi.shop(shopId);
     const view = performanceView(holder.canonical_id, shopId, this.deps.now(), perf);
@@ -193,7 +191,7 @@ export class MarketplaceService {
     let id = input.id;
     if (id === undefined) id = Number(this.sql.insertSaved.run(...values, now, now).lastInsertRowid);
     else if (this.sql.updateSaved.run(...values, now, id).changes === 0)
-      throw new AppError('NOT_FOUND', 'No saved search with this id.');
+      throw new AppError('NOT_FOUND', creatorSourceTexts.noSavedSearch());
     return this.savedOne(id);
   }
 
@@ -309,7 +307,7 @@ export class MarketplaceService {
 
   private savedOne(id: number): SavedSearch {
     const row = this.sql.savedOne.get(id) as SavedRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'No saved search with this id.');
+    if (!row) throw new AppError('NOT_FOUND', creatorSourceTexts.noSavedSearch());
     return savedOf(row);
   }
 
@@ -324,14 +322,10 @@ export class MarketplaceService {
     const shop = this.deps.shopApi.shop(shopId);
     const status = this.quota.status(shopId, api);
     if (status.exhausted || status.left <= 0)
-      throw new AppError(
-        'RATE_LIMITED',
-        "The shop's daily marketplace quota is used up; it resets at midnight UTC.",
-        {
-          remoteCode: QUOTA_REACHED,
-          resetsAt: status.resetsAt,
-        },
-      );
+      throw new AppError('RATE_LIMITED', creatorSourceTexts.quotaUsedUp(), {
+        remoteCode: QUOTA_REACHED,
+        resetsAt: status.resetsAt,
+      });
     try {
       return await this.deps.shopApi.call(shopId, (ctx) => {
         this.quota.spend(shopId, shop.accountId, api);
@@ -340,14 +334,10 @@ export class MarketplaceService {
     } catch (err) {
       if (isAppError(err) && err.details?.remoteCode === QUOTA_REACHED) {
         this.quota.markExhausted(shopId, shop.accountId, api);
-        throw new AppError(
-          'RATE_LIMITED',
-          "The shop's daily marketplace quota is used up; it resets at midnight UTC.",
-          {
-            remoteCode: QUOTA_REACHED,
-            resetsAt: this.quota.status(shopId, api).resetsAt,
-          },
-        );
+        throw new AppError('RATE_LIMITED', creatorSourceTexts.quotaUsedUp(), {
+          remoteCode: QUOTA_REACHED,
+          resetsAt: this.quota.status(shopId, api).resetsAt,
+        });
       }
       throw err;
     }

@@ -5,17 +5,17 @@ import { rejectReasonSchema, sampleGroups } from '@shared/samples';
 import type { z } from 'zod';
 import type { sampleDetailSchema } from '@shared/samples';
 import type { Logger } from '../log/logger';
-import { SampleApplicationWriter } from '../sync/store/sample-applications';
-import { CreatorStore } from '../sync/store/creators';
 import type { ShopDataContext } from '../tiktok/shop/data-call';
 import {
   reviewSampleApplication,
   type SampleApplication,
+  type SampleContent,
   type SampleDecision,
   searchSampleApplications,
   searchSampleFulfillments,
 } from '../tiktok/shop/sample-applications';
 import type { ShopApi } from './shop-api';
+import { creatorSourceTexts } from './texts';
 
 interface Row {
   application_id: string;
@@ -77,11 +77,27 @@ const select = `
   LEFT JOIN creators c ON c.id = a.creator_id
   LEFT JOIN sample_reviews r ON r.application_id = a.application_id`;
 
+/**
+ * How the sync stores sample applications (`sync/store/sample-applications.ts`): a review's read-back goes
+ * through it so the row looks exactly as a sync would have left it.
+ */
+export interface SampleStore {
+  needsContent(app: SampleApplication): boolean;
+  write(
+    accountId: string,
+    shopId: string,
+    items: ReadonlyArray<{ application: SampleApplication; contents: SampleContent[] | null }>,
+    now: number,
+  ): unknown;
+}
+
 export interface SamplesDeps {
   db: Database;
   shopApi: ShopApi;
   logger: Logger;
   now: () => number;
+  /** Where an application read back from TikTok is stored: the sync's own writer (given by app.ts). */
+  store: SampleStore;
   /** A review was sent (or settled after a lost answer): for the activity log. */
   onReviewed?: (sample: Sample) => void;
 }
@@ -92,10 +108,10 @@ export interface SamplesDeps {
  * leaves; when the answer is lost, the application is read back from TikTok before anything is sent again.
  */
 export class SamplesService {
-  private readonly writer: SampleApplicationWriter;
+  private readonly writer: SampleStore;
 
   constructor(private readonly deps: SamplesDeps) {
-    this.writer = new SampleApplicationWriter(deps.db, new CreatorStore(deps.db));
+    this.writer = deps.store;
   }
 
   list(input: {
@@ -134,7 +150,7 @@ export class SamplesService {
     if (input.cursor) {
       const [since, id] = input.cursor.split(':');
       if (!since || !id || !/^\d+$/.test(since))
-        throw new AppError('VALIDATION', 'cursor is not one this list gave');
+        throw new AppError('VALIDATION', creatorSourceTexts.badCursor());
       where.push('(a.status_since < @since OR (a.status_since = @since AND a.application_id < @afterId))');
       params.since = Number(since);
       params.afterId = id;
@@ -174,19 +190,14 @@ export class SamplesService {
       // A review of this application may have reached TikTok: find out before sending another.
       const settled = await this.reconcile(row);
       if (settled !== 'not_applied')
-        throw new AppError('CONFLICT', 'This application was already reviewed.', { reviewed: settled });
+        throw new AppError('CONFLICT', creatorSourceTexts.alreadyReviewed(), { reviewed: settled });
     }
     const current = this.row(input.applicationId);
     if (current.status !== 'PENDING')
-      throw new AppError(
-        'CONFLICT',
-        `This application is no longer waiting for review (${current.status}).`,
-        {
-          status: current.status,
-        },
-      );
-    if (current.partner_name)
-      throw new AppError('VALIDATION', 'An agency applied for this creator: only the agency can review it.');
+      throw new AppError('CONFLICT', creatorSourceTexts.notPending({ status: current.status }), {
+        status: current.status,
+      });
+    if (current.partner_name) throw new AppError('VALIDATION', creatorSourceTexts.agencyOnly());
     const decision: SampleDecision =
       input.decision === 'APPROVE' ? { result: 'APPROVE' } : { result: 'REJECT', reason: input.reason };
     const now = this.deps.now();
@@ -345,7 +356,7 @@ export class SamplesService {
   private row(applicationId: string): Row {
     const row = this.deps.db.prepare(`${select} WHERE a.application_id = ?`).get(applicationId) as
       Row | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'No sample application with this id; sync the shop first.');
+    if (!row) throw new AppError('NOT_FOUND', creatorSourceTexts.noApplication());
     return row;
   }
 

@@ -6,6 +6,7 @@ import type { Profile } from '../profile/profile';
 import type { ShopDataContext } from '../tiktok/shop/data-call';
 import { RateLimiter } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
+import { creatorSourceTexts } from './texts';
 
 export interface ShopRow {
   shopId: string;
@@ -51,7 +52,7 @@ export class ShopApi {
 
   shop(shopId: string): ShopRow {
     const shop = this.selectShop.get(shopId);
-    if (!shop) throw new AppError('NOT_FOUND', 'No connected shop with this id.');
+    if (!shop) throw new AppError('NOT_FOUND', creatorSourceTexts.noShop());
     return shop;
   }
 
@@ -59,9 +60,9 @@ export class ShopApi {
   async call<T>(shopId: string, call: (ctx: ShopDataContext, shop: ShopRow) => Promise<T>): Promise<T> {
     const shop = this.shop(shopId);
     if (shop.accountStatus === 'expired')
-      throw new AppError('AUTH_EXPIRED', 'The TikTok Shop account of this shop needs reconnecting.');
+      throw new AppError('AUTH_EXPIRED', creatorSourceTexts.shopExpired());
     if (shop.accountStatus === 'revoked')
-      throw new AppError('AUTH_REVOKED', 'The TikTok Shop account of this shop was disconnected.');
+      throw new AppError('AUTH_REVOKED', creatorSourceTexts.shopRevoked());
     return callWithAccount(this.tokens, shop.accountId, (accessToken) =>
       call(
         {

@@ -5,6 +5,7 @@ import { AppError } from '@shared/errors';
 import type { ActivityLog } from '../activity/activity-log';
 import type { HandlersFor } from '../ipc/router';
 import type { CreatorSources } from './sources';
+import { creatorSourceTexts } from './texts';
 
 export function creatorSourcesHandlers(
   sources: CreatorSources,
@@ -43,7 +44,7 @@ export function creatorSourcesHandlers(
     },
     'creators:revealContact': ({ creatorId, kind }) => {
       const value = contacts.reveal(creatorId, kind);
-      if (value === null) throw new AppError('NOT_FOUND', 'This creator has no contact of that kind.');
+      if (value === null) throw new AppError('NOT_FOUND', creatorSourceTexts.noContact());
       activity.record('creator.contactRevealed', { creator: sources.origins.labelOf(creatorId), kind });
       return { creatorId, kind, value };
     },

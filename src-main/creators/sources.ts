@@ -14,15 +14,18 @@ import { checkCreator } from './import/fields';
 import { CreatorImporter } from './import/importer';
 import { MarketplaceService } from './marketplace';
 import { CreatorOrigins } from './origins';
-import { SamplesService } from './samples';
+import { type SampleStore, SamplesService } from './samples';
 import type { CreatorsService } from './service';
 import { ShopApi } from './shop-api';
+import { creatorSourceTexts } from './texts';
 
 export interface CreatorSourcesDeps {
   db: Database;
   vault: Vault;
   /** The CRM: identity, the search index and the extensions contacts and samples plug into. */
   creators: CreatorsService;
+  /** The sync's writer of sample applications, for reviews read back from TikTok. */
+  sampleStore: SampleStore;
   tokens: TokenSource;
   profile: Profile;
   activity: ActivityLog;
@@ -75,6 +78,7 @@ export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
   const marketplace = new MarketplaceService({ db, shopApi, origins, logger, now });
   const samples = new SamplesService({
     db,
+    store: deps.sampleStore,
     shopApi,
     logger,
     now,
@@ -116,11 +120,11 @@ export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
         followers: input.followers === undefined ? undefined : String(input.followers),
       });
       if ('problems' in checked)
-        throw new AppError('VALIDATION', 'The creator could not be added.', {
+        throw new AppError('VALIDATION', creatorSourceTexts.notAdded(), {
           issues: checked.problems.map((p) => ({ path: p.field ?? 'handle', message: p.code })),
         });
       if (input.contacts && !deps.vault.unlocked)
-        throw new AppError('LOCKED', 'Unlock ShopMesh to save private contacts.');
+        throw new AppError('LOCKED', creatorSourceTexts.contactsLockedSave());
       const saved = db
         .transaction(() => {
           const r = origins.save(checked.draft, { source: 'manual', detail: null }, now());

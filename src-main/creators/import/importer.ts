@@ -14,6 +14,7 @@ import type { ContactStore } from '../contacts';
 import type { CreatorOrigins } from '../origins';
 import { checkCreator, type CreatorDraft, fieldForHeader } from './fields';
 import { decodeFile, fileProblem, readRecords } from './read-csv';
+import { creatorSourceTexts } from '../texts';
 
 /** One creator the import will write: the rows that name them merged into one draft. */
 interface PlannedRow {
@@ -65,18 +66,21 @@ export class CreatorImporter {
     const chunk = Buffer.from(input.data, 'base64');
     let id = input.uploadId;
     let upload = id ? this.uploads.get(id) : undefined;
-    if (id && !upload) throw new AppError('NOT_FOUND', 'This upload has expired; choose the file again.');
+    if (id && !upload) throw new AppError('NOT_FOUND', creatorSourceTexts.uploadExpired());
     if (!upload) {
-      if (input.offset !== 0) throw new AppError('VALIDATION', 'A new upload starts at offset 0.');
+      if (input.offset !== 0) throw new AppError('VALIDATION', creatorSourceTexts.uploadStart());
       if (this.uploads.size >= MAX_PENDING) this.dropOldestUpload();
       id = randomUUID();
       upload = { chunks: [], bytes: 0, touchedAt: this.deps.now() };
       this.uploads.set(id, upload);
     }
     if (input.offset !== upload.bytes)
-      throw new AppError('CONFLICT', `Expected the chunk at offset ${upload.bytes}, got ${input.offset}.`);
+      throw new AppError(
+        'CONFLICT',
+        creatorSourceTexts.uploadOffset({ expected: upload.bytes, offset: input.offset }),
+      );
     if (upload.bytes + chunk.length > IMPORT_MAX_BYTES)
-      throw fileProblem('too_large', 'The file is larger than 64 MiB; split it into smaller files.');
+      throw fileProblem('too_large', creatorSourceTexts.fileTooLarge());
     upload.chunks.push(chunk);
     upload.bytes += chunk.length;
     upload.touchedAt = this.deps.now();
@@ -87,7 +91,7 @@ export class CreatorImporter {
   dryRun(uploadId: string, fileName: string, encoding: 'auto' | 'utf-8' | 'gb18030'): ImportReport {
     this.expire();
     const upload = this.uploads.get(uploadId);
-    if (!upload) throw new AppError('NOT_FOUND', 'This upload has expired; choose the file again.');
+    if (!upload) throw new AppError('NOT_FOUND', creatorSourceTexts.uploadExpired());
     this.uploads.delete(uploadId);
     const { report, planned } = this.plan(Buffer.concat(upload.chunks), fileName, encoding);
     if (this.staged.size >= MAX_PENDING) this.dropOldestStage();
@@ -100,9 +104,9 @@ export class CreatorImporter {
     const decoded = decodeFile(bytes, encoding);
     const records = readRecords(decoded.text);
     const header = records[0];
-    if (!header) throw fileProblem('empty', 'The file has no rows.');
+    if (!header) throw fileProblem('empty', creatorSourceTexts.fileNoRows());
     if (records.length - 1 > IMPORT_MAX_ROWS)
-      throw fileProblem('too_many_rows', `The file has more than ${IMPORT_MAX_ROWS} rows; split it.`, {
+      throw fileProblem('too_many_rows', creatorSourceTexts.fileTooManyRows({ max: IMPORT_MAX_ROWS }), {
         max: IMPORT_MAX_ROWS,
       });
     const columns = header.fields.map((h) => ({ header: h.trim(), field: fieldForHeader(h) }));
@@ -110,11 +114,13 @@ export class CreatorImporter {
     for (const c of columns) {
       if (c.field === null) continue;
       if (seen.has(c.field))
-        throw fileProblem('duplicate_column', `Two columns mean "${c.field}": keep one.`, { field: c.field });
+        throw fileProblem('duplicate_column', creatorSourceTexts.fileDuplicateColumn({ field: c.field }), {
+          field: c.field,
+        });
       seen.add(c.field);
     }
     if (!seen.has('handle') && !seen.has('openId'))
-      throw fileProblem('no_identity_column', 'The file needs a column with the TikTok handle (or open id).');
+      throw fileProblem('no_identity_column', creatorSourceTexts.fileNoIdentity());
 
     const planned: PlannedRow[] = [];
     const byKey = new Map<string, PlannedRow>();
@@ -193,7 +199,7 @@ export class CreatorImporter {
   confirm(importId: string): Extract<ImportResult, { step: 'confirm' }> {
     this.expire();
     const staged = this.staged.get(importId);
-    if (!staged) throw new AppError('NOT_FOUND', 'This import has expired; run the check again.');
+    if (!staged) throw new AppError('NOT_FOUND', creatorSourceTexts.importExpired());
     const result = this.write(staged);
     this.staged.delete(importId);
     this.deps.onImported?.({
@@ -208,7 +214,7 @@ export class CreatorImporter {
   write(staged: Staged): { created: number; merged: number; contactsSaved: number; skippedBadRows: number } {
     const { planned, report } = staged;
     if (report.withContacts > 0 && !this.deps.vaultUnlocked())
-      throw new AppError('LOCKED', 'Unlock ShopMesh to import private contacts; nothing was imported.');
+      throw new AppError('LOCKED', creatorSourceTexts.importLocked());
     const now = this.deps.now();
     let created = 0;
     let merged = 0;

@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { AppError } from '@shared/errors';
+import type { Translatable } from '@shared/texts';
+import { creatorSourceTexts } from '../texts';
 
 /**
  * Turns the bytes of a spreadsheet export into text and records. Excel on Windows writes UTF-8 with a
@@ -17,14 +19,14 @@ export interface DecodedFile {
 
 export function fileProblem(
   code: string,
-  message: string,
+  message: Translatable,
   params: Record<string, string | number> = {},
 ): AppError {
   return new AppError('VALIDATION', message, { importProblem: code, ...params });
 }
 
 export function decodeFile(bytes: Uint8Array, requested: 'auto' | 'utf-8' | 'gb18030'): DecodedFile {
-  if (bytes.length === 0) throw fileProblem('empty', 'The file is empty.');
+  if (bytes.length === 0) throw fileProblem('empty', creatorSourceTexts.fileEmpty());
   const b0 = bytes[0];
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf)
@@ -38,11 +40,7 @@ export function decodeFile(bytes: Uint8Array, requested: 'auto' | 'utf-8' | 'gb1
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: notBinary(text), encoding: 'utf-8', bom: false };
   } catch {
-    if (requested === 'utf-8')
-      throw fileProblem(
-        'not_text',
-        'The file is not valid UTF-8. Choose GB18030 if it came from a Chinese-language Excel.',
-      );
+    if (requested === 'utf-8') throw fileProblem('not_text', creatorSourceTexts.fileNotUtf8());
   }
   return { text: strict('gb18030', bytes), encoding: 'gb18030', bom: false };
 }
@@ -52,15 +50,14 @@ function strict(encoding: FileEncoding, bytes: Uint8Array): string {
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw fileProblem('not_text', `The file cannot be read as ${encoding.toUpperCase()} text.`);
+    throw fileProblem('not_text', creatorSourceTexts.fileNotText({ encoding: encoding.toUpperCase() }));
   }
   return notBinary(text);
 }
 
 /** A NUL character never appears in a text export; it does in a spreadsheet's binary format (.xlsx, .xls). */
 function notBinary(text: string): string {
-  if (text.includes('\u0000'))
-    throw fileProblem('not_text', 'This looks like a spreadsheet file, not CSV: save it as CSV first.');
+  if (text.includes('\u0000')) throw fileProblem('not_text', creatorSourceTexts.fileSpreadsheet());
   return text;
 }
 
@@ -101,7 +98,7 @@ export function readRecords(text: string): CsvRecord[] {
   const unclosed = parsed.errors.find((e) => e.type === 'Quotes');
   if (unclosed) {
     const at = lines[unclosed.row ?? 0] ?? 1;
-    throw fileProblem('malformed', `A quoted value that starts on line ${at} is never closed.`, { line: at });
+    throw fileProblem('malformed', creatorSourceTexts.fileUnclosedQuote({ line: at }), { line: at });
   }
   const out: CsvRecord[] = [];
   for (let r = 0; r < parsed.data.length; r++) {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Where creators come from besides the sync's sightings, and what the merchant keeps about them: free-sample

@@ -1,6 +1,6 @@
 import { encodeId } from '../ids';
-import { creatorRegion } from '../shop/behaviour';
-import type { SandboxState } from '../state';
+import { creatorRegion } from './creator-region';
+import type { Dataset } from './dataset';
 import { hash, unit } from './rng';
 
 /**
@@ -37,7 +37,10 @@ export function sampleCountPerShop(creatorCount: number): number {
   return Math.min(1_500, Math.max(10, Math.round(creatorCount * 0.06)));
 }
 
-function creatorIn(state: SandboxState, region: string, salt: number): number {
+/** Only the generated dataset is read: the state module builds its samples from here. */
+type GeneratedState = { readonly dataset: Dataset };
+
+function creatorIn(state: GeneratedState, region: string, salt: number): number {
   const count = state.dataset.creators.count;
   for (let attempt = 0; attempt < 16; attempt++) {
     const i = hash(state.dataset.seed, 125, salt, attempt) % count;
@@ -50,7 +53,7 @@ function creatorIn(state: SandboxState, region: string, salt: number): number {
  * Applications of the 40 days before the data ends. Older ones were mostly reviewed at the time; those of
  * the last six days mostly wait for the seller, so a fresh sandbox always has some to approve.
  */
-export function generateSamples(state: SandboxState): SampleApplication[] {
+export function generateSamples(state: GeneratedState): SampleApplication[] {
   const { dataset } = state;
   const seed = dataset.seed;
   const perShop = sampleCountPerShop(dataset.creators.count);

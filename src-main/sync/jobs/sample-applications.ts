@@ -8,7 +8,7 @@ import {
   searchSampleApplications,
   searchSampleFulfillments,
 } from '../../tiktok/shop/sample-applications';
-import { DAY_MS } from '../time';
+import { DAY_MS } from '../../core/time';
 import { emptyResult, type JobResult, pagedLoop, throwIfAborted } from '../job';
 import type { SampleWithContent } from '../store/sample-applications';
 import type { ShopJobEnv } from './env';

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { SampleApplication, SampleContent } from '../../tiktok/shop/sample-applications';
-import { DAY_MS } from '../time';
+import { DAY_MS } from '../../core/time';
 import { etag } from '../etag';
 import type { Counts } from '../job';
 import type { CreatorStore } from './creators';

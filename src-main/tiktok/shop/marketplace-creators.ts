@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toMinorUnits } from '../../sync/money';
+import { toMinorUnits } from '../../core/money';
 import { type ShopDataContext, shopCall } from './data-call';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secondsToMs } from '../../sync/time';
+import { secondsToMs } from '../../core/time';
 import type { WriteResult } from '../http-core';
 import { type Page, type ShopDataContext, shopCall, shopWrite } from './data-call';
 import { intOrNull, moneyOf, type Money } from './marketplace-creators';

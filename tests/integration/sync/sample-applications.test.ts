@@ -60,7 +60,7 @@ describe('sample applications sync', () => {
     const t = syncServiceFor(world, { limits: { shopQps: 1000 }, now: () => Date.now() + offsetMs });
     await syncAndWait(t, { resources: ['sample_applications'] });
     const run = t.service.history({ limit: 1 }).runs[0]!;
-    expect(run.outcome, run.error ?? '').toBe('ok');
+    expect(run.outcome, JSON.stringify(run.error)).toBe('ok');
     const first = rows();
     expect(first.size).toBe(await sandboxCount());
     expect([...first.values()].every((r) => r.creator_id !== null)).toBe(true);
@@ -95,7 +95,7 @@ describe('sample applications sync', () => {
     offsetMs = 8 * 86_400_000;
     await syncAndWait(t, { resources: ['sample_applications'] });
     const after = t.service.history({ limit: 1 }).runs[0]!;
-    expect(after.outcome, after.error ?? '').toBe('ok');
+    expect(after.outcome, JSON.stringify(after.error)).toBe('ok');
     const later = rows();
     for (const p of pending.filter((x) => x !== rejected))
       expect(later.get(p.application_id)?.status).toBe('OVERDUE_CANCELLED');

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactKinds, type ContactKind } from '@shared/creator-contacts';
-import { useChannelMutation } from '../../api';
+import { errorText, useChannelMutation } from '../../api';
 import { Notice } from '../../components/Notice';
 
 type Field = 'handle' | 'nickname' | 'region' | 'followers' | ContactKind;
@@ -86,7 +86,7 @@ export function AddCreatorForm(): ReactElement {
       )}
       {add.error && refused.size === 0 && (
         <Notice tone="danger" title={t('discover.add.failed')} onDismiss={() => add.reset()}>
-          <p>{add.error.message}</p>
+          <p>{errorText(add.error)}</p>
         </Notice>
       )}
       <div className="form-actions">

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent, type ReactElement } from 'reac
 import { useTranslation } from 'react-i18next';
 import { IMPORT_CHUNK_BYTES, importEncodings, type ImportReport } from '@shared/creator-import';
 import type { AppError } from '@shared/errors';
-import { toAppError, useChannelMutation } from '../../api';
+import { errorText, toAppError, useChannelMutation } from '../../api';
 import { Notice } from '../../components/Notice';
 import { ImportReportView } from './ImportReportView';
 
@@ -73,7 +73,6 @@ export function ImportPanel(): ReactElement {
   };
 
   const done = step.data?.step === 'confirm' ? step.data : null;
-  const fileProblem = checkError?.details?.importProblem;
   return (
     <div className="discover-import">
       <form className="card discover-form" onSubmit={check} aria-label={t('discover.import.label')}>
@@ -122,11 +121,7 @@ export function ImportPanel(): ReactElement {
       </form>
       {checkError && (
         <Notice tone="danger" title={t('discover.import.refused')}>
-          <p>
-            {typeof fileProblem === 'string'
-              ? t(`discover.import.fileProblem.${fileProblem}`, { defaultValue: checkError.message })
-              : checkError.message}
-          </p>
+          <p>{errorText(checkError)}</p>
         </Notice>
       )}
       {done && (
@@ -139,7 +134,7 @@ export function ImportPanel(): ReactElement {
       )}
       {step.error && !checking && (
         <Notice tone="danger" title={t('discover.import.failed')}>
-          <p>{step.error.message}</p>
+          <p>{errorText(step.error)}</p>
         </Notice>
       )}
       {report && !done && (

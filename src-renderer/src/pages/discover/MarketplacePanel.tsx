@@ -7,7 +7,7 @@ import {
   type MarketplaceFiltersInput,
   type QuotaStatus,
 } from '@shared/marketplace';
-import { useChannelMutation, useChannelQuery } from '../../api';
+import { errorText, useChannelMutation, useChannelQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { Notice } from '../../components/Notice';
 import { useShops } from '../../hooks/useShops';
@@ -223,7 +223,7 @@ export function MarketplacePanel(): ReactElement {
       </form>
       {search.error && (
         <Notice tone="danger" title={t('discover.marketplace.failed')} onDismiss={() => search.reset()}>
-          <p>{search.error.message}</p>
+          <p>{errorText(search.error)}</p>
         </Notice>
       )}
       {searched && (
