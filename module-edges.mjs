@@ -39,8 +39,8 @@ export const main = {
   },
   creators: {
     layer: 'domain',
-    may: ['ipc', 'log'],
-    why: 'the creator CRM: one identity per creator; the sync resolves what it reads through it',
+    may: ['accounts', 'activity', 'core', 'db', 'events.ts', 'ipc', 'log', 'profile', 'tiktok', 'vault'],
+    why: 'the creator CRM and its sources; the sync resolves the creators it meets through it',
   },
   sync: {
     layer: 'domain',

@@ -7,6 +7,10 @@ import { createAnalyticsService } from './analytics/service';
 import { collaborationsHandlers } from './collaborations/handlers';
 import { ActivityLog } from './activity/activity-log';
 import { createCatalogue } from './catalogue/catalogue';
+import { type CreatorSources, createCreatorSources } from './creators/sources';
+import { SampleApplicationWriter } from './sync/store/sample-applications';
+import { CreatorStore } from './sync/store/creators';
+import { creatorSourcesHandlers, marketplaceHandlers, samplesHandlers } from './creators/sources-handlers';
 import { type Database, openDatabase } from './db/connection';
 import { EventBus } from './events';
 import { type Handlers, Router } from './ipc/router';
@@ -96,6 +100,8 @@ export interface ShopmeshApp {
   readonly sync: SyncService;
   /** The creator CRM: identity (`creators.resolve`), lists, blocklist, stages, extensions for other modules. */
   readonly creators: CreatorsService;
+  /** CSV import, manual add, marketplace, free samples and private contacts (creators/sources.ts). */
+  readonly creatorSources: CreatorSources;
   /** The scheduler, tray line and notifications; null when `backgroundSync` is off. */
   readonly background: BackgroundSync | null;
   info(): AppInfo;
@@ -237,12 +243,32 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   events.subscribe((event) => {
     if (event === 'sync:progress' || event === 'sync:statusChanged') void creators.worker.kick('sync');
   });
-  creators.start();
   const analytics = createAnalyticsService({
     db,
     rollups: new RollupStore(db),
     now,
     syncIntervalMinutes: () => settings.get().syncIntervalMinutes,
+  });
+  const creatorSources = createCreatorSources({
+    db,
+    vault,
+    creators,
+    sampleStore: new SampleApplicationWriter(db, new CreatorStore(db)),
+    tokens: accounts.tokens,
+    profile,
+    activity,
+    events,
+    logger,
+    now,
+  });
+  // After the sources registered their extensions, so the first index pass sees contacts and samples.
+  creators.start();
+  // A finished sync may have brought overdue samples; saved marketplace searches refresh once a day.
+  events.subscribe((event, payload) => {
+    if (event !== 'sync:statusChanged') return;
+    const status = payload as EventPayload<'sync:statusChanged'>;
+    if (status.accounts.every((a) => a.state !== 'running'))
+      void creatorSources.afterSync().catch(() => undefined);
   });
   let background: BackgroundSync | null = null;
   if (config.backgroundSync !== false) {
@@ -282,6 +308,9 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...creatorListsHandlers(creators),
     ...analyticsHandlers(analytics),
     ...collaborationsHandlers(db),
+    ...creatorSourcesHandlers(creatorSources, activity),
+    ...samplesHandlers(creatorSources),
+    ...marketplaceHandlers(creatorSources),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',
@@ -312,12 +341,14 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     accounts,
     sync,
     creators,
+    creatorSources,
     background,
     info,
     async close() {
       if (closed) return;
       closed = true;
       background?.stop();
+      creatorSources.close();
       await sync.close();
       await creators.close();
       await accounts.close();

@@ -20,6 +20,12 @@ export const activityKinds = [
   'creator.bulk',
   'creator.exported',
   'creator.scoreRulesChanged',
+  'creators.imported',
+  'creator.added',
+  'creator.contactsChanged',
+  'creator.contactRevealed',
+  'sample.reviewed',
+  'samples.overdue',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

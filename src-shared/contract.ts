@@ -6,9 +6,12 @@ import { appSlice, transports } from './channels/app';
 import { collaborationsSlice } from './channels/collaborations';
 import { creatorListsSlice } from './channels/creator-lists';
 import { creatorsSlice } from './channels/creators';
+import { creatorSourcesSlice } from './channels/creator-sources';
+import { marketplaceSlice } from './channels/marketplace';
 import { ordersSlice } from './channels/orders';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
+import { samplesSlice } from './channels/samples';
 import { settingsSlice } from './channels/settings';
 import { syncSlice } from './channels/sync';
 import { appErrorShapeSchema } from './errors';
@@ -33,6 +36,9 @@ export const slices = [
   creatorListsSlice,
   analyticsSlice,
   collaborationsSlice,
+  creatorSourcesSlice,
+  marketplaceSlice,
+  samplesSlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

@@ -22,6 +22,7 @@ export const shopResources = [
   'affiliate_orders',
   'collaborations',
   'conversations',
+  'sample_applications',
 ] as const;
 export const adsResources = ['advertisers', 'ad_campaigns', 'ad_groups', 'ads', 'ad_report_days'] as const;
 /** In the order a run executes them: catalogue before sales, entities before their metrics. */

@@ -85,6 +85,7 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
           campaigns: ds.ads.campaigns.length,
           ads: ds.ads.ads.length,
           collaborations: state.collaborations.length,
+          sampleApplications: state.samples.length,
           conversations: state.conversations.size,
         },
         clock: state.clock.state(),

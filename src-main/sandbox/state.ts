@@ -6,6 +6,7 @@ import { defaultConfig, type SandboxConfig, type SandboxConfigPatch } from './co
 import { creatorCodec } from './data/generator';
 import { creatorFlag, type Dataset, type ProductRecord } from './data/dataset';
 import { hash } from './data/rng';
+import { generateSamples, type SampleApplication } from './data/samples';
 import { Faults, type Family } from './faults';
 import { encodeId, type CreatorIdCodec } from './ids';
 import { MINUTE, SECOND, SlidingWindowCounter, UTC_DAY, WindowCounter } from './limits';
@@ -148,6 +149,8 @@ export class SandboxState {
   loginCodes!: Map<string, PendingCode>;
   consents!: Map<string, { family: Family; createdAt: number; params: Record<string, string> }>;
   collaborations!: Collaboration[];
+  /** Free-sample applications, oldest first; reviews change them (`shop/samples.ts`). */
+  samples!: SampleApplication[];
   conversations!: Map<string, Conversation>;
   conversationByPair!: Map<string, string>;
   weeklyContacts!: Map<string, Set<number>>;
@@ -183,6 +186,7 @@ export class SandboxState {
     this.loginCodes = new Map();
     this.consents = new Map();
     this.collaborations = [];
+    this.samples = generateSamples(this);
     this.conversations = new Map();
     this.conversationByPair = new Map();
     this.weeklyContacts = new Map();

@@ -19,6 +19,7 @@ import { adCampaignsJob, adGroupsJob, adReportDaysJob, adsJob } from './jobs/ads
 import { collaborationsJob } from './jobs/collaborations';
 import { conversationsJob } from './jobs/conversations';
 import type { AdsJobEnv, AdvertiserScope, ShopJobEnv, ShopScope } from './jobs/env';
+import { sampleApplicationsJob } from './jobs/sample-applications';
 import { affiliateOrdersJob, ordersJob, productsJob, statementsJob } from './jobs/shop-searches';
 import type { RunProgress } from './progress';
 import type { CursorStore } from './store/cursors';
@@ -63,6 +64,7 @@ const shopJobs: Record<ScopeResource<typeof shopResources>, (env: ShopJobEnv) =>
   affiliate_orders: affiliateOrdersJob,
   collaborations: collaborationsJob,
   conversations: conversationsJob,
+  sample_applications: sampleApplicationsJob,
 };
 
 const adsJobs: Record<ScopeResource<typeof adsResources>, (env: AdsJobEnv) => ReturnType<Job>> = {

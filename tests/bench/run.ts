@@ -1,5 +1,6 @@
 import { benchAnalytics } from './analytics.bench';
 import { benchCreators } from './creators.bench';
+import { benchCreatorsImport } from './creators-import.bench';
 import { benchDatabase } from './database.bench';
 import { benchIpcLatency } from './ipc-latency.bench';
 import { printReport } from './report';
@@ -18,6 +19,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['ipc', benchIpcLatency],
   ['sync1m', benchSync1M],
   ['creators', benchCreators],
+  ['creators-import', benchCreatorsImport],
 ];
 
 const only = process.argv[2];

@@ -69,7 +69,7 @@ test('search and filter 20,000 creators, open one, tag it, add it to a list', as
     void d.dismiss();
   });
   await page.goto(app.url);
-  await nav(page).getByRole('link', { name: 'Creators' }).click();
+  await nav(page).getByRole('link', { name: 'Creators', exact: true }).click();
   const table = page.getByRole('table', { name: 'Creators' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   expect(await countOf(page)).toBe(creators + 1);
@@ -144,7 +144,7 @@ test('search and filter 20,000 creators, open one, tag it, add it to a list', as
     for (const theme of ['light', 'dark'] as const) {
       await setLook(page, language, theme);
       await nav(page)
-        .getByRole('link', { name: /Creators|达人/ })
+        .getByRole('link', { name: /^(Creators|达人)$/ })
         .click();
       await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
       await page.screenshot({ path: `test-results/e2e/creators-${language}-${theme}.png`, fullPage: true });

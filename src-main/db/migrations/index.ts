@@ -10,6 +10,7 @@ import { m008TextsAsKeys } from './008-texts-as-keys';
 import { m011ShopLocalDays } from './011-shop-local-days';
 import { m012AnalyticsRollups } from './012-analytics-rollups';
 import { m013CreatorCrm } from './013-creator-crm';
+import { m014CreatorSources } from './014-creator-sources';
 import { m015ProductCosts } from './015-product-costs';
 
 export type { Migration };
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m011ShopLocalDays,
   m012AnalyticsRollups,
   m013CreatorCrm,
+  m014CreatorSources,
   m015ProductCosts,
 ];
 

@@ -7,7 +7,7 @@ import {
   searchCollaborations,
 } from './collaborations';
 import type { ShopRoute } from './context';
-import { searchCreators } from './creators';
+import { creatorPerformance, searchCreators } from './creators';
 import { statements } from './finance';
 import {
   createConversation,
@@ -18,6 +18,7 @@ import {
   sendMessage,
 } from './messages';
 import { orderDetail, searchOrders } from './orders';
+import { reviewSampleApplication, searchSampleApplications, searchSampleFulfillments } from './samples';
 import { productDetail, searchProducts, updateInventory, updatePrices } from './products';
 import { activeShops, authorizedShops } from './shops';
 
@@ -91,6 +92,31 @@ export function shopRouter(): Router<ShopRoute> {
     cipher: 'required',
     dailyQuota: true,
     handler: searchCreators,
+  });
+  r.add('GET', '/affiliate_seller/{202508}/marketplace_creators/:creator_user_id', {
+    name: 'affiliate.creator_performance',
+    scope: 'seller.creator_marketplace.read',
+    cipher: 'required',
+    dailyQuota: true,
+    handler: creatorPerformance,
+  });
+  r.add('POST', '/affiliate_seller/{202508}/sample_applications/search', {
+    name: 'affiliate.sample_search',
+    scope: collabRead,
+    cipher: 'required',
+    handler: searchSampleApplications,
+  });
+  r.add('POST', '/affiliate_seller/{202507}/sample_applications/:application_id/review', {
+    name: 'affiliate.sample_review',
+    scope: collabWrite,
+    cipher: 'required',
+    handler: reviewSampleApplication,
+  });
+  r.add('POST', '/affiliate_seller/{202409}/sample_applications/:application_id/fulfillments/search', {
+    name: 'affiliate.sample_fulfillments',
+    scope: collabRead,
+    cipher: 'required',
+    handler: searchSampleFulfillments,
   });
   r.add('POST', '/affiliate_seller/{202508}/target_collaborations', {
     name: 'affiliate.collab_create',

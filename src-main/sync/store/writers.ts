@@ -9,6 +9,7 @@ import { OrderWriter } from './orders';
 import { ProductWriter } from './products';
 import { QuarantineStore } from './quarantine';
 import { RollupStore } from './rollups';
+import { SampleApplicationWriter } from './sample-applications';
 
 /** Every writer, with its statements prepared once per database. */
 export interface Writers {
@@ -19,6 +20,7 @@ export interface Writers {
   affiliateOrders: AffiliateOrderWriter;
   collaborations: CollaborationWriter;
   conversations: ConversationWriter;
+  sampleApplications: SampleApplicationWriter;
   adEntities: AdEntityWriter;
   adReports: AdReportWriter;
   rollups: RollupStore;
@@ -36,6 +38,7 @@ export function createWriters(db: Database): Writers {
     affiliateOrders: new AffiliateOrderWriter(db, creators, rollups),
     collaborations: new CollaborationWriter(db, creators),
     conversations: new ConversationWriter(db, creators),
+    sampleApplications: new SampleApplicationWriter(db, creators),
     adEntities: new AdEntityWriter(db),
     adReports: new AdReportWriter(db, rollups),
     rollups,

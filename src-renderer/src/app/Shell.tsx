@@ -12,6 +12,8 @@ import { FinancePage } from '../pages/finance/FinancePage';
 import { AffiliatePage } from '../pages/affiliate/AffiliatePage';
 import { OrdersPage } from '../pages/orders/OrdersPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
+import { SamplesPage } from '../pages/samples/SamplesPage';
+import { DiscoverPage } from '../pages/discover/DiscoverPage';
 import { ConnectionNotice } from '../features/sync/ConnectionNotice';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
 import { VaultLockedBanner } from '../features/vault/VaultLockedBanner';
@@ -23,6 +25,7 @@ import { TopBar } from './TopBar';
 import { useAppInfo } from './useAppInfo';
 import { useIdentity } from '../hooks/useIdentity';
 import { useOpenExternalEvents } from './useOpenExternalEvents';
+import { useSampleOverdueAlerts } from '../features/creator-sources/useSampleOverdueAlerts';
 
 function PageContent({ page }: { page: Page }): ReactElement {
   switch (page) {
@@ -49,6 +52,10 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <CollaborationsPage />;
     case 'creators':
       return <CreatorsPage />;
+    case 'samples':
+      return <SamplesPage />;
+    case 'discover':
+      return <DiscoverPage />;
     default:
       return <EmptyPage page={page} />;
   }
@@ -60,6 +67,7 @@ export function Shell(): ReactElement {
   const identity = useIdentity();
   const vault = useAccounts().data?.vault;
   useOpenExternalEvents();
+  useSampleOverdueAlerts();
   const { t } = useTranslation();
   return (
     <SyncStatusProvider>

@@ -6,7 +6,7 @@ import { hrefFor, type Page } from '../navigation/routes';
 
 const groups: { id: string; pages: Page[] }[] = [
   { id: 'insights', pages: ['dashboard', 'ads', 'finance', 'affiliate'] },
-  { id: 'grow', pages: ['creators', 'outreach'] },
+  { id: 'grow', pages: ['creators', 'discover', 'samples', 'outreach'] },
   { id: 'shop', pages: ['products', 'orders'] },
   { id: 'manage', pages: ['accounts', 'settings', 'activity'] },
 ];

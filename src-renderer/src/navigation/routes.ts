@@ -6,6 +6,8 @@ export const pages = [
   'finance',
   'affiliate',
   'creators',
+  'discover',
+  'samples',
   'outreach',
   'products',
   'orders',

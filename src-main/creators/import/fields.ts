@@ -1,0 +1,155 @@
+import type { ContactKind } from '@shared/creator-contacts';
+import { contactValueSchemas } from '@shared/creator-contacts';
+import type { ImportField, RowProblem } from '@shared/creator-import';
+
+/**
+ * One creator as an import row or a manual add describes them, checked and in normal form. The same rules
+ * serve both, so a row the dry run accepts is exactly what the manual form would have accepted.
+ */
+export interface CreatorDraft {
+  handle: string | null;
+  nickname: string | null;
+  openId: string | null;
+  region: string | null;
+  followers: number | null;
+  contacts: Partial<Record<ContactKind, string>>;
+}
+
+/**
+ * Header names each field is recognised by (compared without case, spaces, "_", "-" or "#"): TikTok's
+ * own export names, common spreadsheet names and their Chinese equivalents.
+ */
+export const headerAliases: Record<ImportField, readonly string[]> = {
+  handle: [
+    'handle',
+    'username',
+    'tiktokhandle',
+    'tiktokusername',
+    'tiktok',
+    'creator',
+    'creatorusername',
+    '用户名',
+    '达人账号',
+    '账号',
+    '抖音号',
+  ],
+  nickname: ['nickname', 'name', 'displayname', 'creatorname', '昵称', '达人昵称', '名称'],
+  openId: ['openid', 'creatoropenid', 'tiktokopenid'],
+  region: ['region', 'country', 'market', 'selectionregion', '国家', '地区', '国家地区'],
+  followers: ['followers', 'followercount', 'fans', '粉丝', '粉丝数'],
+  email: ['email', 'emailaddress', 'mail', '邮箱', '电子邮件'],
+  whatsapp: ['whatsapp', 'whatsappnumber', 'wa'],
+  instagram: ['instagram', 'ig', 'instagramhandle', 'insta'],
+  phone: ['phone', 'phonenumber', 'mobile', 'tel', 'telephone', '电话', '手机', '手机号'],
+};
+
+const aliasIndex = new Map<string, ImportField>();
+for (const [field, names] of Object.entries(headerAliases) as Array<[ImportField, readonly string[]]>) {
+  for (const n of names) aliasIndex.set(n, field);
+}
+
+export function fieldForHeader(header: string): ImportField | null {
+  const key = header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-#/.()（）]/g, '');
+  return aliasIndex.get(key) ?? null;
+}
+
+/** TikTok usernames: 2–24 letters, digits, "_" or "."; an "@" or a profile URL around it is dropped. */
+const handlePattern = /^[A-Za-z0-9_.]{2,24}$/;
+const openIdPattern = /^[A-Za-z0-9_\-+/=]{8,128}$/;
+
+export function normaliseHandle(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/^(www\.|m\.)?tiktok\.com\//i, '')
+    .replace(/^@/, '')
+    .replace(/[/?].*$/, '');
+}
+
+const multipliers: Record<string, number> = { k: 1_000, m: 1_000_000, w: 10_000, 万: 10_000 };
+
+/** "12,345", "12 345", "12.5k", "1.2M", "3.4万" → integer; null when it is not a count. */
+export function parseCount(raw: string): number | null {
+  const text = raw
+    .trim()
+    .replace(/[,\s\u00a0_]/g, '')
+    .toLowerCase();
+  const m = /^(\d+(?:\.\d+)?)([kmw万])?$/.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]) * (m[2] ? (multipliers[m[2]] ?? 1) : 1);
+  return Number.isSafeInteger(Math.round(n)) ? Math.round(n) : null;
+}
+
+const NICKNAME_MAX = 100;
+
+/** Control characters other than tab and line breaks never belong in a name (a spreadsheet's binary junk). */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+  }
+  return false;
+}
+
+/**
+ * Checks one creator's raw values (absent or blank = not given). Returns the draft, or every problem found
+ * (a row is reported with all its problems at once, not the first one only).
+ */
+export function checkCreator(
+  raw: Partial<Record<ImportField, string>>,
+): { draft: CreatorDraft } | { problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const value = (f: ImportField): string | null => {
+    const v = raw[f]?.trim();
+    return v ? v : null;
+  };
+  const draft: CreatorDraft = {
+    handle: null,
+    nickname: null,
+    openId: null,
+    region: null,
+    followers: null,
+    contacts: {},
+  };
+  const handle = value('handle');
+  if (handle !== null) {
+    const h = normaliseHandle(handle);
+    if (handlePattern.test(h)) draft.handle = h;
+    else problems.push({ code: 'invalid', field: 'handle' });
+  }
+  const openId = value('openId');
+  if (openId !== null) {
+    if (openIdPattern.test(openId)) draft.openId = openId;
+    else problems.push({ code: 'invalid', field: 'openId' });
+  }
+  const nickname = value('nickname');
+  if (nickname !== null) {
+    // Characters, not UTF-16 units: an emoji counts once.
+    if ([...nickname].length > NICKNAME_MAX) problems.push({ code: 'too_long', field: 'nickname' });
+    else if (hasControlCharacters(nickname)) problems.push({ code: 'invalid', field: 'nickname' });
+    else draft.nickname = nickname.normalize('NFC');
+  }
+  const region = value('region');
+  if (region !== null) {
+    if (/^[A-Za-z]{2}$/.test(region)) draft.region = region.toUpperCase();
+    else problems.push({ code: 'invalid', field: 'region' });
+  }
+  const followers = value('followers');
+  if (followers !== null) {
+    const n = parseCount(followers);
+    if (n === null) problems.push({ code: 'invalid', field: 'followers' });
+    else draft.followers = n;
+  }
+  for (const kind of ['email', 'whatsapp', 'instagram', 'phone'] as const) {
+    const v = value(kind);
+    if (v === null) continue;
+    const parsed = contactValueSchemas[kind].safeParse(v);
+    if (parsed.success) draft.contacts[kind] = parsed.data;
+    else problems.push({ code: 'invalid', field: kind });
+  }
+  if (handle === null && openId === null) problems.unshift({ code: 'missing_identity', field: null });
+  return problems.length > 0 ? { problems } : { draft };
+}

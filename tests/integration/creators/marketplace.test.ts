@@ -1,0 +1,159 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MarketplaceSearchResult, SavedSearch } from '@shared/marketplace';
+import { type AccountsTestApp, connectThrough, makeAccountsApp, sandboxAdmin } from '../../helpers/accounts';
+
+let t: AccountsTestApp;
+let shopId: string;
+
+beforeAll(async () => {
+  t = await makeAccountsApp({ sandbox: { scale: 'demo' } });
+  await connectThrough(t, 'shop');
+  shopId = (t.app.db.prepare("SELECT shop_id FROM shops WHERE region = 'US'").pluck().get() as string) ?? '';
+});
+afterEach(async () => {
+  await sandboxAdmin(t.sandbox, 'POST', '/config', { dailyQuota: 10_000 });
+});
+afterAll(async () => t.cleanup());
+
+const quotaLeft = async (): Promise<number> =>
+  (
+    await t.invoke<{ shops: Array<{ shopId: string; search: { left: number } }> }>('marketplace:quota', {})
+  ).shops.find((s) => s.shopId === shopId)!.search.left;
+
+describe('Creator Marketplace search', () => {
+  it('pages with the search key, stores every result as a creator with its 30-day figures, and counts the quota', async () => {
+    const before = await quotaLeft();
+    const first = await t.invoke<MarketplaceSearchResult>('marketplace:search', {
+      shopId,
+      filters: { followersMin: 10_000 },
+      pageSize: 12,
+    });
+    expect(first.creators).toHaveLength(12);
+    expect(first.creators.every((c) => (c.followers ?? 0) >= 10_000 && c.region === 'US')).toBe(true);
+    expect(first.creators.every((c) => !c.known)).toBe(true);
+    const second = await t.invoke<MarketplaceSearchResult>('marketplace:search', {
+      shopId,
+      filters: { followersMin: 10_000 },
+      pageSize: 12,
+      pageToken: first.nextPageToken,
+      searchKey: first.searchKey,
+    });
+    expect(new Set([...first.creators, ...second.creators].map((c) => c.creatorId)).size).toBe(24);
+    expect(second.quota.left).toBe(before - 2);
+    // Searching again finds the same creators, now known.
+    const again = await t.invoke<MarketplaceSearchResult>('marketplace:search', {
+      shopId,
+      filters: { followersMin: 10_000 },
+      pageSize: 12,
+    });
+    expect(again.creators.every((c) => c.known)).toBe(true);
+    const stats = await t.invoke<{ shops: Array<{ shopId: string; followers: number | null }> }>(
+      'marketplace:creatorStats',
+      { creatorId: first.creators[0]!.creatorId },
+    );
+    expect(stats.shops).toMatchObject([{ shopId, followers: first.creators[0]!.followers }]);
+    const origin = t.app.db
+      .prepare("SELECT count(*) FROM creator_origins WHERE source = 'marketplace'")
+      .pluck()
+      .get() as number;
+    expect(origin).toBe(24);
+  });
+
+  it('creator performance is read through the shop, kept, and counted separately', async () => {
+    const page = await t.invoke<MarketplaceSearchResult>('marketplace:search', { shopId, pageSize: 12 });
+    const id = page.creators[3]!.creatorId;
+    const res = await t.invoke<{
+      performance: { followers: number | null; followerGender: unknown[] };
+      quota: { used: number };
+    }>('marketplace:performance', { creatorId: id, shopId });
+    expect(res.performance.followers).toBe(page.creators[3]!.followers);
+    expect(res.performance.followerGender.length).toBeGreaterThan(0);
+    expect(res.quota.used).toBe(1);
+    const stats = await t.invoke<{ shops: Array<{ performance: { fetchedAt: number } | null }> }>(
+      'marketplace:creatorStats',
+      { creatorId: id },
+    );
+    expect(stats.shops[0]!.performance?.fetchedAt).toBeGreaterThan(0);
+  });
+
+  it('when TikTok says the day’s quota is used up, no further search is sent until it resets', async () => {
+    await sandboxAdmin(t.sandbox, 'POST', '/config', { dailyQuota: 1 });
+    const other =
+      (t.app.db.prepare("SELECT shop_id FROM shops WHERE region = 'GB'").pluck().get() as string) ?? '';
+    await t.invoke('marketplace:search', { shopId: other, pageSize: 12 });
+    await expect(t.invoke('marketplace:search', { shopId: other, pageSize: 12 })).rejects.toMatchObject({
+      shape: { code: 'RATE_LIMITED' },
+    });
+    const requests = async () =>
+      (
+        await sandboxAdmin<{ entries: Array<{ path: string; query: string }> }>(
+          t.sandbox,
+          'GET',
+          '/requests?limit=5000',
+        )
+      ).entries.filter((e) => e.path.endsWith('/marketplace_creators/search')).length;
+    const sent = await requests();
+    await expect(t.invoke('marketplace:search', { shopId: other, pageSize: 12 })).rejects.toMatchObject({
+      shape: { code: 'RATE_LIMITED' },
+    });
+    expect(await requests()).toBe(sent);
+    const quota = await t.invoke<{
+      shops: Array<{ shopId: string; search: { exhausted: boolean; left: number } }>;
+    }>('marketplace:quota', { shopId: other });
+    expect(quota.shops[0]!.search).toMatchObject({ exhausted: true, left: 0 });
+  });
+});
+
+describe('saved searches', () => {
+  it('refresh up to their page budget, rank results and tell new creators from known ones', async () => {
+    const saved = await t.invoke<SavedSearch>('marketplace:saveSearch', {
+      name: 'US big creators',
+      shopId,
+      filters: { followersMin: 50_000 },
+      pageSize: 20,
+      maxPages: 2,
+    });
+    expect(saved).toMatchObject({ lastRefreshedAt: null, resultCount: 0, autoRefresh: true });
+    const r1 = await t.invoke<{ pages: number; found: number; newCreators: number; search: SavedSearch }>(
+      'marketplace:refreshSearch',
+      { id: saved.id },
+    );
+    expect(r1).toMatchObject({
+      pages: 2,
+      found: 40,
+      newCreators: 40,
+      search: { lastOutcome: 'partial', resultCount: 40 },
+    });
+    const r2 = await t.invoke<{ newCreators: number }>('marketplace:refreshSearch', { id: saved.id });
+    expect(r2.newCreators).toBe(0);
+    const results = await t.invoke<{
+      items: Array<{ rank: number; isNew: boolean }>;
+      nextAfter: number | null;
+    }>('marketplace:searchResults', { id: saved.id, limit: 25 });
+    expect(results.items.map((i) => i.rank)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(results.items.some((i) => i.isNew)).toBe(false);
+    expect(results.nextAfter).toBe(25);
+    const list = await t.invoke<SavedSearch[]>('marketplace:savedSearches', {});
+    expect(list.map((s) => s.name)).toContain('US big creators');
+    expect(await t.invoke('marketplace:deleteSearch', { id: saved.id })).toEqual({ deleted: true });
+  });
+
+  it('stop while the interactive reserve is all that is left of the day’s quota', async () => {
+    const saved = await t.invoke<SavedSearch>('marketplace:saveSearch', {
+      name: 'Reserve',
+      shopId,
+      filters: {},
+      maxPages: 3,
+    });
+    // As if the shop had spent all but 1,000 searches today.
+    t.app.db
+      .prepare('UPDATE marketplace_quota SET used = 9000 WHERE shop_id = ? AND api = ?')
+      .run(shopId, 'search');
+    const r = await t.invoke<{ pages: number; search: SavedSearch }>('marketplace:refreshSearch', {
+      id: saved.id,
+    });
+    expect(r).toMatchObject({ pages: 0, search: { lastOutcome: 'quota' } });
+    // A search by hand still goes through.
+    await t.invoke('marketplace:search', { shopId, pageSize: 12 });
+  });
+});
