@@ -22,6 +22,7 @@ const bases = {
   ad: 1_820_170_000_000_000_000n,
   buyer: 7_494_900_000_000_000_000n,
   package: 1_152_800_000_000_000_000n,
+  activity: 7_136_100_000_000_000_000n,
 } as const;
 
 export type IdKind = keyof typeof bases;
