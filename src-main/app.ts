@@ -25,6 +25,7 @@ import { createSyncService, type SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 import { RollupStore } from './sync/store/rollups';
 import { ordersHandlers } from './orders/handlers';
+import { OrdersService } from './orders/orders-service';
 import { productsHandlers } from './products/handlers';
 import { profileHandlers } from './profile/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -204,8 +205,20 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));
   accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
-  const catalogue = createCatalogue({ db, activity, now });
-  accounts.hooks.registerPurge('product costs', (accountId) => catalogue.costs.purgeAccount(accountId));
+  const catalogue = createCatalogue({
+    db,
+    activity,
+    now,
+    logger,
+    tokens: accounts.tokens,
+    profile,
+    isOnline: () => canReach(apiHosts),
+    emitChange: (change) => events.emit('products:changeUpdated', change),
+  });
+  accounts.hooks.registerPurge('catalogue', (accountId) => {
+    catalogue.costs.purgeAccount(accountId);
+    catalogue.changes.purgeAccount(accountId);
+  });
   const analytics = createAnalyticsService({
     db,
     rollups: new RollupStore(db),
@@ -244,7 +257,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...accountsHandlers(accounts, unlocker),
     ...profileHandlers(profileSettings),
     ...syncHandlers(sync, db),
-    ...ordersHandlers(db),
+    ...ordersHandlers(db, new OrdersService({ db, api: catalogue.api, now }), now),
     ...productsHandlers(db, catalogue),
     ...analyticsHandlers(analytics),
   };
@@ -259,6 +272,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     'ShopMesh started',
   );
   accounts.startRetention();
+  catalogue.start();
 
   let closed = false;
   return {
@@ -280,6 +294,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       if (closed) return;
       closed = true;
       background?.stop();
+      await catalogue.close();
       await sync.close();
       await accounts.close();
       await sandbox?.close();

@@ -13,6 +13,9 @@ export const activityKinds = [
   'vault.unlocked',
   'catalogue.costsUpdated',
   'sync.finished',
+  'catalogue.priceChanged',
+  'catalogue.stockChanged',
+  'catalogue.changeUndone',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

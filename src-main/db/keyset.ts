@@ -1,4 +1,5 @@
 import { AppError } from '@shared/errors';
+import { dbTexts } from './texts';
 
 /**
  * Keyset pagination ("the rows after the last one shown") for lists ordered by one column and then the
@@ -33,7 +34,7 @@ export function decodeCursor(cursor: string): [SortValue, number] {
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION', 'The page cursor is not valid; start from the first page.');
+  throw new AppError('VALIDATION', dbTexts.badCursor());
 }
 
 export function keysetAfter(

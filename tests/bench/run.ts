@@ -1,4 +1,5 @@
 import { benchAnalytics } from './analytics.bench';
+import { benchCatalogue } from './catalogue.bench';
 import { benchDatabase } from './database.bench';
 import { printReport } from './report';
 import { benchSandbox } from './sandbox.bench';
@@ -12,6 +13,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['sandbox', benchSandbox],
   ['sync', benchSync],
   ['analytics', benchAnalytics],
+  ['catalogue', benchCatalogue],
 ];
 
 const only = process.argv[2];

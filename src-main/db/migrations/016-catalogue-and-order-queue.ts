@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { nextOrderKey, orderKey } from '../order-key';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * The catalogue's price and stock writes, and the order queue for big shops (docs/catalogue.md,

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
-import { orderSortColumns, type OrderView } from '@shared/sync';
-import { cursorPaging, useChannelList } from '../../api';
+import { orderSortColumns, type OrderView } from '@shared/orders';
+import { cursorPaging, useChannelList, useChannelQuery } from '../../api';
 import { SyncedListPage } from '../../features/lists/SyncedListPage';
 import { useListFilters } from '../../features/lists/useListFilters';
 import { useShops } from '../../hooks/useShops';
@@ -8,7 +8,7 @@ import { OrderDetailDialog } from './OrderDetailDialog';
 import { useOrderColumns } from './orderColumns';
 
 const pageSize = 100;
-const sortable = ['created'];
+const sortable = ['created', 'total'];
 const isSortColumn = (by: string): by is (typeof orderSortColumns)[number] =>
   (orderSortColumns as readonly string[]).includes(by);
 const orderId = (order: OrderView) => order.orderId;
@@ -28,12 +28,18 @@ export function OrdersPage(): ReactElement {
     },
     { ...cursorPaging, items: (page) => page.items, getId: orderId },
   );
+  // Pages are not counted (instant on big shops); the filtered view's count comes from orders:summary.
+  const summary = useChannelQuery('orders:summary', {
+    ...(filters.shopId ? { shopId: filters.shopId } : {}),
+    ...(filters.query ? { search: filters.query } : {}),
+  });
+  const counted = { ...list, total: summary.data?.count ?? null };
   const columns = useOrderColumns(shops.shopName);
   return (
     <SyncedListPage
       kind="orders"
       icon="orders"
-      list={list}
+      list={counted}
       filters={filters}
       shops={shops}
       columns={columns}

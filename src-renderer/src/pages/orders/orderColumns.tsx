@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { OrderView } from '@shared/sync';
+import type { OrderView } from '@shared/orders';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';

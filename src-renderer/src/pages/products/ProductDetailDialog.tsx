@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProductView } from '@shared/sync';
+import type { ProductView } from '@shared/catalogue';
 import { Dialog } from '../../components/Dialog';
 import { formatDateTime } from '../../format/time';
 import { priceRange } from './productText';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { productSortColumns, type ProductView } from '@shared/sync';
+import { productSortColumns, type ProductView } from '@shared/catalogue';
 import { cursorPaging, useChannelList } from '../../api';
 import { SyncedListPage } from '../../features/lists/SyncedListPage';
 import { useListFilters } from '../../features/lists/useListFilters';
@@ -8,7 +8,7 @@ import { ProductDetailDialog } from './ProductDetailDialog';
 import { useProductColumns } from './productColumns';
 
 const pageSize = 100;
-const sortable = ['title', 'inventory', 'updated'];
+const sortable = ['title', 'price', 'inventory', 'updated'];
 const isSortColumn = (by: string): by is (typeof productSortColumns)[number] =>
   (productSortColumns as readonly string[]).includes(by);
 const productId = (product: ProductView) => product.productId;
