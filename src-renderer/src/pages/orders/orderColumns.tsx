@@ -41,6 +41,20 @@ export function useOrderColumns(shopName: (shopId: string) => string): ListColum
           </time>
         ),
       }),
+      helper.accessor((order) => order, {
+        id: 'shipBy',
+        header: () => t('orders.columns.shipBy'),
+        cell: (info) => {
+          const { shipBy, late } = info.getValue();
+          if (shipBy === null) return '—';
+          return (
+            <time dateTime={new Date(shipBy).toISOString()} className={late ? 'order-late' : undefined}>
+              {formatDateTime(shipBy, language)}
+              {late && ` · ${t('orders.filters.late')}`}
+            </time>
+          );
+        },
+      }),
       helper.accessor('units', {
         id: 'units',
         header: () => t('orders.columns.units'),
