@@ -23,6 +23,7 @@ const accountTables = [
   'cost_days',
   'rollup_dirty',
   'sync_cursors',
+  'sku_price_history',
 ] as const;
 
 /**
