@@ -136,7 +136,12 @@ function SentChange(props: { initial: Change; shopName: (shopId: string) => stri
   const query = useChannelQuery(
     'products:change',
     { changeId: props.initial.id },
-    { invalidateOn: ['products:changeUpdated'] },
+    {
+      // Each step of the queue arrives as the whole change: shown as it comes, without a fetch.
+      updateOn: {
+        'products:changeUpdated': (payload, current) => (payload.id === props.initial.id ? payload : current),
+      },
+    },
   );
   const change = query.data ?? props.initial;
   const rows: Row[] = change.items.map((item) => ({
