@@ -158,7 +158,7 @@ export const m016CatalogueAndOrderQueue: Migration = {
       CREATE INDEX product_skus_seller_sku ON product_skus (seller_sku);
       CREATE INDEX product_skus_inventory ON product_skus (inventory);
       -- Units and GMV of one page of products over a period.
-      CREATE INDEX product_days_product ON product_days (product_id, day);
+      CREATE INDEX product_days_by_product ON product_days (product_id, day);
     `);
   },
 };
