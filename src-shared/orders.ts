@@ -205,6 +205,28 @@ export const orderRefreshSchema = z.object({
 export type OrderRefresh = z.infer<typeof orderRefreshSchema>;
 
 // ---- orders:export --------------------------------------------------------------------------------------
+/** The CSV's columns, in order; `headers` names them in the merchant's language. */
+export const orderExportColumns = [
+  'orderId',
+  'shop',
+  'status',
+  'created',
+  'currency',
+  'total',
+  'subtotal',
+  'shipping',
+  'tax',
+  'sellerDiscount',
+  'platformDiscount',
+  'refund',
+  'units',
+  'shipBy',
+  'late',
+  'affiliate',
+  'sample',
+  'products',
+] as const;
+
 export const ordersExportInputSchema = orderFiltersSchema
   .extend({
     sort: orderSortSchema.optional(),

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import Papa from 'papaparse';
 import { AppError } from '@shared/errors';
 import {
+  orderExportColumns,
   deleteViewInputSchema,
   type OrderRefresh,
   ordersExportInputSchema,
@@ -24,26 +25,7 @@ import { ordersTexts } from './texts';
 
 const MAX_EXPORT_ROWS = 200_000;
 
-const exportColumns = [
-  'orderId',
-  'shop',
-  'status',
-  'created',
-  'currency',
-  'total',
-  'subtotal',
-  'shipping',
-  'tax',
-  'sellerDiscount',
-  'platformDiscount',
-  'refund',
-  'units',
-  'shipBy',
-  'late',
-  'affiliate',
-  'sample',
-  'products',
-] as const;
+const exportColumns = orderExportColumns;
 
 const defaultHeaders: Record<(typeof exportColumns)[number], string> = {
   orderId: 'Order ID',

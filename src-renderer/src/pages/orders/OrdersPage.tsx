@@ -1,6 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orderSortColumns, type OrderView } from '@shared/orders';
+import { orderExportColumns, orderSortColumns, type OrderView } from '@shared/orders';
 import { cursorPaging, useChannelList, useChannelMutation, useChannelQuery } from '../../api';
 import { SyncedListPage } from '../../features/lists/SyncedListPage';
 import { useListFilters } from '../../features/lists/useListFilters';
@@ -16,28 +16,6 @@ const sortable = ['created', 'total'];
 const isSortColumn = (by: string): by is (typeof orderSortColumns)[number] =>
   (orderSortColumns as readonly string[]).includes(by);
 const orderId = (order: OrderView) => order.orderId;
-
-/** Every column main exports, headed in the user's language. */
-const exportColumns = [
-  'orderId',
-  'shop',
-  'status',
-  'created',
-  'currency',
-  'total',
-  'subtotal',
-  'shipping',
-  'tax',
-  'sellerDiscount',
-  'platformDiscount',
-  'refund',
-  'units',
-  'shipBy',
-  'late',
-  'affiliate',
-  'sample',
-  'products',
-] as const;
 
 function download(fileName: string, csv: string): void {
   // A BOM so spreadsheet apps read the UTF-8 (CJK product names) correctly.
@@ -75,7 +53,7 @@ export function OrdersPage(): ReactElement {
   const exporter = useChannelMutation('orders:export', {
     onSuccess: (result) => download(result.fileName, result.csv),
   });
-  const headers = Object.fromEntries(exportColumns.map((c) => [c, t(`orders.export.headers.${c}`)]));
+  const headers = Object.fromEntries(orderExportColumns.map((c) => [c, t(`orders.export.headers.${c}`)]));
   const totals = summary.data?.totals ?? [];
 
   return (
