@@ -46,14 +46,18 @@ export const main = {
     layer: 'domain',
     may: ['accounts', 'core', 'creators', 'db', 'events.ts', 'ipc', 'log', 'profile', 'settings', 'tiktok'],
   },
-  catalogue: { layer: 'domain', may: ['activity', 'core', 'db', 'ipc', 'log'] },
+  catalogue: {
+    layer: 'domain',
+    may: ['activity', 'core', 'db', 'ipc', 'log', 'profile', 'sync', 'tiktok'],
+    why: 'price and stock writes to TikTok; done SKUs go into the synced rows',
+  },
   analytics: {
     layer: 'domain',
     may: ['core', 'ipc', 'sync'],
     why: 'the dashboards read the rollups the sync keeps',
   },
-  orders: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
-  products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync'] },
+  orders: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync', 'tiktok'] },
+  products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync', 'tiktok'] },
   collaborations: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
   sandbox: {
     layer: 'simulator',

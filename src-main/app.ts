@@ -33,6 +33,7 @@ import { CreatorsService } from './creators/service';
 import { RollupStore } from './sync/store/rollups';
 import type { SyncWorkerSpec } from './sync/worker/protocol';
 import { ordersHandlers } from './orders/handlers';
+import { OrdersService } from './orders/orders-service';
 import { productsHandlers } from './products/handlers';
 import { profileHandlers } from './profile/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -229,8 +230,20 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));
   accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
-  const catalogue = createCatalogue({ db, activity, now });
-  accounts.hooks.registerPurge('product costs', (accountId) => catalogue.costs.purgeAccount(accountId));
+  const catalogue = createCatalogue({
+    db,
+    activity,
+    now,
+    logger,
+    tokens: accounts.tokens,
+    profile,
+    isOnline: () => canReach(apiHosts),
+    emitChange: (change) => events.emit('products:changeUpdated', change),
+  });
+  accounts.hooks.registerPurge('catalogue', (accountId) => {
+    catalogue.costs.purgeAccount(accountId);
+    catalogue.changes.purgeAccount(accountId);
+  });
   const creators = new CreatorsService({
     db,
     logger,
@@ -302,7 +315,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...accountsHandlers(accounts, unlocker),
     ...profileHandlers(profileSettings),
     ...syncHandlers(sync, db),
-    ...ordersHandlers(db),
+    ...ordersHandlers(db, new OrdersService({ db, api: catalogue.api, now }), now),
     ...productsHandlers(db, catalogue),
     ...creatorsHandlers(creators),
     ...creatorListsHandlers(creators),
@@ -325,6 +338,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   accounts.startRetention();
   // A Login Kit identity revoked at TikTok is only noticed by asking (identity-check.ts).
   if (config.backgroundSync !== false) accounts.startIdentityChecks();
+  catalogue.start();
 
   let closed = false;
   return {
@@ -349,6 +363,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       closed = true;
       background?.stop();
       creatorSources.close();
+      await catalogue.close();
       await sync.close();
       await creators.close();
       await accounts.close();

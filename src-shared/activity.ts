@@ -26,6 +26,9 @@ export const activityKinds = [
   'creator.contactRevealed',
   'sample.reviewed',
   'samples.overdue',
+  'catalogue.priceChanged',
+  'catalogue.stockChanged',
+  'catalogue.changeUndone',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

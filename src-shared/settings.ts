@@ -10,6 +10,8 @@ export const settingsSchema = z.object({
   syncIntervalMinutes: z.number().int().min(5).max(1440),
   closeToTray: z.boolean(),
   launchAtLogin: z.boolean(),
+  /** A SKU with less stock than this is flagged on the Products page. */
+  lowStockThreshold: z.number().int().min(0).max(99_999),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Language = Settings['language'];
@@ -21,6 +23,7 @@ export const defaultSettings: Settings = {
   syncIntervalMinutes: 60,
   closeToTray: true,
   launchAtLogin: false,
+  lowStockThreshold: 10,
 };
 
 /** A patch names at least one known field; unknown fields are an error, not silently dropped. */

@@ -4,8 +4,8 @@ import { translatableSchema } from './texts';
 import { errorIssueSchema } from './errors';
 
 /**
- * Sync schemas (issue 5); their channels are in `channels/sync.ts`, `channels/orders.ts`, `channels/products.ts`:
- *   channels: 'sync:run', 'sync:cancel', 'sync:status', 'sync:history', 'orders:list', 'products:list'
+ * Sync schemas (issue 5); their channels are in `channels/sync.ts`:
+ *   channels: 'sync:run', 'sync:cancel', 'sync:status', 'sync:history'
  *   events:   'sync:progress' (syncProgressSchema), 'sync:statusChanged' (syncStatusSchema)
  */
 
@@ -239,90 +239,8 @@ export const syncQuarantineSchema = z.object({
 });
 export type SyncQuarantine = z.infer<typeof syncQuarantineSchema>;
 
-// ---- orders:list / products:list ------------------------------------------------------------------------
+// ---- money ------------------------------------------------------------------------------------------------
 export const moneySchema = z.object({ amountMinor: z.number().int(), currency: z.string() });
 export type Money = z.infer<typeof moneySchema>;
 
-const listInput = {
-  shopId: idInputSchema.optional(),
-  /** Matches the id exactly or any part of the title / product name (case-insensitive). */
-  search: z.string().trim().max(200).optional(),
-  limit: z.number().int().min(1).max(500).default(50),
-  /** The `cursor` of the previous page. */
-  cursor: z.string().max(200).optional(),
-};
-
-/** A list's sort column and direction (the database sorts; the default is newest first). */
-function sortSchema<const T extends readonly [string, ...string[]]>(columns: T) {
-  return z
-    .object({ by: z.enum(columns), desc: z.boolean() })
-    .strict()
-    .optional();
-}
-
-export const orderSortColumns = ['created'] as const;
-export const productSortColumns = ['created', 'updated', 'title', 'inventory'] as const;
-
-export const ordersListInputSchema = z
-  .object({ ...listInput, status: z.string().max(40).optional(), sort: sortSchema(orderSortColumns) })
-  .strict();
-export type OrdersListInput = z.input<typeof ordersListInputSchema>;
-
-export const orderLineViewSchema = z.object({
-  lineId: z.string(),
-  productId: z.string(),
-  productName: z.string(),
-  skuName: z.string().nullable(),
-  salePrice: moneySchema,
-  cancelled: z.boolean(),
-});
-
-export const orderViewSchema = z.object({
-  orderId: z.string(),
-  shopId: z.string(),
-  status: z.string(),
-  createTime: z.number().int(),
-  updateTime: z.number().int(),
-  total: moneySchema,
-  subTotal: moneySchema,
-  shippingFee: moneySchema,
-  tax: moneySchema,
-  sellerDiscount: moneySchema,
-  platformDiscount: moneySchema,
-  units: z.number().int(),
-  lines: z.array(orderLineViewSchema),
-});
-export type OrderView = z.infer<typeof orderViewSchema>;
-
-export const ordersPageSchema = z.object({
-  items: z.array(orderViewSchema),
-  nextCursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
-});
-export type OrdersPage = z.infer<typeof ordersPageSchema>;
-
-export const productsListInputSchema = z
-  .object({ ...listInput, sort: sortSchema(productSortColumns) })
-  .strict();
-export type ProductsListInput = z.input<typeof productsListInputSchema>;
-
-export const productViewSchema = z.object({
-  productId: z.string(),
-  shopId: z.string(),
-  title: z.string(),
-  status: z.string(),
-  minPrice: moneySchema.nullable(),
-  maxPrice: moneySchema.nullable(),
-  inventory: z.number().int(),
-  skuCount: z.number().int(),
-  createTime: z.number().int().nullable(),
-  updateTime: z.number().int().nullable(),
-});
-export type ProductView = z.infer<typeof productViewSchema>;
-
-export const productsPageSchema = z.object({
-  items: z.array(productViewSchema),
-  nextCursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
-});
-export type ProductsPage = z.infer<typeof productsPageSchema>;
+// The Orders and Products channels' schemas live in `orders.ts` and `catalogue.ts`.

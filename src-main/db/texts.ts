@@ -4,4 +4,5 @@ import { defineTexts } from '@shared/texts';
 export const dbTexts = defineTexts('db.errors', {
   newerDatabase:
     'This data folder was written by a newer ShopMesh (database version {{current}}, this build knows up to {{latest}}). Update ShopMesh to open it.',
+  badCursor: 'The page cursor is not valid; start from the first page.',
 });

@@ -2,7 +2,8 @@ import type { productsSlice } from '@shared/channels/products';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Database } from '../db/connection';
 import type { HandlersFor } from '../ipc/router';
-import { listProducts } from '../sync/queries';
+import { productDetail, refreshProduct } from './detail';
+import { listProducts } from './list';
 
 export function productsHandlers(db: Database, catalogue: Catalogue): HandlersFor<typeof productsSlice> {
   return {
@@ -11,5 +12,14 @@ export function productsHandlers(db: Database, catalogue: Catalogue): HandlersFo
     'products:setCosts': (input) => catalogue.costs.set(input),
     'products:importCosts': (input) => catalogue.costCsv.import(input),
     'products:exportCosts': (input) => catalogue.costCsv.export(input.shopId, catalogue.now()),
+    'products:reviewChange': (input) => catalogue.edits.review(input),
+    'products:updatePrices': (input) => catalogue.edits.updatePrices(input),
+    'products:updateInventory': (input) => catalogue.edits.updateInventory(input),
+    'products:change': (input) => catalogue.edits.change(input),
+    'products:changes': (input) => catalogue.edits.changes(input),
+    'products:undoChange': (input) => catalogue.edits.undo(input),
+    'products:detail': (input) => productDetail(db, input.productId, input.lowStockBelow),
+    'products:refresh': (input) =>
+      refreshProduct({ db, api: catalogue.api, now: catalogue.now }, input.productId, input.lowStockBelow),
   };
 }

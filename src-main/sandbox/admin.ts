@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sandboxConfigPatchSchema } from './config';
 import { faultConfigSchema } from './faults';
 import { header, json, parseJsonBody, type Reply, type SandboxRequest } from './http';
-import { encodeId } from './ids';
+import { decodeId, encodeId } from './ids';
 import { issueAdsCode } from './ads/auth';
 import { issueLoginCode, loginScopes } from './login/oauth';
 import { issueShopCode } from './shop/auth';
@@ -40,6 +40,38 @@ const grantBody = z.discriminatedUnion('provider', [
     scopes: z.array(z.enum(loginScopes)).optional(),
   }),
 ]);
+
+/** A change made "in Seller Center": it reaches the product but not the write log. */
+const productPatchBody = z.object({
+  productId: z.string(),
+  status: z
+    .enum([
+      'DRAFT',
+      'PENDING',
+      'FAILED',
+      'ACTIVATE',
+      'SELLER_DEACTIVATED',
+      'PLATFORM_DEACTIVATED',
+      'FREEZE',
+      'DELETED',
+    ])
+    .optional(),
+  inPromotion: z.boolean().optional(),
+  skus: z
+    .array(
+      z.object({
+        id: z.string(),
+        price: z
+          .string()
+          .regex(/^\d+(\.\d{1,2})?$/)
+          .optional(),
+        inventory: z
+          .array(z.object({ warehouse_id: z.string(), quantity: z.number().int().min(0) }))
+          .optional(),
+      }),
+    )
+    .optional(),
+});
 
 function authorized(req: SandboxRequest, token: string): boolean {
   const auth = header(req, 'authorization') ?? '';
@@ -113,6 +145,24 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
       state.reset();
       state.clock.reset();
       return json(200, { ok: true });
+    case 'POST /products': {
+      const b = bodyOf(req, productPatchBody);
+      if (!b.ok) return b.reply;
+      const index = decodeId('product', b.value.productId);
+      const product = index === null ? undefined : state.productForWrite(index);
+      if (!product) return json(404, { error: `no product ${b.value.productId}` });
+      if (b.value.status) product.status = b.value.status;
+      if (b.value.inPromotion !== undefined) product.inPromotion = b.value.inPromotion;
+      for (const patch of b.value.skus ?? []) {
+        const sku = product.skus.find((k) => k.id === patch.id);
+        if (!sku) return json(404, { error: `no SKU ${patch.id} in ${product.id}` });
+        if (patch.price) sku.price = Number(patch.price).toFixed(2);
+        if (patch.inventory)
+          sku.inventory = patch.inventory.map((w) => ({ warehouseId: w.warehouse_id, quantity: w.quantity }));
+      }
+      product.updateTime = nowSec;
+      return json(200, { ok: true });
+    }
     case 'GET /faults':
       return json(200, state.faults.get());
     case 'PUT /faults':

@@ -26,6 +26,8 @@ export const faultConfigSchema = z.object({
   corruptRecordEveryN: z.number().int().positive().optional(),
   corruptField: z.string().min(1).optional(),
   corruptValue: z.unknown().optional(),
+  /** The request is carried out, then a gateway gives up on it: HTTP 504 with a proxy's HTML page. */
+  commitThenGatewayTimeoutEveryN: z.number().int().positive().optional(),
   latencyMs: z.number().int().nonnegative().max(60_000).optional(),
   families: z.array(z.enum(families)).optional(),
   /** Only requests whose path (below the family prefix) contains this string. */
@@ -41,7 +43,8 @@ export type FaultAction =
   | 'corruptRecord'
   | 'drop'
   | 'commitThenDrop'
-  | 'commitThenServerError';
+  | 'commitThenServerError'
+  | 'commitThenGatewayTimeout';
 
 export class Faults {
   private config: FaultConfig = {};
@@ -55,6 +58,7 @@ export class Faults {
     drop: 0,
     commitThenDrop: 0,
     commitThenServerError: 0,
+    commitThenGatewayTimeout: 0,
   };
 
   set(config: FaultConfig): void {
@@ -81,6 +85,7 @@ export class Faults {
     if (every(c.dropConnectionEveryN)) action = 'drop';
     else if (every(c.commitThenDropEveryN)) action = 'commitThenDrop';
     else if (every(c.commitThenServerErrorEveryN)) action = 'commitThenServerError';
+    else if (every(c.commitThenGatewayTimeoutEveryN)) action = 'commitThenGatewayTimeout';
     else if (every(c.notImplementedEveryN)) action = 'notImplemented';
     else if (every(c.rateLimitEveryN)) action = 'rateLimit';
     else if (every(c.serverErrorEveryN)) action = 'serverError';

@@ -23,6 +23,7 @@ const bases = {
   buyer: 7_494_900_000_000_000_000n,
   package: 1_152_800_000_000_000_000n,
   sampleApplication: 8_070_740_000_000_000_000n,
+  activity: 7_136_100_000_000_000_000n,
 } as const;
 
 export type IdKind = keyof typeof bases;

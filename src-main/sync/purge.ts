@@ -30,6 +30,7 @@ const accountTables = [
   'sync_cursors',
   // Records kept aside hold the Account's data (masked JSON); the runs they belong to stay.
   'sync_quarantine',
+  'sku_price_history',
 ] as const;
 
 /**

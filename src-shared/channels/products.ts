@@ -1,15 +1,26 @@
 import type { ContractSlice } from '../channel';
 import {
+  changeInputSchema,
+  changeSchema,
+  changesInputSchema,
+  changesResultSchema,
   exportCostsInputSchema,
   exportCostsResultSchema,
   importCostsInputSchema,
   importCostsResultSchema,
   productCostsInputSchema,
+  productDetailSchema,
+  productIdInputSchema,
   productCostsSchema,
+  productsListInputSchema,
+  productsPageSchema,
+  reviewChangeInputSchema,
+  reviewChangeResultSchema,
   setCostsInputSchema,
   setCostsResultSchema,
+  updateInventoryInputSchema,
+  updatePricesInputSchema,
 } from '../catalogue';
-import { productsListInputSchema, productsPageSchema } from '../sync';
 
 export const productsSlice = {
   title: 'Products',
@@ -17,8 +28,23 @@ export const productsSlice = {
     'products:list': {
       input: productsListInputSchema,
       output: productsPageSchema,
-      summary: 'Synced products from the local database; works offline.',
+      summary:
+        'Synced products with their SKUs (price, stock per warehouse, cost, low-stock flag) and units/GMV over chosen days, from the local database; keyset pages; works offline.',
       writes: false,
+    },
+    'products:detail': {
+      input: productIdInputSchema,
+      output: productDetailSchema,
+      summary:
+        'One product with its SKUs, costs, images and attributes (as of its last refresh) and price history (synced and edited prices).',
+      writes: false,
+    },
+    'products:refresh': {
+      input: productIdInputSchema,
+      output: productDetailSchema,
+      summary:
+        'Re-read one product from TikTok now (Get Product): price, stock, status, images; stored like a sync.',
+      writes: true,
     },
     'products:costs': {
       input: productCostsInputSchema,
@@ -46,6 +72,51 @@ export const productsSlice = {
       summary: 'Every synced SKU with its stored costs as CSV, in the layout products:importCosts reads.',
       writes: false,
     },
+    'products:reviewChange': {
+      input: reviewChangeInputSchema,
+      output: reviewChangeResultSchema,
+      summary:
+        'Old → new per SKU and shop for a price or stock change, and why a SKU would not be sent, from the local data alone; sends nothing.',
+      writes: false,
+    },
+    'products:updatePrices': {
+      input: updatePricesInputSchema,
+      output: changeSchema,
+      summary:
+        "Change SKU prices at TikTok through the durable write queue (one request per product, read back first). Refused with OFFLINE when TikTok can't be reached; refused SKUs are listed with their reason and never sent.",
+      writes: true,
+    },
+    'products:updateInventory': {
+      input: updateInventoryInputSchema,
+      output: changeSchema,
+      summary:
+        'Change SKU stock per warehouse at TikTok (every warehouse of the SKU is sent), through the same queue and checks as products:updatePrices.',
+      writes: true,
+    },
+    'products:change': {
+      input: changeInputSchema,
+      output: changeSchema,
+      summary: 'One change with the state, outcome and TikTok message of each SKU.',
+      writes: false,
+    },
+    'products:changes': {
+      input: changesInputSchema,
+      output: changesResultSchema,
+      summary: 'Recent price and stock changes, newest first; `canUndo` marks the one Undo applies to.',
+      writes: false,
+    },
+    'products:undoChange': {
+      input: changeInputSchema,
+      output: changeSchema,
+      summary:
+        'Undo the latest change: its done SKUs go back to their old values as a new change, with the same checks (a value changed since comes back as a conflict).',
+      writes: true,
+    },
   },
-  events: {},
+  events: {
+    'products:changeUpdated': {
+      payload: changeSchema,
+      summary: 'A price or stock change moved on: SKUs queued, sent, done, failed, refused or in conflict.',
+    },
+  },
 } as const satisfies ContractSlice;

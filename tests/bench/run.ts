@@ -1,6 +1,7 @@
 import { benchAnalytics } from './analytics.bench';
 import { benchCreators } from './creators.bench';
 import { benchCreatorsImport } from './creators-import.bench';
+import { benchCatalogue } from './catalogue.bench';
 import { benchDatabase } from './database.bench';
 import { benchIpcLatency } from './ipc-latency.bench';
 import { printReport } from './report';
@@ -20,6 +21,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['sync1m', benchSync1M],
   ['creators', benchCreators],
   ['creators-import', benchCreatorsImport],
+  ['catalogue', benchCatalogue],
 ];
 
 const only = process.argv[2];

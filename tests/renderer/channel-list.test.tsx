@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { OrdersListInput } from '@shared/sync';
+import type { OrdersListInput } from '@shared/orders';
 import { cursorPaging, useChannelList } from '../../src-renderer/src/api';
 import { FakeBridge, withApi } from './fake-bridge';
 import { order, ordersChannel } from './orders-fixture';

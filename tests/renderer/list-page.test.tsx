@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { OrderView } from '@shared/sync';
+import type { OrderView } from '@shared/orders';
 import type { KeysetList } from '../../src-renderer/src/api';
 import type { PlainTable } from '../../src-renderer/src/components/tableFeatures';
 import type { TableSort } from '../../src-renderer/src/components/VirtualTable';

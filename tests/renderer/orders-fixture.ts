@@ -1,4 +1,4 @@
-import type { OrdersListInput, OrdersPage, OrderView } from '@shared/sync';
+import type { OrdersListInput, OrdersPage, OrderView } from '@shared/orders';
 
 const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
 
@@ -15,8 +15,14 @@ export function order(n: number, shopId = 'shop-1'): OrderView {
     tax: usd(0),
     sellerDiscount: usd(0),
     platformDiscount: usd(0),
+    refund: usd(0),
     units: 1,
+    shipBy: null,
+    late: false,
+    affiliate: false,
+    sample: false,
     lines: [],
+    match: null,
   };
 }
 

@@ -12,6 +12,7 @@ import { m012AnalyticsRollups } from './012-analytics-rollups';
 import { m013CreatorCrm } from './013-creator-crm';
 import { m014CreatorSources } from './014-creator-sources';
 import { m015ProductCosts } from './015-product-costs';
+import { m016CatalogueAndOrderQueue } from './016-catalogue-and-order-queue';
 
 export type { Migration };
 
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   m013CreatorCrm,
   m014CreatorSources,
   m015ProductCosts,
+  m016CatalogueAndOrderQueue,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -51,6 +51,30 @@ function citiesOf(region: string): typeof cities {
   return list;
 }
 
+/** About one order in a hundred is a free sample sent to a creator. */
+export function isSampleOrder(ds: Dataset, i: number): boolean {
+  return hash(ds.seed, 63, i) % 100 === 0;
+}
+
+/**
+ * When the order was shipped, collected, delivered or cancelled (Unix seconds, 0 = not yet), consistent with
+ * its status: shipping takes 1–75 hours, so some orders ship after their 3-day ship-by time.
+ */
+export function milestones(
+  ds: Dataset,
+  i: number,
+  status: OrderStatus,
+  create: number,
+): { rts: number; collection: number; delivery: number; cancel: number } {
+  const shippedAt = create + 3_600 + (hash(ds.seed, 64, i) % (74 * 3_600));
+  const rts = shippedStatuses.has(status) ? shippedAt : 0;
+  const collected = status === 'IN_TRANSIT' || status === 'DELIVERED' || status === 'COMPLETED';
+  const collection = collected ? shippedAt + 6 * 3_600 : 0;
+  const delivery = status === 'DELIVERED' || status === 'COMPLETED' ? collection + 2 * 86_400 : 0;
+  const cancel = status === 'CANCELLED' ? create + 3_600 : 0;
+  return { rts, collection, delivery, cancel };
+}
+
 const streets = ['Oak St', 'High Street', 'Sunset Blvd', 'Church Lane', '5th Ave'];
 const initiators = ['BUYER', 'SELLER', 'SYSTEM'];
 
@@ -83,7 +107,7 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
   const provider = shipped ? (shop.region === 'GB' ? 'Royal Mail' : 'USPS') : '';
   const providerId = shipped ? (shop.region === 'GB' ? '6617675021119438901' : '6617675021119438849') : '';
   // When the seller shipped (Ship Package); 0 before, as for the other times not reached yet.
-  const rtsTime = shipped ? create + 86_400 : 0;
+  const times = milestones(ds, i, status, create);
 
   // Totals need every line first: each line is generated once, kept, and written after the payment block
   // (orderTotals would generate them all a second time).
@@ -148,7 +172,7 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
       cancelled ? 'No longer needed' : refunded ? 'Refunded: item arrived damaged' : '',
     );
     w.raw(',"sku_type":"NORMAL","shipping_provider_id":').str(providerId);
-    w.raw(',"rts_time":').num(rtsTime);
+    w.raw(',"rts_time":').num(times.rts);
     w.raw(',"is_dangerous_good":false,"needs_prescription":false}');
   });
   const phoneTail = String(hash(ds.seed, 61, i) % 100).padStart(2, '0');
@@ -179,12 +203,16 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
   w.raw(',"cancellation_initiator":').str(cancelled ? pickBy(initiators, unit(ds.seed, 62, i)) : '');
   w.raw(',"rts_sla_time":').num(create + 3 * 86_400);
   w.raw(',"tts_sla_time":').num(create + 7 * 86_400);
-  w.raw(',"warehouse_id":').str(warehouseOf(ds, i));
-  w.raw(',"is_cod":false,"is_sample_order":false,"order_type":"NORMAL","commerce_platform":"TIKTOK_SHOP"');
-  w.raw(',"delivery_type":"HOME_DELIVERY","delivery_option_id":"7091146663229654785"');
   w.raw(',"shipping_provider":').str(provider);
   w.raw(',"shipping_provider_id":').str(providerId);
-  w.raw(',"rts_time":').num(rtsTime);
+  w.raw(',"rts_time":').num(times.rts);
+  w.raw(',"collection_time":').num(times.collection);
+  w.raw(',"delivery_time":').num(times.delivery);
+  w.raw(',"cancel_time":').num(times.cancel);
+  w.raw(',"warehouse_id":').str(warehouseOf(ds, i));
+  w.raw(',"is_cod":false,"is_sample_order":').raw(isSampleOrder(ds, i) ? 'true' : 'false');
+  w.raw(',"order_type":"NORMAL","commerce_platform":"TIKTOK_SHOP"');
+  w.raw(',"delivery_type":"HOME_DELIVERY","delivery_option_id":"7091146663229654785"');
   w.raw(',"has_updated_recipient_address":false,"is_on_hold_order":false,"is_replacement_order":false');
   w.raw(',"is_buyer_request_cancel":false}');
 }

@@ -3,7 +3,7 @@ import type { ProductRecord, ShopRecord } from '../data/dataset';
 import { unit } from '../data/rng';
 import { decodeId } from '../ids';
 import { parse, requireShop, type ShopContext } from './context';
-import { ShopApiError, invalidParam, shopCodes } from './errors';
+import { ShopApiError, shopCodes } from './errors';
 import {
   arraySequence,
   countMatches,
@@ -13,10 +13,11 @@ import {
   walk,
 } from './pagination';
 
-/** Refusals Update Price 202309 documents (docs/tiktok-api/shop-data.md). */
-const productNotFound = 12052048;
-const priceLockedByPromotion = 12052038;
-const statusNotEditable = 12052901;
+/** Get Product's codes for an id that does not exist, and for a product of another shop. */
+export const productCodes = {
+  notFound: 12052260,
+  notInShop: 12052048,
+} as const;
 
 const statusSchema = z.enum([
   'ALL',
@@ -114,6 +115,7 @@ export function productJson(
             value_name: a.valueName,
           })),
           identifier_code: { code: '', type: 'GTIN' },
+          status_info: { status: 'NORMAL' },
         }
       : {}),
   }));
@@ -122,7 +124,7 @@ export function productJson(
     title: p.title,
     status: p.status,
     skus,
-    sales_regions: [shop.region],
+    ...(detail ? {} : { sales_regions: [shop.region] }),
     create_time: p.createTime,
     update_time: p.updateTime,
     is_not_for_sale: false,
@@ -219,15 +221,21 @@ export function searchProducts(ctx: ShopContext): unknown {
   };
 }
 
-function findProduct(
+export function findProduct(
   ctx: ShopContext,
   id: string | undefined,
 ): { shop: ShopRecord; index: number; product: ProductRecord } {
   const shop = requireShop(ctx);
   const index = id === undefined ? null : decodeId('product', id);
   const product = index === null ? undefined : ctx.state.product(index);
-  if (index === null || !product || product.shopIndex !== shop.index) {
-    throw new ShopApiError(productNotFound, `Product ${id ?? ''} does not exist in this shop.`);
+  if (index === null || !product || product.status === 'DELETED') {
+    throw new ShopApiError(productCodes.notFound, 'The product ID does not exist');
+  }
+  if (product.shopIndex !== shop.index) {
+    throw new ShopApiError(
+      productCodes.notInShop,
+      "You cannot edit the specified product(s) as it isn't listed in your account or shop.",
+    );
   }
   return { shop, index, product };
 }
@@ -235,118 +243,4 @@ function findProduct(
 export function productDetail(ctx: ShopContext): unknown {
   const { shop, product } = findProduct(ctx, ctx.params.product_id);
   return productJson(product, shop, true, { version: ctx.version, seed: ctx.state.dataset.seed });
-}
-
-const decimal = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be a decimal string like "12.99"');
-
-const priceBody = z.object({
-  skus: z
-    .array(
-      z.object({
-        id: z.string(),
-        price: z.object({ amount: decimal, currency: z.string(), sale_price: decimal.optional() }),
-        list_price: z.object({ amount: decimal, currency: z.string() }).optional(),
-      }),
-    )
-    .min(1),
-});
-
-export function updatePrices(ctx: ShopContext): unknown {
-  const { shop, index, product } = findProduct(ctx, ctx.params.product_id);
-  const body = parse(priceBody, ctx.body, 'body');
-  if (product.status !== 'ACTIVATE')
-    throw new ShopApiError(
-      statusNotEditable,
-      'The product in its current status is not available for this operation. Change the product status and try again.',
-    );
-  if (product.inPromotion)
-    throw new ShopApiError(priceLockedByPromotion, 'Product price locked due to ongoing promotion.');
-  for (const s of body.skus) {
-    if (!product.skus.some((k) => k.id === s.id))
-      throw invalidParam(`skus.id ${s.id} does not belong to product ${product.id}`);
-    if (s.price.currency !== shop.currency)
-      throw invalidParam(`skus.price.currency must be ${shop.currency}`);
-    if (Number(s.price.amount) <= 0) throw invalidParam('skus.price.amount must be greater than 0');
-  }
-  const writable = ctx.state.productForWrite(index);
-  if (!writable) throw new ShopApiError(productNotFound, 'Product vanished');
-  for (const s of body.skus) {
-    const sku = writable.skus.find((k) => k.id === s.id);
-    if (sku) sku.price = Number(s.price.amount).toFixed(2);
-  }
-  writable.updateTime = ctx.now;
-  ctx.state.recordWrite('product.price', shop.id, { productId: product.id, skus: body.skus });
-  return {};
-}
-
-const inventoryBody = z.object({
-  skus: z
-    .array(
-      z.object({
-        id: z.string(),
-        inventory: z
-          .array(z.object({ warehouse_id: z.string(), quantity: z.number().int().min(1).max(99_999) }))
-          .min(1),
-      }),
-    )
-    .min(1),
-});
-
-export function updateInventory(ctx: ShopContext): unknown {
-  const { shop, index, product } = findProduct(ctx, ctx.params.product_id);
-  const body = parse(inventoryBody, ctx.body, 'body');
-  const writable = ctx.state.productForWrite(index);
-  if (!writable) throw new ShopApiError(productNotFound, 'Product vanished');
-  // Batch semantics (docs/tiktok-api/shop-conventions.md): code 0 overall, one error entry per SKU that could not be updated.
-  const errors: unknown[] = [];
-  const applied: unknown[] = [];
-  for (const s of body.skus) {
-    const sku = writable.skus.find((k) => k.id === s.id);
-    if (!sku) {
-      errors.push({
-        code: 12052556,
-        message: 'The SKU id not exist.',
-        detail: { sku_id: s.id, extra_errors: [] },
-      });
-      continue;
-    }
-    const listed = new Set(s.inventory.map((i) => i.warehouse_id));
-    const missing = sku.inventory.filter((i) => !listed.has(i.warehouseId)).map((i) => i.warehouseId);
-    const foreign = s.inventory
-      .filter((i) => !sku.inventory.some((w) => w.warehouseId === i.warehouse_id))
-      .map((i) => i.warehouse_id);
-    if (missing.length > 0 || foreign.length > 0) {
-      errors.push({
-        code: 12052990,
-        message: 'Check failed',
-        detail: {
-          sku_id: s.id,
-          extra_errors: [
-            ...missing.map((w) => ({
-              warehouse_id: w,
-              code: 12052533,
-              message:
-                'Removal, addition, and change of warehouses are not permitted. Please specify the original warehouses for the SKUs.',
-            })),
-            ...foreign.map((w) => ({
-              warehouse_id: w,
-              code: 12052097,
-              message: 'The warehouse does not exist',
-            })),
-          ],
-        },
-      });
-      continue;
-    }
-    for (const i of s.inventory) {
-      const w = sku.inventory.find((x) => x.warehouseId === i.warehouse_id);
-      if (w) w.quantity = i.quantity;
-    }
-    applied.push(s);
-  }
-  if (applied.length > 0) {
-    writable.updateTime = ctx.now;
-    ctx.state.recordWrite('product.inventory', shop.id, { productId: product.id, skus: applied });
-  }
-  return { errors };
 }

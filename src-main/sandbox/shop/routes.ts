@@ -19,7 +19,9 @@ import {
 } from './messages';
 import { orderDetail, searchOrders } from './orders';
 import { reviewSampleApplication, searchSampleApplications, searchSampleFulfillments } from './samples';
-import { productDetail, searchProducts, updateInventory, updatePrices } from './products';
+import { updateInventory, updatePrices } from './product-writes';
+import { productDetail, searchProducts } from './products';
+import { activityDetail, searchActivities } from './promotions';
 import { activeShops, authorizedShops } from './shops';
 
 /** Every Shop Open API path the sandbox serves, with the versions the docs list for it. */
@@ -64,6 +66,19 @@ export function shopRouter(): Router<ShopRoute> {
     scope: 'seller.product.write',
     cipher: 'required',
     handler: updateInventory,
+  });
+
+  r.add('POST', '/promotion/{202309}/activities/search', {
+    name: 'promotion.search',
+    scope: 'seller.promotion.read',
+    cipher: 'required',
+    handler: searchActivities,
+  });
+  r.add('GET', '/promotion/{202309}/activities/:activity_id', {
+    name: 'promotion.detail',
+    scope: 'seller.promotion.read',
+    cipher: 'required',
+    handler: activityDetail,
   });
 
   r.add('POST', '/order/{202309}/orders/search', {

@@ -12,6 +12,7 @@ export const shopScopes = [
   'seller.affiliate_collaboration.read',
   'seller.affiliate_collaboration.write',
   'seller.affiliate_messages.write',
+  'seller.promotion.read',
 ] as const;
 export type ShopScope = (typeof shopScopes)[number];
 

@@ -1,7 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { nextOrderKey, orderKey } from '../../db/order-key';
 import type { Order, OrderLine } from '../../tiktok/shop/orders';
 import type { Counts } from '../job';
 import { zonedDay } from '@shared/time';
+import { OrderSearchIndex } from './order-search';
 import type { RollupStore } from './rollups';
 
 /**
@@ -12,6 +14,9 @@ import type { RollupStore } from './rollups';
  * Unlike the other writers, orders carry no etag: a first sync brings 100k+ orders that are all new, and
  * hashing each one cost ~10% of the sync. The stored columns are compared directly instead, which only
  * costs anything for orders read again (the overlap window, a resumed page).
+ *
+ * A new order's rowid is its creation-ordered key (db/order-key.ts) and its lines' text goes into the
+ * `order_search` index under that rowid, so the Orders page reads newest first without sorting.
  */
 
 type Value = string | number | null;
@@ -38,6 +43,16 @@ const orderColumns = [
   'tax_minor',
   'units',
   'refund_minor',
+  'rts_sla_time',
+  'tts_sla_time',
+  'rts_time',
+  'collection_time',
+  'delivery_time',
+  'cancel_time',
+  'is_sample_order',
+  'shipping_provider',
+  'delivery_option',
+  'cancellation_initiator',
 ] as const;
 
 const lineColumns = [
@@ -90,6 +105,16 @@ function orderRow(accountId: string, shopId: string, o: Order): Value[] {
     o.taxMinor,
     units,
     refundMinor,
+    o.rtsSlaTime,
+    o.ttsSlaTime,
+    o.rtsTime,
+    o.collectionTime,
+    o.deliveryTime,
+    o.cancelTime,
+    o.isSampleOrder ? 1 : 0,
+    o.shippingProvider,
+    o.deliveryOption,
+    o.cancellationInitiator,
   ];
 }
 
@@ -117,12 +142,19 @@ function lineRow(orderId: string, l: OrderLine): Value[] {
 const sameRow = (a: readonly Value[], b: readonly Value[]): boolean =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
+const isRowidTaken = (err: unknown): boolean =>
+  err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+
 export class OrderWriter {
   private readonly selectOld: Statement<[string], Value[]>;
   private readonly selectOldLines: Statement<[string], Value[]>;
-  private readonly upsert: Statement<Value[]>;
+  private readonly insert: Statement<Value[]>;
+  private readonly update: Statement<Value[]>;
+  private readonly rowidOf: Statement<[string], { rowid: number }>;
+  private readonly moveRow: Statement<[number, number]>;
   private readonly deleteLines: Statement<[string]>;
   private readonly insertLine: Statement<Value[]>;
+  private readonly search: OrderSearchIndex;
 
   constructor(
     db: Database,
@@ -141,10 +173,15 @@ export class OrderWriter {
       )
       .raw();
     const params = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
-    this.upsert = db.prepare(`
-      INSERT INTO orders (${orderColumns.join(', ')}, synced_at) VALUES (${params(orderColumns.length + 1)})
-      ON CONFLICT (order_id) DO UPDATE SET
-        ${[...orderColumns.slice(1), 'synced_at'].map((c) => `${c} = excluded.${c}`).join(', ')}`);
+    this.insert = db.prepare(
+      `INSERT INTO orders (rowid, ${orderColumns.join(', ')}, synced_at) VALUES (${params(orderColumns.length + 2)})`,
+    );
+    this.update = db.prepare(`
+      UPDATE orders SET ${[...orderColumns.slice(1), 'synced_at'].map((c) => `${c} = ?`).join(', ')}
+      WHERE order_id = ?`);
+    this.rowidOf = db.prepare('SELECT rowid FROM orders WHERE order_id = ?');
+    this.moveRow = db.prepare('UPDATE orders SET rowid = ? WHERE rowid = ?');
+    this.search = new OrderSearchIndex(db);
     this.deleteLines = db.prepare('DELETE FROM order_lines WHERE order_id = ?');
     this.insertLine = db.prepare(
       `INSERT INTO order_lines (${lineColumns.join(', ')}) VALUES (${params(lineColumns.length)})`,
@@ -170,18 +207,39 @@ export class OrderWriter {
           if (oldLines.length === lines.length && oldLines.every((l, i) => sameRow(l, lines[i]!))) continue;
         }
         const oldCreate = old[CREATE_TIME];
-        if (typeof oldCreate === 'number' && oldCreate !== o.createTime)
-          dirtyDays.add(zonedDay(oldCreate, zone));
         this.deleteLines.run(o.orderId);
+        this.update.run(...row.slice(1), now, o.orderId);
+        let rowid = this.rowidOf.get(o.orderId)?.rowid ?? 0;
+        this.search.remove(rowid);
+        if (typeof oldCreate === 'number' && oldCreate !== o.createTime) {
+          dirtyDays.add(zonedDay(oldCreate, zone));
+          rowid = this.place(o, (key) => this.moveRow.run(key, rowid));
+        }
+        this.search.put(rowid, o.lines);
         updated++;
       } else {
+        const rowid = this.place(o, (key) => this.insert.run(key, ...row, now));
+        this.search.put(rowid, o.lines);
         inserted++;
       }
       dirtyDays.add(zonedDay(o.createTime, zone));
-      this.upsert.run(...row, now);
       for (const l of lines) this.insertLine.run(...l);
     }
     this.rollups.markDirty('orders', accountId, shopId, dirtyDays);
     return { inserted, updated };
+  }
+
+  /** Runs `write` with the order's key, or the next free one of the same second when it is taken. */
+  private place(o: Order, write: (key: number) => void): number {
+    let key = orderKey(o.createTime, o.orderId);
+    for (;;) {
+      try {
+        write(key);
+        return key;
+      } catch (err) {
+        if (!isRowidTaken(err)) throw err;
+        key = nextOrderKey(key);
+      }
+    }
   }
 }

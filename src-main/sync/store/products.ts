@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Product } from '../../tiktok/shop/products';
 import { etag } from '../etag';
 import type { Counts } from '../job';
+import { PriceHistory } from './price-history';
 
 /**
  * Products with their SKUs (price, inventory per warehouse, status) and audit status. A product TikTok
@@ -13,8 +14,10 @@ export class ProductWriter {
   private readonly upsert: Statement;
   private readonly deleteSkus: Statement<[string]>;
   private readonly insertSku: Statement;
+  private readonly prices: PriceHistory;
 
   constructor(db: Database) {
+    this.prices = new PriceHistory(db);
     this.selectTag = db.prepare('SELECT etag FROM products WHERE product_id = ?');
     this.upsert = db.prepare(`
       INSERT INTO products (product_id, account_id, shop_id, title, status, currency, min_price_minor,
@@ -78,6 +81,16 @@ export class ProductWriter {
           s.status,
           s.deactivationSource,
         );
+        if (s.priceMinor !== null && s.currency)
+          this.prices.observe({
+            skuId: s.skuId,
+            productId: p.productId,
+            accountId,
+            currency: s.currency,
+            priceMinor: s.priceMinor,
+            at: now,
+            source: 'sync',
+          });
       }
     }
     return { inserted, updated };

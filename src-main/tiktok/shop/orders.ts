@@ -14,6 +14,7 @@ const lineSchema = z.object({
   sku_id: z.string(),
   sku_name: z.string().optional(),
   seller_sku: z.string().optional(),
+  shipping_provider_name: z.string().optional(),
   original_price: moneyText,
   sale_price: moneyText,
   seller_discount: moneyText,
@@ -23,7 +24,7 @@ const lineSchema = z.object({
   package_status: z.string().optional(),
 });
 
-const orderSchema = z.object({
+export const orderSchema = z.object({
   id: z.string().min(1),
   status: z.string(),
   create_time: unixSeconds,
@@ -33,6 +34,16 @@ const orderSchema = z.object({
   shipping_type: z.string().optional(),
   tracking_number: z.string().optional(),
   cancel_reason: z.string().optional(),
+  rts_sla_time: unixSeconds.optional(),
+  tts_sla_time: unixSeconds.optional(),
+  rts_time: unixSeconds.optional(),
+  collection_time: unixSeconds.optional(),
+  delivery_time: unixSeconds.optional(),
+  cancel_time: unixSeconds.optional(),
+  is_sample_order: z.boolean().optional(),
+  shipping_provider: z.string().optional(),
+  delivery_option_name: z.string().optional(),
+  cancellation_initiator: z.string().optional(),
   payment: z.object({
     currency: z.string().min(3),
     sub_total: moneyText,
@@ -96,6 +107,20 @@ export interface Order {
   shippingType: string | null;
   trackingNumber: string | null;
   cancelReason: string | null;
+  /** Ship-by time TikTok sets for orders awaiting shipment (`rts_sla_time`), UTC ms. */
+  rtsSlaTime: number | null;
+  /** Collect-by time (`tts_sla_time`). */
+  ttsSlaTime: number | null;
+  /** When the seller shipped, the carrier collected, the buyer received, the order was cancelled. */
+  rtsTime: number | null;
+  collectionTime: number | null;
+  deliveryTime: number | null;
+  cancelTime: number | null;
+  isSampleOrder: boolean;
+  /** The order's carrier, or the first line's when the order does not name one. */
+  shippingProvider: string | null;
+  deliveryOption: string | null;
+  cancellationInitiator: string | null;
   totalMinor: number;
   subTotalMinor: number;
   originalTotalMinor: number;
@@ -106,7 +131,7 @@ export interface Order {
   lines: OrderLine[];
 }
 
-function normalise(o: z.output<typeof orderSchema>): Order {
+export function normaliseOrder(o: z.output<typeof orderSchema>): Order {
   const cur = o.payment.currency;
   const exp = currencyExponent(cur);
   const minor = (v: string): number => toMinorUnitsWithExponent(v, exp);
@@ -121,6 +146,19 @@ function normalise(o: z.output<typeof orderSchema>): Order {
     shippingType: o.shipping_type || null,
     trackingNumber: o.tracking_number || null,
     cancelReason: o.cancel_reason || null,
+    rtsSlaTime: secondsToMs(o.rts_sla_time),
+    ttsSlaTime: secondsToMs(o.tts_sla_time),
+    rtsTime: secondsToMs(o.rts_time),
+    collectionTime: secondsToMs(o.collection_time),
+    deliveryTime: secondsToMs(o.delivery_time),
+    cancelTime: secondsToMs(o.cancel_time),
+    isSampleOrder: o.is_sample_order === true,
+    shippingProvider:
+      o.shipping_provider ||
+      o.line_items.find((l) => l.shipping_provider_name)?.shipping_provider_name ||
+      null,
+    deliveryOption: o.delivery_option_name || null,
+    cancellationInitiator: o.cancellation_initiator || null,
     totalMinor: minor(o.payment.total_amount),
     subTotalMinor: minor(o.payment.sub_total),
     originalTotalMinor: minor(o.payment.original_total_product_price),
@@ -184,7 +222,7 @@ export async function searchOrders(ctx: ShopDataContext, q: OrderSearch): Promis
   });
   const read = readRecords(data.orders, { schema: orderSchema, key: idKey(), optional: optionalFields });
   return {
-    items: read.items.map(normalise),
+    items: read.items.map(normaliseOrder),
     rejected: read.rejected,
     nextPageToken: data.next_page_token,
     totalCount: data.total_count ?? null,

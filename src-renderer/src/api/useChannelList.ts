@@ -21,7 +21,7 @@ export interface Paging<C extends Channel, T> {
 export const cursorPaging = {
   cursorParam: 'cursor' as const,
   next: (page: { nextCursor: string | null }) => page.nextCursor,
-  total: (page: { total: number }) => page.total,
+  total: (page: { total: number | null }) => page.total,
 };
 
 /** `{ nextBefore }` answers taking `before` (activity log, sync history). */

@@ -15,7 +15,8 @@ import {
   type SyncWorld,
 } from '../../helpers/sync-fixtures';
 import { syncAndWait, syncServiceFor } from '../../helpers/sync-service';
-import { listOrders, listProducts } from '../../../src-main/sync/queries';
+import { listOrders } from '../../../src-main/orders/list';
+import { listProducts } from '../../../src-main/products/list';
 
 let world: SyncWorld;
 beforeEach(async () => {
@@ -88,7 +89,7 @@ describe('full and incremental sync against the sandbox', () => {
 
     // The network goes away: the merchant still sees every order and product; a sync says offline.
     await world.sandbox.close();
-    expect(listOrders(world.db, { limit: 100 }).items).toHaveLength(60);
+    expect(listOrders(world.db, { limit: 100 }, Date.now()).items).toHaveLength(60);
     expect(listProducts(world.db, { limit: 100 }).total).toBe(12);
     // Sorted lists page by keyset in either direction: every row once, in order.
     const titles: string[] = [];
@@ -106,11 +107,15 @@ describe('full and incremental sync against the sandbox', () => {
     expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const oldestFirst: number[] = [];
     for (let cursor: string | undefined, i = 0; i < 20; i++) {
-      const page = listOrders(world.db, {
-        limit: 7,
-        sort: { by: 'created', desc: false },
-        ...(cursor ? { cursor } : {}),
-      });
+      const page = listOrders(
+        world.db,
+        {
+          limit: 7,
+          sort: { by: 'created', desc: false },
+          ...(cursor ? { cursor } : {}),
+        },
+        Date.now(),
+      );
       oldestFirst.push(...page.items.map((o) => o.createTime));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;

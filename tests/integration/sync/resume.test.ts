@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
-import { listOrders, listProducts } from '../../../src-main/sync/queries';
+import { listOrders, summariseOrders } from '../../../src-main/orders/list';
+import { listProducts } from '../../../src-main/products/list';
 import { searchOrders } from '../../../src-main/tiktok/shop/orders';
 import type { SyncProgress } from '../../../src-shared/sync';
 import {
@@ -215,8 +216,7 @@ describe('cancel, crash and resume', () => {
       let cursor: string | undefined;
       let prev = Number.POSITIVE_INFINITY;
       for (;;) {
-        const page = listOrders(w.db, { limit: 500, cursor });
-        expect(page.total).toBe(totalOrders);
+        const page = listOrders(w.db, { limit: 500, cursor }, Date.now());
         for (const o of page.items) {
           expect(o.createTime).toBeLessThanOrEqual(prev);
           prev = o.createTime;
@@ -226,12 +226,16 @@ describe('cancel, crash and resume', () => {
         cursor = page.nextCursor;
       }
       expect(seen).toBe(totalOrders);
+      expect(summariseOrders(w.db, {}, Date.now()).count).toBe(totalOrders);
 
-      const one = listOrders(w.db, { shopId, limit: 1 }).items[0]!;
+      const one = listOrders(w.db, { shopId, limit: 1 }, Date.now()).items[0]!;
       expect(one.total.amountMinor).toBeTypeOf('number');
-      expect(listOrders(w.db, { search: one.orderId }).items.map((o) => o.orderId)).toEqual([one.orderId]);
+      expect(listOrders(w.db, { search: one.orderId }, Date.now()).items.map((o) => o.orderId)).toEqual([
+        one.orderId,
+      ]);
       const byTitle = one.lines[0]?.productName.slice(0, 6);
-      if (byTitle) expect(listOrders(w.db, { search: byTitle, limit: 5 }).total).toBeGreaterThan(0);
+      if (byTitle)
+        expect(listOrders(w.db, { search: byTitle, limit: 5 }, Date.now()).items.length).toBeGreaterThan(0);
 
       const products = listProducts(w.db, { limit: 50 });
       expect(products.total).toBe(count(w.db, 'products'));
@@ -239,7 +243,7 @@ describe('cancel, crash and resume', () => {
       expect(
         listProducts(w.db, { search: p.title.slice(0, 5) }).items.some((x) => x.productId === p.productId),
       ).toBe(true);
-      expect(listProducts(w.db, { search: '100%_\\' }).total).toBe(0);
+      expect(listProducts(w.db, { search: '%_\\' }).total).toBe(0);
 
       const purged = await t.service.purgeAccountData(SHOP_ACCOUNT);
       expect(purged.rows).toBeGreaterThan(totalOrders);

@@ -1,19 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../../src-main/activity/activity-log';
-import { type Catalogue, createCatalogue } from '../../../src-main/catalogue/catalogue';
+import { CostCsv } from '../../../src-main/catalogue/cost-csv';
+import { ProductCostStore } from '../../../src-main/catalogue/costs';
 import type { Database } from '../../../src-main/db/connection';
 import { purgeAccountRows } from '../../../src-main/sync/purge';
 import { catalogueDb } from '../../helpers/catalogue-rows';
 
 let db: Database;
-let catalogue: Catalogue;
+let catalogue: { costs: ProductCostStore; costCsv: CostCsv };
 let activity: ActivityLog;
 const now = () => Date.UTC(2026, 2, 1);
 
 beforeEach(() => {
   db = catalogueDb();
   activity = new ActivityLog(db, now);
-  catalogue = createCatalogue({ db, activity, now });
+  const costs = new ProductCostStore(db, activity, now);
+  catalogue = { costs, costCsv: new CostCsv(db, costs) };
 });
 afterEach(() => db.close());
 

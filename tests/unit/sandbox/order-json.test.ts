@@ -13,6 +13,8 @@ import type { ShopContext } from '../../../src-main/sandbox/shop/context';
 import { shopEnvelope } from '../../../src-main/sandbox/shop/gate';
 import {
   buyerIdOf,
+  isSampleOrder,
+  milestones,
   orderStatusOf,
   shippingTypeOf,
   warehouseOf,
@@ -94,11 +96,11 @@ function referenceOrder(ds: Dataset, i: number): Record<string, unknown> {
   const street = `${(hash(ds.seed, 56, i) % 9000) + 100} ${pickBy(['Oak St', 'High Street', 'Sunset Blvd', 'Church Lane', '5th Ave'], unit(ds.seed, 57, i))}`;
   const cancelled = status === 'CANCELLED';
   const refund = (flags & orderFlag.refund) !== 0;
+  const times = milestones(ds, i, status, create);
 
   const lines = [];
   const n = lineCount(ds, i, flags);
   const providerId = shipped ? (shop.region === 'GB' ? '6617675021119438901' : '6617675021119438849') : '';
-  const rtsTime = shipped ? create + 86_400 : 0;
   for (let l = 0; l < n; l++) {
     const spec = orderLine(ds, i, shopIndex, l);
     const product = ds.products[spec.productIndex];
@@ -132,7 +134,7 @@ function referenceOrder(ds: Dataset, i: number): Record<string, unknown> {
       cancel_reason: cancelled ? 'No longer needed' : refunded ? 'Refunded: item arrived damaged' : '',
       sku_type: 'NORMAL',
       shipping_provider_id: providerId,
-      rts_time: rtsTime,
+      rts_time: times.rts,
       is_dangerous_good: false,
       needs_prescription: false,
     });
@@ -198,16 +200,19 @@ function referenceOrder(ds: Dataset, i: number): Record<string, unknown> {
     cancellation_initiator: cancelled ? pickBy(['BUYER', 'SELLER', 'SYSTEM'], unit(ds.seed, 62, i)) : '',
     rts_sla_time: create + 3 * 86_400,
     tts_sla_time: create + 7 * 86_400,
+    shipping_provider: shipped ? (shop.region === 'GB' ? 'Royal Mail' : 'USPS') : '',
+    shipping_provider_id: providerId,
+    rts_time: times.rts,
+    collection_time: times.collection,
+    delivery_time: times.delivery,
+    cancel_time: times.cancel,
     warehouse_id: warehouseOf(ds, i),
     is_cod: false,
-    is_sample_order: false,
+    is_sample_order: isSampleOrder(ds, i),
     order_type: 'NORMAL',
     commerce_platform: 'TIKTOK_SHOP',
     delivery_type: 'HOME_DELIVERY',
     delivery_option_id: '7091146663229654785',
-    shipping_provider: shipped ? (shop.region === 'GB' ? 'Royal Mail' : 'USPS') : '',
-    shipping_provider_id: providerId,
-    rts_time: rtsTime,
     has_updated_recipient_address: false,
     is_on_hold_order: false,
     is_replacement_order: false,

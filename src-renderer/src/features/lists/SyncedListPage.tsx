@@ -85,7 +85,8 @@ export function SyncedListPage<T extends RowData>(props: {
       }
       meta={
         <>
-          {list.items.length > 0 && (
+          {/* A list that is not counted (yet) says nothing rather than "100 of 100" while more rows exist. */}
+          {list.items.length > 0 && (list.total !== null || !list.hasMore) && (
             <p className="list-count" role="status">
               {t(`${kind}.count`, { shown: number.format(list.items.length), total: number.format(total) })}
             </p>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Money, OrderView } from '@shared/sync';
+import type { OrderView } from '@shared/orders';
+import type { Money } from '@shared/sync';
 import { Dialog } from '../../components/Dialog';
 import { formatMoney } from '../../format/money';
 import { formatDateTime } from '../../format/time';

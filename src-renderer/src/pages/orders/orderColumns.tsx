@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { OrderView } from '@shared/sync';
+import type { OrderView } from '@shared/orders';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
@@ -40,6 +40,20 @@ export function useOrderColumns(shopName: (shopId: string) => string): ListColum
             {formatDateTime(info.getValue(), language)}
           </time>
         ),
+      }),
+      helper.accessor((order) => order, {
+        id: 'shipBy',
+        header: () => t('orders.columns.shipBy'),
+        cell: (info) => {
+          const { shipBy, late } = info.getValue();
+          if (shipBy === null) return '—';
+          return (
+            <time dateTime={new Date(shipBy).toISOString()} className={late ? 'order-late' : undefined}>
+              {formatDateTime(shipBy, language)}
+              {late && ` · ${t('orders.filters.late')}`}
+            </time>
+          );
+        },
       }),
       helper.accessor('units', {
         id: 'units',

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { ProductView } from '@shared/sync';
+import type { ProductView } from '@shared/catalogue';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatDate, formatDateTime } from '../../format/time';

@@ -1,4 +1,4 @@
-import type { ProductView } from '@shared/sync';
+import type { ProductView } from '@shared/catalogue';
 import { formatMoney, formatMoneyRange } from '../../format/money';
 
 /** "$5.00–$9.99", one price, or a dash when the product has no priced SKU. */

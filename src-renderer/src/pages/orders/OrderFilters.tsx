@@ -1,0 +1,95 @@
+import { useId, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { orderStatuses, type OrderFilters as Filters } from '@shared/orders';
+import { FilterSelect } from '../../components/FilterSelect';
+
+/** The Orders page's own filters, beside shop and search: what merchants look for in a queue. */
+export interface OrderExtraFilters {
+  status?: (typeof orderStatuses)[number];
+  /** Days as typed (YYYY-MM-DD, the user's zone), both ends included. */
+  fromDay?: string;
+  toDay?: string;
+  late?: true;
+  awaitingShipment?: true;
+  affiliate?: true;
+  refunded?: true;
+  sample?: true;
+}
+
+export const flagNames = ['late', 'awaitingShipment', 'affiliate', 'refunded', 'sample'] as const;
+
+const dayStart = (day: string) => new Date(`${day}T00:00:00`).getTime();
+
+/** The filters as the channels take them: days become the UTC instants of the user's midnights. */
+export function toQuery(f: OrderExtraFilters): Omit<Filters, 'shopId' | 'search'> {
+  return {
+    ...(f.status ? { status: [f.status] } : {}),
+    ...(f.fromDay ? { from: dayStart(f.fromDay) } : {}),
+    ...(f.toDay ? { to: dayStart(f.toDay) + 86_400_000 } : {}),
+    ...Object.fromEntries(flagNames.filter((n) => f[n]).map((n) => [n, true])),
+  };
+}
+
+export function OrderFilterFields(props: {
+  value: OrderExtraFilters;
+  onChange: (next: OrderExtraFilters) => void;
+}): ReactElement {
+  const { value, onChange } = props;
+  const { t } = useTranslation();
+  const fromId = useId();
+  const toId = useId();
+  const set = (patch: Partial<OrderExtraFilters>) => {
+    const next: OrderExtraFilters = { ...value, ...patch };
+    for (const key of Object.keys(next) as (keyof OrderExtraFilters)[])
+      if (next[key] === undefined) delete next[key];
+    onChange(next);
+  };
+  return (
+    <>
+      <FilterSelect
+        label={t('orders.filters.status')}
+        allLabel={t('orders.filters.allStatuses')}
+        value={value.status}
+        options={orderStatuses.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))}
+        onChange={(status) => set({ status })}
+      />
+      <div className="field field-inline">
+        <label className="field-label" htmlFor={fromId}>
+          {t('orders.filters.from')}
+        </label>
+        <input
+          id={fromId}
+          type="date"
+          className="input"
+          value={value.fromDay ?? ''}
+          onChange={(e) => set({ fromDay: e.target.value || undefined })}
+        />
+      </div>
+      <div className="field field-inline">
+        <label className="field-label" htmlFor={toId}>
+          {t('orders.filters.to')}
+        </label>
+        <input
+          id={toId}
+          type="date"
+          className="input"
+          value={value.toDay ?? ''}
+          onChange={(e) => set({ toDay: e.target.value || undefined })}
+        />
+      </div>
+      <fieldset className="filter-flags">
+        <legend className="visually-hidden">{t('orders.filters.only')}</legend>
+        {flagNames.map((name) => (
+          <label key={name} className="choice filter-flag">
+            <input
+              type="checkbox"
+              checked={value[name] === true}
+              onChange={(e) => set({ [name]: e.target.checked ? true : undefined })}
+            />
+            <span>{t(`orders.filters.${name}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
