@@ -25,6 +25,8 @@ import { createSyncService, type SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 import { RollupStore } from './sync/store/rollups';
 import { ordersHandlers } from './orders/handlers';
+import { createOutreach } from './outreach/index';
+import { outreachHandlers } from './outreach/handlers';
 import { productsHandlers } from './products/handlers';
 import { profileHandlers } from './profile/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -212,6 +214,16 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     now,
     syncIntervalMinutes: () => settings.get().syncIntervalMinutes,
   });
+  const outreach = createOutreach({
+    db,
+    tokens: accounts.tokens,
+    profile,
+    logger,
+    now,
+    emit: (payload) => events.emit('outreach:progress', payload),
+  });
+  // Deliveries left `sending` by a crash are reconciled before anything else is sent.
+  outreach.queue.start();
   let background: BackgroundSync | null = null;
   if (config.backgroundSync !== false) {
     background = startBackgroundSync({ sync, events, settings, logger, isOnline: () => canReach(apiHosts) });
@@ -247,6 +259,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...ordersHandlers(db),
     ...productsHandlers(db, catalogue),
     ...analyticsHandlers(analytics),
+    ...outreachHandlers(outreach.service),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',
@@ -280,6 +293,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       if (closed) return;
       closed = true;
       background?.stop();
+      await outreach.queue.stop();
       await sync.close();
       await accounts.close();
       await sandbox?.close();

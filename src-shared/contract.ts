@@ -4,6 +4,7 @@ import { activitySlice } from './channels/activity';
 import { analyticsSlice } from './channels/analytics';
 import { appSlice, transports } from './channels/app';
 import { ordersSlice } from './channels/orders';
+import { outreachSlice } from './channels/outreach';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
 import { settingsSlice } from './channels/settings';
@@ -27,6 +28,7 @@ export const slices = [
   ordersSlice,
   productsSlice,
   analyticsSlice,
+  outreachSlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

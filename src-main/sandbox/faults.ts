@@ -18,6 +18,8 @@ export const faultConfigSchema = z.object({
   commitThenDropEveryN: z.number().int().positive().optional(),
   /** The request is carried out (a write is committed), then answered as a server error (HTTP 500). */
   commitThenServerErrorEveryN: z.number().int().positive().optional(),
+  /** The request is carried out, then a gateway answers HTTP 504 with an HTML page (TikTok's answer is lost). */
+  commitThenGatewayTimeoutEveryN: z.number().int().positive().optional(),
   latencyMs: z.number().int().nonnegative().max(60_000).optional(),
   families: z.array(z.enum(families)).optional(),
   /** Only requests whose path (below the family prefix) contains this string. */
@@ -32,7 +34,8 @@ export type FaultAction =
   | 'malformedJson'
   | 'drop'
   | 'commitThenDrop'
-  | 'commitThenServerError';
+  | 'commitThenServerError'
+  | 'commitThenGatewayTimeout';
 
 export class Faults {
   private config: FaultConfig = {};
@@ -45,6 +48,7 @@ export class Faults {
     drop: 0,
     commitThenDrop: 0,
     commitThenServerError: 0,
+    commitThenGatewayTimeout: 0,
   };
 
   set(config: FaultConfig): void {
@@ -71,6 +75,7 @@ export class Faults {
     if (every(c.dropConnectionEveryN)) action = 'drop';
     else if (every(c.commitThenDropEveryN)) action = 'commitThenDrop';
     else if (every(c.commitThenServerErrorEveryN)) action = 'commitThenServerError';
+    else if (every(c.commitThenGatewayTimeoutEveryN)) action = 'commitThenGatewayTimeout';
     else if (every(c.notImplementedEveryN)) action = 'notImplemented';
     else if (every(c.rateLimitEveryN)) action = 'rateLimit';
     else if (every(c.serverErrorEveryN)) action = 'serverError';

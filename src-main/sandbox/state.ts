@@ -84,7 +84,7 @@ export interface LogEntry {
 }
 
 /** What the client got back for a committed write; `dropped` and `server_error` come from injected faults. */
-export type WriteAnswer = 'sent' | 'dropped' | 'server_error';
+export type WriteAnswer = 'sent' | 'dropped' | 'server_error' | 'gateway_timeout';
 
 export interface WriteEntry {
   seq: number;

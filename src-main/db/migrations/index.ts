@@ -9,6 +9,7 @@ import { m008TextsAsKeys } from './008-texts-as-keys';
 import { m011ShopLocalDays } from './011-shop-local-days';
 import { m012AnalyticsRollups } from './012-analytics-rollups';
 import { m015ProductCosts } from './015-product-costs';
+import { m017Outreach } from './017-outreach';
 
 export type { Migration };
 
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   m011ShopLocalDays,
   m012AnalyticsRollups,
   m015ProductCosts,
+  m017Outreach,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -153,5 +153,5 @@ export const creatorReplies = [
   '<b>bold?</b> lol',
 ];
 
-/** Words the sandbox treats as sensitive in invitation and message text (50001702). */
+/** Words the sandbox treats as sensitive in invitation and message text (50001703). */
 export const sensitiveWords = ['whatsapp', 'guaranteed income', 'wire me', 'telegram'];

@@ -24,7 +24,8 @@ export const shopCodes = {
   productNotYours: 16024008,
   alreadyInvited: 16024022,
   notYourCollaboration: 50001700,
-  sensitiveWords: 50001702,
+  unavailableCreatorOrProduct: 50001702,
+  sensitiveWords: 50001703,
   // Auth host (token get/refresh); third-party observations [U].
   authRtExpired: 36004001,
   authInvalid: 36004004,

@@ -117,7 +117,7 @@ export function listMessages(ctx: ShopContext): unknown {
   const last = page[page.length - 1];
   return {
     messages: page.map((m) => ({
-      conversation_index: m.index,
+      conversation_index: String(m.index), // a string of digits, as documented
       message_body: {
         id: m.id,
         conversation_id: conv.id,

@@ -27,7 +27,14 @@ const messagesData = z.object({
   messages: z
     .array(
       z.object({
-        conversation_index: z.number().int(),
+        // A string of digits in TikTok's reference and sample; numbers are taken too.
+        conversation_index: z.union([
+          z.number().int(),
+          z
+            .string()
+            .regex(/^\d{1,15}$/)
+            .transform(Number),
+        ]),
         message_body: z.object({
           id: z.string().min(1),
           conversation_id: z.string().optional(),

@@ -221,7 +221,7 @@ describe('target collaborations', () => {
         .json.code,
     ).toBe(36009004);
     expect((await post(collabBody(one, productId, { message: 'add me on WhatsApp' }))).json.code).toBe(
-      50001702,
+      50001703,
     );
     expect((await post(collabBody(one, '1729380000000000013'.replace(/3$/, '4')))).json.code).toBe(16024008);
     expect(

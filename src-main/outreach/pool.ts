@@ -1,0 +1,104 @@
+import type { Database } from 'better-sqlite3';
+import { weekStart } from './calendar';
+import type { DeliveryRow, OutreachRow } from './store';
+
+/**
+ * The shop's weekly pool of new creators, as ShopMesh counts it (docs/outreach.md, "Weekly pool"):
+ * invitations and messages to creators the shop is not yet connected with draw from one pool per TikTok
+ * week; the same creator again in the week counts once; connected creators (they replied, wrote first, or
+ * put an invited product in their showcase) are exempt. TikTok's quota refusal marks the week used up.
+ */
+export class PoolLedger {
+  constructor(private readonly db: Database) {}
+
+  /** A creator the shop is connected with on TikTok's terms, from synced conversations and collaborations. */
+  isConnected(shopId: string, openId: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT EXISTS (
+             SELECT 1 FROM creators c JOIN conversations v ON v.creator_id = c.id
+               JOIN messages m ON m.conversation_id = v.conversation_id
+             WHERE c.open_id = ? AND v.shop_id = ? AND m.from_creator = 1
+           ) OR EXISTS (
+             SELECT 1 FROM creators c JOIN collaboration_creators cc ON cc.creator_id = c.id
+               JOIN collaborations k ON k.collaboration_id = cc.collaboration_id
+             WHERE c.open_id = ? AND k.shop_id = ? AND cc.accepted = 1
+           )`,
+        )
+        .pluck()
+        .get(openId, shopId, openId, shopId) === 1
+    );
+  }
+
+  used(shopId: string, now: number): number {
+    return this.db
+      .prepare('SELECT count(*) FROM outreach_pool WHERE shop_id = ? AND week_start = ?')
+      .pluck()
+      .get(shopId, weekStart(now)) as number;
+  }
+
+  isExhausted(shopId: string, now: number): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM outreach_pool_exhausted WHERE shop_id = ? AND week_start = ?')
+        .get(shopId, weekStart(now)) !== undefined
+    );
+  }
+
+  /** True when contacting `openId` costs nothing from this week's pool. */
+  free(shopId: string, openId: string, now: number): boolean {
+    const counted =
+      this.db
+        .prepare('SELECT 1 FROM outreach_pool WHERE shop_id = ? AND week_start = ? AND creator_id = ?')
+        .get(shopId, weekStart(now), openId) !== undefined;
+    return counted || this.isConnected(shopId, openId);
+  }
+
+  /** The longest prefix of `candidates` that fits in what is left of this week's pool. */
+  largestFit(o: OutreachRow, candidates: DeliveryRow[], now: number): DeliveryRow[] {
+    const size = o.settings.weeklyPool;
+    const exhausted = this.isExhausted(o.shopId, now);
+    if (size === null && !exhausted) return candidates;
+    let left = exhausted ? 0 : Math.max(0, (size ?? 0) - this.used(o.shopId, now));
+    const fit: DeliveryRow[] = [];
+    const seen = new Set<string>();
+    for (const d of candidates) {
+      if (!this.free(o.shopId, d.creatorOpenId, now) && !seen.has(d.creatorOpenId)) {
+        if (left === 0) break;
+        left--;
+      }
+      seen.add(d.creatorOpenId);
+      fit.push(d);
+    }
+    return fit;
+  }
+
+  fits(o: OutreachRow, openIds: string[], now: number): boolean {
+    const rows = openIds.map((creatorOpenId) => ({ creatorOpenId }) as DeliveryRow);
+    return this.largestFit(o, rows, now).length === rows.length;
+  }
+
+  record(o: OutreachRow, openIds: readonly string[], now: number): void {
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO outreach_pool (shop_id, week_start, creator_id) VALUES (?, ?, ?)',
+    );
+    for (const id of openIds) if (!this.isConnected(o.shopId, id)) insert.run(o.shopId, weekStart(now), id);
+  }
+
+  exhausted(shopId: string, now: number): void {
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO outreach_pool_exhausted (shop_id, week_start, noted_at) VALUES (?, ?, ?)',
+      )
+      .run(shopId, weekStart(now), now);
+  }
+
+  rememberPrivacy(shopId: string, openId: string, now: number): void {
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO creator_privacy_refusals (shop_id, creator_open_id, refused_at) VALUES (?, ?, ?)',
+      )
+      .run(shopId, openId, now);
+  }
+}
