@@ -171,7 +171,9 @@ export class OutreachService {
   plan(input: OutreachInput) {
     const shop = this.shop(input.accountId, input.shopId);
     const creators = this.audience(input.creatorIds);
-    const { problems } = this.texts(input, shop);
+    const { messageFor, problems } = this.texts(input, shop);
+    // Every creator's message is rendered, so a value missing for one creator shows before anything is queued.
+    for (const c of creators) messageFor(c);
     const blocked = this.deps.blocklist?.blockedAmong(creators.map((c) => c.id)) ?? new Set<number>();
     return buildPlan({
       now: this.deps.now(),

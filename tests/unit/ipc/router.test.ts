@@ -79,6 +79,53 @@ const badInputs: [Channel, unknown][] = [
   ['analytics:deleteRate', { currency: 'GB' }],
   ['analytics:view', { x: 1 }],
   ['analytics:saveView', { filter: { range: { preset: 'last7' }, shopIds: [''] } }],
+  ['templates:list', { all: true }],
+  ['templates:save', { name: 'Hi', kind: 'email', language: 'en', body: 'x' }],
+  ['templates:save', { name: 'Hi', kind: 'message', language: 'fr', body: 'x' }],
+  ['templates:save', { name: 'Hi', kind: 'message', language: 'en', body: '   ' }],
+  ['templates:delete', { id: 0 }],
+  ['templates:preview', { kind: 'message', body: 'x', creatorId: -1 }],
+  [
+    'outreach:plan',
+    { ...{ accountId: 'a', shopId: 's', name: 'n', action: 'message', creatorIds: [1] }, creatorIds: [] },
+  ],
+  [
+    'outreach:plan',
+    { ...{ accountId: 'a', shopId: 's', name: 'n', action: 'message', creatorIds: [1] }, action: 'spam' },
+  ],
+  [
+    'outreach:create',
+    {
+      ...{ accountId: 'a', shopId: 's', name: 'n', action: 'message', creatorIds: [1] },
+      products: [{ productId: 'p', commissionBp: 999 }],
+    },
+  ],
+  [
+    'outreach:create',
+    { ...{ accountId: 'a', shopId: 's', name: 'n', action: 'message', creatorIds: [1] }, ratePerMinute: 0 },
+  ],
+  [
+    'outreach:create',
+    {
+      ...{ accountId: 'a', shopId: 's', name: 'n', action: 'message', creatorIds: [1] },
+      window: { startMinute: 0, endMinute: 2000 },
+    },
+  ],
+  [
+    'outreach:create',
+    {
+      ...{ accountId: 'a', shopId: 's', name: 'n', action: 'message', creatorIds: [1] },
+      sellerEmail: 'not-an-email',
+    },
+  ],
+  ['outreach:start', { id: 'one' }],
+  ['outreach:pause', {}],
+  ['outreach:resume', { id: -1 }],
+  ['outreach:cancel', { id: 1.5 }],
+  ['outreach:get', { id: 0 }],
+  ['outreach:list', { status: 'sending' }],
+  ['outreach:deliveries', { outreachId: 1, limit: 1000 }],
+  ['outreach:deliveries', { outreachId: 1, state: 'lost' }],
   ['profile:get', { secrets: true }],
   ['profile:update', {}],
   ['profile:update', { production: { shop: { redirectPort: 80 } } }],
