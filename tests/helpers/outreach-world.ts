@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { silentLogger } from '../../src-main/log/logger';
 import { OutreachQueue } from '../../src-main/outreach/queue';
 import { OutreachService } from '../../src-main/outreach/service';
+import type { SandboxOptions } from '../../src-main/sandbox/index';
 import { shopRequest } from '../../src-main/tiktok/shop/request';
 import { admin, connectShop, SHOP_ACCOUNT, startWorld, type SyncWorld } from './sync-fixtures';
 
@@ -31,8 +32,11 @@ const searchData = z.object({
   ),
 });
 
-export async function startOutreachWorld(creators: number): Promise<OutreachWorld> {
-  const world = await startWorld();
+export async function startOutreachWorld(
+  creators: number,
+  options: SandboxOptions = {},
+): Promise<OutreachWorld> {
+  const world = await startWorld(options);
   await admin(world.info, 'POST', '/config', { shopQps: 100_000, weeklyPool: [null] });
   const shops = await connectShop(world);
   const shop = shops.find((s) => s.region === 'US') ?? shops[0]!;
@@ -58,7 +62,7 @@ export async function startOutreachWorld(creators: number): Promise<OutreachWorl
   const ids: number[] = [];
   let pageToken = '';
   let searchKey: string | undefined;
-  for (let page = 0; ids.length < creators && page < 200; page++) {
+  for (let page = 0; ids.length < creators && page < 500; page++) {
     const data = await shopRequest({
       app,
       accessToken: token,
