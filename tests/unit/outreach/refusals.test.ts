@@ -284,7 +284,8 @@ describe('TikTok refusals', () => {
     const id = outreach('invite');
     await run();
     expect(states(id).every((d) => d.state === 'sent')).toBe(true);
-  });
+    // The HTTP layer's own five attempts wait real (jittered) seconds; the queue's backoff runs on the test clock.
+  }, 30_000);
 });
 
 describe('Outreach controls', () => {
