@@ -31,6 +31,42 @@ export class PoolLedger {
     );
   }
 
+  /** Open ids of every creator the shop is connected with (the plan asks for thousands at once). */
+  connectedOpenIds(shopId: string): Set<string> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.open_id FROM creators c JOIN conversations v ON v.creator_id = c.id
+         WHERE v.shop_id = ? AND c.open_id IS NOT NULL
+           AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = v.conversation_id AND m.from_creator = 1)
+         UNION
+         SELECT c.open_id FROM creators c JOIN collaboration_creators cc ON cc.creator_id = c.id
+           JOIN collaborations k ON k.collaboration_id = cc.collaboration_id
+         WHERE k.shop_id = ? AND cc.accepted = 1 AND c.open_id IS NOT NULL`,
+      )
+      .pluck()
+      .all(shopId, shopId) as string[];
+    return new Set(rows);
+  }
+
+  /** Open ids already counted in this week's pool. */
+  countedThisWeek(shopId: string, now: number): Set<string> {
+    return new Set(
+      this.db
+        .prepare('SELECT creator_id FROM outreach_pool WHERE shop_id = ? AND week_start = ?')
+        .pluck()
+        .all(shopId, weekStart(now)) as string[],
+    );
+  }
+
+  privacyRefusals(shopId: string): Set<string> {
+    return new Set(
+      this.db
+        .prepare('SELECT creator_open_id FROM creator_privacy_refusals WHERE shop_id = ?')
+        .pluck()
+        .all(shopId) as string[],
+    );
+  }
+
   used(shopId: string, now: number): number {
     return this.db
       .prepare('SELECT count(*) FROM outreach_pool WHERE shop_id = ? AND week_start = ?')

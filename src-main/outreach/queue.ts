@@ -45,6 +45,8 @@ export interface OutreachQueueDeps {
   /** TikTok's rate limit buckets per shop and API (shared with sync). */
   bucket?: (shopId: string, api: string) => TokenBucket | undefined;
   random?: () => number;
+  /** Called when a contacting request takes its place in the shop's pace (the bench measures the rate). */
+  onPaced?: (shopId: string, at: number) => void;
 }
 
 /** What one step of one Outreach did: `idle` = nothing to do until `wakeAt` (null: nothing at all). */
@@ -271,6 +273,7 @@ export class OutreachQueue {
     const slot = this.slots.get(o.shopId) ?? now;
     // Catch up at most one interval after an idle spell, so the rate holds over any minute.
     this.slots.set(o.shopId, Math.max(slot, now - interval) + interval);
+    this.deps.onPaced?.(o.shopId, now);
   }
 
   private pauseForPool(o: OutreachRow, now: number): Step {

@@ -1,5 +1,6 @@
 import { benchAnalytics } from './analytics.bench';
 import { benchDatabase } from './database.bench';
+import { benchOutreach } from './outreach.bench';
 import { printReport } from './report';
 import { benchSandbox } from './sandbox.bench';
 import { benchSync } from './sync.bench';
@@ -12,6 +13,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['sandbox', benchSandbox],
   ['sync', benchSync],
   ['analytics', benchAnalytics],
+  ['outreach', benchOutreach],
 ];
 
 const only = process.argv[2];

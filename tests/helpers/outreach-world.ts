@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { silentLogger } from '../../src-main/log/logger';
-import { OutreachQueue } from '../../src-main/outreach/queue';
+import { OutreachQueue, type OutreachQueueDeps } from '../../src-main/outreach/queue';
 import { OutreachService } from '../../src-main/outreach/service';
 import type { SandboxOptions } from '../../src-main/sandbox/index';
 import { shopRequest } from '../../src-main/tiktok/shop/request';
@@ -15,7 +15,7 @@ export interface OutreachWorld extends SyncWorld {
   productId: string;
   /** Creator ids (database) of the shop's region, in marketplace order. */
   creatorIds: number[];
-  queue: () => OutreachQueue;
+  queue: (extra?: Partial<OutreachQueueDeps>) => OutreachQueue;
   service: OutreachService;
 }
 
@@ -87,7 +87,7 @@ export async function startOutreachWorld(
     shop: { id: shop.id, cipher: shop.cipher, region: shop.region },
     productId: products.products[0]!.id,
     creatorIds: ids,
-    queue: () =>
+    queue: (extra = {}) =>
       new OutreachQueue({
         db: world.db,
         tokens: world.tokens,
@@ -95,6 +95,7 @@ export async function startOutreachWorld(
         now,
         logger: silentLogger(),
         random: () => 0,
+        ...extra,
       }),
     service: new OutreachService({ db: world.db, now }),
   };
