@@ -246,14 +246,19 @@ export const deliveriesInputSchema = z
   .object({
     outreachId: z.number().int().positive(),
     state: deliveryStateSchema.optional(),
-    /** Keyset paging: Deliveries with a larger id. */
-    afterId: z.number().int().nonnegative().default(0),
+    /** Keyset paging, as every list: the `nextCursor` of the previous page. */
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}$/, 'cursor must be the nextCursor of a previous page')
+      .optional(),
     limit: z.number().int().min(1).max(500).default(100),
   })
   .strict();
 export const deliveriesSchema = z.object({
-  deliveries: z.array(deliverySchema),
-  nextAfterId: z.number().int().nullable(),
+  items: z.array(deliverySchema),
+  nextCursor: z.string().nullable(),
+  /** Deliveries matching the filter. */
+  total: z.number().int(),
 });
 
 export const outreachProgressSchema = z.object({

@@ -370,26 +370,28 @@ export class OutreachService {
     };
   }
 
-  deliveries(input: { outreachId: number; state?: Delivery['state']; afterId: number; limit: number }) {
+  deliveries(input: { outreachId: number; state?: Delivery['state']; cursor?: string; limit: number }) {
     this.row(input.outreachId);
+    const after = Number(input.cursor ?? 0);
+    const state = input.state ?? null;
     const rows = (
       this.deps.db
         .prepare(
           `SELECT ${deliveryColumns} FROM deliveries WHERE outreach_id = ? AND id > ? AND (? IS NULL OR state = ?)
            ORDER BY id LIMIT ?`,
         )
-        .all(
-          input.outreachId,
-          input.afterId,
-          input.state ?? null,
-          input.state ?? null,
-          input.limit + 1,
-        ) as Array<Parameters<typeof toDelivery>[0]>
+        .all(input.outreachId, after, state, state, input.limit + 1) as Array<
+        Parameters<typeof toDelivery>[0]
+      >
     ).map(toDelivery);
+    const total = this.deps.db
+      .prepare('SELECT count(*) FROM deliveries WHERE outreach_id = ? AND (? IS NULL OR state = ?)')
+      .pluck()
+      .get(input.outreachId, state, state) as number;
     const more = rows.length > input.limit;
     const page = rows.slice(0, input.limit);
     return {
-      deliveries: page.map((d: DeliveryRow) => ({
+      items: page.map((d: DeliveryRow) => ({
         id: d.id,
         creatorId: d.creatorId,
         creatorOpenId: d.creatorOpenId,
@@ -402,7 +404,8 @@ export class OutreachService {
         sentAt: d.sentAt,
         updatedAt: d.updatedAt,
       })),
-      nextAfterId: more ? (page.at(-1)?.id ?? null) : null,
+      nextCursor: more ? String(page.at(-1)?.id ?? '') : null,
+      total,
     };
   }
 

@@ -125,6 +125,7 @@ const badInputs: [Channel, unknown][] = [
   ['outreach:get', { id: 0 }],
   ['outreach:list', { status: 'sending' }],
   ['outreach:deliveries', { outreachId: 1, limit: 1000 }],
+  ['outreach:deliveries', { outreachId: 1, cursor: 'abc' }],
   ['outreach:deliveries', { outreachId: 1, state: 'lost' }],
   ['profile:get', { secrets: true }],
   ['profile:update', {}],

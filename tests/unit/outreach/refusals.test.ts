@@ -304,6 +304,21 @@ describe('Outreach controls', () => {
     expect(seen.filter((s) => s.path.endsWith('/messages'))).toHaveLength(0);
   });
 
+  it('lists Deliveries in keyset pages, filtered by state', () => {
+    const id = outreach('message');
+    const first = service.deliveries({ outreachId: id, limit: 2 });
+    expect(first.items.map((d) => d.creatorOpenId)).toEqual(['oA', 'oB']);
+    expect(first.total).toBe(3);
+    const second = service.deliveries({ outreachId: id, limit: 2, cursor: first.nextCursor! });
+    expect(second).toMatchObject({ items: [{ creatorOpenId: 'oC', state: 'queued' }], nextCursor: null });
+    expect(service.deliveries({ outreachId: id, limit: 2, state: 'sent' })).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
+    expect(() => service.deliveries({ outreachId: 999, limit: 2 })).toThrow(/does not exist/);
+  });
+
   it('the idempotency key is unique in the database', () => {
     const id = outreach('message');
     const key = db
