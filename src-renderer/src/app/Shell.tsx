@@ -9,6 +9,7 @@ import { AdsPage } from '../pages/ads/AdsPage';
 import { FinancePage } from '../pages/finance/FinancePage';
 import { AffiliatePage } from '../pages/affiliate/AffiliatePage';
 import { OrdersPage } from '../pages/orders/OrdersPage';
+import { OutreachPage } from '../pages/outreach/OutreachPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { ConnectionNotice } from '../features/sync/ConnectionNotice';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
@@ -42,6 +43,8 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <FinancePage />;
     case 'affiliate':
       return <AffiliatePage />;
+    case 'outreach':
+      return <OutreachPage />;
     default:
       return <EmptyPage page={page} />;
   }

@@ -1,12 +1,11 @@
 import type { ReactElement } from 'react';
 import { ComingSoon, type SummaryCount } from '../features/coming-soon/ComingSoon';
 
-type Placeholder = 'creators' | 'outreach';
+type Placeholder = 'creators';
 
 /** What each page not built yet draws on, so it can say how much of that is already synced. */
 const drawsOn: Record<Placeholder, SummaryCount[]> = {
   creators: ['creators', 'collaborations'],
-  outreach: ['creators', 'conversations'],
 };
 
 /** Pages whose features are being built: what is coming and what is already synced for them. */
