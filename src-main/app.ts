@@ -27,6 +27,7 @@ import { RollupStore } from './sync/store/rollups';
 import { ordersHandlers } from './orders/handlers';
 import { createOutreach } from './outreach/index';
 import { outreachHandlers } from './outreach/handlers';
+import { purgeAccountOutreach } from './outreach/purge';
 import { productsHandlers } from './products/handlers';
 import { profileHandlers } from './profile/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -222,6 +223,9 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     now,
     emit: (payload) => events.emit('outreach:progress', payload),
   });
+  accounts.hooks.registerPurge('outreach', (accountId, database) =>
+    purgeAccountOutreach(database, accountId),
+  );
   // Deliveries left `sending` by a crash are reconciled before anything else is sent.
   outreach.queue.start();
   let background: BackgroundSync | null = null;

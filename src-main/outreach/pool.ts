@@ -117,24 +117,27 @@ export class PoolLedger {
 
   record(o: OutreachRow, openIds: readonly string[], now: number): void {
     const insert = this.db.prepare(
-      'INSERT OR IGNORE INTO outreach_pool (shop_id, week_start, creator_id) VALUES (?, ?, ?)',
+      'INSERT OR IGNORE INTO outreach_pool (account_id, shop_id, week_start, creator_id) VALUES (?, ?, ?, ?)',
     );
-    for (const id of openIds) if (!this.isConnected(o.shopId, id)) insert.run(o.shopId, weekStart(now), id);
+    for (const id of openIds)
+      if (!this.isConnected(o.shopId, id)) insert.run(o.accountId, o.shopId, weekStart(now), id);
   }
 
-  exhausted(shopId: string, now: number): void {
+  exhausted(o: OutreachRow, now: number): void {
     this.db
       .prepare(
-        'INSERT OR IGNORE INTO outreach_pool_exhausted (shop_id, week_start, noted_at) VALUES (?, ?, ?)',
+        `INSERT OR IGNORE INTO outreach_pool_exhausted (account_id, shop_id, week_start, noted_at)
+         VALUES (?, ?, ?, ?)`,
       )
-      .run(shopId, weekStart(now), now);
+      .run(o.accountId, o.shopId, weekStart(now), now);
   }
 
-  rememberPrivacy(shopId: string, openId: string, now: number): void {
+  rememberPrivacy(o: OutreachRow, openId: string, now: number): void {
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO creator_privacy_refusals (shop_id, creator_open_id, refused_at) VALUES (?, ?, ?)',
+        `INSERT OR REPLACE INTO creator_privacy_refusals (account_id, shop_id, creator_open_id, refused_at)
+         VALUES (?, ?, ?, ?)`,
       )
-      .run(shopId, openId, now);
+      .run(o.accountId, o.shopId, openId, now);
   }
 }

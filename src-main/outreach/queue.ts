@@ -467,7 +467,7 @@ export class OutreachQueue {
         break;
       case 'quota':
         requeue(0);
-        if (refusal.weekly) this.pool.exhausted(o.shopId, now);
+        if (refusal.weekly) this.pool.exhausted(o, now);
         this.store.setStatus(o.id, 'paused', now, {
           reason: 'quota',
           detail: refusal.message,
@@ -479,7 +479,7 @@ export class OutreachQueue {
         break;
       case 'privacy':
         fail('privacy', refusal.message, 'skipped');
-        for (const d of deliveries) this.pool.rememberPrivacy(o.shopId, d.creatorOpenId, now);
+        for (const d of deliveries) this.pool.rememberPrivacy(o, d.creatorOpenId, now);
         break;
       case 'region_mismatch':
       case 'creator': {

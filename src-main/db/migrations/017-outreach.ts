@@ -14,8 +14,10 @@ export const m017Outreach: Migration = {
   name: 'outreach: templates, outreaches, deliveries, invitation batches, weekly pool',
   up(db) {
     db.exec(`
+      -- account_id: a template kept to one Account's shops (null: any shop); a purge of the Account takes it.
       CREATE TABLE templates (
         id          INTEGER PRIMARY KEY,
+        account_id  TEXT    REFERENCES accounts (id) ON DELETE CASCADE,
         name        TEXT    NOT NULL UNIQUE COLLATE NOCASE,
         kind        TEXT    NOT NULL CHECK (kind IN ('invitation', 'message')),
         language    TEXT    NOT NULL CHECK (language IN ('en', 'zh-CN')),
@@ -83,12 +85,14 @@ export const m017Outreach: Migration = {
       -- New creators contacted per shop per TikTok week (the shared weekly pool), as ShopMesh counted them;
       -- a quota refusal from TikTok marks the week as used up.
       CREATE TABLE outreach_pool (
+        account_id  TEXT    NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
         shop_id     TEXT    NOT NULL,
         week_start  INTEGER NOT NULL,   -- UTC epoch ms of the Sunday 12:00 GMT-8 that opened the week
         creator_id  TEXT    NOT NULL,   -- creator open id
         PRIMARY KEY (shop_id, week_start, creator_id)
       ) STRICT, WITHOUT ROWID;
       CREATE TABLE outreach_pool_exhausted (
+        account_id  TEXT    NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
         shop_id     TEXT    NOT NULL,
         week_start  INTEGER NOT NULL,
         noted_at    INTEGER NOT NULL,
@@ -97,6 +101,7 @@ export const m017Outreach: Migration = {
 
       -- TikTok refused a message because of the creator's privacy settings: remembered per shop.
       CREATE TABLE creator_privacy_refusals (
+        account_id       TEXT    NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
         shop_id          TEXT    NOT NULL,
         creator_open_id  TEXT    NOT NULL,
         refused_at       INTEGER NOT NULL,

@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../../src-main/db/connection';
 import { migrations } from '../../../src-main/db/migrations/index';
+import { purgeAccountOutreach } from '../../../src-main/outreach/purge';
 import { makeTempDir } from '../../helpers/tmp';
 
 let cleanup: (() => void) | undefined;
@@ -47,8 +48,24 @@ describe('migration 017 (outreach)', () => {
       creator_id: null,
       state: 'queued',
     });
-    db.exec(`DELETE FROM accounts WHERE id = 'a1'`);
-    expect(db.prepare('SELECT count(*) FROM deliveries').pluck().get()).toBe(0);
+    // "Delete my data" for the Account takes its Outreaches, pool counts, privacy refusals and own templates.
+    db.exec(`
+      INSERT INTO outreach_pool VALUES ('a1', 's1', 0, 'o1');
+      INSERT INTO outreach_pool_exhausted VALUES ('a1', 's1', 0, 1);
+      INSERT INTO creator_privacy_refusals VALUES ('a1', 's1', 'o1', 1);
+      INSERT INTO templates (account_id, name, kind, language, body, created_at, updated_at)
+        VALUES ('a1', 'Own', 'message', 'en', 'Hi', 1, 1), (NULL, 'Shared', 'message', 'en', 'Hi', 1, 1);
+    `);
+    purgeAccountOutreach(db, 'a1');
+    for (const table of [
+      'outreaches',
+      'deliveries',
+      'outreach_pool',
+      'outreach_pool_exhausted',
+      'creator_privacy_refusals',
+    ])
+      expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    expect(db.prepare('SELECT name FROM templates').pluck().all()).toEqual(['Shared']);
     db.close();
   });
 });

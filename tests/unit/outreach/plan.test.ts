@@ -19,7 +19,7 @@ describe('outreach plan (dry run)', () => {
       INSERT INTO conversations (conversation_id, account_id, shop_id, creator_id, synced_at) VALUES ('c5', 'a1', 's1', 5, 1);
       INSERT INTO messages (message_id, conversation_id, conversation_index, type, content, from_creator)
         VALUES ('m1', 'c5', 1, 'TEXT', '{"content":"hi"}', 1);
-      INSERT INTO creator_privacy_refusals VALUES ('s1', 'o7', 1);
+      INSERT INTO creator_privacy_refusals VALUES ('a1', 's1', 'o7', 1);
     `);
     const service = new OutreachService({
       db,
