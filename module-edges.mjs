@@ -48,6 +48,11 @@ export const main = {
     why: 'the dashboards read the rollups the sync keeps',
   },
   orders: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
+  outreach: {
+    layer: 'domain',
+    may: ['accounts', 'ipc', 'log', 'profile', 'tiktok'],
+    why: 'sends through the API clients with an Account’s token',
+  },
   products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync'] },
   sandbox: {
     layer: 'simulator',
@@ -67,6 +72,7 @@ export const main = {
       'ipc',
       'log',
       'orders',
+      'outreach',
       'paths.ts',
       'products',
       'profile',

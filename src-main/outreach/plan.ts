@@ -1,6 +1,5 @@
 import type { DeliveryReason, OutreachInput, OutreachPlan, TemplateProblem } from '@shared/outreach';
 import { nextOpen, nextWeeklyReset, weekStart } from './calendar';
-import type { AudienceCreator } from './service';
 
 /**
  * The dry run shown before anything is sent (docs/outreach.md, "Plan"): who is skipped and why, who is
@@ -9,6 +8,15 @@ import type { AudienceCreator } from './service';
  */
 
 const WEEK = 7 * 86_400_000;
+
+/** A creator as the plan and the queue see it (from the CRM's creators table). */
+export interface AudienceCreator {
+  id: number;
+  openId: string | null;
+  handle: string | null;
+  nickname: string | null;
+  region: string | null;
+}
 
 export interface PlanInput {
   now: number;

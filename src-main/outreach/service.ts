@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
+import { englishOf, type Translatable } from '@shared/texts';
 import type {
   Delivery,
   DeliveryReason,
@@ -12,11 +13,14 @@ import type {
 } from '@shared/outreach';
 import { regionTimeZone } from '@shared/time';
 import type { OutreachQueue } from './queue';
-import { buildPlan } from './plan';
+import { type AudienceCreator, buildPlan } from './plan';
+
+export type { AudienceCreator } from './plan';
 import { PoolLedger } from './pool';
 import { type DeliveryRow, deliveryColumns, type OutreachRow, OutreachStore, toDelivery } from './store';
-import { commissionText, render, sensitiveWordsIn, type TemplateValues } from './templates';
+import { commissionText, describeProblems, render, sensitiveWordsIn, type TemplateValues } from './templates';
 import { TemplateStore } from './template-store';
+import { outreachTexts } from './texts';
 
 /** Which Creators the merchant blocked (the CRM's blocklist; canonical ids). */
 export interface Blocklist {
@@ -30,14 +34,6 @@ export interface OutreachServiceDeps {
   queue?: OutreachQueue;
   blocklist?: Blocklist;
   onProgress?: (outreachId: number) => void;
-}
-
-export interface AudienceCreator {
-  id: number;
-  openId: string | null;
-  handle: string | null;
-  nickname: string | null;
-  region: string | null;
 }
 
 interface Shop {
@@ -61,8 +57,7 @@ export class OutreachService {
     const shop = this.deps.db
       .prepare('SELECT shop_id AS shopId, name, region FROM shops WHERE shop_id = ? AND account_id = ?')
       .get(shopId, accountId) as Shop | undefined;
-    if (!shop)
-      throw new AppError('NOT_FOUND', `Shop ${shopId} is not connected through Account ${accountId}`);
+    if (!shop) throw new AppError('NOT_FOUND', outreachTexts.shopNotConnected({ shopId }));
     return shop;
   }
 
@@ -77,9 +72,13 @@ export class OutreachService {
     }
     const missing = creatorIds.filter((id) => !byId.has(id));
     if (missing.length > 0)
-      throw new AppError('VALIDATION', `Unknown creators: ${missing.slice(0, 10).join(', ')}`, {
-        issues: [{ path: 'creatorIds', message: `${missing.length} unknown creator id(s)` }],
-      });
+      throw new AppError(
+        'VALIDATION',
+        outreachTexts.unknownCreators({ count: missing.length, first: missing[0] ?? 0 }),
+        {
+          issues: [{ path: 'creatorIds', message: `${missing.length} unknown creator id(s)` }],
+        },
+      );
     return [...new Set(creatorIds)].map((id) => byId.get(id) as AudienceCreator);
   }
 
@@ -87,24 +86,26 @@ export class OutreachService {
     const needInvite = input.action !== 'message';
     const needMessage = input.action !== 'invite';
     const problems: TemplateProblem[] = [];
-    const missing = (what: string): never => {
-      throw new AppError('VALIDATION', `An Outreach that ${what}`, {
-        issues: [{ path: what, message: what }],
-      });
+    const missing = (text: Translatable, path: string): never => {
+      throw new AppError('VALIDATION', text, { issues: [{ path, message: englishOf(text) }] });
     };
-    if (needInvite && input.products.length === 0) missing('invites creators needs at least one product');
-    if (needInvite && !input.sellerEmail) missing('invites creators needs the seller contact email');
+    if (needInvite && input.products.length === 0) missing(outreachTexts.needsProducts(), 'products');
+    if (needInvite && !input.sellerEmail) missing(outreachTexts.needsSellerEmail(), 'sellerEmail');
     const invitation = needInvite
       ? this.templates.get(
-          input.invitationTemplateId ?? missing('invites creators needs an invitation template'),
+          input.invitationTemplateId ??
+            missing(outreachTexts.needsInvitationTemplate(), 'invitationTemplateId'),
         )
       : null;
     const message = needMessage
-      ? this.templates.get(input.messageTemplateId ?? missing('messages creators needs a message template'))
+      ? this.templates.get(
+          input.messageTemplateId ?? missing(outreachTexts.needsMessageTemplate(), 'messageTemplateId'),
+        )
       : null;
     if (invitation && invitation.kind !== 'invitation')
-      missing('invites creators needs an invitation template');
-    if (message && message.kind !== 'message') missing('messages creators needs a message template');
+      missing(outreachTexts.needsInvitationTemplate(), 'invitationTemplateId');
+    if (message && message.kind !== 'message')
+      missing(outreachTexts.needsMessageTemplate(), 'messageTemplateId');
     const productNames = this.productNames(input.products.map((p) => p.productId));
     const rates = [...new Set(input.products.map((p) => p.commissionBp))].sort((a, b) => a - b);
     const base: TemplateValues = {
@@ -194,12 +195,16 @@ export class OutreachService {
     const creators = this.audience(input.creatorIds);
     const { invitationText, messageFor, problems } = this.texts(input, shop);
     if (problems.length > 0)
-      throw new AppError('VALIDATION', 'The templates cannot be sent as they are', {
-        issues: problems.map((p) => ({ path: p.variable ?? p.code, message: p.code })),
-        problems,
-      });
+      throw new AppError(
+        'VALIDATION',
+        outreachTexts.templatesNotSendable({ problems: describeProblems(problems) }),
+        {
+          issues: problems.map((p) => ({ path: p.variable ?? p.code, message: p.code })),
+          problems,
+        },
+      );
     if (input.invitationEndAt !== undefined && input.invitationEndAt <= now)
-      throw new AppError('VALIDATION', 'The invitation must end in the future', {
+      throw new AppError('VALIDATION', outreachTexts.invitationEndsInPast(), {
         issues: [{ path: 'invitationEndAt', message: 'in the past' }],
       });
     const blocked = this.deps.blocklist?.blockedAmong(creators.map((c) => c.id)) ?? new Set<number>();
@@ -268,14 +273,14 @@ export class OutreachService {
 
   private row(id: number): OutreachRow {
     const o = this.store.outreach(id);
-    if (!o) throw new AppError('NOT_FOUND', `Outreach ${id} does not exist`);
+    if (!o) throw new AppError('NOT_FOUND', outreachTexts.outreachNotFound());
     return o;
   }
 
   private transition(id: number, from: readonly OutreachStatus[], verb: string): OutreachRow {
     const o = this.row(id);
     if (!from.includes(o.status))
-      throw new AppError('CONFLICT', `Outreach ${id} is ${o.status} and cannot be ${verb}`, {
+      throw new AppError('CONFLICT', outreachTexts.wrongStatus({ status: o.status, action: verb }), {
         status: o.status,
       });
     return o;

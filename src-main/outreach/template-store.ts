@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import type { Template, TemplateKind } from '@shared/outreach';
-import { checkTemplate } from './templates';
+import { checkTemplate, describeProblems } from './templates';
+import { outreachTexts } from './texts';
 
 const columns = 'id, name, kind, language, body, created_at AS createdAt, updated_at AS updatedAt';
 
@@ -19,7 +20,7 @@ export class TemplateStore {
   get(id: number): Template {
     const t = this.db.prepare(`SELECT ${columns} FROM templates WHERE id = ?`).get(id) as
       Template | undefined;
-    if (!t) throw new AppError('NOT_FOUND', `Template ${id} does not exist`);
+    if (!t) throw new AppError('NOT_FOUND', outreachTexts.templateNotFound());
     return t;
   }
 
@@ -32,13 +33,17 @@ export class TemplateStore {
   }): Template {
     const problems = checkTemplate(input.kind, input.body);
     if (problems.length > 0)
-      throw new AppError('VALIDATION', 'The template uses variables it cannot have', {
-        issues: problems.map((p) => ({
-          path: 'body',
-          message: `${p.code}${p.variable ? `: ${p.variable}` : ''}`,
-        })),
-        problems,
-      });
+      throw new AppError(
+        'VALIDATION',
+        outreachTexts.templateVariables({ problems: describeProblems(problems) }),
+        {
+          issues: problems.map((p) => ({
+            path: 'body',
+            message: `${p.code}${p.variable ? `: ${p.variable}` : ''}`,
+          })),
+          problems,
+        },
+      );
     const now = this.now();
     try {
       if (input.id === undefined) {
@@ -58,7 +63,7 @@ export class TemplateStore {
       return this.get(input.id);
     } catch (err) {
       if (err instanceof Error && /UNIQUE/.test(err.message))
-        throw new AppError('CONFLICT', `A template named "${input.name}" already exists`, {
+        throw new AppError('CONFLICT', outreachTexts.templateNameTaken({ name: input.name }), {
           issues: [{ path: 'name', message: 'already used' }],
         });
       throw err;

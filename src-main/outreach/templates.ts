@@ -95,3 +95,8 @@ export function sensitiveWordsIn(text: string, words: readonly string[] = defaul
 export function commissionText(bp: number): string {
   return `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 }
+
+/** Problems as one line for an error text ("unknown_variable: nickname, empty_value: creator_name"). */
+export function describeProblems(problems: readonly TemplateProblem[]): string {
+  return problems.map((p) => (p.variable ? `${p.code}: ${p.variable}` : p.code)).join(', ');
+}

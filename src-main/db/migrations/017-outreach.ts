@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Templates, Outreaches and their Deliveries: the durable outreach queue (docs/outreach.md).

@@ -293,7 +293,7 @@ describe('Outreach controls', () => {
     script = [conversation, onSend({ code: 0, data: { message_id: 'm' } })];
     const id = outreach('message');
     expect(service.pause(id).status).toBe('paused');
-    expect(() => service.pause(id)).toThrow(/paused and cannot be paused/);
+    expect(() => service.pause(id)).toThrow(/is paused, so it cannot be paused/);
     await run();
     expect(states(id).every((d) => d.state === 'queued')).toBe(true);
     expect(service.resume(id).status).toBe('running');
