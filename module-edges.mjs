@@ -59,6 +59,11 @@ export const main = {
   orders: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync', 'tiktok'] },
   products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync', 'tiktok'] },
   collaborations: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
+  outreach: {
+    layer: 'domain',
+    may: ['accounts', 'ipc', 'log', 'profile', 'tiktok'],
+    why: 'sends through the API clients with an Account’s token',
+  },
   sandbox: {
     layer: 'simulator',
     may: ['core', 'log', 'profile/sandbox-info.ts', 'tiktok/shop/signing.ts'],
@@ -79,6 +84,7 @@ export const main = {
       'ipc',
       'log',
       'orders',
+      'outreach',
       'paths.ts',
       'products',
       'profile',

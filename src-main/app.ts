@@ -34,6 +34,9 @@ import { RollupStore } from './sync/store/rollups';
 import type { SyncWorkerSpec } from './sync/worker/protocol';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersService } from './orders/orders-service';
+import { createOutreach } from './outreach/index';
+import { outreachHandlers } from './outreach/handlers';
+import { purgeAccountOutreach } from './outreach/purge';
 import { productsHandlers } from './products/handlers';
 import { profileHandlers } from './profile/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -283,6 +286,19 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     if (status.accounts.every((a) => a.state !== 'running'))
       void creatorSources.afterSync().catch(() => undefined);
   });
+  const outreach = createOutreach({
+    db,
+    tokens: accounts.tokens,
+    profile,
+    logger,
+    now,
+    emit: (payload) => events.emit('outreach:progress', payload),
+  });
+  accounts.hooks.registerPurge('outreach', (accountId, database) =>
+    purgeAccountOutreach(database, accountId),
+  );
+  // Deliveries left `sending` by a crash are reconciled before anything else is sent.
+  outreach.queue.start();
   let background: BackgroundSync | null = null;
   if (config.backgroundSync !== false) {
     background = startBackgroundSync({ sync, events, settings, logger, isOnline: () => canReach(apiHosts) });
@@ -324,6 +340,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...creatorSourcesHandlers(creatorSources, activity),
     ...samplesHandlers(creatorSources),
     ...marketplaceHandlers(creatorSources),
+    ...outreachHandlers(outreach.service),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',
@@ -364,6 +381,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       background?.stop();
       creatorSources.close();
       await catalogue.close();
+      await outreach.queue.stop();
       await sync.close();
       await creators.close();
       await accounts.close();

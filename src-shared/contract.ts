@@ -9,6 +9,7 @@ import { creatorsSlice } from './channels/creators';
 import { creatorSourcesSlice } from './channels/creator-sources';
 import { marketplaceSlice } from './channels/marketplace';
 import { ordersSlice } from './channels/orders';
+import { outreachSlice } from './channels/outreach';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
 import { samplesSlice } from './channels/samples';
@@ -39,6 +40,7 @@ export const slices = [
   creatorSourcesSlice,
   marketplaceSlice,
   samplesSlice,
+  outreachSlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

@@ -251,7 +251,7 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
       for (const w of writes) w.answer = 'gateway_timeout';
       reply = {
         status: 504,
-        headers: { 'content-type': 'text/html' },
+        headers: { 'content-type': 'text/html; charset=utf-8' },
         body: '<html><body><h1>504 Gateway Time-out</h1></body></html>',
       };
     }

@@ -4,6 +4,7 @@ import { benchCreatorsImport } from './creators-import.bench';
 import { benchCatalogue } from './catalogue.bench';
 import { benchDatabase } from './database.bench';
 import { benchIpcLatency } from './ipc-latency.bench';
+import { benchOutreach } from './outreach.bench';
 import { printReport } from './report';
 import { benchSandbox } from './sandbox.bench';
 import { benchSync } from './sync.bench';
@@ -22,6 +23,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['creators', benchCreators],
   ['creators-import', benchCreatorsImport],
   ['catalogue', benchCatalogue],
+  ['outreach', benchOutreach],
 ];
 
 const only = process.argv[2];

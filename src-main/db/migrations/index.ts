@@ -13,6 +13,7 @@ import { m013CreatorCrm } from './013-creator-crm';
 import { m014CreatorSources } from './014-creator-sources';
 import { m015ProductCosts } from './015-product-costs';
 import { m016CatalogueAndOrderQueue } from './016-catalogue-and-order-queue';
+import { m017Outreach } from './017-outreach';
 
 export type { Migration };
 
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   m014CreatorSources,
   m015ProductCosts,
   m016CatalogueAndOrderQueue,
+  m017Outreach,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

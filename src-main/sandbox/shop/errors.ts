@@ -25,6 +25,7 @@ export const shopCodes = {
   alreadyInvited: 16024022,
   notYourCollaboration: 50001700,
   // Create Target Collaboration 202508 lists 50001703 for sensitive words (50001702 is an unavailable creator or product).
+  unavailableCreatorOrProduct: 50001702,
   sensitiveWords: 50001703,
   // Auth host (token get/refresh); third-party observations [U].
   authRtExpired: 36004001,

@@ -43,7 +43,13 @@ export type RejectReason = (typeof rejectReasons)[number];
 const looseInt = z.union([z.number(), z.string()]).optional();
 
 /** Display-only details: a bad value in one of them must not keep the application out of the CRM. */
-const optionalFields = ['avatar_url', 'partner_name', 'sku_image_url', 'fulfillment_percentage', 'ec_video_view'];
+const optionalFields = [
+  'avatar_url',
+  'partner_name',
+  'sku_image_url',
+  'fulfillment_percentage',
+  'ec_video_view',
+];
 
 const applicationSchema = z.object({
   id: z.string().min(1),

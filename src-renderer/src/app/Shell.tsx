@@ -2,15 +2,14 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ActivityPage } from '../pages/activity/ActivityPage';
-import { CollaborationsPage } from '../pages/collaborations/CollaborationsPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { CreatorsPage } from '../pages/creators/CreatorsPage';
-import { EmptyPage } from '../pages/EmptyPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { AdsPage } from '../pages/ads/AdsPage';
 import { FinancePage } from '../pages/finance/FinancePage';
 import { AffiliatePage } from '../pages/affiliate/AffiliatePage';
 import { OrdersPage } from '../pages/orders/OrdersPage';
+import { OutreachPage } from '../pages/outreach/OutreachPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SamplesPage } from '../pages/samples/SamplesPage';
 import { DiscoverPage } from '../pages/discover/DiscoverPage';
@@ -47,17 +46,19 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <FinancePage />;
     case 'affiliate':
       return <AffiliatePage />;
-    // Until bulk outreach is built, the page lists the invitations already sent (target collaborations).
     case 'outreach':
-      return <CollaborationsPage />;
+      return <OutreachPage />;
     case 'creators':
       return <CreatorsPage />;
     case 'samples':
       return <SamplesPage />;
     case 'discover':
       return <DiscoverPage />;
-    default:
-      return <EmptyPage page={page} />;
+    default: {
+      // Every page has its own component: a new route fails to compile until it gets one.
+      const unhandled: never = page;
+      return unhandled;
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollaborationView } from '@shared/collaborations';
-import { Dialog } from '../../components/Dialog';
-import { formatDateTime } from '../../format/time';
+import { Dialog } from '../../../components/Dialog';
+import { formatDateTime } from '../../../format/time';
 import { CollaborationStatusBadge } from './collaborationStatus';
 
 /** One target collaboration's synced facts, and what its status means. */

@@ -1,9 +1,9 @@
 import type { ReactElement } from 'react';
 import type { CollaborationView } from '@shared/collaborations';
-import { cursorPaging, useChannelList } from '../../api';
-import { SyncedListPage } from '../../features/lists/SyncedListPage';
-import { useListFilters } from '../../features/lists/useListFilters';
-import { useShops } from '../../hooks/useShops';
+import { cursorPaging, useChannelList } from '../../../api';
+import { SyncedListPage } from '../../../features/lists/SyncedListPage';
+import { useListFilters } from '../../../features/lists/useListFilters';
+import { useShops } from '../../../hooks/useShops';
 import { CollaborationDetailDialog } from './CollaborationDetailDialog';
 import { useCollaborationColumns } from './collaborationColumns';
 

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { CollaborationView } from '@shared/collaborations';
-import type { PlainTable } from '../../components/tableFeatures';
-import type { ListColumns } from '../../features/lists/ListPage';
-import { formatDate, formatDateTime } from '../../format/time';
+import type { PlainTable } from '../../../components/tableFeatures';
+import type { ListColumns } from '../../../features/lists/ListPage';
+import { formatDate, formatDateTime } from '../../../format/time';
 import { CollaborationStatusBadge } from './collaborationStatus';
 
 const helper = createColumnHelper<PlainTable, CollaborationView>();

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+import type { EventPayload } from '@shared/contract';
+import type { Logger } from '../log/logger';
+import type { Profile } from '../profile/profile';
+import { RateLimiter } from '../tiktok/token-bucket';
+import type { TokenSource } from '../tiktok/token-source';
+import { OutreachQueue } from './queue';
+import { type Blocklist, OutreachService } from './service';
+
+export interface OutreachDeps {
+  db: Database;
+  tokens: TokenSource;
+  profile: Profile;
+  logger: Logger;
+  now: () => number;
+  emit: (payload: EventPayload<'outreach:progress'>) => void;
+  blocklist?: Blocklist;
+}
+
+/** TikTok's default limit is 50 requests per second per API per app+shop (docs/tiktok-api/errors-and-limits.md). */
+const shopQps = 50;
+
+/** Builds the outreach service and its queue; the caller starts the queue (`queue.start()`). */
+export function createOutreach(deps: OutreachDeps): { service: OutreachService; queue: OutreachQueue } {
+  const limiter = new RateLimiter(() => shopQps);
+  let service: OutreachService | null = null;
+  const progress = (outreachId: number): void => {
+    const o = service?.store.outreach(outreachId);
+    if (!service || !o) return;
+    const s = service.summary(o);
+    deps.emit({ outreachId, status: s.status, counts: s.counts, total: s.total, etaAt: s.etaAt });
+  };
+  const queue = new OutreachQueue({
+    db: deps.db,
+    tokens: deps.tokens,
+    app: {
+      apiBase: deps.profile.shopApiBase,
+      appKey: deps.profile.shop.appKey,
+      appSecret: deps.profile.shop.appSecret,
+    },
+    now: deps.now,
+    logger: deps.logger,
+    onProgress: progress,
+    bucket: (shopId, api) => limiter.bucket(`shop|${deps.profile.shop.appKey}|${shopId}|${api}`),
+  });
+  service = new OutreachService({
+    db: deps.db,
+    now: deps.now,
+    queue,
+    onProgress: progress,
+    ...(deps.blocklist ? { blocklist: deps.blocklist } : {}),
+  });
+  return { service, queue };
+}

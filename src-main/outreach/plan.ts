@@ -1,0 +1,85 @@
+import type { DeliveryReason, OutreachInput, OutreachPlan, TemplateProblem } from '@shared/outreach';
+import { nextOpen, nextWeeklyReset, weekStart } from './calendar';
+
+/**
+ * The dry run shown before anything is sent (docs/outreach.md, "Plan"): who is skipped and why, who is
+ * exempt from the weekly pool (already connected), who fits in this week's pool and who waits for the next
+ * reset (Sunday 12:00 GMT-8). Creators keep the order they were given in (the CRM gives best-scored first).
+ */
+
+const WEEK = 7 * 86_400_000;
+
+/** A creator as the plan and the queue see it (from the CRM's creators table). */
+export interface AudienceCreator {
+  id: number;
+  openId: string | null;
+  handle: string | null;
+  nickname: string | null;
+  region: string | null;
+}
+
+export interface PlanInput {
+  now: number;
+  input: OutreachInput;
+  creators: AudienceCreator[];
+  zone: string;
+  skip: (c: AudienceCreator) => DeliveryReason | null;
+  exempt: (c: AudienceCreator) => boolean;
+  poolUsed: number;
+  poolExhausted: boolean;
+  problems: TemplateProblem[];
+}
+
+export function buildPlan(p: PlanInput): OutreachPlan {
+  const { input, now } = p;
+  const start = Math.max(now, input.startAt ?? 0);
+  const reset = nextWeeklyReset(start);
+  const size = input.weeklyPool;
+  let left = p.poolExhausted ? 0 : size === null ? Number.POSITIVE_INFINITY : Math.max(0, size - p.poolUsed);
+  // Requests per creator: invitations go 50 to a request, messages one each.
+  const perCreator =
+    (input.action === 'message' ? 1 : 0) +
+    (input.action === 'invite' ? 1 / 50 : 0) +
+    (input.action === 'both' ? 1 + 1 / 50 : 0);
+  const interval = (60_000 / input.ratePerMinute) * perCreator;
+  let sendIndex = 0;
+  let waiting = 0;
+  const due = (): number => nextOpen(start + Math.floor(sendIndex++ * interval), input.window, p.zone);
+  const counts = { thisWeek: 0, nextWeek: 0, exempt: 0, skipped: 0 };
+  const rows: OutreachPlan['rows'] = p.creators.map((c) => {
+    const reason = p.skip(c);
+    if (reason) {
+      counts.skipped++;
+      return { creatorId: c.id, handle: c.handle, outcome: 'skipped', reason, dueAt: null };
+    }
+    if (p.exempt(c)) {
+      counts.exempt++;
+      return { creatorId: c.id, handle: c.handle, outcome: 'exempt', reason: null, dueAt: due() };
+    }
+    if (left > 0) {
+      left--;
+      counts.thisWeek++;
+      return { creatorId: c.id, handle: c.handle, outcome: 'this_week', reason: null, dueAt: due() };
+    }
+    counts.nextWeek++;
+    // Weeks after next when the pool is smaller than the queue.
+    const weeksAhead = size === null || size === 0 ? 0 : Math.floor(waiting++ / size);
+    const opens = reset + weeksAhead * WEEK;
+    return {
+      creatorId: c.id,
+      handle: c.handle,
+      outcome: 'next_week',
+      reason: null,
+      dueAt: nextOpen(opens, input.window, p.zone),
+    };
+  });
+  return {
+    weekStart: weekStart(start),
+    nextReset: reset,
+    poolSize: size,
+    poolUsed: p.poolUsed,
+    counts,
+    rows,
+    problems: p.problems,
+  };
+}

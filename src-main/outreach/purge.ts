@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * "Delete my data" for one Account: its Outreaches (Deliveries and batches go with them), its weekly-pool
+ * counts, remembered privacy refusals and the templates kept to it. Templates shared by every shop stay.
+ */
+export function purgeAccountOutreach(db: Database, accountId: string): void {
+  for (const table of [
+    'outreaches',
+    'outreach_pool',
+    'outreach_pool_exhausted',
+    'creator_privacy_refusals',
+    'templates',
+  ])
+    db.prepare(`DELETE FROM ${table} WHERE account_id = ?`).run(accountId);
+}

@@ -1,0 +1,435 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '@shared/errors';
+import { englishOf, type Translatable } from '@shared/texts';
+import type {
+  Delivery,
+  DeliveryReason,
+  Outreach,
+  OutreachInput,
+  OutreachStatus,
+  Template,
+  TemplateProblem,
+} from '@shared/outreach';
+import { regionTimeZone } from '@shared/time';
+import type { OutreachQueue } from './queue';
+import { type AudienceCreator, buildPlan } from './plan';
+
+export type { AudienceCreator } from './plan';
+import { PoolLedger } from './pool';
+import { type DeliveryRow, deliveryColumns, type OutreachRow, OutreachStore, toDelivery } from './store';
+import { commissionText, describeProblems, render, sensitiveWordsIn, type TemplateValues } from './templates';
+import { TemplateStore } from './template-store';
+import { outreachTexts } from './texts';
+
+/** Which Creators the merchant blocked (the CRM's blocklist; canonical ids). */
+export interface Blocklist {
+  blockedAmong(creatorIds: readonly number[]): Set<number>;
+}
+
+export interface OutreachServiceDeps {
+  db: Database;
+  now: () => number;
+  /** Absent in tests that drive the queue by hand. */
+  queue?: OutreachQueue;
+  blocklist?: Blocklist;
+  onProgress?: (outreachId: number) => void;
+}
+
+interface Shop {
+  shopId: string;
+  name: string;
+  region: string;
+}
+
+export class OutreachService {
+  readonly store: OutreachStore;
+  readonly templates: TemplateStore;
+  private readonly pool: PoolLedger;
+
+  constructor(private readonly deps: OutreachServiceDeps) {
+    this.store = new OutreachStore(deps.db);
+    this.templates = new TemplateStore(deps.db, deps.now);
+    this.pool = new PoolLedger(deps.db);
+  }
+
+  private shop(accountId: string, shopId: string): Shop {
+    const shop = this.deps.db
+      .prepare('SELECT shop_id AS shopId, name, region FROM shops WHERE shop_id = ? AND account_id = ?')
+      .get(shopId, accountId) as Shop | undefined;
+    if (!shop) throw new AppError('NOT_FOUND', outreachTexts.shopNotConnected({ shopId }));
+    return shop;
+  }
+
+  audience(creatorIds: readonly number[]): AudienceCreator[] {
+    const byId = new Map<number, AudienceCreator>();
+    const q = this.deps.db.prepare(
+      'SELECT id, open_id AS openId, handle, nickname, region FROM creators WHERE id = ?',
+    );
+    for (const id of creatorIds) {
+      const c = q.get(id) as AudienceCreator | undefined;
+      if (c) byId.set(id, c);
+    }
+    const missing = creatorIds.filter((id) => !byId.has(id));
+    if (missing.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        outreachTexts.unknownCreators({ count: missing.length, first: missing[0] ?? 0 }),
+        {
+          issues: [{ path: 'creatorIds', message: `${missing.length} unknown creator id(s)` }],
+        },
+      );
+    return [...new Set(creatorIds)].map((id) => byId.get(id) as AudienceCreator);
+  }
+
+  private texts(input: OutreachInput, shop: Shop) {
+    const needInvite = input.action !== 'message';
+    const needMessage = input.action !== 'invite';
+    const problems: TemplateProblem[] = [];
+    const missing = (text: Translatable, path: string): never => {
+      throw new AppError('VALIDATION', text, { issues: [{ path, message: englishOf(text) }] });
+    };
+    if (needInvite && input.products.length === 0) missing(outreachTexts.needsProducts(), 'products');
+    if (needInvite && !input.sellerEmail) missing(outreachTexts.needsSellerEmail(), 'sellerEmail');
+    const invitation = needInvite
+      ? this.templates.get(
+          input.invitationTemplateId ??
+            missing(outreachTexts.needsInvitationTemplate(), 'invitationTemplateId'),
+        )
+      : null;
+    const message = needMessage
+      ? this.templates.get(
+          input.messageTemplateId ?? missing(outreachTexts.needsMessageTemplate(), 'messageTemplateId'),
+        )
+      : null;
+    if (invitation && invitation.kind !== 'invitation')
+      missing(outreachTexts.needsInvitationTemplate(), 'invitationTemplateId');
+    if (message && message.kind !== 'message')
+      missing(outreachTexts.needsMessageTemplate(), 'messageTemplateId');
+    const productNames = this.productNames(input.products.map((p) => p.productId));
+    const rates = [...new Set(input.products.map((p) => p.commissionBp))].sort((a, b) => a - b);
+    const base: TemplateValues = {
+      shop_name: input.values.shopName ?? shop.name,
+      product_names: input.values.productNames ?? productNames,
+      commission:
+        input.values.commission ??
+        (rates.length === 0
+          ? null
+          : rates.length === 1
+            ? commissionText(rates[0] as number)
+            : `${commissionText(rates[0] as number)}–${commissionText(rates.at(-1) as number)}`),
+      sample_offer: input.values.sampleOffer ?? null,
+      promotion_link: input.values.promotionLink ?? null,
+    };
+    let invitationText: string | null = null;
+    if (invitation) {
+      const r = render('invitation', invitation.body, base);
+      problems.push(...r.problems);
+      invitationText = r.text;
+    }
+    const messageFor = (c: AudienceCreator): string | null => {
+      if (!message) return null;
+      const r = render('message', message.body, {
+        ...base,
+        creator_name: c.nickname ?? c.handle,
+        creator_handle: c.handle ? `@${c.handle}` : null,
+      });
+      for (const p of r.problems)
+        if (!problems.some((x) => x.code === p.code && x.variable === p.variable))
+          problems.push({ ...p, creatorId: c.id });
+      return r.text;
+    };
+    return { invitationText, messageFor, problems };
+  }
+
+  private productNames(ids: string[]): string | null {
+    if (ids.length === 0) return null;
+    const q = this.deps.db.prepare('SELECT title FROM products WHERE product_id = ?').pluck();
+    const names = ids.map((id) => q.get(id) as string | undefined);
+    return names.every((n) => n !== undefined) ? names.join(', ') : null;
+  }
+
+  /** Why a creator would not be contacted at all (null: it would be). */
+  private skipReason(
+    input: OutreachInput,
+    shop: Shop,
+    c: AudienceCreator,
+    blocked: Set<number>,
+    privacy: Set<string>,
+  ): DeliveryReason | null {
+    if (blocked.has(c.id)) return 'blocklisted';
+    if (!c.openId) return 'no_open_id';
+    if (c.region && c.region.toUpperCase() !== shop.region.toUpperCase()) return 'region_mismatch';
+    if (input.action !== 'invite' && privacy.has(c.openId)) return 'privacy';
+    return null;
+  }
+
+  plan(input: OutreachInput) {
+    const shop = this.shop(input.accountId, input.shopId);
+    const creators = this.audience(input.creatorIds);
+    const { messageFor, problems } = this.texts(input, shop);
+    // Every creator's message is rendered, so a value missing for one creator shows before anything is queued.
+    for (const c of creators) messageFor(c);
+    const blocked = this.deps.blocklist?.blockedAmong(creators.map((c) => c.id)) ?? new Set<number>();
+    const privacy = this.pool.privacyRefusals(shop.shopId);
+    const connected = this.pool.connectedOpenIds(shop.shopId);
+    const counted = this.pool.countedThisWeek(shop.shopId, this.deps.now());
+    return buildPlan({
+      now: this.deps.now(),
+      input,
+      creators,
+      zone: regionTimeZone(shop.region),
+      skip: (c) => this.skipReason(input, shop, c, blocked, privacy),
+      // Sets read once: the plan answers for thousands of creators.
+      exempt: (c) => c.openId !== null && (connected.has(c.openId) || counted.has(c.openId)),
+      poolUsed: this.pool.used(shop.shopId, this.deps.now()),
+      poolExhausted: this.pool.isExhausted(shop.shopId, this.deps.now()),
+      problems,
+    });
+  }
+
+  /** Queues the Outreach as a draft: validated, its texts rendered, one Delivery per creator and action. */
+  create(input: OutreachInput): { outreach: Outreach; skipped: number } {
+    const now = this.deps.now();
+    const shop = this.shop(input.accountId, input.shopId);
+    const creators = this.audience(input.creatorIds);
+    const { invitationText, messageFor, problems } = this.texts(input, shop);
+    if (problems.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        outreachTexts.templatesNotSendable({ problems: describeProblems(problems) }),
+        {
+          issues: problems.map((p) => ({ path: p.variable ?? p.code, message: p.code })),
+          problems,
+        },
+      );
+    if (input.invitationEndAt !== undefined && input.invitationEndAt <= now)
+      throw new AppError('VALIDATION', outreachTexts.invitationEndsInPast(), {
+        issues: [{ path: 'invitationEndAt', message: 'in the past' }],
+      });
+    const blocked = this.deps.blocklist?.blockedAmong(creators.map((c) => c.id)) ?? new Set<number>();
+    const privacy = this.pool.privacyRefusals(shop.shopId);
+    const uid = randomBytes(6).toString('hex');
+    const settings = {
+      products: input.products,
+      freeSample: input.freeSample,
+      sellerEmail: input.sellerEmail ?? null,
+      invitationText,
+      invitationEndAt: input.invitationEndAt ?? null,
+      startAt: input.startAt ?? 0,
+      window: input.window,
+      timeZone: regionTimeZone(shop.region),
+      dailyCap: input.dailyCap,
+      ratePerMinute: input.ratePerMinute,
+      weeklyPool: input.weeklyPool,
+    };
+    const actions: Array<'invite' | 'message'> =
+      input.action === 'both' ? ['invite', 'message'] : [input.action];
+    let skipped = 0;
+    const id = this.deps.db.transaction(() => {
+      const outreachId = Number(
+        this.deps.db
+          .prepare(
+            `INSERT INTO outreaches (uid, account_id, shop_id, name, action, status, settings, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+          )
+          .run(
+            uid,
+            input.accountId,
+            input.shopId,
+            input.name,
+            input.action,
+            JSON.stringify(settings),
+            now,
+            now,
+          ).lastInsertRowid,
+      );
+      const insert = this.deps.db.prepare(
+        `INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, creator_handle, action, idempotency_key,
+           state, text, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const c of creators) {
+        const reason = this.skipReason(input, shop, c, blocked, privacy);
+        if (reason) skipped++;
+        for (const action of actions) {
+          insert.run(
+            outreachId,
+            c.id,
+            c.openId ?? '',
+            c.handle,
+            action,
+            `${uid}:${c.id}:${action}`,
+            reason ? 'skipped' : 'queued',
+            action === 'message' ? messageFor(c) : null,
+            reason,
+            now,
+          );
+        }
+      }
+      return outreachId;
+    })();
+    return { outreach: this.get(id), skipped };
+  }
+
+  private row(id: number): OutreachRow {
+    const o = this.store.outreach(id);
+    if (!o) throw new AppError('NOT_FOUND', outreachTexts.outreachNotFound());
+    return o;
+  }
+
+  private transition(id: number, from: readonly OutreachStatus[], verb: string): OutreachRow {
+    const o = this.row(id);
+    if (!from.includes(o.status))
+      throw new AppError('CONFLICT', outreachTexts.wrongStatus({ status: o.status, action: verb }), {
+        status: o.status,
+      });
+    return o;
+  }
+
+  start(id: number): Outreach {
+    this.transition(id, ['draft'], 'started');
+    this.store.setStatus(id, 'running', this.deps.now());
+    this.changed(id);
+    return this.get(id);
+  }
+
+  pause(id: number): Outreach {
+    this.transition(id, ['running'], 'paused');
+    this.store.setStatus(id, 'paused', this.deps.now(), { reason: 'user' });
+    this.changed(id);
+    return this.get(id);
+  }
+
+  resume(id: number): Outreach {
+    this.transition(id, ['paused'], 'resumed');
+    this.store.setStatus(id, 'running', this.deps.now());
+    this.changed(id);
+    return this.get(id);
+  }
+
+  /** Queued Deliveries are cancelled; one already on its way is still reconciled to what really happened. */
+  cancel(id: number): Outreach {
+    this.transition(id, ['draft', 'running', 'paused'], 'cancelled');
+    const now = this.deps.now();
+    this.deps.db.transaction(() => {
+      this.deps.db
+        .prepare(
+          `UPDATE deliveries SET state = 'cancelled', updated_at = ? WHERE outreach_id = ? AND state = 'queued'`,
+        )
+        .run(now, id);
+      this.store.setStatus(id, 'cancelled', now);
+    })();
+    this.changed(id);
+    return this.get(id);
+  }
+
+  private changed(id: number): void {
+    this.deps.onProgress?.(id);
+    this.deps.queue?.poke();
+  }
+
+  get(id: number): Outreach {
+    return this.summary(this.row(id));
+  }
+
+  list(filter: { accountId?: string; status?: OutreachStatus }): Outreach[] {
+    return this.store
+      .outreaches(
+        '(? IS NULL OR account_id = ?) AND (? IS NULL OR status = ?)',
+        filter.accountId ?? null,
+        filter.accountId ?? null,
+        filter.status ?? null,
+        filter.status ?? null,
+      )
+      .map((o) => this.summary(o));
+  }
+
+  summary(o: OutreachRow): Outreach {
+    const counts = this.store.counts(o.id);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const left = counts.queued + counts.sending + counts.maybe_sent;
+    const perMinute = o.settings.ratePerMinute;
+    // Invitations go 50 to a request; messages one each.
+    const requests =
+      o.action === 'message'
+        ? left
+        : o.action === 'invite'
+          ? Math.ceil(left / 50)
+          : Math.ceil(left / 2 / 50) + left / 2;
+    return {
+      id: o.id,
+      name: o.name,
+      accountId: o.accountId,
+      shopId: o.shopId,
+      action: o.action,
+      status: o.status,
+      pauseReason: o.pauseReason,
+      pauseDetail: o.pauseDetail,
+      resumeAt: o.resumeAt,
+      createdAt: o.createdAt,
+      startedAt: o.startedAt,
+      finishedAt: o.finishedAt,
+      counts,
+      total,
+      etaAt: o.status === 'running' ? this.deps.now() + Math.ceil((requests / perMinute) * 60_000) : null,
+    };
+  }
+
+  deliveries(input: { outreachId: number; state?: Delivery['state']; cursor?: string; limit: number }) {
+    this.row(input.outreachId);
+    const after = Number(input.cursor ?? 0);
+    const state = input.state ?? null;
+    const rows = (
+      this.deps.db
+        .prepare(
+          `SELECT ${deliveryColumns} FROM deliveries WHERE outreach_id = ? AND id > ? AND (? IS NULL OR state = ?)
+           ORDER BY id LIMIT ?`,
+        )
+        .all(input.outreachId, after, state, state, input.limit + 1) as Array<
+        Parameters<typeof toDelivery>[0]
+      >
+    ).map(toDelivery);
+    const total = this.deps.db
+      .prepare('SELECT count(*) FROM deliveries WHERE outreach_id = ? AND (? IS NULL OR state = ?)')
+      .pluck()
+      .get(input.outreachId, state, state) as number;
+    const more = rows.length > input.limit;
+    const page = rows.slice(0, input.limit);
+    return {
+      items: page.map((d: DeliveryRow) => ({
+        id: d.id,
+        creatorId: d.creatorId,
+        creatorOpenId: d.creatorOpenId,
+        handle: d.creatorHandle,
+        action: d.action,
+        state: d.state,
+        reason: d.reason,
+        reasonDetail: d.reasonDetail,
+        attempts: d.attempts,
+        sentAt: d.sentAt,
+        updatedAt: d.updatedAt,
+      })),
+      nextCursor: more ? String(page.at(-1)?.id ?? '') : null,
+      total,
+    };
+  }
+
+  preview(input: {
+    kind: Template['kind'];
+    body: string;
+    creatorId?: number;
+    values: OutreachInput['values'];
+  }) {
+    const c = input.creatorId === undefined ? null : (this.audience([input.creatorId])[0] ?? null);
+    const r = render(input.kind, input.body, {
+      shop_name: input.values.shopName,
+      product_names: input.values.productNames,
+      commission: input.values.commission,
+      sample_offer: input.values.sampleOffer,
+      promotion_link: input.values.promotionLink,
+      creator_name: c ? (c.nickname ?? c.handle) : undefined,
+      creator_handle: c?.handle ? `@${c.handle}` : undefined,
+    });
+    return { text: r.text, problems: r.problems, sensitiveWords: sensitiveWordsIn(r.text) };
+  }
+}

@@ -1,0 +1,18 @@
+import { defineTexts } from '@shared/texts';
+
+/** Errors of the outreach domain (templates, Outreaches), translated in the renderer. */
+export const outreachTexts = defineTexts('outreach.errors', {
+  shopNotConnected: 'Shop {{shopId}} is not connected through this account.',
+  unknownCreators: '{{count}} of the chosen creators are not known to ShopMesh (first: {{first}}).',
+  needsProducts: 'An outreach that invites creators needs at least one product.',
+  needsSellerEmail: 'An outreach that invites creators needs the seller contact email.',
+  needsInvitationTemplate: 'An outreach that invites creators needs an invitation template.',
+  needsMessageTemplate: 'An outreach that messages creators needs a message template.',
+  templatesNotSendable: 'The templates cannot be sent as they are: {{problems}}.',
+  invitationEndsInPast: 'The invitation must end in the future.',
+  outreachNotFound: 'That outreach does not exist (it may have been deleted).',
+  wrongStatus: 'This outreach is {{status}}, so it cannot be {{action}}.',
+  templateNotFound: 'That template does not exist (it may have been deleted).',
+  templateVariables: 'The template cannot be saved: {{problems}}.',
+  templateNameTaken: 'A template named "{{name}}" already exists.',
+});

@@ -1,0 +1,80 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChannelQuery } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { LoadFailed } from '../../components/LoadFailed';
+import { Tabs } from '../../components/Tabs';
+import { CollaborationsPage } from './invitations/CollaborationsPage';
+import { useShops } from '../../hooks/useShops';
+import { DeliveriesList } from './DeliveriesList';
+import { OutreachCard } from './OutreachCard';
+
+type OutreachTab = 'outreaches' | 'invitations';
+
+/**
+ * Two views of contacting creators: the Outreaches ShopMesh sends, and every target collaboration the shops
+ * have (sent from here or from Seller Center), as synced.
+ */
+export function OutreachPage(): ReactElement {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<OutreachTab>('outreaches');
+  return (
+    <div className="page outreach-page-tabs">
+      <Tabs
+        label={t('outreach.tabs.label')}
+        tabs={[
+          { key: 'outreaches', label: t('outreach.tabs.outreaches') },
+          { key: 'invitations', label: t('outreach.tabs.invitations') },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+      >
+        {tab === 'outreaches' ? <OutreachesPanel /> : <CollaborationsPage />}
+      </Tabs>
+    </div>
+  );
+}
+
+/**
+ * Outreaches with their progress and controls, and the per-creator Deliveries of the one selected. Counts
+ * follow `outreach:progress` as the queue works.
+ */
+function OutreachesPanel(): ReactElement {
+  const { t } = useTranslation();
+  const shops = useShops();
+  const list = useChannelQuery('outreach:list', {}, { invalidateOn: ['outreach:progress'] });
+  const [selected, setSelected] = useState<number | null>(null);
+
+  if (list.error)
+    return (
+      <div className="page">
+        <LoadFailed title={t('outreach.failed')} error={list.error} onRetry={() => void list.refetch()} />
+      </div>
+    );
+  if (!list.data) return <p className="page loading-line muted">{t('outreach.loading')}</p>;
+  const outreaches = list.data.outreaches;
+  if (outreaches.length === 0)
+    return (
+      <div className="page">
+        <EmptyState icon="outreach" title={t('outreach.empty.title')} body={t('outreach.empty.body')} />
+      </div>
+    );
+  const current = outreaches.find((o) => o.id === selected) ?? outreaches[0]!;
+  return (
+    <div className="page outreach-page">
+      <ul className="outreach-list" aria-label={t('outreach.listLabel')}>
+        {outreaches.map((o) => (
+          <li key={o.id}>
+            <OutreachCard
+              outreach={o}
+              shopName={shops.shopName(o.shopId)}
+              selected={o.id === current.id}
+              onSelect={() => setSelected(o.id)}
+            />
+          </li>
+        ))}
+      </ul>
+      <DeliveriesList outreach={current} />
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+
+/**
+ * Outreach: Templates, Outreaches (one bulk send to many creators) and their Deliveries (one creator × one
+ * action), as the contract carries them. Times are UTC epoch ms; commission rates are integer hundredths of
+ * a percent, as TikTok takes them (docs/tiktok-api/outreach.md).
+ */
+
+export const templateKinds = ['invitation', 'message'] as const;
+export const templateKindSchema = z.enum(templateKinds);
+export type TemplateKind = z.infer<typeof templateKindSchema>;
+
+export const templateLanguageSchema = z.enum(['en', 'zh-CN']);
+
+/** The variables a template may use; creator variables are filled per Delivery. */
+export const templateVariables = [
+  'creator_name',
+  'creator_handle',
+  'shop_name',
+  'product_names',
+  'commission',
+  'sample_offer',
+  'promotion_link',
+] as const;
+export type TemplateVariable = (typeof templateVariables)[number];
+/** Variables that differ per creator: an invitation's text is one per batch of 50, so it cannot use them. */
+export const creatorVariables: readonly TemplateVariable[] = ['creator_name', 'creator_handle'];
+
+const templateBody = z.string().trim().min(1, 'The text is empty').max(10_000);
+
+export const templateSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: templateKindSchema,
+  language: templateLanguageSchema,
+  body: z.string(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const templateSaveInputSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    name: z.string().trim().min(1).max(100),
+    kind: templateKindSchema,
+    language: templateLanguageSchema,
+    body: templateBody,
+  })
+  .strict();
+export const templateIdInputSchema = z.object({ id: z.number().int().positive() }).strict();
+export const templateListSchema = z.object({ templates: z.array(templateSchema) });
+
+/** One problem in a template; `variable` or `limit` say which. */
+export const templateProblemSchema = z.object({
+  code: z.enum([
+    'unknown_variable',
+    'empty_value',
+    'too_long',
+    'creator_variable_in_invitation',
+    'empty_text',
+  ]),
+  variable: z.string().optional(),
+  limit: z.number().int().optional(),
+  length: z.number().int().optional(),
+  creatorId: z.number().int().optional(),
+});
+export type TemplateProblem = z.infer<typeof templateProblemSchema>;
+
+export const templatePreviewInputSchema = z
+  .object({
+    kind: templateKindSchema,
+    body: templateBody,
+    creatorId: z.number().int().positive().optional(),
+    values: z
+      .object({
+        shopName: z.string().max(200).optional(),
+        productNames: z.string().max(2_000).optional(),
+        commission: z.string().max(50).optional(),
+        sampleOffer: z.string().max(500).optional(),
+        promotionLink: z.string().max(500).optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+export const templatePreviewSchema = z.object({
+  text: z.string(),
+  problems: z.array(templateProblemSchema),
+  /** Words of the editable sensitive-word list found in the text (a warning; TikTok decides). */
+  sensitiveWords: z.array(z.string()),
+});
+
+export const outreachActionSchema = z.enum(['invite', 'message', 'both']);
+export type OutreachAction = z.infer<typeof outreachActionSchema>;
+export const outreachStatusSchema = z.enum(['draft', 'running', 'paused', 'finished', 'cancelled']);
+export type OutreachStatus = z.infer<typeof outreachStatusSchema>;
+export const pauseReasonSchema = z.enum(['user', 'quota', 'auth']);
+
+export const deliveryStates = [
+  'queued',
+  'sending',
+  'maybe_sent',
+  'sent',
+  'failed',
+  'skipped',
+  'cancelled',
+] as const;
+export const deliveryStateSchema = z.enum(deliveryStates);
+export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+export const finalDeliveryStates: readonly DeliveryState[] = ['sent', 'failed', 'skipped', 'cancelled'];
+
+/** Why a Delivery was skipped or failed; the renderer translates the code, `reasonDetail` carries TikTok's words. */
+export const deliveryReasons = [
+  'blocklisted',
+  'already_invited',
+  'privacy',
+  'region_mismatch',
+  'sensitive_words',
+  'unavailable',
+  'remote',
+  'too_many_attempts',
+  'no_open_id',
+] as const;
+export const deliveryReasonSchema = z.enum(deliveryReasons);
+export type DeliveryReason = z.infer<typeof deliveryReasonSchema>;
+
+const minuteOfDay = z.number().int().min(0).max(1_440);
+
+export const outreachInputSchema = z
+  .object({
+    accountId: z.string().min(1),
+    shopId: z.string().min(1),
+    name: z.string().trim().min(1).max(100),
+    action: outreachActionSchema,
+    creatorIds: z.array(z.number().int().positive()).min(1).max(10_000),
+    products: z
+      .array(
+        z
+          .object({
+            productId: z.string().min(1),
+            /** Hundredths of a percent: 1000 = 10.00%, TikTok's minimum. */
+            commissionBp: z.number().int().min(1_000, 'Commission must be at least 10.00%').max(8_000),
+          })
+          .strict(),
+      )
+      .max(100)
+      .default([]),
+    freeSample: z
+      .object({ hasFreeSample: z.boolean(), approvalExempt: z.boolean() })
+      .strict()
+      .default({ hasFreeSample: false, approvalExempt: false }),
+    sellerEmail: z.email().optional(),
+    invitationTemplateId: z.number().int().positive().optional(),
+    messageTemplateId: z.number().int().positive().optional(),
+    /** When the invitation ends at TikTok (UTC epoch ms). */
+    invitationEndAt: z.number().int().positive().optional(),
+    values: templatePreviewInputSchema.shape.values,
+    startAt: z.number().int().nonnegative().optional(),
+    /** Shop-local minutes of the day [start, end) in which sending is allowed; null: any time. */
+    window: z.object({ startMinute: minuteOfDay, endMinute: minuteOfDay }).strict().nullable().default(null),
+    dailyCap: z.number().int().positive().max(100_000).nullable().default(null),
+    /** Requests that contact creators, per minute, for this shop. */
+    ratePerMinute: z.number().int().min(1).max(3_000).default(30),
+    /** New creators the shop may contact per TikTok week (its tier); null: unlimited. */
+    weeklyPool: z.number().int().nonnegative().nullable().default(50),
+  })
+  .strict();
+export type OutreachInput = z.infer<typeof outreachInputSchema>;
+
+export const planRowSchema = z.object({
+  creatorId: z.number().int(),
+  handle: z.string().nullable(),
+  outcome: z.enum(['this_week', 'next_week', 'exempt', 'skipped']),
+  reason: deliveryReasonSchema.or(z.literal('cooldown')).nullable(),
+  /** When the creator's first contact is due (UTC epoch ms); null when skipped. */
+  dueAt: z.number().int().nullable(),
+});
+export const outreachPlanSchema = z.object({
+  weekStart: z.number().int(),
+  nextReset: z.number().int(),
+  poolSize: z.number().int().nullable(),
+  poolUsed: z.number().int(),
+  counts: z.object({
+    thisWeek: z.number().int(),
+    nextWeek: z.number().int(),
+    exempt: z.number().int(),
+    skipped: z.number().int(),
+  }),
+  rows: z.array(planRowSchema),
+  problems: z.array(templateProblemSchema),
+});
+export type OutreachPlan = z.infer<typeof outreachPlanSchema>;
+
+export const deliveryCountsSchema = z.object(
+  Object.fromEntries(deliveryStates.map((s) => [s, z.number().int()])) as Record<DeliveryState, z.ZodNumber>,
+);
+export type DeliveryCounts = z.infer<typeof deliveryCountsSchema>;
+
+export const outreachSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  accountId: z.string(),
+  shopId: z.string(),
+  action: outreachActionSchema,
+  status: outreachStatusSchema,
+  pauseReason: pauseReasonSchema.nullable(),
+  pauseDetail: z.string().nullable(),
+  resumeAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+  counts: deliveryCountsSchema,
+  total: z.number().int(),
+  /** Estimated finish (UTC epoch ms) at the configured rate; null when not running. */
+  etaAt: z.number().int().nullable(),
+});
+export type Outreach = z.infer<typeof outreachSchema>;
+
+export const outreachIdInputSchema = z.object({ id: z.number().int().positive() }).strict();
+export const outreachListInputSchema = z
+  .object({ accountId: z.string().optional(), status: outreachStatusSchema.optional() })
+  .strict();
+export const outreachListSchema = z.object({ outreaches: z.array(outreachSchema) });
+export const outreachCreateResultSchema = z.object({
+  outreach: outreachSchema,
+  /** Creators not queued, with why (blocklisted, privacy refusal remembered, no TikTok open id…). */
+  skipped: z.number().int(),
+});
+
+export const deliverySchema = z.object({
+  id: z.number().int(),
+  creatorId: z.number().int().nullable(),
+  creatorOpenId: z.string(),
+  handle: z.string().nullable(),
+  action: z.enum(['invite', 'message']),
+  state: deliveryStateSchema,
+  reason: deliveryReasonSchema.nullable(),
+  reasonDetail: z.string().nullable(),
+  attempts: z.number().int(),
+  sentAt: z.number().int().nullable(),
+  updatedAt: z.number().int(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+export const deliveriesInputSchema = z
+  .object({
+    outreachId: z.number().int().positive(),
+    state: deliveryStateSchema.optional(),
+    /** Keyset paging, as every list: the `nextCursor` of the previous page. */
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}$/, 'cursor must be the nextCursor of a previous page')
+      .optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export const deliveriesSchema = z.object({
+  items: z.array(deliverySchema),
+  nextCursor: z.string().nullable(),
+  /** Deliveries matching the filter. */
+  total: z.number().int(),
+});
+
+export const outreachProgressSchema = z.object({
+  outreachId: z.number().int(),
+  status: outreachStatusSchema,
+  counts: deliveryCountsSchema,
+  total: z.number().int(),
+  etaAt: z.number().int().nullable(),
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src-main/db/connection';
+import { nextWeeklyReset } from '../../../src-main/outreach/calendar';
+import { OutreachService } from '../../../src-main/outreach/service';
+
+describe('outreach plan (dry run)', () => {
+  it('sorts creators into this week, next week, exempt and skipped-with-why, sending nothing', () => {
+    const db = openDatabase(':memory:');
+    const now = Date.UTC(2026, 11, 2, 12);
+    db.exec(`
+      INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
+        VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
+      INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'Maple', 'US', 'USD', 'c');
+      INSERT INTO creators (id, open_id, handle, region, first_seen_at, updated_at) VALUES
+        (1, 'o1', 'one', 'US', 1, 1), (2, 'o2', 'two', 'US', 1, 1), (3, 'o3', 'three', 'GB', 1, 1),
+        (4, NULL, 'four', 'US', 1, 1), (5, 'o5', 'five', 'US', 1, 1), (6, 'o6', 'six', 'US', 1, 1),
+        (7, 'o7', 'seven', 'US', 1, 1);
+      -- Creator 5 replied to the shop: connected, so exempt from the pool.
+      INSERT INTO conversations (conversation_id, account_id, shop_id, creator_id, synced_at) VALUES ('c5', 'a1', 's1', 5, 1);
+      INSERT INTO messages (message_id, conversation_id, conversation_index, type, content, from_creator)
+        VALUES ('m1', 'c5', 1, 'TEXT', '{"content":"hi"}', 1);
+      INSERT INTO creator_privacy_refusals VALUES ('a1', 's1', 'o7', 1);
+    `);
+    const service = new OutreachService({
+      db,
+      now: () => now,
+      blocklist: { blockedAmong: (ids) => new Set(ids.filter((id) => id === 2)) },
+    });
+    const template = service.templates.save({
+      name: 'm',
+      kind: 'message',
+      language: 'en',
+      body: 'Hi {{creator_name}}',
+    });
+    const plan = service.plan({
+      accountId: 'a1',
+      shopId: 's1',
+      name: 'Plan',
+      action: 'message',
+      creatorIds: [1, 2, 3, 4, 5, 6, 7],
+      products: [],
+      freeSample: { hasFreeSample: false, approvalExempt: false },
+      messageTemplateId: template.id,
+      values: {},
+      window: null,
+      dailyCap: null,
+      ratePerMinute: 60,
+      weeklyPool: 1,
+    });
+    expect(plan.rows.map((r) => [r.creatorId, r.outcome, r.reason])).toEqual([
+      [1, 'this_week', null],
+      [2, 'skipped', 'blocklisted'],
+      [3, 'skipped', 'region_mismatch'],
+      [4, 'skipped', 'no_open_id'],
+      [5, 'exempt', null],
+      [6, 'next_week', null],
+      [7, 'skipped', 'privacy'],
+    ]);
+    expect(plan.counts).toEqual({ thisWeek: 1, nextWeek: 1, exempt: 1, skipped: 4 });
+    expect(plan.nextReset).toBe(nextWeeklyReset(now));
+    expect(plan.rows[5]!.dueAt).toBe(plan.nextReset);
+    expect(plan.rows[0]!.dueAt).toBe(now);
+    // 60 a minute: the exempt creator is due a second after the first.
+    expect(plan.rows[4]!.dueAt).toBe(now + 1_000);
+    expect(db.prepare('SELECT count(*) FROM outreaches').pluck().get()).toBe(0);
+    // Template problems show in the plan before anything is created.
+    const broken = service.templates.save({
+      name: 'b',
+      kind: 'message',
+      language: 'en',
+      body: 'Hi {{sample_offer}}',
+    });
+    expect(
+      service.plan({
+        accountId: 'a1',
+        shopId: 's1',
+        name: 'P',
+        action: 'message',
+        creatorIds: [1],
+        products: [],
+        freeSample: { hasFreeSample: false, approvalExempt: false },
+        messageTemplateId: broken.id,
+        values: {},
+        window: null,
+        dailyCap: null,
+        ratePerMinute: 60,
+        weeklyPool: null,
+      }).problems,
+    ).toEqual([{ code: 'empty_value', variable: 'sample_offer', creatorId: 1 }]);
+  });
+});
