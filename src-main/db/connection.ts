@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import { type Migration, migrations as allMigrations } from './migrations/index';
+import { hasTable } from './migrations/migration';
 import { dbTexts } from './texts';
 
 export type { Database } from 'better-sqlite3';
@@ -37,23 +38,56 @@ export function userVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * Which migrations a database has. The ledger (`schema_migrations`) knows; a database from before it only
+ * has `user_version`, and since slices landed out of number order, each migration at or below it is asked
+ * whether its change is there (`Migration.alreadyApplied`).
+ */
+function appliedVersions(db: Database, migrations: readonly Migration[]): Set<number> {
+  if (hasTable(db, 'schema_migrations'))
+    return new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const current = userVersion(db);
+  return new Set(
+    migrations.filter((m) => m.version <= current && (m.alreadyApplied?.(db) ?? true)).map((m) => m.version),
+  );
+}
+
+/** Applies every migration the database does not have yet, in list order, in one transaction. */
 export function migrate(db: Database, migrations: readonly Migration[]): number {
   const current = userVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new AppError('CONFLICT', dbTexts.newerDatabase({ current, latest }));
+  const known = new Set(migrations.map((m) => m.version));
+  const applied = appliedVersions(db, migrations);
+  const unknown = [...applied].filter((v) => !known.has(v));
+  if (current > latest || unknown.length > 0) {
+    throw new AppError('CONFLICT', dbTexts.newerDatabase({ current: Math.max(current, ...unknown), latest }));
   }
-  const pending = migrations.filter((m) => m.version > current);
-  if (pending.length === 0) return current;
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  const ledger = hasTable(db, 'schema_migrations');
+  if (pending.length === 0 && ledger) return current;
   // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
   const fkOff = pending.some((m) => m.foreignKeysOff) && db.pragma('foreign_keys', { simple: true }) === 1;
   if (fkOff) db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
+      if (!ledger) {
+        db.exec(`CREATE TABLE schema_migrations (
+          version INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          applied_at INTEGER NOT NULL
+        ) STRICT`);
+        // What was there before the ledger; 0 marks "found applied", not "applied then".
+        const found = db.prepare(
+          'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)',
+        );
+        for (const m of migrations) if (applied.has(m.version)) found.run(m.version, m.name);
+      }
+      const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
       for (const m of pending) {
         m.up(db);
-        db.pragma(`user_version = ${m.version}`);
+        record.run(m.version, m.name, Date.now());
       }
+      db.pragma(`user_version = ${latest}`);
       if (fkOff) {
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign keys`);

@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import { hasColumn, type Migration } from './migration';
 
 /**
  * What TikTok's reference documents and the first schema did not hold (issue 9):
@@ -13,6 +13,7 @@ import type { Migration } from './migration';
 export const m007Fidelity: Migration = {
   version: 7,
   name: 'text conversation indexes, quarantine, product audit and SKU status',
+  alreadyApplied: (db) => hasColumn(db, 'conversations', 'last_index_text'),
   up(db) {
     db.exec(`
       ALTER TABLE conversations ADD COLUMN last_index_text TEXT NOT NULL DEFAULT '0';

@@ -55,6 +55,8 @@ function isStoredText(value: string): boolean {
 export const m008TextsAsKeys: Migration = {
   version: 8,
   name: 'texts as keys',
+  // Idempotent (stored texts are skipped), so when in doubt it runs again.
+  alreadyApplied: () => false,
   up(db) {
     const accounts = db
       .prepare('SELECT id, status, status_reason FROM accounts WHERE status_reason IS NOT NULL')

@@ -1,5 +1,5 @@
 import { addDays, regionTimeZone, zonedDay } from '@shared/time';
-import type { Migration } from './migration';
+import { hasColumn, type Migration } from './migration';
 
 /**
  * Rollups keyed by the shop's own calendar day instead of the UTC day (TikTok and Seller Center report a
@@ -11,6 +11,7 @@ import type { Migration } from './migration';
 export const m011ShopLocalDays: Migration = {
   version: 11,
   name: 'shop-local rollup days, product refunds',
+  alreadyApplied: (db) => hasColumn(db, 'product_days', 'refunded_units'),
   up(db) {
     db.exec(`
       ALTER TABLE product_days ADD COLUMN refunded_units INTEGER NOT NULL DEFAULT 0;

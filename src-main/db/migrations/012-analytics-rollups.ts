@@ -1,5 +1,5 @@
 import { addDays, regionTimeZone, zonedDay } from '@shared/time';
-import type { Migration } from './migration';
+import { hasTable, type Migration } from './migration';
 
 /**
  * Rollups for the dashboards beyond orders and ads (ARCHITECTURE §9): affiliate orders per shop-local day and
@@ -10,6 +10,7 @@ import type { Migration } from './migration';
 export const m012AnalyticsRollups: Migration = {
   version: 12,
   name: 'affiliate, creator, finance and ad campaign rollups; currency rates; dashboard view',
+  alreadyApplied: (db) => hasTable(db, 'affiliate_days'),
   up(db) {
     db.exec(`
       CREATE TABLE rollup_dirty_012 (

@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import { hasTable, type Migration } from './migration';
 
 /**
  * The creator CRM (see docs/creators.md).
@@ -16,6 +16,7 @@ import type { Migration } from './migration';
 export const m013CreatorCrm: Migration = {
   version: 13,
   name: 'creator CRM: identity records, merges, merchant data, search index',
+  alreadyApplied: (db) => hasTable(db, 'creator_handles'),
   foreignKeysOff: true,
   up(db) {
     db.exec(`

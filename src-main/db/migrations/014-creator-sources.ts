@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import { hasTable, type Migration } from './migration';
 
 /**
  * Where creators come from besides the sync's sightings, and what the merchant keeps about them: free-sample
@@ -9,6 +9,7 @@ import type { Migration } from './migration';
 export const m014CreatorSources: Migration = {
   version: 14,
   name: 'creator sources: samples, marketplace, contacts',
+  alreadyApplied: (db) => hasTable(db, 'creator_origins'),
   up(db) {
     db.exec(`
       -- Creators the merchant brought in (a CSV import, the manual form) or found in the Creator

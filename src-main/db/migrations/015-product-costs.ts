@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import { hasTable, type Migration } from './migration';
 
 /**
  * What a merchant pays per unit of a SKU, entered by hand or imported from CSV (docs/catalogue.md). Net
@@ -10,6 +10,7 @@ import type { Migration } from './migration';
 export const m015ProductCosts: Migration = {
   version: 15,
   name: 'product costs per SKU',
+  alreadyApplied: (db) => hasTable(db, 'product_costs'),
   up(db) {
     db.exec(`
       CREATE TABLE product_costs (

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { nextOrderKey, orderKey } from '../order-key';
-import type { Migration } from './migration';
+import { hasTable, type Migration } from './migration';
 
 /**
  * The catalogue's price and stock writes, and the order queue for big shops (docs/catalogue.md,
@@ -21,6 +21,7 @@ import type { Migration } from './migration';
 export const m016CatalogueAndOrderQueue: Migration = {
   version: 16,
   name: 'catalogue writes, price history, order search and indexes',
+  alreadyApplied: (db) => hasTable(db, 'catalogue_changes'),
   up(db) {
     db.exec(`
       CREATE TABLE catalogue_changes (

@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import { hasTable, type Migration } from './migration';
 
 /**
  * Templates, Outreaches and their Deliveries: the durable outreach queue (docs/outreach.md).
@@ -12,6 +12,7 @@ import type { Migration } from './migration';
 export const m017Outreach: Migration = {
   version: 17,
   name: 'outreach: templates, outreaches, deliveries, invitation batches, weekly pool',
+  alreadyApplied: (db) => hasTable(db, 'deliveries'),
   up(db) {
     db.exec(`
       -- account_id: a template kept to one Account's shops (null: any shop); a purge of the Account takes it.

@@ -36,6 +36,7 @@ const notAccountData: Record<string, string> = {
   order_search: "the orders' search index: triggers drop a row with its order (checked below)",
   product_search: "the products' search index: triggers drop a row with its product (checked below)",
   order_views: "the merchant's saved Orders filters (names and filter values), no TikTok data",
+  schema_migrations: 'which database migrations ran, and when',
 };
 
 interface Table {

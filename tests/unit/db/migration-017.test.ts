@@ -22,7 +22,7 @@ describe('migration 017 (outreach)', () => {
     old.exec(`
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
-      INSERT INTO creators (open_id, handle, first_seen_at, updated_at) VALUES ('o1', 'ana', 1, 1);
+      INSERT INTO creators (id, canonical_id, open_id, handle, first_seen_at, updated_at) VALUES (1, 1, 'o1', 'ana', 1, 1);
     `);
     old.close();
 
