@@ -42,7 +42,7 @@ function benchPlan(report: Report): void {
     INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'Maple', 'US', 'USD', 'c');
   `);
   const insert = db.prepare(
-    `INSERT INTO creators (open_id, handle, nickname, region, first_seen_at, updated_at) VALUES (?, ?, ?, ?, 1, 1)`,
+    `INSERT INTO creators (canonical_id, open_id, handle, nickname, region, first_seen_at, updated_at) VALUES (0, ?, ?, ?, ?, 1, 1)`,
   );
   const ids: number[] = [];
   db.transaction(() => {
@@ -53,6 +53,7 @@ function benchPlan(report: Report): void {
         ),
       );
   })();
+  db.exec('UPDATE creators SET canonical_id = id WHERE canonical_id = 0');
   const service = new OutreachService({ db, now: Date.now });
   const template = service.templates.save({
     name: 'm',

@@ -56,9 +56,10 @@ export async function startOutreachWorld(
     data: z.object({ products: z.array(z.object({ id: z.string() })) }),
   });
   const insert = world.db.prepare(
-    `INSERT OR IGNORE INTO creators (open_id, handle, nickname, region, first_seen_at, updated_at)
-     VALUES (?, ?, ?, ?, 1, 1)`,
+    `INSERT OR IGNORE INTO creators (canonical_id, open_id, handle, nickname, region, first_seen_at, updated_at)
+     VALUES (0, ?, ?, ?, ?, 1, 1)`,
   );
+  const rooted = world.db.prepare('UPDATE creators SET canonical_id = id WHERE id = ?');
   const ids: number[] = [];
   let pageToken = '';
   let searchKey: string | undefined;
@@ -75,7 +76,9 @@ export async function startOutreachWorld(
     for (const c of data.creators) {
       if (c.selection_region !== shop.region || ids.length >= creators) continue;
       const r = insert.run(c.creator_open_id, c.username, c.nickname, c.selection_region);
-      if (r.changes === 1) ids.push(Number(r.lastInsertRowid));
+      if (r.changes !== 1) continue;
+      ids.push(Number(r.lastInsertRowid));
+      rooted.run(r.lastInsertRowid);
     }
     pageToken = data.next_page_token;
     searchKey = data.search_key;

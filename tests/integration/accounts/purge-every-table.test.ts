@@ -29,14 +29,12 @@ const notAccountData: Record<string, string> = {
   creator_score_rules: "the merchant's weights for the eligibility score; no Account's data",
   creator_dirty: 'creator ids waiting to be re-indexed: derived work, no data of its own',
   creator_fts: 'FTS5 search index over creator_index: derived from creators, rebuilt from them',
-  creator_fts_config: 'FTS5 shadow table of creator_fts',
-  creator_fts_data: 'FTS5 shadow table of creator_fts',
-  creator_fts_docsize: 'FTS5 shadow table of creator_fts',
-  creator_fts_idx: 'FTS5 shadow table of creator_fts',
   order_search: "the orders' search index: triggers drop a row with its order (checked below)",
   product_search: "the products' search index: triggers drop a row with its product (checked below)",
   order_views: "the merchant's saved Orders filters (names and filter values), no TikTok data",
   schema_migrations: 'which database migrations ran, and when',
+  marketplace_saved_searches:
+    "the merchant's saved Creator Marketplace filters, like lists; one whose shop is gone fails its daily refresh",
 };
 
 interface Table {

@@ -79,7 +79,7 @@ interface LogEntry {
 interface WriteEntry {
   kind: string;
   answer: string;
-  detail: { skus: Array<{ price: { amount: string } }> };
+  detail: { productId: string; request: { skus: Array<{ price: { amount: string } }> } };
 }
 
 async function priceRequests(): Promise<LogEntry[]> {
@@ -102,7 +102,7 @@ describe('a write whose answer is lost', () => {
     ]);
     expect(await lastPriceWrite()).toMatchObject({
       answer: 'dropped',
-      detail: { skus: [{ price: { amount: '12.34' } }] },
+      detail: { request: { skus: [{ price: { amount: '12.34' } }] } },
     });
   });
 

@@ -11,10 +11,10 @@ describe('outreach plan (dry run)', () => {
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
       INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'Maple', 'US', 'USD', 'c');
-      INSERT INTO creators (id, open_id, handle, region, first_seen_at, updated_at) VALUES
-        (1, 'o1', 'one', 'US', 1, 1), (2, 'o2', 'two', 'US', 1, 1), (3, 'o3', 'three', 'GB', 1, 1),
-        (4, NULL, 'four', 'US', 1, 1), (5, 'o5', 'five', 'US', 1, 1), (6, 'o6', 'six', 'US', 1, 1),
-        (7, 'o7', 'seven', 'US', 1, 1);
+      INSERT INTO creators (id, canonical_id, open_id, handle, region, first_seen_at, updated_at) VALUES
+        (1, 1, 'o1', 'one', 'US', 1, 1), (2, 2, 'o2', 'two', 'US', 1, 1), (3, 3, 'o3', 'three', 'GB', 1, 1),
+        (4, 4, NULL, 'four', 'US', 1, 1), (5, 5, 'o5', 'five', 'US', 1, 1), (6, 6, 'o6', 'six', 'US', 1, 1),
+        (7, 7, 'o7', 'seven', 'US', 1, 1);
       -- Creator 5 replied to the shop: connected, so exempt from the pool.
       INSERT INTO conversations (conversation_id, account_id, shop_id, creator_id, synced_at) VALUES ('c5', 'a1', 's1', 5, 1);
       INSERT INTO messages (message_id, conversation_id, conversation_index, type, content, from_creator)

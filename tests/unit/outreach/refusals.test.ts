@@ -79,9 +79,11 @@ beforeEach(() => {
     INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'Maple Moss', 'US', 'USD', 'c1');
   `);
   const insert = db.prepare(
-    `INSERT INTO creators (open_id, handle, nickname, region, first_seen_at, updated_at) VALUES (?, ?, ?, 'US', 1, 1)`,
+    `INSERT INTO creators (canonical_id, open_id, handle, nickname, region, first_seen_at, updated_at) VALUES (0, ?, ?, ?, 'US', 1, 1)`,
   );
   creators = ['oA', 'oB', 'oC'].map((o, i) => Number(insert.run(o, `h${i}`, `Name ${i}`).lastInsertRowid));
+  // Each is its own identity (the CRM's merge tree root).
+  db.exec('UPDATE creators SET canonical_id = id WHERE canonical_id = 0');
   service = new OutreachService({ db, now: () => now });
   void authFails;
 });
