@@ -62,13 +62,20 @@ test('an Outreach is started, followed and finished from the Outreach page', asy
   const codec = creatorCodec(DEFAULT_SEED, makeCredentials(DEFAULT_SEED).shop.appKey);
   const db = new BetterSqlite3(join(dataDir.dir, 'shopmesh.db'));
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO creators (open_id, handle, nickname, first_seen_at, updated_at) VALUES (?, ?, ?, 1, 1)`,
+    `INSERT OR IGNORE INTO creators (canonical_id, open_id, handle, nickname, first_seen_at, updated_at)
+     VALUES (0, ?, ?, ?, 1, 1)`,
   );
-  for (let i = 0; i < 12; i++) insert.run(codec.encode(i), `creator_${i}`, `Creator ${i}`);
-  const creatorIds = db
-    .prepare('SELECT id FROM creators WHERE handle LIKE ?')
-    .pluck()
-    .all('creator_%') as number[];
+  const openIds = Array.from({ length: 12 }, (_, i) => codec.encode(i));
+  for (const [i, openId] of openIds.entries()) insert.run(openId, `creator_${i}`, `Creator ${i}`);
+  // Each its own identity, as the CRM makes them (the root of its merge tree).
+  db.exec('UPDATE creators SET canonical_id = id WHERE canonical_id = 0');
+  // The first sync may already have met some of them (samples, collaborations) under their real handles.
+  const chosen = db
+    .prepare(
+      `SELECT id, handle FROM creators WHERE open_id IN (${openIds.map(() => '?').join(',')}) ORDER BY id`,
+    )
+    .all(...openIds) as Array<{ id: number; handle: string }>;
+  const creatorIds = chosen.map((c) => c.id);
   db.close();
 
   const { accounts } = await call<{
@@ -102,7 +109,7 @@ test('an Outreach is started, followed and finished from the Outreach page', asy
   const table = page
     .getByRole('grid', { name: 'Creators of Spring samples' })
     .or(page.getByRole('table', { name: 'Creators of Spring samples' }));
-  await expect(table.getByText('@creator_0')).toBeVisible();
+  await expect(table.getByText(`@${chosen[0]!.handle}`, { exact: true })).toBeVisible();
   await expect(table.getByText('Sent').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/outreach-finished-en-light.png', fullPage: true });
 

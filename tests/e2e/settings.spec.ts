@@ -29,7 +29,7 @@ test('a merchant switches to Chinese, changes a setting, and it survives a reloa
     'Settings',
     'Activity',
   ]) {
-    await expect(nav.getByRole('link', { name })).toBeVisible();
+    await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   }
   // The token left the address bar for an HttpOnly cookie.
   expect(page.url()).not.toContain('token=');

@@ -174,6 +174,7 @@ test('a collaboration the seller removed shows as Cancelling on the Outreach pag
   await connectShopInApp(page, context);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Outreach' }).click();
+  await page.getByRole('tab', { name: 'Invitations (all shops)' }).click();
   const table = page.getByRole('table', { name: 'Target collaborations' });
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table).toContainText('Cancelling');
