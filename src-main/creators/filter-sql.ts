@@ -18,7 +18,20 @@ const marks = (n: number): string => Array.from({ length: n }, () => '?').join('
 const canonicalOf = (table: string, where: string): string =>
   `i.creator_id IN (SELECT r.canonical_id FROM ${table} JOIN creators r ON r.id = x.creator_id WHERE ${where})`;
 
-export function filterSql(db: Database, filter: CreatorFilter, now: number): SqlPart {
+export interface FilterSqlOptions {
+  /**
+   * The query walks a sort index: the text match must test each row the walk meets (the unary plus keeps
+   * it off the index), else SQLite turns it into a skip-scan seeking every match once per distinct sort value.
+   */
+  textAsRowTest?: boolean;
+}
+
+export function filterSql(
+  db: Database,
+  filter: CreatorFilter,
+  now: number,
+  options: FilterSqlOptions = {},
+): SqlPart {
   const where: string[] = [];
   const args: Array<string | number> = [];
   const add = (sql: string, ...a: Array<string | number>): void => {
@@ -35,7 +48,8 @@ export function filterSql(db: Database, filter: CreatorFilter, now: number): Sql
 
   if (filter.text !== undefined) {
     const q = ftsQuery(filter.text);
-    if (q !== null) add('i.creator_id IN (SELECT rowid FROM creator_fts WHERE creator_fts MATCH ?)', q);
+    const test = options.textAsRowTest ? '+i.creator_id' : 'i.creator_id';
+    if (q !== null) add(`${test} IN (SELECT rowid FROM creator_fts WHERE creator_fts MATCH ?)`, q);
   }
   range('i.followers', filter.followers);
   if (filter.gmv) {
