@@ -40,7 +40,7 @@ export function CreatorsPage(): ReactElement {
     [filter, debounced],
   );
   const list = useCreators(query, sort);
-  const { facets, lists } = useCreatorFacets();
+  const { facets, lists } = useCreatorFacets(!list.loading);
   const number = new Intl.NumberFormat(i18n.language);
 
   const changeFilter = (next: CreatorFilter): void => {

@@ -43,7 +43,8 @@ export function useCreators(filter: CreatorFilter, sort: CreatorSort): KeysetLis
     next: (page) => page.nextCursor,
     getId: creatorId,
   });
-  const count = useChannelQuery('creators:count', { filter });
+  // The first page goes first: main answers calls in turn, and counting 200k matches must not hold up rows.
+  const count = useChannelQuery('creators:count', { filter }, { enabled: !list.loading });
   useFollowChanges(() => {
     list.reload();
     void count.refetch();
@@ -51,10 +52,13 @@ export function useCreators(filter: CreatorFilter, sort: CreatorSort): KeysetLis
   return { ...list, total: count.data?.total ?? null };
 }
 
-/** What the filters offer (regions, categories, shops, tags present in the data) and the saved lists. */
-export function useCreatorFacets() {
-  const facets = useChannelQuery('creators:facets', undefined);
-  const lists = useChannelQuery('lists:list', undefined);
+/**
+ * What the filters offer (regions, categories, shops, tags present in the data) and the saved lists, asked
+ * for once `ready` (the table's first page is in): the menus can wait, the first rows cannot.
+ */
+export function useCreatorFacets(ready: boolean) {
+  const facets = useChannelQuery('creators:facets', undefined, { enabled: ready });
+  const lists = useChannelQuery('lists:list', undefined, { enabled: ready });
   useFollowChanges(
     () => {
       void facets.refetch();
