@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { type CreatorFilter, creatorFilterSchema, stageRank } from '@shared/creators';
 import { ftsQuery } from './fts-text';
+import { setNeedle } from './index-sets';
 
 /**
- * A creators:search filter as SQL over `creator_index i`. Multi-valued facts (tags, lists, categories,
- * shops, sources) live in their own tables keyed by record; each becomes `i.creator_id IN (subquery)`,
- * which SQLite evaluates once per query rather than once per row.
+ * A creators:search filter as SQL over `creator_index i`, every condition on the row itself: multi-valued
+ * facts (tags, static lists, categories, shops, sources) are sets on the row (index-sets.ts), so a filter
+ * costs nothing before the first row and the same for page 1,000 as for page 1. Only a text search (and a
+ * dynamic list's saved text) collects ids first, from the FTS index.
  */
 
 export interface SqlPart {
@@ -15,22 +17,45 @@ export interface SqlPart {
 
 const DAY = 86_400_000;
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
-const canonicalOf = (table: string, where: string): string =>
-  `i.creator_id IN (SELECT r.canonical_id FROM ${table} JOIN creators r ON r.id = x.creator_id WHERE ${where})`;
+/** Any of `values` is in the row's set `column`. */
+function inSet(column: string, values: ReadonlyArray<string | number>): SqlPart {
+  return {
+    sql: `(${values.map(() => `instr(${column}, ?) > 0`).join(' OR ')})`,
+    args: values.map(setNeedle),
+  };
+}
+
+/** One condition of a filter; `column` names the one column of `creator_index` it tests, if it tests one. */
+export interface FilterPart extends SqlPart {
+  column: string | null;
+}
 
 export function filterSql(db: Database, filter: CreatorFilter, now: number): SqlPart {
-  const where: string[] = [];
-  const args: Array<string | number> = [];
-  const add = (sql: string, ...a: Array<string | number>): void => {
-    where.push(sql);
-    args.push(...a);
+  return joinParts(filterParts(db, filter, now));
+}
+
+export function joinParts(parts: readonly SqlPart[]): SqlPart {
+  return {
+    sql: parts.length ? parts.map((p) => p.sql).join(' AND ') : '1',
+    args: parts.flatMap((p) => p.args),
   };
+}
+
+/** The filter's conditions, each on its own (a walk of one column's index can test that column's). */
+export function filterParts(db: Database, filter: CreatorFilter, now: number): FilterPart[] {
+  const parts: FilterPart[] = [];
+  const on =
+    (column: string | null) =>
+    (sql: string, ...args: Array<string | number>): void => {
+      parts.push({ sql, args, column });
+    };
+  const add = on(null);
   const range = (
     col: string,
     r: { min?: number | undefined; max?: number | undefined } | undefined,
   ): void => {
-    if (r?.min !== undefined) add(`${col} >= ?`, r.min);
-    if (r?.max !== undefined) add(`${col} <= ?`, r.max);
+    if (r?.min !== undefined) on(col)(`${col} >= ?`, r.min);
+    if (r?.max !== undefined) on(col)(`${col} <= ?`, r.max);
   };
 
   if (filter.text !== undefined) {
@@ -46,50 +71,31 @@ export function filterSql(db: Database, filter: CreatorFilter, now: number): Sql
   range('i.avg_video_views', filter.avgVideoViews);
   range('i.engagement_bp', filter.engagement);
   range('i.score', filter.score);
-  if (filter.categories?.length) {
-    add(
-      canonicalOf('creator_categories x', `x.category IN (${marks(filter.categories.length)})`),
-      ...filter.categories,
-    );
+  const set = (part: SqlPart): void => add(part.sql, ...part.args);
+  if (filter.categories?.length) set(inSet('i.category_set', filter.categories));
+  if (filter.regions?.length) {
+    on('i.region')(`i.region IN (${marks(filter.regions.length)})`, ...filter.regions);
   }
-  if (filter.regions?.length) add(`i.region IN (${marks(filter.regions.length)})`, ...filter.regions);
   if (filter.stages?.length) {
-    add(`i.stage_rank IN (${marks(filter.stages.length)})`, ...filter.stages.map(stageRank));
+    on('i.stage_rank')(`i.stage_rank IN (${marks(filter.stages.length)})`, ...filter.stages.map(stageRank));
   }
-  if (filter.tagIds?.length) {
-    add(canonicalOf('creator_tags x', `x.tag_id IN (${marks(filter.tagIds.length)})`), ...filter.tagIds);
-  }
-  if (filter.listIds?.length) {
-    const part = listsSql(db, filter.listIds, now);
-    add(part.sql, ...part.args);
-  }
+  if (filter.tagIds?.length) set(inSet('i.tag_set', filter.tagIds));
+  if (filter.listIds?.length) set(listsSql(db, filter.listIds, now));
   if (filter.lastContacted?.notWithinDays !== undefined) {
-    add(
+    on('i.last_contacted_at')(
       '(i.last_contacted_at IS NULL OR i.last_contacted_at < ?)',
       now - filter.lastContacted.notWithinDays * DAY,
     );
   }
   if (filter.lastContacted?.withinDays !== undefined) {
-    add('i.last_contacted_at >= ?', now - filter.lastContacted.withinDays * DAY);
+    on('i.last_contacted_at')('i.last_contacted_at >= ?', now - filter.lastContacted.withinDays * DAY);
   }
   if (filter.hasContact !== undefined) add('i.has_contact = ?', filter.hasContact ? 1 : 0);
-  if (filter.sources?.length) {
-    const s = filter.sources;
-    add(
-      `(${canonicalOf('creator_sightings x', `x.source IN (${marks(s.length)})`)}
-        OR i.creator_id IN (SELECT canonical_id FROM creators WHERE origin IN (${marks(s.length)})))`,
-      ...s,
-      ...s,
-    );
-  }
-  if (filter.shopIds?.length) {
-    add(
-      canonicalOf('creator_sightings x', `x.shop_id IN (${marks(filter.shopIds.length)})`),
-      ...filter.shopIds,
-    );
-  }
+  // A source is where a record was sighted or how it came in (its origin): the set holds both.
+  if (filter.sources?.length) set(inSet('i.source_set', filter.sources));
+  if (filter.shopIds?.length) set(inSet('i.shop_set', filter.shopIds));
   if (filter.blocked !== undefined) add('i.blocked = ?', filter.blocked ? 1 : 0);
-  return { sql: where.length ? where.join(' AND ') : '1', args };
+  return parts;
 }
 
 /** Members of static lists, or creators a dynamic list's saved filter matches now. */
@@ -101,8 +107,9 @@ function listsSql(db: Database, listIds: readonly number[], now: number): SqlPar
   const args: Array<string | number> = [];
   const statics = lists.filter((l) => l.kind === 'static').map((l) => l.id);
   if (statics.length) {
-    ors.push(canonicalOf('creator_list_members x', `x.list_id IN (${marks(statics.length)})`));
-    args.push(...statics);
+    const part = inSet('i.list_set', statics);
+    ors.push(part.sql);
+    args.push(...part.args);
   }
   for (const l of lists) {
     if (l.kind !== 'dynamic' || l.filter === null) continue;

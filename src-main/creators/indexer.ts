@@ -3,6 +3,7 @@ import type { ScoreRules } from '@shared/creator-score';
 import { type CreatorStage, stageRank } from '@shared/creators';
 import type { CreatorExtensions } from './extensions';
 import { segmentForIndex } from './fts-text';
+import { encodeSet } from './index-sets';
 import { computeScore, type ScoreContext, type ScoreFeatures } from './score';
 import type { StageMoves } from './stages';
 
@@ -77,6 +78,11 @@ const indexColumns = [
   'samples_due',
   'first_seen_at',
   'last_activity_at',
+  'tag_set',
+  'list_set',
+  'category_set',
+  'shop_set',
+  'source_set',
 ] as const;
 
 function statements(db: Database) {
@@ -93,8 +99,11 @@ function statements(db: Database) {
     categories: db.prepare(
       `SELECT DISTINCT category FROM creator_categories WHERE creator_id IN (${group}) ORDER BY category`,
     ),
-    tags: db.prepare(`SELECT DISTINCT t.name FROM creator_tags ct JOIN tags t ON t.id = ct.tag_id
-        WHERE ct.creator_id IN (${group}) ORDER BY t.name COLLATE NOCASE`),
+    tags: db.prepare(`SELECT DISTINCT t.id, t.name FROM creator_tags ct JOIN tags t ON t.id = ct.tag_id
+        WHERE ct.creator_id IN (${group}) ORDER BY t.name COLLATE NOCASE, t.id`),
+    lists: db.prepare(`SELECT DISTINCT list_id FROM creator_list_members WHERE creator_id IN (${group})`),
+    sightings: db.prepare(`SELECT shop_id, source FROM creator_sightings WHERE creator_id IN (${group})`),
+    origins: db.prepare('SELECT DISTINCT origin FROM creators WHERE canonical_id = ?'),
     notes: db.prepare(
       `SELECT body FROM creator_notes WHERE creator_id IN (${group}) ORDER BY created_at, id`,
     ),
@@ -190,7 +199,9 @@ export class CreatorIndexer {
     const display = this.s.display.get(id, id, id) as Display;
     const stats = (this.s.stats.get(id) as Stats | undefined) ?? null;
     const categories = this.s.categories.pluck().all(id) as string[];
-    const tags = this.s.tags.pluck().all(id) as string[];
+    const tagRows = this.s.tags.all(id) as Array<{ id: number; name: string }>;
+    const tags = tagRows.map((t) => t.name);
+    const sightings = this.s.sightings.all(id) as Array<{ shop_id: string; source: string }>;
     const orders = this.s.orders.all(id) as Array<{
       currency: string | null;
       n: number;
@@ -257,6 +268,14 @@ export class CreatorIndexer {
       samples_due: features.samplesDue,
       first_seen_at: this.s.firstSeen.pluck().get(id) as number,
       last_activity_at: max(lastSeen, messages.last, collabs.last, main?.last, ...orders.map((o) => o.last)),
+      tag_set: encodeSet(tagRows.map((t) => t.id)),
+      list_set: encodeSet(this.s.lists.pluck().all(id) as number[]),
+      category_set: encodeSet(categories),
+      shop_set: encodeSet(sightings.map((x) => x.shop_id)),
+      source_set: encodeSet([
+        ...sightings.map((x) => x.source),
+        ...(this.s.origins.pluck().all(id) as string[]),
+      ]),
     });
     const names = (this.s.names.pluck().all(id, id, id) as string[]).join(' | ');
     const notes = (this.s.notes.pluck().all(id) as string[]).join(' | ');

@@ -113,9 +113,10 @@ export class CreatorsService {
     return {
       regions: q('SELECT DISTINCT region FROM creator_index WHERE region IS NOT NULL ORDER BY 1'),
       categories: q('SELECT DISTINCT category FROM creator_categories ORDER BY 1'),
+      // DISTINCT over creator_index_currency skips from one currency to the next instead of reading all rows.
       currencies: q(
-        `SELECT currency FROM (SELECT gmv_currency AS currency FROM creator_index UNION SELECT currency FROM shops)
-         WHERE currency IS NOT NULL ORDER BY 1`,
+        `SELECT DISTINCT gmv_currency FROM creator_index WHERE gmv_currency IS NOT NULL
+         UNION SELECT currency FROM shops WHERE currency IS NOT NULL ORDER BY 1`,
       ),
       shops: this.db
         .prepare('SELECT shop_id AS shopId, name, region FROM shops ORDER BY name, shop_id')

@@ -34,7 +34,7 @@ export async function benchCreators(
     t = performance.now();
     await crm.worker.kick('startup');
     report('creators.index.rebuild.ms', Math.round(performance.now() - t), 'ms');
-    db.exec('ANALYZE');
+    // No ANALYZE: the app never runs one, and search picks its plans itself rather than from statistics.
 
     const texts = ['an', 'chen', '小', '美妆', 'สม', 'be', 'luna', 'gr'];
     const sorts: CreatorSort[] = [

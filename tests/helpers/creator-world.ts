@@ -90,7 +90,8 @@ const noteWords = [
   'slow to reply',
 ];
 const regions = ['US', 'GB', 'TH', 'MY', 'SG'];
-const categoryPool = ['Beauty', 'Fashion', 'Food', 'Home', 'Sports', 'Tech'];
+// Two names hold the separator and the escape of the index's sets (src-main/creators/index-sets.ts).
+export const categoryPool = ['Beauty', 'Fashion', 'Food', 'Home, Garden', 'Sports', 'Tech', '100% Cotton'];
 const stages: CreatorStage[] = [
   'new',
   'new',

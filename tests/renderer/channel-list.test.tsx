@@ -119,4 +119,42 @@ describe('useChannelList', () => {
     expect(result.current.items).toEqual([]);
     expect(result.current.loading).toBe(false);
   });
+
+  it('takes a first page asked for early once, then asks main for every later one', async () => {
+    const orders = Array.from({ length: 5 }, (_, i) => order(i + 1));
+    const bridge = new FakeBridge().handle('orders:list', ordersChannel(orders));
+    let early: Promise<{ items: typeof orders; nextCursor: string | null; total: number }> | null =
+      Promise.resolve({ items: [orders[0]!, orders[1]!], nextCursor: 'o-0002', total: 5 });
+    const offered: unknown[] = [];
+    const { result } = renderHook(
+      () =>
+        useChannelList(
+          'orders:list',
+          { limit: 2 },
+          {
+            ...cursorPaging,
+            items: (page) => page.items,
+            getId: (o) => o.orderId,
+            earlyFirstPage: (input) => {
+              offered.push(input);
+              const answer = early;
+              early = null;
+              return answer;
+            },
+          },
+        ),
+      { wrapper: withApi(bridge) },
+    );
+    await waitFor(() => expect(result.current.items).toHaveLength(2));
+    expect(offered).toEqual([{ limit: 2 }]);
+    expect(inputs(bridge)).toEqual([]);
+
+    act(() => result.current.loadMore());
+    await waitFor(() => expect(result.current.items).toHaveLength(4));
+    expect(inputs(bridge)).toEqual([{ limit: 2, cursor: 'o-0002' }]);
+
+    act(() => result.current.reload());
+    await waitFor(() => expect(inputs(bridge)).toHaveLength(2));
+    expect(inputs(bridge)[1]).toEqual({ limit: 2 });
+  });
 });

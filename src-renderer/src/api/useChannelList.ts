@@ -76,6 +76,11 @@ export function useChannelList<C extends Channel, T>(
     getId: (item: T) => string;
     invalidateOn?: readonly EventName[];
     enabled?: boolean;
+    /**
+     * An answer to this first page already on its way (asked for before the page rendered), or null; it
+     * is taken once, and every later first page is asked for as usual.
+     */
+    earlyFirstPage?: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> | null;
   },
 ): KeysetList<T> {
   const { api } = useApiContext();
@@ -84,7 +89,7 @@ export function useChannelList<C extends Channel, T>(
   const key = useMemo(() => [...channelKey(channel, input as ChannelInput<C>), 'pages'], [channel, input]);
   useInvalidateOn(options.invalidateOn, key);
 
-  const next = options.next;
+  const { next, earlyFirstPage } = options;
   const query = useInfiniteQuery<
     FetchedPage<C>,
     AppError,
@@ -97,7 +102,8 @@ export function useChannelList<C extends Channel, T>(
     queryFn: async ({ pageParam }) => {
       const pageInput = { ...input, ...(pageParam === null ? {} : { [cursorParam]: pageParam }) };
       const invoke = api.invoke as (c: C, i: ChannelInput<C>) => Promise<ChannelOutput<C>>;
-      return { page: await invoke(channel, pageInput as ChannelInput<C>), fetchedAt: Date.now() };
+      const early = pageParam === null ? (earlyFirstPage?.(pageInput as ChannelInput<C>) ?? null) : null;
+      return { page: await (early ?? invoke(channel, pageInput as ChannelInput<C>)), fetchedAt: Date.now() };
     },
     getNextPageParam: (last) => next(last.page),
     placeholderData: keepPreviousData,

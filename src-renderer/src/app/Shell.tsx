@@ -1,13 +1,9 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ActivityPage } from '../pages/activity/ActivityPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { CreatorsPage } from '../pages/creators/CreatorsPage';
-import { DashboardPage } from '../pages/dashboard/DashboardPage';
-import { AdsPage } from '../pages/ads/AdsPage';
-import { FinancePage } from '../pages/finance/FinancePage';
-import { AffiliatePage } from '../pages/affiliate/AffiliatePage';
 import { OrdersPage } from '../pages/orders/OrdersPage';
 import { OutreachPage } from '../pages/outreach/OutreachPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
@@ -25,6 +21,19 @@ import { useAppInfo } from './useAppInfo';
 import { useIdentity } from '../hooks/useIdentity';
 import { useOpenExternalEvents } from './useOpenExternalEvents';
 import { useSampleOverdueAlerts } from '../features/creator-sources/useSampleOverdueAlerts';
+
+// The chart pages load on first visit: recharts and d3 are a third of the bundle, and every other page
+// (the Creators table above all) would otherwise wait for Chromium to compile them before its first rows.
+const DashboardPage = lazy(() =>
+  import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const AdsPage = lazy(() => import('../pages/ads/AdsPage').then((m) => ({ default: m.AdsPage })));
+const FinancePage = lazy(() =>
+  import('../pages/finance/FinancePage').then((m) => ({ default: m.FinancePage })),
+);
+const AffiliatePage = lazy(() =>
+  import('../pages/affiliate/AffiliatePage').then((m) => ({ default: m.AffiliatePage })),
+);
 
 function PageContent({ page }: { page: Page }): ReactElement {
   switch (page) {
@@ -84,7 +93,9 @@ export function Shell(): ReactElement {
             <ConnectionNotice />
             {/* Keyed by page so leaving a crashed page clears the error. */}
             <ErrorBoundary key={page}>
-              <PageContent page={page} />
+              <Suspense fallback={null}>
+                <PageContent page={page} />
+              </Suspense>
             </ErrorBoundary>
           </main>
         </div>

@@ -23,7 +23,7 @@ export function hrefFor(page: Page): string {
   return `#/${page}`;
 }
 
-function pageFromHash(hash: string): Page {
+export function pageFromHash(hash: string): Page {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/, 1)[0] ?? '';
   return (pages as readonly string[]).includes(name) ? (name as Page) : defaultPage;
 }

@@ -20,7 +20,7 @@ import { CreatorFilters } from './CreatorFilters';
 import { SaveListButton } from './SaveListButton';
 import { ScoreRulesButton } from './ScoreRulesDialog';
 import { Selection } from './selection';
-import { useCreatorFacets, useCreators } from './useCreators';
+import { defaultCreatorSort, useCreatorFacets, useCreators } from './useCreators';
 
 const creatorId = (c: CreatorRow): string => String(c.id);
 const isSortColumn = (by: string): by is CreatorSortColumn =>
@@ -32,7 +32,7 @@ export function CreatorsPage(): ReactElement {
   const [filter, setFilter] = useState<CreatorFilter>({});
   const [text, setText] = useState('');
   const debounced = useDebounced(text.trim(), 200);
-  const [sort, setSort] = useState<CreatorSort>({ column: 'score', direction: 'desc' });
+  const [sort, setSort] = useState<CreatorSort>(defaultCreatorSort);
   const [columns, setColumns] = useState<CreatorSortColumn[]>(loadColumns);
   const [selection, setSelection] = useState(Selection.none);
   const query = useMemo<CreatorFilter>(
@@ -40,7 +40,7 @@ export function CreatorsPage(): ReactElement {
     [filter, debounced],
   );
   const list = useCreators(query, sort);
-  const { facets, lists } = useCreatorFacets();
+  const { facets, lists } = useCreatorFacets(!list.loading);
   const number = new Intl.NumberFormat(i18n.language);
 
   const changeFilter = (next: CreatorFilter): void => {

@@ -1,8 +1,39 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { CreatorFilter, CreatorRow, CreatorSort, CreatorsChanged } from '@shared/creators';
-import { useChannelList, useChannelQuery, useMainEvent, type KeysetList } from '../../api';
+import type {
+  CreatorFilter,
+  CreatorRow,
+  CreatorSort,
+  CreatorsChanged,
+  CreatorsPage,
+  CreatorsSearchInput,
+} from '@shared/creators';
+import { api, useChannelList, useChannelQuery, useMainEvent, type KeysetList } from '../../api';
+import { pageFromHash } from '../../navigation/routes';
 
 const pageSize = 100;
+/** The table's order until the user picks another. */
+export const defaultCreatorSort: CreatorSort = { column: 'score', direction: 'desc' };
+
+/**
+ * The app opened on the Creators page: its first page is asked for as this module loads, beside the
+ * settings the shell waits for, instead of after the shell and the page have rendered (creators.table.
+ * firstRows.ms). The table takes the answer if its first query is still the opening one.
+ */
+let opening: { input: string; answer: Promise<CreatorsPage> } | null = null;
+if (typeof window !== 'undefined' && pageFromHash(window.location.hash) === 'creators') {
+  const input = { filter: {}, sort: defaultCreatorSort, limit: pageSize };
+  const answer = api.invoke('creators:search', input);
+  // Never an unhandled rejection: whoever takes it handles its failure, and one not taken is dropped.
+  answer.catch(() => {});
+  opening = { input: JSON.stringify(input), answer };
+}
+
+function takeOpening(input: CreatorsSearchInput): Promise<CreatorsPage> | null {
+  if (!opening || opening.input !== JSON.stringify(input)) return null;
+  const { answer } = opening;
+  opening = null;
+  return answer;
+}
 /** A sync re-indexes creators in bursts (an event every ~250 ms): views follow at most this often. */
 const followEveryMs = 1_000;
 const creatorId = (c: CreatorRow): string => String(c.id);
@@ -42,8 +73,10 @@ export function useCreators(filter: CreatorFilter, sort: CreatorSort): KeysetLis
     items: (page) => page.items,
     next: (page) => page.nextCursor,
     getId: creatorId,
+    earlyFirstPage: takeOpening,
   });
-  const count = useChannelQuery('creators:count', { filter });
+  // The first page goes first: main answers calls in turn, and counting 200k matches must not hold up rows.
+  const count = useChannelQuery('creators:count', { filter }, { enabled: !list.loading });
   useFollowChanges(() => {
     list.reload();
     void count.refetch();
@@ -51,10 +84,13 @@ export function useCreators(filter: CreatorFilter, sort: CreatorSort): KeysetLis
   return { ...list, total: count.data?.total ?? null };
 }
 
-/** What the filters offer (regions, categories, shops, tags present in the data) and the saved lists. */
-export function useCreatorFacets() {
-  const facets = useChannelQuery('creators:facets', undefined);
-  const lists = useChannelQuery('lists:list', undefined);
+/**
+ * What the filters offer (regions, categories, shops, tags present in the data) and the saved lists, asked
+ * for once `ready` (the table's first page is in): the menus can wait, the first rows cannot.
+ */
+export function useCreatorFacets(ready: boolean) {
+  const facets = useChannelQuery('creators:facets', undefined, { enabled: ready });
+  const lists = useChannelQuery('lists:list', undefined, { enabled: ready });
   useFollowChanges(
     () => {
       void facets.refetch();
