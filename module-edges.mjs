@@ -55,6 +55,11 @@ export const main = {
   orders: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
   products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync'] },
   collaborations: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
+  privacy: {
+    layer: 'domain',
+    may: ['accounts', 'activity', 'core', 'creators', 'db', 'events.ts', 'ipc', 'log', 'settings', 'vault'],
+    why: 'retention, backups, export and erase over every other domain’s data, driven from the schema',
+  },
   sandbox: {
     layer: 'simulator',
     may: ['core', 'log', 'profile/sandbox-info.ts', 'tiktok/shop/signing.ts'],
@@ -76,6 +81,7 @@ export const main = {
       'log',
       'orders',
       'paths.ts',
+      'privacy',
       'products',
       'profile',
       'sandbox',

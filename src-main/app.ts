@@ -30,10 +30,12 @@ import { RollupStore } from './sync/store/rollups';
 import type { SyncWorkerSpec } from './sync/worker/protocol';
 import { ordersHandlers } from './orders/handlers';
 import { productsHandlers } from './products/handlers';
+import { privacyHandlers } from './privacy/handlers';
+import { PrivacyService } from './privacy/service';
+import { DAY_MS } from './privacy/retention';
 import { profileHandlers } from './profile/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { canReach } from './tiktok/reachability';
-import { purgeAccountRows } from './sync/purge';
 import type { KeytarLike } from './vault/keychain-keystore';
 import { openVault } from './vault/open-vault';
 import { VaultUnlocker } from './vault/passphrase-unlock';
@@ -96,6 +98,8 @@ export interface ShopmeshApp {
   readonly sync: SyncService;
   /** The creator CRM: identity (`creators.resolve`), lists, blocklist, stages, extensions for other modules. */
   readonly creators: CreatorsService;
+  /** Retention rules (and the Account purge they share with disconnecting). */
+  readonly privacy: PrivacyService;
   /** The scheduler, tray line and notifications; null when `backgroundSync` is off. */
   readonly background: BackgroundSync | null;
   info(): AppInfo;
@@ -197,6 +201,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     logger,
     now,
     language: () => settings.get().language,
+    accountDataRetentionMs: () => settings.get().accountDataRetentionDays * DAY_MS,
     ...(openBrowser ? { openBrowser } : {}),
     ...(config.connectTimeoutMs ? { callbackTimeoutMs: config.connectTimeoutMs } : {}),
   });
@@ -215,16 +220,16 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     onRunFinished: ({ runId, accountId }) => {
       const run = sync.history({ accountId, limit: 5 }).runs.find((r) => r.id === runId);
       const name = sync.status().accounts.find((a) => a.accountId === accountId)?.displayName ?? accountId;
-      if (run) activity.record('sync.finished', runSummaryParams(run, name));
+      if (run) activity.record('sync.finished', runSummaryParams(run, name), accountId);
     },
     ...config.syncTuning,
     ...(config.syncWorker ? { worker: config.syncWorker } : {}),
   });
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));
-  accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
+  // Account purges (disconnect "delete now", the retention rules) are driven from the schema (privacy/).
+  const privacy = new PrivacyService({ db, settings, accounts, activity, events, logger, now });
   const catalogue = createCatalogue({ db, activity, now });
-  accounts.hooks.registerPurge('product costs', (accountId) => catalogue.costs.purgeAccount(accountId));
   const creators = new CreatorsService({
     db,
     logger,
@@ -282,6 +287,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...creatorListsHandlers(creators),
     ...analyticsHandlers(analytics),
     ...collaborationsHandlers(db),
+    ...privacyHandlers(privacy),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',
@@ -293,7 +299,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     { dataDir: config.dataDir, transport: config.transport, profile: profile.name },
     'ShopMesh started',
   );
-  accounts.startRetention();
+  // The retention rules run now and daily (Settings → Privacy shows and changes them).
+  privacy.start();
   // A Login Kit identity revoked at TikTok is only noticed by asking (identity-check.ts).
   if (config.backgroundSync !== false) accounts.startIdentityChecks();
 
@@ -312,12 +319,14 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     accounts,
     sync,
     creators,
+    privacy,
     background,
     info,
     async close() {
       if (closed) return;
       closed = true;
       background?.stop();
+      privacy.stop();
       await sync.close();
       await creators.close();
       await accounts.close();

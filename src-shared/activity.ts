@@ -20,6 +20,7 @@ export const activityKinds = [
   'creator.bulk',
   'creator.exported',
   'creator.scoreRulesChanged',
+  'privacy.retentionRan',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

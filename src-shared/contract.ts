@@ -7,6 +7,7 @@ import { collaborationsSlice } from './channels/collaborations';
 import { creatorListsSlice } from './channels/creator-lists';
 import { creatorsSlice } from './channels/creators';
 import { ordersSlice } from './channels/orders';
+import { privacySlice } from './channels/privacy';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
 import { settingsSlice } from './channels/settings';
@@ -33,6 +34,7 @@ export const slices = [
   creatorListsSlice,
   analyticsSlice,
   collaborationsSlice,
+  privacySlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

@@ -10,6 +10,12 @@ export const settingsSchema = z.object({
   syncIntervalMinutes: z.number().int().min(5).max(1440),
   closeToTray: z.boolean(),
   launchAtLogin: z.boolean(),
+  /** Activity-log entries older than this many days are deleted (privacy policy: 180). */
+  activityRetentionDays: z.number().int().min(7).max(3650),
+  /** A disconnected or revoked Account's data is deleted this many days later (privacy policy: 90). */
+  accountDataRetentionDays: z.number().int().min(1).max(365),
+  /** Finance and payment records are kept this many years from their date (privacy policy: 5). */
+  financeRetentionYears: z.number().int().min(1).max(10),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Language = Settings['language'];
@@ -21,6 +27,9 @@ export const defaultSettings: Settings = {
   syncIntervalMinutes: 60,
   closeToTray: true,
   launchAtLogin: false,
+  activityRetentionDays: 180,
+  accountDataRetentionDays: 90,
+  financeRetentionYears: 5,
 };
 
 /** A patch names at least one known field; unknown fields are an error, not silently dropped. */

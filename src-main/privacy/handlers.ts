@@ -1,0 +1,10 @@
+import type { privacySlice } from '@shared/channels/privacy';
+import type { HandlersFor } from '../ipc/router';
+import type { PrivacyService } from './service';
+
+export function privacyHandlers(privacy: PrivacyService): HandlersFor<typeof privacySlice> {
+  return {
+    'privacy:retention': () => privacy.status(),
+    'privacy:runRetention': () => privacy.runRetention(),
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** What one retention run deleted: counts only, never what the rows held. */
+export const retentionReportSchema = z.object({
+  /** UTC epoch ms the run finished. */
+  at: z.number().int(),
+  /** Activity-log entries older than the activity rule. */
+  activityEntries: z.number().int().nonnegative(),
+  /** Disconnected or revoked Accounts whose data was deleted. */
+  accounts: z.number().int().nonnegative(),
+  /** Rows deleted with those Accounts' data (synced data, rollups, costs, their activity entries). */
+  accountRows: z.number().int().nonnegative(),
+  /** Finance and payment records past the finance rule. */
+  financeRecords: z.number().int().nonnegative(),
+  /** Account rows removed for good once their last kept finance record went. */
+  accountsForgotten: z.number().int().nonnegative(),
+});
+export type RetentionReport = z.infer<typeof retentionReportSchema>;
+
+export const retentionStatusSchema = z.object({
+  /** The newest run since the app started (runs at start-up and daily); null before the first. */
+  lastRun: retentionReportSchema.nullable(),
+  /** Accounts waiting for their data to be deleted, with the date it goes. */
+  scheduled: z.array(z.object({ accountId: z.string(), name: z.string(), dataDeletionAt: z.number().int() })),
+  /** Finance and payment records kept after their Account's other data went. */
+  financeKept: z.number().int().nonnegative(),
+});
+export type RetentionStatus = z.infer<typeof retentionStatusSchema>;
