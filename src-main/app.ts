@@ -10,13 +10,14 @@ import { createCatalogue } from './catalogue/catalogue';
 import { type Database, openDatabase } from './db/connection';
 import { EventBus } from './events';
 import { type Handlers, Router } from './ipc/router';
-import { createLogger, type Logger } from './log/logger';
-import { dataPaths, preparePrivateDataDir } from './paths';
+import { createLogger, logFilePath, type Logger } from './log/logger';
+import { dataPaths, ownFiles, preparePrivateDataDir } from './paths';
 import { createConfSettingsStore } from './settings/conf-store';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { Profile } from './profile/profile';
 import { resolveAppProfile } from './profile/app-profile';
+import { productionSettingsFileName } from './profile/production-settings';
 import { ProfileService } from './profile/profile-service';
 import { type EmbeddedSandboxConfig, startEmbeddedSandbox } from './sandbox/embedded';
 import type { SandboxInfo } from './sandbox/index';
@@ -79,6 +80,8 @@ export interface AppConfig {
    * thread of their own and IPC is answered while a sync works. Absent (most tests): on this thread.
    */
   syncWorker?: SyncWorkerSpec;
+  /** Electron: clears the browser's caches and storage for "delete all my data". */
+  clearBrowserData?: () => Promise<void>;
 }
 
 export interface ShopmeshApp {
@@ -228,7 +231,27 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));
   // Account purges (disconnect "delete now", the retention rules) are driven from the schema (privacy/).
-  const privacy = new PrivacyService({ db, settings, accounts, activity, events, logger, now });
+  const privacy = new PrivacyService({
+    db,
+    settings,
+    accounts,
+    activity,
+    events,
+    logger,
+    now,
+    erase: {
+      vault,
+      stopWork: async () => {
+        await sync.cancel();
+        await sync.whenIdle();
+      },
+      dataDir: config.dataDir,
+      logDir: paths.logDir,
+      logFile: logFilePath(paths.logDir),
+      otherFiles: () => ownFiles(config.dataDir, [productionSettingsFileName]),
+      ...(config.clearBrowserData ? { clearBrowserData: config.clearBrowserData } : {}),
+    },
+  });
   const catalogue = createCatalogue({ db, activity, now });
   const creators = new CreatorsService({
     db,

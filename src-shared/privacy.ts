@@ -26,3 +26,22 @@ export const retentionStatusSchema = z.object({
   financeKept: z.number().int().nonnegative(),
 });
 export type RetentionStatus = z.infer<typeof retentionStatusSchema>;
+
+/** The typed confirmation "Delete all my data" needs (the same word in every language). */
+export const eraseConfirmation = 'DELETE';
+
+export const eraseInputSchema = z
+  .object({ confirmation: z.literal(eraseConfirmation, { message: `Type ${eraseConfirmation} to confirm` }) })
+  .strict();
+
+export const eraseReportSchema = z.object({
+  /** Grants ended at TikTok (API for Business, Login Kit). */
+  revoked: z.number().int().nonnegative(),
+  /** Grants TikTok offers no API to end (TikTok Shop): the seller ends them in Seller Center. */
+  withoutRevokeApi: z.number().int().nonnegative(),
+  /** Database rows deleted. */
+  rows: z.number().int().nonnegative(),
+  /** Files and folders deleted or emptied (backups, exports, logs, saved settings). */
+  files: z.number().int().nonnegative(),
+});
+export type EraseReport = z.infer<typeof eraseReportSchema>;

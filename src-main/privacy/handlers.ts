@@ -6,5 +6,6 @@ export function privacyHandlers(privacy: PrivacyService): HandlersFor<typeof pri
   return {
     'privacy:retention': () => privacy.status(),
     'privacy:runRetention': () => privacy.runRetention(),
+    'privacy:eraseAll': () => privacy.eraseAll(),
   };
 }

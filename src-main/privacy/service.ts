@@ -1,4 +1,5 @@
-import type { RetentionReport, RetentionStatus } from '@shared/privacy';
+import { AppError } from '@shared/errors';
+import type { EraseReport, RetentionReport, RetentionStatus } from '@shared/privacy';
 import type { AccountsService } from '../accounts/service';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Database } from '../db/connection';
@@ -6,7 +7,9 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import { type AccountPurgeResult, financeCutoff, purgeAccount } from './account-purge';
+import { type EraseDeps, eraseEverything } from './erase';
 import { DAY_MS, purgeAgedFinance, purgeOldActivity } from './retention';
+import { privacyTexts } from './texts';
 
 export interface PrivacyServiceDeps {
   db: Database;
@@ -16,6 +19,8 @@ export interface PrivacyServiceDeps {
   events: EventBus;
   logger: Logger;
   now: () => number;
+  /** What "delete all my data" needs beyond the above (the vault, the data folder's files). */
+  erase: Omit<EraseDeps, 'db' | 'settings' | 'accounts' | 'events' | 'logger'>;
 }
 
 const total = (r: AccountPurgeResult): number => Object.values(r.deleted).reduce((a, b) => a + b, 0);
@@ -29,6 +34,7 @@ export class PrivacyService {
   private timer: NodeJS.Timeout | null = null;
   /** Rows deleted by Account purges since the current retention run started (disconnect "now" logs its own). */
   private purgedRows = 0;
+  private erasing = false;
 
   constructor(private readonly deps: PrivacyServiceDeps) {
     // Every Account purge (disconnect "delete now", the 90-day rule) goes through the schema-driven purge.
@@ -109,6 +115,19 @@ export class PrivacyService {
       .pluck()
       .get() as number;
     return { lastRun: this.lastRun, scheduled, financeKept };
+  }
+
+  /** "Delete all my data" (erase.ts); one at a time. The app is back at its first run afterwards. */
+  async eraseAll(): Promise<EraseReport> {
+    if (this.erasing) throw new AppError('CONFLICT', privacyTexts.eraseRunning());
+    this.erasing = true;
+    try {
+      const { db, settings, accounts, events, logger } = this.deps;
+      return await eraseEverything({ ...this.deps.erase, db, settings, accounts, events, logger });
+    } finally {
+      this.lastRun = null;
+      this.erasing = false;
+    }
   }
 
   /** Runs the rules now and then daily while the app runs (the timer does not keep the process alive). */

@@ -1,5 +1,10 @@
 import { noInput, type ContractSlice } from '../channel';
-import { retentionReportSchema, retentionStatusSchema } from '../privacy';
+import {
+  eraseInputSchema,
+  eraseReportSchema,
+  retentionReportSchema,
+  retentionStatusSchema,
+} from '../privacy';
 
 export const privacySlice = {
   title: 'Privacy',
@@ -15,6 +20,13 @@ export const privacySlice = {
       input: noInput,
       output: retentionReportSchema,
       summary: 'Applies every retention rule now and returns what it deleted, as counts.',
+      writes: true,
+    },
+    'privacy:eraseAll': {
+      input: eraseInputSchema,
+      output: eraseReportSchema,
+      summary:
+        'Delete all my data: ends the grants at TikTok where an API exists, then deletes the database rows, settings, keychain entries, logs, caches and backups. Needs `confirmation: "DELETE"`. The app is back at its first run.',
       writes: true,
     },
   },

@@ -47,3 +47,28 @@ test('the retention rules are shown in Settings, changed, and explained in both 
   await zh.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/e2e/privacy-zh-dark.png', fullPage: true });
 });
+
+test('delete all my data asks for the typed word, then the app is at its first run', async ({ page }) => {
+  await page.goto(app.url);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('button', { name: 'Delete all my data…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete all my data?' });
+  const confirm = dialog.getByRole('button', { name: 'Delete everything' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('Type DELETE to confirm').fill('delete');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await expect(confirm).toBeEnabled();
+  await page.screenshot({ path: 'test-results/e2e/privacy-erase-en-dark.png' });
+  await confirm.click();
+  // The page starts again with the default settings (light follows the system theme, English).
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }),
+  ).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Theme')).toHaveValue('system');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByText('No activity yet')).toBeVisible();
+});
