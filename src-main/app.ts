@@ -7,7 +7,7 @@ import { createAnalyticsService } from './analytics/service';
 import { collaborationsHandlers } from './collaborations/handlers';
 import { ActivityLog } from './activity/activity-log';
 import { createCatalogue } from './catalogue/catalogue';
-import { type Database, openDatabase } from './db/connection';
+import type { Database } from './db/connection';
 import { EventBus } from './events';
 import { type Handlers, Router } from './ipc/router';
 import { createLogger, logFilePath, type Logger } from './log/logger';
@@ -32,6 +32,7 @@ import type { SyncWorkerSpec } from './sync/worker/protocol';
 import { ordersHandlers } from './orders/handlers';
 import { productsHandlers } from './products/handlers';
 import { privacyHandlers } from './privacy/handlers';
+import { openOrRecover } from './privacy/recovery';
 import { PrivacyService } from './privacy/service';
 import { DAY_MS } from './privacy/retention';
 import { profileHandlers } from './profile/handlers';
@@ -129,7 +130,9 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       ...(env.SHOPMESH_LOG_LEVEL ? { level: env.SHOPMESH_LOG_LEVEL } : {}),
     });
   const now = config.now ?? Date.now;
-  const db = openDatabase(paths.database);
+  // A database SQLite cannot read (or a newer build wrote) is kept aside, never lost: the app starts on a
+  // fresh one and shows the recovery screen (privacy/recovery.ts).
+  const { db, recovery } = openOrRecover(paths.database, config.dataDir, now(), logger);
   const settings = new SettingsService(
     config.settingsStore ?? createConfSettingsStore(config.dataDir),
     logger,
@@ -239,6 +242,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     events,
     logger,
     now,
+    recovery,
+    afterRestore: () => void creators.worker.kick('startup'),
     erase: {
       vault,
       stopWork: async () => {
@@ -349,7 +354,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       if (closed) return;
       closed = true;
       background?.stop();
-      privacy.stop();
+      await privacy.stop();
       await sync.close();
       await creators.close();
       await accounts.close();

@@ -26,8 +26,10 @@ export interface DataPaths {
  * place, files moved aside as corrupt. The vault's passphrase file is the vault's own (it resets it).
  */
 export function ownFiles(dataDir: string, others: readonly string[] = []): string[] {
-  const own = ['backups', 'exports', 'window-state.json', ...others].map((n) => join(dataDir, n));
-  const movedAside = readdirSync(dataDir).filter((n) => /\.(corrupt|unreadable)-\d+/.test(n));
+  const own = ['backups', 'exports', 'window-state.json', 'recovery.json', ...others].map((n) =>
+    join(dataDir, n),
+  );
+  const movedAside = readdirSync(dataDir).filter((n) => /\.(corrupt|unreadable|newer)-\d+/.test(n));
   return [...own, ...movedAside.map((n) => join(dataDir, n))];
 }
 

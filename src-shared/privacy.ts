@@ -45,3 +45,46 @@ export const eraseReportSchema = z.object({
   files: z.number().int().nonnegative(),
 });
 export type EraseReport = z.infer<typeof eraseReportSchema>;
+
+/** Backup file names ShopMesh writes (`shopmesh-YYYYMMDD-HHMMSS.db`); nothing else can be restored. */
+export const backupNameSchema = z
+  .string()
+  .regex(/^shopmesh-\d{8}-\d{6}(-before-restore)?\.db$/, { message: 'Not the name of a ShopMesh backup' });
+
+export const backupInfoSchema = z.object({
+  name: backupNameSchema,
+  /** UTC epoch ms the backup was taken. */
+  createdAt: z.number().int(),
+  sizeBytes: z.number().int().nonnegative(),
+  /** The copy of the database taken just before a restore replaced it. */
+  beforeRestore: z.boolean(),
+  /** SQLite can read it and this build knows its schema version. */
+  restorable: z.boolean(),
+});
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+
+export const backupsSchema = z.object({
+  items: z.array(backupInfoSchema),
+  totalBytes: z.number().int().nonnegative(),
+  folder: z.string(),
+});
+export type Backups = z.infer<typeof backupsSchema>;
+
+export const restoreInputSchema = z.object({ name: backupNameSchema }).strict();
+export const restoreResultSchema = z.object({
+  restoredFrom: backupNameSchema,
+  /** The copy of the database as it was just before (absent when it was a fresh one after a recovery). */
+  previous: backupNameSchema.nullable(),
+});
+
+/** Why the app started on a fresh database: the old file is kept beside it, untouched. */
+export const recoveryStateSchema = z
+  .object({
+    cause: z.enum(['corrupt', 'newer']),
+    /** Where the unreadable file was moved (in the data folder). */
+    keptFile: z.string(),
+    /** UTC epoch ms it was found. */
+    at: z.number().int(),
+  })
+  .nullable();
+export type RecoveryState = z.infer<typeof recoveryStateSchema>;

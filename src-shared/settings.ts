@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   accountDataRetentionDays: z.number().int().min(1).max(365),
   /** Finance and payment records are kept this many years from their date (privacy policy: 5). */
   financeRetentionYears: z.number().int().min(1).max(10),
+  /** How many daily backups of the database are kept (the oldest go first). */
+  backupsKept: z.number().int().min(1).max(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Language = Settings['language'];
@@ -30,6 +32,7 @@ export const defaultSettings: Settings = {
   activityRetentionDays: 180,
   accountDataRetentionDays: 90,
   financeRetentionYears: 5,
+  backupsKept: 7,
 };
 
 /** A patch names at least one known field; unknown fields are an error, not silently dropped. */

@@ -7,5 +7,10 @@ export function privacyHandlers(privacy: PrivacyService): HandlersFor<typeof pri
     'privacy:retention': () => privacy.status(),
     'privacy:runRetention': () => privacy.runRetention(),
     'privacy:eraseAll': () => privacy.eraseAll(),
+    'privacy:backups': () => privacy.backups(),
+    'privacy:backupNow': () => privacy.backupNow(),
+    'privacy:restoreBackup': ({ name }) => privacy.restore(name),
+    'privacy:recovery': () => privacy.recovery(),
+    'privacy:startFresh': () => privacy.startFresh(),
   };
 }

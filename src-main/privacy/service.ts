@@ -1,5 +1,14 @@
 import { AppError } from '@shared/errors';
-import type { EraseReport, RetentionReport, RetentionStatus } from '@shared/privacy';
+import type {
+  BackupInfo,
+  Backups,
+  EraseReport,
+  RecoveryState,
+  RetentionReport,
+  RetentionStatus,
+} from '@shared/privacy';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AccountsService } from '../accounts/service';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Database } from '../db/connection';
@@ -7,7 +16,10 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import { type AccountPurgeResult, financeCutoff, purgeAccount } from './account-purge';
+import { backupFolder, createBackup, listBackups, pruneBackups } from './backups';
 import { type EraseDeps, eraseEverything } from './erase';
+import { clearRecovery } from './recovery';
+import { prepareRestore, restoreInPlace } from './restore';
 import { DAY_MS, purgeAgedFinance, purgeOldActivity } from './retention';
 import { privacyTexts } from './texts';
 
@@ -21,7 +33,14 @@ export interface PrivacyServiceDeps {
   now: () => number;
   /** What "delete all my data" needs beyond the above (the vault, the data folder's files). */
   erase: Omit<EraseDeps, 'db' | 'settings' | 'accounts' | 'events' | 'logger'>;
+  /** Set when the database could not be opened at start-up and a fresh one took its place (recovery.ts). */
+  recovery: RecoveryState;
+  /** After a restore: start rebuilding what is derived in the background (the creators' search index). */
+  afterRestore?: () => void;
 }
+
+/** How often the app checks whether a backup is due (one a day). */
+const BACKUP_CHECK_MS = 3_600_000;
 
 const total = (r: AccountPurgeResult): number => Object.values(r.deleted).reduce((a, b) => a + b, 0);
 
@@ -35,8 +54,12 @@ export class PrivacyService {
   /** Rows deleted by Account purges since the current retention run started (disconnect "now" logs its own). */
   private purgedRows = 0;
   private erasing = false;
+  private recoveryState: RecoveryState;
+  private backupTimer: NodeJS.Timeout | null = null;
+  private backingUp: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: PrivacyServiceDeps) {
+    this.recoveryState = deps.recovery;
     // Every Account purge (disconnect "delete now", the 90-day rule) goes through the schema-driven purge.
     deps.accounts.hooks.registerPurge('account data', (accountId, db) => {
       const result = purgeAccount(db, accountId, this.financeCutoff(), deps.now());
@@ -126,21 +149,110 @@ export class PrivacyService {
       return await eraseEverything({ ...this.deps.erase, db, settings, accounts, events, logger });
     } finally {
       this.lastRun = null;
+      this.recoveryState = null;
       this.erasing = false;
     }
   }
 
-  /** Runs the rules now and then daily while the app runs (the timer does not keep the process alive). */
+  /**
+   * Runs the rules now and then daily, and takes the daily backup when one is due (checked hourly), while
+   * the app runs (the timers do not keep the process alive).
+   */
   start(intervalMs = DAY_MS): void {
     if (this.timer) return;
     this.runSafely();
     this.timer = setInterval(() => this.runSafely(), intervalMs);
     this.timer.unref();
+    void this.backupIfDue();
+    this.backupTimer = setInterval(() => void this.backupIfDue(), BACKUP_CHECK_MS);
+    this.backupTimer.unref();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.backupTimer) clearInterval(this.backupTimer);
     this.timer = null;
+    this.backupTimer = null;
+    await this.backingUp;
+  }
+
+  backups(): Backups {
+    const folder = backupFolder(this.deps.erase.dataDir);
+    const items = listBackups(folder);
+    return { items, totalBytes: items.reduce((n, b) => n + b.sizeBytes, 0), folder };
+  }
+
+  /** An online backup now (`db.backup`), then the oldest beyond the kept number go. */
+  backupNow(): Promise<BackupInfo> {
+    const run = this.backingUp.then(async () => {
+      const folder = backupFolder(this.deps.erase.dataDir);
+      const info = await createBackup(this.deps.db, folder, this.deps.now());
+      pruneBackups(folder, this.deps.settings.get().backupsKept);
+      this.deps.logger.info({ sizeBytes: info.sizeBytes }, 'database backed up');
+      return info;
+    });
+    this.backingUp = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Whether the start-up check found the database unreadable (and started on a fresh one). */
+  recovery(): RecoveryState {
+    return this.recoveryState;
+  }
+
+  /** The merchant chose to go on with the fresh database; the unreadable file stays where it was moved. */
+  startFresh(): { keptFile: string } {
+    const state = this.recoveryState;
+    if (!state) throw new AppError('CONFLICT', privacyTexts.noRecovery());
+    clearRecovery(this.deps.erase.dataDir);
+    this.recoveryState = null;
+    return { keptFile: state.keptFile };
+  }
+
+  /**
+   * Restores a backup over the live database: the backup is checked (and migrated) on a copy first, the
+   * current database is backed up (unless it is the fresh one of a recovery), syncs stop, and every row is
+   * replaced in one transaction. The vault then reads the restored key record.
+   */
+  async restore(name: string): Promise<{ restoredFrom: string; previous: string | null }> {
+    const { db, logger, events } = this.deps;
+    const { dataDir, vault } = this.deps.erase;
+    const folder = backupFolder(dataDir);
+    const file = join(folder, name);
+    if (!listBackups(folder).some((b) => b.name === name) || !existsSync(file))
+      throw new AppError('NOT_FOUND', privacyTexts.backupNotFound({ name }));
+    const copy = prepareRestore(file, dataDir, this.deps.now());
+    try {
+      const previous = this.recoveryState
+        ? null
+        : (await createBackup(db, folder, this.deps.now(), '-before-restore')).name;
+      await this.deps.erase.stopWork();
+      const rows = restoreInPlace(db, copy);
+      await vault.unlock();
+      this.deps.afterRestore?.();
+      if (this.recoveryState) {
+        clearRecovery(dataDir);
+        this.recoveryState = null;
+      }
+      logger.info({ rows, previous: previous !== null }, 'database restored from a backup');
+      events.emit('accounts:changed', {});
+      return { restoredFrom: name, previous };
+    } finally {
+      removeCopy(copy);
+    }
+  }
+
+  private async backupIfDue(): Promise<void> {
+    // While a recovery is pending the database is an empty stand-in: backing it up could push out the
+    // backups the merchant may want to restore.
+    if (this.recoveryState) return;
+    const last = listBackups(backupFolder(this.deps.erase.dataDir)).find((b) => !b.beforeRestore);
+    if (last && this.deps.now() - last.createdAt < DAY_MS - BACKUP_CHECK_MS) return;
+    try {
+      await this.backupNow();
+    } catch (err) {
+      this.deps.logger.error({ err }, 'daily backup failed');
+    }
   }
 
   private runSafely(): void {
@@ -165,4 +277,8 @@ export class PrivacyService {
       .run(days * DAY_MS).changes;
     if (moved > 0) this.deps.events.emit('accounts:changed', {});
   }
+}
+
+function removeCopy(copy: string): void {
+  for (const path of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(path, { force: true });
 }

@@ -1,5 +1,11 @@
 import { noInput, type ContractSlice } from '../channel';
+import { z } from 'zod';
 import {
+  backupInfoSchema,
+  backupsSchema,
+  recoveryStateSchema,
+  restoreInputSchema,
+  restoreResultSchema,
   eraseInputSchema,
   eraseReportSchema,
   retentionReportSchema,
@@ -27,6 +33,41 @@ export const privacySlice = {
       output: eraseReportSchema,
       summary:
         'Delete all my data: ends the grants at TikTok where an API exists, then deletes the database rows, settings, keychain entries, logs, caches and backups. Needs `confirmation: "DELETE"`. The app is back at its first run.',
+      writes: true,
+    },
+    'privacy:backups': {
+      input: noInput,
+      output: backupsSchema,
+      summary:
+        'The database backups in the data folder, newest first, with their sizes and whether each can be restored.',
+      writes: false,
+    },
+    'privacy:backupNow': {
+      input: noInput,
+      output: backupInfoSchema,
+      summary:
+        'Takes an online backup of the database now; the oldest beyond the kept number (a setting) are deleted.',
+      writes: true,
+    },
+    'privacy:restoreBackup': {
+      input: restoreInputSchema,
+      output: restoreResultSchema,
+      summary:
+        'Replaces the database with a backup (checked and migrated on a copy first); the current database is backed up first. The page should reload afterwards.',
+      writes: true,
+    },
+    'privacy:recovery': {
+      input: noInput,
+      output: recoveryStateSchema,
+      summary:
+        'Null, or why the app started on a fresh database: the old file could not be read or a newer ShopMesh wrote it (it is kept in the data folder).',
+      writes: false,
+    },
+    'privacy:startFresh': {
+      input: noInput,
+      output: z.object({ keptFile: z.string() }),
+      summary:
+        'Ends the recovery: goes on with the fresh database; the unreadable file stays in the data folder.',
       writes: true,
     },
   },

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { makeTempDir } from '../helpers/tmp';
 import { type RunningWebApp, startWebApp } from './web-app';
@@ -71,4 +73,41 @@ test('delete all my data asks for the typed word, then the app is at its first r
   await expect(page.getByLabel('Theme')).toHaveValue('system');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   await expect(page.getByText('No activity yet')).toBeVisible();
+});
+
+test('backups are listed with their size, and a corrupt database opens the recovery screen that restores one', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const table = page.getByRole('table', { name: 'Backups' });
+  // The start-up backup.
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table).toContainText(/\d+(\.\d)? (kB|KB|MB|byte)/);
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/e2e/privacy-backups-en-light.png' });
+
+  // The database file is damaged while ShopMesh is stopped.
+  await app.stop();
+  writeFileSync(join(dataDir.dir, 'shopmesh.db'), 'not a database '.repeat(500));
+  app = await startWebApp(dataDir.dir);
+  await page.goto(app.url);
+  const dialog = page.getByRole('dialog', { name: 'ShopMesh could not read its database' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(/shopmesh\.db\.unreadable-\d+/);
+  await page.screenshot({ path: 'test-results/e2e/privacy-recovery-en-light.png' });
+  await dialog
+    .getByRole('button', { name: /^Restore the backup of / })
+    .first()
+    .click();
+  await page
+    .getByRole('dialog', { name: /^Restore the backup of / })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

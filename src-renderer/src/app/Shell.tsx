@@ -15,6 +15,7 @@ import { ProductsPage } from '../pages/products/ProductsPage';
 import { ConnectionNotice } from '../features/sync/ConnectionNotice';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
 import { VaultLockedBanner } from '../features/vault/VaultLockedBanner';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { useAccounts } from '../hooks/useAccounts';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { useCurrentPage, type Page } from '../navigation/routes';
@@ -80,6 +81,7 @@ export function Shell(): ReactElement {
           </main>
         </div>
       </div>
+      <RecoveryScreen />
     </SyncStatusProvider>
   );
 }

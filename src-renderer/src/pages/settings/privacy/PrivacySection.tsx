@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '@shared/settings';
+import { BackupsFields } from './BackupsFields';
 import { EraseAll } from './EraseAll';
 import { RetentionFields } from './RetentionFields';
 import './privacy.css';
@@ -19,6 +20,7 @@ export function PrivacySection(props: {
       </div>
       <div className="settings-section-fields">
         <RetentionFields settings={props.settings} save={props.save} />
+        <BackupsFields settings={props.settings} save={props.save} />
         <EraseAll />
       </div>
     </section>
