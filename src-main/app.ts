@@ -243,6 +243,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     logger,
     now,
     recovery,
+    appVersion: config.version,
     afterRestore: () => void creators.worker.kick('startup'),
     erase: {
       vault,

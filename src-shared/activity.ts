@@ -21,6 +21,7 @@ export const activityKinds = [
   'creator.exported',
   'creator.scoreRulesChanged',
   'privacy.retentionRan',
+  'privacy.exported',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

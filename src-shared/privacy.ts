@@ -88,3 +88,38 @@ export const recoveryStateSchema = z
   })
   .nullable();
 export type RecoveryState = z.infer<typeof recoveryStateSchema>;
+
+export const exportInputSchema = z
+  .object({
+    /** Creators' private contacts (email, phone…) are in the archive only when this is true. */
+    includeContacts: z.boolean().default(false),
+  })
+  .strict();
+
+export const exportResultSchema = z.object({
+  /** The archive's file name in the data folder's `exports/`. */
+  name: z.string(),
+  /** Where it was written (the merchant's own computer). */
+  path: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      table: z.string(),
+      rows: z.number().int().nonnegative(),
+      columns: z.array(z.string()),
+    }),
+  ),
+  contactsIncluded: z.boolean(),
+});
+export type ExportResult = z.infer<typeof exportResultSchema>;
+
+export const exportProgressSchema = z.object({
+  /** The table being written. */
+  table: z.string(),
+  tableIndex: z.number().int().nonnegative(),
+  tables: z.number().int().positive(),
+  /** Rows of that table written so far. */
+  rows: z.number().int().nonnegative(),
+});
+export type ExportProgress = z.infer<typeof exportProgressSchema>;

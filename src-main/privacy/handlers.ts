@@ -12,5 +12,6 @@ export function privacyHandlers(privacy: PrivacyService): HandlersFor<typeof pri
     'privacy:restoreBackup': ({ name }) => privacy.restore(name),
     'privacy:recovery': () => privacy.recovery(),
     'privacy:startFresh': () => privacy.startFresh(),
+    'privacy:export': ({ includeContacts }) => privacy.exportData(includeContacts),
   };
 }

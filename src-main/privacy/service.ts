@@ -3,6 +3,7 @@ import type {
   BackupInfo,
   Backups,
   EraseReport,
+  ExportResult,
   RecoveryState,
   RetentionReport,
   RetentionStatus,
@@ -18,6 +19,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { type AccountPurgeResult, financeCutoff, purgeAccount } from './account-purge';
 import { backupFolder, createBackup, listBackups, pruneBackups } from './backups';
 import { type EraseDeps, eraseEverything } from './erase';
+import { exportData } from './export';
 import { clearRecovery } from './recovery';
 import { prepareRestore, restoreInPlace } from './restore';
 import { DAY_MS, purgeAgedFinance, purgeOldActivity } from './retention';
@@ -35,6 +37,7 @@ export interface PrivacyServiceDeps {
   erase: Omit<EraseDeps, 'db' | 'settings' | 'accounts' | 'events' | 'logger'>;
   /** Set when the database could not be opened at start-up and a fresh one took its place (recovery.ts). */
   recovery: RecoveryState;
+  appVersion: string;
   /** After a restore: start rebuilding what is derived in the background (the creators' search index). */
   afterRestore?: () => void;
 }
@@ -54,6 +57,7 @@ export class PrivacyService {
   /** Rows deleted by Account purges since the current retention run started (disconnect "now" logs its own). */
   private purgedRows = 0;
   private erasing = false;
+  private exporting = false;
   private recoveryState: RecoveryState;
   private backupTimer: NodeJS.Timeout | null = null;
   private backingUp: Promise<unknown> = Promise.resolve();
@@ -193,6 +197,33 @@ export class PrivacyService {
     });
     this.backingUp = run.catch(() => undefined);
     return run;
+  }
+
+  /** Export my data (export.ts), one at a time; progress goes out as `privacy:exportProgress`. */
+  async exportData(includeContacts: boolean): Promise<ExportResult> {
+    if (this.exporting) throw new AppError('CONFLICT', privacyTexts.exportRunning());
+    this.exporting = true;
+    try {
+      const result = await exportData({
+        db: this.deps.db,
+        vault: this.deps.erase.vault,
+        folder: join(this.deps.erase.dataDir, 'exports'),
+        now: this.deps.now(),
+        appVersion: this.deps.appVersion,
+        includeContacts,
+        settings: this.deps.settings.get(),
+        onProgress: (p) => this.deps.events.emit('privacy:exportProgress', p),
+      });
+      // Counts only: what was exported, never from which Accounts.
+      this.deps.activity.record('privacy.exported', {
+        files: result.files.length,
+        rows: result.files.reduce((n, f) => n + f.rows, 0),
+        contacts: result.contactsIncluded,
+      });
+      return result;
+    } finally {
+      this.exporting = false;
+    }
   }
 
   /** Whether the start-up check found the database unreadable (and started on a fresh one). */

@@ -2,6 +2,7 @@ import { defineTexts } from '@shared/texts';
 
 /** Errors of the privacy tools; translated in `locales/<language>/privacy.json` under `privacy.errors`. */
 export const privacyTexts = defineTexts('privacy.errors', {
+  exportRunning: 'An export is already being written. Wait for it to finish.',
   eraseRunning: 'Your data is being deleted already. Wait for it to finish.',
   eraseIncomplete:
     'Your data was deleted, but {{count}} files could not be removed from the data folder. Delete the folder {{folder}} by hand.',

@@ -7,6 +7,9 @@ import {
   restoreInputSchema,
   restoreResultSchema,
   eraseInputSchema,
+  exportInputSchema,
+  exportProgressSchema,
+  exportResultSchema,
   eraseReportSchema,
   retentionReportSchema,
   retentionStatusSchema,
@@ -70,6 +73,18 @@ export const privacySlice = {
         'Ends the recovery: goes on with the fresh database; the unreadable file stays in the data folder.',
       writes: true,
     },
+    'privacy:export': {
+      input: exportInputSchema,
+      output: exportResultSchema,
+      summary:
+        'Export my data: writes one zip (a manifest and one CSV per table) to the data folder’s `exports/`. Secrets are never in it; creators’ private contacts only with `includeContacts: true`. Progress arrives as `privacy:exportProgress`.',
+      writes: true,
+    },
   },
-  events: {},
+  events: {
+    'privacy:exportProgress': {
+      payload: exportProgressSchema,
+      summary: 'How far the running export is: the table being written and its rows so far.',
+    },
+  },
 } as const satisfies ContractSlice;

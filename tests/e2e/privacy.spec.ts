@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { makeTempDir } from '../helpers/tmp';
@@ -40,6 +40,12 @@ test('the retention rules are shown in Settings, changed, and explained in both 
   await privacy.getByRole('button', { name: 'Apply the rules now' }).click();
   await privacy.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/e2e/privacy-en-light.png', fullPage: true });
+
+  // Export my data: one zip in the data folder, its name, size and place shown.
+  await privacy.getByRole('button', { name: 'Export my data' }).click();
+  const saved = privacy.getByRole('status').filter({ hasText: /^Saved shopmesh-export-\d{8}-\d{6}\.zip/ });
+  await expect(saved).toBeVisible();
+  expect(readdirSync(join(dataDir.dir, 'exports'))).toEqual([expect.stringMatching(/\.zip$/)]);
 
   await page.getByLabel('Language').selectOption('zh-CN');
   await page.getByLabel('主题').selectOption('dark');

@@ -37,6 +37,8 @@ const badInputs: [Channel, unknown][] = [
   ['privacy:recovery', { x: 1 }],
   ['privacy:startFresh', { keep: false }],
   ['settings:update', { backupsKept: 0 }],
+  ['privacy:export', { includeContacts: 'yes' }],
+  ['privacy:export', { includeContacts: false, folder: '/tmp' }],
   ['privacy:eraseAll', {}],
   ['privacy:eraseAll', { confirmation: 'delete' }],
   ['privacy:eraseAll', { confirmation: 'DELETE', keepBackups: true }],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '@shared/settings';
 import { BackupsFields } from './BackupsFields';
 import { EraseAll } from './EraseAll';
+import { ExportFields } from './ExportFields';
 import { RetentionFields } from './RetentionFields';
 import './privacy.css';
 
@@ -21,6 +22,7 @@ export function PrivacySection(props: {
       <div className="settings-section-fields">
         <RetentionFields settings={props.settings} save={props.save} />
         <BackupsFields settings={props.settings} save={props.save} />
+        <ExportFields />
         <EraseAll />
       </div>
     </section>
