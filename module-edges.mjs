@@ -64,6 +64,11 @@ export const main = {
     may: ['accounts', 'ipc', 'log', 'profile', 'tiktok'],
     why: 'sends through the API clients with an Account’s token',
   },
+  privacy: {
+    layer: 'domain',
+    may: ['accounts', 'activity', 'core', 'creators', 'db', 'events.ts', 'ipc', 'log', 'settings', 'vault'],
+    why: 'retention, backups, export and erase over every other domain’s data, driven from the schema',
+  },
   sandbox: {
     layer: 'simulator',
     may: ['core', 'log', 'profile/sandbox-info.ts', 'tiktok/shop/signing.ts'],
@@ -86,6 +91,7 @@ export const main = {
       'orders',
       'outreach',
       'paths.ts',
+      'privacy',
       'products',
       'profile',
       'sandbox',

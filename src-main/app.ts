@@ -11,16 +11,17 @@ import { type CreatorSources, createCreatorSources } from './creators/sources';
 import { SampleApplicationWriter } from './sync/store/sample-applications';
 import { CreatorStore } from './sync/store/creators';
 import { creatorSourcesHandlers, marketplaceHandlers, samplesHandlers } from './creators/sources-handlers';
-import { type Database, openDatabase } from './db/connection';
+import type { Database } from './db/connection';
 import { EventBus } from './events';
 import { type Handlers, Router } from './ipc/router';
-import { createLogger, type Logger } from './log/logger';
-import { dataPaths, preparePrivateDataDir } from './paths';
+import { createLogger, logFilePath, type Logger } from './log/logger';
+import { dataPaths, ownFiles, preparePrivateDataDir } from './paths';
 import { createConfSettingsStore } from './settings/conf-store';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { Profile } from './profile/profile';
 import { resolveAppProfile } from './profile/app-profile';
+import { productionSettingsFileName } from './profile/production-settings';
 import { ProfileService } from './profile/profile-service';
 import { type EmbeddedSandboxConfig, startEmbeddedSandbox } from './sandbox/embedded';
 import type { SandboxInfo } from './sandbox/index';
@@ -38,10 +39,13 @@ import { createOutreach } from './outreach/index';
 import { outreachHandlers } from './outreach/handlers';
 import { purgeAccountOutreach } from './outreach/purge';
 import { productsHandlers } from './products/handlers';
+import { privacyHandlers } from './privacy/handlers';
+import { openOrRecover } from './privacy/recovery';
+import { PrivacyService } from './privacy/service';
+import { DAY_MS } from './privacy/retention';
 import { profileHandlers } from './profile/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { canReach } from './tiktok/reachability';
-import { purgeAccountRows } from './sync/purge';
 import type { KeytarLike } from './vault/keychain-keystore';
 import { openVault } from './vault/open-vault';
 import { VaultUnlocker } from './vault/passphrase-unlock';
@@ -85,6 +89,8 @@ export interface AppConfig {
    * thread of their own and IPC is answered while a sync works. Absent (most tests): on this thread.
    */
   syncWorker?: SyncWorkerSpec;
+  /** Electron: clears the browser's caches and storage for "delete all my data". */
+  clearBrowserData?: () => Promise<void>;
 }
 
 export interface ShopmeshApp {
@@ -106,6 +112,8 @@ export interface ShopmeshApp {
   readonly creators: CreatorsService;
   /** CSV import, manual add, marketplace, free samples and private contacts (creators/sources.ts). */
   readonly creatorSources: CreatorSources;
+  /** Retention rules (and the Account purge they share with disconnecting). */
+  readonly privacy: PrivacyService;
   /** The scheduler, tray line and notifications; null when `backgroundSync` is off. */
   readonly background: BackgroundSync | null;
   info(): AppInfo;
@@ -132,7 +140,9 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       ...(env.SHOPMESH_LOG_LEVEL ? { level: env.SHOPMESH_LOG_LEVEL } : {}),
     });
   const now = config.now ?? Date.now;
-  const db = openDatabase(paths.database);
+  // A database SQLite cannot read (or a newer build wrote) is kept aside, never lost: the app starts on a
+  // fresh one and shows the recovery screen (privacy/recovery.ts).
+  const { db, recovery } = openOrRecover(paths.database, config.dataDir, now(), logger);
   const settings = new SettingsService(
     config.settingsStore ?? createConfSettingsStore(config.dataDir),
     logger,
@@ -207,6 +217,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     logger,
     now,
     language: () => settings.get().language,
+    accountDataRetentionMs: () => settings.get().accountDataRetentionDays * DAY_MS,
     ...(openBrowser ? { openBrowser } : {}),
     ...(config.connectTimeoutMs ? { callbackTimeoutMs: config.connectTimeoutMs } : {}),
   });
@@ -225,14 +236,38 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     onRunFinished: ({ runId, accountId }) => {
       const run = sync.history({ accountId, limit: 5 }).runs.find((r) => r.id === runId);
       const name = sync.status().accounts.find((a) => a.accountId === accountId)?.displayName ?? accountId;
-      if (run) activity.record('sync.finished', runSummaryParams(run, name));
+      if (run) activity.record('sync.finished', runSummaryParams(run, name), accountId);
     },
     ...config.syncTuning,
     ...(config.syncWorker ? { worker: config.syncWorker } : {}),
   });
   // An Account that stops working stops syncing at once; its data goes when the Account's data goes.
   accounts.hooks.onAccountRetired((accountId) => void sync.stopAccount(accountId));
-  accounts.hooks.registerPurge('synced data', (accountId, database) => purgeAccountRows(database, accountId));
+  // Account purges (disconnect "delete now", the retention rules) are driven from the schema (privacy/).
+  const privacy = new PrivacyService({
+    db,
+    settings,
+    accounts,
+    activity,
+    events,
+    logger,
+    now,
+    recovery,
+    appVersion: config.version,
+    afterRestore: () => void creators.worker.kick('startup'),
+    erase: {
+      vault,
+      stopWork: async () => {
+        await sync.cancel();
+        await sync.whenIdle();
+      },
+      dataDir: config.dataDir,
+      logDir: paths.logDir,
+      logFile: logFilePath(paths.logDir),
+      otherFiles: () => ownFiles(config.dataDir, [productionSettingsFileName]),
+      ...(config.clearBrowserData ? { clearBrowserData: config.clearBrowserData } : {}),
+    },
+  });
   const catalogue = createCatalogue({
     db,
     activity,
@@ -341,6 +376,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...samplesHandlers(creatorSources),
     ...marketplaceHandlers(creatorSources),
     ...outreachHandlers(outreach.service),
+    ...privacyHandlers(privacy),
   };
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',
@@ -352,7 +388,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     { dataDir: config.dataDir, transport: config.transport, profile: profile.name },
     'ShopMesh started',
   );
-  accounts.startRetention();
+  // The retention rules run now and daily (Settings → Privacy shows and changes them).
+  privacy.start();
   // A Login Kit identity revoked at TikTok is only noticed by asking (identity-check.ts).
   if (config.backgroundSync !== false) accounts.startIdentityChecks();
   catalogue.start();
@@ -373,6 +410,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     sync,
     creators,
     creatorSources,
+    privacy,
     background,
     info,
     async close() {
@@ -382,6 +420,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       creatorSources.close();
       await catalogue.close();
       await outreach.queue.stop();
+      await privacy.stop();
       await sync.close();
       await creators.close();
       await accounts.close();

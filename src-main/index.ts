@@ -67,6 +67,11 @@ async function start(): Promise<void> {
     // Development checks every IPC result against the contract; the packaged app does not.
     ...(app.isPackaged ? {} : { validateOutputs: true }),
     syncWorker: { url: syncWorkerUrl },
+    // "Delete all my data" also empties Chromium's caches and storage of this profile.
+    clearBrowserData: async () => {
+      await session.defaultSession.clearCache();
+      await session.defaultSession.clearStorageData();
+    },
     openExternal: async (url) => {
       if (!(await openInBrowser(url, authHosts()))) {
         throw new Error('the consent page is not on the allow-list of this Profile');

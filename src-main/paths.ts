@@ -20,6 +20,19 @@ export interface DataPaths {
   logDir: string;
 }
 
+/**
+ * What ShopMesh writes in its data folder besides the database, the settings and the logs (each of which
+ * "delete all my data" empties in place): backups, exports, the saved production Profile, the window's
+ * place, files moved aside as corrupt. The vault's passphrase file is the vault's own (it resets it).
+ */
+export function ownFiles(dataDir: string, others: readonly string[] = []): string[] {
+  const own = ['backups', 'exports', 'window-state.json', 'recovery.json', ...others].map((n) =>
+    join(dataDir, n),
+  );
+  const movedAside = readdirSync(dataDir).filter((n) => /\.(corrupt|unreadable|newer)-\d+/.test(n));
+  return [...own, ...movedAside.map((n) => join(dataDir, n))];
+}
+
 export function dataPaths(dataDir: string): DataPaths {
   return { dataDir, database: join(dataDir, 'shopmesh.db'), logDir: join(dataDir, 'logs') };
 }

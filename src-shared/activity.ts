@@ -29,6 +29,8 @@ export const activityKinds = [
   'catalogue.priceChanged',
   'catalogue.stockChanged',
   'catalogue.changeUndone',
+  'privacy.retentionRan',
+  'privacy.exported',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;

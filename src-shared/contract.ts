@@ -10,6 +10,7 @@ import { creatorSourcesSlice } from './channels/creator-sources';
 import { marketplaceSlice } from './channels/marketplace';
 import { ordersSlice } from './channels/orders';
 import { outreachSlice } from './channels/outreach';
+import { privacySlice } from './channels/privacy';
 import { productsSlice } from './channels/products';
 import { profileSlice } from './channels/profile';
 import { samplesSlice } from './channels/samples';
@@ -41,6 +42,7 @@ export const slices = [
   marketplaceSlice,
   samplesSlice,
   outreachSlice,
+  privacySlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

@@ -12,6 +12,14 @@ export const settingsSchema = z.object({
   launchAtLogin: z.boolean(),
   /** A SKU with less stock than this is flagged on the Products page. */
   lowStockThreshold: z.number().int().min(0).max(99_999),
+  /** Activity-log entries older than this many days are deleted (privacy policy: 180). */
+  activityRetentionDays: z.number().int().min(7).max(3650),
+  /** A disconnected or revoked Account's data is deleted this many days later (privacy policy: 90). */
+  accountDataRetentionDays: z.number().int().min(1).max(365),
+  /** Finance and payment records are kept this many years from their date (privacy policy: 5). */
+  financeRetentionYears: z.number().int().min(1).max(10),
+  /** How many daily backups of the database are kept (the oldest go first). */
+  backupsKept: z.number().int().min(1).max(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Language = Settings['language'];
@@ -24,6 +32,10 @@ export const defaultSettings: Settings = {
   closeToTray: true,
   launchAtLogin: false,
   lowStockThreshold: 10,
+  activityRetentionDays: 180,
+  accountDataRetentionDays: 90,
+  financeRetentionYears: 5,
+  backupsKept: 7,
 };
 
 /** A patch names at least one known field; unknown fields are an error, not silently dropped. */

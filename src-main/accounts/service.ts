@@ -26,7 +26,6 @@ import {
 } from './identity-check';
 import { type ProviderOps, providerOps } from './refreshers';
 import { AccountsRepository } from './repository';
-import { type RetentionDeps, type RetentionScheduler, runRetention, scheduleRetention } from './retention';
 import { accountStatusTexts, accountTexts } from './texts';
 import { AccountTokens } from './token-lifecycle';
 import { RETENTION_MS, secretKinds, secretOwner } from './types';
@@ -59,6 +58,8 @@ export interface AccountsServiceDeps {
   callbackTimeoutMs?: number;
   /** The app's language now, for the page the browser lands on after the redirect (default English). */
   language?: () => Language;
+  /** How long a disconnected or revoked Account's data is kept (the privacy rule in Settings; default 90 days). */
+  accountDataRetentionMs?: () => number;
 }
 
 interface Attempt {
@@ -81,7 +82,6 @@ export class AccountsService {
   readonly tokens: AccountTokens;
   private readonly ops: Record<Provider, ProviderOps>;
   private readonly attempts = new Map<string, Attempt>();
-  private retention: RetentionScheduler | null = null;
   private identityChecks: IdentityChecks | null = null;
 
   constructor(private readonly deps: AccountsServiceDeps) {
@@ -179,15 +179,17 @@ export class AccountsService {
     const row = this.repo.require(input.accountId);
     await this.revokeAtProvider(row.id, row.provider);
     const now = this.deps.now();
-    const dataDeletionAt = input.deleteData === 'now' ? null : (row.data_deletion_at ?? now + RETENTION_MS);
+    const dataDeletionAt =
+      input.deleteData === 'now' ? null : (row.data_deletion_at ?? now + this.retentionMs());
     this.repo.retire(row.id, 'revoked', accountStatusTexts.disconnected(), {
       disconnectedAt: now,
       dataDeletionAt,
     });
     // Jobs stop before their tables are emptied, so a running page cannot write the data back.
     this.hooks.notifyRetired(row.id, 'disconnected');
+    // Recorded first: "delete now" deletes the Account's own entries, this one included.
+    this.deps.activity.record('account.disconnected', { name: row.display_name }, row.id);
     if (input.deleteData === 'now') this.purgeAccountData(row.id);
-    this.deps.activity.record('account.disconnected', { name: row.display_name });
     this.deps.events.emit('accounts:changed', {});
     return { accountId: row.id, dataDeletionAt };
   }
@@ -198,15 +200,6 @@ export class AccountsService {
       this.hooks.runPurges(accountId, this.deps.db);
       this.repo.deleteReach(accountId);
     })();
-  }
-
-  /** Deletes the data whose 90 days are up; the app runs it at start-up and daily. Returns the ids purged. */
-  runRetention(): string[] {
-    return runRetention(this.retentionDeps());
-  }
-
-  startRetention(intervalMs?: number): void {
-    this.retention ??= scheduleRetention(this.retentionDeps(), intervalMs);
   }
 
   /** Whether each connected identity is still authorized at TikTok (identity-check.ts). */
@@ -224,25 +217,14 @@ export class AccountsService {
   }
 
   async close(): Promise<void> {
-    this.retention?.stop();
     await this.identityChecks?.stop();
     const pending = [...this.attempts.values()];
     for (const a of pending) a.session.listener.cancel();
     await Promise.all(pending.map((a) => a.done));
   }
 
-  private retentionDeps(): RetentionDeps {
-    return {
-      db: this.deps.db,
-      repo: this.repo,
-      now: this.deps.now,
-      logger: this.deps.logger,
-      purge: (id) => {
-        this.purgeAccountData(id);
-        this.deps.activity.record('account.dataDeleted', { name: this.repo.get(id)?.display_name ?? id });
-        this.deps.events.emit('accounts:changed', {});
-      },
-    };
+  private retentionMs(): number {
+    return this.deps.accountDataRetentionMs?.() ?? RETENTION_MS;
   }
 
   private async open(url: string): Promise<void> {
@@ -268,7 +250,7 @@ export class AccountsService {
       attempt.phase = 'exchanging';
       const grant = await attempt.session.complete(callback.params);
       const saved = this.repo.saveGrant(grant.record, grant.secrets, attempt.accountId);
-      this.deps.activity.record('account.connected', { name: grant.record.displayName });
+      this.deps.activity.record('account.connected', { name: grant.record.displayName }, saved.accountId);
       this.deps.logger.info(
         { attemptId: attempt.id, provider: attempt.provider, accountId: saved.accountId },
         'account connected',
@@ -334,11 +316,20 @@ export class AccountsService {
   private retire(accountId: string, status: 'expired' | 'revoked', reason: Translatable): void {
     const row = this.repo.get(accountId);
     if (!row || row.status === 'revoked' || (row.status === status && status === 'expired')) return;
-    this.repo.retire(accountId, status, reason);
+    // Revoked at TikTok: the data goes after the retention period, as for a disconnect (reconnecting keeps it).
+    const now = this.deps.now();
+    this.repo.retire(
+      accountId,
+      status,
+      reason,
+      status === 'revoked' ? { disconnectedAt: now, dataDeletionAt: now + this.retentionMs() } : {},
+    );
     this.hooks.notifyRetired(accountId, status);
-    this.deps.activity.record(status === 'expired' ? 'account.expired' : 'account.revoked', {
-      name: row.display_name,
-    });
+    this.deps.activity.record(
+      status === 'expired' ? 'account.expired' : 'account.revoked',
+      { name: row.display_name },
+      accountId,
+    );
     this.deps.events.emit('accounts:changed', {});
   }
 }

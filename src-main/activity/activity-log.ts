@@ -28,13 +28,17 @@ export class ActivityLog {
     private readonly db: Database,
     private readonly now: () => number,
   ) {
-    this.insert = db.prepare<[number, string, string], Row>(
-      'INSERT INTO activity_log (at, kind, params) VALUES (?, ?, ?) RETURNING id, at, kind, params',
+    this.insert = db.prepare<[number, string, string, string | null], Row>(
+      'INSERT INTO activity_log (at, kind, params, account_id) VALUES (?, ?, ?, ?) RETURNING id, at, kind, params',
     );
   }
 
-  record(kind: ActivityKind, params: ActivityParams = {}): ActivityEntry {
-    const row = this.insert.get(this.now(), kind, JSON.stringify(params));
+  /**
+   * `accountId` names the Account the entry is about (its name is in `params`): the entry is deleted with
+   * that Account's data, so a purged Account leaves no name behind.
+   */
+  record(kind: ActivityKind, params: ActivityParams = {}, accountId?: string): ActivityEntry {
+    const row = this.insert.get(this.now(), kind, JSON.stringify(params), accountId ?? null);
     if (!row) throw new Error('activity insert returned no row');
     const entry = toEntry(row);
     for (const l of this.listener) l(entry);

@@ -24,7 +24,6 @@ import { type AccountRow, resourcesFor, scopeId, scopesOf } from './engine';
 import { createEngineDeps, type EngineSettings } from './engine-deps';
 import { inlineExecutor, type RunExecutor } from './executor';
 import { RunProgress } from './progress';
-import { purgeAccountRows } from './purge';
 import { syncTexts } from './texts';
 import { workerExecutor } from './worker/host';
 import type { SyncWorkerSpec } from './worker/protocol';
@@ -62,8 +61,6 @@ export interface SyncService {
   history(input: SyncHistoryInput): SyncHistory;
   /** The records one run could not read in full, with their raw JSON (personal values masked). */
   quarantine(input: SyncQuarantineInput): SyncQuarantine;
-  /** Deletes every synced row of the Account (stopping its sync first); returns rows deleted. */
-  purgeAccountData(accountId: string): Promise<{ rows: number }>;
   /** Cancels the Account's running sync and waits for it to stop (called when an Account is revoked). */
   stopAccount(accountId: string): Promise<void>;
   /** Resolves when the given runs (default: all running) have finished. */
@@ -263,14 +260,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       if (!run) return;
       run.controller.abort(new AppError('CONFLICT', syncTexts.accountGone()));
       await run.done;
-    },
-
-    async purgeAccountData(accountId) {
-      await service.stopAccount(accountId);
-      const rows = purgeAccountRows(db, accountId);
-      deps.logger.info({ accountId, rows }, 'purged synced data');
-      emitStatus();
-      return { rows };
     },
 
     async whenIdle(runIds) {

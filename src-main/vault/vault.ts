@@ -12,6 +12,7 @@ import {
   sealWithKey,
   secretAad,
   secretKindSchema,
+  unpackSealed,
 } from './crypto';
 import type { KeyStore, KeyStoreKind } from './keystore';
 import { vaultTexts } from './texts';
@@ -254,6 +255,18 @@ export class Vault {
       this.logger?.info({ keyId: next.keyId, reencrypted }, 'vault key rotated');
       return { keyId: next.keyId, reencrypted };
     });
+  }
+
+  /** The sealed columns of `table`, when a module registered it (the export leaves them out unless asked). */
+  sealedColumns(table: string): readonly string[] {
+    return this.sealedTables.get(table)?.columns ?? [];
+  }
+
+  /** Opens one stored value of a registered sealed column (the export of creators' private contacts). */
+  openSealedColumn(table: string, id: string | number | bigint, column: string, stored: Uint8Array): string {
+    const reg = this.sealedTables.get(table);
+    if (!reg || !reg.columns.includes(column)) throw integrityError(`${table}.${column}`);
+    return this.open(unpackSealed(stored), reg.aadOf(id, column));
   }
 
   /**

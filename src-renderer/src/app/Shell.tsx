@@ -12,6 +12,7 @@ import { DiscoverPage } from '../pages/discover/DiscoverPage';
 import { ConnectionNotice } from '../features/sync/ConnectionNotice';
 import { SyncStatusProvider } from '../features/sync/SyncStatusProvider';
 import { VaultLockedBanner } from '../features/vault/VaultLockedBanner';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { useAccounts } from '../hooks/useAccounts';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { useCurrentPage, type Page } from '../navigation/routes';
@@ -100,6 +101,7 @@ export function Shell(): ReactElement {
           </main>
         </div>
       </div>
+      <RecoveryScreen />
     </SyncStatusProvider>
   );
 }

@@ -47,15 +47,18 @@ describe('disconnect', () => {
     expect(retired.map(([, r]) => r)).toEqual(['disconnected', 'disconnected', 'disconnected']);
     for (const table of ['shops', 'advertisers', 'identities'])
       expect(rowCount(table, ids.shop) + rowCount(table, ids.ads) + rowCount(table, ids.identity)).toBe(0);
-    // The rows stay as history.
-    const row = t.app.accounts.repo.get(ids.shop);
-    expect(row).toMatchObject({ status: 'revoked', disconnected_at: nowMs, data_deletion_at: null });
+    // Nothing was synced, so no finance record holds the Account rows: they go too.
+    expect(t.app.accounts.repo.get(ids.shop)).toBeUndefined();
 
     const writes = await sandboxAdmin<{ entries: Array<{ kind: string }> }>(t.sandbox, 'GET', '/writes');
     const kinds = writes.entries.map((w) => w.kind);
     expect(kinds).toContain('ads.revoked');
     expect(kinds).toContain('login.revoked');
-    expect(t.app.activity.list({ limit: 10, kind: 'account.disconnected' }).total).toBe(3);
+    // The entries naming each Account went with its data; what is left says how much, never whose.
+    expect(t.app.activity.list({ limit: 10, kind: 'account.disconnected' }).total).toBe(0);
+    const deleted = t.app.activity.list({ limit: 10, kind: 'account.dataDeleted' }).items;
+    expect(deleted).toHaveLength(3);
+    for (const e of deleted) expect(Object.keys(e.params).sort()).toEqual(['financeKept', 'rows']);
   });
 
   it('"scheduled": tokens go now, data stays 90 days, then the retention run deletes it', async () => {
@@ -78,13 +81,16 @@ describe('disconnect', () => {
     await expect(t.app.accounts.tokens.accessToken(id)).rejects.toMatchObject({ code: 'AUTH_REVOKED' });
 
     nowMs += 89 * DAY;
-    expect(t.app.accounts.runRetention()).toEqual([]);
+    expect(t.app.privacy.runRetention().accounts).toBe(0);
     nowMs += 1 * DAY;
-    expect(t.app.accounts.runRetention()).toEqual([id]);
+    expect(t.app.privacy.runRetention().accounts).toBe(1);
     expect(purged).toEqual([id]);
     expect(rowCount('shops', id)).toBe(0);
     expect(await list()).toEqual([]);
     expect(t.app.activity.list({ limit: 5, kind: 'account.dataDeleted' }).total).toBe(1);
+    expect(t.app.activity.list({ limit: 5, kind: 'privacy.retentionRan' }).items[0]?.params).toMatchObject({
+      accounts: 1,
+    });
   });
 
   it('the default is scheduled, and a purge that fails leaves the data for the next run', async () => {
@@ -97,10 +103,10 @@ describe('disconnect', () => {
       throw new Error('disk full');
     });
     nowMs += 91 * DAY;
-    expect(t.app.accounts.runRetention()).toEqual([]);
+    expect(t.app.privacy.runRetention().accounts).toBe(0);
     expect(rowCount('advertisers', id)).toBeGreaterThan(0);
     stop();
-    expect(t.app.accounts.runRetention()).toEqual([id]);
+    expect(t.app.privacy.runRetention().accounts).toBe(1);
     expect(rowCount('advertisers', id)).toBe(0);
   });
 

@@ -142,7 +142,10 @@ describe('token lifecycle (TokenSource)', () => {
         ),
       ),
     ).rejects.toMatchObject({ code: 'AUTH_REVOKED' });
-    expect((await account(id))?.status).toBe('revoked');
+    const revoked = await account(id);
+    expect(revoked?.status).toBe('revoked');
+    // Its data goes after the account rule of Settings (90 days), as after a disconnect.
+    expect(revoked?.dataDeletionAt).toBe(nowMs + 90 * 86_400_000);
     expect(
       t.app.db.prepare('SELECT count(*) AS n FROM secrets WHERE owner_id = ?').get(secretOwner(id)),
     ).toEqual({ n: 0 });

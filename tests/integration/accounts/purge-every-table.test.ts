@@ -8,14 +8,18 @@ import { testVaultEnv } from '../../helpers/app';
  * Anything else with an `account_id` must be empty for the Account afterwards.
  */
 const keptAfterPurge: Record<string, string> = {
-  sync_runs: 'sync history: counts, durations and outcomes, no merchant data',
+  accounts: 'deleted, or kept nameless while finance records need it (checked below)',
+  sync_runs:
+    'sync history: counts, durations and outcomes; kept while the anonymised Account is, errors cleared',
+  finance_statements:
+    'finance and payment records: kept for the finance retention period (5 years) from their date',
+  finance_days: 'the daily rollup of those finance records, kept with them',
 };
 
 /** Tables with neither an `account_id` nor a foreign key, and why they hold no Account's data. */
 const notAccountData: Record<string, string> = {
   activity_log: "the merchant's own audit trail (what was connected, disconnected, synced); kept by design",
   secrets: "sealed values keyed by owner id; an Account's tokens are checked by the disconnect tests",
-  accounts: 'the Accounts themselves: the row stays as history (status revoked), with no merchant data',
   vault_keys: 'the wrapped data keys of the vault',
   creators:
     'creators are shared across Accounts; one no sighting refers to any more is deleted with the purge',
@@ -89,7 +93,8 @@ afterEach(async () => {
 });
 
 it("disconnecting with 'delete now' empties every table holding the Account's data, found from the schema", async () => {
-  t = await makeAccountsApp({ env: { ...testVaultEnv } });
+  let nowMs = Date.now();
+  t = await makeAccountsApp({ env: { ...testVaultEnv }, now: () => nowMs });
   const db = t.app.db;
   const shop = (await connectThrough(t, 'shop')).result.accountId!;
   const ads = (await connectThrough(t, 'ads')).result.accountId!;
@@ -101,7 +106,13 @@ it("disconnecting with 'delete now' empties every table holding the Account's da
   const tables = schema(db);
   const owned = tables.filter((x) => x.columns.includes('account_id') && !(x.name in keptAfterPurge));
   const unclassified = tables
-    .filter((x) => !x.columns.includes('account_id') && x.parents.length === 0 && !(x.name in notAccountData))
+    .filter(
+      (x) =>
+        !x.columns.includes('account_id') &&
+        x.parents.length === 0 &&
+        !(x.name in notAccountData) &&
+        !(x.name in keptAfterPurge),
+    )
     .map((x) => x.name);
   // A new table must say whose data it holds: an account_id, a parent, or a reason in this file.
   expect(unclassified).toEqual([]);
@@ -111,6 +122,10 @@ it("disconnecting with 'delete now' empties every table holding the Account's da
   for (const table of ['orders', 'products', 'shops', 'sync_cursors', 'order_days', 'product_costs'])
     expect(before[table], table).toBeGreaterThan(0);
   const adsBefore = rowsOf(db, 'ad_report_days', ads);
+  const financeBefore = {
+    statements: rowsOf(db, 'finance_statements', shop),
+    days: rowsOf(db, 'finance_days', shop),
+  };
   expect(adsBefore).toBeGreaterThan(0);
 
   await t.invoke('accounts:disconnect', { accountId: shop, deleteData: 'now' });
@@ -127,4 +142,27 @@ it("disconnecting with 'delete now' empties every table holding the Account's da
   expect(count('product_search')).toBe(count('products'));
   // The other Account's data is untouched.
   expect(rowsOf(db, 'ad_report_days', ads)).toBe(adsBefore);
+
+  // Finance records stay for their retention period on a nameless Account row; nothing else names it.
+  const kept = rowsOf(db, 'finance_statements', shop);
+  expect(kept).toBe(financeBefore.statements);
+  expect(kept).toBeGreaterThan(0);
+  expect(
+    db.prepare('SELECT display_name, scopes, status_reason FROM accounts WHERE id = ?').get(shop),
+  ).toEqual({
+    display_name: '',
+    scopes: '[]',
+    status_reason: null,
+  });
+  expect(
+    db.prepare('SELECT count(*) FROM sync_runs WHERE account_id = ? AND error IS NOT NULL').pluck().get(shop),
+  ).toBe(0);
+  expect((await t.invoke<{ accounts: unknown[] }>('accounts:list')).accounts).toHaveLength(1);
+
+  // Five years on, the retention run deletes them and the Account row with its run history.
+  nowMs += 6 * 366 * 86_400_000;
+  const report = t.app.privacy.runRetention();
+  expect(report).toMatchObject({ financeRecords: kept + financeBefore.days, accountsForgotten: 1 });
+  expect(db.prepare('SELECT count(*) FROM accounts WHERE id = ?').pluck().get(shop)).toBe(0);
+  expect(rowsOf(db, 'sync_runs', shop)).toBe(0);
 });

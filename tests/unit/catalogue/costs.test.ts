@@ -3,7 +3,7 @@ import { ActivityLog } from '../../../src-main/activity/activity-log';
 import { CostCsv } from '../../../src-main/catalogue/cost-csv';
 import { ProductCostStore } from '../../../src-main/catalogue/costs';
 import type { Database } from '../../../src-main/db/connection';
-import { purgeAccountRows } from '../../../src-main/sync/purge';
+import { financeCutoff, purgeAccount } from '../../../src-main/privacy/account-purge';
 import { catalogueDb } from '../../helpers/catalogue-rows';
 
 let db: Database;
@@ -87,7 +87,7 @@ describe('per-SKU costs', () => {
   it('goes with the Account when its data is deleted', () => {
     catalogue.costs.set({ items: [{ skuId: 'S1', cost: '4.20' }] });
     expect(catalogue.costs.purgeAccount('acct-1')).toBe(1);
-    purgeAccountRows(db, 'acct-1');
+    purgeAccount(db, 'acct-1', financeCutoff(Date.now(), 5), Date.now());
     expect(catalogue.costs.list({})).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src-main/db/connection';
 import { CreatorIdentity } from '../../../src-main/creators/identity';
 import { eraseCreatorCrm } from '../../../src-main/creators/retention';
-import { purgeAccountRows } from '../../../src-main/sync/purge';
+import { financeCutoff, purgeAccount } from '../../../src-main/privacy/account-purge';
 import { memoryDbWithAccount } from '../../helpers/sync-rows';
 
 let db: Database;
@@ -68,7 +68,7 @@ describe("purging an Account keeps the merchant's own data", () => {
       `INSERT INTO creator_notes (creator_id, body, created_at, updated_at) VALUES (?, 'b', 1, 1)`,
     ).run(mergedB);
 
-    purgeAccountRows(db, 'acct-1');
+    purgeAccount(db, 'acct-1', financeCutoff(Date.now(), 5), Date.now());
 
     expect(alive()).toEqual([
       'BLOCKED',

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../../src-main/db/connection';
 import { migrations } from '../../../src-main/db/migrations/index';
-import { purgeAccountRows } from '../../../src-main/sync/purge';
+import { financeCutoff, purgeAccount } from '../../../src-main/privacy/account-purge';
 import { makeTempDir } from '../../helpers/tmp';
 
 let cleanup: (() => void) | undefined;
@@ -61,7 +61,8 @@ describe('migration 014 (creator sources)', () => {
       ),
     ).toThrow(/CHECK/);
 
-    purgeAccountRows(db, 'a1');
+    // The Account purge privacy runs on disconnect and retention, driven from the schema.
+    purgeAccount(db, 'a1', financeCutoff(Date.now(), 5), Date.now());
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     for (const table of [
       'sample_applications',

@@ -1,12 +1,20 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languages, themes, type Language, type SettingsPatch, type Theme } from '@shared/settings';
+import {
+  languages,
+  settingsSchema,
+  themes,
+  type Language,
+  type SettingsPatch,
+  type Theme,
+} from '@shared/settings';
 import { api } from '../../api';
 import { Icon } from '../../components/Icon';
 import { RatesSection } from '../../features/analytics/RatesSection';
 import { useSettings } from '../../settings/SettingsProvider';
 import { SettingsSection } from './SettingsSection';
-import { SyncIntervalField } from './SyncIntervalField';
+import { boundsOf, IntegerField } from './IntegerField';
+import { PrivacySection } from './privacy/PrivacySection';
 import { TikTokConnectionSection } from './tiktok/TikTokConnectionSection';
 import { useSaveStatus } from './useSaveStatus';
 
@@ -50,6 +58,7 @@ export function SettingsPage(): ReactElement {
   const themeId = useId();
 
   const save = (patch: SettingsPatch) => track(update(patch));
+  const interval = boundsOf(settingsSchema.shape.syncIntervalMinutes);
 
   return (
     <div className="page settings-page">
@@ -102,7 +111,11 @@ export function SettingsPage(): ReactElement {
       </SettingsSection>
 
       <SettingsSection title={t('settings.sync.title')} description={t('settings.sync.description')}>
-        <SyncIntervalField
+        <IntegerField
+          label={t('settings.syncInterval.label')}
+          hint={t('settings.syncInterval.hint', interval)}
+          invalid={t('settings.syncInterval.invalid', interval)}
+          {...interval}
           value={settings.syncIntervalMinutes}
           onSave={(syncIntervalMinutes) => save({ syncIntervalMinutes })}
         />
@@ -127,6 +140,8 @@ export function SettingsPage(): ReactElement {
       )}
 
       <RatesSection />
+
+      <PrivacySection settings={settings} save={save} />
 
       <TikTokConnectionSection track={track} />
     </div>

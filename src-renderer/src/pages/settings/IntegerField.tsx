@@ -1,20 +1,27 @@
 import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
-import { settingsSchema } from '@shared/settings';
 
-const { minValue: min, maxValue: max } = settingsSchema.shape.syncIntervalMinutes;
 const debounceMs = 600;
 
-function parse(draft: string): number | null {
+function parse(draft: string, min: number, max: number): number | null {
   if (!/^\s*\d+\s*$/.test(draft)) return null;
   const value = Number(draft);
-  return min !== null && max !== null && value >= min && value <= max ? value : null;
+  return value >= min && value <= max ? value : null;
 }
 
-/** Saves while typing pauses or on leaving the field, and never sends a value the contract would reject. */
-export function SyncIntervalField(props: { value: number; onSave: (value: number) => void }): ReactElement {
-  const { value, onSave } = props;
-  const { t } = useTranslation();
+/**
+ * A whole-number setting: saves while typing pauses or on leaving the field, and never sends a value the
+ * contract would reject (its bounds come from the settings schema).
+ */
+export function IntegerField(props: {
+  label: string;
+  hint: string;
+  invalid: string;
+  min: number;
+  max: number;
+  value: number;
+  onSave: (value: number) => void;
+}): ReactElement {
+  const { value, onSave, min, max } = props;
   const id = useId();
   const [draft, setDraft] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);
@@ -23,11 +30,11 @@ export function SyncIntervalField(props: { value: number; onSave: (value: number
   // A new saved value (ours or from another window) replaces the draft unless the draft already says it.
   if (shownValue !== value) {
     setShownValue(value);
-    if (parse(draft) !== value) setDraft(String(value));
+    if (parse(draft, min, max) !== value) setDraft(String(value));
   }
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  const parsed = parse(draft);
+  const parsed = parse(draft, min, max);
   const invalid = parsed === null;
 
   const commit = (next: number | null) => {
@@ -38,15 +45,15 @@ export function SyncIntervalField(props: { value: number; onSave: (value: number
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
-        {t('settings.syncInterval.label')}
+        {props.label}
       </label>
       <input
         id={id}
         className="input input-number"
         type="number"
         inputMode="numeric"
-        min={min ?? undefined}
-        max={max ?? undefined}
+        min={min}
+        max={max}
         step={1}
         value={draft}
         aria-invalid={invalid}
@@ -55,7 +62,7 @@ export function SyncIntervalField(props: { value: number; onSave: (value: number
           const next = event.target.value;
           setDraft(next);
           window.clearTimeout(timer.current);
-          const nextValue = parse(next);
+          const nextValue = parse(next, min, max);
           if (nextValue !== null) timer.current = window.setTimeout(() => commit(nextValue), debounceMs);
         }}
         onBlur={() => commit(parsed)}
@@ -64,11 +71,19 @@ export function SyncIntervalField(props: { value: number; onSave: (value: number
         }}
       />
       <p id={`${id}-hint`} className="field-hint">
-        {t('settings.syncInterval.hint', { min, max })}
+        {props.hint}
       </p>
       <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {invalid ? t('settings.syncInterval.invalid', { min, max }) : ''}
+        {invalid ? props.invalid : ''}
       </p>
     </div>
   );
+}
+
+/** The bounds of an integer field of the settings schema. */
+export function boundsOf(schema: { minValue: number | null; maxValue: number | null }): {
+  min: number;
+  max: number;
+} {
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
