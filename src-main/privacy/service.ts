@@ -158,15 +158,20 @@ export class PrivacyService {
     }
   }
 
-  /**
-   * Runs the rules now and then daily, and takes the daily backup when one is due (checked hourly), while
-   * the app runs (the timers do not keep the process alive).
-   */
+  /** Runs the rules now and then daily while the app runs (the timer does not keep the process alive). */
   start(intervalMs = DAY_MS): void {
     if (this.timer) return;
     this.runSafely();
     this.timer = setInterval(() => this.runSafely(), intervalMs);
     this.timer.unref();
+  }
+
+  /**
+   * Takes the daily backup when one is due: now, then checked hourly. Background work, like the scheduled
+   * sync: the app starts it unless `backgroundSync` is off (tests and benches back up on demand).
+   */
+  startBackups(): void {
+    if (this.backupTimer) return;
     void this.backupIfDue();
     this.backupTimer = setInterval(() => void this.backupIfDue(), BACKUP_CHECK_MS);
     this.backupTimer.unref();
