@@ -76,8 +76,8 @@ export interface AppConfig {
   /** How long a connection attempt waits for the browser (default 5 minutes). */
   connectTimeoutMs?: number;
   /**
-   * Background work: sync on the Settings interval and after wake-up, and the daily identity check (default
-   * true; tests sync and check on demand only).
+   * Background work: sync on the Settings interval and after wake-up, the daily identity check and the daily
+   * backup (default true; tests sync, check and back up on demand only).
    */
   backgroundSync?: boolean;
   /** Test seam: a keytar stand-in (e.g. one that fails like a host without Secret Service). */
@@ -390,6 +390,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   );
   // The retention rules run now and daily (Settings → Privacy shows and changes them).
   privacy.start();
+  if (config.backgroundSync !== false) privacy.startBackups();
   // A Login Kit identity revoked at TikTok is only noticed by asking (identity-check.ts).
   if (config.backgroundSync !== false) accounts.startIdentityChecks();
   catalogue.start();

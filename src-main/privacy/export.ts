@@ -77,7 +77,6 @@ export async function exportData(deps: ExportDeps): Promise<ExportResult> {
       const entry = new ZipDeflate(`data/${t.name}.csv`, { level: 6 });
       zip.add(entry);
       entry.push(strToU8(Papa.unparse({ fields: columns, data: [] }, { newline: '\r\n' })), false);
-      const idColumn = t.columns.includes('id') ? 'id' : (t.columns[0] ?? 'rowid');
       let rows = 0;
       let batch: unknown[][] = [];
       const flush = async (last: boolean) => {
@@ -94,7 +93,7 @@ export async function exportData(deps: ExportDeps): Promise<ExportResult> {
           columns.map((c) => {
             const value = row[c];
             if (sealed.includes(c) && value instanceof Uint8Array)
-              return vault.openSealedColumn(t.name, row[idColumn] as string | number, c, value);
+              return vault.openSealedColumn(t.name, row, c);
             return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
           }),
         );

@@ -33,7 +33,7 @@ export interface PrivacyServiceDeps {
   events: EventBus;
   logger: Logger;
   now: () => number;
-  /** What "delete all my data" needs beyond the above (the vault, the data folder's files). */
+  /** The vault and the data folder's files, for erase, backups, restore and export. */
   erase: Omit<EraseDeps, 'db' | 'settings' | 'accounts' | 'events' | 'logger'>;
   /** Set when the database could not be opened at start-up and a fresh one took its place (recovery.ts). */
   recovery: RecoveryState;
@@ -48,8 +48,9 @@ const BACKUP_CHECK_MS = 3_600_000;
 const total = (r: AccountPurgeResult): number => Object.values(r.deleted).reduce((a, b) => a + b, 0);
 
 /**
- * Privacy by design: the retention rules (docs/privacy.md), run at start-up and daily and shown in Settings.
- * What a run deleted is logged and put in the activity log as counts, never as what the rows held.
+ * Privacy by design (docs/privacy.md): the retention rules (at start-up, daily and from Settings) and the
+ * Account purge they share with disconnecting, daily backups with restore and start-up recovery, "export my
+ * data" and "delete all my data". What is deleted or exported is logged as counts, never as what rows held.
  */
 export class PrivacyService {
   private lastRun: RetentionReport | null = null;
@@ -158,15 +159,20 @@ export class PrivacyService {
     }
   }
 
-  /**
-   * Runs the rules now and then daily, and takes the daily backup when one is due (checked hourly), while
-   * the app runs (the timers do not keep the process alive).
-   */
+  /** Runs the rules now and then daily while the app runs (the timer does not keep the process alive). */
   start(intervalMs = DAY_MS): void {
     if (this.timer) return;
     this.runSafely();
     this.timer = setInterval(() => this.runSafely(), intervalMs);
     this.timer.unref();
+  }
+
+  /**
+   * Takes the daily backup when one is due: now, then checked hourly. Background work, like the scheduled
+   * sync: the app starts it unless `backgroundSync` is off (tests and benches back up on demand).
+   */
+  startBackups(): void {
+    if (this.backupTimer) return;
     void this.backupIfDue();
     this.backupTimer = setInterval(() => void this.backupIfDue(), BACKUP_CHECK_MS);
     this.backupTimer.unref();

@@ -262,10 +262,18 @@ export class Vault {
     return this.sealedTables.get(table)?.columns ?? [];
   }
 
-  /** Opens one stored value of a registered sealed column (the export of creators' private contacts). */
-  openSealedColumn(table: string, id: string | number | bigint, column: string, stored: Uint8Array): string {
+  /**
+   * Opens one stored value of a registered sealed column of `row` (a whole row, so the table's own id column
+   * is used): the export of creators' private contacts.
+   */
+  openSealedColumn(table: string, row: Readonly<Record<string, unknown>>, column: string): string {
     const reg = this.sealedTables.get(table);
-    if (!reg || !reg.columns.includes(column)) throw integrityError(`${table}.${column}`);
+    const stored = row[column];
+    const id = reg ? row[reg.idColumn] : undefined;
+    if (!reg || !reg.columns.includes(column) || !(stored instanceof Uint8Array))
+      throw integrityError(`${table}.${column}`);
+    if (typeof id !== 'string' && typeof id !== 'number' && typeof id !== 'bigint')
+      throw integrityError(`${table}.${reg.idColumn}`);
     return this.open(unpackSealed(stored), reg.aadOf(id, column));
   }
 

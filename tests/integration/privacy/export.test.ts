@@ -65,15 +65,20 @@ it("creators' private contacts are in the export only when ticked (seam for the 
   t = await makeAccountsApp();
   const db = t.app.db;
   // Stands in for the contacts feature's table until it lands: sealed columns registered with the vault.
-  db.exec('CREATE TABLE creator_contacts (id INTEGER PRIMARY KEY, creator_id INTEGER, email BLOB)');
+  // (the shape of migration 014's table on the crm-sources branch: keyed by the creator, one sealed BLOB a column).
+  db.exec(
+    'CREATE TABLE creator_contacts (creator_id INTEGER PRIMARY KEY, email BLOB, phone BLOB, updated_at INTEGER)',
+  );
   t.app.vault.registerSealedTable({
     table: 'creator_contacts',
-    idColumn: 'id',
-    columns: ['email'],
-    aadOf: (id, column) => `creator_contacts:${String(id)}:${column}`,
+    idColumn: 'creator_id',
+    columns: ['email', 'phone'],
+    aadOf: (id, column) => `creator:${String(id)}:${column}`,
   });
-  const sealed = packSealed(t.app.vault.seal('maya@example.com', 'creator_contacts:1:email'));
-  db.prepare('INSERT INTO creator_contacts (id, creator_id, email) VALUES (1, 7, ?)').run(sealed);
+  const sealed = packSealed(t.app.vault.seal('maya@example.com', 'creator:7:email'));
+  db.prepare(
+    'INSERT INTO creator_contacts (creator_id, email, phone, updated_at) VALUES (7, ?, NULL, 1)',
+  ).run(sealed);
 
   const without = unzip((await t.invoke<ExportResult>('privacy:export', { includeContacts: false })).path);
   expect(Object.keys(without)).not.toContain('data/creator_contacts.csv');
