@@ -224,7 +224,7 @@ export const breakdownRowSchema = z.object({
   currency: z.string(),
   /** Named figures; money in minor units of `currency`, rates as plain numbers (null when undefined). */
   metrics: z.record(z.string(), z.number().nullable()),
-  /** The main figure (GMV or spend) per day of the period, for the row's sparkline. */
+  /** The main figure (GMV or spend) per day of the period (per week beyond three months), for the row's sparkline. */
   spark: z.array(z.number()),
 });
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;

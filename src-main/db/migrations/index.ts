@@ -11,6 +11,7 @@ import { m011ShopLocalDays } from './011-shop-local-days';
 import { m012AnalyticsRollups } from './012-analytics-rollups';
 import { m013CreatorCrm } from './013-creator-crm';
 import { m015ProductCosts } from './015-product-costs';
+import { m018MonthlyItemRollups } from './018-monthly-item-rollups';
 
 export type { Migration };
 
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   m012AnalyticsRollups,
   m013CreatorCrm,
   m015ProductCosts,
+  m018MonthlyItemRollups,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

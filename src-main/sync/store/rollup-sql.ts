@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-/** Which rollups exist and which raw rows each rebuilds from (ARCHITECTURE §9; the tables: migrations 004, 011, 012). */
+/** Which rollups exist and which raw rows each rebuilds from (ARCHITECTURE §9; the tables: migrations 004, 011, 012, 018). */
 export type RollupKind = 'orders' | 'affiliate' | 'finance' | 'ads' | 'costs';
 
 /**
@@ -44,6 +44,44 @@ const ordersSpan = `SELECT MIN(create_time) AS first, MAX(create_time) AS last,
     (SELECT account_id FROM orders WHERE shop_id = @scope ORDER BY create_time DESC LIMIT 1) AS account
   FROM orders WHERE shop_id = @scope`;
 
+/** A per-month rollup of a per-item day rollup of shop scopes (migration 018). */
+interface MonthRollup {
+  months: string;
+  days: string;
+  item: string;
+  columns: readonly string[];
+}
+
+const productMonths: MonthRollup = {
+  months: 'product_months',
+  days: 'product_days',
+  item: 'product_id',
+  columns: ['units', 'gross_minor', 'refunded_units', 'refunds_minor'],
+};
+const creatorMonths: MonthRollup = {
+  months: 'creator_months',
+  days: 'creator_days',
+  item: 'creator_id',
+  columns: ['orders', 'gmv_minor', 'est_commission_minor', 'actual_commission_minor'],
+};
+
+/**
+ * Adds (sign 1) or takes away (sign -1) one day's rows of a day rollup to or from its months: taken away
+ * before the day is cleared, added after it is filled, so a month stays the sum of its days at the cost of
+ * the rows of the days rebuilt (recounting whole months on every refresh would cost a month of rows each).
+ */
+function monthDelta(m: MonthRollup, sign: 1 | -1): string {
+  const cols = m.columns.join(', ');
+  const values = m.columns.map((c) => `${sign < 0 ? '-' : ''}${c}`).join(', ');
+  const sums = m.columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
+  return `INSERT INTO ${m.months} (shop_id, ${m.item}, month, currency, account_id, days, ${cols})
+    SELECT shop_id, ${m.item}, substr(day, 1, 7), currency, account_id, ${sign}, ${values}
+    FROM ${m.days} WHERE shop_id = @scope AND day = @day
+    ON CONFLICT (shop_id, ${m.item}, month, currency) DO UPDATE SET days = days + excluded.days, ${sums}${
+      sign > 0 ? ', account_id = excluded.account_id' : ''
+    }`;
+}
+
 function rebuild(
   db: Database,
   zoned: boolean,
@@ -51,14 +89,26 @@ function rebuild(
   fill: string[],
   span: string,
   scopes: string,
+  months: MonthRollup[] = [],
 ): DayRebuild {
   return {
     zoned,
-    clear: tables.map(([t, c]) => db.prepare(`DELETE FROM ${t} WHERE ${c} = @scope AND day = @day`)),
-    fill: fill.map((sql) => db.prepare(sql)),
+    clear: [
+      ...months.map((m) => db.prepare(monthDelta(m, -1))),
+      ...tables.map(([t, c]) => db.prepare(`DELETE FROM ${t} WHERE ${c} = @scope AND day = @day`)),
+    ],
+    fill: [
+      ...fill.map((sql) => db.prepare(sql)),
+      ...months.flatMap((m) => [
+        db.prepare(monthDelta(m, 1)),
+        db.prepare(
+          `DELETE FROM ${m.months} WHERE shop_id = @scope AND month = substr(@day, 1, 7) AND days = 0`,
+        ),
+      ]),
+    ],
     span: db.prepare(span),
     scopes: db.prepare<[], string>(scopes).pluck(),
-    tables: tables.map(([t]) => t),
+    tables: [...tables.map(([t]) => t), ...months.map((m) => m.months)],
   };
 }
 
@@ -93,6 +143,7 @@ export function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
       ],
       ordersSpan,
       'SELECT shop_id FROM shops UNION SELECT shop_id FROM order_days',
+      [productMonths],
     ),
     costs: rebuild(
       db,
@@ -129,6 +180,7 @@ export function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
          (SELECT account_id FROM affiliate_orders WHERE shop_id = @scope ORDER BY create_time DESC LIMIT 1) AS account
        FROM affiliate_orders WHERE shop_id = @scope`,
       'SELECT shop_id FROM shops UNION SELECT shop_id FROM affiliate_days',
+      [creatorMonths],
     ),
     finance: rebuild(
       db,

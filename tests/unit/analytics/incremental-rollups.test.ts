@@ -9,7 +9,9 @@ import { makeOrder, memoryDbWithAccount } from '../../helpers/sync-rows';
 /**
  * Many incremental syncs, each re-reading some orders with a status change (cancelled, a line refunded, moved
  * to another day), affiliate orders settling or being cancelled, statements paid: after each sync's
- * refresh, the rollups equal a from-scratch rebuild of every rollup from the raw rows.
+ * refresh, the rollups equal a from-scratch rebuild of every rollup from the raw rows. The shop is in Los
+ * Angeles, so the first orders (1 January UTC) fall on 31 December there: the monthly rollups, kept by
+ * taking away and adding days, span a month's end.
  */
 
 const rollupTables: Array<[string, string]> = [
@@ -18,6 +20,8 @@ const rollupTables: Array<[string, string]> = [
   ['affiliate_days', 'shop_id, day, currency'],
   ['creator_days', 'shop_id, day, creator_id, currency'],
   ['finance_days', 'shop_id, day, currency'],
+  ['product_months', 'shop_id, product_id, month, currency'],
+  ['creator_months', 'shop_id, creator_id, month, currency'],
 ];
 const snapshot = (db: Database): Record<string, unknown[]> =>
   Object.fromEntries(
@@ -143,6 +147,10 @@ describe('incremental rollup rebuilds', () => {
     expect(incremental.order_days!.length).toBeGreaterThan(2);
     expect(incremental.creator_days!.length).toBeGreaterThan(5);
     expect(incremental.finance_days!.length).toBeGreaterThan(3);
+    const months = (t: string): unknown[] =>
+      db.prepare(`SELECT DISTINCT month FROM ${t} ORDER BY month`).pluck().all();
+    expect(months('product_months')).toEqual(['2025-12', '2026-01']);
+    expect(months('creator_months')).toEqual(['2025-12', '2026-01']);
     w.rollups.rebuildAll();
     expect(snapshot(db)).toEqual(incremental);
   });
