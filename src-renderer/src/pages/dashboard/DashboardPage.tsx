@@ -5,7 +5,7 @@ import { useChannelQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { AnalyticsFilters } from '../../features/analytics/AnalyticsFilters';
-import { formatDay } from '../../features/analytics/format';
+import { formatDay, formatZoneLabel } from '../../features/analytics/format';
 import { Freshness } from '../../features/analytics/Freshness';
 import { useChartPalette } from '../../features/analytics/palette';
 import { useExport } from '../../features/analytics/useExport';
@@ -126,7 +126,7 @@ function Dashboard({
                       s.type !== 'shop' ||
                       filter.shopIds?.includes(s.id),
                   )
-                  .map((s) => `${s.name} (${s.zone})`)
+                  .map((s) => `${s.name} · ${formatZoneLabel(s.zone, i18n.language)}`)
                   .join(', '),
               })}
             </p>
