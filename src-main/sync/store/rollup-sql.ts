@@ -26,6 +26,23 @@ export interface DayRebuild {
   >;
   scopes: Statement<[], string>;
   tables: readonly string[];
+  /** Monthly rollups summing one of this rebuild's day rollups (migration 018). */
+  months: MonthStatements[];
+}
+
+/**
+ * A month is kept equal to the sum of its days in one of two ways. By difference, for a few days: a day's
+ * rows are taken away from their months before the day is cleared (`subtract`) and added after it is
+ * filled (`add`, then `prune` drops months left without days), at the cost of the rows of the days rebuilt.
+ * Whole, when many days of a month are rebuilt at once (a first sync, a full rebuild): `clearMonth` and
+ * `fillMonth` recount it from its days once, rather than upserting every item once per day.
+ */
+export interface MonthStatements {
+  subtract: Statement;
+  add: Statement;
+  prune: Statement;
+  clearMonth: Statement;
+  fillMonth: Statement;
 }
 
 const live = (col: string): string => `SUM(CASE WHEN status != 'CANCELLED' THEN ${col} ELSE 0 END)`;
@@ -65,11 +82,7 @@ const creatorMonths: MonthRollup = {
   columns: ['orders', 'gmv_minor', 'est_commission_minor', 'actual_commission_minor'],
 };
 
-/**
- * Adds (sign 1) or takes away (sign -1) one day's rows of a day rollup to or from its months: taken away
- * before the day is cleared, added after it is filled, so a month stays the sum of its days at the cost of
- * the rows of the days rebuilt (recounting whole months on every refresh would cost a month of rows each).
- */
+/** Adds (sign 1) or takes away (sign -1) one day's rows of a day rollup to or from its months. */
 function monthDelta(m: MonthRollup, sign: 1 | -1): string {
   const cols = m.columns.join(', ');
   const values = m.columns.map((c) => `${sign < 0 ? '-' : ''}${c}`).join(', ');
@@ -80,6 +93,26 @@ function monthDelta(m: MonthRollup, sign: 1 | -1): string {
     ON CONFLICT (shop_id, ${m.item}, month, currency) DO UPDATE SET days = days + excluded.days, ${sums}${
       sign > 0 ? ', account_id = excluded.account_id' : ''
     }`;
+}
+
+function monthStatements(db: Database, m: MonthRollup): MonthStatements {
+  const cols = m.columns.join(', ');
+  const sums = m.columns.map((c) => `SUM(${c})`).join(', ');
+  return {
+    subtract: db.prepare(monthDelta(m, -1)),
+    add: db.prepare(monthDelta(m, 1)),
+    prune: db.prepare(
+      `DELETE FROM ${m.months} WHERE shop_id = @scope AND month = substr(@day, 1, 7) AND days = 0`,
+    ),
+    clearMonth: db.prepare(`DELETE FROM ${m.months} WHERE shop_id = @scope AND month = @month`),
+    // The day rows of one month, in the day rollup's primary key order (scope, day, ...).
+    fillMonth: db.prepare(
+      `INSERT INTO ${m.months} (shop_id, ${m.item}, month, currency, account_id, days, ${cols})
+       SELECT shop_id, ${m.item}, @month, currency, MAX(account_id), COUNT(*), ${sums}
+       FROM ${m.days} WHERE shop_id = @scope AND day >= @month || '-01' AND day <= @month || '-31'
+       GROUP BY ${m.item}, currency`,
+    ),
+  };
 }
 
 function rebuild(
@@ -93,22 +126,12 @@ function rebuild(
 ): DayRebuild {
   return {
     zoned,
-    clear: [
-      ...months.map((m) => db.prepare(monthDelta(m, -1))),
-      ...tables.map(([t, c]) => db.prepare(`DELETE FROM ${t} WHERE ${c} = @scope AND day = @day`)),
-    ],
-    fill: [
-      ...fill.map((sql) => db.prepare(sql)),
-      ...months.flatMap((m) => [
-        db.prepare(monthDelta(m, 1)),
-        db.prepare(
-          `DELETE FROM ${m.months} WHERE shop_id = @scope AND month = substr(@day, 1, 7) AND days = 0`,
-        ),
-      ]),
-    ],
+    clear: tables.map(([t, c]) => db.prepare(`DELETE FROM ${t} WHERE ${c} = @scope AND day = @day`)),
+    fill: fill.map((sql) => db.prepare(sql)),
     span: db.prepare(span),
     scopes: db.prepare<[], string>(scopes).pluck(),
     tables: [...tables.map(([t]) => t), ...months.map((m) => m.months)],
+    months: months.map((m) => monthStatements(db, m)),
   };
 }
 

@@ -102,8 +102,10 @@ describe('incremental rollup rebuilds', () => {
       })();
       w.rollups.refreshScope('shop', 'shop-1');
     };
-    // The first sync: 400 orders over ~2 days (US evenings included), a fifth of them affiliate.
-    const first = Array.from({ length: 400 }, (_, i) => makeOrder(i));
+    // The first sync: 1,600 orders over ~8 days (US evenings included), a fifth of them affiliate; it
+    // rebuilds most of January's days at once (months recounted whole), later syncs a few days each (months
+    // kept by difference).
+    const first = Array.from({ length: 1600 }, (_, i) => makeOrder(i));
     for (const o of first) orders.set(Number(o.orderId.slice(1)), o);
     sync(
       first,
@@ -115,7 +117,7 @@ describe('incremental rollup rebuilds', () => {
       const page: Order[] = [];
       const affiliate: AffiliateOrder[] = [];
       for (let k = 0; k < 20; k++) {
-        const i = Math.floor(random() * 420);
+        const i = Math.floor(random() * 1620);
         const old = orders.get(i) ?? makeOrder(i);
         const r = random();
         const next: Order =
