@@ -90,6 +90,14 @@ export const freshnessSchema = z.object({
 });
 export type Freshness = z.infer<typeof freshnessSchema>;
 
+/** How fresh the sources a page shows are (the Ads, Finance and Affiliate pages name theirs). */
+export const freshnessInputSchema = z
+  .object({
+    filter: analyticsFilterSchema,
+    sources: z.array(z.enum(sourceKinds)).min(1).max(sourceKinds.length).optional(),
+  })
+  .strict();
+
 export const rateUseSchema = z.object({ currency: z.string(), rate: z.string(), asOf: daySchema });
 export type RateUse = z.infer<typeof rateUseSchema>;
 

@@ -173,18 +173,30 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await offlineDashboard();
   await page.screenshot({ path: 'test-results/e2e/dashboard-offline.png', fullPage: true });
 
+  // Each page says when its own source last synced (offline: the time of the sync before the restart).
+  const pageShots = async (name: string): Promise<void> => {
+    for (const [language, theme] of shots) {
+      await setting(page, { language, theme });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `test-results/e2e/${name}-${language}-${theme}.png`, fullPage: true });
+    }
+    await setting(page, { language: 'en', theme: 'light' });
+  };
   await nav.getByRole('link', { name: 'Ads' }).click();
   await expect(page.getByRole('treegrid')).toBeVisible();
+  await expect(page.getByText(/^Ads synced /)).toBeVisible();
   await page
     .getByRole('button', { name: /Show the ad groups of/ })
     .first()
     .click();
-  await page.screenshot({ path: 'test-results/e2e/ads-en-light.png', fullPage: true });
+  await pageShots('ads');
   await nav.getByRole('link', { name: 'Finance' }).click();
   await expect(page.getByText('Totals for the period')).toBeVisible();
-  await page.screenshot({ path: 'test-results/e2e/finance-en-light.png', fullPage: true });
+  await expect(page.getByText(/^Finance synced /)).toBeVisible();
+  await pageShots('finance');
   await nav.getByRole('link', { name: 'Affiliate' }).click();
   await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
+  await expect(page.getByText(/^Affiliate orders synced /)).toBeVisible();
   // The table fits a 1280 px window: no sideways scroll.
   await page.setViewportSize({ width: 1280, height: 800 });
   const scroll = page.locator('.affiliate-table').locator('xpath=..');

@@ -24,7 +24,13 @@ export function AffiliatePage(): ReactElement {
   );
   return (
     <div className="page analytics-page">
-      <PageToolbar filter={filter} onChange={setFilter} table="affiliateOrders" showAdvertisers={false}>
+      <PageToolbar
+        filter={filter}
+        onChange={setFilter}
+        source="affiliate"
+        table="affiliateOrders"
+        showAdvertisers={false}
+      >
         <label className="field field-inline">
           <span className="field-label">{t('analytics.affiliate.creator')}</span>
           <select
