@@ -99,7 +99,9 @@ function Statements({ filter }: { filter: AnalyticsFilter }): ReactElement {
                     {formatFigure(v, 'money', s.currency, lang)}
                   </td>
                 ))}
-                <td>{s.paymentStatus}</td>
+                <td>
+                  {t(`analytics.finance.paymentStatus.${s.paymentStatus}`, { defaultValue: s.paymentStatus })}
+                </td>
               </tr>
             ))}
           </tbody>
