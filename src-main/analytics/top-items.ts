@@ -1,4 +1,4 @@
-import { addDays } from '@shared/time';
+import { addDays, daysBetween } from '@shared/time';
 import type { RollupReader } from './rollup-reads';
 
 /**
@@ -8,8 +8,9 @@ import type { RollupReader } from './rollup-reads';
  *
  * 1. Each month the period touches keeps its items ranked by the main figure (`<x>_months`, index
  *    `<x>_months_rank`). The first `k` items of every (shop, month) are the candidates.
- * 2. A candidate's exact total is its whole months inside the period plus the days at the period's ends,
- *    read for the candidates alone through the per-item indexes.
+ * 2. A candidate's exact total is its whole months inside the period plus its days at the period's ends
+ *    (or its part months less the days outside the period: `readParts`), read for the candidates alone
+ *    through the per-item indexes.
  * 3. An item that was no candidate has, in every month, at most the `k`-th figure of that month, so its
  *    total over the period is at most the sum of those figures over its shop's months (the bound). When
  *    the `limit`-th best candidate is above every shop's bound, no other item can enter the top: done.
@@ -64,6 +65,46 @@ export function splitByMonth(
   return { touched, whole: [first, last], ends };
 }
 
+/** One read of an exact total: whole months from the monthly rollup or days from the day rollup, added or taken away. */
+export interface ReadPart {
+  table: 'months' | 'days';
+  from: string;
+  to: string;
+  sign: 1 | -1;
+}
+
+/**
+ * How to read exact totals over [from, to] touching the fewest day rows: the whole months inside it from the
+ * monthly rollup, and each part month either as its days or, when the period holds more than half of it, as
+ * the month less the days outside the period (a 90-day period starting on the 6th reads 5 days, not 25; the
+ * current month reads the days still to come, which have no rows).
+ */
+export function readParts(from: string, to: string): ReadPart[] {
+  const { whole, ends } = splitByMonth(from, to);
+  const months: string[] = whole ? [...whole] : [];
+  const days: ReadPart[] = [];
+  for (const [endFrom, endTo] of ends)
+    for (let m = monthOf(endFrom); m <= monthOf(endTo); m = nextMonth(m)) {
+      const a = endFrom > firstDay(m) ? endFrom : firstDay(m);
+      const b = endTo < lastDay(m) ? endTo : lastDay(m);
+      if ((daysBetween(a, b) + 1) * 2 <= daysBetween(firstDay(m), lastDay(m)) + 1) {
+        days.push({ table: 'days', from: a, to: b, sign: 1 });
+        continue;
+      }
+      months.push(m);
+      if (a > firstDay(m)) days.push({ table: 'days', from: firstDay(m), to: addDays(a, -1), sign: -1 });
+      if (b < lastDay(m)) days.push({ table: 'days', from: addDays(b, 1), to: lastDay(m), sign: -1 });
+    }
+  // The months read are always one run (every month between the period's first and last is whole): one read.
+  months.sort();
+  const first = months[0];
+  const last = months.at(-1);
+  return [
+    ...(first && last ? [{ table: 'months' as const, from: first, to: last, sign: 1 as const }] : []),
+    ...days,
+  ];
+}
+
 /** The SQL of the three reads (exported for the query-plan test). */
 export function topItemsSql(r: RankedRollup): { rank: string; months: string; days: string } {
   const sums = Object.entries(r.sums)
@@ -73,9 +114,10 @@ export function topItemsSql(r: RankedRollup): { rank: string; months: string; da
   return {
     rank: `SELECT ${r.item} AS id, currency, ${r.mainColumn} AS v FROM ${r.months} INDEXED BY ${r.monthsRank}
       WHERE shop_id = @scope AND month = @month ORDER BY ${r.mainColumn} DESC LIMIT @k`,
-    months: `SELECT ${r.item} AS id, currency, ${sums} FROM ${r.months}
+    // "rows": how many day rows a total holds, so an item with none inside the period is left out.
+    months: `SELECT ${r.item} AS id, currency, SUM(days) AS "rows", ${sums} FROM ${r.months}
       WHERE ${items} AND month >= @from AND month <= @to GROUP BY ${r.item}, currency`,
-    days: `SELECT ${r.item} AS id, currency, ${sums} FROM ${r.days} INDEXED BY ${r.daysIndex}
+    days: `SELECT ${r.item} AS id, currency, COUNT(*) AS "rows", ${sums} FROM ${r.days} INDEXED BY ${r.daysIndex}
       WHERE ${items} AND day >= @from AND day <= @to GROUP BY ${r.item}, currency`,
   };
 }
@@ -98,19 +140,16 @@ export function topItems(
 ): RankedItem[] {
   if (scopes.length === 0) return [];
   const sql = topItemsSql(r);
-  const split = splitByMonth(from, to);
+  const touched = splitByMonth(from, to).touched;
+  const parts = readParts(from, to);
   const scopesJson = JSON.stringify(scopes);
-  const exact = new Map<string, RankedItem>();
+  const exact = new Map<string, RankedItem & { rows: number }>();
   const read = new Set<string | number>();
 
   const addExact = (ids: Array<string | number>): void => {
     const p = { scopes: scopesJson, ids: JSON.stringify(ids) };
-    const parts = [
-      ...(split.whole ? [{ sql: sql.months, from: split.whole[0], to: split.whole[1] }] : []),
-      ...split.ends.map(([f, t]) => ({ sql: sql.days, from: f, to: t })),
-    ];
     for (const part of parts)
-      for (const row of reader.all<Record<string, string | number>>(part.sql, {
+      for (const row of reader.all<Record<string, string | number>>(sql[part.table], {
         ...p,
         from: part.from,
         to: part.to,
@@ -119,20 +158,21 @@ export function topItems(
         const currency = String(row.currency);
         const key = `${id}|${currency}`;
         let item = exact.get(key);
-        if (!item) exact.set(key, (item = { id, currency, metrics: {} }));
+        if (!item) exact.set(key, (item = { id, currency, rows: 0, metrics: {} }));
+        item.rows += part.sign * Number(row.rows);
         for (const name of Object.keys(r.sums))
-          item.metrics[name] = (item.metrics[name] ?? 0) + Number(row[name] ?? 0);
+          item.metrics[name] = (item.metrics[name] ?? 0) + part.sign * Number(row[name] ?? 0);
       }
   };
 
   const order = compareItems(r.main);
-  for (let k = Math.max(64, limit * 2); ; k *= 4) {
+  for (let k = Math.max(32, limit * 2); ; k *= 4) {
     let exhausted = true;
     let bound = 0;
     const fresh: Array<string | number> = [];
     for (const scope of scopes) {
       let scopeBound = 0;
-      for (const month of split.touched) {
+      for (const month of touched) {
         const rows = reader.all<{ id: string | number; v: number }>(sql.rank, { scope, month, k });
         if (rows.length === k) {
           exhausted = false;
@@ -147,7 +187,10 @@ export function topItems(
       bound = Math.max(bound, scopeBound);
     }
     if (fresh.length > 0) addExact(fresh);
-    const ranked = [...exact.values()].sort(order);
+    const ranked = [...exact.values()]
+      .filter((x) => x.rows > 0)
+      .map(({ id, currency, metrics }) => ({ id, currency, metrics }))
+      .sort(order);
     const last = ranked[limit - 1];
     if (exhausted || (last !== undefined && (last.metrics[r.main] ?? 0) > bound))
       return ranked.slice(0, limit);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src-main/db/connection';
 import { RollupReader } from '../../../src-main/analytics/rollup-reads';
-import { splitByMonth, topItems, type RankedRollup } from '../../../src-main/analytics/top-items';
+import { readParts, splitByMonth, topItems, type RankedRollup } from '../../../src-main/analytics/top-items';
 import { addDays } from '../../../src-shared/time';
 import { memoryDbWithAccount } from '../../helpers/sync-rows';
 
@@ -132,6 +132,24 @@ describe('splitByMonth', () => {
   });
 });
 
+describe('readParts', () => {
+  it('reads whole months once, and a part month as its days or as the month less the days outside', () => {
+    expect(readParts('2026-09-06', '2026-12-04')).toEqual([
+      { table: 'months', from: '2026-09', to: '2026-11', sign: 1 },
+      { table: 'days', from: '2026-09-01', to: '2026-09-05', sign: -1 },
+      { table: 'days', from: '2026-12-01', to: '2026-12-04', sign: 1 },
+    ]);
+    expect(readParts('2026-01-05', '2026-01-20')).toEqual([
+      { table: 'months', from: '2026-01', to: '2026-01', sign: 1 },
+      { table: 'days', from: '2026-01-01', to: '2026-01-04', sign: -1 },
+      { table: 'days', from: '2026-01-21', to: '2026-01-31', sign: -1 },
+    ]);
+    expect(readParts('2026-01-10', '2026-01-12')).toEqual([
+      { table: 'days', from: '2026-01-10', to: '2026-01-12', sign: 1 },
+    ]);
+  });
+});
+
 describe('top items from monthly rollups', () => {
   const ranges: Array<[string, string]> = [
     ['2025-11-20', '2026-06-07'],
@@ -168,14 +186,22 @@ describe('top items from monthly rollups', () => {
     db = memoryDbWithAccount();
     const rows = randomRows(rng(3), 120, true, (i) => i + 1);
     rows.push({ shop: 'shop-1', id: 500, day: '2026-01-10', currency: 'USD', gmv: 0, n: 2 });
+    rows.push({ shop: 'shop-2', id: 501, day: '2026-01-01', currency: 'USD', gmv: 0, n: 1 });
     load(creators, rows);
     const reader = new RollupReader(db!);
-    const all = expected(rows, ['shop-1', 'shop-2'], '2026-01-01', '2026-01-31', 1000);
-    expect(all.some((x) => x.id === 500)).toBe(true);
-    const got = topItems(reader, creators, ['shop-1', 'shop-2'], '2026-01-01', '2026-01-31', 1000);
-    expect(got.map((x) => [x.id, x.currency, x.metrics.gmv, x.metrics.orders])).toEqual(
-      all.map((x) => [x.id, x.currency, x.gmv, x.n]),
-    );
+    // Every item, down to those with only zero figures; the second period reads January less its first days,
+    // so an item sold only on those days must not appear with zeros.
+    for (const [from, to] of [
+      ['2026-01-01', '2026-01-31'],
+      ['2026-01-03', '2026-01-31'],
+    ] as const) {
+      const all = expected(rows, ['shop-1', 'shop-2'], from, to, 1000);
+      expect(all.some((x) => x.id === 500)).toBe(true);
+      const got = topItems(reader, creators, ['shop-1', 'shop-2'], from, to, 1000);
+      expect(got.map((x) => [x.id, x.currency, x.metrics.gmv, x.metrics.orders])).toEqual(
+        all.map((x) => [x.id, x.currency, x.gmv, x.n]),
+      );
+    }
   });
 
   it('returns nothing for no shops or a period without rows', () => {
