@@ -73,6 +73,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await expect(page.getByText(/Orders synced/)).toBeVisible();
   // The zone each shop's days are counted in, as a merchant reads it (never an IANA id).
   await expect(page.getByText(/^Days are each shop/)).toContainText(/Pacific Time \(UTC\u2212[78]\)/);
+  await expect(page.getByText(/^Ad report days are each ad account/)).toContainText('UTC\u22128');
 
   // The chart draws, and hovering it shows a tooltip.
   const chart = page.locator('.chart-box .recharts-wrapper > svg.recharts-surface');
@@ -185,6 +186,8 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await nav.getByRole('link', { name: 'Ads' }).click();
   await expect(page.getByRole('treegrid')).toBeVisible();
   await expect(page.getByText(/^Ads synced /)).toBeVisible();
+  // The sandbox's advertiser is at Etc/GMT+8: read as UTC−8, its sign the right way round.
+  await expect(page.getByText(/^Ad report days are each ad account/)).toContainText('UTC\u22128');
   await page
     .getByRole('button', { name: /Show the ad groups of/ })
     .first()

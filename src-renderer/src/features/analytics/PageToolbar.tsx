@@ -4,6 +4,7 @@ import type { AnalyticsFilter, exportTables, SourceKind } from '@shared/analytic
 import { useChannelQuery } from '../../api';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { Freshness } from './Freshness';
+import { ZoneLine } from './ZoneLine';
 import { useExport } from './useExport';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
@@ -54,8 +55,13 @@ export function PageToolbar(props: {
           </button>
         )}
       </div>
-      {fresh.data && (
+      {filter && fresh.data && (
         <div className="dashboard-meta">
+          <ZoneLine
+            scopes={scopes.data?.scopes ?? []}
+            filter={filter}
+            only={source === 'ads' ? 'advertiser' : 'shop'}
+          />
           <Freshness freshness={fresh.data} />
         </div>
       )}
