@@ -105,12 +105,19 @@ export function readParts(from: string, to: string): ReadPart[] {
   ];
 }
 
-/** The SQL of the three reads (exported for the query-plan test). */
-export function topItemsSql(r: RankedRollup): { rank: string; months: string; days: string } {
+/** The SQL of the reads (exported for the query-plan test); `*All` read every item, not only candidates. */
+export function topItemsSql(r: RankedRollup): {
+  rank: string;
+  months: string;
+  days: string;
+  monthsAll: string;
+  daysAll: string;
+} {
   const sums = Object.entries(r.sums)
     .map(([k, e]) => `${e} AS "${k}"`)
     .join(', ');
-  const items = `shop_id IN (SELECT value FROM json_each(@scopes)) AND ${r.item} IN (SELECT value FROM json_each(@ids))`;
+  const scopes = 'shop_id IN (SELECT value FROM json_each(@scopes))';
+  const items = `${scopes} AND ${r.item} IN (SELECT value FROM json_each(@ids))`;
   return {
     rank: `SELECT ${r.item} AS id, currency, ${r.mainColumn} AS v FROM ${r.months} INDEXED BY ${r.monthsRank}
       WHERE shop_id = @scope AND month = @month ORDER BY ${r.mainColumn} DESC LIMIT @k`,
@@ -119,6 +126,10 @@ export function topItemsSql(r: RankedRollup): { rank: string; months: string; da
       WHERE ${items} AND month >= @from AND month <= @to GROUP BY ${r.item}, currency`,
     days: `SELECT ${r.item} AS id, currency, COUNT(*) AS "rows", ${sums} FROM ${r.days} INDEXED BY ${r.daysIndex}
       WHERE ${items} AND day >= @from AND day <= @to GROUP BY ${r.item}, currency`,
+    monthsAll: `SELECT ${r.item} AS id, currency, SUM(days) AS "rows", ${sums} FROM ${r.months}
+      WHERE ${scopes} AND month >= @from AND month <= @to GROUP BY ${r.item}, currency`,
+    daysAll: `SELECT ${r.item} AS id, currency, COUNT(*) AS "rows", ${sums} FROM ${r.days}
+      WHERE ${scopes} AND day >= @from AND day <= @to GROUP BY ${r.item}, currency`,
   };
 }
 
@@ -128,6 +139,9 @@ function compareItems(main: string): (a: RankedItem, b: RankedItem) => number {
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
     (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0);
 }
+
+/** Lists longer than this are ranked from every item's totals rather than from candidates. */
+const ALL_ITEMS_FROM = 100;
 
 /** The `limit` items of `scopes` with the largest main figure over [from, to], best first. */
 export function topItems(
@@ -146,14 +160,18 @@ export function topItems(
   const exact = new Map<string, RankedItem & { rows: number }>();
   const read = new Set<string | number>();
 
-  const addExact = (ids: Array<string | number>): void => {
-    const p = { scopes: scopesJson, ids: JSON.stringify(ids) };
+  /** Adds the exact totals of `ids`, or of every item (null). */
+  const addExact = (ids: Array<string | number> | null): void => {
+    const p = ids ? { scopes: scopesJson, ids: JSON.stringify(ids) } : { scopes: scopesJson };
     for (const part of parts)
-      for (const row of reader.all<Record<string, string | number>>(sql[part.table], {
-        ...p,
-        from: part.from,
-        to: part.to,
-      })) {
+      for (const row of reader.all<Record<string, string | number>>(
+        ids ? sql[part.table] : sql[part.table === 'months' ? 'monthsAll' : 'daysAll'],
+        {
+          ...p,
+          from: part.from,
+          to: part.to,
+        },
+      )) {
         const id = row.id as string | number;
         const currency = String(row.currency);
         const key = `${id}|${currency}`;
@@ -166,6 +184,17 @@ export function topItems(
   };
 
   const order = compareItems(r.main);
+  const best = (): RankedItem[] =>
+    [...exact.values()]
+      .filter((x) => x.rows > 0)
+      .map(({ id, currency, metrics }) => ({ id, currency, metrics }))
+      .sort(order);
+  // A long list (an export, a picker of every creator) would take most items as candidates anyway: every
+  // item's months and end days, read once in scope order, cost less than thousands of per-item reads.
+  if (limit > ALL_ITEMS_FROM) {
+    addExact(null);
+    return best().slice(0, limit);
+  }
   for (let k = Math.max(32, limit * 2); ; k *= 4) {
     let exhausted = true;
     let bound = 0;
@@ -187,10 +216,7 @@ export function topItems(
       bound = Math.max(bound, scopeBound);
     }
     if (fresh.length > 0) addExact(fresh);
-    const ranked = [...exact.values()]
-      .filter((x) => x.rows > 0)
-      .map(({ id, currency, metrics }) => ({ id, currency, metrics }))
-      .sort(order);
+    const ranked = best();
     const last = ranked[limit - 1];
     if (exhausted || (last !== undefined && (last.metrics[r.main] ?? 0) > bound))
       return ranked.slice(0, limit);
