@@ -90,6 +90,14 @@ export const freshnessSchema = z.object({
 });
 export type Freshness = z.infer<typeof freshnessSchema>;
 
+/** How fresh the sources a page shows are (the Ads, Finance and Affiliate pages name theirs). */
+export const freshnessInputSchema = z
+  .object({
+    filter: analyticsFilterSchema,
+    sources: z.array(z.enum(sourceKinds)).min(1).max(sourceKinds.length).optional(),
+  })
+  .strict();
+
 export const rateUseSchema = z.object({ currency: z.string(), rate: z.string(), asOf: daySchema });
 export type RateUse = z.infer<typeof rateUseSchema>;
 
@@ -224,7 +232,7 @@ export const breakdownRowSchema = z.object({
   currency: z.string(),
   /** Named figures; money in minor units of `currency`, rates as plain numbers (null when undefined). */
   metrics: z.record(z.string(), z.number().nullable()),
-  /** The main figure (GMV or spend) per day of the period, for the row's sparkline. */
+  /** The main figure (GMV or spend) per day of the period (per week beyond three months), for the row's sparkline. */
   spark: z.array(z.number()),
 });
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;

@@ -1,17 +1,21 @@
 import type { Breakdown, BreakdownKind, BreakdownRow } from '@shared/analytics';
 import type { AnalyticsDeps, Query } from './context';
 import { divide, roundMinor } from './figures';
-import { daysOf } from './period';
+import { topItems, type RankedRollup } from './top-items';
 
 /**
- * Breakdowns of the period: by shop, top products, top creators, ad campaigns; each row with a daily
- * spark line of its main figure. Rows are per (item, currency): one item never mixes currencies.
+ * Breakdowns of the period: by shop, top products, top creators, ad campaigns; each row with a spark line
+ * of its main figure (per day, per week beyond three months). Rows are per (item, currency): one item never
+ * mixes currencies. Products and creators, thousands of items, are ranked through their monthly rollups
+ * (top-items.ts); shops and campaigns, a few dozen, are summed directly.
  */
 
 interface Spec {
   table: string;
   /** The index leading with (scope, item, day), for the top rows' spark lines. */
   itemIndex?: string;
+  /** Monthly rollup and the column ranked by, for items too many to sum over a period. */
+  ranked?: Pick<RankedRollup, 'months' | 'monthsRank' | 'mainColumn'>;
   scope: 'shop_id' | 'advertiser_id';
   item: string;
   /** SQL sums by metric name; `main` orders the rows and draws the spark line. */
@@ -67,6 +71,7 @@ const specs: Record<BreakdownKind, Spec> = {
   products: {
     table: 'product_days',
     itemIndex: 'product_days_product',
+    ranked: { months: 'product_months', monthsRank: 'product_months_rank', mainColumn: 'gross_minor' },
     scope: 'shop_id',
     item: 'product_id',
     sums: {
@@ -92,6 +97,7 @@ const specs: Record<BreakdownKind, Spec> = {
   creators: {
     table: 'creator_days',
     itemIndex: 'creator_days_creator',
+    ranked: { months: 'creator_months', monthsRank: 'creator_months_rank', mainColumn: 'gmv_minor' },
     scope: 'shop_id',
     item: 'creator_id',
     sums: {
@@ -153,34 +159,55 @@ export function breakdownSql(kind: BreakdownKind): { totals: string; spark: stri
   };
 }
 
+/** The ranked rollup of a kind ranked through its months. */
+function rankedRollup(s: Spec): RankedRollup | null {
+  if (!s.ranked || !s.itemIndex) return null;
+  return { ...s.ranked, days: s.table, daysIndex: s.itemIndex, item: s.item, sums: s.sums, main: s.main };
+}
+
+/** The top `limit` rows of a kind as (id, currency, sums), best first. */
+function topRows(
+  deps: AnalyticsDeps,
+  s: Spec,
+  kind: BreakdownKind,
+  scopes: string[],
+  q: Query,
+  limit: number,
+): Array<{ id: string | number; currency: string; metrics: Record<string, number> }> {
+  if (scopes.length === 0) return [];
+  const ranked = rankedRollup(s);
+  if (ranked) return topItems(deps.reader, ranked, scopes, q.period.from, q.period.to, limit);
+  const rows = deps.reader.all<Record<string, string | number>>(breakdownSql(kind).totals, {
+    scopes: JSON.stringify(scopes),
+    from: q.period.from,
+    to: q.period.to,
+    limit,
+  });
+  return rows.map((r) => ({
+    id: r.id as string | number,
+    currency: String(r.currency),
+    metrics: Object.fromEntries(Object.keys(s.sums).map((k) => [k, Number(r[k] ?? 0)])),
+  }));
+}
+
 export function buildBreakdown(deps: AnalyticsDeps, q: Query, kind: BreakdownKind, limit: number): Breakdown {
   const s = specs[kind];
   const scopes = s.scope === 'shop_id' ? q.shopIds : q.advertiserIds;
   const { period } = q;
-  const sql = breakdownSql(kind);
-  const base = { scopes: JSON.stringify(scopes), from: period.from, to: period.to };
-  const totals =
-    scopes.length === 0
-      ? []
-      : deps.reader.all<Record<string, string | number>>(sql.totals, { ...base, limit });
-  const ids = [...new Set(totals.map((r) => r.id as string | number))];
-  const days = daysOf(period.from, period.to);
-  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  const totals = topRows(deps, s, kind, scopes, q, limit);
+  const ids = [...new Set(totals.map((r) => r.id))];
   const spark = new Map<string, number[]>();
   if (ids.length > 0) {
     const rows = deps.reader.all<{ id: string | number; currency: string; day: string; v: number }>(
-      sql.spark,
-      {
-        ...base,
-        ids: JSON.stringify(ids),
-      },
+      breakdownSql(kind).spark,
+      { scopes: JSON.stringify(scopes), from: period.from, to: period.to, ids: JSON.stringify(ids) },
     );
     for (const r of rows) {
       const key = `${r.id}|${r.currency}`;
       let line = spark.get(key);
-      if (!line) spark.set(key, (line = new Array<number>(days.length).fill(0)));
-      const i = dayIndex.get(r.day);
-      if (i !== undefined) line[i] = r.v;
+      if (!line) spark.set(key, (line = new Array<number>(q.spark.count).fill(0)));
+      const i = q.spark.index(r.day);
+      if (i >= 0) line[i] = (line[i] ?? 0) + r.v;
     }
   }
   const labels = s.label(
@@ -189,15 +216,14 @@ export function buildBreakdown(deps: AnalyticsDeps, q: Query, kind: BreakdownKin
   );
   const rows: BreakdownRow[] = totals.map((r) => {
     const id = String(r.id);
-    const metrics = Object.fromEntries(Object.keys(s.sums).map((k) => [k, Number(r[k] ?? 0)]));
     const l = labels.get(id);
     return {
       id,
       label: l?.label ?? (kind === 'creators' && id === '0' ? '' : id),
       detail: l?.detail ?? null,
-      currency: String(r.currency),
-      metrics: s.derive(metrics),
-      spark: spark.get(`${r.id}|${r.currency}`) ?? new Array<number>(days.length).fill(0),
+      currency: r.currency,
+      metrics: s.derive(r.metrics),
+      spark: spark.get(`${r.id}|${r.currency}`) ?? new Array<number>(q.spark.count).fill(0),
     };
   });
   return { period, kind, columns: s.columns, rows };

@@ -11,7 +11,8 @@ const resourceOf: Record<SourceKind, string> = {
 
 /**
  * When each source last synced successfully for the selected shops (orders, affiliate, finance) and
- * advertisers (ads): the oldest of them, since a figure is only as fresh as its stalest scope.
+ * advertisers (ads): the oldest of them, since a figure is only as fresh as its stalest scope. `only`
+ * narrows it to the sources a page shows.
  */
 export function freshness(
   db: Database,
@@ -19,6 +20,7 @@ export function freshness(
   advertiserIds: string[],
   now: number,
   syncIntervalMinutes: number,
+  only?: readonly SourceKind[],
 ): Freshness {
   const rows = db
     .prepare(
@@ -29,7 +31,8 @@ export function freshness(
     )
     .all() as Array<{ resource: string; scope: string; at: number | null }>;
   const last = new Map(rows.map((r) => [`${r.resource}|${r.scope}`, r.at]));
-  const sources = (Object.keys(resourceOf) as SourceKind[]).flatMap((source) => {
+  const kinds = (Object.keys(resourceOf) as SourceKind[]).filter((k) => !only || only.includes(k));
+  const sources = kinds.flatMap((source) => {
     const scopes = source === 'ads' ? advertiserIds : shopIds;
     if (scopes.length === 0) return [];
     const times = scopes.map((s) => last.get(`${resourceOf[source]}|${s}`) ?? null);

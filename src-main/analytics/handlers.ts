@@ -12,6 +12,7 @@ export function analyticsHandlers(a: AnalyticsService): HandlersFor<typeof analy
     'analytics:statements': (input) => a.statements(input.filter, input.limit, input.cursor),
     'analytics:affiliateOrders': (input) =>
       a.affiliateOrders(input.filter, input.limit, input.cursor, input.creatorId),
+    'analytics:freshness': (input) => a.freshness(input.filter, input.sources),
     'analytics:export': (input) => a.exportCsv(input.table, input.filter, input.grain, input.headings),
     'analytics:rebuild': () => a.rebuild(),
     'analytics:rates': () => a.rates(),

@@ -6,6 +6,7 @@ import {
   type Grain,
   type ParsedAnalyticsFilter,
   type Rate,
+  type SourceKind,
   viewSchema,
 } from '@shared/analytics';
 import type { RollupStore } from '../sync/store/rollups';
@@ -14,6 +15,7 @@ import { buildBreakdown } from './breakdown';
 import { type AnalyticsDeps, resolveQuery } from './context';
 import { exportCsv } from './export';
 import { CostWatcher } from './costs';
+import { freshness } from './freshness';
 import { buildOverview } from './overview';
 import { RateStore } from './rates';
 import { RollupReader } from './rollup-reads';
@@ -66,6 +68,10 @@ export function createAnalyticsService(o: AnalyticsOptions) {
       cursor: string | null,
       creatorId: number | null,
     ) => listAffiliateOrders(deps, q(filter), limit, cursor, creatorId),
+    freshness: (filter: ParsedAnalyticsFilter, sources?: SourceKind[]) => {
+      const query = q(filter);
+      return freshness(o.db, query.shopIds, query.advertiserIds, o.now(), o.syncIntervalMinutes(), sources);
+    },
     exportCsv: (
       table: Parameters<typeof exportCsv>[2],
       filter: ParsedAnalyticsFilter,

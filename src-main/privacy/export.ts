@@ -51,6 +51,8 @@ export async function exportData(deps: ExportDeps): Promise<ExportResult> {
     (t) => !(t.name in notExported) && !virtual.some((v) => t.name.startsWith(`${v}_`)),
   );
   const contactsPresent = tables.some((t) => contactTables.includes(t.name));
+  // Without the tick the contacts tables are not part of the export at all (nor of its progress count).
+  const exported = tables.filter((t) => deps.includeContacts || !contactTables.includes(t.name));
   mkdirSync(deps.folder, { recursive: true, mode: 0o700 });
   const name = `shopmesh-export-${stampOf(deps.now)}.zip`;
   const file = join(deps.folder, name);
@@ -68,9 +70,7 @@ export async function exportData(deps: ExportDeps): Promise<ExportResult> {
   });
   const files: ExportResult['files'] = [];
   try {
-    for (const [index, t] of tables.entries()) {
-      const isContacts = contactTables.includes(t.name);
-      if (isContacts && !deps.includeContacts) continue;
+    for (const [index, t] of exported.entries()) {
       const sealed = vault.sealedColumns(t.name);
       // Sealed columns without the tick are left out; with it they are opened (only contacts are sealed).
       const columns = t.columns.filter((c) => deps.includeContacts || !sealed.includes(c));
@@ -83,7 +83,7 @@ export async function exportData(deps: ExportDeps): Promise<ExportResult> {
         const csv = batch.length ? `\r\n${Papa.unparse(batch, { newline: '\r\n' })}` : '';
         entry.push(strToU8(csv), last);
         batch = [];
-        deps.onProgress({ table: t.name, tableIndex: index, tables: tables.length, rows });
+        deps.onProgress({ table: t.name, tableIndex: index, tables: exported.length, rows });
         // Between batches the thread answers IPC (a big table takes seconds).
         await new Promise((resolve) => setImmediate(resolve));
       };

@@ -9,6 +9,8 @@ import {
   breakdownSchema,
   exportInputSchema,
   exportSchema,
+  freshnessInputSchema,
+  freshnessSchema,
   overviewSchema,
   pageInputSchema,
   rateKeySchema,
@@ -71,6 +73,13 @@ export const analyticsSlice = {
       output: affiliateOrdersSchema,
       summary:
         'Affiliate orders of the period with creator, collaboration, estimated and actual commission; optionally one creator.',
+      writes: false,
+    },
+    'analytics:freshness': {
+      input: freshnessInputSchema,
+      output: freshnessSchema,
+      summary:
+        'When each source (orders, affiliate, finance, ads; all or the ones named) of the selected shops and advertisers last synced, and whether that is older than the sync interval.',
       writes: false,
     },
     'analytics:export': {

@@ -125,8 +125,9 @@ export function loadBenchData(db: Database, ds: Dataset): { orders: number; line
   }
   // Creators of affiliate orders get a local id, as the sync's creator store gives them.
   db.exec(`
-    INSERT INTO creators (handle, first_seen_at, updated_at)
-      SELECT DISTINCT creator_handle, 0, 0 FROM affiliate_orders WHERE creator_handle IS NOT NULL;
+    INSERT INTO creators (canonical_id, handle, first_seen_at, updated_at)
+      SELECT DISTINCT 0, creator_handle, 0, 0 FROM affiliate_orders WHERE creator_handle IS NOT NULL;
+    UPDATE creators SET canonical_id = id WHERE canonical_id = 0;
     UPDATE affiliate_orders SET creator_id = (SELECT id FROM creators c WHERE c.handle = affiliate_orders.creator_handle);
   `);
   const statement = db.prepare(

@@ -6,9 +6,9 @@ import { makeTempDir } from '../helpers/tmp';
 import { type RunningWebApp, startWebApp } from './web-app';
 
 /**
- * Issue 11's journey: after a sync the dashboard shows its charts (SVG, tooltips on hover); with TikTok out of
- * reach it still shows them with the freshness line; a CSV export parses back; screenshots in both languages
- * and both themes.
+ * Issue 11's journey: after a sync the dashboard shows its charts (SVG, tooltips on hover); restarted with the
+ * sandbox gone and TikTok out of reach, it still shows them with the freshness line, after a reload too; a
+ * CSV export parses back; screenshots in both languages and both themes.
  */
 const env = {
   SHOPMESH_KEYSTORE: 'passphrase',
@@ -71,7 +71,9 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await expect(gmv).toContainText('$', { timeout: 20_000 }); // a year of figures, on a busy machine
   await expect(gmv).toContainText('£'); // two currencies, never added together
   await expect(page.getByText(/Orders synced/)).toBeVisible();
-  await expect(page.getByText(/^Days are each shop/)).toContainText('America/Los_Angeles');
+  // The zone each shop's days are counted in, as a merchant reads it (never an IANA id).
+  await expect(page.getByText(/^Days are each shop/)).toContainText(/Pacific Time \(UTC\u2212[78]\)/);
+  await expect(page.getByText(/^Ad report days are each ad account/)).toContainText('UTC\u22128');
 
   // The chart draws, and hovering it shows a tooltip.
   const chart = page.locator('.chart-box .recharts-wrapper > svg.recharts-surface');
@@ -133,37 +135,79 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   }
   await setting(page, { language: 'en', theme: 'light' });
 
-  // TikTok out of reach, same data folder: the figures and the freshness line are still there, and the
-  // filter choice survived the restart.
+  // The sandbox gone and TikTok out of reach, same data folder: a Profile built on production starts no
+  // simulator, and every TikTok address it has is a closed port. The figures and the freshness line are
+  // still there, the filter choice survived the restart, and a failed sync and a reload change nothing.
   await app.stop();
+  const closed = 'http://127.0.0.1:9';
   const profileFile = join(dataDir.dir, 'offline-profile.json');
   writeFileSync(
     profileFile,
     JSON.stringify({
-      extends: 'sandbox',
-      shopApiBase: 'http://127.0.0.1:9/shop-api',
-      adsBase: 'http://127.0.0.1:9/ads',
+      extends: 'production',
+      shopAuthBase: `${closed}/shop-auth`,
+      shopApiBase: `${closed}/shop-api`,
+      shopAuthorizeUrl: `${closed}/shop-auth/oauth/authorize`,
+      adsBase: `${closed}/ads`,
+      adsAuthorizeUrl: `${closed}/ads/portal/auth`,
+      loginBase: `${closed}/login`,
+      loginAuthorizeUrl: `${closed}/login/authorize`,
     }),
   );
   app = await startWebApp(dataDir.dir, { ...env, SHOPMESH_PROFILE_FILE: profileFile });
   await page.goto(app.url);
-  await expect(page.getByLabel('Period')).toHaveValue('last365');
-  await expect(page.getByRole('region', { name: 'GMV', exact: true })).toContainText('$');
-  await expect(page.locator('.chart-box .recharts-wrapper > svg.recharts-surface')).toBeVisible();
-  await expect(page.getByText(/Orders synced/)).toBeVisible();
+  const offlineDashboard = async (): Promise<void> => {
+    await expect(page.getByLabel('Period')).toHaveValue('last365');
+    await expect(page.getByRole('region', { name: 'GMV', exact: true })).toContainText('$');
+    await expect(page.locator('.chart-box .recharts-wrapper > svg.recharts-surface')).toBeVisible();
+    await expect(page.getByText(/Orders synced/)).toBeVisible();
+  };
+  await offlineDashboard();
+  // A sync finds TikTok out of reach: the app says so, and its sync waits for the connection.
+  await page.getByRole('button', { name: 'Sync now' }).first().click();
+  await expect(page.getByText(/^You.re offline$/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Sync now' }).first()).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await page.reload();
+  await offlineDashboard();
   await page.screenshot({ path: 'test-results/e2e/dashboard-offline.png', fullPage: true });
 
+  // Each page says when its own source last synced (offline: the time of the sync before the restart).
+  const pageShots = async (name: string): Promise<void> => {
+    for (const [language, theme] of shots) {
+      await setting(page, { language, theme });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `test-results/e2e/${name}-${language}-${theme}.png`, fullPage: true });
+    }
+    await setting(page, { language: 'en', theme: 'light' });
+  };
   await nav.getByRole('link', { name: 'Ads' }).click();
   await expect(page.getByRole('treegrid')).toBeVisible();
+  await expect(page.getByText(/^Ads synced /)).toBeVisible();
+  // The sandbox's advertiser is at Etc/GMT+8: read as UTC−8, its sign the right way round.
+  await expect(page.getByText(/^Ad report days are each ad account/)).toContainText('UTC\u22128');
   await page
     .getByRole('button', { name: /Show the ad groups of/ })
     .first()
     .click();
-  await page.screenshot({ path: 'test-results/e2e/ads-en-light.png', fullPage: true });
+  await pageShots('ads');
   await nav.getByRole('link', { name: 'Finance' }).click();
   await expect(page.getByText('Totals for the period')).toBeVisible();
-  await page.screenshot({ path: 'test-results/e2e/finance-en-light.png', fullPage: true });
+  await expect(page.getByText(/^Finance synced /)).toBeVisible();
+  await pageShots('finance');
   await nav.getByRole('link', { name: 'Affiliate' }).click();
   await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
-  await page.screenshot({ path: 'test-results/e2e/affiliate-en-light.png', fullPage: true });
+  await expect(page.getByText(/^Affiliate orders synced /)).toBeVisible();
+  // The table fits a 1280 px window: no sideways scroll.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const scroll = page.locator('.affiliate-table').locator('xpath=..');
+  for (const [language, theme] of shots) {
+    await setting(page, { language, theme });
+    await page.waitForTimeout(300);
+    expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `test-results/e2e/affiliate-${language}-${theme}.png`, fullPage: true });
+  }
+  await setting(page, { language: 'en', theme: 'light' });
 });

@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import { hasColumn, type Migration } from './migration';
 
 /**
  * Activity entries say which Account they are about, so the retention purge can delete an Account's entries
@@ -10,6 +10,7 @@ import type { Migration } from './migration';
 export const m019ActivityAccount: Migration = {
   version: 19,
   name: 'activity entries linked to their Account',
+  alreadyApplied: (db) => hasColumn(db, 'activity_log', 'account_id'),
   up(db) {
     db.exec(`
       ALTER TABLE activity_log ADD COLUMN account_id TEXT;  -- no foreign key: the purge deletes these rows itself

@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import { hasColumn, type Migration } from './migration';
 
 /** A set member as `creator_index`'s `*_set` columns hold it (same as `setMember` in creators/index-sets.ts). */
 const member = (sql: string): string => `replace(replace(${sql}, '%', '%25'), ',', '%2C')`;
@@ -22,6 +22,7 @@ const recordsOf = 'SELECT id FROM creators WHERE canonical_id = creator_index.cr
 export const m020CreatorSearchSets: Migration = {
   version: 20,
   name: 'creator search: tag, list, category, shop and source sets on the index row',
+  alreadyApplied: (db) => hasColumn(db, 'creator_index', 'tag_set'),
   up(db) {
     db.exec(`
       ALTER TABLE creator_index ADD COLUMN tag_set      TEXT NOT NULL DEFAULT '';

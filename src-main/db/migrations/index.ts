@@ -14,6 +14,7 @@ import { m014CreatorSources } from './014-creator-sources';
 import { m015ProductCosts } from './015-product-costs';
 import { m016CatalogueAndOrderQueue } from './016-catalogue-and-order-queue';
 import { m017Outreach } from './017-outreach';
+import { m018MonthlyItemRollups } from './018-monthly-item-rollups';
 import { m019ActivityAccount } from './019-activity-account';
 import { m020CreatorSearchSets } from './020-creator-search-sets';
 
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   m015ProductCosts,
   m016CatalogueAndOrderQueue,
   m017Outreach,
+  m018MonthlyItemRollups,
   m019ActivityAccount,
   m020CreatorSearchSets,
 ];

@@ -39,7 +39,7 @@ export const scaleSpecs: Record<Scale, ScaleSpec> = {
     products: 20_000,
     orders: 1_000_000,
     creators: 200_000,
-    campaigns: 40,
+    campaigns: 44,
     adgroupsPerCampaign: 7,
     adsPerAdgroup: 2,
     days: 180,

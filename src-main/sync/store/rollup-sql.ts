@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-/** Which rollups exist and which raw rows each rebuilds from (ARCHITECTURE §9; the tables: migrations 004, 011, 012). */
+/** Which rollups exist and which raw rows each rebuilds from (ARCHITECTURE §9; the tables: migrations 004, 011, 012, 018). */
 export type RollupKind = 'orders' | 'affiliate' | 'finance' | 'ads' | 'costs';
 
 /**
@@ -26,6 +26,23 @@ export interface DayRebuild {
   >;
   scopes: Statement<[], string>;
   tables: readonly string[];
+  /** Monthly rollups summing one of this rebuild's day rollups (migration 018). */
+  months: MonthStatements[];
+}
+
+/**
+ * A month is kept equal to the sum of its days in one of two ways. By difference, for a few days: a day's
+ * rows are taken away from their months before the day is cleared (`subtract`) and added after it is
+ * filled (`add`, then `prune` drops months left without days), at the cost of the rows of the days rebuilt.
+ * Whole, when many days of a month are rebuilt at once (a first sync, a full rebuild): `clearMonth` and
+ * `fillMonth` recount it from its days once, rather than upserting every item once per day.
+ */
+export interface MonthStatements {
+  subtract: Statement;
+  add: Statement;
+  prune: Statement;
+  clearMonth: Statement;
+  fillMonth: Statement;
 }
 
 const live = (col: string): string => `SUM(CASE WHEN status != 'CANCELLED' THEN ${col} ELSE 0 END)`;
@@ -44,6 +61,60 @@ const ordersSpan = `SELECT MIN(create_time) AS first, MAX(create_time) AS last,
     (SELECT account_id FROM orders WHERE shop_id = @scope ORDER BY create_time DESC LIMIT 1) AS account
   FROM orders WHERE shop_id = @scope`;
 
+/** A per-month rollup of a per-item day rollup of shop scopes (migration 018). */
+interface MonthRollup {
+  months: string;
+  days: string;
+  item: string;
+  columns: readonly string[];
+}
+
+const productMonths: MonthRollup = {
+  months: 'product_months',
+  days: 'product_days',
+  item: 'product_id',
+  columns: ['units', 'gross_minor', 'refunded_units', 'refunds_minor'],
+};
+const creatorMonths: MonthRollup = {
+  months: 'creator_months',
+  days: 'creator_days',
+  item: 'creator_id',
+  columns: ['orders', 'gmv_minor', 'est_commission_minor', 'actual_commission_minor'],
+};
+
+/** Adds (sign 1) or takes away (sign -1) one day's rows of a day rollup to or from its months. */
+function monthDelta(m: MonthRollup, sign: 1 | -1): string {
+  const cols = m.columns.join(', ');
+  const values = m.columns.map((c) => `${sign < 0 ? '-' : ''}${c}`).join(', ');
+  const sums = m.columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
+  return `INSERT INTO ${m.months} (shop_id, ${m.item}, month, currency, account_id, days, ${cols})
+    SELECT shop_id, ${m.item}, substr(day, 1, 7), currency, account_id, ${sign}, ${values}
+    FROM ${m.days} WHERE shop_id = @scope AND day = @day
+    ON CONFLICT (shop_id, ${m.item}, month, currency) DO UPDATE SET days = days + excluded.days, ${sums}${
+      sign > 0 ? ', account_id = excluded.account_id' : ''
+    }`;
+}
+
+function monthStatements(db: Database, m: MonthRollup): MonthStatements {
+  const cols = m.columns.join(', ');
+  const sums = m.columns.map((c) => `SUM(${c})`).join(', ');
+  return {
+    subtract: db.prepare(monthDelta(m, -1)),
+    add: db.prepare(monthDelta(m, 1)),
+    prune: db.prepare(
+      `DELETE FROM ${m.months} WHERE shop_id = @scope AND month = substr(@day, 1, 7) AND days = 0`,
+    ),
+    clearMonth: db.prepare(`DELETE FROM ${m.months} WHERE shop_id = @scope AND month = @month`),
+    // The day rows of one month, in the day rollup's primary key order (scope, day, ...).
+    fillMonth: db.prepare(
+      `INSERT INTO ${m.months} (shop_id, ${m.item}, month, currency, account_id, days, ${cols})
+       SELECT shop_id, ${m.item}, @month, currency, MAX(account_id), COUNT(*), ${sums}
+       FROM ${m.days} WHERE shop_id = @scope AND day >= @month || '-01' AND day <= @month || '-31'
+       GROUP BY ${m.item}, currency`,
+    ),
+  };
+}
+
 function rebuild(
   db: Database,
   zoned: boolean,
@@ -51,6 +122,7 @@ function rebuild(
   fill: string[],
   span: string,
   scopes: string,
+  months: MonthRollup[] = [],
 ): DayRebuild {
   return {
     zoned,
@@ -58,7 +130,8 @@ function rebuild(
     fill: fill.map((sql) => db.prepare(sql)),
     span: db.prepare(span),
     scopes: db.prepare<[], string>(scopes).pluck(),
-    tables: tables.map(([t]) => t),
+    tables: [...tables.map(([t]) => t), ...months.map((m) => m.months)],
+    months: months.map((m) => monthStatements(db, m)),
   };
 }
 
@@ -93,6 +166,7 @@ export function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
       ],
       ordersSpan,
       'SELECT shop_id FROM shops UNION SELECT shop_id FROM order_days',
+      [productMonths],
     ),
     costs: rebuild(
       db,
@@ -129,6 +203,7 @@ export function prepareRebuilds(db: Database): Record<RollupKind, DayRebuild> {
          (SELECT account_id FROM affiliate_orders WHERE shop_id = @scope ORDER BY create_time DESC LIMIT 1) AS account
        FROM affiliate_orders WHERE shop_id = @scope`,
       'SELECT shop_id FROM shops UNION SELECT shop_id FROM affiliate_days',
+      [creatorMonths],
     ),
     finance: rebuild(
       db,

@@ -24,6 +24,13 @@ export type { RollupKind } from './rollup-sql';
  * Dirty marks survive a crash with the page that made them, so a later refresh finishes the job.
  */
 
+/**
+ * From this many rebuilt days on, a month is recounted from all its days rather than kept by difference:
+ * taking a day away and adding it back upserts every item of the day twice, recounting reads a month of
+ * day rows once (~30 days), and an upsert costs several reads.
+ */
+const WHOLE_MONTH_DAYS = 4;
+
 interface DirtyDay {
   day: string;
   account_id: string;
@@ -68,15 +75,31 @@ export class RollupStore {
       .transaction(() => {
         const days = this.dirty.all(kind, scope);
         if (days.length === 0) return 0;
-        const { clear, fill, zoned } = this.rebuilds[kind];
+        const { clear, fill, zoned, months } = this.rebuilds[kind];
         const zone = zoned ? this.shopZone(scope) : 'UTC';
+        // Months with many days rebuilt are recounted whole after their days (rollup-sql.ts MonthStatements).
+        const perMonth = new Map<string, number>();
+        for (const d of days) perMonth.set(d.day.slice(0, 7), (perMonth.get(d.day.slice(0, 7)) ?? 0) + 1);
+        const whole = new Set([...perMonth].filter(([, n]) => n >= WHOLE_MONTH_DAYS).map(([m]) => m));
         for (const d of days) {
           const start = zonedDayStart(d.day, zone);
           const end = zonedDayStart(addDays(d.day, 1), zone);
+          const byDifference = !whole.has(d.day.slice(0, 7));
+          if (byDifference) for (const m of months) m.subtract.run({ scope, day: d.day });
           for (const s of clear) s.run({ scope, day: d.day });
           for (const s of fill) s.run({ scope, day: d.day, account: d.account_id, start, end });
+          if (byDifference)
+            for (const m of months) {
+              m.add.run({ scope, day: d.day });
+              m.prune.run({ scope, day: d.day });
+            }
           this.unmark.run(kind, scope, d.day);
         }
+        for (const month of whole)
+          for (const m of months) {
+            m.clearMonth.run({ scope, month });
+            m.fillMonth.run({ scope, month });
+          }
         return days.length;
       })
       .immediate();

@@ -224,6 +224,42 @@ describe('dashboard figures equal sums from the sandbox dataset', () => {
     ]);
   });
 
+  it('ranks the top products of a period across months by their sales summed from the dataset', () => {
+    // 100 days ending two weeks before the data ends: whole months in the middle, part months at both ends.
+    const to = localDay(ds.endTime - 14 * DAY, zones[0]!);
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 99 * DAY * 1000).toISOString().slice(0, 10);
+    const sums = new Map<string, { id: string; currency: string; gmv: number; units: number }>();
+    for (let i = 0; i < ds.orders.count; i++) {
+      if (orderStatuses[ds.orders.status[i] ?? 0] === 'CANCELLED') continue;
+      const shop = ds.orders.shop[i] ?? 0;
+      const day = localDay(ds.orders.createTime[i] ?? 0, zones[shop]!);
+      if (day < from || day > to) continue;
+      const flags = ds.orders.flags[i] ?? 0;
+      const n = lineCount(ds, i, flags);
+      const refunded = (flags & orderFlag.refund) !== 0 && n > 0;
+      for (let l = refunded ? 1 : 0; l < n; l++) {
+        const line = orderLine(ds, i, shop, l);
+        const id = ds.products[line.productIndex]!.id;
+        const s = sums.get(id) ?? { id, currency: ds.shops[shop]!.currency, gmv: 0, units: 0 };
+        s.gmv += line.originalCents - line.sellerDiscountCents - line.platformDiscountCents;
+        s.units++;
+        sums.set(id, s);
+      }
+    }
+    const expectedTop = [...sums.values()]
+      .sort((a, b) => b.gmv - a.gmv || (a.id < b.id ? -1 : 1))
+      .slice(0, 25);
+    const got = analytics.breakdown(
+      analyticsFilterSchema.parse({ range: { preset: 'custom', from, to } }),
+      'products',
+      25,
+    );
+    expect(
+      got.rows.map((r) => ({ id: r.id, currency: r.currency, gmv: r.metrics.gmv, units: r.metrics.units })),
+    ).toEqual(expectedTop);
+    expect(got.rows[0]?.spark.reduce((a, b) => a + b, 0)).toBe(expectedTop[0]?.gmv);
+  });
+
   it('sums ad spend per advertiser day as the Marketing API reported it', () => {
     const spend = new Map<string, number>();
     for (const ad of ds.ads.ads.filter((a) => a.advertiserIndex === 0)) {

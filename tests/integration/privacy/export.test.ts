@@ -5,6 +5,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { ExportResult } from '../../../src-shared/privacy';
 import { secretKinds, secretOwner } from '../../../src-main/accounts/types';
 import { packSealed } from '../../../src-main/vault/crypto';
+import { contactAad } from '../../../src-main/creators/contacts';
 import { type AccountsTestApp, connectThrough, makeAccountsApp } from '../../helpers/accounts';
 
 let t: AccountsTestApp | undefined;
@@ -37,7 +38,7 @@ it('exports one zip with a manifest and a CSV per table, with progress, and neve
     creatorContacts: string;
     notExported: Array<{ table: string }>;
   };
-  expect(manifest.creatorContacts).toBe('not stored by this version');
+  expect(manifest.creatorContacts).toBe('left out (not ticked)');
   expect(manifest.notExported.map((x) => x.table)).toEqual(expect.arrayContaining(['secrets', 'vault_keys']));
   expect(Object.keys(files)).not.toContain('data/secrets.csv');
   expect(Object.keys(files)).not.toContain('data/vault_keys.csv');
@@ -61,21 +62,14 @@ it('exports one zip with a manifest and a CSV per table, with progress, and neve
   expect(t.app.activity.list({ limit: 1, kind: 'privacy.exported' }).total).toBe(1);
 });
 
-it("creators' private contacts are in the export only when ticked (seam for the contacts table)", async () => {
+it("creators' private contacts are in the export only when ticked ", async () => {
   t = await makeAccountsApp();
   const db = t.app.db;
-  // Stands in for the contacts feature's table until it lands: sealed columns registered with the vault.
-  // (the shape of migration 014's table on the crm-sources branch: keyed by the creator, one sealed BLOB a column).
-  db.exec(
-    'CREATE TABLE creator_contacts (creator_id INTEGER PRIMARY KEY, email BLOB, phone BLOB, updated_at INTEGER)',
-  );
-  t.app.vault.registerSealedTable({
-    table: 'creator_contacts',
-    idColumn: 'creator_id',
-    columns: ['email', 'phone'],
-    aadOf: (id, column) => `creator:${String(id)}:${column}`,
-  });
-  const sealed = packSealed(t.app.vault.seal('maya@example.com', 'creator:7:email'));
+  // A creator with a sealed email, as the contacts feature stores it (creators/contacts.ts).
+  db.prepare(
+    "INSERT INTO creators (id, canonical_id, handle, first_seen_at, updated_at) VALUES (7, 7, 'maya', 1, 1)",
+  ).run();
+  const sealed = packSealed(t.app.vault.seal('maya@example.com', contactAad(7, 'email')));
   db.prepare(
     'INSERT INTO creator_contacts (creator_id, email, phone, updated_at) VALUES (7, ?, NULL, 1)',
   ).run(sealed);

@@ -9,7 +9,9 @@ import { makeOrder, memoryDbWithAccount } from '../../helpers/sync-rows';
 /**
  * Many incremental syncs, each re-reading some orders with a status change (cancelled, a line refunded, moved
  * to another day), affiliate orders settling or being cancelled, statements paid: after each sync's
- * refresh, the rollups equal a from-scratch rebuild of every rollup from the raw rows.
+ * refresh, the rollups equal a from-scratch rebuild of every rollup from the raw rows. The shop is in Los
+ * Angeles, so the first orders (1 January UTC) fall on 31 December there: the monthly rollups, kept by
+ * taking away and adding days, span a month's end.
  */
 
 const rollupTables: Array<[string, string]> = [
@@ -18,6 +20,8 @@ const rollupTables: Array<[string, string]> = [
   ['affiliate_days', 'shop_id, day, currency'],
   ['creator_days', 'shop_id, day, creator_id, currency'],
   ['finance_days', 'shop_id, day, currency'],
+  ['product_months', 'shop_id, product_id, month, currency'],
+  ['creator_months', 'shop_id, creator_id, month, currency'],
 ];
 const snapshot = (db: Database): Record<string, unknown[]> =>
   Object.fromEntries(
@@ -98,8 +102,10 @@ describe('incremental rollup rebuilds', () => {
       })();
       w.rollups.refreshScope('shop', 'shop-1');
     };
-    // The first sync: 400 orders over ~2 days (US evenings included), a fifth of them affiliate.
-    const first = Array.from({ length: 400 }, (_, i) => makeOrder(i));
+    // The first sync: 1,600 orders over ~8 days (US evenings included), a fifth of them affiliate; it
+    // rebuilds most of January's days at once (months recounted whole), later syncs a few days each (months
+    // kept by difference).
+    const first = Array.from({ length: 1600 }, (_, i) => makeOrder(i));
     for (const o of first) orders.set(Number(o.orderId.slice(1)), o);
     sync(
       first,
@@ -111,7 +117,7 @@ describe('incremental rollup rebuilds', () => {
       const page: Order[] = [];
       const affiliate: AffiliateOrder[] = [];
       for (let k = 0; k < 20; k++) {
-        const i = Math.floor(random() * 420);
+        const i = Math.floor(random() * 1620);
         const old = orders.get(i) ?? makeOrder(i);
         const r = random();
         const next: Order =
@@ -143,6 +149,10 @@ describe('incremental rollup rebuilds', () => {
     expect(incremental.order_days!.length).toBeGreaterThan(2);
     expect(incremental.creator_days!.length).toBeGreaterThan(5);
     expect(incremental.finance_days!.length).toBeGreaterThan(3);
+    const months = (t: string): unknown[] =>
+      db.prepare(`SELECT DISTINCT month FROM ${t} ORDER BY month`).pluck().all();
+    expect(months('product_months')).toEqual(['2025-12', '2026-01']);
+    expect(months('creator_months')).toEqual(['2025-12', '2026-01']);
     w.rollups.rebuildAll();
     expect(snapshot(db)).toEqual(incremental);
   });

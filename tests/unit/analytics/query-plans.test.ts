@@ -67,6 +67,19 @@ describe('analytics query plans', () => {
     db.prepare(
       `INSERT INTO advertisers (advertiser_id, account_id, name, currency, timezone) VALUES ('adv', 'acct-1', 'Ads', 'USD', 'UTC')`,
     ).run();
+    // A row in each per-item rollup, so the breakdowns go on to their second reads (exact sums, spark lines).
+    db.exec(`
+      INSERT INTO product_days (shop_id, product_id, day, currency, account_id, units, gross_minor)
+        VALUES ('shop-1', 'P1', '2024-06-10', 'USD', 'acct-1', 1, 100);
+      INSERT INTO product_months (shop_id, product_id, month, currency, account_id, days, units, gross_minor)
+        VALUES ('shop-1', 'P1', '2024-06', 'USD', 'acct-1', 1, 1, 100);
+      INSERT INTO creator_days (shop_id, day, creator_id, currency, account_id, orders, gmv_minor)
+        VALUES ('shop-1', '2024-06-10', 5, 'USD', 'acct-1', 1, 100);
+      INSERT INTO creator_months (shop_id, creator_id, month, currency, account_id, days, orders, gmv_minor)
+        VALUES ('shop-1', 5, '2024-06', 'USD', 'acct-1', 1, 1, 100);
+      INSERT INTO ad_campaign_days (advertiser_id, day, campaign_id, currency, account_id, spend_minor)
+        VALUES ('adv', '2024-06-10', 'C1', 'USD', 'acct-1', 100);
+    `);
     const filters: AnalyticsFilter[] = [
       { range: { preset: 'last90' } },
       { range: { preset: 'last365' }, reportingCurrency: 'EUR' },
@@ -88,6 +101,16 @@ describe('analytics query plans', () => {
       for (const table of exportTables) service.exportCsv(table, f, 'week', {});
     }
     expect(seen.size).toBeGreaterThan(15);
+    for (const read of [
+      'product_months_rank',
+      'FROM product_months',
+      'product_days_product',
+      'creator_months_rank',
+    ])
+      expect(
+        [...seen].some((sql) => sql.includes(read)),
+        read,
+      ).toBe(true);
     for (const sql of seen) {
       const details = plan(db, sql);
       expect(details.filter(scanOfRaw), `${sql}\n${details.join('\n')}`).toEqual([]);

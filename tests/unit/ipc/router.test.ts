@@ -113,6 +113,8 @@ const badInputs: [Channel, unknown][] = [
   ['analytics:adsTree', { filter: { range: { preset: 'forever' } } }],
   ['analytics:statements', { filter: { range: { preset: 'last7' } }, limit: 501 }],
   ['analytics:affiliateOrders', { filter: { range: { preset: 'last7' } }, creatorId: -1 }],
+  ['analytics:freshness', { filter: { range: { preset: 'last7' } }, sources: ['payouts'] }],
+  ['analytics:freshness', { filter: { range: { preset: 'last7' } }, sources: [] }],
   ['analytics:export', { table: 'orders', filter: { range: { preset: 'last7' } } }],
   ['analytics:rebuild', { now: true }],
   ['analytics:rates', { all: true }],

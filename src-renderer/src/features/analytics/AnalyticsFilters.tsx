@@ -1,6 +1,7 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rangePresets, type AnalyticsFilter, type AnalyticsScope } from '@shared/analytics';
+import { formatZoneLabel } from './format';
 
 type Preset = (typeof rangePresets)[number] | 'custom';
 
@@ -144,7 +145,7 @@ function ScopePicker(props: {
   onChange: (ids: string[]) => void;
 }): ReactElement {
   const { label, all, options, selected, onChange } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const summary =
     selected.length === 0
@@ -182,7 +183,7 @@ function ScopePicker(props: {
                 {o.name}
                 <span className="muted">
                   {' '}
-                  · {o.region ?? o.currency ?? ''} · {o.zone}
+                  · {o.region ?? o.currency ?? ''} · {formatZoneLabel(o.zone, i18n.language)}
                 </span>
               </span>
             </label>

@@ -1,47 +1,71 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalyticsFilter, exportTables } from '@shared/analytics';
+import type { AnalyticsFilter, exportTables, SourceKind } from '@shared/analytics';
 import { useChannelQuery } from '../../api';
 import { AnalyticsFilters } from './AnalyticsFilters';
+import { Freshness } from './Freshness';
+import { ZoneLine } from './ZoneLine';
 import { useExport } from './useExport';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
 
-/** The top of the Ads, Finance and Affiliate pages: their filters, extra controls, and "Export CSV". */
+/**
+ * The top of the Ads, Finance and Affiliate pages: their filters, extra controls, "Export CSV", and when the
+ * page's source last synced for the selected shops or advertisers (with the banner when that is older than
+ * the sync interval).
+ */
 export function PageToolbar(props: {
   filter: AnalyticsFilter | null;
   onChange: (f: AnalyticsFilter) => void;
   table: (typeof exportTables)[number];
+  source: SourceKind;
   showShops?: boolean;
   showAdvertisers?: boolean;
   children?: ReactNode;
 }): ReactElement {
-  const { filter, onChange, table, showShops = true, showAdvertisers = true, children } = props;
+  const { filter, onChange, table, source, showShops = true, showAdvertisers = true, children } = props;
   const { t } = useTranslation();
   const scopes = useChannelQuery('analytics:scopes', undefined, { invalidateOn: refreshOn });
+  const fresh = useChannelQuery(
+    'analytics:freshness',
+    { filter: filter ?? { range: { preset: 'last30' } }, sources: [source] },
+    { invalidateOn: refreshOn, enabled: filter !== null },
+  );
   const exporter = useExport();
   return (
-    <div className="dashboard-toolbar">
-      {filter && (
-        <AnalyticsFilters
-          filter={filter}
-          onChange={onChange}
-          scopes={scopes.data?.scopes ?? []}
-          showShops={showShops}
-          showAdvertisers={showAdvertisers}
-        />
+    <>
+      <div className="dashboard-toolbar">
+        {filter && (
+          <AnalyticsFilters
+            filter={filter}
+            onChange={onChange}
+            scopes={scopes.data?.scopes ?? []}
+            showShops={showShops}
+            showAdvertisers={showAdvertisers}
+          />
+        )}
+        {children}
+        {filter && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => exporter.csv({ table, filter, headings: {} })}
+          >
+            {t('analytics.chart.exportCsv')}
+          </button>
+        )}
+      </div>
+      {filter && fresh.data && (
+        <div className="dashboard-meta">
+          <ZoneLine
+            scopes={scopes.data?.scopes ?? []}
+            filter={filter}
+            only={source === 'ads' ? 'advertiser' : 'shop'}
+          />
+          <Freshness freshness={fresh.data} />
+        </div>
       )}
-      {children}
-      {filter && (
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => exporter.csv({ table, filter, headings: {} })}
-        >
-          {t('analytics.chart.exportCsv')}
-        </button>
-      )}
-    </div>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../format/money';
+import { formatTimeZone } from '../../format/time';
 
 /** Numbers of the analytics pages, formatted for the reader's language with Intl. */
 
@@ -48,4 +49,23 @@ export function formatFigure(
   if (kind === 'ratio') return formatRatio(value, locale);
   if (kind === 'percent') return formatPercent(value, locale);
   return formatCount(value, locale);
+}
+
+/**
+ * The zone a shop's or advertiser's days are counted in, as a merchant reads it: the zone's everyday name in
+ * the reader's language and its offset now, "Pacific Time (UTC−8)" / "北美太平洋时间（UTC−8）". A fixed
+ * offset zone has no such name and reads "UTC−8": never IANA's "Etc/GMT+8", whose sign is inverted.
+ */
+export function formatZoneLabel(zone: string, locale: string, at = Date.now()): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    return zone;
+  }
+  const offset = formatTimeZone(zone, at);
+  if (!name || /^(GMT|UTC)/.test(name)) return offset;
+  return locale.startsWith('zh') ? `${name}（${offset}）` : `${name} (${offset})`;
 }

@@ -34,7 +34,7 @@ export function AdsPage(): ReactElement {
     });
   return (
     <div className="page analytics-page">
-      <PageToolbar filter={filter} onChange={setFilter} table="ads" showShops={false} />
+      <PageToolbar filter={filter} onChange={setFilter} source="ads" table="ads" showShops={false} />
       {tree.error ? (
         <LoadFailed
           title={t('analytics.ads.loadFailed')}

@@ -9,6 +9,9 @@ import { usePageFilter } from '../../features/analytics/usePageFilter';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
 
+/** TikTok's long numeric ids differ in their last digits: "…71007932" (the whole id is in the title). */
+const shortId = (id: string | null): string => (id && id.length > 10 ? `…${id.slice(-8)}` : (id ?? ''));
+
 /** Affiliate orders per creator and collaboration: estimated against settled commission, and status. */
 export function AffiliatePage(): ReactElement {
   const { t } = useTranslation();
@@ -21,7 +24,13 @@ export function AffiliatePage(): ReactElement {
   );
   return (
     <div className="page analytics-page">
-      <PageToolbar filter={filter} onChange={setFilter} table="affiliateOrders" showAdvertisers={false}>
+      <PageToolbar
+        filter={filter}
+        onChange={setFilter}
+        source="affiliate"
+        table="affiliateOrders"
+        showAdvertisers={false}
+      >
         <label className="field field-inline">
           <span className="field-label">{t('analytics.affiliate.creator')}</span>
           <select
@@ -70,13 +79,15 @@ function AffiliateOrders({
       <LoadFailed title={t('analytics.affiliate.loadFailed')} error={list.error} onRetry={list.reload} />
     );
   const money = (v: number, c: string) => (c ? formatFigure(v, 'money', c, lang) : String(v));
+  // Six columns fit a 1280 px window: the order's day and id share a cell, as do the creator and the
+  // collaboration; long ids and names are cut with an ellipsis and shown whole on hover.
   return (
     <div className="card card-flush table-scroll">
       <table className="table affiliate-table">
         <thead>
           <tr>
-            {(['day', 'order', 'creator', 'collaboration', 'status'] as const).map((c) => (
-              <th key={c} scope="col">
+            {(['order', 'creator', 'status'] as const).map((c) => (
+              <th key={c} scope="col" className={`col-${c}`}>
                 {t(`analytics.affiliate.columns.${c}`)}
               </th>
             ))}
@@ -88,18 +99,37 @@ function AffiliateOrders({
           </tr>
         </thead>
         <tbody aria-busy={list.busy}>
-          {list.items.map((o) => (
-            <tr key={o.orderId}>
-              <td>{formatDay(o.day, lang)}</td>
-              <td className="mono">{o.orderId}</td>
-              <td className="col-text">{o.creatorHandle ? `@${o.creatorHandle}` : '—'}</td>
-              <td className="col-text">{o.collaborationName ?? o.collaborationId ?? '—'}</td>
-              <td>{t(`analytics.affiliate.status.${o.status}`, { defaultValue: o.status })}</td>
-              <td className="col-num">{money(o.gmvMinor, o.currency)}</td>
-              <td className="col-num">{money(o.estCommissionMinor, o.currency)}</td>
-              <td className="col-num">{money(o.actualCommissionMinor, o.currency)}</td>
-            </tr>
-          ))}
+          {list.items.map((o) => {
+            const collaboration = o.collaborationName ?? o.collaborationId;
+            return (
+              <tr key={o.orderId}>
+                <td className="col-order">
+                  <span className="cell-line">{formatDay(o.day, lang)}</span>
+                  <span className="cell-detail cell-cut mono muted" title={o.orderId}>
+                    {o.orderId}
+                  </span>
+                </td>
+                <td className="col-creator">
+                  <span
+                    className="cell-line cell-cut"
+                    title={o.creatorHandle ? `@${o.creatorHandle}` : undefined}
+                  >
+                    {o.creatorHandle ? `@${o.creatorHandle}` : '—'}
+                  </span>
+                  {collaboration && (
+                    <span className="cell-detail cell-cut muted" title={collaboration}>
+                      {o.collaborationName ??
+                        t('analytics.affiliate.collaborationId', { id: shortId(o.collaborationId) })}
+                    </span>
+                  )}
+                </td>
+                <td>{t(`analytics.affiliate.status.${o.status}`, { defaultValue: o.status })}</td>
+                <td className="col-num">{money(o.gmvMinor, o.currency)}</td>
+                <td className="col-num">{money(o.estCommissionMinor, o.currency)}</td>
+                <td className="col-num">{money(o.actualCommissionMinor, o.currency)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <ListFooter list={list} empty={t('analytics.affiliate.empty')} more={t('analytics.affiliate.more')} />

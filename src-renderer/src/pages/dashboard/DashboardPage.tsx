@@ -9,6 +9,7 @@ import { formatDay } from '../../features/analytics/format';
 import { Freshness } from '../../features/analytics/Freshness';
 import { useChartPalette } from '../../features/analytics/palette';
 import { useExport } from '../../features/analytics/useExport';
+import { ZoneLine } from '../../features/analytics/ZoneLine';
 import { Breakdowns } from './Breakdowns';
 import { DefinitionsDialog } from './DefinitionsDialog';
 import { KpiCard } from './KpiCard';
@@ -117,19 +118,7 @@ function Dashboard({
                 previousTo: formatDay(o.period.previousTo, i18n.language),
               })}
             </p>
-            <p className="muted">
-              {t('analytics.zones', {
-                zones: o.scopes
-                  .filter(
-                    (s) =>
-                      (filter.shopIds ?? []).length === 0 ||
-                      s.type !== 'shop' ||
-                      filter.shopIds?.includes(s.id),
-                  )
-                  .map((s) => `${s.name} (${s.zone})`)
-                  .join(', '),
-              })}
-            </p>
+            <ZoneLine scopes={o.scopes} filter={filter} />
             <Freshness freshness={o.freshness} />
           </div>
           <div className="kpi-grid" aria-busy={overview.isFetching}>

@@ -15,7 +15,13 @@ export function FinancePage(): ReactElement {
   const { filter, setFilter } = usePageFilter();
   return (
     <div className="page analytics-page">
-      <PageToolbar filter={filter} onChange={setFilter} table="statements" showAdvertisers={false} />
+      <PageToolbar
+        filter={filter}
+        onChange={setFilter}
+        source="finance"
+        table="statements"
+        showAdvertisers={false}
+      />
       {filter && <Statements filter={filter} />}
     </div>
   );
@@ -93,7 +99,9 @@ function Statements({ filter }: { filter: AnalyticsFilter }): ReactElement {
                     {formatFigure(v, 'money', s.currency, lang)}
                   </td>
                 ))}
-                <td>{s.paymentStatus}</td>
+                <td>
+                  {t(`analytics.finance.paymentStatus.${s.paymentStatus}`, { defaultValue: s.paymentStatus })}
+                </td>
               </tr>
             ))}
           </tbody>

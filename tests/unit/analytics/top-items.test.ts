@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src-main/db/connection';
+import { RollupReader } from '../../../src-main/analytics/rollup-reads';
+import { readParts, splitByMonth, topItems, type RankedRollup } from '../../../src-main/analytics/top-items';
+import { addDays } from '../../../src-shared/time';
+import { memoryDbWithAccount } from '../../helpers/sync-rows';
+
+/**
+ * The top items ranked through monthly rollups equal ranking every item's sum over the period, computed
+ * here from the day rows alone: ranges inside one month, across months and years, whole months; flat
+ * figures (the first candidates do not settle the top, so the search widens), ties, two shops, two
+ * currencies, zero rows; integer ids (creators) ordered as numbers.
+ */
+
+const products: RankedRollup = {
+  days: 'product_days',
+  daysIndex: 'product_days_product',
+  months: 'product_months',
+  monthsRank: 'product_months_rank',
+  item: 'product_id',
+  mainColumn: 'gross_minor',
+  sums: { gmv: 'SUM(gross_minor)', units: 'SUM(units)' },
+  main: 'gmv',
+};
+const creators: RankedRollup = {
+  days: 'creator_days',
+  daysIndex: 'creator_days_creator',
+  months: 'creator_months',
+  monthsRank: 'creator_months_rank',
+  item: 'creator_id',
+  mainColumn: 'gmv_minor',
+  sums: { gmv: 'SUM(gmv_minor)', orders: 'SUM(orders)' },
+  main: 'gmv',
+};
+
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+}
+
+interface DayRow {
+  shop: string;
+  id: string | number;
+  day: string;
+  currency: string;
+  gmv: number;
+  n: number;
+}
+
+let db: Database | undefined;
+afterEach(() => {
+  db?.close();
+  db = undefined;
+});
+
+/** Day rows into the day rollup, and its months summed by SQL apart from the sync's own upkeep. */
+function load(r: RankedRollup, rows: DayRow[]): void {
+  const other = r === products ? 'units' : 'orders';
+  const insert = db!.prepare(
+    `INSERT INTO ${r.days} (shop_id, ${r.item}, day, currency, account_id, ${other}, ${r.mainColumn})
+     VALUES (?, ?, ?, ?, 'acct-1', ?, ?)`,
+  );
+  db!.transaction(() => {
+    for (const x of rows) insert.run(x.shop, x.id, x.day, x.currency, x.n, x.gmv);
+  })();
+  db!.exec(`
+    INSERT INTO ${r.months} (shop_id, ${r.item}, month, currency, account_id, days, ${other}, ${r.mainColumn})
+      SELECT shop_id, ${r.item}, substr(day, 1, 7), currency, 'acct-1', COUNT(*), SUM(${other}), SUM(${r.mainColumn})
+      FROM ${r.days} GROUP BY 1, 2, 3, 4`);
+}
+
+/** The reference: every item's sum over the period, best first, ties by id then currency. */
+function expected(rows: DayRow[], shops: string[], from: string, to: string, limit: number) {
+  const sums = new Map<string, { id: string | number; currency: string; gmv: number; n: number }>();
+  for (const x of rows) {
+    if (!shops.includes(x.shop) || x.day < from || x.day > to) continue;
+    const key = `${x.id}|${x.currency}`;
+    const s = sums.get(key) ?? { id: x.id, currency: x.currency, gmv: 0, n: 0 };
+    s.gmv += x.gmv;
+    s.n += x.n;
+    sums.set(key, s);
+  }
+  return [...sums.values()]
+    .sort(
+      (a, b) =>
+        b.gmv - a.gmv || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.currency.localeCompare(b.currency),
+    )
+    .slice(0, limit);
+}
+
+function randomRows(random: () => number, items: number, flat: boolean, ids: (i: number) => string | number) {
+  const rows: DayRow[] = [];
+  for (let d = 0; d < 200; d++) {
+    const day = addDays('2025-11-20', d);
+    for (let i = 0; i < items; i++) {
+      if (random() < 0.6) continue;
+      const shop = i % 3 === 0 ? 'shop-2' : 'shop-1';
+      const currency = i % 11 === 0 ? 'GBP' : 'USD';
+      // Skewed figures favour low item numbers; flat ones are a few equal prices (many ties).
+      const gmv = flat ? 100 * (1 + Math.floor(random() * 3)) : Math.round((10_000 * random()) / (1 + i / 5));
+      rows.push({ shop, id: ids(i), day, currency, gmv: random() < 0.05 ? 0 : gmv, n: 1 });
+    }
+  }
+  return rows;
+}
+
+describe('splitByMonth', () => {
+  it('splits a period into whole months and the days at its ends', () => {
+    expect(splitByMonth('2026-09-06', '2026-12-04')).toEqual({
+      touched: ['2026-09', '2026-10', '2026-11', '2026-12'],
+      whole: ['2026-10', '2026-11'],
+      ends: [
+        ['2026-09-06', '2026-09-30'],
+        ['2026-12-01', '2026-12-04'],
+      ],
+    });
+    expect(splitByMonth('2026-02-01', '2026-02-28')).toEqual({
+      touched: ['2026-02'],
+      whole: ['2026-02', '2026-02'],
+      ends: [],
+    });
+    expect(splitByMonth('2025-12-31', '2026-01-01')).toEqual({
+      touched: ['2025-12', '2026-01'],
+      whole: null,
+      ends: [['2025-12-31', '2026-01-01']],
+    });
+    expect(splitByMonth('2024-02-10', '2024-02-29').ends).toEqual([['2024-02-10', '2024-02-29']]);
+    expect(splitByMonth('2024-01-01', '2024-03-15')).toMatchObject({
+      whole: ['2024-01', '2024-02'],
+      ends: [['2024-03-01', '2024-03-15']],
+    });
+  });
+});
+
+describe('readParts', () => {
+  it('reads whole months once, and a part month as its days or as the month less the days outside', () => {
+    expect(readParts('2026-09-06', '2026-12-04')).toEqual([
+      { table: 'months', from: '2026-09', to: '2026-11', sign: 1 },
+      { table: 'days', from: '2026-09-01', to: '2026-09-05', sign: -1 },
+      { table: 'days', from: '2026-12-01', to: '2026-12-04', sign: 1 },
+    ]);
+    expect(readParts('2026-01-05', '2026-01-20')).toEqual([
+      { table: 'months', from: '2026-01', to: '2026-01', sign: 1 },
+      { table: 'days', from: '2026-01-01', to: '2026-01-04', sign: -1 },
+      { table: 'days', from: '2026-01-21', to: '2026-01-31', sign: -1 },
+    ]);
+    expect(readParts('2026-01-10', '2026-01-12')).toEqual([
+      { table: 'days', from: '2026-01-10', to: '2026-01-12', sign: 1 },
+    ]);
+  });
+});
+
+describe('top items from monthly rollups', () => {
+  const ranges: Array<[string, string]> = [
+    ['2025-11-20', '2026-06-07'],
+    ['2025-12-01', '2026-02-28'],
+    ['2025-12-15', '2026-03-14'],
+    ['2026-01-05', '2026-01-20'],
+    ['2026-02-28', '2026-02-28'],
+    ['2025-12-31', '2026-01-01'],
+    ['2026-05-01', '2026-12-31'],
+  ];
+
+  for (const flat of [false, true])
+    it(`equal ranking every item's sum (${flat ? 'flat figures, many ties' : 'skewed figures'})`, () => {
+      db = memoryDbWithAccount();
+      const rows = randomRows(rng(flat ? 5 : 7), 400, flat, (i) => `P${String(i).padStart(4, '0')}`);
+      load(products, rows);
+      const reader = new RollupReader(db!);
+      for (const [from, to] of ranges)
+        for (const shops of [['shop-1'], ['shop-1', 'shop-2']])
+          for (const limit of [1, 20, 150]) {
+            const got = topItems(reader, products, shops, from, to, limit).map((x) => ({
+              id: x.id,
+              currency: x.currency,
+              gmv: x.metrics.gmv,
+              n: x.metrics.units,
+            }));
+            expect(got, `${from}..${to} ${shops.join(',')} top ${limit}`).toEqual(
+              expected(rows, shops, from, to, limit),
+            );
+          }
+    });
+
+  it('orders integer ids (creators) as numbers and finds items with only zero figures', () => {
+    db = memoryDbWithAccount();
+    const rows = randomRows(rng(3), 120, true, (i) => i + 1);
+    rows.push({ shop: 'shop-1', id: 500, day: '2026-01-10', currency: 'USD', gmv: 0, n: 2 });
+    rows.push({ shop: 'shop-2', id: 501, day: '2026-01-01', currency: 'USD', gmv: 0, n: 1 });
+    load(creators, rows);
+    const reader = new RollupReader(db!);
+    // Every item, down to those with only zero figures; the second period reads January less its first days,
+    // so an item sold only on those days must not appear with zeros.
+    for (const [from, to] of [
+      ['2026-01-01', '2026-01-31'],
+      ['2026-01-03', '2026-01-31'],
+    ] as const) {
+      const all = expected(rows, ['shop-1', 'shop-2'], from, to, 1000);
+      expect(all.some((x) => x.id === 500)).toBe(true);
+      const got = topItems(reader, creators, ['shop-1', 'shop-2'], from, to, 1000);
+      expect(got.map((x) => [x.id, x.currency, x.metrics.gmv, x.metrics.orders])).toEqual(
+        all.map((x) => [x.id, x.currency, x.gmv, x.n]),
+      );
+    }
+  });
+
+  it('returns nothing for no shops or a period without rows', () => {
+    db = memoryDbWithAccount();
+    load(
+      products,
+      randomRows(rng(9), 10, false, (i) => `P${i}`),
+    );
+    const reader = new RollupReader(db!);
+    expect(topItems(reader, products, [], '2026-01-01', '2026-01-31', 20)).toEqual([]);
+    expect(topItems(reader, products, ['shop-1'], '2030-01-01', '2030-03-31', 20)).toEqual([]);
+  });
+});
