@@ -88,7 +88,7 @@ const indexColumns = [
 function statements(db: Database) {
   return {
     record: db.prepare('SELECT id, canonical_id, stage, score_override FROM creators WHERE id = ?'),
-    records: db.prepare(`SELECT id FROM creators WHERE canonical_id = ? ORDER BY id`),
+    records: db.prepare(`SELECT id, origin FROM creators WHERE canonical_id = ? ORDER BY id`),
     display: db.prepare(`SELECT handle, nickname,
           (SELECT avatar_url FROM creators a WHERE a.canonical_id = ? AND avatar_url IS NOT NULL ORDER BY updated_at DESC LIMIT 1) AS avatar_url,
           (SELECT region FROM creators r WHERE r.canonical_id = ? AND region IS NOT NULL ORDER BY updated_at DESC LIMIT 1) AS region
@@ -102,8 +102,9 @@ function statements(db: Database) {
     tags: db.prepare(`SELECT DISTINCT t.id, t.name FROM creator_tags ct JOIN tags t ON t.id = ct.tag_id
         WHERE ct.creator_id IN (${group}) ORDER BY t.name COLLATE NOCASE, t.id`),
     lists: db.prepare(`SELECT DISTINCT list_id FROM creator_list_members WHERE creator_id IN (${group})`),
-    sightings: db.prepare(`SELECT shop_id, source FROM creator_sightings WHERE creator_id IN (${group})`),
-    origins: db.prepare('SELECT DISTINCT origin FROM creators WHERE canonical_id = ?'),
+    sightings: db.prepare(
+      `SELECT shop_id, source, last_seen_at FROM creator_sightings WHERE creator_id IN (${group})`,
+    ),
     notes: db.prepare(
       `SELECT body FROM creator_notes WHERE creator_id IN (${group}) ORDER BY created_at, id`,
     ),
@@ -123,7 +124,6 @@ function statements(db: Database) {
     messages: db.prepare(`SELECT MAX(CASE WHEN m.from_creator = 0 THEN m.create_time END) AS sent,
           MAX(m.create_time) AS last
         FROM conversations c JOIN messages m ON m.conversation_id = c.conversation_id WHERE c.creator_id IN (${group})`),
-    seen: db.prepare(`SELECT MAX(last_seen_at) FROM creator_sightings WHERE creator_id IN (${group})`),
     // Most re-indexes change nothing (a sync touched the creator, its figures stayed): such a row is not
     // written at all, and a changed one is updated in place rather than deleted and inserted again, so the
     // table's many sort indexes and the WAL see only real changes.
@@ -192,7 +192,8 @@ export class CreatorIndexer {
       if (row) this.refreshOne(row.canonical_id, rules, ctx, now);
       return null;
     }
-    const recordIds = this.s.records.pluck().all(id) as number[];
+    const records = this.s.records.all(id) as Array<{ id: number; origin: string }>;
+    const recordIds = records.map((r) => r.id);
     const facts = this.deps.extensions.facts(this.db, recordIds);
     if (this.deps.stages.advance(id, facts, now)) row.stage = (this.s.record.get(id) as Canonical).stage;
 
@@ -201,7 +202,11 @@ export class CreatorIndexer {
     const categories = this.s.categories.pluck().all(id) as string[];
     const tagRows = this.s.tags.all(id) as Array<{ id: number; name: string }>;
     const tags = tagRows.map((t) => t.name);
-    const sightings = this.s.sightings.all(id) as Array<{ shop_id: string; source: string }>;
+    const sightings = this.s.sightings.all(id) as Array<{
+      shop_id: string;
+      source: string;
+      last_seen_at: number;
+    }>;
     const orders = this.s.orders.all(id) as Array<{
       currency: string | null;
       n: number;
@@ -211,7 +216,6 @@ export class CreatorIndexer {
     const units = this.s.units.get(id) as { units: number; refunded: number };
     const collabs = this.s.collabs.get(id) as { invited: number; accepted: number; last: number | null };
     const messages = this.s.messages.get(id) as { sent: number | null; last: number | null };
-    const lastSeen = this.s.seen.pluck().get(id) as number | null;
     const main = orders[0];
     const max = (...xs: Array<number | null | undefined>): number | null => {
       const v = xs.filter((x): x is number => typeof x === 'number');
@@ -267,15 +271,18 @@ export class CreatorIndexer {
       samples_posted_on_time: features.samplesPostedOnTime,
       samples_due: features.samplesDue,
       first_seen_at: this.s.firstSeen.pluck().get(id) as number,
-      last_activity_at: max(lastSeen, messages.last, collabs.last, main?.last, ...orders.map((o) => o.last)),
+      last_activity_at: max(
+        ...sightings.map((x) => x.last_seen_at),
+        messages.last,
+        collabs.last,
+        main?.last,
+        ...orders.map((o) => o.last),
+      ),
       tag_set: encodeSet(tagRows.map((t) => t.id)),
       list_set: encodeSet(this.s.lists.pluck().all(id) as number[]),
       category_set: encodeSet(categories),
       shop_set: encodeSet(sightings.map((x) => x.shop_id)),
-      source_set: encodeSet([
-        ...sightings.map((x) => x.source),
-        ...(this.s.origins.pluck().all(id) as string[]),
-      ]),
+      source_set: encodeSet([...sightings.map((x) => x.source), ...records.map((r) => r.origin)]),
     });
     const names = (this.s.names.pluck().all(id, id, id) as string[]).join(' | ');
     const notes = (this.s.notes.pluck().all(id) as string[]).join(' | ');
