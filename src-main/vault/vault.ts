@@ -14,6 +14,7 @@ import {
   secretKindSchema,
 } from './crypto';
 import type { KeyStore, KeyStoreKind } from './keystore';
+import { PassphraseKeyStore } from './passphrase-keystore';
 import { vaultTexts } from './texts';
 import { type LockCause, lockTexts } from './vault-messages';
 import {
@@ -253,6 +254,23 @@ export class Vault {
       await this.discardKey(keyStore, old.keyId, 'retired');
       this.logger?.info({ keyId: next.keyId, reencrypted }, 'vault key rotated');
       return { keyId: next.keyId, reencrypted };
+    });
+  }
+
+  /**
+   * Re-wraps the data key in vault.json under a new passphrase (see `PassphraseKeyStore.changePassphrase`).
+   * Queued with rotation and unlock so no key is written under the old passphrase meanwhile. Needs the
+   * vault unlocked by the passphrase store: a keychain-held key has no passphrase to change.
+   */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      this.requireKey();
+      const keyStore = this.keyStore;
+      if (!(keyStore instanceof PassphraseKeyStore)) {
+        throw new AppError('CONFLICT', vaultTexts.notPassphraseStore());
+      }
+      await keyStore.changePassphrase(current, next);
+      this.logger?.info('vault passphrase changed');
     });
   }
 

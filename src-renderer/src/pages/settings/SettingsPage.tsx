@@ -4,6 +4,8 @@ import { languages, themes, type Language, type SettingsPatch, type Theme } from
 import { api } from '../../api';
 import { Icon } from '../../components/Icon';
 import { RatesSection } from '../../features/analytics/RatesSection';
+import { ChangePassphraseForm } from '../../features/vault/ChangePassphraseForm';
+import { useAccounts } from '../../hooks/useAccounts';
 import { useSettings } from '../../settings/SettingsProvider';
 import { SettingsSection } from './SettingsSection';
 import { SyncIntervalField } from './SyncIntervalField';
@@ -48,6 +50,7 @@ export function SettingsPage(): ReactElement {
   const { status, track } = useSaveStatus();
   const languageId = useId();
   const themeId = useId();
+  const vault = useAccounts().data?.vault;
 
   const save = (patch: SettingsPatch) => track(update(patch));
 
@@ -127,6 +130,16 @@ export function SettingsPage(): ReactElement {
       )}
 
       <RatesSection />
+
+      {/* Only a key kept in vault.json has a passphrase; a keychain-held key has nothing to change. */}
+      {vault?.state === 'unlocked' && vault.keyStore === 'passphrase' && (
+        <SettingsSection
+          title={t('settings.passphrase.title')}
+          description={t('settings.passphrase.description')}
+        >
+          <ChangePassphraseForm />
+        </SettingsSection>
+      )}
 
       <TikTokConnectionSection track={track} />
     </div>
