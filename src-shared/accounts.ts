@@ -73,6 +73,11 @@ export const vaultStatusSchema = z.object({
   canUnlockWithPassphrase: z.boolean(),
   /** Nothing is encrypted yet: the passphrase given to `vault:unlock` is chosen, not checked. */
   firstRun: z.boolean(),
+  /**
+   * Where the data key is kept: `passphrase` (vault.json, wrapped by the merchant's passphrase, which
+   * `vault:changePassphrase` can change) or `keychain`; null when no key store is usable.
+   */
+  keyStore: z.enum(['keychain', 'passphrase']).nullable(),
 });
 export type VaultStatusView = z.infer<typeof vaultStatusSchema>;
 
@@ -83,6 +88,14 @@ export const vaultUnlockInputSchema = z
   .object({
     /** Chosen on first run, checked later; never logged, returned or stored (only the key it wraps). */
     passphrase: z.string().min(MIN_VAULT_PASSPHRASE).max(MAX_VAULT_PASSPHRASE),
+  })
+  .strict();
+
+export const vaultChangePassphraseInputSchema = z
+  .object({
+    /** Checked against vault.json; a wrong one changes nothing. */
+    currentPassphrase: z.string().min(1).max(MAX_VAULT_PASSPHRASE),
+    newPassphrase: z.string().min(MIN_VAULT_PASSPHRASE).max(MAX_VAULT_PASSPHRASE),
   })
   .strict();
 

@@ -11,6 +11,7 @@ export const activityKinds = [
   'account.revoked',
   'account.dataDeleted',
   'vault.unlocked',
+  'vault.passphraseChanged',
   'catalogue.costsUpdated',
   'sync.finished',
   'creator.merged',

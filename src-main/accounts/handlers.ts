@@ -13,6 +13,8 @@ export function accountsHandlers(
     'accounts:cancelConnect': (input) => accounts.cancelConnect(input),
     'accounts:disconnect': (input) => accounts.disconnect(input),
     'vault:unlock': (input) => unlocker.unlock(input.passphrase),
+    'vault:changePassphrase': (input) =>
+      unlocker.changePassphrase(input.currentPassphrase, input.newPassphrase),
     'identity:get': () => accounts.identity(),
   };
 }

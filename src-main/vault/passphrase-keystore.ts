@@ -1,5 +1,14 @@
 import { randomBytes, scrypt } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
@@ -51,7 +60,12 @@ export interface PassphraseKeyStoreOptions {
   scrypt?: { N: number; r: number; p: number };
   /** Where the passphrase came from, so a wrong one is reported in terms the reader recognises. */
   source?: 'env' | 'prompt';
+  /** Test seam for crash simulation (a throwing hook is the process dying there); never set in the app. */
+  onStep?: (step: PassphraseStep) => void;
 }
+
+/** `change-file-written`: the re-wrapped vault.json is on disk under its temporary name, not yet renamed. */
+export type PassphraseStep = 'change-file-written';
 
 const wrongPassphraseTexts = {
   env: vaultTexts.wrongPassphraseEnv,
@@ -75,8 +89,9 @@ export function passphraseFileKeyIds(dataDir: string): string[] | null {
 export class PassphraseKeyStore implements KeyStore {
   readonly kind = 'passphrase' as const;
   readonly file: string;
-  private readonly passphrase: string;
-  private readonly source: 'env' | 'prompt';
+  private passphrase: string;
+  private source: 'env' | 'prompt';
+  private readonly onStep: ((step: PassphraseStep) => void) | undefined;
   private readonly cost: { N: number; r: number; p: number };
   private kek: { salt: string; key: Buffer } | undefined;
   /** Operations run one at a time: two first-time `set`s must not each create a vault.json with its own salt. */
@@ -87,6 +102,57 @@ export class PassphraseKeyStore implements KeyStore {
     this.passphrase = options.passphrase;
     this.source = options.source ?? 'env';
     this.cost = options.scrypt ?? DEFAULT_SCRYPT;
+    this.onStep = options.onStep;
+  }
+
+  /** Where the passphrase in use came from: one from the environment must be changed there too. */
+  get passphraseSource(): 'env' | 'prompt' {
+    return this.source;
+  }
+
+  /**
+   * Re-wraps every data key (and the check value) under a key derived from `next` with a fresh salt, in
+   * one new vault.json that replaces the old one by rename: until the rename the old passphrase opens the
+   * folder, after it only the new one. The data keys themselves, and so every sealed value, stay as they
+   * are. A wrong `current` changes nothing and throws `LOCKED` with `details.vault = 'wrong_passphrase'`.
+   */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      const file = this.read();
+      if (!file) throw new AppError('CONFLICT', vaultTexts.noVaultFile());
+      const oldKek = await derive(current, file.kdf);
+      try {
+        openWithKey(oldKek, unwrapFields('kek', file.check), CHECK_AAD);
+      } catch {
+        throw new AppError('LOCKED', vaultTexts.wrongCurrentPassphrase(), { vault: 'wrong_passphrase' });
+      }
+      const keys = Object.entries(file.keys).map(([keyId, wrapped]) => {
+        try {
+          return { keyId, key: openWithKey(oldKek, unwrapFields(keyId, wrapped), wrapAad(keyId)) };
+        } catch {
+          // Re-wrapping cannot mend a damaged entry, and dropping it would lose the key for good.
+          throw new AppError('LOCKED', vaultTexts.vaultFileDamaged());
+        }
+      });
+      const salt = randomBytes(16).toString('base64');
+      // The cost of the day: a vault.json made under an older, cheaper setting is raised on the way.
+      const kdf = { name: 'scrypt' as const, ...this.cost, salt };
+      const newKek = await derive(next, kdf);
+      const rewrapped: VaultFile = vaultFileSchema.parse({
+        version: 1,
+        kdf,
+        check: wrapFields(sealWithKey(newKek, 'kek', CHECK_PLAINTEXT, CHECK_AAD)),
+        keys: Object.fromEntries(
+          keys.map(({ keyId, key }) => [keyId, wrapFields(sealWithKey(newKek, 'kek', key, wrapAad(keyId)))]),
+        ),
+      });
+      for (const { key } of keys) key.fill(0);
+      oldKek.fill(0);
+      this.write(rewrapped, 'change-file-written');
+      this.passphrase = next;
+      this.source = 'prompt';
+      this.kek = { salt, key: newKek };
+    });
   }
 
   get(keyId: string): Promise<Buffer | null> {
@@ -166,12 +232,33 @@ export class PassphraseKeyStore implements KeyStore {
     return key;
   }
 
-  private write(file: VaultFile): void {
-    mkdirSync(join(this.file, '..'), { recursive: true });
-    // Write-then-rename: a crash mid-write must never leave a truncated file holding the only copy of a key.
+  private write(file: VaultFile, step?: PassphraseStep): void {
+    const dir = join(this.file, '..');
+    mkdirSync(dir, { recursive: true });
+    // Write, flush, then rename: a crash (or power loss) mid-write must never leave a truncated file
+    // holding the only copy of a key; the rename swaps old for new whole.
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (step) this.onStep?.(step);
     renameSync(tmp, this.file);
+    syncDir(dir);
+  }
+}
+
+/** Makes the rename itself durable where the platform allows it (directories cannot be opened on Windows). */
+function syncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

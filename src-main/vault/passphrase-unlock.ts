@@ -44,12 +44,14 @@ export class VaultUnlocker {
   /** The vault status the renderer sees (also inside `accounts:list`). */
   view(): VaultStatusView {
     const status = this.deps.vault.status();
+    const keyStore = this.deps.vault.keyStoreKind;
     if (status.state === 'unlocked') {
-      return { state: 'unlocked', message: null, canUnlockWithPassphrase: false, firstRun: false };
+      return { state: 'unlocked', message: null, canUnlockWithPassphrase: false, firstRun: false, keyStore };
     }
     const reach = this.reach(status);
     return {
       state: 'locked',
+      keyStore,
       message: status.text,
       canUnlockWithPassphrase: reach.can,
       firstRun: reach.can && reach.firstRun,
@@ -59,6 +61,29 @@ export class VaultUnlocker {
   /** One attempt at a time, pause included: parallel guesses queue behind each other's scrypt and delay. */
   unlock(passphrase: string): Promise<VaultStatusView> {
     const run = this.tail.then(() => this.attempt(passphrase));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Settings' "Change passphrase": queued with unlock attempts and paused after a wrong current passphrase
+   * just like them, so it is no faster way to guess. Neither passphrase is logged, recorded or returned.
+   */
+  changePassphrase(current: string, next: string): Promise<VaultStatusView> {
+    const run = this.tail.then(async () => {
+      if (current === next) throw new AppError('VALIDATION', vaultTexts.samePassphrase());
+      try {
+        await this.deps.vault.changePassphrase(current, next);
+      } catch (err) {
+        if (isAppError(err) && err.details?.vault === 'wrong_passphrase') {
+          this.deps.logger.warn('vault: passphrase change refused (wrong current passphrase)');
+          await delay(this.deps.wrongPassphraseDelayMs ?? WRONG_PASSPHRASE_DELAY_MS);
+        }
+        throw err;
+      }
+      this.deps.activity.record('vault.passphraseChanged', {});
+      return this.view();
+    });
     this.tail = run.catch(() => undefined);
     return run;
   }

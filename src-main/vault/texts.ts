@@ -21,6 +21,12 @@ export const vaultTexts = defineTexts('vault.errors', {
   alreadyUnlocked: 'The vault is already unlocked.',
   wrongPassphraseEnv: 'The vault passphrase (SHOPMESH_VAULT_PASSPHRASE) is wrong for this data folder.',
   wrongPassphrase: 'That passphrase is not the one chosen for this data folder. Check it and try again.',
+  wrongCurrentPassphrase:
+    'That is not the current passphrase, so nothing was changed. Check it and try again.',
+  noVaultFile: 'This data folder has no vault.json yet, so there is no passphrase to change.',
+  notPassphraseStore:
+    "This data folder's encryption key is kept in the system keychain, so there is no passphrase to change.",
+  samePassphrase: 'The new passphrase is the same as the current one.',
   vaultFileNotJson: 'vault.json in the data folder is not valid JSON; restore it from a backup.',
   vaultFileDamaged: 'vault.json in the data folder is damaged; restore it from a backup.',
   keychainFailed: 'The system keychain could not be used: {{reason}}.',

@@ -15,6 +15,7 @@ import {
   unpackSealed,
 } from './crypto';
 import type { KeyStore, KeyStoreKind } from './keystore';
+import { PassphraseKeyStore } from './passphrase-keystore';
 import { vaultTexts } from './texts';
 import { type LockCause, lockTexts } from './vault-messages';
 import {
@@ -275,6 +276,23 @@ export class Vault {
     if (typeof id !== 'string' && typeof id !== 'number' && typeof id !== 'bigint')
       throw integrityError(`${table}.${reg.idColumn}`);
     return this.open(unpackSealed(stored), reg.aadOf(id, column));
+  }
+
+  /**
+   * Re-wraps the data key in vault.json under a new passphrase (see `PassphraseKeyStore.changePassphrase`).
+   * Queued with rotation and unlock so no key is written under the old passphrase meanwhile. Needs the
+   * vault unlocked by the passphrase store: a keychain-held key has no passphrase to change.
+   */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      this.requireKey();
+      const keyStore = this.keyStore;
+      if (!(keyStore instanceof PassphraseKeyStore)) {
+        throw new AppError('CONFLICT', vaultTexts.notPassphraseStore());
+      }
+      await keyStore.changePassphrase(current, next);
+      this.logger?.info('vault passphrase changed');
+    });
   }
 
   /**

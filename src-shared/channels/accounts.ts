@@ -7,6 +7,7 @@ import {
   connectStartedSchema,
   disconnectInputSchema,
   identityGetSchema,
+  vaultChangePassphraseInputSchema,
   vaultStatusSchema,
   vaultUnlockInputSchema,
 } from '../accounts';
@@ -47,6 +48,13 @@ export const accountsSlice = {
       output: vaultStatusSchema,
       summary:
         'Unlock the vault with a passphrase when no system keychain is usable (`canUnlockWithPassphrase` in `accounts:list`). On first run (`firstRun`) the passphrase is chosen and protects a new key; later it must match, else the vault stays locked (`wrong_key`, after a 1 s pause). CONFLICT when already unlocked; VALIDATION when the key lives in the system keychain. The passphrase is never stored, logged or returned.',
+      writes: true,
+    },
+    'vault:changePassphrase': {
+      input: vaultChangePassphraseInputSchema,
+      output: vaultStatusSchema,
+      summary:
+        'Change the passphrase that protects the data key in vault.json (`keyStore: "passphrase"`, vault unlocked). The key is re-wrapped under the new passphrase and vault.json replaced in one rename, so a crash leaves the old passphrase working. A wrong current passphrase changes nothing: LOCKED with `details.vault = "wrong_passphrase"`, after a 1 s pause. CONFLICT when the key lives in the system keychain; VALIDATION when both passphrases are equal. Neither passphrase is stored, logged or returned.',
       writes: true,
     },
     'identity:get': {

@@ -121,3 +121,96 @@ test('the choose-a-passphrase form in Simplified Chinese', async ({ page }) => {
   await expect(choose.getByText('两次输入的口令不一致。')).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/vault-choose-passphrase-zh.png', fullPage: true });
 });
+
+const NEW_PASSPHRASE = 'e2e-new-passphrase-77';
+
+async function chooseFirstPassphrase(page: Page, running: RunningWebApp): Promise<void> {
+  await openAccounts(page, running);
+  const choose = page.getByRole('region', {
+    name: 'Choose a passphrase to protect your TikTok sign-ins on this computer',
+  });
+  await choose.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await choose.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+  await choose.getByRole('button', { name: 'Protect and unlock' }).click();
+  await expect(choose).toBeHidden({ timeout: 15_000 });
+}
+
+test('a merchant changes the passphrase in Settings; a wrong current one changes nothing', async ({
+  page,
+}) => {
+  app = await startWebApp(dataDir.dir, noPassphraseEnv);
+  await chooseFirstPassphrase(page, app);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Passphrase' }) });
+  await expect(section).toBeVisible();
+  const current = section.getByLabel('Current passphrase');
+  const submit = section.getByRole('button', { name: 'Change passphrase' });
+
+  // Client-side checks: the new one typed twice must match.
+  await current.fill(PASSPHRASE);
+  await section.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await section.getByLabel('Confirm new passphrase').fill(`${NEW_PASSPHRASE}x`);
+  await submit.click();
+  await expect(section.getByText("The two passphrases don't match.")).toBeVisible();
+
+  // A wrong current passphrase: main refuses after its pause, and says so under that field.
+  await current.fill('not-the-passphrase');
+  await section.getByLabel('Confirm new passphrase').fill(NEW_PASSPHRASE);
+  await submit.click();
+  await expect(section.getByText('That is not the current passphrase, so nothing was changed.')).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(current).toBeFocused();
+  await page.screenshot({ path: 'test-results/e2e/vault-change-passphrase-wrong.png', fullPage: true });
+
+  await current.fill(PASSPHRASE);
+  await submit.click();
+  await expect(section.getByRole('status')).toHaveText('Passphrase changed', { timeout: 15_000 });
+  await expect(current).toHaveValue('');
+  await page.screenshot({ path: 'test-results/e2e/vault-change-passphrase-done.png', fullPage: true });
+  expect(await page.content()).not.toContain(NEW_PASSPHRASE);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByText('Passphrase of the secure storage changed')).toBeVisible();
+
+  // After a restart only the new passphrase opens the folder.
+  await app.stop();
+  app = await startWebApp(dataDir.dir, noPassphraseEnv);
+  await openAccounts(page, app);
+  const enter = page.getByRole('region', { name: 'ShopMesh is locked — enter your passphrase' });
+  await enter.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await enter.getByRole('button', { name: 'Unlock' }).click();
+  await expect(enter.getByText("That passphrase isn't right. Check it and try again.")).toBeVisible({
+    timeout: 15_000,
+  });
+  await enter.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+  await enter.getByRole('button', { name: 'Unlock' }).click();
+  await expect(enter).toBeHidden({ timeout: 15_000 });
+});
+
+test('Change passphrase in Simplified Chinese, dark theme', async ({ page }) => {
+  app = await startWebApp(dataDir.dir, noPassphraseEnv);
+  await chooseFirstPassphrase(page, app);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  const section = page.locator('section', { has: page.getByRole('heading', { name: '口令', exact: true }) });
+  await section.getByLabel('当前口令').fill('not-the-passphrase');
+  await section.getByLabel('新口令', { exact: true }).fill(NEW_PASSPHRASE);
+  await section.getByLabel('确认新口令').fill(NEW_PASSPHRASE);
+  await section.getByRole('button', { name: '更改口令' }).click();
+  await expect(section.getByText('这不是当前口令，因此未做任何更改。请检查后重试。')).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.screenshot({
+    path: 'test-results/e2e/vault-change-passphrase-wrong-zh-dark.png',
+    fullPage: true,
+  });
+  await section.getByLabel('当前口令').fill(PASSPHRASE);
+  await section.getByRole('button', { name: '更改口令' }).click();
+  await expect(section.getByRole('status')).toHaveText('口令已更改', { timeout: 15_000 });
+  await page.screenshot({
+    path: 'test-results/e2e/vault-change-passphrase-done-zh-dark.png',
+    fullPage: true,
+  });
+});

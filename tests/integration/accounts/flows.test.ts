@@ -37,6 +37,7 @@ describe('connecting through the browser (sandbox over real HTTP)', () => {
       message: null,
       canUnlockWithPassphrase: false,
       firstRun: false,
+      keyStore: 'passphrase',
     });
     expect(accounts).toHaveLength(1);
     const account = accounts[0]!;

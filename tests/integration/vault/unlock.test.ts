@@ -100,6 +100,7 @@ describe('vault:unlock with the passphrase key store and no SHOPMESH_VAULT_PASSP
       message: null,
       canUnlockWithPassphrase: false,
       firstRun: false,
+      keyStore: 'passphrase',
     });
     expect(first.app.vault.status()).toMatchObject({ state: 'unlocked', keyStore: 'passphrase' });
     expect(first.events.some((e) => e.name === 'accounts:changed')).toBe(true);

@@ -1,52 +1,9 @@
-import { type FormEvent, type ReactElement, type Ref, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_VAULT_PASSPHRASE, MIN_VAULT_PASSPHRASE } from '@shared/accounts';
 import { useChannelMutation } from '../../api';
 import { errorText, toAppError } from '../../api/errors';
-
-function PasswordField({
-  ref,
-  ...props
-}: {
-  label: string;
-  value: string;
-  error: string | null;
-  hint?: string;
-  autoComplete: 'new-password' | 'current-password';
-  disabled: boolean;
-  ref?: Ref<HTMLInputElement>;
-  onChange: (value: string) => void;
-}): ReactElement {
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <input
-        ref={ref}
-        id={id}
-        className="input vault-passphrase-input"
-        type="password"
-        autoComplete={props.autoComplete}
-        spellCheck={false}
-        value={props.value}
-        disabled={props.disabled}
-        aria-invalid={props.error !== null}
-        aria-describedby={`${props.hint ? `${id}-hint ` : ''}${id}-error`}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {props.hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
-      )}
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {props.error ?? ''}
-      </p>
-    </div>
-  );
-}
+import { PasswordField } from './PasswordField';
 
 /**
  * Unlocks the vault with a passphrase when there is no system keychain. On first run the merchant chooses

@@ -11,6 +11,8 @@ import {
 import { api } from '../../api';
 import { Icon } from '../../components/Icon';
 import { RatesSection } from '../../features/analytics/RatesSection';
+import { ChangePassphraseForm } from '../../features/vault/ChangePassphraseForm';
+import { useAccounts } from '../../hooks/useAccounts';
 import { useSettings } from '../../settings/SettingsProvider';
 import { SettingsSection } from './SettingsSection';
 import { boundsOf, IntegerField } from './IntegerField';
@@ -56,6 +58,7 @@ export function SettingsPage(): ReactElement {
   const { status, track } = useSaveStatus();
   const languageId = useId();
   const themeId = useId();
+  const vault = useAccounts().data?.vault;
 
   const save = (patch: SettingsPatch) => track(update(patch));
   const interval = boundsOf(settingsSchema.shape.syncIntervalMinutes);
@@ -142,6 +145,15 @@ export function SettingsPage(): ReactElement {
       <RatesSection />
 
       <PrivacySection settings={settings} save={save} />
+      {/* Only a key kept in vault.json has a passphrase; a keychain-held key has nothing to change. */}
+      {vault?.state === 'unlocked' && vault.keyStore === 'passphrase' && (
+        <SettingsSection
+          title={t('settings.passphrase.title')}
+          description={t('settings.passphrase.description')}
+        >
+          <ChangePassphraseForm />
+        </SettingsSection>
+      )}
 
       <TikTokConnectionSection track={track} />
     </div>
