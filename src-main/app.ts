@@ -312,8 +312,6 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     logger,
     now,
   });
-  // After the sources registered their extensions, so the first index pass sees contacts and samples.
-  creators.start();
   // A finished sync may have brought overdue samples; saved marketplace searches refresh once a day.
   events.subscribe((event, payload) => {
     if (event !== 'sync:statusChanged') return;
@@ -328,7 +326,13 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     logger,
     now,
     emit: (payload) => events.emit('outreach:progress', payload),
+    crm: creators,
+    creatorsChanged: (ids) =>
+      events.emit('creators:changed', { ids: ids.length <= 500 ? ids : null, reason: 'sync' }),
   });
+  // After the sources and outreach registered their extensions, so the first index pass sees contacts,
+  // samples and outreach's last contacts.
+  creators.start();
   accounts.hooks.registerPurge('outreach', (accountId, database) =>
     purgeAccountOutreach(database, accountId),
   );

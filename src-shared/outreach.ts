@@ -175,6 +175,8 @@ export const planRowSchema = z.object({
   reason: deliveryReasonSchema.or(z.literal('cooldown')).nullable(),
   /** When the creator's first contact is due (UTC epoch ms); null when skipped. */
   dueAt: z.number().int().nullable(),
+  /** Skipped as blocklisted: when the merchant blocked the creator (UTC epoch ms). */
+  blockedAt: z.number().int().nullable(),
 });
 export const outreachPlanSchema = z.object({
   weekStart: z.number().int(),
@@ -237,6 +239,8 @@ export const deliverySchema = z.object({
   state: deliveryStateSchema,
   reason: deliveryReasonSchema.nullable(),
   reasonDetail: z.string().nullable(),
+  /** Skipped as blocklisted: when the merchant blocked the creator, while the CRM still blocks it. */
+  blockedAt: z.number().int().nullable(),
   attempts: z.number().int(),
   sentAt: z.number().int().nullable(),
   updatedAt: z.number().int(),

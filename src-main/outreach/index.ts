@@ -5,7 +5,8 @@ import type { Profile } from '../profile/profile';
 import { RateLimiter } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
 import { OutreachQueue } from './queue';
-import { type Blocklist, OutreachService } from './service';
+import { lastContactedFacts, type OutreachCrm, pipelineMover } from './crm';
+import { OutreachService } from './service';
 
 export interface OutreachDeps {
   db: Database;
@@ -14,7 +15,10 @@ export interface OutreachDeps {
   logger: Logger;
   now: () => number;
   emit: (payload: EventPayload<'outreach:progress'>) => void;
-  blocklist?: Blocklist;
+  /** The creator CRM: its blocklist is obeyed, its pipeline and "last contacted" follow what was sent. */
+  crm?: OutreachCrm;
+  /** Creators whose stage or last contact changed (the Creators page refreshes them). */
+  creatorsChanged?: (creatorIds: number[]) => void;
 }
 
 /** TikTok's default limit is 50 requests per second per API per app+shop (docs/tiktok-api/errors-and-limits.md). */
@@ -24,6 +28,8 @@ const shopQps = 50;
 export function createOutreach(deps: OutreachDeps): { service: OutreachService; queue: OutreachQueue } {
   const limiter = new RateLimiter(() => shopQps);
   let service: OutreachService | null = null;
+  const crm = deps.crm;
+  crm?.extensions.register('outreach', { facts: lastContactedFacts });
   const progress = (outreachId: number): void => {
     const o = service?.store.outreach(outreachId);
     if (!service || !o) return;
@@ -42,13 +48,19 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     logger: deps.logger,
     onProgress: progress,
     bucket: (shopId, api) => limiter.bucket(`shop|${deps.profile.shop.appKey}|${shopId}|${api}`),
+    ...(crm
+      ? {
+          blocklist: crm.blocklist,
+          onSent: pipelineMover(crm, deps.db, deps.logger, deps.creatorsChanged),
+        }
+      : {}),
   });
   service = new OutreachService({
     db: deps.db,
     now: deps.now,
     queue,
     onProgress: progress,
-    ...(deps.blocklist ? { blocklist: deps.blocklist } : {}),
+    ...(crm ? { blocklist: crm.blocklist } : {}),
   });
   return { service, queue };
 }

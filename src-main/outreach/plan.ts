@@ -28,6 +28,8 @@ export interface PlanInput {
   poolUsed: number;
   poolExhausted: boolean;
   problems: TemplateProblem[];
+  /** When a blocklisted creator was blocked (the CRM's entry). */
+  blockedAt?: (c: AudienceCreator) => number | null;
 }
 
 export function buildPlan(p: PlanInput): OutreachPlan {
@@ -50,16 +52,31 @@ export function buildPlan(p: PlanInput): OutreachPlan {
     const reason = p.skip(c);
     if (reason) {
       counts.skipped++;
-      return { creatorId: c.id, handle: c.handle, outcome: 'skipped', reason, dueAt: null };
+      const blockedAt = reason === 'blocklisted' ? (p.blockedAt?.(c) ?? null) : null;
+      return { creatorId: c.id, handle: c.handle, outcome: 'skipped', reason, dueAt: null, blockedAt };
     }
     if (p.exempt(c)) {
       counts.exempt++;
-      return { creatorId: c.id, handle: c.handle, outcome: 'exempt', reason: null, dueAt: due() };
+      return {
+        creatorId: c.id,
+        handle: c.handle,
+        outcome: 'exempt',
+        reason: null,
+        dueAt: due(),
+        blockedAt: null,
+      };
     }
     if (left > 0) {
       left--;
       counts.thisWeek++;
-      return { creatorId: c.id, handle: c.handle, outcome: 'this_week', reason: null, dueAt: due() };
+      return {
+        creatorId: c.id,
+        handle: c.handle,
+        outcome: 'this_week',
+        reason: null,
+        dueAt: due(),
+        blockedAt: null,
+      };
     }
     counts.nextWeek++;
     // Weeks after next when the pool is smaller than the queue.
@@ -71,6 +88,7 @@ export function buildPlan(p: PlanInput): OutreachPlan {
       outcome: 'next_week',
       reason: null,
       dueAt: nextOpen(opens, input.window, p.zone),
+      blockedAt: null,
     };
   });
   return {

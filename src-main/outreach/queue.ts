@@ -18,6 +18,7 @@ import {
 import type { TokenBucket } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
 import { localDayBounds, nextOpen, weekStart } from './calendar';
+import type { Blocklist, SentContact } from './crm';
 import { PoolLedger } from './pool';
 import { classifyRefusal, type Refusal } from './refusals';
 import { type DeliveryRow, type OutreachRow, OutreachStore } from './store';
@@ -47,6 +48,10 @@ export interface OutreachQueueDeps {
   random?: () => number;
   /** Called when a contacting request takes its place in the shop's pace (the bench measures the rate). */
   onPaced?: (shopId: string, at: number) => void;
+  /** The CRM's blocklist, asked again right before each request (a creator blocked after the plan). */
+  blocklist?: Blocklist;
+  /** Deliveries TikTok took (the CRM moves their creators along the pipeline). */
+  onSent?: (sent: readonly SentContact[], now: number) => void;
 }
 
 /** What one step of one Outreach did: `idle` = nothing to do until `wakeAt` (null: nothing at all). */
@@ -238,8 +243,10 @@ export class OutreachQueue {
     }
 
     // 3. The next request: a batch of invitations first, then messages.
-    const invites = this.pickInvitations(o, now, Math.min(batchLimit, capLeft));
-    if (invites === 'pool') return this.pauseForPool(o, now);
+    const picked = this.pickInvitations(o, now, Math.min(batchLimit, capLeft));
+    if (picked === 'pool') return this.pauseForPool(o, now);
+    const invites = this.dropBlocked(o, picked);
+    if (invites.length < picked.length && invites.length === 0) return { kind: 'worked' };
     if (invites.length > 0) {
       this.takeSlot(o, now);
       await this.sendInvitations(o, invites);
@@ -251,12 +258,42 @@ export class OutreachQueue {
       now,
     )[0];
     if (message) {
+      if (this.dropBlocked(o, [message]).length === 0) return { kind: 'worked' };
       if (!this.pool.fits(o, [message.creatorOpenId], now)) return this.pauseForPool(o, now);
       this.takeSlot(o, now);
       await this.sendMessage(o, message);
       return { kind: 'worked' };
     }
     return { kind: 'idle', wakeAt: this.nextQueuedAt(o.id) || null };
+  }
+
+  /**
+   * A creator blocked after the Outreach was created is skipped right before the request, never contacted:
+   * the blocklist is asked again for every batch and message. Returns the Deliveries still to send.
+   */
+  private dropBlocked(o: OutreachRow, deliveries: DeliveryRow[]): DeliveryRow[] {
+    const blocklist = this.deps.blocklist;
+    if (!blocklist || deliveries.length === 0) return deliveries;
+    const blocked = blocklist.blockedAmong(
+      deliveries.flatMap((d) => (d.creatorId === null ? [] : [d.creatorId])),
+    );
+    if (blocked.size === 0) return deliveries;
+    const now = this.deps.now();
+    const keep: DeliveryRow[] = [];
+    this.store.db.transaction(() => {
+      for (const d of deliveries) {
+        if (d.creatorId === null || !blocked.has(d.creatorId)) {
+          keep.push(d);
+          continue;
+        }
+        this.store.move([d.id], ['queued'], 'skipped', now, {
+          reason: 'blocklisted',
+          reasonDetail: blocklist.entry?.(d.creatorId)?.reason ?? null,
+        });
+      }
+    })();
+    this.deps.onProgress?.(o.id);
+    return keep;
   }
 
   /** Earliest retry time of a queued Delivery (0 when one is due now or none waits). */
@@ -371,12 +408,12 @@ export class OutreachQueue {
   ): void {
     const now = this.deps.now();
     const db = this.store.db;
+    const skipped = batch.filter(conflicted).map((d) => d.id);
+    const sent = batch.filter((d) => !conflicted(d));
     db.transaction(() => {
       db.prepare(
         'UPDATE outreach_batches SET collaboration_id = ? WHERE outreach_id = ? AND batch_no = ?',
       ).run(collaborationId, o.id, batchNo);
-      const skipped = batch.filter(conflicted).map((d) => d.id);
-      const sent = batch.filter((d) => !conflicted(d));
       this.store.move(skipped, ['sending', 'maybe_sent'], 'skipped', now, { reason: 'already_invited' });
       this.store.move(
         sent.map((d) => d.id),
@@ -391,6 +428,10 @@ export class OutreachQueue {
         now,
       );
     })();
+    this.deps.onSent?.(
+      sent.map((d) => ({ creatorId: d.creatorId, action: 'invite' as const, ref: collaborationId })),
+      now,
+    );
     this.deps.onProgress?.(o.id);
   }
 
@@ -439,6 +480,7 @@ export class OutreachQueue {
       this.store.move([d.id], ['sending', 'maybe_sent'], 'sent', now, { remoteId: messageId, sentAt: now });
       this.pool.record(o, [d.creatorOpenId], now);
     })();
+    this.deps.onSent?.([{ creatorId: d.creatorId, action: 'message', ref: messageId }], now);
   }
 
   /** A definite refusal: nothing was done at TikTok, so the queue may act on it directly. */

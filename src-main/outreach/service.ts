@@ -12,6 +12,7 @@ import type {
   TemplateProblem,
 } from '@shared/outreach';
 import { regionTimeZone } from '@shared/time';
+import type { Blocklist } from './crm';
 import type { OutreachQueue } from './queue';
 import { type AudienceCreator, buildPlan } from './plan';
 
@@ -22,10 +23,7 @@ import { commissionText, describeProblems, render, sensitiveWordsIn, type Templa
 import { TemplateStore } from './template-store';
 import { outreachTexts } from './texts';
 
-/** Which Creators the merchant blocked (the CRM's blocklist; canonical ids). */
-export interface Blocklist {
-  blockedAmong(creatorIds: readonly number[]): Set<number>;
-}
+export type { Blocklist } from './crm';
 
 export interface OutreachServiceDeps {
   db: Database;
@@ -185,6 +183,7 @@ export class OutreachService {
       poolUsed: this.pool.used(shop.shopId, this.deps.now()),
       poolExhausted: this.pool.isExhausted(shop.shopId, this.deps.now()),
       problems,
+      blockedAt: (c) => this.deps.blocklist?.entry?.(c.id)?.blockedAt ?? null,
     });
   }
 
@@ -246,7 +245,7 @@ export class OutreachService {
       );
       const insert = this.deps.db.prepare(
         `INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, creator_handle, action, idempotency_key,
-           state, text, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           state, text, reason, reason_detail, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const c of creators) {
         const reason = this.skipReason(input, shop, c, blocked, privacy);
@@ -262,6 +261,7 @@ export class OutreachService {
             reason ? 'skipped' : 'queued',
             action === 'message' ? messageFor(c) : null,
             reason,
+            reason === 'blocklisted' ? (this.deps.blocklist?.entry?.(c.id)?.reason ?? null) : null,
             now,
           );
         }
@@ -405,6 +405,10 @@ export class OutreachService {
         state: d.state,
         reason: d.reason,
         reasonDetail: d.reasonDetail,
+        blockedAt:
+          d.reason === 'blocklisted' && d.creatorId !== null
+            ? (this.deps.blocklist?.entry?.(d.creatorId)?.blockedAt ?? null)
+            : null,
         attempts: d.attempts,
         sentAt: d.sentAt,
         updatedAt: d.updatedAt,

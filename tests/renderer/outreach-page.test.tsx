@@ -37,6 +37,7 @@ const delivery = (id: number, state: Delivery['state'], reason: Delivery['reason
   state,
   reason,
   reasonDetail: null,
+  blockedAt: null,
   attempts: 1,
   sentAt: state === 'sent' ? 1_700_000_000_000 : null,
   updatedAt: 1,

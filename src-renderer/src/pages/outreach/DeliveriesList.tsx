@@ -6,7 +6,7 @@ import { cursorPaging, useChannelList } from '../../api';
 import { FilterSelect } from '../../components/FilterSelect';
 import type { PlainTable } from '../../components/tableFeatures';
 import { ListPage, type ListColumns } from '../../features/lists/ListPage';
-import { formatDateTime } from '../../format/time';
+import { formatDate, formatDateTime } from '../../format/time';
 
 const helper = createColumnHelper<PlainTable, Delivery>();
 const deliveryId = (d: Delivery) => String(d.id);
@@ -52,7 +52,10 @@ function useColumns(): ListColumns<Delivery> {
           cell: (info) => {
             const d = info.getValue();
             if (!d.reason) return <span className="muted">—</span>;
-            const text = t(`outreach.reason.${d.reason}`);
+            const text =
+              d.blockedAt !== null
+                ? t('outreach.reason.blocklistedSince', { date: formatDate(d.blockedAt, i18n.language) })
+                : t(`outreach.reason.${d.reason}`);
             return (
               <span className="cell-text" title={d.reasonDetail ?? undefined}>
                 {d.reasonDetail && (d.reason === 'remote' || d.reason === 'sensitive_words')
