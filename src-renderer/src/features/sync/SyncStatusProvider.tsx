@@ -1,6 +1,17 @@
-import { createContext, useCallback, useContext, useMemo, type ReactElement, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
+import { toAppError } from '../../api/errors';
 import type { SyncStatus } from '@shared/sync';
 import { useChannelMutation, useChannelQuery } from '../../api';
 import { useToasts } from '../../components/Toasts';
@@ -21,6 +32,57 @@ export interface SyncStatusApi {
   cancel(accountId?: string): void;
 }
 
+/** While main cannot be reached, how often `sync:status` is asked again to notice it is back. */
+const UNREACHABLE_RETRY_MS = 5_000;
+
+/** The transport's own failure (no HTTP answer at all), not an error main sent back. */
+function mainUnreachable(error: unknown): boolean {
+  const e = toAppError(error);
+  return e.code === 'OFFLINE' && e.key === 'errors.offline';
+}
+
+/**
+ * Keeps the window's picture of main honest: any request that finds main gone asks `sync:status` again, so
+ * the top bar, "Sync now" and the page notice say so at once rather than keeping "Last synced 2 minutes
+ * ago"; while it stays unreachable it is asked again every few seconds, and once it answers every page on
+ * screen loads again.
+ */
+function useMainReachability(error: AppError | null, refetchStatus: () => void, retryMs: number): void {
+  const queryClient = useQueryClient();
+  const latest = useRef(refetchStatus);
+  useEffect(() => {
+    latest.current = refetchStatus;
+  });
+  useEffect(() => {
+    const isStatus = (key: readonly unknown[]) => key[0] === 'sync:status';
+    const stopQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'error' || isStatus(event.query.queryKey)) return;
+      if (mainUnreachable(event.action.error)) latest.current();
+    });
+    const stopMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'error') return;
+      if (mainUnreachable(event.action.error)) latest.current();
+    });
+    return () => {
+      stopQueries();
+      stopMutations();
+    };
+  }, [queryClient]);
+  const wasUnreachable = useRef(false);
+  useEffect(() => {
+    if (error) {
+      wasUnreachable.current = true;
+      const timer = setInterval(() => latest.current(), retryMs);
+      return () => clearInterval(timer);
+    }
+    if (wasUnreachable.current) {
+      wasUnreachable.current = false;
+      void queryClient.refetchQueries({ type: 'active' });
+    }
+    return undefined;
+  }, [error, queryClient, retryMs]);
+}
+
 const SyncStatusContext = createContext<SyncStatusApi | null>(null);
 
 export function useSyncStatus(): SyncStatusApi {
@@ -34,7 +96,14 @@ export function useSyncStatus(): SyncStatusApi {
  * (whole status) and `sync:progress` (one resource); a status fetched while one of them arrived is dropped. The top bar, the Accounts panel and every data page
  * read it, so they never disagree about how fresh the data is.
  */
-export function SyncStatusProvider({ children }: { children: ReactNode }): ReactElement {
+export function SyncStatusProvider({
+  children,
+  unreachableRetryMs = UNREACHABLE_RETRY_MS,
+}: {
+  children: ReactNode;
+  /** While main cannot be reached, how often to ask whether it is back (tests shorten it). */
+  unreachableRetryMs?: number;
+}): ReactElement {
   const { showToast } = useToasts();
   const { t } = useTranslation();
   const query = useChannelQuery('sync:status', undefined, {
@@ -66,6 +135,12 @@ export function SyncStatusProvider({ children }: { children: ReactNode }): React
   const locked = useAccounts().data?.vault.state === 'locked';
   const status = query.data ?? null;
   const error = query.isError ? query.error : null;
+  const { refetch } = query;
+  useMainReachability(
+    error,
+    useCallback(() => void refetch(), [refetch]),
+    unreachableRetryMs,
+  );
   const pending = run.isPending || stop.isPending;
   const blocked: SyncStatusApi['blocked'] = locked
     ? 'locked'

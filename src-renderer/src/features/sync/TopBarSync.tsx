@@ -11,9 +11,20 @@ import { useSyncText } from './useSyncText';
 /** The top bar's compact sync control: how fresh the data is, and "Sync now" (left out where a bigger one is). */
 export function TopBarSync({ showButton }: { showButton: boolean }): ReactElement | null {
   const { t, i18n } = useTranslation();
-  const { status } = useSyncStatus();
+  const { status, error } = useSyncStatus();
   const now = useNow(30_000);
   const text = useSyncText(now);
+  // The last answer is kept while main is unreachable; its "Last synced …" would contradict the page.
+  if (error)
+    return (
+      <div className="topbar-sync">
+        <p className="topbar-sync-text topbar-sync-offline">
+          <Icon name="cloudOff" size={14} />
+          <span>{t('sync.unreachable.short')}</span>
+        </p>
+        {showButton && <SyncNowButton small />}
+      </div>
+    );
   if (!status || status.accounts.length === 0) return null;
 
   const running = status.accounts.filter((account) => account.state === 'running');

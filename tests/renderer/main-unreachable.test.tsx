@@ -1,0 +1,101 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { SyncStatus } from '@shared/sync';
+import { useChannelQuery } from '../../src-renderer/src/api';
+import { offlineError } from '../../src-renderer/src/api/errors';
+import { ToastProvider } from '../../src-renderer/src/components/Toasts';
+import { ConnectionNotice } from '../../src-renderer/src/features/sync/ConnectionNotice';
+import { SyncStatusProvider } from '../../src-renderer/src/features/sync/SyncStatusProvider';
+import { TopBarSync } from '../../src-renderer/src/features/sync/TopBarSync';
+import { FakeBridge, withApi } from './fake-bridge';
+
+/**
+ * Issue 16 item 9: when main goes away, the first request that finds it gone makes the whole window say
+ * so (top bar, "Sync now", one page notice) instead of "Last synced 2 minutes ago" above a failed page;
+ * once main answers again, the pages on screen load again by themselves.
+ */
+const status: SyncStatus = {
+  online: true,
+  accounts: [
+    {
+      accountId: 'acc_1',
+      provider: 'shop',
+      displayName: 'Maple & Moss',
+      state: 'idle',
+      accountStatus: 'active',
+      runId: null,
+      progress: [],
+      lastSuccessAt: Date.now() - 120_000,
+      lastOutcome: 'ok',
+      lastError: null,
+    },
+  ],
+};
+
+/** A page's own data: reloaded by its button, as a merchant's click or a filter change would. */
+function Page(): ReactElement {
+  const identity = useChannelQuery('identity:get');
+  return (
+    <button type="button" onClick={() => void identity.refetch()}>
+      {identity.isError ? 'page failed' : 'page loaded'}
+    </button>
+  );
+}
+
+describe('main unreachable', () => {
+  it('flips the top bar, Sync now and the page notice together, and reloads the page when main is back', async () => {
+    let down = false;
+    const answer = <T,>(value: T) => {
+      if (down) throw offlineError();
+      return value;
+    };
+    const bridge = new FakeBridge()
+      .handle('sync:status', () => answer(status))
+      .handle('accounts:list', () =>
+        answer({
+          accounts: [],
+          vault: {
+            state: 'unlocked',
+            message: null,
+            canUnlockWithPassphrase: false,
+            firstRun: false,
+            keyStore: 'keychain',
+          },
+        }),
+      )
+      .handle('identity:get', () => answer({ account: null }));
+    const Wrapper = withApi(bridge);
+    render(
+      <Wrapper>
+        <ToastProvider>
+          <SyncStatusProvider unreachableRetryMs={50}>
+            <TopBarSync showButton />
+            <ConnectionNotice />
+            <Page />
+          </SyncStatusProvider>
+        </ToastProvider>
+      </Wrapper>,
+    );
+    await screen.findByText('Last synced 2 minutes ago');
+    const syncNow = screen.getByRole('button', { name: 'Sync now' });
+    expect(syncNow.getAttribute('aria-disabled')).toBe('false');
+    await screen.findByText('page loaded');
+
+    down = true;
+    act(() => screen.getByRole('button', { name: 'page loaded' }).click());
+    await screen.findByText('page failed');
+    await screen.findByText("Can't reach ShopMesh");
+    expect(screen.queryByText(/Last synced/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getAllByText("ShopMesh can't be reached")).toHaveLength(1);
+
+    const pageCalls = bridge.callsOf('identity:get').length;
+    down = false;
+    await screen.findByText('Last synced 2 minutes ago');
+    await waitFor(() => expect(bridge.callsOf('identity:get').length).toBeGreaterThan(pageCalls));
+    await screen.findByText('page loaded');
+    expect(screen.queryByText("ShopMesh can't be reached")).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBe('false');
+  });
+});
