@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '@shared/sync';
 import { useChannelQuery } from '../../src-renderer/src/api';
 import { offlineError } from '../../src-renderer/src/api/errors';
+import { LoadFailed } from '../../src-renderer/src/components/LoadFailed';
 import { ToastProvider } from '../../src-renderer/src/components/Toasts';
 import { ConnectionNotice } from '../../src-renderer/src/features/sync/ConnectionNotice';
 import { SyncStatusProvider } from '../../src-renderer/src/features/sync/SyncStatusProvider';
@@ -36,14 +37,73 @@ const status: SyncStatus = {
 /** A page's own data: reloaded by its button, as a merchant's click or a filter change would. */
 function Page(): ReactElement {
   const identity = useChannelQuery('identity:get');
+  if (identity.isError)
+    return <LoadFailed title="page failed" error={identity.error} onRetry={() => void identity.refetch()} />;
   return (
     <button type="button" onClick={() => void identity.refetch()}>
-      {identity.isError ? 'page failed' : 'page loaded'}
+      page loaded
     </button>
   );
 }
 
+/** A bridge whose event stream can drop, as the web transport's EventSource does when main goes. */
+class DroppingBridge extends FakeBridge {
+  private readonly connection = new Set<() => void>();
+  onConnectionChange(listener: () => void): () => void {
+    this.connection.add(listener);
+    return () => this.connection.delete(listener);
+  }
+  streamChanged(): void {
+    for (const l of this.connection) l();
+  }
+}
+
+function bridgeFor(isDown: () => boolean): DroppingBridge {
+  const answer = <T,>(value: T) => {
+    if (isDown()) throw offlineError();
+    return value;
+  };
+  return new DroppingBridge()
+    .handle('sync:status', () => answer(status))
+    .handle('accounts:list', () =>
+      answer({
+        accounts: [],
+        vault: {
+          state: 'unlocked',
+          message: null,
+          canUnlockWithPassphrase: false,
+          firstRun: false,
+          keyStore: 'keychain',
+        },
+      }),
+    )
+    .handle('identity:get', () => answer({ account: null })) as DroppingBridge;
+}
+
 describe('main unreachable', () => {
+  it('is noticed from the event stream dropping, even on a page that loads nothing', async () => {
+    let down = false;
+    const bridge = bridgeFor(() => down);
+    const Wrapper = withApi(bridge);
+    render(
+      <Wrapper>
+        <ToastProvider>
+          <SyncStatusProvider unreachableRetryMs={60_000}>
+            <TopBarSync showButton />
+            <ConnectionNotice />
+          </SyncStatusProvider>
+        </ToastProvider>
+      </Wrapper>,
+    );
+    await screen.findByText('Last synced 2 minutes ago');
+    down = true;
+    act(() => bridge.streamChanged());
+    await screen.findByText("Can't reach ShopMesh");
+    down = false;
+    act(() => bridge.streamChanged()); // the stream reconnects
+    await screen.findByText('Last synced 2 minutes ago');
+  });
+
   it('flips the top bar, Sync now and the page notice together, and reloads the page when main is back', async () => {
     let down = false;
     const answer = <T,>(value: T) => {
@@ -88,7 +148,8 @@ describe('main unreachable', () => {
     await screen.findByText("Can't reach ShopMesh");
     expect(screen.queryByText(/Last synced/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBe('true');
-    expect(screen.getAllByText("ShopMesh can't be reached")).toHaveLength(1);
+    // One notice for the page: the failed part names what failed, the notice says why.
+    expect(screen.getAllByText(/can't be reached/)).toHaveLength(1);
 
     const pageCalls = bridge.callsOf('identity:get').length;
     down = false;

@@ -8,3 +8,11 @@ declare global {
 }
 
 export type { ShopmeshBridge };
+
+/**
+ * What the web transport adds for the renderer alone (not part of main's contract): a call whenever its
+ * event stream to main drops or comes back, so the window notices main is gone even while idle.
+ */
+export type RendererBridge = ShopmeshBridge & {
+  onConnectionChange?(listener: () => void): () => void;
+};

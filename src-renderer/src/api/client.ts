@@ -1,5 +1,5 @@
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '@shared/contract';
-import type { ShopmeshBridge } from './bridge';
+import type { RendererBridge, ShopmeshBridge } from './bridge';
 import { toAppError } from './errors';
 import { createWebTransport } from './webTransport';
 
@@ -13,9 +13,11 @@ export interface ApiClient {
   invoke<C extends Channel>(channel: C, ...args: InputArgs<C>): Promise<ChannelOutput<C>>;
   /** Returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Called when the link to main drops or returns (web bridge only; a no-op inside Electron). */
+  onConnectionChange(listener: () => void): () => void;
 }
 
-export function createApiClient(bridge: ShopmeshBridge): ApiClient {
+export function createApiClient(bridge: RendererBridge): ApiClient {
   return {
     transport: bridge.transport,
     async invoke<C extends Channel>(channel: C, ...args: InputArgs<C>): Promise<ChannelOutput<C>> {
@@ -32,10 +34,13 @@ export function createApiClient(bridge: ShopmeshBridge): ApiClient {
     on(event, listener) {
       return bridge.on(event, listener);
     },
+    onConnectionChange(listener) {
+      return bridge.onConnectionChange?.(listener) ?? (() => undefined);
+    },
   };
 }
 
 /** The one place that knows which transport the renderer runs on. */
-export function pickBridge(): ShopmeshBridge {
+export function pickBridge(): RendererBridge {
   return typeof window !== 'undefined' && window.shopmesh ? window.shopmesh : createWebTransport();
 }

@@ -32,6 +32,12 @@ export function offlineError(): AppError {
   return new AppError('OFFLINE', { key: 'errors.offline', params: {} });
 }
 
+/** The transport's own failure (no HTTP answer at all): main is gone, not an error main sent back. */
+export function isMainUnreachable(error: unknown): boolean {
+  const e = toAppError(error);
+  return e.code === 'OFFLINE' && e.key === 'errors.offline';
+}
+
 export function httpError(status: number): AppError {
   if (status === 401 || status === 403)
     return new AppError('INTERNAL', { key: 'errors.sessionExpired', params: {} });

@@ -7,8 +7,8 @@ import {
   type EventName,
   type EventPayload,
   type ResultEnvelope,
-  type ShopmeshBridge,
 } from '@shared/contract';
+import type { RendererBridge } from './bridge';
 import { httpError, offlineError } from './errors';
 
 type Listener = (payload: unknown) => void;
@@ -17,9 +17,10 @@ type Listener = (payload: unknown) => void;
  * Imitates the preload's `window.shopmesh` over the loopback web bridge. The session cookie is HttpOnly and
  * set by the server, so same-origin credentials are all the authentication this side needs.
  */
-export function createWebTransport(baseUrl = ''): ShopmeshBridge {
+export function createWebTransport(baseUrl = ''): RendererBridge {
   const listeners = new Map<EventName, Set<Listener>>();
   let source: EventSource | null = null;
+  const connectionListeners = new Set<() => void>();
 
   async function invoke<C extends Channel>(
     channel: C,
@@ -51,6 +52,12 @@ export function createWebTransport(baseUrl = ''): ShopmeshBridge {
   function ensureSource(): EventSource {
     if (source) return source;
     source = new EventSource(`${baseUrl}/events`);
+    // EventSource retries by itself; each drop and each return is worth a fresh look at main.
+    const changed = () => {
+      for (const l of connectionListeners) l();
+    };
+    source.addEventListener('error', changed);
+    source.addEventListener('open', changed);
     return source;
   }
 
@@ -78,5 +85,13 @@ export function createWebTransport(baseUrl = ''): ShopmeshBridge {
     };
   }
 
-  return { transport: 'web', invoke, on };
+  function onConnectionChange(listener: () => void): () => void {
+    connectionListeners.add(listener);
+    ensureSource();
+    return () => {
+      connectionListeners.delete(listener);
+    };
+  }
+
+  return { transport: 'web', invoke, on, onConnectionChange };
 }

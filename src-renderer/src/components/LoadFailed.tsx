@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
-import { errorText } from '../api/errors';
+import { errorText, isMainUnreachable } from '../api/errors';
 import { Icon } from './Icon';
 
 /**
@@ -18,7 +18,9 @@ export function LoadFailed(props: {
 }): ReactElement {
   const { title, error, onRetry, compact = false } = props;
   const { t } = useTranslation();
-  const reason = error?.code === 'OFFLINE' || !error ? t('errors.offline') : errorText(error);
+  // Main unreachable: the page's one connection notice above says so; main's own reasons (TikTok offline
+  // included) are told here, in their words.
+  const reason = !error ? t('errors.offline') : isMainUnreachable(error) ? null : errorText(error);
   return (
     <div className={compact ? 'load-failed load-failed-compact' : 'load-failed empty-state'} role="alert">
       <span className="state-icon state-icon-danger">
@@ -26,7 +28,7 @@ export function LoadFailed(props: {
       </span>
       <div className="load-failed-text">
         <h2 className="load-failed-title">{title}</h2>
-        <p className="muted">{reason}</p>
+        {reason && <p className="muted">{reason}</p>}
       </div>
       <div className="empty-actions">
         <button type="button" className="button" onClick={onRetry}>

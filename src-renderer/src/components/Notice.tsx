@@ -17,18 +17,20 @@ const toneIcon: Record<NoticeTone, IconName> = {
  */
 export function Notice(props: {
   tone: NoticeTone;
+  /** Instead of the tone's own icon, when the subject has a clearer one (offline: a crossed-out cloud). */
+  icon?: IconName;
   title: string;
   children?: ReactNode;
   onDismiss?: () => void;
   ref?: Ref<HTMLDivElement>;
 }): ReactElement {
-  const { tone, title, children, onDismiss, ref } = props;
+  const { tone, icon, title, children, onDismiss, ref } = props;
   const { t } = useTranslation();
   const urgent = tone === 'danger' || tone === 'warning';
   return (
     <div ref={ref} className={`notice notice-${tone}`} role={urgent ? 'alert' : 'status'} tabIndex={-1}>
       <span className="notice-icon">
-        <Icon name={toneIcon[tone]} />
+        <Icon name={icon ?? toneIcon[tone]} />
       </span>
       <div className="notice-body">
         <p className="notice-title">{title}</p>

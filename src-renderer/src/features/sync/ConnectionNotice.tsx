@@ -16,18 +16,20 @@ export function ConnectionNotice(): ReactElement | null {
     return (
       <Notice tone="danger" title={t('sync.unreachable.title')}>
         <p>{t('sync.unreachable.body')}</p>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void queryClient.refetchQueries({ type: 'active' })}
-        >
-          {t('loadFailed.retry')}
-        </button>
+        <div className="notice-actions">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void queryClient.refetchQueries({ type: 'active' })}
+          >
+            {t('loadFailed.retry')}
+          </button>
+        </div>
       </Notice>
     );
   if (status && !status.online)
     return (
-      <Notice tone="info" title={t('sync.offlineTitle')}>
+      <Notice tone="info" icon="cloudOff" title={t('sync.offlineTitle')}>
         <p>{t('sync.offlineHint')}</p>
       </Notice>
     );

@@ -11,9 +11,10 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
-import { toAppError } from '../../api/errors';
+import { isMainUnreachable } from '../../api/errors';
 import type { SyncStatus } from '@shared/sync';
 import { useChannelMutation, useChannelQuery } from '../../api';
+import { useApiContext } from '../../api/ApiProvider';
 import { useToasts } from '../../components/Toasts';
 import { useAccounts } from '../../hooks/useAccounts';
 import { applyProgress } from './syncStatusModel';
@@ -35,12 +36,6 @@ export interface SyncStatusApi {
 /** While main cannot be reached, how often `sync:status` is asked again to notice it is back. */
 const UNREACHABLE_RETRY_MS = 5_000;
 
-/** The transport's own failure (no HTTP answer at all), not an error main sent back. */
-function mainUnreachable(error: unknown): boolean {
-  const e = toAppError(error);
-  return e.code === 'OFFLINE' && e.key === 'errors.offline';
-}
-
 /**
  * Keeps the window's picture of main honest: any request that finds main gone asks `sync:status` again, so
  * the top bar, "Sync now" and the page notice say so at once rather than keeping "Last synced 2 minutes
@@ -49,6 +44,7 @@ function mainUnreachable(error: unknown): boolean {
  */
 function useMainReachability(error: AppError | null, refetchStatus: () => void, retryMs: number): void {
   const queryClient = useQueryClient();
+  const { api } = useApiContext();
   const latest = useRef(refetchStatus);
   useEffect(() => {
     latest.current = refetchStatus;
@@ -57,17 +53,20 @@ function useMainReachability(error: AppError | null, refetchStatus: () => void, 
     const isStatus = (key: readonly unknown[]) => key[0] === 'sync:status';
     const stopQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'error' || isStatus(event.query.queryKey)) return;
-      if (mainUnreachable(event.action.error)) latest.current();
+      if (isMainUnreachable(event.action.error)) latest.current();
     });
     const stopMutations = queryClient.getMutationCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'error') return;
-      if (mainUnreachable(event.action.error)) latest.current();
+      if (isMainUnreachable(event.action.error)) latest.current();
     });
+    // The web bridge's event stream drops the moment main goes, even on a page that is not loading anything.
+    const stopConnection = api.onConnectionChange(() => latest.current());
     return () => {
       stopQueries();
       stopMutations();
+      stopConnection();
     };
-  }, [queryClient]);
+  }, [queryClient, api]);
   const wasUnreachable = useRef(false);
   useEffect(() => {
     if (error) {
