@@ -1,32 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, type ShopmeshApp } from '../app';
+import { createApp } from '../app';
 import { logFilePath } from '../log/logger';
 import { dataPaths, defaultDataDir } from '../paths';
 import { appVersion } from '../version';
 import { startWebBridge } from './bridge';
-
-const profileLine: Record<string, string> = {
-  sandbox: 'TikTok sandbox (built-in simulator, no real shop is contacted)',
-  production: 'TikTok (live)',
-  custom: 'custom TikTok endpoints',
-};
-
-/** A short status under the URL: what the app is connected to and where its log is; the rest is in the log. */
-function statusLines(app: ShopmeshApp): string {
-  const { accounts, vault } = app.accounts.list();
-  const count = (provider: string) => accounts.filter((a) => a.provider === provider).length;
-  const lines = [
-    `  Connected to: ${profileLine[app.profile.name] ?? app.profile.name}`,
-    `  Accounts: ${count('shop')} shop, ${count('ads')} ads${count('identity') ? ', signed in with TikTok' : ''}`,
-    vault.state === 'locked'
-      ? '  Secure storage is locked: open the link and enter your passphrase.'
-      : '  Secure storage: unlocked',
-    `  Log: ${logFilePath(dataPaths(app.config.dataDir).logDir)} (SHOPMESH_LOG_LEVEL=debug shows it here too)`,
-    '  Press Ctrl+C to stop.',
-  ];
-  return `${lines.join('\n')}\n`;
-}
+import { statusLines } from './status-lines';
 
 /** `npm run start:web`: the real main-process app behind the loopback web bridge. */
 async function main(): Promise<void> {
@@ -50,7 +29,13 @@ async function main(): Promise<void> {
   const bridge = await startWebBridge({ app, staticDir, port, token: env.SHOPMESH_WEB_TOKEN || undefined });
   // The one line a user (or a test harness) needs; written directly because the logger redacts tokens.
   process.stdout.write(`ShopMesh is running at ${bridge.url}\n`);
-  process.stdout.write(statusLines(app));
+  process.stdout.write(
+    statusLines({
+      profile: app.profile.name,
+      list: app.accounts.list(),
+      logFile: logFilePath(dataPaths(app.config.dataDir).logDir),
+    }),
+  );
 
   const stop = async (): Promise<void> => {
     await bridge.close();
