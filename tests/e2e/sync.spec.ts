@@ -74,8 +74,19 @@ test('synced orders and products stay readable when TikTok cannot be reached', a
   await expect(historyPanel.getByRole('row').nth(1)).toContainText('Maple & Moss Trading Co.');
   await page.screenshot({ path: 'test-results/e2e/sync-history.png', fullPage: true });
 
-  // The network goes away: same data folder, TikTok's API unreachable.
+  // ShopMesh itself goes away under the open window: the page, the top bar and "Sync now" all say so, once.
   await app.stop();
+  await nav.getByRole('link', { name: 'Products' }).click();
+  await expect(page.getByText("Can't reach ShopMesh")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/Last synced/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sync now' }).first()).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await expect(page.getByText(/can't be reached/)).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/e2e/sync-main-unreachable.png', fullPage: true });
+
+  // The network goes away: same data folder, TikTok's API unreachable.
   const profileFile = join(dataDir.dir, 'offline-profile.json');
   writeFileSync(
     profileFile,
