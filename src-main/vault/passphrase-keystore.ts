@@ -105,11 +105,6 @@ export class PassphraseKeyStore implements KeyStore {
     this.onStep = options.onStep;
   }
 
-  /** Where the passphrase in use came from: one from the environment must be changed there too. */
-  get passphraseSource(): 'env' | 'prompt' {
-    return this.source;
-  }
-
   /**
    * Re-wraps every data key (and the check value) under a key derived from `next` with a fresh salt, in
    * one new vault.json that replaces the old one by rename: until the rename the old passphrase opens the

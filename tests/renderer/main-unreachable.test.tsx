@@ -106,25 +106,7 @@ describe('main unreachable', () => {
 
   it('flips the top bar, Sync now and the page notice together, and reloads the page when main is back', async () => {
     let down = false;
-    const answer = <T,>(value: T) => {
-      if (down) throw offlineError();
-      return value;
-    };
-    const bridge = new FakeBridge()
-      .handle('sync:status', () => answer(status))
-      .handle('accounts:list', () =>
-        answer({
-          accounts: [],
-          vault: {
-            state: 'unlocked',
-            message: null,
-            canUnlockWithPassphrase: false,
-            firstRun: false,
-            keyStore: 'keychain',
-          },
-        }),
-      )
-      .handle('identity:get', () => answer({ account: null }));
+    const bridge = bridgeFor(() => down);
     const Wrapper = withApi(bridge);
     render(
       <Wrapper>
