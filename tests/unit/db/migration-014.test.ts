@@ -1,24 +1,11 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../../src-main/db/connection';
-import { migrations } from '../../../src-main/db/migrations/index';
+import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../helpers/migrations';
 import { financeCutoff, purgeAccount } from '../../../src-main/privacy/account-purge';
-import { makeTempDir } from '../../helpers/tmp';
-
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
 
 describe('migration 014 (creator sources)', () => {
   it('keeps creators and sightings; samples go with their Account, the merchant’s own data does not', () => {
-    const t = makeTempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'shopmesh.db');
-    const old = new BetterSqlite3(file);
-    migrate(
-      old,
-      migrations.filter((m) => m.version < 14),
-    );
+    const at = databaseBefore(14);
+    const old = at.db;
     old.exec(`
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
@@ -29,9 +16,7 @@ describe('migration 014 (creator sources)', () => {
       INSERT INTO creator_sightings (creator_id, account_id, shop_id, source, first_seen_at, last_seen_at)
         VALUES (1, 'a1', 's1', 'collaboration', 1, 1);
     `);
-    old.close();
-
-    const db = openDatabase(file);
+    const db = at.upgrade();
     expect(db.prepare('SELECT id, nickname FROM creators ORDER BY id').all()).toEqual([
       { id: 1, nickname: '小美 💄' },
       { id: 2, nickname: 'Imp' },

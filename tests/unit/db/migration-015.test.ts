@@ -1,23 +1,10 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../../src-main/db/connection';
-import { migrations } from '../../../src-main/db/migrations/index';
-import { makeTempDir } from '../../helpers/tmp';
-
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../helpers/migrations';
 
 describe('migration 015 (product costs)', () => {
   it('keeps the synced catalogue and adds product_costs, owned by the Account', () => {
-    const t = makeTempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'shopmesh.db');
-    const old = new BetterSqlite3(file);
-    migrate(
-      old,
-      migrations.filter((m) => m.version < 15),
-    );
+    const at = databaseBefore(15);
+    const old = at.db;
     old.exec(`
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
@@ -27,9 +14,7 @@ describe('migration 015 (product costs)', () => {
       INSERT INTO product_skus (sku_id, product_id, seller_sku, currency, price_minor, inventory, warehouses)
         VALUES ('k1', 'p1', 'C-1', 'USD', 1299, 5, '[]');
     `);
-    old.close();
-
-    const db = openDatabase(file);
+    const db = at.upgrade();
     expect(db.prepare('SELECT sku_id, price_minor FROM product_skus').all()).toEqual([
       { sku_id: 'k1', price_minor: 1299 },
     ]);

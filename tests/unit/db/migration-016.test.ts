@@ -1,23 +1,10 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../../src-main/db/connection';
-import { migrations } from '../../../src-main/db/migrations/index';
-import { makeTempDir } from '../../helpers/tmp';
-
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../helpers/migrations';
 
 describe('migration 016 (catalogue writes, order keys and search)', () => {
   it('re-keys stored orders in creation order, indexes their lines for search and seeds price history', () => {
-    const t = makeTempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'shopmesh.db');
-    const old = new BetterSqlite3(file);
-    migrate(
-      old,
-      migrations.filter((m) => m.version < 16),
-    );
+    const at = databaseBefore(16);
+    const old = at.db;
     old.exec(`
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
@@ -44,9 +31,7 @@ describe('migration 016 (catalogue writes, order keys and search)', () => {
       order.run(`57646010000000000${i}`, ms, ms);
       line.run(`57646010000000000${i}`, `L${i}`, i === 1 ? 'Linen Throw Pillow' : 'Scented Soy Candle');
     });
-    old.close();
-
-    const db = openDatabase(file);
+    const db = at.upgrade();
     const byRowid = db.prepare('SELECT order_id, create_time FROM orders ORDER BY rowid').all() as Array<{
       create_time: number;
     }>;

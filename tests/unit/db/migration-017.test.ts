@@ -1,32 +1,17 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../../src-main/db/connection';
-import { migrations } from '../../../src-main/db/migrations/index';
+import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../helpers/migrations';
 import { purgeAccountOutreach } from '../../../src-main/outreach/purge';
-import { makeTempDir } from '../../helpers/tmp';
-
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
 
 describe('migration 017 (outreach)', () => {
   it('keeps creators and accounts, adds the outreach tables owned by the Account', () => {
-    const t = makeTempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'shopmesh.db');
-    const old = new BetterSqlite3(file);
-    migrate(
-      old,
-      migrations.filter((m) => m.version < 17),
-    );
+    const at = databaseBefore(17);
+    const old = at.db;
     old.exec(`
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
       INSERT INTO creators (id, canonical_id, open_id, handle, first_seen_at, updated_at) VALUES (1, 1, 'o1', 'ana', 1, 1);
     `);
-    old.close();
-
-    const db = openDatabase(file);
+    const db = at.upgrade();
     expect(db.prepare('SELECT open_id FROM creators').pluck().all()).toEqual(['o1']);
     db.exec(`
       INSERT INTO outreaches (id, uid, account_id, shop_id, name, action, status, settings, created_at, updated_at)
