@@ -4,6 +4,8 @@
  * bridge's own thread (the arrangement before the sync worker) instead of in the sync worker. Prints `APP-HOST {"url","token"}` once
  * the bridge listens; stops on SIGTERM.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { z } from 'zod';
 import { createApp } from '../../src-main/app';
@@ -49,9 +51,25 @@ if (process.env.IPC_BENCH_TRACE) {
     process.stderr.write(`APP-HOST-TRACE worst event-loop delay per 5 s (ms): ${worst.join(' ')}\n`),
   );
 }
+// IPC_BENCH_PROFILE=<file>: a CPU profile of this (the bridge's) thread over the whole run, written at
+// SIGTERM, to see what holds the thread when the trace shows a long delay (open it in Chrome DevTools).
+const profilePath = process.env.IPC_BENCH_PROFILE;
+const profiler = profilePath ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await profiler.post('Profiler.start');
+}
 process.once('SIGTERM', () => {
-  void bridge
-    .close()
+  void (
+    profiler && profilePath
+      ? profiler
+          .post('Profiler.stop')
+          .then(({ profile }) => writeFileSync(profilePath, JSON.stringify(profile)))
+      : Promise.resolve()
+  )
+    .then(() => bridge.close())
     .then(() => app.close())
     .then(() => process.exit(0));
 });

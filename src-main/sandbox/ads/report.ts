@@ -49,10 +49,11 @@ export function adDay(ds: Dataset, ad: AdRecord, d: number): Base | null {
   const orders = ds.dailyOrders[shop]?.[d] ?? 0;
   const gmv = ds.dailyGmvCents[shop]?.[d] ?? 0;
   const share = (ATTRIBUTED_SHARE * ad.weight) / Math.max(1e-9, totalWeight(ds, ad.advertiserIndex));
-  const conversions = Math.min(
-    clicks,
-    Math.round(orders * share * (0.6 + 0.8 * unit(ds.seed, 123, ad.index, d))),
-  );
+  // Rounded stochastically, not to the nearest: a small shop's few orders a day times one ad's share is
+  // mostly below 0.5, and rounding it made every tiny-profile campaign report no conversions (no ROAS, no CPA).
+  const expected = orders * share * (0.6 + 0.8 * unit(ds.seed, 123, ad.index, d));
+  const whole = Math.floor(expected);
+  const conversions = Math.min(clicks, whole + (unit(ds.seed, 124, ad.index, d) < expected - whole ? 1 : 0));
   const value = orders > 0 ? (conversions * gmv) / orders / 100 : 0;
   return { spend, impressions, clicks, reach, conversions, value };
 }

@@ -1,25 +1,10 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../../src-main/db/connection';
-import { migrations } from '../../../src-main/db/migrations/index';
-import { makeTempDir } from '../../helpers/tmp';
-
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../helpers/migrations';
 
 describe('migration 013 (creator CRM)', () => {
   it('rebuilds creators without losing a row or a reference to one', () => {
-    const t = makeTempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'shopmesh.db');
-    const old = new BetterSqlite3(file);
-    old.pragma('foreign_keys = ON');
-    migrate(
-      old,
-      migrations.filter((m) => m.version < 13),
-    );
-    old.exec(`
+    const at = databaseBefore(13);
+    at.db.exec(`
       INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
         VALUES ('a1', 'shop', 'active', 'r1', 'Shop', 1, 1);
       INSERT INTO creators (id, open_id, im_id, handle, nickname, region, first_seen_at, updated_at)
@@ -37,9 +22,7 @@ describe('migration 013 (creator CRM)', () => {
       INSERT INTO conversations (conversation_id, account_id, shop_id, creator_id, synced_at)
         VALUES ('V1', 'a1', 's1', 9, 1);
     `);
-    old.close();
-
-    const db = openDatabase(file);
+    const db = at.upgrade();
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(

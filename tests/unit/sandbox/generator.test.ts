@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { creatorFlag, orderFlag, orderStatuses } from '../../../src-main/sandbox/data/dataset';
 import { generateDataset } from '../../../src-main/sandbox/data/generator';
 import { orderTotals } from '../../../src-main/sandbox/data/orders';
+import { adDay } from '../../../src-main/sandbox/ads/report';
 
 const now = Date.UTC(2025, 5, 15, 12) / 1000;
 
@@ -80,5 +81,23 @@ describe('generateDataset', () => {
       (s) => orderStatuses[s] !== 'UNPAID' && orderStatuses[s] !== 'CANCELLED',
     ).length;
     expect(counted).toBe(expected);
+  });
+
+  it('tiny scale: every advertiser with ads reports some ad conversions, never more than its clicks', () => {
+    // A few orders a day split over several ads used to round to zero conversions everywhere, so the tiny
+    // sandbox showed no ROAS or CPA at all.
+    const ds = generateDataset({ scale: 'tiny', seed: 1, nowSec: now });
+    const perAdvertiser = new Map<number, number>();
+    for (const ad of ds.ads.ads) {
+      for (let d = 0; d < ds.spec.days; d++) {
+        const b = adDay(ds, ad, d);
+        if (!b) continue;
+        expect(b.conversions).toBeLessThanOrEqual(b.clicks);
+        perAdvertiser.set(ad.advertiserIndex, (perAdvertiser.get(ad.advertiserIndex) ?? 0) + b.conversions);
+      }
+    }
+    expect(perAdvertiser.size).toBe(new Set(ds.ads.ads.map((a) => a.advertiserIndex)).size);
+    expect(perAdvertiser.size).toBeGreaterThan(0);
+    for (const total of perAdvertiser.values()) expect(total).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { ProductView } from '@shared/catalogue';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
-import { formatDate, formatDateTime } from '../../format/time';
+import { DayCell, TextCell } from '../../features/lists/cells';
 import { priceRange } from './productText';
 import { ProductStatusBadge } from './productStatus';
 
@@ -21,12 +21,7 @@ export function useProductColumns(shopName: (shopId: string) => string): ListCol
       helper.accessor('title', {
         id: 'title',
         header: () => t('products.columns.title'),
-        // Titles are merchant text (emoji, CJK, even markup-like strings): always rendered as text.
-        cell: (info) => (
-          <span className="cell-text" title={info.getValue()}>
-            {info.getValue()}
-          </span>
-        ),
+        cell: (info) => <TextCell text={info.getValue()} />,
       }),
       helper.accessor('shopId', {
         id: 'shop',
@@ -56,16 +51,7 @@ export function useProductColumns(shopName: (shopId: string) => string): ListCol
       helper.accessor('updateTime', {
         id: 'updated',
         header: () => t('products.columns.updated'),
-        cell: (info) => {
-          const at = info.getValue();
-          return at === null ? (
-            '—'
-          ) : (
-            <time dateTime={new Date(at).toISOString()} title={formatDateTime(at, language)}>
-              {formatDate(at, language)}
-            </time>
-          );
-        },
+        cell: (info) => <DayCell at={info.getValue()} language={language} />,
       }),
     ]);
   }, [t, language, shopName]);

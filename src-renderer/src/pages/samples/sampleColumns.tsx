@@ -4,19 +4,10 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { Sample } from '@shared/samples';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
-import { formatDate, formatDateTime } from '../../format/time';
+import { DayCell } from '../../features/lists/cells';
 import { creatorLabel, SampleStatusBadge } from '../../features/creator-sources/sampleStatus';
 
 const helper = createColumnHelper<PlainTable, Sample>();
-
-function When({ at, language }: { at: number | null; language: string }) {
-  if (at === null) return <>—</>;
-  return (
-    <time dateTime={new Date(at).toISOString()} title={formatDateTime(at, language)}>
-      {formatDate(at, language)}
-    </time>
-  );
-}
 
 /** The Samples table's columns. */
 export function useSampleColumns(shopName: (shopId: string) => string): ListColumns<Sample> {
@@ -73,13 +64,13 @@ export function useSampleColumns(shopName: (shopId: string) => string): ListColu
             const s = info.getValue();
             // What the merchant waits for next: their own review, else the creator's post.
             const at = s.status === 'PENDING' ? s.approveExpiresAt : s.firstContentAt ? null : s.contentDueAt;
-            return <When at={at} language={language} />;
+            return <DayCell at={at} language={language} />;
           },
         }),
         helper.accessor('firstContentAt', {
           id: 'posted',
           header: () => t('samples.columns.posted'),
-          cell: (info) => <When at={info.getValue()} language={language} />,
+          cell: (info) => <DayCell at={info.getValue()} language={language} />,
         }),
       ]),
     [t, language, shopName],

@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { CollaborationView } from '@shared/collaborations';
 import type { PlainTable } from '../../../components/tableFeatures';
 import type { ListColumns } from '../../../features/lists/ListPage';
-import { formatDate, formatDateTime } from '../../../format/time';
+import { DayCell, TextCell } from '../../../features/lists/cells';
 import { CollaborationStatusBadge } from './collaborationStatus';
 
 const helper = createColumnHelper<PlainTable, CollaborationView>();
@@ -28,12 +28,7 @@ export function useCollaborationColumns(
       helper.accessor('name', {
         id: 'name',
         header: () => t('collaborations.columns.name'),
-        // Names are merchant text: always rendered as text.
-        cell: (info) => (
-          <span className="cell-text" title={info.getValue()}>
-            {info.getValue()}
-          </span>
-        ),
+        cell: (info) => <TextCell text={info.getValue()} />,
       }),
       helper.accessor('shopId', {
         id: 'shop',
@@ -51,16 +46,7 @@ export function useCollaborationColumns(
       helper.accessor('endTime', {
         id: 'ends',
         header: () => t('collaborations.columns.ends'),
-        cell: (info) => {
-          const at = info.getValue();
-          return at === null ? (
-            '—'
-          ) : (
-            <time dateTime={new Date(at).toISOString()} title={formatDateTime(at, language)}>
-              {formatDate(at, language)}
-            </time>
-          );
-        },
+        cell: (info) => <DayCell at={info.getValue()} language={language} />,
       }),
     ]);
   }, [t, language, shopName]);
