@@ -254,13 +254,14 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     now,
     recovery,
     appVersion: config.version,
-    afterRestore: () => void creators.worker.kick('startup'),
     erase: {
       vault,
       stopWork: async () => {
         await sync.cancel();
         await sync.whenIdle();
+        await creators.worker.pause();
       },
+      resumeWork: () => creators.worker.resume('startup'),
       dataDir: config.dataDir,
       logDir: paths.logDir,
       logFile: logFilePath(paths.logDir),
@@ -294,6 +295,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   events.subscribe((event) => {
     if (event === 'sync:progress' || event === 'sync:statusChanged') void creators.worker.kick('sync');
   });
+  // A purge marks the creators it touched (a trigger on their sightings): re-index them now, not at the next sync.
+  accounts.hooks.onPurged(() => void creators.worker.kick('sync'));
   const analytics = createAnalyticsService({
     db,
     rollups: new RollupStore(db),

@@ -200,6 +200,7 @@ export class AccountsService {
       this.hooks.runPurges(accountId, this.deps.db);
       this.repo.deleteReach(accountId);
     })();
+    this.hooks.notifyPurged(accountId);
   }
 
   /** Whether each connected identity is still authorized at TikTok (identity-check.ts). */

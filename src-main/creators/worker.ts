@@ -45,7 +45,11 @@ export class CreatorsWorker {
   /** Bumped by every rules change: a pass started under older rules starts over. */
   private generation = 0;
   private progress = { running: false, done: 0, total: 0 };
+  /** Set for good by `stop` (shutdown), or for a while by `pause` (a wipe or a restore of the database). */
   private stopped = false;
+  private closed = false;
+  /** A re-score asked for, or cut short, while paused: run on `resume` (dirty creators wait in their table). */
+  private deferredRescore: ScoreProgress['reason'] | null = null;
 
   constructor(
     private readonly deps: {
@@ -115,6 +119,10 @@ export class CreatorsWorker {
 
   /** Re-scores every creator with the current rules; a later call restarts the pass with newer rules. */
   rescoreAll(reason: ScoreProgress['reason']): Promise<void> {
+    if (this.stopped) {
+      if (!this.closed) this.deferredRescore ??= reason;
+      return Promise.resolve();
+    }
     this.generation++;
     if (this.rescoring) return this.rescoring;
     this.rescoring = this.rescore(reason)
@@ -201,6 +209,7 @@ export class CreatorsWorker {
     }
     events.scoreProgress({ state: this.stopped ? 'cancelled' : 'done', ...this.counts(), reason });
     if (!this.stopped) events.changed({ ids: null, reason: 'score' });
+    else if (!this.closed) this.deferredRescore ??= reason;
   }
 
   private counts(): { done: number; total: number } {
@@ -212,8 +221,29 @@ export class CreatorsWorker {
     while (this.draining || this.rescoring) await Promise.all([this.draining, this.rescoring]);
   }
 
+  /** For good (shutdown): nothing runs after this. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.closed = true;
     await this.idle();
+  }
+
+  /**
+   * Stops between two slices and waits until nothing runs, while something else rewrites the tables under
+   * the derived rows ("delete all my data", a restore). Whatever is asked for meanwhile waits for `resume`.
+   */
+  async pause(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+
+  /** After `pause`: re-index whatever is dirty now, and re-score if a rules change came in meanwhile. */
+  resume(reason: ScoreProgress['reason']): void {
+    if (this.closed || !this.stopped) return;
+    this.stopped = false;
+    const rescore = this.deferredRescore;
+    this.deferredRescore = null;
+    void this.kick(reason);
+    if (rescore) void this.rescoreAll(rescore);
   }
 }

@@ -20,6 +20,8 @@ export interface EraseDeps {
   logger: Logger;
   /** Stops what writes in the background (running syncs, the creators worker) before the wipe. */
   stopWork: () => Promise<void>;
+  /** Starts again what `stopWork` paused (after the wipe or a restore, whether or not it succeeded). */
+  resumeWork: () => void;
   dataDir: string;
   logDir: string;
   /** The log file the logger has open (truncated rather than deleted). */
@@ -37,8 +39,16 @@ export interface EraseDeps {
  * the database keeps its schema, the vault makes a fresh key, the settings are the defaults.
  */
 export async function eraseEverything(deps: EraseDeps): Promise<EraseReport> {
-  const { db, accounts, logger } = deps;
   await deps.stopWork();
+  try {
+    return await eraseStopped(deps);
+  } finally {
+    deps.resumeWork();
+  }
+}
+
+async function eraseStopped(deps: EraseDeps): Promise<EraseReport> {
+  const { db, accounts, logger } = deps;
   const rows = db.prepare('SELECT id, provider FROM accounts').all() as Array<{
     id: string;
     provider: string;

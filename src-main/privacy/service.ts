@@ -38,8 +38,6 @@ export interface PrivacyServiceDeps {
   /** Set when the database could not be opened at start-up and a fresh one took its place (recovery.ts). */
   recovery: RecoveryState;
   appVersion: string;
-  /** After a restore: start rebuilding what is derived in the background (the creators' search index). */
-  afterRestore?: () => void;
 }
 
 /** How often the app checks whether a backup is due (one a day). */
@@ -264,9 +262,14 @@ export class PrivacyService {
         ? null
         : (await createBackup(db, folder, this.deps.now(), '-before-restore')).name;
       await this.deps.erase.stopWork();
-      const rows = restoreInPlace(db, copy);
+      let rows: number;
+      try {
+        rows = restoreInPlace(db, copy);
+      } finally {
+        // Rebuilds what is derived (the creators' search index, marked by restoreInPlace) in the background.
+        this.deps.erase.resumeWork();
+      }
       await vault.unlock();
-      this.deps.afterRestore?.();
       if (this.recoveryState) {
         clearRecovery(dataDir);
         this.recoveryState = null;

@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, syncWorkerCacheMiB } from '../../db/connection';
 import { redactingHooks } from '../../log/logger';
 import type { TokenSource } from '../../tiktok/token-source';
 import { type ProgressSink, runAccount } from '../engine';
@@ -47,7 +47,7 @@ function lowerThreadPriority(): void {
 }
 lowerThreadPriority();
 
-const db = openDatabase(init.dbFile);
+const db = openDatabase(init.dbFile, { cacheMiB: syncWorkerCacheMiB });
 const logger = pino(
   { level: init.logLevel, base: undefined, hooks: redactingHooks },
   { write: (line: string) => post({ type: 'log', line }) },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScoreProgress } from '@shared/creator-score';
 import type { Database } from '../../../src-main/db/connection';
 import { CreatorsService } from '../../../src-main/creators/service';
+import { CreatorsWorker } from '../../../src-main/creators/worker';
 import { silentLogger } from '../../../src-main/log/logger';
 import { memoryDbWithAccount } from '../../helpers/sync-rows';
 
@@ -208,5 +209,55 @@ describe('background upkeep', () => {
     await crm.setScoreRules(crm.rules.get());
     await crm.worker.idle();
     expect(progress.at(-1)).toMatchObject({ state: 'done', done: 500, total: 500 });
+  });
+});
+
+describe('pausing the background upkeep (a wipe or a restore under it)', () => {
+  const dirty = (): number => db.prepare('SELECT COUNT(*) FROM creator_dirty').pluck().get() as number;
+
+  it('does nothing while paused and takes up what waits, re-indexing and re-scoring, on resume', async () => {
+    seen('P1');
+    await crm.worker.pause();
+    await crm.worker.kick('sync');
+    await crm.setScoreRules(crm.rules.get());
+    await crm.worker.idle();
+    expect(dirty()).toBe(1);
+    expect(progress).toEqual([]);
+
+    crm.worker.resume('startup');
+    await crm.worker.idle();
+    expect(dirty()).toBe(0);
+    expect(crm.search({}).items.map((c) => c.handle)).toEqual(['p1']);
+    expect(progress.filter((p) => p.state === 'done').map((p) => p.reason)).toEqual(
+      expect.arrayContaining(['startup', 'rules']),
+    );
+  });
+
+  it('a re-score cut short by a pause runs again on resume; a stopped worker never resumes', async () => {
+    for (let i = 0; i < 1_200; i++) crm.resolve({ openId: `Q${i}` }, { origin: 'sync', now: clock });
+    reindex();
+    // One chunk of 500 a slice, so the pass is still under way when the pause comes.
+    const worker = new CreatorsWorker({
+      db,
+      indexer: crm.indexer,
+      rules: crm.rules,
+      events: { scoreProgress: (p) => progress.push(p), changed: () => {} },
+      logger: silentLogger(),
+      now: () => clock,
+      sliceMs: 0,
+    });
+    const pass = worker.rescoreAll('rules');
+    await worker.pause();
+    await pass;
+    expect(progress.at(-1)).toMatchObject({ state: 'cancelled', reason: 'rules' });
+    worker.resume('startup');
+    await worker.idle();
+    expect(progress.at(-1)).toMatchObject({ state: 'done', reason: 'rules', done: 1_200, total: 1_200 });
+
+    await worker.stop();
+    seen('AFTER');
+    worker.resume('startup');
+    await worker.kick('sync');
+    expect(dirty()).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, userVersion } from '../../../src-main/db/connection';
+import { migrate, openDatabase, syncWorkerCacheMiB, userVersion } from '../../../src-main/db/connection';
 import { latestVersion, type Migration, migrations } from '../../../src-main/db/migrations/index';
 import { makeTempDir } from '../../helpers/tmp';
 
@@ -41,6 +41,16 @@ describe('database migrations', () => {
       db.close();
     });
   }
+
+  it('gives each connection the page cache it was sized for (64 MiB for the app, 32 MiB for the sync worker)', () => {
+    const file = tempDbFile();
+    const app = openDatabase(file);
+    const worker = openDatabase(file, { cacheMiB: syncWorkerCacheMiB });
+    expect(app.pragma('cache_size', { simple: true })).toBe(-64 * 1024);
+    expect(worker.pragma('cache_size', { simple: true })).toBe(-32 * 1024);
+    worker.close();
+    app.close();
+  });
 
   it('refuses a database written by a newer build and leaves it untouched', () => {
     const file = tempDbFile();
