@@ -121,11 +121,30 @@ export const deliveryReasons = [
   'remote',
   'too_many_attempts',
   'no_open_id',
+  /** A follow-up not sent: the creator replied since the first contact (synced, or read just before sending). */
+  'replied',
+  /** A follow-up not sent: the step before it never went out (failed, skipped or cancelled). */
+  'previous_step',
 ] as const;
 export const deliveryReasonSchema = z.enum(deliveryReasons);
 export type DeliveryReason = z.infer<typeof deliveryReasonSchema>;
 
 const minuteOfDay = z.number().int().min(0).max(1_440);
+
+/**
+ * TikTok lets about five messages reach a creator who has not replied (docs/tiktok-api/affiliate.md): the
+ * first message and at most four follow-ups.
+ */
+export const maxFollowUps = 4;
+
+/** "After N days without a reply, send this message template": one step of a follow-up sequence. */
+export const followUpStepSchema = z
+  .object({
+    afterDays: z.number().int().min(1, 'A follow-up waits at least one day').max(60),
+    templateId: z.number().int().positive(),
+  })
+  .strict();
+export type FollowUpStep = z.infer<typeof followUpStepSchema>;
 
 export const outreachInputSchema = z
   .object({
@@ -153,6 +172,11 @@ export const outreachInputSchema = z
     sellerEmail: z.email().optional(),
     invitationTemplateId: z.number().int().positive().optional(),
     messageTemplateId: z.number().int().positive().optional(),
+    /**
+     * Follow-up messages, in order: each is sent `afterDays` after the step before it went out, unless the
+     * creator replied since the first message. Needs an Outreach that messages (`message` or `both`).
+     */
+    followUps: z.array(followUpStepSchema).max(maxFollowUps).optional(),
     /** When the invitation ends at TikTok (UTC epoch ms). */
     invitationEndAt: z.number().int().positive().optional(),
     values: templatePreviewInputSchema.shape.values,
@@ -216,6 +240,8 @@ export const outreachSchema = z.object({
   total: z.number().int(),
   /** Estimated finish (UTC epoch ms) at the configured rate; null when not running. */
   etaAt: z.number().int().nullable(),
+  /** Follow-up messages still to come (counted in `counts.queued` too): waiting for their day or their turn. */
+  followUpsPending: z.number().int(),
 });
 export type Outreach = z.infer<typeof outreachSchema>;
 
@@ -236,6 +262,8 @@ export const deliverySchema = z.object({
   creatorOpenId: z.string(),
   handle: z.string().nullable(),
   action: z.enum(['invite', 'message']),
+  /** 0: the first contact; n: the nth follow-up message. */
+  step: z.number().int().nonnegative(),
   state: deliveryStateSchema,
   reason: deliveryReasonSchema.nullable(),
   reasonDetail: z.string().nullable(),

@@ -19,6 +19,7 @@ import type { TokenBucket } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
 import { localDayBounds, nextOpen, weekStart } from './calendar';
 import type { Blocklist, SentContact } from './crm';
+import { firstStepKey, repliedSince, SequenceAdvance, StoredReplies } from './followups';
 import { PoolLedger } from './pool';
 import { classifyRefusal, type Refusal } from './refusals';
 import { type DeliveryRow, type OutreachRow, OutreachStore } from './store';
@@ -34,6 +35,8 @@ export const batchLimit = 50;
 const retryPolicy: BackoffPolicy = { maxAttempts: 8, baseMs: 2_000, maxMs: 300_000 };
 /** A reconcile read that keeps failing is retried at this pace; the Delivery stays `maybe_sent`. */
 const reconcilePolicy: BackoffPolicy = { maxAttempts: 1_000, baseMs: 1_000, maxMs: 60_000 };
+/** How often scheduled follow-ups are checked against the replies the conversation sync stored. */
+const replySweepMs = 30_000;
 
 export interface OutreachQueueDeps {
   db: Database;
@@ -60,6 +63,10 @@ type Step = { kind: 'worked' } | { kind: 'idle'; wakeAt: number | null };
 export class OutreachQueue {
   readonly store: OutreachStore;
   private readonly pool: PoolLedger;
+  private readonly replies: StoredReplies;
+  private readonly sequences: SequenceAdvance;
+  private replySweepAt = 0;
+  private replySweepFrom = 0;
   /** Per shop: when the next contacting request may go, for the Outreach's configured rate. */
   private readonly slots = new Map<string, number>();
   private wake: (() => void) | null = null;
@@ -69,6 +76,8 @@ export class OutreachQueue {
   constructor(private readonly deps: OutreachQueueDeps) {
     this.store = new OutreachStore(deps.db);
     this.pool = new PoolLedger(deps.db);
+    this.replies = new StoredReplies(deps.db);
+    this.sequences = new SequenceAdvance(deps.db);
   }
 
   /**
@@ -146,6 +155,7 @@ export class OutreachQueue {
    */
   async pass(): Promise<number | null> {
     const now = this.deps.now();
+    this.sweepReplies(now);
     // A quota pause ends at TikTok's reset.
     for (const o of this.store.outreaches(
       `status = 'paused' AND pause_reason = 'quota' AND resume_at <= ?`,
@@ -259,12 +269,69 @@ export class OutreachQueue {
     )[0];
     if (message) {
       if (this.dropBlocked(o, [message]).length === 0) return { kind: 'worked' };
+      if (message.step > 0 && (await this.stopFollowUp(o, message))) return { kind: 'worked' };
       if (!this.pool.fits(o, [message.creatorOpenId], now)) return this.pauseForPool(o, now);
       this.takeSlot(o, now);
       await this.sendMessage(o, message);
       return { kind: 'worked' };
     }
     return { kind: 'idle', wakeAt: this.nextQueuedAt(o.id) || null };
+  }
+
+  /**
+   * Follow-ups whose creator replied, as the conversation sync stored it, stop before they are due (the
+   * Outreach's table says so at once); a batch every `replySweepMs`, going round all scheduled ones.
+   */
+  sweepReplies(now: number, force = false): void {
+    if (!force && now < this.replySweepAt) return;
+    this.replySweepAt = now + replySweepMs;
+    const { replied, last } = this.replies.repliedScheduled(this.replySweepFrom);
+    this.replySweepFrom = last;
+    if (replied.length === 0) return;
+    const touched = new Set<number>();
+    this.store.db.transaction(() => {
+      for (const f of replied) {
+        this.sequences.skipFrom(firstStepKey(f.key, f.step), f.step, 'replied', now);
+        touched.add(f.outreachId);
+      }
+    })();
+    for (const id of touched) this.deps.onProgress?.(id);
+  }
+
+  /**
+   * Right before a follow-up: did the creator reply since the first message? The synced conversation is
+   * asked first, then TikTok itself (the sync may be minutes behind). A reply stops the rest of the
+   * sequence. Returns true when the follow-up is not to be sent (stopped, or the read was refused).
+   */
+  private async stopFollowUp(o: OutreachRow, d: DeliveryRow): Promise<boolean> {
+    const now = this.deps.now();
+    const first = firstStepKey(d.idempotencyKey, d.step);
+    const start = this.replies.sequenceStart(d.idempotencyKey, d.step);
+    const stop = (reason: 'replied' | 'previous_step'): true => {
+      this.store.db.transaction(() => this.sequences.skipFrom(first, d.step, reason, now))();
+      this.deps.onProgress?.(o.id);
+      return true;
+    };
+    if (!start || start.firstMessageId === null || d.conversationId === null) return stop('previous_step');
+    if (this.replies.replied(start)) return stop('replied');
+    const conversationId = d.conversationId;
+    let page: Awaited<ReturnType<typeof listMessages>>;
+    try {
+      page = await this.call(o, (ctx) => listMessages(ctx, conversationId, {}));
+    } catch (err) {
+      this.refused(o, [d], classifyRefusal(err, this.deps.now()), 'queued');
+      return true;
+    }
+    const own = new Set(
+      this.store.db
+        .prepare(
+          `SELECT remote_id FROM deliveries WHERE conversation_id = ? AND action = 'message' AND remote_id IS NOT NULL`,
+        )
+        .pluck()
+        .all(conversationId) as string[],
+    );
+    const full = page.nextPageToken !== '';
+    return repliedSince(page.items, start.firstMessageId, own, full) ? stop('replied') : false;
   }
 
   /**

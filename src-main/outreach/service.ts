@@ -15,6 +15,7 @@ import { regionTimeZone } from '@shared/time';
 import type { Blocklist } from './crm';
 import type { OutreachQueue } from './queue';
 import { type AudienceCreator, buildPlan } from './plan';
+import { followUpKey, waitingForPrevious } from './followups';
 
 export type { AudienceCreator } from './plan';
 import { PoolLedger } from './pool';
@@ -125,19 +126,29 @@ export class OutreachService {
       problems.push(...r.problems);
       invitationText = r.text;
     }
-    const messageFor = (c: AudienceCreator): string | null => {
-      if (!message) return null;
-      const r = render('message', message.body, {
-        ...base,
-        creator_name: c.nickname ?? c.handle,
-        creator_handle: c.handle ? `@${c.handle}` : null,
-      });
-      for (const p of r.problems)
-        if (!problems.some((x) => x.code === p.code && x.variable === p.variable))
-          problems.push({ ...p, creatorId: c.id });
-      return r.text;
-    };
-    return { invitationText, messageFor, problems };
+    const renderFor =
+      (body: string) =>
+      (c: AudienceCreator): string => {
+        const r = render('message', body, {
+          ...base,
+          creator_name: c.nickname ?? c.handle,
+          creator_handle: c.handle ? `@${c.handle}` : null,
+        });
+        for (const p of r.problems)
+          if (!problems.some((x) => x.code === p.code && x.variable === p.variable))
+            problems.push({ ...p, creatorId: c.id });
+        return r.text;
+      };
+    const messageFor = message ? renderFor(message.body) : () => null;
+    const followUps = input.followUps ?? [];
+    if (followUps.length > 0 && !needMessage) missing(outreachTexts.followUpsNeedMessage(), 'followUps');
+    const followUpsFor = followUps.map((f, i) => {
+      const template = this.templates.get(f.templateId);
+      if (template.kind !== 'message')
+        missing(outreachTexts.followUpNotMessage(), `followUps.${i}.templateId`);
+      return renderFor(template.body);
+    });
+    return { invitationText, messageFor, followUpsFor, problems };
   }
 
   private productNames(ids: string[]): string | null {
@@ -165,9 +176,12 @@ export class OutreachService {
   plan(input: OutreachInput) {
     const shop = this.shop(input.accountId, input.shopId);
     const creators = this.audience(input.creatorIds);
-    const { messageFor, problems } = this.texts(input, shop);
-    // Every creator's message is rendered, so a value missing for one creator shows before anything is queued.
-    for (const c of creators) messageFor(c);
+    const { messageFor, problems, followUpsFor } = this.texts(input, shop);
+    // Every creator's messages are rendered, so a value missing for one creator shows before anything is queued.
+    for (const c of creators) {
+      messageFor(c);
+      for (const f of followUpsFor) f(c);
+    }
     const blocked = this.deps.blocklist?.blockedAmong(creators.map((c) => c.id)) ?? new Set<number>();
     const privacy = this.pool.privacyRefusals(shop.shopId);
     const connected = this.pool.connectedOpenIds(shop.shopId);
@@ -192,7 +206,9 @@ export class OutreachService {
     const now = this.deps.now();
     const shop = this.shop(input.accountId, input.shopId);
     const creators = this.audience(input.creatorIds);
-    const { invitationText, messageFor, problems } = this.texts(input, shop);
+    const { invitationText, messageFor, followUpsFor, problems } = this.texts(input, shop);
+    // Rendered before the check: a follow-up's problem is a problem of the Outreach.
+    const followUpTexts = new Map(creators.map((c) => [c.id, followUpsFor.map((f) => f(c))]));
     if (problems.length > 0)
       throw new AppError(
         'VALIDATION',
@@ -221,6 +237,7 @@ export class OutreachService {
       dailyCap: input.dailyCap,
       ratePerMinute: input.ratePerMinute,
       weeklyPool: input.weeklyPool,
+      followUps: (input.followUps ?? []).map((f) => ({ afterDays: f.afterDays })),
     };
     const actions: Array<'invite' | 'message'> =
       input.action === 'both' ? ['invite', 'message'] : [input.action];
@@ -247,6 +264,10 @@ export class OutreachService {
         `INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, creator_handle, action, idempotency_key,
            state, text, reason, reason_detail, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const insertFollowUp = this.deps.db.prepare(
+        `INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, creator_handle, action, idempotency_key,
+           step, state, text, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'message', ?, ?, 'queued', ?, ?, ?)`,
+      );
       for (const c of creators) {
         const reason = this.skipReason(input, shop, c, blocked, privacy);
         if (reason) skipped++;
@@ -265,6 +286,21 @@ export class OutreachService {
             now,
           );
         }
+        // A creator not contacted at all gets no follow-ups; the others wait for their first message.
+        if (reason) continue;
+        (followUpTexts.get(c.id) ?? []).forEach((text, i) =>
+          insertFollowUp.run(
+            outreachId,
+            c.id,
+            c.openId ?? '',
+            c.handle,
+            followUpKey(`${uid}:${c.id}:message`, i + 1),
+            i + 1,
+            text,
+            waitingForPrevious,
+            now,
+          ),
+        );
       }
       return outreachId;
     })();
@@ -347,7 +383,19 @@ export class OutreachService {
   summary(o: OutreachRow): Outreach {
     const counts = this.store.counts(o.id);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const left = counts.queued + counts.sending + counts.maybe_sent;
+    const followUps = this.deps.db
+      .prepare(
+        `SELECT count(*) AS n, count(CASE WHEN next_attempt_at = ? THEN 1 END) AS waiting,
+                max(CASE WHEN next_attempt_at < ? THEN next_attempt_at END) AS lastAt
+           FROM deliveries WHERE state = 'queued' AND step > 0 AND outreach_id = ?`,
+      )
+      .get(waitingForPrevious, waitingForPrevious, o.id) as {
+      n: number;
+      waiting: number;
+      lastAt: number | null;
+    };
+    // Follow-ups are days apart: the rate decides only when the first contacts are done.
+    const left = counts.queued - followUps.n + counts.sending + counts.maybe_sent;
     const perMinute = o.settings.ratePerMinute;
     // Invitations go 50 to a request; messages one each.
     const requests =
@@ -356,6 +404,13 @@ export class OutreachService {
         : o.action === 'invite'
           ? Math.ceil(left / 50)
           : Math.ceil(left / 2 / 50) + left / 2;
+    const firstDone = this.deps.now() + Math.ceil((requests / perMinute) * 60_000);
+    const sequenceDays = (o.settings.followUps ?? []).reduce((sum, f) => sum + f.afterDays, 0);
+    const eta = Math.max(
+      firstDone,
+      followUps.lastAt ?? 0,
+      followUps.waiting > 0 ? firstDone + sequenceDays * 86_400_000 : 0,
+    );
     return {
       id: o.id,
       name: o.name,
@@ -371,7 +426,8 @@ export class OutreachService {
       finishedAt: o.finishedAt,
       counts,
       total,
-      etaAt: o.status === 'running' ? this.deps.now() + Math.ceil((requests / perMinute) * 60_000) : null,
+      etaAt: o.status === 'running' ? eta : null,
+      followUpsPending: followUps.n,
     };
   }
 
@@ -402,6 +458,7 @@ export class OutreachService {
         creatorOpenId: d.creatorOpenId,
         handle: d.creatorHandle,
         action: d.action,
+        step: d.step,
         state: d.state,
         reason: d.reason,
         reasonDetail: d.reasonDetail,

@@ -8,6 +8,7 @@ import {
   type OutreachStatus,
 } from '@shared/outreach';
 import type { SendWindow } from './calendar';
+import { SequenceAdvance } from './followups';
 
 /** Rows of the outreach tables and the statements the queue and the service share (migration 017). */
 
@@ -26,6 +27,8 @@ export interface OutreachSettings {
   dailyCap: number | null;
   ratePerMinute: number;
   weeklyPool: number | null;
+  /** Days each follow-up waits after the step before it (absent in Outreaches created before follow-ups). */
+  followUps?: Array<{ afterDays: number }>;
 }
 
 export interface OutreachRow {
@@ -52,6 +55,9 @@ export interface DeliveryRow {
   creatorOpenId: string;
   creatorHandle: string | null;
   action: 'invite' | 'message';
+  /** 0: the first contact; n: the nth follow-up message. */
+  step: number;
+  idempotencyKey: string;
   state: DeliveryState;
   text: string | null;
   batchNo: number | null;
@@ -72,7 +78,7 @@ const outreachColumns = `id, uid, account_id AS accountId, shop_id AS shopId, na
   created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt`;
 
 export const deliveryColumns = `id, outreach_id AS outreachId, creator_id AS creatorId,
-  creator_open_id AS creatorOpenId, creator_handle AS creatorHandle, action, state, text, batch_no AS batchNo,
+  creator_open_id AS creatorOpenId, creator_handle AS creatorHandle, action, step, idempotency_key AS idempotencyKey, state, text, batch_no AS batchNo,
   solo, conversation_id AS conversationId, remote_id AS remoteId, reason, reason_detail AS reasonDetail,
   attempts, next_attempt_at AS nextAttemptAt, sending_at AS sendingAt, sent_at AS sentAt, updated_at AS updatedAt`;
 
@@ -88,7 +94,11 @@ export function toDelivery(raw: RawDelivery): DeliveryRow {
 }
 
 export class OutreachStore {
-  constructor(readonly db: Database) {}
+  private readonly sequences: SequenceAdvance;
+
+  constructor(readonly db: Database) {
+    this.sequences = new SequenceAdvance(db);
+  }
 
   outreach(id: number): OutreachRow | undefined {
     const raw = this.db.prepare(`SELECT ${outreachColumns} FROM outreaches WHERE id = ?`).get(id) as
@@ -183,7 +193,14 @@ export class OutreachStore {
     );
     let n = 0;
     this.db.transaction(() => {
-      for (const id of ids) n += stmt.run(...vals, id, ...from).changes;
+      const moved: number[] = [];
+      for (const id of ids) {
+        const changes = stmt.run(...vals, id, ...from).changes;
+        n += changes;
+        if (changes > 0) moved.push(id);
+      }
+      // A message settled: the next step of its follow-up sequence is scheduled or skipped with it.
+      if (to === 'sent' || to === 'failed' || to === 'skipped') this.sequences.after(moved, now);
     })();
     return n;
   }

@@ -8,6 +8,8 @@ export const outreachTexts = defineTexts('outreach.errors', {
   needsSellerEmail: 'An outreach that invites creators needs the seller contact email.',
   needsInvitationTemplate: 'An outreach that invites creators needs an invitation template.',
   needsMessageTemplate: 'An outreach that messages creators needs a message template.',
+  followUpsNeedMessage: 'Follow-ups follow a message: choose an outreach that messages creators.',
+  followUpNotMessage: 'A follow-up needs a message template, not an invitation template.',
   templatesNotSendable: 'The templates cannot be sent as they are: {{problems}}.',
   invitationEndsInPast: 'The invitation must end in the future.',
   outreachNotFound: 'That outreach does not exist (it may have been deleted).',

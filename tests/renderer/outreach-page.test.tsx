@@ -24,6 +24,7 @@ function outreach(status: Outreach['status'], over: Partial<Outreach> = {}): Out
     counts: { ...counts, queued: 3, sent: 1 },
     total: 4,
     etaAt: null,
+    followUpsPending: 0,
     ...over,
   };
 }
@@ -34,6 +35,7 @@ const delivery = (id: number, state: Delivery['state'], reason: Delivery['reason
   creatorOpenId: `o${id}`,
   handle: `creator${id}`,
   action: 'message',
+  step: 0,
   state,
   reason,
   reasonDetail: null,

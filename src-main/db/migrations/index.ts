@@ -17,6 +17,7 @@ import { m017Outreach } from './017-outreach';
 import { m018MonthlyItemRollups } from './018-monthly-item-rollups';
 import { m019ActivityAccount } from './019-activity-account';
 import { m020CreatorSearchSets } from './020-creator-search-sets';
+import { m022FollowUpsAndInbox } from './022-followups-and-inbox';
 
 export type { Migration };
 
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   m018MonthlyItemRollups,
   m019ActivityAccount,
   m020CreatorSearchSets,
+  m022FollowUpsAndInbox,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -31,10 +31,13 @@ function useColumns(): ListColumns<Delivery> {
           header: () => t('outreach.columns.creator'),
           cell: (info) => <span className="cell-text">{info.getValue() ? `@${info.getValue()}` : '—'}</span>,
         }),
-        helper.accessor('action', {
+        helper.accessor((d) => d, {
           id: 'action',
           header: () => t('outreach.columns.action'),
-          cell: (info) => t(`outreach.action.${info.getValue()}`),
+          cell: (info) => {
+            const d = info.getValue();
+            return d.step > 0 ? t('outreach.followUp', { step: d.step }) : t(`outreach.action.${d.action}`);
+          },
         }),
         helper.accessor('state', {
           id: 'state',

@@ -60,6 +60,7 @@ export function OutreachCard(props: {
           total: number.format(o.total),
         })}
         {c.maybe_sent + c.sending > 0 && ` · ${t('outreach.checking', { count: c.maybe_sent + c.sending })}`}
+        {o.followUpsPending > 0 && ` · ${t('outreach.followUpsPending', { count: o.followUpsPending })}`}
         {o.etaAt !== null && ` · ${t('outreach.eta', { at: formatDateTime(o.etaAt, i18n.language) })}`}
       </p>
       <div className="outreach-actions">
