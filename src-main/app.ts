@@ -254,12 +254,17 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     now,
     recovery,
     appVersion: config.version,
-    afterRestore: () => void creators.worker.kick('startup'),
     erase: {
       vault,
+      // Everything that writes in the background; each lets what it has in flight land first.
       stopWork: async () => {
-        await sync.cancel();
-        await sync.whenIdle();
+        await Promise.all([sync.pause(), outreach.queue.stop(), catalogue.close(), creators.worker.stop()]);
+      },
+      resumeWork: () => {
+        sync.resume();
+        outreach.queue.start();
+        catalogue.resume();
+        creators.worker.resume();
       },
       dataDir: config.dataDir,
       logDir: paths.logDir,

@@ -212,8 +212,15 @@ export class CreatorsWorker {
     while (this.draining || this.rescoring) await Promise.all([this.draining, this.rescoring]);
   }
 
+  /** Ends the passes under way (at their next slice) and starts none until `resume`. */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.idle();
+  }
+
+  /** After an erase or a restore: re-index whatever is marked dirty now. */
+  resume(): void {
+    this.stopped = false;
+    void this.kick('startup');
   }
 }

@@ -18,8 +18,14 @@ export interface EraseDeps {
   accounts: AccountsService;
   events: EventBus;
   logger: Logger;
-  /** Stops what writes in the background (running syncs, the creators worker) before the wipe. */
+  /**
+   * Stops everything that writes in the background — syncs, the outreach queue, the catalogue write queue,
+   * the creators index and score worker — and resolves once what each had in flight has landed, so no write
+   * can arrive after the wipe (or a restore). New work is refused or held until `resumeWork`.
+   */
   stopWork: () => Promise<void>;
+  /** Starts the background work again (after the wipe or the restore, whether or not it succeeded). */
+  resumeWork: () => void;
   dataDir: string;
   logDir: string;
   /** The log file the logger has open (truncated rather than deleted). */
@@ -37,8 +43,16 @@ export interface EraseDeps {
  * the database keeps its schema, the vault makes a fresh key, the settings are the defaults.
  */
 export async function eraseEverything(deps: EraseDeps): Promise<EraseReport> {
-  const { db, accounts, logger } = deps;
   await deps.stopWork();
+  try {
+    return await eraseStopped(deps);
+  } finally {
+    deps.resumeWork();
+  }
+}
+
+async function eraseStopped(deps: EraseDeps): Promise<EraseReport> {
+  const { db, accounts, logger } = deps;
   const rows = db.prepare('SELECT id, provider FROM accounts').all() as Array<{
     id: string;
     provider: string;
