@@ -256,12 +256,16 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     appVersion: config.version,
     erase: {
       vault,
+      // Everything that writes in the background; each lets what it has in flight land first.
       stopWork: async () => {
-        await sync.cancel();
-        await sync.whenIdle();
-        await creators.worker.pause();
+        await Promise.all([sync.pause(), outreach.queue.stop(), catalogue.close(), creators.worker.pause()]);
       },
-      resumeWork: () => creators.worker.resume('startup'),
+      resumeWork: () => {
+        sync.resume();
+        outreach.queue.start();
+        catalogue.resume();
+        creators.worker.resume('startup');
+      },
       dataDir: config.dataDir,
       logDir: paths.logDir,
       logFile: logFilePath(paths.logDir),

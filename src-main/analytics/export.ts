@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvCell } from '../core/csv-cell';
 import type { AdNode, exportTables } from '@shared/analytics';
 import { fromMinorUnits } from '../core/money';
 import type { AnalyticsDeps, Query } from './context';
@@ -157,12 +158,9 @@ export function exportCsv(
 ): { filename: string; csv: string; rows: number } {
   const rows = rowsOf(deps, q, table, grain);
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const data = rows.map((r) => keys.map((k) => r[k] ?? ''));
-  const csv = Papa.unparse(
-    { fields: keys.map((k) => headings[k] ?? k), data },
-    // A product title such as "=HYPERLINK(…)" must stay text in a spreadsheet; negative amounts stay numbers.
-    { newline: '\r\n', escapeFormulae: /^(?![-+]?\d+(\.\d+)?$)[=+\-@\t\r]/ },
-  );
+  // A product title such as "=HYPERLINK(…)" must stay text in a spreadsheet; negative amounts stay numbers.
+  const data = rows.map((r) => keys.map((k) => csvCell(r[k] ?? '')));
+  const csv = Papa.unparse({ fields: keys.map((k) => headings[k] ?? k), data }, { newline: '\r\n' });
   return {
     filename: `shopmesh-${table}-${q.period.from}-to-${q.period.to}.csv`,
     csv: `\uFEFF${csv}\r\n`,

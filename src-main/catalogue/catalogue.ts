@@ -39,7 +39,10 @@ export interface Catalogue {
   now(): number;
   /** Resumes what a crash or a kill left in the write queue (reads back before anything is sent). */
   start(): void;
+  /** Stops the write queue once its requests in flight are settled (shutdown, erase, restore). */
   close(): Promise<void>;
+  /** Starts the write queue again after `close` (an erase or a restore has finished). */
+  resume(): void;
 }
 
 export function createCatalogue(deps: CatalogueDeps): Catalogue {
@@ -92,5 +95,6 @@ export function createCatalogue(deps: CatalogueDeps): Catalogue {
     now: deps.now,
     start: () => void queue.kick(),
     close: () => queue.close(),
+    resume: () => queue.resume(),
   };
 }

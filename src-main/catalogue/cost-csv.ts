@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import Papa from 'papaparse';
+import { csvCell } from '../core/csv-cell';
 import {
   type CostImportIssue,
   type CostRefusal,
@@ -296,18 +297,10 @@ export class CostCsv {
           currency,
           decimal(r.cost_minor, currency),
           decimal(r.shipping_cost_minor, currency),
-        ].map((v) => guardFormula(String(v ?? '')));
+        ].map((v) => csvCell(String(v ?? '')));
       }),
     });
     const day = new Date(now).toISOString().slice(0, 10);
     return { fileName: `shopmesh-costs-${day}.csv`, csv, rows: rows.length };
   }
-}
-
-/**
- * Product titles come from anyone who lists on TikTok; a cell starting with = + - @ would run as a formula
- * when the file is opened in a spreadsheet, so it is prefixed with an apostrophe (OWASP CSV injection).
- */
-export function guardFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

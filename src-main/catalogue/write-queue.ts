@@ -119,10 +119,17 @@ export class WriteQueue {
     return this.draining;
   }
 
+  /** Stops sending (what is in flight finishes and is settled first); `resume` goes on where it stopped. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     await this.draining;
+  }
+
+  resume(): void {
+    this.closed = false;
+    void this.kick();
   }
 
   private async drainOnce(): Promise<void> {

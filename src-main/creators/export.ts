@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import Papa from 'papaparse';
+import { csvCell } from '../core/csv-cell';
 import type { CreatorRow } from '@shared/creators';
 import type { CreatorExtensions } from './extensions';
 import { type IndexRow, rowColumns, toCreatorRow } from './search';
@@ -39,10 +40,6 @@ const columns: Array<[string, (r: CreatorRow) => string | number]> = [
   ['first_seen', (r) => iso(r.firstSeenAt)],
 ];
 
-/** A leading =, +, - or @ makes spreadsheets run the cell as a formula: quote it as text. */
-const safe = (v: string | number): string | number =>
-  typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-
 export function exportCreators(
   db: Database,
   extensions: CreatorExtensions,
@@ -64,8 +61,8 @@ export function exportCreators(
     .filter((x) => x !== undefined);
   const header = [...columns.map(([name]) => name), ...extra.flatMap((e) => e.headers)];
   const body = rows.map((r) => [
-    ...columns.map(([, get]) => safe(get(r))),
-    ...extra.flatMap((e) => (e.values.get(r.id) ?? e.headers.map(() => '')).map(safe)),
+    ...columns.map(([, get]) => csvCell(get(r))),
+    ...extra.flatMap((e) => (e.values.get(r.id) ?? e.headers.map(() => '')).map(csvCell)),
   ]);
   const stamp = new Date(now).toISOString().slice(0, 16).replace(/[-:T]/g, '');
   return {

@@ -12,7 +12,7 @@ import {
   saveViewInputSchema,
 } from '@shared/orders';
 import type { ShopApi } from '../catalogue/shop-api';
-import { guardFormula } from '../catalogue/cost-csv';
+import { csvCell } from '../core/csv-cell';
 import { fromMinorUnits } from '../core/money';
 import { createWriters } from '../sync/store/writers';
 import { getOrders } from '../tiktok/shop/order-detail';
@@ -108,7 +108,7 @@ export class OrdersService {
             v.affiliate ? 'yes' : 'no',
             v.sample ? 'yes' : 'no',
             [...names].map(([n, k]) => (k > 1 ? `${n} ×${k}` : n)).join('; '),
-          ].map(guardFormula),
+          ].map(csvCell),
         );
       }
       batch = [];

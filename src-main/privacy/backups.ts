@@ -66,7 +66,11 @@ export function isBackupName(name: string): boolean {
  */
 export async function createBackup(db: Database, dir: string, at: number, suffix = ''): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const name = backupName(at, suffix);
+  // Names carry the second: a second backup within one (two restores in a row) takes the next free second
+  // rather than replacing the first.
+  let stamp = at;
+  while (existsSync(join(dir, backupName(stamp, suffix)))) stamp += 1000;
+  const name = backupName(stamp, suffix);
   const tmp = join(dir, `${name}.partial`);
   try {
     await db.backup(tmp);

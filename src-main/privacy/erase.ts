@@ -18,9 +18,13 @@ export interface EraseDeps {
   accounts: AccountsService;
   events: EventBus;
   logger: Logger;
-  /** Stops what writes in the background (running syncs, the creators worker) before the wipe. */
+  /**
+   * Stops everything that writes in the background — syncs, the outreach queue, the catalogue write queue,
+   * the creators index and score worker — and resolves once what each had in flight has landed, so no write
+   * can arrive after the wipe (or a restore). New work is refused or held until `resumeWork`.
+   */
   stopWork: () => Promise<void>;
-  /** Starts again what `stopWork` paused (after the wipe or a restore, whether or not it succeeded). */
+  /** Starts the background work again (after the wipe or the restore, whether or not it succeeded). */
   resumeWork: () => void;
   dataDir: string;
   logDir: string;

@@ -2,6 +2,7 @@ import { chmodSync, createWriteStream, mkdirSync, renameSync, rmSync, statSync }
 import { join } from 'node:path';
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import Papa from 'papaparse';
+import { csvCell } from '../core/csv-cell';
 import type { ExportProgress, ExportResult } from '@shared/privacy';
 import type { Database } from '../db/connection';
 import type { Vault } from '../vault/vault';
@@ -93,8 +94,10 @@ export async function exportData(deps: ExportDeps): Promise<ExportResult> {
           columns.map((c) => {
             const value = row[c];
             if (sealed.includes(c) && value instanceof Uint8Array)
-              return vault.openSealedColumn(t.name, row, c);
-            return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+              return csvCell(vault.openSealedColumn(t.name, row, c));
+            // Texts are defused like every CSV ShopMesh writes (a creator's nickname may be a formula);
+            // binary values are base64, which a reader decodes as it is.
+            return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : csvCell(value);
           }),
         );
         rows += 1;
@@ -109,7 +112,7 @@ export async function exportData(deps: ExportDeps): Promise<ExportResult> {
       exportedAt: new Date(deps.now).toISOString(),
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
       format:
-        'One CSV file per table (UTF-8, RFC 4180, header row). Times are UTC epoch milliseconds, money is integer minor units with its currency beside it.',
+        'One CSV file per table (UTF-8, RFC 4180, header row). Times are UTC epoch milliseconds, money is integer minor units with its currency beside it. A text starting with = + - @, a tab or a carriage return (and not a plain number) has an apostrophe in front, so a spreadsheet cannot run it as a formula; binary values are base64.',
       creatorContacts: !contactsPresent
         ? 'not stored by this version'
         : deps.includeContacts

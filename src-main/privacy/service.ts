@@ -22,6 +22,7 @@ import { type EraseDeps, eraseEverything } from './erase';
 import { exportData } from './export';
 import { clearRecovery } from './recovery';
 import { prepareRestore, restoreInPlace } from './restore';
+import { quoteId, readSchema } from './schema';
 import { DAY_MS, purgeAgedFinance, purgeOldActivity } from './retention';
 import { privacyTexts } from './texts';
 
@@ -56,6 +57,7 @@ export class PrivacyService {
   /** Rows deleted by Account purges since the current retention run started (disconnect "now" logs its own). */
   private purgedRows = 0;
   private erasing = false;
+  private restoring = false;
   private exporting = false;
   private recoveryState: RecoveryState;
   private backupTimer: NodeJS.Timeout | null = null;
@@ -146,9 +148,14 @@ export class PrivacyService {
   /** "Delete all my data" (erase.ts); one at a time. The app is back at its first run afterwards. */
   async eraseAll(): Promise<EraseReport> {
     if (this.erasing) throw new AppError('CONFLICT', privacyTexts.eraseRunning());
+    if (this.restoring) throw new AppError('CONFLICT', privacyTexts.busy());
+    // An export being written would leave its archive behind in the emptied folder.
+    if (this.exporting) throw new AppError('CONFLICT', privacyTexts.exportRunning());
     this.erasing = true;
     try {
       const { db, settings, accounts, events, logger } = this.deps;
+      // A backup being written now would land in the folder after its files are deleted.
+      await this.backingUp;
       return await eraseEverything({ ...this.deps.erase, db, settings, accounts, events, logger });
     } finally {
       this.lastRun = null;
@@ -192,6 +199,7 @@ export class PrivacyService {
 
   /** An online backup now (`db.backup`), then the oldest beyond the kept number go. */
   backupNow(): Promise<BackupInfo> {
+    if (this.erasing) return Promise.reject(new AppError('CONFLICT', privacyTexts.busy()));
     const run = this.backingUp.then(async () => {
       const folder = backupFolder(this.deps.erase.dataDir);
       const info = await createBackup(this.deps.db, folder, this.deps.now());
@@ -206,6 +214,7 @@ export class PrivacyService {
   /** Export my data (export.ts), one at a time; progress goes out as `privacy:exportProgress`. */
   async exportData(includeContacts: boolean): Promise<ExportResult> {
     if (this.exporting) throw new AppError('CONFLICT', privacyTexts.exportRunning());
+    if (this.erasing || this.restoring) throw new AppError('CONFLICT', privacyTexts.busy());
     this.exporting = true;
     try {
       const result = await exportData({
@@ -246,29 +255,31 @@ export class PrivacyService {
 
   /**
    * Restores a backup over the live database: the backup is checked (and migrated) on a copy first, the
-   * current database is backed up (unless it is the fresh one of a recovery), syncs stop, and every row is
+   * background work stops (nothing may write between the copy below and the restore), the current database is
+   * kept as a `-before-restore` backup (skipped only for the empty stand-in of a recovery), and every row is
    * replaced in one transaction. The vault then reads the restored key record.
    */
   async restore(name: string): Promise<{ restoredFrom: string; previous: string | null }> {
     const { db, logger, events } = this.deps;
     const { dataDir, vault } = this.deps.erase;
+    if (this.erasing || this.restoring) throw new AppError('CONFLICT', privacyTexts.busy());
     const folder = backupFolder(dataDir);
     const file = join(folder, name);
     if (!listBackups(folder).some((b) => b.name === name) || !existsSync(file))
       throw new AppError('NOT_FOUND', privacyTexts.backupNotFound({ name }));
-    const copy = prepareRestore(file, dataDir, this.deps.now());
+    this.restoring = true;
+    let copy: string | null = null;
+    let stopped = false;
     try {
-      const previous = this.recoveryState
-        ? null
-        : (await createBackup(db, folder, this.deps.now(), '-before-restore')).name;
+      copy = prepareRestore(file, dataDir, this.deps.now());
       await this.deps.erase.stopWork();
-      let rows: number;
-      try {
-        rows = restoreInPlace(db, copy);
-      } finally {
-        // Rebuilds what is derived (the creators' search index, marked by restoreInPlace) in the background.
-        this.deps.erase.resumeWork();
-      }
+      stopped = true;
+      await this.backingUp;
+      const previous =
+        this.recoveryState && !holdsMerchantData(db)
+          ? null
+          : (await createBackup(db, folder, this.deps.now(), '-before-restore')).name;
+      const rows = restoreInPlace(db, copy);
       await vault.unlock();
       if (this.recoveryState) {
         clearRecovery(dataDir);
@@ -278,14 +289,16 @@ export class PrivacyService {
       events.emit('accounts:changed', {});
       return { restoredFrom: name, previous };
     } finally {
-      removeCopy(copy);
+      if (stopped) this.deps.erase.resumeWork();
+      if (copy) removeCopy(copy);
+      this.restoring = false;
     }
   }
 
   private async backupIfDue(): Promise<void> {
     // While a recovery is pending the database is an empty stand-in: backing it up could push out the
-    // backups the merchant may want to restore.
-    if (this.recoveryState) return;
+    // backups the merchant may want to restore. During an erase a new backup would outlive the wipe.
+    if (this.recoveryState || this.erasing) return;
     const last = listBackups(backupFolder(this.deps.erase.dataDir)).find((b) => !b.beforeRestore);
     if (last && this.deps.now() - last.createdAt < DAY_MS - BACKUP_CHECK_MS) return;
     try {
@@ -317,6 +330,17 @@ export class PrivacyService {
       .run(days * DAY_MS).changes;
     if (moved > 0) this.deps.events.emit('accounts:changed', {});
   }
+}
+
+/** Tables that even a fresh, never-used database fills (the ledger, the vault's key record, the log). */
+const bookkeeping = new Set(['schema_migrations', 'vault_keys', 'secrets', 'activity_log']);
+
+/** Whether the database holds anything the merchant put there (an Account, a creator, a template…). */
+function holdsMerchantData(db: Database): boolean {
+  return readSchema(db).some(
+    (t) =>
+      !bookkeeping.has(t.name) && db.prepare(`SELECT 1 FROM ${quoteId(t.name)} LIMIT 1`).get() !== undefined,
+  );
 }
 
 function removeCopy(copy: string): void {

@@ -4,6 +4,7 @@ import { defineTexts } from '@shared/texts';
 export const privacyTexts = defineTexts('privacy.errors', {
   exportRunning: 'An export is already being written. Wait for it to finish.',
   eraseRunning: 'Your data is being deleted already. Wait for it to finish.',
+  busy: 'ShopMesh is deleting or restoring your data. Try again when it has finished.',
   eraseIncomplete:
     'Your data was deleted, but {{count}} files could not be removed from the data folder. Delete the folder {{folder}} by hand.',
   backupUnreadable:

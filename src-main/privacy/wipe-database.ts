@@ -1,9 +1,13 @@
 import type { Database } from '../db/connection';
 import { quoteId } from './schema';
 
+/** The migration ledger: part of the schema's version, not data. Emptied, the next start re-runs every migration. */
+const ledger = 'schema_migrations';
+
 /**
  * Empties every table but the ones named in `keep`, in one transaction, and leaves the schema and its
- * version as they are (the app goes on running on the same connection, prepared statements included).
+ * version (the migration ledger included) as they are: the app goes on running on the same connection,
+ * prepared statements included, and opens the file again at its next start.
  * Deleted pages are overwritten (`secure_delete`), the file is rebuilt (`VACUUM`) and the WAL truncated, so
  * no deleted row survives in free pages or in the log. FTS5 tables are emptied with their own command, never
  * by deleting from their shadow tables.
@@ -18,7 +22,10 @@ export function wipeDatabase(db: Database, keep: ReadonlySet<string>): number {
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
       .pluck()
       .all() as string[]
-  ).filter((t) => !keep.has(t) && !virtual.includes(t) && !virtual.some((v) => t.startsWith(`${v}_`)));
+  ).filter(
+    (t) =>
+      t !== ledger && !keep.has(t) && !virtual.includes(t) && !virtual.some((v) => t.startsWith(`${v}_`)),
+  );
   db.pragma('secure_delete = ON');
   let rows = 0;
   try {

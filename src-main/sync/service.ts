@@ -65,6 +65,12 @@ export interface SyncService {
   stopAccount(accountId: string): Promise<void>;
   /** Resolves when the given runs (default: all running) have finished. */
   whenIdle(runIds?: readonly string[]): Promise<void>;
+  /**
+   * Cancels every run and refuses new ones (`CONFLICT`) until `resume`, so nothing writes while "delete all
+   * my data" or a restore replaces the rows. Resolves once the runs have stopped.
+   */
+  pause(): Promise<void>;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -100,6 +106,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const lastErrorCode = new Map<string, string | null>();
   let online = true;
   let closed = false;
+  let paused = false;
 
   const interrupted = runs.markInterrupted(now());
   if (interrupted > 0) deps.logger.info({ interrupted }, 'marked interrupted sync runs');
@@ -201,6 +208,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const service: SyncService = {
     async run(input = {}) {
       if (closed) throw new AppError('CONFLICT', syncTexts.shuttingDown());
+      if (paused) throw new AppError('CONFLICT', syncTexts.paused());
       const q = syncRunInputSchema.parse(input);
       if (options.isLocked?.()) throw new AppError('LOCKED', syncTexts.locked());
       const all = accountRows();
@@ -265,6 +273,16 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     async whenIdle(runIds) {
       const waiting = [...active.values()].filter((r) => !runIds || runIds.includes(r.runId));
       await Promise.all(waiting.map((r) => r.done));
+    },
+
+    async pause() {
+      paused = true;
+      await service.cancel();
+      await service.whenIdle();
+    },
+
+    resume() {
+      paused = false;
     },
 
     async close() {

@@ -3,6 +3,7 @@ import { defineTexts } from '@shared/texts';
 /** What the sync tells the merchant; translated in `locales/<language>/sync.json` under `sync.errors`. */
 export const syncTexts = defineTexts('sync.errors', {
   shuttingDown: 'Sync is shutting down.',
+  paused: 'Sync waits while ShopMesh deletes or restores your data. Try again when it has finished.',
   locked: 'Secure storage is locked: unlock it with your passphrase, then sync.',
   noSyncableAccount: 'No shop or ads Account with this id.',
   cancelled: 'Sync cancelled.',

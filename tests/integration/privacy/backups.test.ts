@@ -76,6 +76,22 @@ describe('backups', () => {
     expect(list.accounts.map((a) => [a.id, a.status])).toEqual([[shop, 'active']]);
     await expect(t.app.accounts.tokens.accessToken(shop)).resolves.toEqual(expect.any(String));
 
+    // The database as it was before the restore is kept aside, and a second restore within the same second
+    // keeps its own copy rather than replacing the first.
+    const again = await t.invoke<{ previous: string }>('privacy:restoreBackup', { name: backup.name });
+    expect(again.previous).toMatch(/-before-restore\.db$/);
+    expect(again.previous).not.toBe(restored.previous);
+    const ordersIn = (name: string) => {
+      const kept = new BetterSqlite3(join(dir.dir, 'backups', name), { readonly: true });
+      try {
+        return kept.prepare('SELECT count(*) FROM orders').pluck().get() as number;
+      } finally {
+        kept.close();
+      }
+    };
+    expect(ordersIn(restored.previous)).toBe(0);
+    expect(ordersIn(again.previous)).toBe(orders);
+
     // A name that is not one of ours is refused before any file is touched.
     for (const name of ['../shopmesh.db', 'shopmesh-20260101-000000.db']) {
       const res = await t.app.router.invoke('privacy:restoreBackup', { name });

@@ -7,6 +7,7 @@ import type { AccountsList } from '../../../src-shared/accounts';
 import { defaultSettings } from '../../../src-shared/settings';
 import { startWebBridge, type WebBridge } from '../../../src-main/web/bridge';
 import { type AccountsTestApp, connectThrough, makeAccountsApp, sandboxAdmin } from '../../helpers/accounts';
+import { makeTestApp, testVaultEnv } from '../../helpers/app';
 
 let t: AccountsTestApp | undefined;
 let bridge: WebBridge | undefined;
@@ -83,13 +84,15 @@ it('"delete all my data" over the web bridge: typed confirmation, grants revoked
   const writes = await sandboxAdmin<{ entries: Array<{ kind: string }> }>(t.sandbox, 'GET', '/writes');
   expect(writes.entries.map((w) => w.kind)).toEqual(expect.arrayContaining(['ads.revoked', 'login.revoked']));
 
-  // Every table is empty but the vault's fresh key; no secret is left.
+  // Every table is empty but the vault's fresh key and the migration ledger; no secret is left.
   const nonEmpty = Object.fromEntries(
     tables(t)
       .map((name) => [name, app.db.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number])
       .filter(([, n]) => n !== 0),
   );
-  expect(nonEmpty).toEqual({ vault_keys: 1 });
+  const migrations = app.db.prepare('SELECT count(*) FROM schema_migrations').pluck().get() as number;
+  expect(migrations).toBeGreaterThan(0);
+  expect(nonEmpty).toEqual({ vault_keys: 1, schema_migrations: migrations });
   expect(app.db.prepare('SELECT key_id FROM vault_keys').pluck().get()).not.toBe(oldKey);
   expect(app.db.prepare("SELECT count(*) FROM creator_fts WHERE creator_fts MATCH 'a*'").pluck().get()).toBe(
     0,
@@ -113,4 +116,17 @@ it('"delete all my data" over the web bridge: typed confirmation, grants revoked
   expect(list.accounts).toEqual([]);
   expect(list.vault.state).toBe('unlocked');
   expect((await connectThrough(t, 'shop')).result.outcome).toBe('connected');
+
+  // And the next start opens the same folder as it is: no migration runs again, nothing is kept aside.
+  await bridge.close();
+  bridge = undefined;
+  await app.close();
+  const again = await makeTestApp({ dataDir: dir, env: { ...testVaultEnv } });
+  try {
+    expect(again.app.privacy.recovery()).toBeNull();
+    expect(again.app.db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrations);
+    expect(readdirSync(dir).filter((n) => n.includes('.db.'))).toEqual([]);
+  } finally {
+    await again.app.close();
+  }
 });

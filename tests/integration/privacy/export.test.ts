@@ -62,12 +62,17 @@ it('exports one zip with a manifest and a CSV per table, with progress, and neve
   expect(t.app.activity.list({ limit: 1, kind: 'privacy.exported' }).total).toBe(1);
 });
 
-it("creators' private contacts are in the export only when ticked ", async () => {
+it("creators' private contacts are in the export only when ticked; formulas are defused", async () => {
   t = await makeAccountsApp();
   const db = t.app.db;
   // A creator with a sealed email, as the contacts feature stores it (creators/contacts.ts).
   db.prepare(
     "INSERT INTO creators (id, canonical_id, handle, first_seen_at, updated_at) VALUES (7, 7, 'maya', 1, 1)",
+  ).run();
+  // A nickname that is a spreadsheet formula.
+  db.prepare(
+    `INSERT INTO creators (id, canonical_id, handle, nickname, first_seen_at, updated_at)
+       VALUES (8, 8, 'formula', '=HYPERLINK("http://evil.example","x")', 1, 1)`,
   ).run();
   const sealed = packSealed(t.app.vault.seal('maya@example.com', contactAad(7, 'email')));
   db.prepare(
@@ -84,4 +89,12 @@ it("creators' private contacts are in the export only when ticked ", async () =>
   expect(withContacts.contactsIncluded).toBe(true);
   const files = unzip(withContacts.path);
   expect(files['data/creator_contacts.csv']).toContain('maya@example.com');
+  // Every CSV ShopMesh writes defuses spreadsheet formulas (src-main/core/csv-cell.ts).
+  const creators = Papa.parse<Record<string, string>>(files['data/creators.csv']!, {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(creators.find((c) => c.handle === 'formula')?.nickname).toBe(
+    `'=HYPERLINK("http://evil.example","x")`,
+  );
 });
