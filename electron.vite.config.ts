@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { pureSharedSchemas } from './scripts/pure-schemas';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src-shared') };
 
@@ -52,13 +53,15 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
     resolve: { alias },
-    plugins: [react(), devCsp],
+    plugins: [react(), devCsp, pureSharedSchemas(resolve(import.meta.dirname, 'src-shared'))],
     build: {
       outDir: 'out/renderer',
       // Chromium parses and compiles the whole bundle before the first page can ask for data; minified it is
       // less than half the bytes (creators.table.firstRows.ms in docs/creators.md).
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
+      },
     },
   },
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { accountsSlice } from './channels/accounts';
 import { activitySlice } from './channels/activity';
 import { analyticsSlice } from './channels/analytics';
@@ -16,7 +16,7 @@ import { profileSlice } from './channels/profile';
 import { samplesSlice } from './channels/samples';
 import { settingsSlice } from './channels/settings';
 import { syncSlice } from './channels/sync';
-import { appErrorShapeSchema } from './errors';
+import type { ResultEnvelope } from './envelope';
 import { profileNames } from './profile';
 
 /**
@@ -81,13 +81,7 @@ export function isEventName(name: string): name is EventName {
   return Object.hasOwn(events, name);
 }
 
-/** What every transport returns for an invocation. */
-export const resultEnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: appErrorShapeSchema }),
-]);
-export type ResultEnvelope<T = unknown> =
-  { ok: true; result: T } | { ok: false; error: z.infer<typeof appErrorShapeSchema> };
+export { resultEnvelopeSchema, type ResultEnvelope } from './envelope';
 
 /** The object the preload exposes as `window.shopmesh` and the web transport imitates. */
 export interface ShopmeshBridge {

@@ -1,13 +1,5 @@
-import {
-  isEventName,
-  resultEnvelopeSchema,
-  type Channel,
-  type ChannelInput,
-  type ChannelOutput,
-  type EventName,
-  type EventPayload,
-  type ResultEnvelope,
-} from '@shared/contract';
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '@shared/contract';
+import { resultEnvelopeSchema, type ResultEnvelope } from '@shared/envelope';
 import type { RendererBridge } from './bridge';
 import { httpError, offlineError } from './errors';
 
@@ -62,7 +54,6 @@ export function createWebTransport(baseUrl = ''): RendererBridge {
   }
 
   function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`);
     let set = listeners.get(event);
     if (!set) {
       const fresh = new Set<Listener>();
