@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, screen, session } from 'electron';
 import { profileAuthOrigins } from './profile/app-profile';
 import { createApp, type ShopmeshApp } from './app';
-import { defaultDataDir } from './paths';
+import { defaultDataDir, resourcesDir } from './paths';
 import { appEntryUrl } from './security/app-origin';
 import { loginItemDecision, startHidden } from './security/login-item';
 import { revealSteps } from './security/single-instance';
@@ -30,9 +30,13 @@ import { appVersion } from './version';
 const rendererRoot = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const syncWorkerUrl = new URL('./sync-worker.js', import.meta.url);
-const resourcesDir = join(import.meta.dirname, '../../resources');
-const appIconPath = join(resourcesDir, 'icon.png');
-const trayIconPath = join(resourcesDir, 'tray.png');
+const resources = resourcesDir({
+  packaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  mainDir: import.meta.dirname,
+});
+const appIconPath = join(resources, 'icon.png');
+const trayIconPath = join(resources, 'tray.png');
 
 // Before anything reads userData (electron-store, logs, the database, the single-instance lock, which is
 // per userData folder). The web bridge computes the same default, so both transports share one folder.

@@ -59,3 +59,12 @@ export function preparePrivateDataDir(paths: DataPaths): void {
       chmodSync(path, e.isDirectory() ? privateDirMode : privateFileMode);
     }
 }
+
+/**
+ * Where the icons and other resources are. A packaged build (electron-builder.json `extraResources`) puts them
+ * in the resources folder beside app.asar (`process.resourcesPath`), outside the archive, where the OS tray and
+ * window APIs can read them; unpackaged they are the repository's `resources/`, two folders up from out/main.
+ */
+export function resourcesDir(options: { packaged: boolean; resourcesPath: string; mainDir: string }): string {
+  return options.packaged ? options.resourcesPath : join(options.mainDir, '../../resources');
+}
