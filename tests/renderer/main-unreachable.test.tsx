@@ -5,6 +5,7 @@ import type { SyncStatus } from '@shared/sync';
 import { useChannelQuery } from '../../src-renderer/src/api';
 import { offlineError } from '../../src-renderer/src/api/errors';
 import { LoadFailed } from '../../src-renderer/src/components/LoadFailed';
+import { WriteGate } from '../../src-renderer/src/components/WriteGate';
 import { ToastProvider } from '../../src-renderer/src/components/Toasts';
 import { ConnectionNotice } from '../../src-renderer/src/features/sync/ConnectionNotice';
 import { SyncStatusProvider } from '../../src-renderer/src/features/sync/SyncStatusProvider';
@@ -13,8 +14,9 @@ import { FakeBridge, withApi } from './fake-bridge';
 
 /**
  * Issue 16 item 9: when main goes away, the first request that finds it gone makes the whole window say
- * so (top bar, "Sync now", one page notice) instead of "Last synced 2 minutes ago" above a failed page;
- * once main answers again, the pages on screen load again by themselves.
+ * so (top bar, "Sync now", one page notice) instead of "Last synced 2 minutes ago"; what a page showed stays
+ * on screen (never turned into an error or an empty state), every write control is disabled, and once main
+ * answers again the pages on screen load again by themselves.
  */
 const status: SyncStatus = {
   online: true,
@@ -45,6 +47,10 @@ function Page(): ReactElement {
     </button>
   );
 }
+
+/** Disabled as the browser decides it: by its own attribute or by a disabled fieldset around it. */
+const isDisabled = (el: HTMLElement) =>
+  el.hasAttribute('disabled') || el.closest('fieldset[disabled]') !== null;
 
 /** A bridge whose event stream can drop, as the web transport's EventSource does when main goes. */
 class DroppingBridge extends FakeBridge {
@@ -81,6 +87,23 @@ function bridgeFor(isDown: () => boolean): DroppingBridge {
 }
 
 describe('main unreachable', () => {
+  it('shows a page that never loaded as failed, not as empty', async () => {
+    const bridge = bridgeFor(() => true);
+    const Wrapper = withApi(bridge);
+    render(
+      <Wrapper>
+        <ToastProvider>
+          <SyncStatusProvider unreachableRetryMs={60_000}>
+            <ConnectionNotice />
+            <Page />
+          </SyncStatusProvider>
+        </ToastProvider>
+      </Wrapper>,
+    );
+    await screen.findByText('page failed');
+    await screen.findByText("ShopMesh can't be reached");
+  });
+
   it('is noticed from the event stream dropping, even on a page that loads nothing', async () => {
     let down = false;
     const bridge = bridgeFor(() => down);
@@ -114,7 +137,10 @@ describe('main unreachable', () => {
           <SyncStatusProvider unreachableRetryMs={50}>
             <TopBarSync showButton />
             <ConnectionNotice />
-            <Page />
+            <WriteGate>
+              <Page />
+              <button type="button">Change prices…</button>
+            </WriteGate>
           </SyncStatusProvider>
         </ToastProvider>
       </Wrapper>,
@@ -124,10 +150,15 @@ describe('main unreachable', () => {
     expect(syncNow.getAttribute('aria-disabled')).toBe('false');
     await screen.findByText('page loaded');
 
+    expect(isDisabled(screen.getByRole('button', { name: 'Change prices…' }))).toBe(false);
+
     down = true;
     act(() => screen.getByRole('button', { name: 'page loaded' }).click());
-    await screen.findByText('page failed');
     await screen.findByText("Can't reach ShopMesh");
+    // What the page showed stays; the failed refetch is not shown as an error (the notice says why).
+    expect(screen.getByText('page loaded')).toBeTruthy();
+    expect(screen.queryByText('page failed')).toBeNull();
+    expect(isDisabled(screen.getByRole('button', { name: 'Change prices…' }))).toBe(true);
     expect(screen.queryByText(/Last synced/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBe('true');
     // One notice for the page: the failed part names what failed, the notice says why.
@@ -139,6 +170,7 @@ describe('main unreachable', () => {
     await waitFor(() => expect(bridge.callsOf('identity:get').length).toBeGreaterThan(pageCalls));
     await screen.findByText('page loaded');
     expect(screen.queryByText("ShopMesh can't be reached")).toBeNull();
+    expect(isDisabled(screen.getByRole('button', { name: 'Change prices…' }))).toBe(false);
     expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBe('false');
   });
 });

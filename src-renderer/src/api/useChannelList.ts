@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useQueryClient, type InfiniteData }
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import { useApiContext } from './ApiProvider';
+import { isMainUnreachable } from './errors';
 import { channelKey, useInvalidateOn } from './useChannelQuery';
 
 type Cursor = string | number;
@@ -148,7 +149,13 @@ export function useChannelList<C extends Channel, T>(
     total: first && totalOf ? totalOf(first.page) : null,
     loading: query.isPending,
     busy: query.isFetching,
-    error: query.isError && !query.isFetchNextPageError ? query.error : null,
+    // Main unreachable with pages on screen: they stay (the page's notice says so) instead of an error.
+    error:
+      query.isError &&
+      !query.isFetchNextPageError &&
+      !(pages?.length && !query.isPlaceholderData && isMainUnreachable(query.error))
+        ? query.error
+        : null,
     hasMore: hasNextPage,
     moreError: query.isFetchNextPageError ? query.error : null,
     loadedAt: first?.fetchedAt ?? null,

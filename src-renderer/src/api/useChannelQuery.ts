@@ -5,12 +5,14 @@ import {
   useQuery,
   useQueryClient,
   type QueryKey,
+  type QueryObserverSuccessResult,
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import { useApiContext } from './ApiProvider';
+import { isMainUnreachable } from './errors';
 
 /** The cache key of one channel call: the channel first, so `[channel]` matches every input of it. */
 export function channelKey<C extends Channel>(channel: C, input?: ChannelInput<C>): QueryKey {
@@ -34,6 +36,13 @@ export interface ChannelQueryOptions<C extends Channel> {
    */
   updateOn?: EventUpdaters<C>;
   enabled?: boolean;
+  /**
+   * False to see a failed fetch even when an earlier answer is cached. By default, when main cannot be
+   * reached, the last answer stays on screen (the page's one notice says it may be out of date) instead of
+   * turning into an error or an empty page; only the reader of `sync:status`, which notices main is gone,
+   * opts out.
+   */
+  keepWhenUnreachable?: boolean;
 }
 
 /** Registers `key` with the window's event hub for as long as the calling component is mounted. */
@@ -97,7 +106,7 @@ export function useChannelQuery<C extends Channel>(
   const key = channelKey(channel, input);
   useInvalidateOn(options.invalidateOn, key);
   useUpdateOn(options.updateOn, key);
-  return useQuery<ChannelOutput<C>, AppError>({
+  const result = useQuery<ChannelOutput<C>, AppError>({
     queryKey: key,
     queryFn: async () => {
       const hash = hashKey(key);
@@ -112,6 +121,32 @@ export function useChannelQuery<C extends Channel>(
     },
     enabled: options.enabled ?? true,
   });
+  // Read from the cache, not from `result`: touching the result's fields here would make every reader
+  // re-render only when those fields change (TanStack tracks which fields a component reads).
+  const state = queryClient.getQueryState<ChannelOutput<C>, AppError>(key);
+  if (
+    (options.keepWhenUnreachable ?? true) &&
+    state?.status === 'error' &&
+    state.data !== undefined &&
+    isMainUnreachable(state.error)
+  ) {
+    // The cached answer, as if the failed refetch had not happened.
+    const kept: QueryObserverSuccessResult<ChannelOutput<C>, AppError> = {
+      ...result,
+      data: state.data,
+      error: null,
+      isError: false,
+      isSuccess: true,
+      isLoadingError: false,
+      isRefetchError: false,
+      isPending: false,
+      isLoading: false,
+      isPlaceholderData: false,
+      status: 'success',
+    };
+    return kept;
+  }
+  return result;
 }
 
 export interface ChannelMutationOptions<C extends Channel> {

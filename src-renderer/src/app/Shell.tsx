@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { WriteGate } from '../components/WriteGate';
 import { ActivityPage } from '../pages/activity/ActivityPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { CreatorsPage } from '../pages/creators/CreatorsPage';
@@ -90,14 +91,16 @@ export function Shell(): ReactElement {
         <div className="workspace">
           <TopBar page={page} info={info} identity={identity} />
           <main id="content" className="content" tabIndex={-1}>
-            {vault?.state === 'locked' && <VaultLockedBanner vault={vault} />}
             <ConnectionNotice />
-            {/* Keyed by page so leaving a crashed page clears the error. */}
-            <ErrorBoundary key={page}>
-              <Suspense fallback={null}>
-                <PageContent page={page} />
-              </Suspense>
-            </ErrorBoundary>
+            <WriteGate>
+              {vault?.state === 'locked' && <VaultLockedBanner vault={vault} />}
+              {/* Keyed by page so leaving a crashed page clears the error. */}
+              <ErrorBoundary key={page}>
+                <Suspense fallback={null}>
+                  <PageContent page={page} />
+                </Suspense>
+              </ErrorBoundary>
+            </WriteGate>
           </main>
         </div>
       </div>

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
+import { WriteGate } from './WriteGate';
 
 const focusable =
   'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
@@ -41,7 +43,9 @@ export function Dialog(props: {
     };
   }, []);
 
-  return (
+  // In <body>, outside the page's WriteGate: while main is unreachable the dialog's own gate disables what
+  // it would send, and its close button still works.
+  return createPortal(
     <dialog
       ref={ref}
       className={`dialog ${className ?? ''}`}
@@ -86,7 +90,8 @@ export function Dialog(props: {
           <Icon name="close" size={18} />
         </button>
       </div>
-      {children}
-    </dialog>
+      <WriteGate>{children}</WriteGate>
+    </dialog>,
+    document.body,
   );
 }

@@ -69,6 +69,21 @@ export function formatDateTime(at: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
+/**
+ * A time in a table cell, as short as it can be read without doubt: "Nov 26, 11:55 PM" / "11月26日 23:55"
+ * in the reader's current year, "Nov 26, 2025" / "2025年11月26日" before it (the detail shows the time).
+ * Full `formatDateTime` in a 1280 px table cuts half the column off.
+ */
+export function formatCellTime(at: number, locale: string, now = Date.now()): string {
+  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
+  return new Intl.DateTimeFormat(
+    locale,
+    sameYear
+      ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
+      : { dateStyle: 'medium' },
+  ).format(at);
+}
+
 /** Date only, medium style. */
 export function formatDate(at: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, formatTimeZone } from '../../../src-renderer/src/format/time';
+import {
+  formatCellTime,
+  formatDuration,
+  formatRelative,
+  formatTimeZone,
+} from '../../../src-renderer/src/format/time';
 
 describe('formatDuration', () => {
   it('shows seconds under a minute, tenths under ten seconds, never "0 sec" for a real run', () => {
@@ -30,5 +35,20 @@ describe('formatTimeZone', () => {
     // Daylight saving: London in July is an hour ahead of UTC.
     expect(formatTimeZone('Europe/London', Date.UTC(2026, 6, 1))).toBe('UTC+1');
     expect(formatTimeZone('Not/AZone')).toBe('Not/AZone');
+  });
+});
+
+describe('formatCellTime', () => {
+  // Noon UTC keeps the day the same in every zone the tests may run in.
+  const now = Date.UTC(2026, 11, 6, 12);
+  it('drops the year in the current year and keeps the time', () => {
+    const at = Date.UTC(2026, 10, 26, 12, 5);
+    expect(formatCellTime(at, 'en', now)).toMatch(/^Nov 26, \d{1,2}:05\s?[AP]M$/);
+    expect(formatCellTime(at, 'zh-CN', now)).toMatch(/^11月26日 \d{1,2}:05$/);
+  });
+  it('shows the year, not the time, before the current year', () => {
+    const at = Date.UTC(2025, 10, 26, 12);
+    expect(formatCellTime(at, 'en', now)).toBe('Nov 26, 2025');
+    expect(formatCellTime(at, 'zh-CN', now)).toBe('2025年11月26日');
   });
 });

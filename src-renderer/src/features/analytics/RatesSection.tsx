@@ -12,18 +12,22 @@ export function RatesSection(): ReactElement {
   const { t, i18n } = useTranslation();
   const { showToast } = useToasts();
   const rates = useChannelQuery('analytics:rates');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [rate, setRate] = useState('');
+  const [asOf, setAsOf] = useState(today);
   const save = useChannelMutation('analytics:setRate', {
     invalidates: ['analytics:rates', 'analytics:overview', 'analytics:timeseries'],
-    onSuccess: () => showToast({ tone: 'success', message: t('analytics.rates.saved') }),
+    onSuccess: () => {
+      // The rate is now a row above; the entry row is ready for the next one.
+      setRate('');
+      showToast({ tone: 'success', message: t('analytics.rates.saved') });
+    },
   });
   const remove = useChannelMutation('analytics:deleteRate', {
     invalidates: ['analytics:rates', 'analytics:overview', 'analytics:timeseries'],
   });
   const currencies = rates.data?.currencies ?? [];
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [rate, setRate] = useState('');
-  const [asOf, setAsOf] = useState(today);
   const fromValue = from || currencies[1] || currencies[0] || 'GBP';
   const toValue = to || currencies[0] || 'USD';
   const valid =
@@ -48,93 +52,112 @@ export function RatesSection(): ReactElement {
             compact
           />
         ) : (
-          <>
-            {(rates.data?.rates ?? []).length === 0 ? (
-              <p className="muted">{t('analytics.rates.none')}</p>
-            ) : (
-              <table className="table rates-table">
-                <thead>
+          // The entry row is the table's last row, so each field sits under the column it fills.
+          <form className="rate-form" onSubmit={submit}>
+            <table className="table rates-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('analytics.rates.currency')}</th>
+                  <th scope="col">{t('analytics.rates.reporting')}</th>
+                  <th scope="col" className="col-num">
+                    {t('analytics.rates.rate')}
+                  </th>
+                  <th scope="col">{t('analytics.rates.asOf')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('analytics.rates.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(rates.data?.rates ?? []).length === 0 && (
                   <tr>
-                    <th scope="col">{t('analytics.rates.currency')}</th>
-                    <th scope="col">{t('analytics.rates.reporting')}</th>
-                    <th scope="col" className="col-num">
-                      {t('analytics.rates.rate')}
-                    </th>
-                    <th scope="col">{t('analytics.rates.asOf')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">
-                        {t('analytics.rates.delete', { from: '', to: '' })}
-                      </span>
-                    </th>
+                    <td colSpan={5} className="muted">
+                      {t('analytics.rates.none')}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {(rates.data?.rates ?? []).map((r) => (
-                    <tr key={`${r.currency}-${r.reportingCurrency}`}>
-                      <td>{r.currency}</td>
-                      <td>{r.reportingCurrency}</td>
-                      <td className="col-num mono">{r.rate}</td>
-                      <td>{formatDay(r.asOf, i18n.language)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button button-small button-danger-quiet"
-                          aria-label={t('analytics.rates.delete', {
-                            from: r.currency,
-                            to: r.reportingCurrency,
-                          })}
-                          onClick={() =>
-                            remove.mutate({ currency: r.currency, reportingCurrency: r.reportingCurrency })
-                          }
-                        >
-                          ×
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            <form className="rate-form" onSubmit={submit}>
-              <label className="field-inline">
-                <span className="field-label">{t('analytics.rates.currency')}</span>
-                <select className="input select" value={fromValue} onChange={(e) => setFrom(e.target.value)}>
-                  {options.map((c) => (
-                    <option key={c}>{c}</option>
-                  ))}
-                </select>
-              </label>
-              <label className="field-inline">
-                <span className="field-label">{t('analytics.rates.reporting')}</span>
-                <select className="input select" value={toValue} onChange={(e) => setTo(e.target.value)}>
-                  {options.map((c) => (
-                    <option key={c}>{c}</option>
-                  ))}
-                </select>
-              </label>
-              <label className="field-inline">
-                <span className="field-label">{t('analytics.rates.rate')}</span>
-                <input
-                  className="input input-number"
-                  inputMode="decimal"
-                  placeholder={t('analytics.rates.rateHint', { from: fromValue, to: toValue })}
-                  value={rate}
-                  onChange={(e) => setRate(e.target.value.trim())}
-                />
-              </label>
-              <label className="field-inline">
-                <span className="field-label">{t('analytics.rates.asOf')}</span>
-                <input className="input" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
-              </label>
-              <button
-                type="submit"
-                className="button button-primary button-small"
-                disabled={!valid || save.isPending}
-              >
-                {t('analytics.rates.save')}
-              </button>
-            </form>
-          </>
+                )}
+                {(rates.data?.rates ?? []).map((r) => (
+                  <tr key={`${r.currency}-${r.reportingCurrency}`}>
+                    <td>{r.currency}</td>
+                    <td>{r.reportingCurrency}</td>
+                    <td className="col-num mono">{r.rate}</td>
+                    <td>{formatDay(r.asOf, i18n.language)}</td>
+                    <td className="col-action">
+                      <button
+                        type="button"
+                        className="button button-small button-danger-quiet"
+                        aria-label={t('analytics.rates.delete', {
+                          from: r.currency,
+                          to: r.reportingCurrency,
+                        })}
+                        onClick={() =>
+                          remove.mutate({ currency: r.currency, reportingCurrency: r.reportingCurrency })
+                        }
+                      >
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="rate-entry">
+                  <td>
+                    <select
+                      className="input select"
+                      aria-label={t('analytics.rates.currency')}
+                      value={fromValue}
+                      onChange={(e) => setFrom(e.target.value)}
+                    >
+                      {options.map((c) => (
+                        <option key={c}>{c}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      className="input select"
+                      aria-label={t('analytics.rates.reporting')}
+                      value={toValue}
+                      onChange={(e) => setTo(e.target.value)}
+                    >
+                      {options.map((c) => (
+                        <option key={c}>{c}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="col-num">
+                    <input
+                      className="input rate-input"
+                      inputMode="decimal"
+                      aria-label={t('analytics.rates.rate')}
+                      placeholder={t('analytics.rates.rateHint', { from: fromValue, to: toValue })}
+                      value={rate}
+                      onChange={(e) => setRate(e.target.value.trim())}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      className="input"
+                      type="date"
+                      aria-label={t('analytics.rates.asOf')}
+                      value={asOf}
+                      onChange={(e) => setAsOf(e.target.value)}
+                    />
+                  </td>
+                  <td className="col-action">
+                    <button
+                      type="submit"
+                      className="button button-primary button-small"
+                      disabled={!valid || save.isPending}
+                    >
+                      {t('analytics.rates.save')}
+                    </button>
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </form>
         )}
       </div>
     </section>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
-import { useChannelMutation } from '../../api';
+import { useChannelMutation, useWritesBlocked } from '../../api';
 import { InitialsAvatar } from '../../components/InitialsAvatar';
 import { useToasts } from '../../components/Toasts';
 import { IdentityProfileCard } from './IdentityProfileCard';
@@ -18,6 +18,7 @@ export function IdentityMenu({ identity }: { identity: Account }): ReactElement 
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const name = identity.identity?.displayName ?? identity.displayName;
+  const writesBlocked = useWritesBlocked();
   const signOut = useChannelMutation('accounts:disconnect', {
     onSuccess: () => {
       setOpen(false);
@@ -70,7 +71,7 @@ export function IdentityMenu({ identity }: { identity: Account }): ReactElement 
           <button
             type="button"
             className="button button-small"
-            disabled={signOut.isPending}
+            disabled={signOut.isPending || writesBlocked}
             onClick={() => signOut.mutate({ accountId: identity.id, deleteData: 'now' })}
           >
             {t('topbar.signOut')}

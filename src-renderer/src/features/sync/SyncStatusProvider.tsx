@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
 import { isMainUnreachable } from '../../api/errors';
 import type { SyncStatus } from '@shared/sync';
-import { useChannelMutation, useChannelQuery } from '../../api';
+import { useChannelMutation, useChannelQuery, WritesBlockedContext } from '../../api';
 import { useApiContext } from '../../api/ApiProvider';
 import { useToasts } from '../../components/Toasts';
 import { useAccounts } from '../../hooks/useAccounts';
@@ -108,6 +108,8 @@ export function SyncStatusProvider({
   const query = useChannelQuery('sync:status', undefined, {
     // A new or removed Account changes which Accounts sync.
     invalidateOn: ['accounts:changed'],
+    // Its failure is how the window notices main is gone.
+    keepWhenUnreachable: false,
     updateOn: {
       'sync:statusChanged': (status) => status,
       'sync:progress': (event, current) => current && applyProgress(current, event),
@@ -154,5 +156,9 @@ export function SyncStatusProvider({
     () => ({ status, error, pending, blocked, syncNow, cancel }),
     [status, error, pending, blocked, syncNow, cancel],
   );
-  return <SyncStatusContext.Provider value={value}>{children}</SyncStatusContext.Provider>;
+  return (
+    <SyncStatusContext.Provider value={value}>
+      <WritesBlockedContext.Provider value={error !== null}>{children}</WritesBlockedContext.Provider>
+    </SyncStatusContext.Provider>
+  );
 }

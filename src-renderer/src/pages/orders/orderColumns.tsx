@@ -5,7 +5,7 @@ import type { OrderView } from '@shared/orders';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
-import { formatDateTime } from '../../format/time';
+import { formatCellTime, formatDateTime } from '../../format/time';
 import { OrderStatusBadge } from './orderStatus';
 
 const helper = createColumnHelper<PlainTable, OrderView>();
@@ -36,8 +36,11 @@ export function useOrderColumns(shopName: (shopId: string) => string): ListColum
         id: 'created',
         header: () => t('orders.columns.created'),
         cell: (info) => (
-          <time dateTime={new Date(info.getValue()).toISOString()}>
-            {formatDateTime(info.getValue(), language)}
+          <time
+            dateTime={new Date(info.getValue()).toISOString()}
+            title={formatDateTime(info.getValue(), language)}
+          >
+            {formatCellTime(info.getValue(), language)}
           </time>
         ),
       }),
@@ -48,8 +51,12 @@ export function useOrderColumns(shopName: (shopId: string) => string): ListColum
           const { shipBy, late } = info.getValue();
           if (shipBy === null) return '—';
           return (
-            <time dateTime={new Date(shipBy).toISOString()} className={late ? 'order-late' : undefined}>
-              {formatDateTime(shipBy, language)}
+            <time
+              dateTime={new Date(shipBy).toISOString()}
+              title={formatDateTime(shipBy, language)}
+              className={late ? 'order-late' : undefined}
+            >
+              {formatCellTime(shipBy, language)}
               {late && ` · ${t('orders.filters.late')}`}
             </time>
           );
