@@ -50,7 +50,8 @@ describe('UI string catalogues', () => {
     const allowedSame = new Set(['ShopMesh', 'English', 'TikTok', 'TikTok Shop', 'ROAS']);
     for (const [key, value] of zhKeys) {
       expect(value.trim(), key).not.toBe('');
-      if (/[a-z]{4,}/i.test(value) && value === enKeys.get(key))
+      // {{placeholders}} are names for code, not words: '1 {{from}} = ? {{to}}' reads the same in both.
+      if (/[a-z]{4,}/i.test(value.replace(/\{\{\w+\}\}/g, '')) && value === enKeys.get(key))
         expect(allowedSame.has(value), key).toBe(true);
     }
   });

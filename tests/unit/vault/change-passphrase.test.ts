@@ -14,6 +14,9 @@ import { MemoryKeyStore } from './memory-keystore';
 
 // The minimum accepted cost keeps the suite fast; the default (2^17) is exercised by the app and bench.
 const scrypt = { N: 2 ** 15, r: 8, p: 1 };
+// Each case derives several scrypt keys (~100 ms each on a quiet core, seconds when CI's two cores are
+// shared): a generous timeout, since how long a derivation takes is not what these cases check.
+const slow = { timeout: 90_000 };
 const OLD = 'correct horse battery staple';
 const NEW = 'a brand-new passphrase 42';
 
@@ -32,7 +35,7 @@ const store = (passphrase: string, onStep?: (step: PassphraseStep) => void) =>
   });
 const vaultFile = () => readFileSync(join(dir, VAULT_FILE), 'utf8');
 
-describe('PassphraseKeyStore.changePassphrase', () => {
+describe('PassphraseKeyStore.changePassphrase', slow, () => {
   it('re-wraps every key under the new passphrase with a new salt; the old one stops working', async () => {
     const [k1, k2] = [newDataKey(), newDataKey()];
     const s = store(OLD);
@@ -94,7 +97,7 @@ describe('PassphraseKeyStore.changePassphrase', () => {
   });
 });
 
-describe('Vault.changePassphrase', () => {
+describe('Vault.changePassphrase', slow, () => {
   it('keeps every sealed value readable under the new passphrase, also across a queued rotation', async () => {
     const db = openDatabase(join(dir, 'shopmesh.db'));
     try {
