@@ -29,6 +29,15 @@ async function twoProducts(): Promise<[SkuRow[], SkuRow[]]> {
   return [multi, other];
 }
 
+/** Polls `done` (running `step` between looks) until it holds; fails after 20 s with what it waited for. */
+async function until(done: () => boolean, step?: () => Promise<unknown>): Promise<void> {
+  for (const started = Date.now(); !done();) {
+    if (Date.now() - started > 20_000) throw new Error(`still waiting after 20 s for ${done.toString()}`);
+    await step?.();
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 describe('price changes through the write queue', () => {
   it('changes prices in two shops, one request per product, and the row, history and activity log agree', async () => {
     const [a, b] = await twoProducts();
@@ -263,20 +272,22 @@ describe('lost answers are read back, never sent twice', () => {
 
   it('a connection dropped before TikTok acted is read back as not done and sent once more', async () => {
     await w.close();
-    w = await startCatalogueWorld({ reconcileDelayMs: 400 });
+    // The read-back waits long enough that clearing the fault below always comes first, even on a loaded CI.
+    w = await startCatalogueWorld({ reconcileDelayMs: 1_500 });
     const [a] = await twoProducts();
     await admin(w.world.info, 'POST', '/faults', { dropConnectionEveryN: 1, pathContains: '/prices/update' });
-    const pending = w.catalogue.edits.updatePrices({
+    const change = await w.catalogue.edits.updatePrices({
       items: [{ skuId: a[0]!.sku_id, price: price(a[0]!.price_minor + 40) }],
     });
-    const change = await pending;
-    // The first answer is lost; clear the fault while the queue waits to read the product back.
-    await new Promise((r) => setTimeout(r, 100));
+    const item = () => w.catalogue.edits.change({ changeId: change.id }).items[0]!;
+    // Waits on what happened, not on the clock: the first answer is lost (the SKU's outcome is unknown),
+    // then the fault is cleared while the queue waits to read the product back.
+    await until(() => item().state === 'unknown');
     await admin(w.world.info, 'DELETE', '/faults');
-    for (let i = 0; i < 50 && w.catalogue.edits.change({ changeId: change.id }).finishedAt === null; i++) {
-      await w.catalogue.queue.kick();
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(
+      () => w.catalogue.edits.change({ changeId: change.id }).finishedAt !== null,
+      () => w.catalogue.queue.kick(),
+    );
     const final = w.catalogue.edits.change({ changeId: change.id });
     expect(final.items[0]).toMatchObject({ state: 'done', attempts: 2 });
     expect(await sandboxWrites(w.world, 'product.price')).toHaveLength(1);
