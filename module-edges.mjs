@@ -64,6 +64,11 @@ export const main = {
     may: ['accounts', 'ipc', 'log', 'profile', 'tiktok'],
     why: 'sends through the API clients with an Account’s token',
   },
+  inbox: {
+    layer: 'domain',
+    may: ['accounts', 'creators', 'db', 'ipc', 'log', 'profile', 'tiktok'],
+    why: 'creator conversations as synced; replies and read marks through the CRM’s Shop API access',
+  },
   privacy: {
     layer: 'domain',
     may: ['accounts', 'activity', 'core', 'creators', 'db', 'events.ts', 'ipc', 'log', 'settings', 'vault'],
@@ -86,6 +91,7 @@ export const main = {
       'creators',
       'db',
       'events.ts',
+      'inbox',
       'ipc',
       'log',
       'orders',

@@ -38,6 +38,9 @@ import { OrdersService } from './orders/orders-service';
 import { createOutreach } from './outreach/index';
 import { outreachHandlers } from './outreach/handlers';
 import { purgeAccountOutreach } from './outreach/purge';
+import { InboxService } from './inbox/service';
+import { inboxHandlers } from './inbox/handlers';
+import { ShopApi } from './creators/shop-api';
 import { productsHandlers } from './products/handlers';
 import { privacyHandlers } from './privacy/handlers';
 import { openOrRecover } from './privacy/recovery';
@@ -345,6 +348,15 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   );
   // Deliveries left `sending` by a crash are reconciled before anything else is sent.
   outreach.queue.start();
+  const inbox = new InboxService({
+    db,
+    api: new ShopApi(db, accounts.tokens, profile, logger.child({ module: 'inbox' }), now),
+    logger,
+    now,
+    emitChanged: (conversationIds) => events.emit('inbox:changed', { conversationIds }),
+  });
+  // Quick replies a crash left `sending` are read back from TikTok, never sent again blind.
+  inbox.recover();
   let background: BackgroundSync | null = null;
   if (config.backgroundSync !== false) {
     background = startBackgroundSync({ sync, events, settings, logger, isOnline: () => canReach(apiHosts) });
@@ -387,6 +399,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...samplesHandlers(creatorSources),
     ...marketplaceHandlers(creatorSources),
     ...outreachHandlers(outreach.service),
+    ...inboxHandlers(inbox),
     ...privacyHandlers(privacy),
   };
   const router = new Router(handlers, {

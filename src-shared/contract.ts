@@ -7,6 +7,7 @@ import { collaborationsSlice } from './channels/collaborations';
 import { creatorListsSlice } from './channels/creator-lists';
 import { creatorsSlice } from './channels/creators';
 import { creatorSourcesSlice } from './channels/creator-sources';
+import { inboxSlice } from './channels/inbox';
 import { marketplaceSlice } from './channels/marketplace';
 import { ordersSlice } from './channels/orders';
 import { outreachSlice } from './channels/outreach';
@@ -42,6 +43,7 @@ export const slices = [
   marketplaceSlice,
   samplesSlice,
   outreachSlice,
+  inboxSlice,
   privacySlice,
 ] as const;
 

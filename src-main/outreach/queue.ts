@@ -11,9 +11,9 @@ import { listMessages } from '../tiktok/shop/conversations';
 import {
   createInvitation,
   findInvitationByName,
+  findSentText,
   openConversation,
   sendText,
-  textContent,
 } from '../tiktok/shop/outreach';
 import type { TokenBucket } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
@@ -325,10 +325,11 @@ export class OutreachQueue {
     const own = new Set(
       this.store.db
         .prepare(
-          `SELECT remote_id FROM deliveries WHERE conversation_id = ? AND action = 'message' AND remote_id IS NOT NULL`,
+          `SELECT remote_id FROM deliveries WHERE conversation_id = @cid AND action = 'message' AND remote_id IS NOT NULL
+           UNION ALL SELECT remote_id FROM inbox_replies WHERE conversation_id = @cid AND remote_id IS NOT NULL`,
         )
         .pluck()
-        .all(conversationId) as string[],
+        .all({ cid: conversationId }) as string[],
     );
     const full = page.nextPageToken !== '';
     return repliedSince(page.items, start.firstMessageId, own, full) ? stop('replied') : false;
@@ -680,30 +681,19 @@ export class OutreachQueue {
    * The seller's message with this Delivery's exact content, sent since it was committed to be sent (a
    * day's slack for clock skew) and not already claimed by another Delivery.
    */
-  private async findSentMessage(o: OutreachRow, d: DeliveryRow): Promise<string | null> {
-    const content = textContent(d.text ?? '');
-    const since = Math.floor(((d.sendingAt ?? 0) - 86_400_000) / 1000);
-    const page = await this.call(o, (ctx) => listMessages(ctx, d.conversationId ?? '', {}));
+  private findSentMessage(o: OutreachRow, d: DeliveryRow): Promise<string | null> {
     const claimed = this.store.db.prepare(
       `SELECT 1 FROM deliveries WHERE remote_id = ? AND action = 'message' AND id <> ?`,
     );
-    for (const m of page.items) {
-      if (m.createTime !== null && m.createTime / 1000 < since) continue;
-      if (!sameText(m.content, content)) continue;
-      if (claimed.get(m.messageId, d.id)) continue;
-      return m.messageId;
-    }
-    return null;
-  }
-}
-
-function sameText(received: string, sent: string): boolean {
-  if (received === sent) return true;
-  try {
-    const a = JSON.parse(received) as { content?: unknown };
-    const b = JSON.parse(sent) as { content?: unknown };
-    return typeof a.content === 'string' && a.content === b.content;
-  } catch {
-    return false;
+    const since = Math.floor(((d.sendingAt ?? 0) - 86_400_000) / 1000) * 1000;
+    return this.call(o, (ctx) =>
+      findSentText(
+        ctx,
+        d.conversationId ?? '',
+        d.text ?? '',
+        since,
+        (id) => claimed.get(id, d.id) !== undefined,
+      ),
+    );
   }
 }

@@ -11,6 +11,7 @@ import './styles/sync.css';
 import './styles/data.css';
 import './styles/analytics.css';
 import './styles/creators.css';
+import './styles/inbox.css';
 import './app/creatorDetailSections';
 import { App } from './app/App';
 

@@ -1,7 +1,7 @@
 import { hasColumn, type Migration } from './migration';
 
 /**
- * Follow-ups (docs/outreach.md "Follow-ups") and the quick replies of the inbox (planned, issue 14 item 7).
+ * Follow-ups (docs/outreach.md "Follow-ups") and the quick replies of the inbox (docs/inbox.md).
  *
  * A follow-up is a Delivery like any other (same idempotency key rule, same `sending` before the request,
  * same reconciliation), numbered by `step`: 0 is the first contact, n the nth follow-up. It waits with

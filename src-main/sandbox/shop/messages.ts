@@ -252,7 +252,8 @@ export function sendMessage(ctx: ShopContext): unknown {
   return { message_id: message.id };
 }
 
-const readBody = z.object({ conversation_ids: z.array(z.string()).min(1).max(100) });
+// At most 20 per call, as Mark Conversation Read 202412 documents (docs/tiktok-api/affiliate.md).
+const readBody = z.object({ conversation_ids: z.array(z.string()).min(1).max(20) });
 
 export function markRead(ctx: ShopContext): unknown {
   const shop = requireShop(ctx);

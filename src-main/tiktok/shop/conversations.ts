@@ -146,3 +146,28 @@ export async function listMessages(
     totalCount: null,
   };
 }
+
+const readData = z.object({ failed_conversation_ids: z.array(z.string()).default([]) });
+
+/** TikTok takes at most 20 conversations per call (docs/tiktok-api/affiliate.md, "Mark read"). */
+export const markReadLimit = 20;
+
+/**
+ * Marks every message of the conversations read at TikTok; answers the ids TikTok could not mark (to try
+ * again). Marking read twice changes nothing, so it runs with the read retry policy.
+ */
+export async function markConversationsRead(
+  ctx: ShopDataContext,
+  conversationIds: readonly string[],
+): Promise<{ failed: string[] }> {
+  if (conversationIds.length > markReadLimit)
+    throw new Error(`at most ${markReadLimit} conversations per call`);
+  const data = await shopCall(ctx, 'im.read', {
+    method: 'POST',
+    // `conversatons` is TikTok's own spelling of this path.
+    path: '/affiliate_seller/202412/conversatons/read',
+    body: { conversation_ids: conversationIds },
+    data: readData,
+  });
+  return { failed: data.failed_conversation_ids };
+}

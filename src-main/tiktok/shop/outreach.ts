@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WriteResult } from '../http-core';
+import { listMessages } from './conversations';
 import { type ShopDataContext, shopCall, shopWrite } from './data-call';
 import { pageToken } from './schemas';
 
@@ -134,4 +135,39 @@ export async function sendText(
     data: z.object({ message_id: z.string().min(1) }),
   });
   return r.kind === 'unknown' ? r : { kind: 'done', value: r.value.message_id };
+}
+
+/** Whether two TEXT contents say the same: TikTok may re-serialise the JSON string it was sent. */
+function sameText(received: string, sent: string): boolean {
+  if (received === sent) return true;
+  try {
+    const a = JSON.parse(received) as { content?: unknown };
+    const b = JSON.parse(sent) as { content?: unknown };
+    return typeof a.content === 'string' && a.content === b.content;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reconciling a TEXT message whose answer was lost: among the conversation's newest messages, the one with
+ * exactly this text, created since `sinceMs` (callers allow for clock skew), that `claimed` does not
+ * already attribute to another send. Null: it did not go out.
+ */
+export async function findSentText(
+  ctx: ShopDataContext,
+  conversationId: string,
+  text: string,
+  sinceMs: number,
+  claimed: (messageId: string) => boolean,
+): Promise<string | null> {
+  const content = textContent(text);
+  const page = await listMessages(ctx, conversationId, {});
+  for (const m of page.items) {
+    if (m.createTime !== null && m.createTime < sinceMs) continue;
+    if (!sameText(m.content, content)) continue;
+    if (claimed(m.messageId)) continue;
+    return m.messageId;
+  }
+  return null;
 }

@@ -7,6 +7,7 @@ import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { CreatorsPage } from '../pages/creators/CreatorsPage';
 import { OrdersPage } from '../pages/orders/OrdersPage';
 import { OutreachPage } from '../pages/outreach/OutreachPage';
+import { InboxPage } from '../pages/inbox/InboxPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SamplesPage } from '../pages/samples/SamplesPage';
 import { DiscoverPage } from '../pages/discover/DiscoverPage';
@@ -59,6 +60,8 @@ function PageContent({ page }: { page: Page }): ReactElement {
       return <AffiliatePage />;
     case 'outreach':
       return <OutreachPage />;
+    case 'inbox':
+      return <InboxPage />;
     case 'creators':
       return <CreatorsPage />;
     case 'samples':

@@ -2,17 +2,23 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { LogoMark } from '../components/Logo';
+import { useChannelQuery } from '../api';
 import { hrefFor, type Page } from '../navigation/routes';
 
 const groups: { id: string; pages: Page[] }[] = [
   { id: 'insights', pages: ['dashboard', 'ads', 'finance', 'affiliate'] },
-  { id: 'grow', pages: ['creators', 'discover', 'samples', 'outreach'] },
+  { id: 'grow', pages: ['creators', 'discover', 'samples', 'outreach', 'inbox'] },
   { id: 'shop', pages: ['products', 'orders'] },
   { id: 'manage', pages: ['accounts', 'settings', 'activity'] },
 ];
 
 export function Sidebar({ current }: { current: Page }): ReactElement {
   const { t } = useTranslation();
+  // Unread creator messages, shown on the Inbox link; a failed read just shows no number.
+  const counts = useChannelQuery('inbox:counts', undefined, {
+    invalidateOn: ['inbox:changed', 'sync:statusChanged'],
+  });
+  const unread = counts.data?.unread ?? 0;
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -32,6 +38,12 @@ export function Sidebar({ current }: { current: Page }): ReactElement {
                 >
                   <Icon name={page} />
                   <span>{t(`nav.${page}`)}</span>
+                  {page === 'inbox' && unread > 0 && (
+                    <span className="nav-badge" title={t('nav.unread', { count: unread })}>
+                      <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+                      <span className="visually-hidden">{t('nav.unread', { count: unread })}</span>
+                    </span>
+                  )}
                 </a>
               </li>
             ))}

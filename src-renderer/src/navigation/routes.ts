@@ -9,6 +9,7 @@ export const pages = [
   'discover',
   'samples',
   'outreach',
+  'inbox',
   'products',
   'orders',
   'accounts',

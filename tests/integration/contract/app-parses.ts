@@ -7,7 +7,11 @@ import { loginTokenFromCode } from '../../../src-main/tiktok/identity/auth';
 import { getLoginUser } from '../../../src-main/tiktok/identity/user';
 import { searchAffiliateOrders } from '../../../src-main/tiktok/shop/affiliate-orders';
 import { collaborationCreators, searchCollaborations } from '../../../src-main/tiktok/shop/collaborations';
-import { listConversations, listMessages } from '../../../src-main/tiktok/shop/conversations';
+import {
+  listConversations,
+  listMessages,
+  markConversationsRead,
+} from '../../../src-main/tiktok/shop/conversations';
 import type { ShopDataContext } from '../../../src-main/tiktok/shop/data-call';
 import { listStatements } from '../../../src-main/tiktok/shop/finance';
 import { searchOrders } from '../../../src-main/tiktok/shop/orders';
@@ -117,6 +121,12 @@ export const appParses: Record<string, (response: Record<string, unknown>) => Pr
       complete(page, count(r, 'conversations'));
       expect(page.items[0]!.avatarUrl).toMatch(/^https:/);
     }),
+  'shop/conversations-read-202412': (r) =>
+    serving(r, async (base) =>
+      expect(await markConversationsRead(shopCtx(base), ['x'])).toEqual({
+        failed: (r.data as { failed_conversation_ids: string[] }).failed_conversation_ids,
+      }),
+    ),
   'shop/messages-202412': (r) =>
     serving(r, async (base) => complete(await listMessages(shopCtx(base), 'x', {}), count(r, 'messages'))),
 };
