@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { creatorSelectionSchema } from './creator-lists';
 
 /**
  * Outreach: Templates, Outreaches (one bulk send to many creators) and their Deliveries (one creator × one
@@ -133,7 +134,9 @@ export const outreachInputSchema = z
     shopId: z.string().min(1),
     name: z.string().trim().min(1).max(100),
     action: outreachActionSchema,
-    creatorIds: z.array(z.number().int().positive()).min(1).max(10_000),
+    /** The creators, by id; or `selection` (a CRM list, a saved filter, ticked rows), resolved when planned. */
+    creatorIds: z.array(z.number().int().positive()).max(10_000).default([]),
+    selection: creatorSelectionSchema.optional(),
     products: z
       .array(
         z
@@ -165,8 +168,14 @@ export const outreachInputSchema = z
     /** New creators the shop may contact per TikTok week (its tier); null: unlimited. */
     weeklyPool: z.number().int().nonnegative().nullable().default(50),
   })
-  .strict();
+  .strict()
+  .refine((o) => o.creatorIds.length > 0 || o.selection !== undefined, {
+    path: ['creatorIds'],
+    message: 'Choose at least one creator (creatorIds or selection)',
+  });
 export type OutreachInput = z.infer<typeof outreachInputSchema>;
+/** What a caller sends (defaults not yet applied). */
+export type OutreachInputDraft = z.input<typeof outreachInputSchema>;
 
 export const planRowSchema = z.object({
   creatorId: z.number().int(),

@@ -60,7 +60,7 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     now: deps.now,
     queue,
     onProgress: progress,
-    ...(crm ? { blocklist: crm.blocklist } : {}),
+    ...(crm ? { blocklist: crm.blocklist, selectionIds: (s) => crm.selectionIds(s) } : {}),
   });
   return { service, queue };
 }

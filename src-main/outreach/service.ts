@@ -31,8 +31,13 @@ export interface OutreachServiceDeps {
   /** Absent in tests that drive the queue by hand. */
   queue?: OutreachQueue;
   blocklist?: Blocklist;
+  /** The Creator ids a CRM selection (a list, a saved filter, ticked rows) names now. */
+  selectionIds?: (selection: NonNullable<OutreachInput['selection']>) => number[];
   onProgress?: (outreachId: number) => void;
 }
+
+/** One Outreach reaches at most this many creators (its Deliveries are created in one transaction). */
+const maxCreators = 10_000;
 
 interface Shop {
   shopId: string;
@@ -162,9 +167,26 @@ export class OutreachService {
     return null;
   }
 
+  /** The Outreach's creators: the ids given and whoever the selection names, best first as the CRM gave them. */
+  private audienceOf(input: OutreachInput): AudienceCreator[] {
+    const ids = [...input.creatorIds];
+    if (input.selection) {
+      if (!this.deps.selectionIds) throw new Error('outreach was built without the creator CRM');
+      ids.push(...this.deps.selectionIds(input.selection));
+    }
+    const unique = [...new Set(ids)];
+    const fail = (text: Translatable): never => {
+      throw new AppError('VALIDATION', text, { issues: [{ path: 'creatorIds', message: englishOf(text) }] });
+    };
+    if (unique.length === 0) fail(outreachTexts.needsCreators());
+    if (unique.length > maxCreators)
+      fail(outreachTexts.tooManyCreators({ count: unique.length, max: maxCreators }));
+    return this.audience(unique);
+  }
+
   plan(input: OutreachInput) {
     const shop = this.shop(input.accountId, input.shopId);
-    const creators = this.audience(input.creatorIds);
+    const creators = this.audienceOf(input);
     const { messageFor, problems } = this.texts(input, shop);
     // Every creator's message is rendered, so a value missing for one creator shows before anything is queued.
     for (const c of creators) messageFor(c);
@@ -191,7 +213,7 @@ export class OutreachService {
   create(input: OutreachInput): { outreach: Outreach; skipped: number } {
     const now = this.deps.now();
     const shop = this.shop(input.accountId, input.shopId);
-    const creators = this.audience(input.creatorIds);
+    const creators = this.audienceOf(input);
     const { invitationText, messageFor, problems } = this.texts(input, shop);
     if (problems.length > 0)
       throw new AppError(
