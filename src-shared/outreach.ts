@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { creatorSelectionSchema } from './creator-lists';
+import { maxRatePerMinute, maxWeeklyPool } from './outreach-limits';
 
 /**
  * Outreach: Templates, Outreaches (one bulk send to many creators) and their Deliveries (one creator × one
@@ -163,10 +164,10 @@ export const outreachInputSchema = z
     /** Shop-local minutes of the day [start, end) in which sending is allowed; null: any time. */
     window: z.object({ startMinute: minuteOfDay, endMinute: minuteOfDay }).strict().nullable().default(null),
     dailyCap: z.number().int().positive().max(100_000).nullable().default(null),
-    /** Requests that contact creators, per minute, for this shop. */
-    ratePerMinute: z.number().int().min(1).max(3_000).default(30),
-    /** New creators the shop may contact per TikTok week (its tier); null: unlimited. */
-    weeklyPool: z.number().int().nonnegative().nullable().default(50),
+    /** Requests that contact creators, per minute; absent: the shop's pace set in Settings. */
+    ratePerMinute: z.number().int().min(1).max(maxRatePerMinute).optional(),
+    /** New creators per TikTok week; null: unlimited; absent: the shop's tier set in Settings. */
+    weeklyPool: z.number().int().nonnegative().max(maxWeeklyPool).nullable().optional(),
   })
   .strict()
   .refine((o) => o.creatorIds.length > 0 || o.selection !== undefined, {
@@ -186,11 +187,15 @@ export const planRowSchema = z.object({
   dueAt: z.number().int().nullable(),
   /** Skipped as blocklisted: when the merchant blocked the creator (UTC epoch ms). */
   blockedAt: z.number().int().nullable(),
+  /** Why an exempt creator costs nothing from the pool: connected with the shop, or already counted this week. */
+  exemptBecause: z.enum(['connected', 'counted']).nullable(),
 });
 export const outreachPlanSchema = z.object({
   weekStart: z.number().int(),
   nextReset: z.number().int(),
   poolSize: z.number().int().nullable(),
+  /** The pace the plan assumed (the input's, else the shop's from Settings). */
+  ratePerMinute: z.number().int(),
   poolUsed: z.number().int(),
   counts: z.object({
     thisWeek: z.number().int(),

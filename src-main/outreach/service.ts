@@ -14,7 +14,8 @@ import type {
 import { regionTimeZone } from '@shared/time';
 import type { Blocklist } from './crm';
 import type { OutreachQueue } from './queue';
-import { type AudienceCreator, buildPlan } from './plan';
+import { type AudienceCreator, buildPlan, type OutreachLimits } from './plan';
+import { effectiveLimits } from '@shared/outreach-limits';
 
 export type { AudienceCreator } from './plan';
 import { PoolLedger } from './pool';
@@ -33,6 +34,8 @@ export interface OutreachServiceDeps {
   blocklist?: Blocklist;
   /** The Creator ids a CRM selection (a list, a saved filter, ticked rows) names now. */
   selectionIds?: (selection: NonNullable<OutreachInput['selection']>) => number[];
+  /** The shop's tier (weekly pool) and pace set in Settings; absent: the defaults of an unset shop. */
+  limitsOf?: (shopId: string) => OutreachLimits;
   onProgress?: (outreachId: number) => void;
 }
 
@@ -64,10 +67,19 @@ export class OutreachService {
     return shop;
   }
 
+  /**
+   * The Creators behind these ids (a merged record's id names its Creator). TikTok's ids and the region may
+   * sit on any record of the Creator's merge tree (a file row merged into a creator the sync met by user id):
+   * the root's own first, else the oldest record's that has one (docs/creators.md).
+   */
   audience(creatorIds: readonly number[]): AudienceCreator[] {
     const byId = new Map<number, AudienceCreator>();
+    const fromTree = (column: 'open_id' | 'region'): string =>
+      `COALESCE(root.${column}, (SELECT r.${column} FROM creators r WHERE r.canonical_id = root.id
+         AND r.${column} IS NOT NULL ORDER BY r.id LIMIT 1))`;
     const q = this.deps.db.prepare(
-      'SELECT id, open_id AS openId, handle, nickname, region FROM creators WHERE id = ?',
+      `SELECT root.id, ${fromTree('open_id')} AS openId, root.handle, root.nickname, ${fromTree('region')} AS region
+       FROM creators c JOIN creators root ON root.id = c.canonical_id WHERE c.id = ?`,
     );
     for (const id of creatorIds) {
       const c = q.get(id) as AudienceCreator | undefined;
@@ -82,7 +94,12 @@ export class OutreachService {
           issues: [{ path: 'creatorIds', message: `${missing.length} unknown creator id(s)` }],
         },
       );
-    return [...new Set(creatorIds)].map((id) => byId.get(id) as AudienceCreator);
+    const creators = new Map<number, AudienceCreator>();
+    for (const id of creatorIds) {
+      const c = byId.get(id) as AudienceCreator;
+      if (!creators.has(c.id)) creators.set(c.id, c);
+    }
+    return [...creators.values()];
   }
 
   private texts(input: OutreachInput, shop: Shop) {
@@ -152,6 +169,15 @@ export class OutreachService {
     return names.every((n) => n !== undefined) ? names.join(', ') : null;
   }
 
+  /** The input's pool and pace where given, else the shop's from Settings. */
+  private limits(input: OutreachInput): OutreachLimits {
+    const shop = this.deps.limitsOf?.(input.shopId) ?? effectiveLimits({}, input.shopId);
+    return {
+      weeklyPool: input.weeklyPool !== undefined ? input.weeklyPool : shop.weeklyPool,
+      ratePerMinute: input.ratePerMinute ?? shop.ratePerMinute,
+    };
+  }
+
   /** Why a creator would not be contacted at all (null: it would be). */
   private skipReason(
     input: OutreachInput,
@@ -199,9 +225,17 @@ export class OutreachService {
       input,
       creators,
       zone: regionTimeZone(shop.region),
+      limits: this.limits(input),
       skip: (c) => this.skipReason(input, shop, c, blocked, privacy),
       // Sets read once: the plan answers for thousands of creators.
-      exempt: (c) => c.openId !== null && (connected.has(c.openId) || counted.has(c.openId)),
+      exempt: (c) =>
+        c.openId === null
+          ? null
+          : connected.has(c.openId)
+            ? 'connected'
+            : counted.has(c.openId)
+              ? 'counted'
+              : null,
       poolUsed: this.pool.used(shop.shopId, this.deps.now()),
       poolExhausted: this.pool.isExhausted(shop.shopId, this.deps.now()),
       problems,
@@ -241,8 +275,7 @@ export class OutreachService {
       window: input.window,
       timeZone: regionTimeZone(shop.region),
       dailyCap: input.dailyCap,
-      ratePerMinute: input.ratePerMinute,
-      weeklyPool: input.weeklyPool,
+      ...this.limits(input),
     };
     const actions: Array<'invite' | 'message'> =
       input.action === 'both' ? ['invite', 'message'] : [input.action];
