@@ -119,8 +119,13 @@ function TemplateField(props: {
     { kind, body: debounced, ...(creatorId !== null ? { creatorId } : {}), values },
     { enabled: debounced.trim() !== '' },
   );
-  const ok = debounced === body && body.trim() !== '' && (preview.data?.problems.length ?? 1) === 0;
-  useEffect(() => onChecked(ok), [ok, onChecked]);
+  // A verdict holds for the text it was made for: a changed text is not held back before its preview
+  // arrives (the plan checks every creator's text again and nothing can be confirmed with a problem).
+  const settled = debounced === body && preview.data !== undefined && !preview.isFetching;
+  const problems = (preview.data?.problems.length ?? 0) > 0;
+  useEffect(() => {
+    onChecked(settled ? !problems : true);
+  }, [settled, problems, onChecked]);
   return (
     <fieldset className="wizard-template">
       <legend className="wizard-template-title">{t(`outreach.wizard.template.${kind}`)}</legend>

@@ -12,6 +12,7 @@ import {
   commissionBp,
   type Draft,
   emptyDraft,
+  keptCreators,
   needs,
   shopKey,
   shopsOf,
@@ -50,9 +51,10 @@ export function OutreachWizard(props: {
     invitation: null,
     message: null,
   });
+  /** Whether each text's latest preview was free of problems (true until a preview says otherwise). */
   const [previewOk, setPreviewOk] = useState<Record<TemplateKind, boolean>>({
-    invitation: false,
-    message: false,
+    invitation: true,
+    message: true,
   });
   const update = (patch: Partial<Draft>): void => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -93,6 +95,7 @@ export function OutreachWizard(props: {
         const c = draft.templates[kind];
         if (!c.writing && c.templateId === null) return t(`outreach.wizard.need.template.${kind}`);
         if (c.writing && !c.name.trim()) return t('outreach.wizard.need.templateName');
+        if (c.writing && !c.body.trim()) return t(`outreach.wizard.need.template.${kind}`);
         if (!previewOk[kind]) return t('outreach.wizard.need.fixTemplate');
       }
     }
@@ -147,7 +150,9 @@ export function OutreachWizard(props: {
   const confirm = async (): Promise<void> => {
     try {
       const ids = await ensureTemplates();
-      const created = await create.mutateAsync(toInput(draft, zone, ids));
+      const created = await create.mutateAsync(
+        toInput(draft, zone, ids, draft.leaveOutWaiting && plan ? keptCreators(plan) : undefined),
+      );
       const started = await start.mutateAsync({ id: created.outreach.id });
       showToast({ tone: 'success', message: t('outreach.wizard.created', { name: started.name }) });
       props.onCreated?.(started.id);
@@ -173,7 +178,13 @@ export function OutreachWizard(props: {
       </ol>
       <form
         className="wizard-body"
-        aria-label={t(`outreach.wizard.step.${step}`)}
+        // The wizard names what is missing in the merchant's language; the browser's own bubbles would not.
+        noValidate
+        aria-label={t('outreach.wizard.stepOf', {
+          number: index + 1,
+          total: steps.length,
+          step: t(`outreach.wizard.step.${step}`),
+        })}
         onSubmit={(e) => {
           e.preventDefault();
           if (step === 'plan') void confirm();
@@ -190,8 +201,16 @@ export function OutreachWizard(props: {
             onChecked={(kind, ok) => setPreviewOk((p) => (p[kind] === ok ? p : { ...p, [kind]: ok }))}
           />
         )}
-        {step === 'schedule' && <ScheduleStep draft={draft} update={update} zone={zone} />}
-        {step === 'plan' && plan && <PlanStep plan={plan} />}
+        {step === 'schedule' && shop && (
+          <ScheduleStep draft={draft} update={update} zone={zone} shopId={shop.shopId} />
+        )}
+        {step === 'plan' && plan && (
+          <PlanStep
+            plan={plan}
+            leaveOutWaiting={draft.leaveOutWaiting}
+            onLeaveOutWaiting={(leaveOutWaiting) => setDraft((d) => ({ ...d, leaveOutWaiting }))}
+          />
+        )}
         {error && (
           <Notice tone="danger" title={t('outreach.wizard.cannotContinue')}>
             {error}

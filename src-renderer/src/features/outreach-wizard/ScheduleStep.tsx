@@ -1,19 +1,36 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { effectiveLimits } from '@shared/outreach-limits';
+import { useSettings } from '../../settings/SettingsProvider';
 import type { Draft } from './draft';
 
-/** Step 4: when sending may start, the daily send window in the shop's time zone, and a daily cap. */
+/**
+ * Step 4: when sending may start, the daily send window in the shop's time zone, and a daily cap; the weekly
+ * pool and pace come from the shop's limits in Settings and are shown here.
+ */
 export function ScheduleStep(props: {
   draft: Draft;
   update: (patch: Partial<Draft>) => void;
   zone: string;
+  shopId: string;
 }): ReactElement {
-  const { draft, update, zone } = props;
-  const { t } = useTranslation();
+  const { draft, update, zone, shopId } = props;
+  const { t, i18n } = useTranslation();
+  const { settings } = useSettings();
   const id = useId();
+  const limits = effectiveLimits(settings.outreachShops, shopId);
+  const number = new Intl.NumberFormat(i18n.language);
   return (
     <div className="wizard-fields">
       <p className="muted field-hint">{t('outreach.wizard.zone', { zone })}</p>
+      <p className="wizard-readout" role="note">
+        {limits.weeklyPool === null
+          ? t('outreach.wizard.limitsNoPool', { rate: number.format(limits.ratePerMinute) })
+          : t('outreach.wizard.limits', {
+              pool: number.format(limits.weeklyPool),
+              rate: number.format(limits.ratePerMinute),
+            })}
+      </p>
       <fieldset className="wizard-choice">
         <legend className="field-label">{t('outreach.wizard.start')}</legend>
         <label className="radio-line">

@@ -1,6 +1,6 @@
 import type { Account } from '@shared/accounts';
 import type { CreatorSelection } from '@shared/creator-lists';
-import type { OutreachAction, OutreachInputDraft, TemplateKind } from '@shared/outreach';
+import type { OutreachAction, OutreachInputDraft, OutreachPlan, TemplateKind } from '@shared/outreach';
 import { zoneOffsetMs } from '@shared/time';
 
 /** What the wizard collects, as the user typed it; `toInput` turns it into `outreach:plan` / `create` input. */
@@ -43,6 +43,8 @@ export interface Draft {
   windowStart: string;
   windowEnd: string;
   dailyCap: string;
+  /** The plan adjusted: creators who would wait for the weekly reset are left out of this Outreach. */
+  leaveOutWaiting: boolean;
 }
 
 export const maxProducts = 100;
@@ -72,6 +74,7 @@ export function emptyDraft(audience: Audience): Draft {
     windowStart: '09:00',
     windowEnd: '18:00',
     dailyCap: '',
+    leaveOutWaiting: false,
   };
 }
 
@@ -138,10 +141,20 @@ const minutes = (hhmm: string): number => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
+/** The creators a plan keeps when those waiting for the weekly reset are left out (the skipped stay, with why). */
+export function keptCreators(plan: OutreachPlan): number[] {
+  return plan.rows.filter((r) => r.outcome !== 'next_week').map((r) => r.creatorId);
+}
+
+/**
+ * The `outreach:plan` / `create` input. `only`: the creators the adjusted plan keeps, sent by id instead of
+ * the audience's selection.
+ */
 export function toInput(
   draft: Draft,
   zone: string,
   ids: Record<TemplateKind, number | null>,
+  only?: number[],
 ): OutreachInputDraft {
   const { accountId, shopId } = parseShopKey(draft.shopKey);
   const need = needs(draft.action);
@@ -155,8 +168,7 @@ export function toInput(
     shopId,
     name: draft.name.trim(),
     action: draft.action,
-    creatorIds: [],
-    selection: audience,
+    ...(only ? { creatorIds: only } : { creatorIds: [], selection: audience }),
     products: need.invitation
       ? Object.entries(draft.products).map(([productId, rate]) => ({
           productId,
@@ -182,7 +194,6 @@ export function toInput(
       ? { startMinute: minutes(draft.windowStart), endMinute: minutes(draft.windowEnd) }
       : null,
     dailyCap: draft.dailyCap.trim() && Number.isInteger(cap) && cap > 0 ? cap : null,
-    ratePerMinute: 30,
-    weeklyPool: 50,
+    // The weekly pool and pace are the shop's, from Settings: main applies them.
   };
 }
