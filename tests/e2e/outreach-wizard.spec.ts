@@ -292,6 +292,7 @@ test('a merchant plans, confirms, pauses, resumes and finishes an Outreach from 
       .click();
     await expect(page.getByRole('article', { name: 'Spring launch' })).toBeVisible();
     await page.screenshot({ path: `test-results/e2e/outreach-wizard-finished-${language}-${theme}.png` });
+    if (theme === 'light') continue;
     await page.getByRole('button', { name: /New outreach|新建建联/ }).click();
     const again = page.getByRole('dialog');
     await again.getByRole('textbox').first().fill('Summer');

@@ -43,72 +43,59 @@ export function OutreachLimitsSection(props: {
       {shops.length === 0 ? (
         <p className="muted">{t('outreach.limits.noShops')}</p>
       ) : (
-        <table className="table outreach-limits-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('outreach.limits.shop')}</th>
-              <th scope="col">{t('outreach.limits.tierLabel')}</th>
-              <th scope="col" className="col-num">
-                {t('outreach.limits.pool')}
-              </th>
-              <th scope="col" className="col-num">
-                {t('outreach.limits.pace')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shops.map((s) => {
-              const limits = props.shops[s.shopId] ?? defaultShopOutreachLimits;
-              const pool = effectiveLimits(props.shops, s.shopId).weeklyPool;
-              const shopLabel = `${s.name} (${s.region})`;
-              return (
-                <tr key={s.shopId}>
-                  <th scope="row" className="cell-text">
-                    {shopLabel}
-                  </th>
-                  <td>
-                    <select
-                      className="input select"
-                      aria-label={t('outreach.limits.tierFor', { shop: shopLabel })}
-                      value={limits.tier}
-                      onChange={(e) => set(s.shopId, { ...limits, tier: e.target.value as OutreachTier })}
-                    >
-                      {outreachTiers.map((tier) => (
-                        <option key={tier} value={tier}>
-                          {tierLabel(tier)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="col-num">
-                    {limits.tier === 'custom' ? (
-                      <NumberCell
-                        label={t('outreach.limits.poolFor', { shop: shopLabel })}
-                        min={0}
-                        max={maxWeeklyPool}
-                        value={limits.customPool}
-                        onSave={(customPool) => set(s.shopId, { ...limits, customPool })}
-                      />
-                    ) : pool === null ? (
-                      t('outreach.limits.noLimit')
-                    ) : (
-                      number.format(pool)
-                    )}
-                  </td>
-                  <td className="col-num">
+        <div className="outreach-limits">
+          {shops.map((s) => {
+            const limits = props.shops[s.shopId] ?? defaultShopOutreachLimits;
+            const pool = effectiveLimits(props.shops, s.shopId).weeklyPool;
+            const shopLabel = `${s.name} (${s.region})`;
+            return (
+              <fieldset key={s.shopId} className="outreach-limits-shop">
+                <legend className="field-label">{shopLabel}</legend>
+                <label className="field-inline">
+                  <span className="field-hint">{t('outreach.limits.tierLabel')}</span>
+                  <select
+                    className="input select"
+                    aria-label={t('outreach.limits.tierFor', { shop: shopLabel })}
+                    value={limits.tier}
+                    onChange={(e) => set(s.shopId, { ...limits, tier: e.target.value as OutreachTier })}
+                  >
+                    {outreachTiers.map((tier) => (
+                      <option key={tier} value={tier}>
+                        {tierLabel(tier)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <div className="field-inline">
+                  <span className="field-hint">{t('outreach.limits.pool')}</span>
+                  {limits.tier === 'custom' ? (
                     <NumberCell
-                      label={t('outreach.limits.paceFor', { shop: shopLabel })}
-                      min={1}
-                      max={maxRatePerMinute}
-                      value={limits.ratePerMinute}
-                      onSave={(ratePerMinute) => set(s.shopId, { ...limits, ratePerMinute })}
+                      label={t('outreach.limits.poolFor', { shop: shopLabel })}
+                      min={0}
+                      max={maxWeeklyPool}
+                      value={limits.customPool}
+                      onSave={(customPool) => set(s.shopId, { ...limits, customPool })}
                     />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  ) : (
+                    <span className="outreach-limits-value">
+                      {pool === null ? t('outreach.limits.noLimit') : number.format(pool)}
+                    </span>
+                  )}
+                </div>
+                <div className="field-inline">
+                  <span className="field-hint">{t('outreach.limits.pace')}</span>
+                  <NumberCell
+                    label={t('outreach.limits.paceFor', { shop: shopLabel })}
+                    min={1}
+                    max={maxRatePerMinute}
+                    value={limits.ratePerMinute}
+                    onSave={(ratePerMinute) => set(s.shopId, { ...limits, ratePerMinute })}
+                  />
+                </div>
+              </fieldset>
+            );
+          })}
+        </div>
       )}
       <p className="field-hint">{t('outreach.limits.hint')}</p>
     </SettingsSection>
