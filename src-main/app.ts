@@ -36,6 +36,7 @@ import type { SyncWorkerSpec } from './sync/worker/protocol';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersService } from './orders/orders-service';
 import { createOutreach } from './outreach/index';
+import { effectiveLimits } from '@shared/outreach-limits';
 import { outreachHandlers } from './outreach/handlers';
 import { purgeAccountOutreach } from './outreach/purge';
 import { InboxService } from './inbox/service';
@@ -337,6 +338,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     now,
     emit: (payload) => events.emit('outreach:progress', payload),
     crm: creators,
+    limitsOf: (shopId) => effectiveLimits(settings.get().outreachShops, shopId),
     creatorsChanged: (ids) =>
       events.emit('creators:changed', { ids: ids.length <= 500 ? ids : null, reason: 'sync' }),
   });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { creatorSelectionSchema } from './creator-lists';
+import { maxRatePerMinute, maxWeeklyPool } from './outreach-limits';
 
 /**
  * Outreach: Templates, Outreaches (one bulk send to many creators) and their Deliveries (one creator × one
@@ -152,7 +154,9 @@ export const outreachInputSchema = z
     shopId: z.string().min(1),
     name: z.string().trim().min(1).max(100),
     action: outreachActionSchema,
-    creatorIds: z.array(z.number().int().positive()).min(1).max(10_000),
+    /** The creators, by id; or `selection` (a CRM list, a saved filter, ticked rows), resolved when planned. */
+    creatorIds: z.array(z.number().int().positive()).max(10_000).default([]),
+    selection: creatorSelectionSchema.optional(),
     products: z
       .array(
         z
@@ -184,13 +188,19 @@ export const outreachInputSchema = z
     /** Shop-local minutes of the day [start, end) in which sending is allowed; null: any time. */
     window: z.object({ startMinute: minuteOfDay, endMinute: minuteOfDay }).strict().nullable().default(null),
     dailyCap: z.number().int().positive().max(100_000).nullable().default(null),
-    /** Requests that contact creators, per minute, for this shop. */
-    ratePerMinute: z.number().int().min(1).max(3_000).default(30),
-    /** New creators the shop may contact per TikTok week (its tier); null: unlimited. */
-    weeklyPool: z.number().int().nonnegative().nullable().default(50),
+    /** Requests that contact creators, per minute; absent: the shop's pace set in Settings. */
+    ratePerMinute: z.number().int().min(1).max(maxRatePerMinute).optional(),
+    /** New creators per TikTok week; null: unlimited; absent: the shop's tier set in Settings. */
+    weeklyPool: z.number().int().nonnegative().max(maxWeeklyPool).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .refine((o) => o.creatorIds.length > 0 || o.selection !== undefined, {
+    path: ['creatorIds'],
+    message: 'Choose at least one creator (creatorIds or selection)',
+  });
 export type OutreachInput = z.infer<typeof outreachInputSchema>;
+/** What a caller sends (defaults not yet applied). */
+export type OutreachInputDraft = z.input<typeof outreachInputSchema>;
 
 export const planRowSchema = z.object({
   creatorId: z.number().int(),
@@ -201,11 +211,15 @@ export const planRowSchema = z.object({
   dueAt: z.number().int().nullable(),
   /** Skipped as blocklisted: when the merchant blocked the creator (UTC epoch ms). */
   blockedAt: z.number().int().nullable(),
+  /** Why an exempt creator costs nothing from the pool: connected with the shop, or already counted this week. */
+  exemptBecause: z.enum(['connected', 'counted']).nullable(),
 });
 export const outreachPlanSchema = z.object({
   weekStart: z.number().int(),
   nextReset: z.number().int(),
   poolSize: z.number().int().nullable(),
+  /** The pace the plan assumed (the input's, else the shop's from Settings). */
+  ratePerMinute: z.number().int(),
   poolUsed: z.number().int(),
   counts: z.object({
     thisWeek: z.number().int(),

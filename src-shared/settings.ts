@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outreachShopsSchema } from './outreach-limits';
 
 export const languages = ['en', 'zh-CN'] as const;
 export const themes = ['system', 'light', 'dark'] as const;
@@ -20,6 +21,8 @@ export const settingsSchema = z.object({
   financeRetentionYears: z.number().int().min(1).max(10),
   /** How many daily backups of the database are kept (the oldest go first). */
   backupsKept: z.number().int().min(1).max(60),
+  /** Each shop's outreach tier (its weekly pool) and sending pace; a shop not named uses the defaults. */
+  outreachShops: outreachShopsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Language = Settings['language'];
@@ -36,6 +39,7 @@ export const defaultSettings: Settings = {
   accountDataRetentionDays: 90,
   financeRetentionYears: 5,
   backupsKept: 7,
+  outreachShops: {},
 };
 
 /** A patch names at least one known field; unknown fields are an error, not silently dropped. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { type CreatorStage, type StageCause, stageRank } from '@shared/creators';
+import type { CreatorSelection } from '@shared/creator-lists';
 import type { Logger } from '../log/logger';
 
 /**
@@ -12,6 +13,7 @@ export interface OutreachCrm {
     move(creatorId: number, to: CreatorStage, cause: StageCause, ref: string | null, now: number): boolean;
   };
   creatorOf(id: number): number;
+  selectionIds(selection: CreatorSelection): number[];
   indexer: { refresh(ids: Iterable<number>, now: number): void };
   extensions: {
     register(

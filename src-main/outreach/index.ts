@@ -6,6 +6,7 @@ import { RateLimiter } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
 import { OutreachQueue } from './queue';
 import { lastContactedFacts, type OutreachCrm, pipelineMover } from './crm';
+import type { OutreachLimits } from './plan';
 import { OutreachService } from './service';
 
 export interface OutreachDeps {
@@ -17,6 +18,8 @@ export interface OutreachDeps {
   emit: (payload: EventPayload<'outreach:progress'>) => void;
   /** The creator CRM: its blocklist is obeyed, its pipeline and "last contacted" follow what was sent. */
   crm?: OutreachCrm;
+  /** The shop's tier (weekly pool) and pace, as set in Settings. */
+  limitsOf?: (shopId: string) => OutreachLimits;
   /** Creators whose stage or last contact changed (the Creators page refreshes them). */
   creatorsChanged?: (creatorIds: number[]) => void;
 }
@@ -60,7 +63,8 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     now: deps.now,
     queue,
     onProgress: progress,
-    ...(crm ? { blocklist: crm.blocklist } : {}),
+    ...(deps.limitsOf ? { limitsOf: deps.limitsOf } : {}),
+    ...(crm ? { blocklist: crm.blocklist, selectionIds: (s) => crm.selectionIds(s) } : {}),
   });
   return { service, queue };
 }

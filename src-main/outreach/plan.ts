@@ -18,13 +18,21 @@ export interface AudienceCreator {
   region: string | null;
 }
 
+export interface OutreachLimits {
+  weeklyPool: number | null;
+  ratePerMinute: number;
+}
+
 export interface PlanInput {
   now: number;
   input: OutreachInput;
   creators: AudienceCreator[];
   zone: string;
+  /** The pool and pace this Outreach runs with (the input's, else the shop's from Settings). */
+  limits: OutreachLimits;
   skip: (c: AudienceCreator) => DeliveryReason | null;
-  exempt: (c: AudienceCreator) => boolean;
+  /** Why contacting this creator costs nothing from the pool; null: it costs one. */
+  exempt: (c: AudienceCreator) => 'connected' | 'counted' | null;
   poolUsed: number;
   poolExhausted: boolean;
   problems: TemplateProblem[];
@@ -36,14 +44,14 @@ export function buildPlan(p: PlanInput): OutreachPlan {
   const { input, now } = p;
   const start = Math.max(now, input.startAt ?? 0);
   const reset = nextWeeklyReset(start);
-  const size = input.weeklyPool;
+  const size = p.limits.weeklyPool;
   let left = p.poolExhausted ? 0 : size === null ? Number.POSITIVE_INFINITY : Math.max(0, size - p.poolUsed);
   // Requests per creator: invitations go 50 to a request, messages one each.
   const perCreator =
     (input.action === 'message' ? 1 : 0) +
     (input.action === 'invite' ? 1 / 50 : 0) +
     (input.action === 'both' ? 1 + 1 / 50 : 0);
-  const interval = (60_000 / input.ratePerMinute) * perCreator;
+  const interval = (60_000 / p.limits.ratePerMinute) * perCreator;
   let sendIndex = 0;
   let waiting = 0;
   const due = (): number => nextOpen(start + Math.floor(sendIndex++ * interval), input.window, p.zone);
@@ -53,9 +61,18 @@ export function buildPlan(p: PlanInput): OutreachPlan {
     if (reason) {
       counts.skipped++;
       const blockedAt = reason === 'blocklisted' ? (p.blockedAt?.(c) ?? null) : null;
-      return { creatorId: c.id, handle: c.handle, outcome: 'skipped', reason, dueAt: null, blockedAt };
+      return {
+        creatorId: c.id,
+        handle: c.handle,
+        outcome: 'skipped',
+        reason,
+        dueAt: null,
+        blockedAt,
+        exemptBecause: null,
+      };
     }
-    if (p.exempt(c)) {
+    const exemptBecause = p.exempt(c);
+    if (exemptBecause) {
       counts.exempt++;
       return {
         creatorId: c.id,
@@ -64,6 +81,7 @@ export function buildPlan(p: PlanInput): OutreachPlan {
         reason: null,
         dueAt: due(),
         blockedAt: null,
+        exemptBecause,
       };
     }
     if (left > 0) {
@@ -76,6 +94,7 @@ export function buildPlan(p: PlanInput): OutreachPlan {
         reason: null,
         dueAt: due(),
         blockedAt: null,
+        exemptBecause: null,
       };
     }
     counts.nextWeek++;
@@ -89,12 +108,14 @@ export function buildPlan(p: PlanInput): OutreachPlan {
       reason: null,
       dueAt: nextOpen(opens, input.window, p.zone),
       blockedAt: null,
+      exemptBecause: null,
     };
   });
   return {
     weekStart: weekStart(start),
     nextReset: reset,
     poolSize: size,
+    ratePerMinute: p.limits.ratePerMinute,
     poolUsed: p.poolUsed,
     counts,
     rows,

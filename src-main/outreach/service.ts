@@ -14,8 +14,9 @@ import type {
 import { regionTimeZone } from '@shared/time';
 import type { Blocklist } from './crm';
 import type { OutreachQueue } from './queue';
-import { type AudienceCreator, buildPlan } from './plan';
+import { type AudienceCreator, buildPlan, type OutreachLimits } from './plan';
 import { followUpKey, waitingForPrevious } from './followups';
+import { effectiveLimits } from '@shared/outreach-limits';
 
 export type { AudienceCreator } from './plan';
 import { PoolLedger } from './pool';
@@ -32,8 +33,15 @@ export interface OutreachServiceDeps {
   /** Absent in tests that drive the queue by hand. */
   queue?: OutreachQueue;
   blocklist?: Blocklist;
+  /** The Creator ids a CRM selection (a list, a saved filter, ticked rows) names now. */
+  selectionIds?: (selection: NonNullable<OutreachInput['selection']>) => number[];
+  /** The shop's tier (weekly pool) and pace set in Settings; absent: the defaults of an unset shop. */
+  limitsOf?: (shopId: string) => OutreachLimits;
   onProgress?: (outreachId: number) => void;
 }
+
+/** One Outreach reaches at most this many creators (its Deliveries are created in one transaction). */
+const maxCreators = 10_000;
 
 interface Shop {
   shopId: string;
@@ -60,10 +68,19 @@ export class OutreachService {
     return shop;
   }
 
+  /**
+   * The Creators behind these ids (a merged record's id names its Creator). TikTok's ids and the region may
+   * sit on any record of the Creator's merge tree (a file row merged into a creator the sync met by user id):
+   * the root's own first, else the oldest record's that has one (docs/creators.md).
+   */
   audience(creatorIds: readonly number[]): AudienceCreator[] {
     const byId = new Map<number, AudienceCreator>();
+    const fromTree = (column: 'open_id' | 'region'): string =>
+      `COALESCE(root.${column}, (SELECT r.${column} FROM creators r WHERE r.canonical_id = root.id
+         AND r.${column} IS NOT NULL ORDER BY r.id LIMIT 1))`;
     const q = this.deps.db.prepare(
-      'SELECT id, open_id AS openId, handle, nickname, region FROM creators WHERE id = ?',
+      `SELECT root.id, ${fromTree('open_id')} AS openId, root.handle, root.nickname, ${fromTree('region')} AS region
+       FROM creators c JOIN creators root ON root.id = c.canonical_id WHERE c.id = ?`,
     );
     for (const id of creatorIds) {
       const c = q.get(id) as AudienceCreator | undefined;
@@ -78,7 +95,12 @@ export class OutreachService {
           issues: [{ path: 'creatorIds', message: `${missing.length} unknown creator id(s)` }],
         },
       );
-    return [...new Set(creatorIds)].map((id) => byId.get(id) as AudienceCreator);
+    const creators = new Map<number, AudienceCreator>();
+    for (const id of creatorIds) {
+      const c = byId.get(id) as AudienceCreator;
+      if (!creators.has(c.id)) creators.set(c.id, c);
+    }
+    return [...creators.values()];
   }
 
   private texts(input: OutreachInput, shop: Shop) {
@@ -158,6 +180,15 @@ export class OutreachService {
     return names.every((n) => n !== undefined) ? names.join(', ') : null;
   }
 
+  /** The input's pool and pace where given, else the shop's from Settings. */
+  private limits(input: OutreachInput): OutreachLimits {
+    const shop = this.deps.limitsOf?.(input.shopId) ?? effectiveLimits({}, input.shopId);
+    return {
+      weeklyPool: input.weeklyPool !== undefined ? input.weeklyPool : shop.weeklyPool,
+      ratePerMinute: input.ratePerMinute ?? shop.ratePerMinute,
+    };
+  }
+
   /** Why a creator would not be contacted at all (null: it would be). */
   private skipReason(
     input: OutreachInput,
@@ -173,9 +204,26 @@ export class OutreachService {
     return null;
   }
 
+  /** The Outreach's creators: the ids given and whoever the selection names, best first as the CRM gave them. */
+  private audienceOf(input: OutreachInput): AudienceCreator[] {
+    const ids = [...input.creatorIds];
+    if (input.selection) {
+      if (!this.deps.selectionIds) throw new Error('outreach was built without the creator CRM');
+      ids.push(...this.deps.selectionIds(input.selection));
+    }
+    const unique = [...new Set(ids)];
+    const fail = (text: Translatable): never => {
+      throw new AppError('VALIDATION', text, { issues: [{ path: 'creatorIds', message: englishOf(text) }] });
+    };
+    if (unique.length === 0) fail(outreachTexts.needsCreators());
+    if (unique.length > maxCreators)
+      fail(outreachTexts.tooManyCreators({ count: unique.length, max: maxCreators }));
+    return this.audience(unique);
+  }
+
   plan(input: OutreachInput) {
     const shop = this.shop(input.accountId, input.shopId);
-    const creators = this.audience(input.creatorIds);
+    const creators = this.audienceOf(input);
     const { messageFor, problems, followUpsFor } = this.texts(input, shop);
     // Every creator's messages are rendered, so a value missing for one creator shows before anything is queued.
     for (const c of creators) {
@@ -191,9 +239,17 @@ export class OutreachService {
       input,
       creators,
       zone: regionTimeZone(shop.region),
+      limits: this.limits(input),
       skip: (c) => this.skipReason(input, shop, c, blocked, privacy),
       // Sets read once: the plan answers for thousands of creators.
-      exempt: (c) => c.openId !== null && (connected.has(c.openId) || counted.has(c.openId)),
+      exempt: (c) =>
+        c.openId === null
+          ? null
+          : connected.has(c.openId)
+            ? 'connected'
+            : counted.has(c.openId)
+              ? 'counted'
+              : null,
       poolUsed: this.pool.used(shop.shopId, this.deps.now()),
       poolExhausted: this.pool.isExhausted(shop.shopId, this.deps.now()),
       problems,
@@ -205,7 +261,7 @@ export class OutreachService {
   create(input: OutreachInput): { outreach: Outreach; skipped: number } {
     const now = this.deps.now();
     const shop = this.shop(input.accountId, input.shopId);
-    const creators = this.audience(input.creatorIds);
+    const creators = this.audienceOf(input);
     const { invitationText, messageFor, followUpsFor, problems } = this.texts(input, shop);
     // Rendered before the check: a follow-up's problem is a problem of the Outreach.
     const followUpTexts = new Map(creators.map((c) => [c.id, followUpsFor.map((f) => f(c))]));
@@ -235,8 +291,7 @@ export class OutreachService {
       window: input.window,
       timeZone: regionTimeZone(shop.region),
       dailyCap: input.dailyCap,
-      ratePerMinute: input.ratePerMinute,
-      weeklyPool: input.weeklyPool,
+      ...this.limits(input),
       followUps: (input.followUps ?? []).map((f) => ({ afterDays: f.afterDays })),
     };
     const actions: Array<'invite' | 'message'> =

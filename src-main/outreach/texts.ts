@@ -4,6 +4,8 @@ import { defineTexts } from '@shared/texts';
 export const outreachTexts = defineTexts('outreach.errors', {
   shopNotConnected: 'Shop {{shopId}} is not connected through this account.',
   unknownCreators: '{{count}} of the chosen creators are not known to ShopMesh (first: {{first}}).',
+  needsCreators: 'Choose at least one creator for this outreach.',
+  tooManyCreators: 'An outreach reaches at most {{max}} creators; this choice has {{count}}. Narrow it down.',
   needsProducts: 'An outreach that invites creators needs at least one product.',
   needsSellerEmail: 'An outreach that invites creators needs the seller contact email.',
   needsInvitationTemplate: 'An outreach that invites creators needs an invitation template.',

@@ -26,7 +26,10 @@ export class SettingsService {
 
   update(patch: SettingsPatch): Settings {
     const next = settingsSchema.parse({ ...this.current, ...patch });
-    const changed = (Object.keys(patch) as (keyof Settings)[]).filter((k) => next[k] !== this.current[k]);
+    // Compared by value: a setting may be an object (each shop's outreach limits).
+    const changed = (Object.keys(patch) as (keyof Settings)[]).filter(
+      (k) => JSON.stringify(next[k]) !== JSON.stringify(this.current[k]),
+    );
     this.store.write(next);
     this.current = next;
     if (changed.length > 0) for (const l of this.listeners) l(this.get(), changed);

@@ -49,6 +49,27 @@ describe('SettingsService', () => {
     expect(readFileSync(store.path, 'utf8')).toBe(before);
   });
 
+  it("keeps each shop's outreach limits, compared by value, and drops an invalid stored set", () => {
+    const s = new SettingsService(createConfSettingsStore(dir), silentLogger());
+    const seen: string[][] = [];
+    s.onChange((_v, changed) => seen.push(changed));
+    const limits = { shop1: { tier: 'mid' as const, customPool: 50, ratePerMinute: 120 } };
+    s.update({ outreachShops: limits });
+    s.update({ outreachShops: { shop1: { ...limits.shop1 } } });
+    expect(seen).toEqual([['outreachShops']]);
+    expect(new SettingsService(createConfSettingsStore(dir), silentLogger()).get().outreachShops).toEqual(
+      limits,
+    );
+    expect(() => s.update({ outreachShops: { shop1: { ...limits.shop1, ratePerMinute: 0 } } })).toThrow();
+
+    const store = createConfSettingsStore(dir);
+    store.write({ ...defaultSettings, outreachShops: { shop1: { tier: 'huge' } }, theme: 'dark' });
+    expect(new SettingsService(createConfSettingsStore(dir), silentLogger()).get()).toMatchObject({
+      outreachShops: {},
+      theme: 'dark',
+    });
+  });
+
   it('survives a corrupt settings file without destroying it', () => {
     const store = createConfSettingsStore(dir);
     store.write(defaultSettings);

@@ -4,6 +4,8 @@ import type { BulkAction, CreatorList, CreatorSelection } from '@shared/creator-
 import { creatorStages, type CreatorStage } from '@shared/creators';
 import { useChannelMutation } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import type { Audience } from '../../features/outreach-wizard/draft';
+import { OutreachWizard } from '../../features/outreach-wizard/OutreachWizard';
 import { useToasts } from '../../components/Toasts';
 import { creatorReads } from './creatorReads';
 import { downloadText } from './download';
@@ -16,8 +18,11 @@ export function BulkBar(props: {
   selection: () => CreatorSelection;
   lists: readonly CreatorList[];
   onDone: () => void;
+  /** Ticked creators this page has loaded (the outreach wizard previews its texts for them). */
+  sample: () => Array<{ id: number; label: string }>;
 }): ReactElement {
-  const { count, selection, lists, onDone } = props;
+  const { count, selection, lists, onDone, sample } = props;
+  const [outreach, setOutreach] = useState<Audience | null>(null);
   const { t, i18n } = useTranslation();
   const { showToast } = useToasts();
   const showSuccess = (message: string): void => showToast({ tone: 'success', message });
@@ -94,6 +99,14 @@ export function BulkBar(props: {
       >
         {t('creators.bulk.export')}
       </button>
+      <button
+        type="button"
+        className="button button-small button-primary"
+        onClick={() => setOutreach({ kind: 'selection', selection: selection(), count, sample: sample() })}
+      >
+        {t('creators.bulk.startOutreach')}
+      </button>
+      {outreach && <OutreachWizard audience={outreach} onClose={() => setOutreach(null)} />}
       {form && (
         <Dialog title={t(`creators.bulk.${form}Title`, { count })} onClose={() => setForm(null)} busy={busy}>
           <form

@@ -93,6 +93,12 @@ export function CreatorsPage(): ReactElement {
               selection={() => selection.toInput(query)}
               lists={lists}
               onDone={() => setSelection(Selection.none())}
+              sample={() =>
+                list.items
+                  .filter((c) => selection.has(c.id))
+                  .slice(0, 50)
+                  .map((c) => ({ id: c.id, label: c.handle ? `@${c.handle}` : (c.nickname ?? `#${c.id}`) }))
+              }
             />
           )}
         </>

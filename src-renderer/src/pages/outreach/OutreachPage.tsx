@@ -8,6 +8,7 @@ import { CollaborationsPage } from './invitations/CollaborationsPage';
 import { useShops } from '../../hooks/useShops';
 import { DeliveriesList } from './DeliveriesList';
 import { OutreachCard } from './OutreachCard';
+import { OutreachWizard } from '../../features/outreach-wizard/OutreachWizard';
 
 type OutreachTab = 'outreaches' | 'invitations';
 
@@ -44,6 +45,15 @@ function OutreachesPanel(): ReactElement {
   const shops = useShops();
   const list = useChannelQuery('outreach:list', {}, { invalidateOn: ['outreach:progress'] });
   const [selected, setSelected] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const newOutreach = (
+    <>
+      <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+        {t('outreach.newOutreach')}
+      </button>
+      {creating && <OutreachWizard onClose={() => setCreating(false)} onCreated={setSelected} />}
+    </>
+  );
 
   if (list.error)
     return (
@@ -56,12 +66,18 @@ function OutreachesPanel(): ReactElement {
   if (outreaches.length === 0)
     return (
       <div className="page">
-        <EmptyState icon="outreach" title={t('outreach.empty.title')} body={t('outreach.empty.body')} />
+        <EmptyState
+          icon="outreach"
+          title={t('outreach.empty.title')}
+          body={t('outreach.empty.body')}
+          action={newOutreach}
+        />
       </div>
     );
   const current = outreaches.find((o) => o.id === selected) ?? outreaches[0]!;
   return (
     <div className="page outreach-page">
+      <div className="outreach-toolbar">{newOutreach}</div>
       <ul className="outreach-list" aria-label={t('outreach.listLabel')}>
         {outreaches.map((o) => (
           <li key={o.id}>

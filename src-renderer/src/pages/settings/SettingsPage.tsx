@@ -16,6 +16,7 @@ import { useAccounts } from '../../hooks/useAccounts';
 import { useSettings } from '../../settings/SettingsProvider';
 import { SettingsSection } from './SettingsSection';
 import { boundsOf, IntegerField } from './IntegerField';
+import { OutreachLimitsSection } from './outreach/OutreachLimitsSection';
 import { PrivacySection } from './privacy/PrivacySection';
 import { TikTokConnectionSection } from './tiktok/TikTokConnectionSection';
 import { useSaveStatus } from './useSaveStatus';
@@ -141,6 +142,8 @@ export function SettingsPage(): ReactElement {
           />
         </SettingsSection>
       )}
+
+      <OutreachLimitsSection shops={settings.outreachShops} save={save} />
 
       <RatesSection />
 

@@ -1,0 +1,224 @@
+import { useEffect, useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type TemplateKind, templateVariables } from '@shared/outreach';
+import { useChannelQuery } from '../../api';
+import { commissionText, type Draft, needs, type TemplateChoice } from './draft';
+
+/**
+ * Step 3: the texts. Each needed template is chosen from the saved ones or written here, and previewed for
+ * a creator of the audience with the problems main finds (unknown variable, empty value, too long) and the
+ * sensitive words it contains, before anything can be planned.
+ */
+export function MessageStep(props: {
+  draft: Draft;
+  update: (patch: Partial<Draft>) => void;
+  shopName: string;
+  onChecked: (kind: TemplateKind, ok: boolean) => void;
+}): ReactElement {
+  const { draft, update, shopName, onChecked } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const need = needs(draft.action);
+  const audienceFilter =
+    draft.audience.kind === 'list'
+      ? { listIds: draft.audience.listId === null ? [] : [draft.audience.listId] }
+      : 'filter' in draft.audience.selection
+        ? draft.audience.selection.filter
+        : null;
+  const ticked =
+    draft.audience.kind === 'selection' && 'ids' in draft.audience.selection ? draft.audience.sample : null;
+  const sample = useChannelQuery(
+    'creators:search',
+    { filter: audienceFilter ?? {}, limit: 50 },
+    { enabled: ticked === null && audienceFilter !== null },
+  );
+  const creators =
+    ticked ??
+    (sample.data?.items ?? []).map((c) => ({
+      id: c.id,
+      label: c.handle ? `@${c.handle}` : (c.nickname ?? String(c.id)),
+    }));
+  const [previewFor, setPreviewFor] = useState<number | null>(null);
+  const creatorId = previewFor ?? creators[0]?.id ?? null;
+  return (
+    <div className="wizard-fields">
+      <label className="field-label" htmlFor={`${id}-creator`}>
+        {t('outreach.wizard.previewFor')}
+      </label>
+      <select
+        id={`${id}-creator`}
+        className="input select"
+        value={creatorId ?? ''}
+        onChange={(e) => setPreviewFor(e.target.value ? Number(e.target.value) : null)}
+      >
+        {creators.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <label className="field-label" htmlFor={`${id}-sample`}>
+        {t('outreach.wizard.sampleOffer', { variable: '{{sample_offer}}' })}
+      </label>
+      <input
+        id={`${id}-sample`}
+        className="input"
+        value={draft.sampleOffer}
+        maxLength={500}
+        onChange={(e) => update({ sampleOffer: e.target.value })}
+      />
+      <p className="muted field-hint">
+        {t('outreach.wizard.variables', { list: templateVariables.map((v) => `{{${v}}}`).join(' ') })}
+      </p>
+      {(['invitation', 'message'] as const)
+        .filter((k) => need[k])
+        .map((kind) => (
+          <TemplateField
+            key={kind}
+            kind={kind}
+            choice={draft.templates[kind]}
+            onChange={(choice) => update({ templates: { ...draft.templates, [kind]: choice } })}
+            creatorId={creatorId}
+            values={{
+              shopName,
+              ...(Object.keys(draft.productTitles).length > 0
+                ? { productNames: Object.values(draft.productTitles).join(', ') }
+                : {}),
+              ...(commissionText(draft) ? { commission: commissionText(draft) } : {}),
+              ...(draft.sampleOffer.trim() ? { sampleOffer: draft.sampleOffer.trim() } : {}),
+            }}
+            onChecked={(ok) => onChecked(kind, ok)}
+          />
+        ))}
+    </div>
+  );
+}
+
+function TemplateField(props: {
+  kind: TemplateKind;
+  choice: TemplateChoice;
+  onChange: (choice: TemplateChoice) => void;
+  creatorId: number | null;
+  values: { shopName: string; productNames?: string; commission?: string; sampleOffer?: string };
+  onChecked: (ok: boolean) => void;
+}): ReactElement {
+  const { kind, choice, onChange, creatorId, values, onChecked } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const templates = useChannelQuery('templates:list');
+  const ofKind = (templates.data?.templates ?? []).filter((x) => x.kind === kind);
+  const chosen = ofKind.find((x) => x.id === choice.templateId) ?? null;
+  const body = choice.writing ? choice.body : (chosen?.body ?? '');
+  const [debounced, setDebounced] = useState(body);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(body), 250);
+    return () => clearTimeout(timer);
+  }, [body]);
+  const preview = useChannelQuery(
+    'templates:preview',
+    { kind, body: debounced, ...(creatorId !== null ? { creatorId } : {}), values },
+    { enabled: debounced.trim() !== '' },
+  );
+  // A verdict holds for the text it was made for: a changed text is not held back before its preview
+  // arrives (the plan checks every creator's text again and nothing can be confirmed with a problem).
+  const settled = debounced === body && preview.data !== undefined && !preview.isFetching;
+  const problems = (preview.data?.problems.length ?? 0) > 0;
+  useEffect(() => {
+    onChecked(settled ? !problems : true);
+  }, [settled, problems, onChecked]);
+  return (
+    <fieldset className="wizard-template">
+      <legend className="wizard-template-title">{t(`outreach.wizard.template.${kind}`)}</legend>
+      <label className="field-label" htmlFor={`${id}-choose`}>
+        {t('outreach.wizard.template.choose')}
+      </label>
+      <select
+        id={`${id}-choose`}
+        className="input select"
+        value={choice.writing ? 'new' : (choice.templateId ?? '')}
+        onChange={(e) =>
+          e.target.value === 'new'
+            ? onChange({ ...choice, writing: true, templateId: null })
+            : onChange({
+                ...choice,
+                writing: false,
+                templateId: e.target.value ? Number(e.target.value) : null,
+              })
+        }
+      >
+        <option value="">{t('outreach.wizard.template.none')}</option>
+        {ofKind.map((x) => (
+          <option key={x.id} value={x.id}>
+            {`${x.name} · ${t(`outreach.wizard.language.${x.language}`)}`}
+          </option>
+        ))}
+        <option value="new">{t('outreach.wizard.template.write')}</option>
+      </select>
+      {choice.writing && (
+        <div className="wizard-template-write">
+          <label className="field-label" htmlFor={`${id}-name`}>
+            {t('outreach.wizard.template.name')}
+          </label>
+          <input
+            id={`${id}-name`}
+            className="input"
+            value={choice.name}
+            maxLength={100}
+            onChange={(e) => onChange({ ...choice, name: e.target.value })}
+          />
+          <label className="field-label" htmlFor={`${id}-language`}>
+            {t('outreach.wizard.template.language')}
+          </label>
+          <select
+            id={`${id}-language`}
+            className="input select"
+            value={choice.language}
+            onChange={(e) => onChange({ ...choice, language: e.target.value === 'zh-CN' ? 'zh-CN' : 'en' })}
+          >
+            <option value="en">{t('outreach.wizard.language.en')}</option>
+            <option value="zh-CN">{t('outreach.wizard.language.zh-CN')}</option>
+          </select>
+          <label className="field-label" htmlFor={`${id}-body`}>
+            {t('outreach.wizard.template.body')}
+          </label>
+          <textarea
+            id={`${id}-body`}
+            className="input textarea"
+            rows={5}
+            value={choice.body}
+            maxLength={10_000}
+            onChange={(e) => onChange({ ...choice, body: e.target.value })}
+          />
+        </div>
+      )}
+      {body.trim() !== '' && preview.data && (
+        <div
+          className="wizard-preview"
+          aria-label={t('outreach.wizard.preview', { kind: t(`outreach.wizard.template.${kind}`) })}
+          role="region"
+        >
+          <p className="field-label">{t('outreach.wizard.previewTitle')}</p>
+          <p className="wizard-preview-text">{preview.data.text}</p>
+          {preview.data.problems.length > 0 && (
+            <ul className="wizard-problems" role="alert">
+              {preview.data.problems.map((p, i) => (
+                <li key={i}>
+                  {t(`outreach.wizard.problem.${p.code}`, {
+                    variable: p.variable ? `{{${p.variable}}}` : '',
+                    limit: p.limit,
+                    length: p.length,
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          {preview.data.sensitiveWords.length > 0 && (
+            <p className="wizard-warning" role="status">
+              {t('outreach.wizard.sensitive', { words: preview.data.sensitiveWords.join(', ') })}
+            </p>
+          )}
+        </div>
+      )}
+    </fieldset>
+  );
+}
