@@ -28,7 +28,10 @@ const hasWordChar = /[\p{L}\p{N}]/u;
  * as a phrase whose last token is a prefix. Null when nothing searchable is left (only punctuation).
  */
 export function ftsQuery(input: string): string | null {
+  // Control characters are never part of a name, and a NUL ends FTS5's query text mid-phrase (a syntax
+  // error, found by tests/integration/attacks/sql-injection.test.ts): they separate words like spaces.
   const words = input
+    .replace(/\p{Cc}/gu, ' ')
     .trim()
     .split(/\s+/u)
     .filter((w) => hasWordChar.test(w));

@@ -2,6 +2,7 @@ import { isAppError } from '@shared/errors';
 import type { SyncTrigger } from '@shared/sync';
 import type { RoundOutcome } from './scheduler';
 import type { SyncService } from './service';
+import { syncTexts } from './texts';
 
 /** The scheduler's `sync` dependency: one round over every Account, summarised as ok / failed / offline. */
 export async function syncRound(service: SyncService, trigger: SyncTrigger): Promise<RoundOutcome> {
@@ -12,6 +13,8 @@ export async function syncRound(service: SyncService, trigger: SyncTrigger): Pro
     // Locked storage is not a failing sync: nothing can be fetched until the merchant unlocks, and
     // unlocking starts a round of its own.
     if (isAppError(error) && error.code === 'LOCKED') return 'ok';
+    // Neither is a pause while "delete all my data" or a restore runs: the next round syncs as usual.
+    if (isAppError(error) && error.key === syncTexts.paused().key) return 'ok';
     throw error;
   }
   if (r.offline) return 'offline';
