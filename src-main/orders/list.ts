@@ -12,6 +12,7 @@ import {
 import { awaitingStatuses } from '@shared/orders';
 import { decodeCursor, encodeCursor, keysetAfter } from '../db/keyset';
 import { buildOrderQuery, keysetOrder, looksLikeOrderId, type OrderQuery } from './order-query';
+import { expandPrefix } from './search-terms';
 
 /** The Orders page's list, its summary line, and the rows an export walks (docs/orders.md). */
 
@@ -173,7 +174,7 @@ export function listOrders(db: Database, input: OrdersListInput, now: number): O
   const q = ordersListInputSchema.parse(input);
   const sort: OrderSort = q.sort ?? { by: 'created', desc: true };
   const exactId = idLookup(db, q);
-  const query = buildOrderQuery(q, sort, now, { exactId });
+  const query = buildOrderQuery(q, sort, now, { exactId, expand: (w) => expandPrefix(db, w) });
   const { sql, args } = pageSql(query, q.cursor, q.limit + 1);
   const rows = db.prepare(sql).all(...args) as OrderRow[];
   const page = rows.slice(0, q.limit);
@@ -195,6 +196,7 @@ export function summariseOrders(db: Database, input: unknown, now: number): Orde
   const filters = ordersSummaryInputSchema.parse(input);
   const query = buildOrderQuery(filters, { by: 'created', desc: true }, now, {
     exactId: idLookup(db, filters),
+    expand: (w) => expandPrefix(db, w),
   });
   const rows = db
     .prepare(

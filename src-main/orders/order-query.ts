@@ -26,15 +26,33 @@ export interface OrderQuery {
 
 const awaitingList = awaitingStatuses.map((s) => `'${s}'`).join(', ');
 
-/** FTS5 query from what the merchant typed: each word must start a word of the order's lines. */
-export function ftsQuery(text: string): string | null {
+/** The index terms a typed word is the start of, or null to search it as a prefix (orders/search-terms.ts). */
+export type ExpandPrefix = (word: string) => readonly string[] | null;
+
+const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
+
+/**
+ * FTS5 query from what the merchant typed: each word must start a word of the order's lines. A word whose
+ * terms `expand` lists becomes those exact terms OR-ed (read lazily, newest first) instead of a prefix
+ * query (read whole before the first row); both match the same orders.
+ */
+export function ftsQuery(text: string, expand?: ExpandPrefix): string | null {
   const words = text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 8);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+  return (
+    words
+      .map((w) => {
+        const terms = expand?.(w);
+        if (!terms) return `${quoted(w)}*`;
+        return terms.length === 1 ? quoted(terms[0]!) : `(${terms.map(quoted).join(' OR ')})`;
+      })
+      // Explicit AND: FTS5 takes no implicit AND next to a parenthesised group.
+      .join(' AND ')
+  );
 }
 
 /** An order id is 10+ digits; anything shorter is searched as text. */
@@ -44,7 +62,7 @@ export function buildOrderQuery(
   filters: OrderFilters,
   sort: OrderSort,
   now: number,
-  options: { exactId?: boolean } = {},
+  options: { exactId?: boolean; expand?: ExpandPrefix } = {},
 ): OrderQuery {
   const where: string[] = [];
   const args: SqlArg[] = [];
@@ -56,7 +74,7 @@ export function buildOrderQuery(
     where.push('o.order_id = ?');
     args.push(search);
   } else if (search !== '') {
-    const match = ftsQuery(search);
+    const match = ftsQuery(search, options.expand);
     if (match === null) where.push('0');
     else {
       // Driven from the search index: it yields matching rowids newest first, each joined by rowid.

@@ -19,6 +19,7 @@ import { getOrders } from '../tiktok/shop/order-detail';
 import { orderDetail } from './detail';
 import { linesOf, type OrderRow, pageSql, toView } from './list';
 import { buildOrderQuery, looksLikeOrderId } from './order-query';
+import { expandPrefix } from './search-terms';
 import { ordersTexts } from './texts';
 
 /** Export, "refresh this order now" and saved views of the Orders page (docs/orders.md). */
@@ -67,7 +68,10 @@ export class OrdersService {
     const exactId =
       looksLikeOrderId(search) &&
       db.prepare('SELECT 1 FROM orders WHERE order_id = ?').get(search) !== undefined;
-    const query = buildOrderQuery(q, q.sort ?? { by: 'created', desc: true }, now(), { exactId });
+    const query = buildOrderQuery(q, q.sort ?? { by: 'created', desc: true }, now(), {
+      exactId,
+      expand: (w) => expandPrefix(db, w),
+    });
     const { sql, args } = pageSql(query, undefined, MAX_EXPORT_ROWS + 1);
     const shops = new Map(
       (db.prepare('SELECT shop_id, name FROM shops').all() as Array<{ shop_id: string; name: string }>).map(

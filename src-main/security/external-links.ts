@@ -26,6 +26,9 @@ export const externalHostAllowList: readonly string[] = Object.freeze([
   'services.tiktokshops.us',
   // Legacy shop authorization link still used by some production apps.
   'auth.tiktok-shops.com',
+  // Seller Center (US and UK): "Open in Seller Center" from the order drawer (docs/orders.md).
+  'seller-us.tiktok.com',
+  'seller-uk.tiktok.com',
 ]);
 
 /** `openExternal` forwards the string to the OS shell; very long ones break some launchers. */

@@ -126,10 +126,81 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
   await rates.screenshot({ path: 'test-results/e2e/polish-rates-en-light.png' });
   await setLook(page, 'zh-CN', 'dark');
   await expect(page.getByRole('region', { name: '汇率' })).toBeVisible();
+  const zhRate = page.getByRole('region', { name: '汇率' }).getByLabel('汇率', { exact: true });
+  expect(
+    await zhRate.evaluate((input) => {
+      const style = input.ownerDocument.defaultView!.getComputedStyle(input);
+      const ctx = input.ownerDocument.createElement('canvas').getContext('2d');
+      if (!ctx) return false;
+      ctx.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return ctx.measureText(input.getAttribute('placeholder') ?? '').width <= room;
+    }),
+  ).toBe(true);
   await page
     .getByRole('region', { name: '汇率' })
     .screenshot({ path: 'test-results/e2e/polish-rates-zh-CN-dark.png' });
   await setLook(page, 'en', 'light');
+
+  // Issue 13: the order drawer — items, amounts in the order's currency, timeline, Seller Center, copy id.
+  await nav.getByRole('link', { name: 'Orders' }).click();
+  const table = page.getByRole('table', { name: 'Orders' });
+  const firstRow = table.getByRole('row').nth(1);
+  const rowId = (await firstRow.getByRole('cell').first().innerText()).trim();
+  const rowTotal = (await firstRow.getByRole('cell').last().innerText()).trim();
+  await firstRow.click();
+  const drawer = page.getByRole('dialog', { name: `Order ${rowId}` });
+  await expect(drawer.getByRole('heading', { name: 'Items' })).toBeVisible();
+  await expect(drawer.getByRole('heading', { name: 'Status timeline' })).toBeVisible();
+  await expect(drawer.getByText('Placed', { exact: true })).toBeVisible();
+  await expect(drawer.locator('.payment-total dd')).toHaveText(rowTotal);
+  await expect(drawer.getByRole('link', { name: 'Open in Seller Center' })).toHaveAttribute(
+    'href',
+    new RegExp(
+      `^https://seller-(us|uk)\\.tiktok\\.com/order/detail\\?order_no=${rowId}&shop_region=(US|UK)$`,
+    ),
+  );
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await drawer.getByRole('button', { name: 'Copy order ID' }).click();
+  expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(rowId);
+  await page.screenshot({ path: 'test-results/e2e/polish-order-drawer-en-light.png' });
+  await drawer.getByRole('button', { name: 'Close' }).last().click();
+  await expect(drawer).toBeHidden();
+
+  // An order a creator brought in names the creator and the commission.
+  await page.getByRole('checkbox', { name: 'From creators' }).check();
+  await table.getByRole('row').nth(1).click();
+  const affiliateDrawer = page.getByRole('dialog');
+  await expect(affiliateDrawer.getByRole('heading', { name: 'Affiliate' })).toBeVisible();
+  await expect(affiliateDrawer.getByRole('link', { name: /^@/ })).toHaveAttribute(
+    'href',
+    /^https:\/\/www\.tiktok\.com\/@/,
+  );
+  await setLook(page, 'zh-CN', 'dark');
+  await expect(affiliateDrawer.getByRole('heading', { name: '联盟' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/polish-order-drawer-zh-CN-dark.png' });
+  await setLook(page, 'en', 'light');
+  await affiliateDrawer.getByRole('button', { name: 'Close' }).last().click();
+
+  // Saved views: save the filters on screen, find them again after a reload, apply, delete.
+  await page.getByLabel('Status', { exact: true }).selectOption('COMPLETED');
+  await page.getByRole('button', { name: 'Save view…' }).click();
+  const saveDialog = page.getByRole('dialog', { name: 'Save this view' });
+  await saveDialog.getByLabel('Name').fill('Completed creator orders');
+  await saveDialog.getByRole('button', { name: 'Save view' }).click();
+  await expect(saveDialog).toBeHidden();
+  await page.reload();
+  await nav.getByRole('link', { name: 'Orders' }).click();
+  await expect(page.getByRole('checkbox', { name: 'From creators' })).not.toBeChecked();
+  await page.getByLabel('Saved view').selectOption({ label: 'Completed creator orders' });
+  await expect(page.getByRole('checkbox', { name: 'From creators' })).toBeChecked();
+  await expect(page.getByLabel('Status', { exact: true })).toHaveValue('COMPLETED');
+  await expect(table.getByRole('row').nth(1)).toContainText('Completed');
+  await page.screenshot({ path: 'test-results/e2e/polish-saved-view-en-light.png' });
+  await page.getByRole('button', { name: 'Delete view' }).click();
+  await expect(
+    page.getByLabel('Saved view').getByRole('option', { name: 'Completed creator orders' }),
+  ).toHaveCount(0);
 
   // ShopMesh goes away under the open window (the page is not reloaded: what it showed is in its cache).
   await nav.getByRole('link', { name: 'Dashboard' }).click();

@@ -3,6 +3,8 @@ import type { Database } from '../../../src-main/db/connection';
 import { orderDetail } from '../../../src-main/orders/detail';
 import { listOrders, summariseOrders } from '../../../src-main/orders/list';
 import { OrdersService } from '../../../src-main/orders/orders-service';
+import { ftsQuery } from '../../../src-main/orders/order-query';
+import { expandPrefix } from '../../../src-main/orders/search-terms';
 import { createWriters } from '../../../src-main/sync/store/writers';
 import type { Order } from '../../../src-main/tiktok/shop/orders';
 import type { OrdersListInput } from '../../../src-shared/orders';
@@ -161,6 +163,45 @@ describe('orders:list', () => {
       );
     }
     expect(listOrders(db, { search: 'nothing-like-this' }, now).items).toEqual([]);
+  });
+
+  it('searches a prefix through the terms it stands for, with the same results as the prefix query', () => {
+    // The index's own terms, accents and case as the tokenizer stores them.
+    expect(expandPrefix(db, 'cand')).toEqual(['candle']);
+    expect(expandPrefix(db, 'CÉRAM')).toEqual(['ceramic']);
+    expect(expandPrefix(db, 'zzz')).toBeNull(); // no term: the prefix query answers (nothing)
+    expect(expandPrefix(db, 'ca')).toBeNull(); // too short to list: the prefix query answers
+    expect(ftsQuery('soy cand', (w) => expandPrefix(db, w))).toBe('"soy" AND "candle"');
+    expect(ftsQuery('mug cer', () => ['mug', 'mugs'])).toBe('("mug" OR "mugs") AND ("mug" OR "mugs")');
+    expect(ftsQuery('soy cand')).toBe('"soy"* AND "cand"*');
+    // "c" and "ca" stay prefix queries; "cer" and "lav" are expanded: all give the reference's orders.
+    for (const [search, pick] of [
+      ['ca', (o: (typeof orders)[number]) => o.lines.some((l) => /\bca/i.test(l.productName))],
+      ['cer', (o: (typeof orders)[number]) => o.lines.some((l) => l.productName.startsWith('Ceramic'))],
+      [
+        'lav mug',
+        (o: (typeof orders)[number]) =>
+          o.lines.some((l) => l.productName.includes('Lavender')) &&
+          o.lines.some((l) => l.productName.startsWith('Ceramic Mug')),
+      ],
+    ] as const) {
+      expect(new Set(all({ search }))).toEqual(createdSet(pick));
+    }
+  });
+
+  it('finds a word written after its prefix was first searched (the term cache follows the index)', () => {
+    expect(expandPrefix(db, 'terracot')).toBeNull();
+    const writers = createWriters(db);
+    const base = makeOrder(900);
+    const order = {
+      ...base,
+      orderId: '576460199999999991',
+      lines: base.lines.map((l, k) => ({ ...l, lineId: `T-${k}`, productName: 'Terracotta Planter' })),
+    };
+    db.transaction(() => writers.orders.write('acct-1', 'shop-1', [order], now))();
+    expect(expandPrefix(db, 'terracot')).toEqual(['terracotta']);
+    expect(listOrders(db, { search: 'terracot' }, now).items.map((o) => o.orderId)).toEqual([order.orderId]);
+    db.prepare('DELETE FROM orders WHERE order_id = ?').run(order.orderId);
   });
 
   it('flags late, affiliate and sample orders', () => {

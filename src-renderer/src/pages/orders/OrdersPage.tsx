@@ -6,8 +6,10 @@ import { SyncedListPage } from '../../features/lists/SyncedListPage';
 import { useListFilters } from '../../features/lists/useListFilters';
 import { formatMoney } from '../../format/money';
 import { useShops } from '../../hooks/useShops';
-import { OrderDetailDialog } from './OrderDetailDialog';
+import { OrderDrawer } from './OrderDrawer';
 import { OrderFilterFields, toQuery, type OrderExtraFilters } from './OrderFilters';
+import { SavedViews } from './SavedViews';
+import { fromView, toView } from './viewFilters';
 import { useOrderColumns } from './orderColumns';
 import './orders.css';
 
@@ -32,6 +34,7 @@ export function OrdersPage(): ReactElement {
   const shops = useShops();
   const filters = useListFilters({ by: 'created', desc: true });
   const [extra, setExtra] = useState<OrderExtraFilters>({});
+  const [viewId, setViewId] = useState<string | null>(null);
   const query = {
     ...(filters.shopId ? { shopId: filters.shopId } : {}),
     ...(filters.query ? { search: filters.query } : {}),
@@ -71,6 +74,24 @@ export function OrdersPage(): ReactElement {
       extraFilters={
         <>
           <OrderFilterFields value={extra} onChange={setExtra} />
+          <SavedViews
+            current={toView({
+              shopId: filters.shopId,
+              search: filters.search,
+              extra,
+              sort: sort.sort ?? null,
+            })}
+            selectedId={viewId}
+            onApply={(view) => {
+              setViewId(view?.id ?? null);
+              if (!view) return;
+              const next = fromView(view);
+              filters.setShopId(next.shopId);
+              filters.setSearch(next.search);
+              filters.setSort(next.sort);
+              setExtra(next.extra);
+            }}
+          />
           <button
             type="button"
             className="button"
@@ -91,7 +112,7 @@ export function OrdersPage(): ReactElement {
         </>
       }
       renderDetail={(order, close, returnFocus) => (
-        <OrderDetailDialog
+        <OrderDrawer
           order={order}
           shopName={shops.shopName(order.shopId)}
           onClose={close}
