@@ -190,4 +190,16 @@ describe('outreach plan (dry run)', () => {
       [3, 'skipped', 'no_open_id'],
     ]);
   });
+
+  it("warns about the merchant's own sensitive words in a preview", () => {
+    const db = openDatabase(':memory:');
+    let words: readonly string[] = ['free money'];
+    const service = new OutreachService({ db, now: () => 1, sensitiveWords: () => words });
+    const input = { kind: 'message' as const, body: 'Free Money on WhatsApp', values: {} };
+    expect(service.preview(input).sensitiveWords).toEqual(['free money']);
+    words = [];
+    expect(service.preview(input).sensitiveWords).toEqual([]);
+    // Without the Settings hook, the default list applies.
+    expect(new OutreachService({ db, now: () => 1 }).preview(input).sensitiveWords).toEqual(['whatsapp']);
+  });
 });
