@@ -339,6 +339,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     emit: (payload) => events.emit('outreach:progress', payload),
     crm: creators,
     limitsOf: (shopId) => effectiveLimits(settings.get().outreachShops, shopId),
+    sensitiveWords: () => settings.get().sensitiveWords,
     creatorsChanged: (ids) =>
       events.emit('creators:changed', { ids: ids.length <= 500 ? ids : null, reason: 'sync' }),
   });

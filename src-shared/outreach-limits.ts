@@ -53,3 +53,23 @@ export function effectiveLimits(
     ratePerMinute: l.ratePerMinute,
   };
 }
+
+/**
+ * Phrases TikTok is known to refuse as sensitive in creator outreach (off-platform contact, payment
+ * promises): the list the merchant starts from and edits in Outreach → Templates. A warning only: TikTok's
+ * refusal (50001703) is what fails a Delivery.
+ */
+export const defaultSensitiveWords: readonly string[] = [
+  'whatsapp',
+  'telegram',
+  'wechat',
+  'guaranteed income',
+  'wire me',
+  'paypal me',
+];
+
+/** The editable warning list: distinct, trimmed, non-empty phrases. */
+export const sensitiveWordsSchema = z
+  .array(z.string().trim().min(1).max(60))
+  .max(500)
+  .refine((words) => new Set(words.map((w) => w.toLowerCase())).size === words.length, 'Each word once');

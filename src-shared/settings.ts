@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outreachShopsSchema } from './outreach-limits';
+import { defaultSensitiveWords, outreachShopsSchema, sensitiveWordsSchema } from './outreach-limits';
 
 export const languages = ['en', 'zh-CN'] as const;
 export const themes = ['system', 'light', 'dark'] as const;
@@ -23,6 +23,8 @@ export const settingsSchema = z.object({
   backupsKept: z.number().int().min(1).max(60),
   /** Each shop's outreach tier (its weekly pool) and sending pace; a shop not named uses the defaults. */
   outreachShops: outreachShopsSchema,
+  /** Words a template preview warns about (TikTok may refuse them as sensitive); the merchant edits the list. */
+  sensitiveWords: sensitiveWordsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Language = Settings['language'];
@@ -40,6 +42,7 @@ export const defaultSettings: Settings = {
   financeRetentionYears: 5,
   backupsKept: 7,
   outreachShops: {},
+  sensitiveWords: [...defaultSensitiveWords],
 };
 
 /** A patch names at least one known field; unknown fields are an error, not silently dropped. */

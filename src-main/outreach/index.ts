@@ -20,6 +20,8 @@ export interface OutreachDeps {
   crm?: OutreachCrm;
   /** The shop's tier (weekly pool) and pace, as set in Settings. */
   limitsOf?: (shopId: string) => OutreachLimits;
+  /** The merchant's sensitive-word warning list, as set in Outreach → Templates. */
+  sensitiveWords?: () => readonly string[];
   /** Creators whose stage or last contact changed (the Creators page refreshes them). */
   creatorsChanged?: (creatorIds: number[]) => void;
 }
@@ -64,6 +66,7 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     queue,
     onProgress: progress,
     ...(deps.limitsOf ? { limitsOf: deps.limitsOf } : {}),
+    ...(deps.sensitiveWords ? { sensitiveWords: deps.sensitiveWords } : {}),
     ...(crm ? { blocklist: crm.blocklist, selectionIds: (s) => crm.selectionIds(s) } : {}),
   });
   return { service, queue };

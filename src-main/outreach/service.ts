@@ -37,6 +37,8 @@ export interface OutreachServiceDeps {
   selectionIds?: (selection: NonNullable<OutreachInput['selection']>) => number[];
   /** The shop's tier (weekly pool) and pace set in Settings; absent: the defaults of an unset shop. */
   limitsOf?: (shopId: string) => OutreachLimits;
+  /** The merchant's sensitive-word warning list (Settings); absent: the default list. */
+  sensitiveWords?: () => readonly string[];
   onProgress?: (outreachId: number) => void;
 }
 
@@ -546,6 +548,10 @@ export class OutreachService {
       creator_name: c ? (c.nickname ?? c.handle) : undefined,
       creator_handle: c?.handle ? `@${c.handle}` : undefined,
     });
-    return { text: r.text, problems: r.problems, sensitiveWords: sensitiveWordsIn(r.text) };
+    return {
+      text: r.text,
+      problems: r.problems,
+      sensitiveWords: sensitiveWordsIn(r.text, this.deps.sensitiveWords?.()),
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { defaultSensitiveWords } from '@shared/outreach-limits';
 import {
   creatorVariables,
   type TemplateKind,
@@ -18,19 +19,6 @@ import {
  * up as its own refusal on the Delivery (docs/tiktok-api/outreach.md, "Texts").
  */
 export const textLimits: Readonly<Record<TemplateKind, number>> = { invitation: 2_000, message: 2_000 };
-
-/**
- * Phrases TikTok is known to refuse as sensitive in creator outreach (off-platform contact, payment
- * promises). A warning only: TikTok's refusal (50001703) is what fails a Delivery.
- */
-export const defaultSensitiveWords: readonly string[] = [
-  'whatsapp',
-  'telegram',
-  'wechat',
-  'guaranteed income',
-  'wire me',
-  'paypal me',
-];
 
 const variablePattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const known = new Set<string>(templateVariables);

@@ -5,7 +5,7 @@ import { creatorCodec } from '../../src-main/sandbox/data/generator';
 import { DEFAULT_SEED } from '../../src-main/sandbox/index';
 import { makeCredentials } from '../../src-main/sandbox/state';
 import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { callApi, type RunningWebApp, startWebApp } from './web-app';
 
 /**
  * An Outreach from the Outreach page: created through the local API (the creation wizard is planned), then
@@ -28,15 +28,8 @@ test.afterEach(async () => {
   dataDir.cleanup();
 });
 
-async function call<T>(request: APIRequestContext, channel: string, data: unknown): Promise<T> {
-  const res = await request.post(`${app.origin}/ipc/${channel}`, {
-    headers: { Authorization: `Bearer ${app.token}` },
-    data,
-  });
-  const body = await res.json();
-  expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.result as T;
-}
+const call = <T>(request: APIRequestContext, channel: string, data: unknown): Promise<T> =>
+  callApi<T>(app, request, channel, data);
 
 test('an Outreach is started, followed and finished from the Outreach page', async ({
   page,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type APIRequestContext, expect } from '@playwright/test';
 
 export interface RunningWebApp {
   url: string;
@@ -54,4 +55,20 @@ export async function startWebApp(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Calls a channel of the app's local API (setup a journey does not show) and expects it to succeed. */
+export async function callApi<T>(
+  app: RunningWebApp,
+  request: APIRequestContext,
+  channel: string,
+  data: unknown,
+): Promise<T> {
+  const res = await request.post(`${app.origin}/ipc/${channel}`, {
+    headers: { Authorization: `Bearer ${app.token}` },
+    data,
+  });
+  const body = await res.json();
+  expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
+  return body.result as T;
 }

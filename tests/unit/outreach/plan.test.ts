@@ -4,14 +4,37 @@ import { nextWeeklyReset } from '../../../src-main/outreach/calendar';
 import { OutreachService } from '../../../src-main/outreach/service';
 import { effectiveLimits } from '../../../src-shared/outreach-limits';
 
+/** A database with one US shop `s1` of Account `a1`. */
+function shopDatabase(): ReturnType<typeof openDatabase> {
+  const db = openDatabase(':memory:');
+  db.exec(`
+    INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
+      VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
+    INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'Maple', 'US', 'USD', 'c');
+  `);
+  return db;
+}
+
+/** The input every plan here shares: a message Outreach of shop s1 with no window or cap. */
+const messageInput = (messageTemplateId: number, creatorIds: number[]) => ({
+  accountId: 'a1',
+  shopId: 's1',
+  name: 'Plan',
+  action: 'message' as const,
+  creatorIds,
+  products: [],
+  freeSample: { hasFreeSample: false, approvalExempt: false },
+  messageTemplateId,
+  values: {},
+  window: null,
+  dailyCap: null,
+});
+
 describe('outreach plan (dry run)', () => {
   it('sorts creators into this week, next week, exempt and skipped-with-why, sending nothing', () => {
-    const db = openDatabase(':memory:');
+    const db = shopDatabase();
     const now = Date.UTC(2026, 11, 2, 12);
     db.exec(`
-      INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
-        VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
-      INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'Maple', 'US', 'USD', 'c');
       INSERT INTO creators (id, canonical_id, open_id, handle, region, first_seen_at, updated_at) VALUES
         (1, 1, 'o1', 'one', 'US', 1, 1), (2, 2, 'o2', 'two', 'US', 1, 1), (3, 3, 'o3', 'three', 'GB', 1, 1),
         (4, 4, NULL, 'four', 'US', 1, 1), (5, 5, 'o5', 'five', 'US', 1, 1), (6, 6, 'o6', 'six', 'US', 1, 1),
@@ -34,17 +57,7 @@ describe('outreach plan (dry run)', () => {
       body: 'Hi {{creator_name}}',
     });
     const plan = service.plan({
-      accountId: 'a1',
-      shopId: 's1',
-      name: 'Plan',
-      action: 'message',
-      creatorIds: [1, 2, 3, 4, 5, 6, 7],
-      products: [],
-      freeSample: { hasFreeSample: false, approvalExempt: false },
-      messageTemplateId: template.id,
-      values: {},
-      window: null,
-      dailyCap: null,
+      ...messageInput(template.id, [1, 2, 3, 4, 5, 6, 7]),
       ratePerMinute: 60,
       weeklyPool: 1,
     });
@@ -73,31 +86,14 @@ describe('outreach plan (dry run)', () => {
       body: 'Hi {{sample_offer}}',
     });
     expect(
-      service.plan({
-        accountId: 'a1',
-        shopId: 's1',
-        name: 'P',
-        action: 'message',
-        creatorIds: [1],
-        products: [],
-        freeSample: { hasFreeSample: false, approvalExempt: false },
-        messageTemplateId: broken.id,
-        values: {},
-        window: null,
-        dailyCap: null,
-        ratePerMinute: 60,
-        weeklyPool: null,
-      }).problems,
+      service.plan({ ...messageInput(broken.id, [1]), ratePerMinute: 60, weeklyPool: null }).problems,
     ).toEqual([{ code: 'empty_value', variable: 'sample_offer', creatorId: 1 }]);
   });
 
   it("takes the pool and pace from the shop's tier in Settings unless the input names them", () => {
-    const db = openDatabase(':memory:');
+    const db = shopDatabase();
     const now = Date.UTC(2026, 11, 2, 12);
     db.exec(`
-      INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
-        VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
-      INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'Maple', 'US', 'USD', 'c');
       INSERT INTO creators (id, canonical_id, open_id, handle, region, first_seen_at, updated_at) VALUES
         (1, 1, 'o1', 'one', 'US', 1, 1), (2, 2, 'o2', 'two', 'US', 1, 1), (3, 3, 'o3', 'three', 'US', 1, 1);
     `);
@@ -111,19 +107,7 @@ describe('outreach plan (dry run)', () => {
       },
     });
     const template = service.templates.save({ name: 'm', kind: 'message', language: 'en', body: 'Hi' });
-    const input = {
-      accountId: 'a1',
-      shopId: 's1',
-      name: 'Tier',
-      action: 'message' as const,
-      creatorIds: [1, 2, 3],
-      products: [],
-      freeSample: { hasFreeSample: false, approvalExempt: false },
-      messageTemplateId: template.id,
-      values: {},
-      window: null,
-      dailyCap: null,
-    };
+    const input = messageInput(template.id, [1, 2, 3]);
     const fromSettings = service.plan(input);
     expect(asked).toEqual(['s1']);
     expect(fromSettings).toMatchObject({ poolSize: 2, ratePerMinute: 120 });
@@ -153,12 +137,9 @@ describe('outreach plan (dry run)', () => {
   });
 
   it("finds a merged Creator's open id and region on any record of its merge tree", () => {
-    const db = openDatabase(':memory:');
+    const db = shopDatabase();
     const now = Date.UTC(2026, 11, 2, 12);
     db.exec(`
-      INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
-        VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
-      INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES ('s1', 'a1', 'Maple', 'US', 'USD', 'c');
       -- Creator 1 was met by the sync with a user id only; the merchant's file (record 2) brought its open id.
       INSERT INTO creators (id, canonical_id, user_id, handle, first_seen_at, updated_at) VALUES (1, 1, 'u1', 'cozy', 1, 1);
       INSERT INTO creators (id, canonical_id, merged_into, open_id, handle, region, origin, first_seen_at, updated_at)
@@ -172,22 +153,22 @@ describe('outreach plan (dry run)', () => {
       { id: 3, openId: null, handle: 'no_ids', nickname: null, region: null },
     ]);
     const template = service.templates.save({ name: 'm', kind: 'message', language: 'en', body: 'Hi' });
-    const plan = service.plan({
-      accountId: 'a1',
-      shopId: 's1',
-      name: 'Tree',
-      action: 'message',
-      creatorIds: [1, 3],
-      products: [],
-      freeSample: { hasFreeSample: false, approvalExempt: false },
-      messageTemplateId: template.id,
-      values: {},
-      window: null,
-      dailyCap: null,
-    });
+    const plan = service.plan(messageInput(template.id, [1, 3]));
     expect(plan.rows.map((r) => [r.creatorId, r.outcome, r.reason])).toEqual([
       [1, 'this_week', null],
       [3, 'skipped', 'no_open_id'],
     ]);
+  });
+
+  it("warns about the merchant's own sensitive words in a preview", () => {
+    const db = openDatabase(':memory:');
+    let words: readonly string[] = ['free money'];
+    const service = new OutreachService({ db, now: () => 1, sensitiveWords: () => words });
+    const input = { kind: 'message' as const, body: 'Free Money on WhatsApp', values: {} };
+    expect(service.preview(input).sensitiveWords).toEqual(['free money']);
+    words = [];
+    expect(service.preview(input).sensitiveWords).toEqual([]);
+    // Without the Settings hook, the default list applies.
+    expect(new OutreachService({ db, now: () => 1 }).preview(input).sensitiveWords).toEqual(['whatsapp']);
   });
 });

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TemplateKind, templateVariables } from '@shared/outreach';
 import { useChannelQuery } from '../../api';
+import { TemplatePreview } from './TemplatePreview';
 import { commissionText, type Draft, needs, type TemplateChoice } from './draft';
 
 /**
@@ -109,23 +110,6 @@ function TemplateField(props: {
   const ofKind = (templates.data?.templates ?? []).filter((x) => x.kind === kind);
   const chosen = ofKind.find((x) => x.id === choice.templateId) ?? null;
   const body = choice.writing ? choice.body : (chosen?.body ?? '');
-  const [debounced, setDebounced] = useState(body);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(body), 250);
-    return () => clearTimeout(timer);
-  }, [body]);
-  const preview = useChannelQuery(
-    'templates:preview',
-    { kind, body: debounced, ...(creatorId !== null ? { creatorId } : {}), values },
-    { enabled: debounced.trim() !== '' },
-  );
-  // A verdict holds for the text it was made for: a changed text is not held back before its preview
-  // arrives (the plan checks every creator's text again and nothing can be confirmed with a problem).
-  const settled = debounced === body && preview.data !== undefined && !preview.isFetching;
-  const problems = (preview.data?.problems.length ?? 0) > 0;
-  useEffect(() => {
-    onChecked(settled ? !problems : true);
-  }, [settled, problems, onChecked]);
   return (
     <fieldset className="wizard-template">
       <legend className="wizard-template-title">{t(`outreach.wizard.template.${kind}`)}</legend>
@@ -191,34 +175,14 @@ function TemplateField(props: {
           />
         </div>
       )}
-      {body.trim() !== '' && preview.data && (
-        <div
-          className="wizard-preview"
-          aria-label={t('outreach.wizard.preview', { kind: t(`outreach.wizard.template.${kind}`) })}
-          role="region"
-        >
-          <p className="field-label">{t('outreach.wizard.previewTitle')}</p>
-          <p className="wizard-preview-text">{preview.data.text}</p>
-          {preview.data.problems.length > 0 && (
-            <ul className="wizard-problems" role="alert">
-              {preview.data.problems.map((p, i) => (
-                <li key={i}>
-                  {t(`outreach.wizard.problem.${p.code}`, {
-                    variable: p.variable ? `{{${p.variable}}}` : '',
-                    limit: p.limit,
-                    length: p.length,
-                  })}
-                </li>
-              ))}
-            </ul>
-          )}
-          {preview.data.sensitiveWords.length > 0 && (
-            <p className="wizard-warning" role="status">
-              {t('outreach.wizard.sensitive', { words: preview.data.sensitiveWords.join(', ') })}
-            </p>
-          )}
-        </div>
-      )}
+      <TemplatePreview
+        kind={kind}
+        body={body}
+        creatorId={creatorId}
+        values={values}
+        label={t('outreach.wizard.preview', { kind: t(`outreach.wizard.template.${kind}`) })}
+        onChecked={onChecked}
+      />
     </fieldset>
   );
 }

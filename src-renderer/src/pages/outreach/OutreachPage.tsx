@@ -8,13 +8,14 @@ import { CollaborationsPage } from './invitations/CollaborationsPage';
 import { useShops } from '../../hooks/useShops';
 import { DeliveriesList } from './DeliveriesList';
 import { OutreachCard } from './OutreachCard';
+import { TemplatesPanel } from './templates/TemplatesPanel';
 import { OutreachWizard } from '../../features/outreach-wizard/OutreachWizard';
 
-type OutreachTab = 'outreaches' | 'invitations';
+type OutreachTab = 'outreaches' | 'templates' | 'invitations';
 
 /**
- * Two views of contacting creators: the Outreaches ShopMesh sends, and every target collaboration the shops
- * have (sent from here or from Seller Center), as synced.
+ * Contacting creators: the Outreaches ShopMesh sends, the templates they are written from, and every target
+ * collaboration the shops have (sent from here or from Seller Center), as synced.
  */
 export function OutreachPage(): ReactElement {
   const { t } = useTranslation();
@@ -25,12 +26,19 @@ export function OutreachPage(): ReactElement {
         label={t('outreach.tabs.label')}
         tabs={[
           { key: 'outreaches', label: t('outreach.tabs.outreaches') },
+          { key: 'templates', label: t('outreach.tabs.templates') },
           { key: 'invitations', label: t('outreach.tabs.invitations') },
         ]}
         selected={tab}
         onSelect={setTab}
       >
-        {tab === 'outreaches' ? <OutreachesPanel /> : <CollaborationsPage />}
+        {tab === 'outreaches' ? (
+          <OutreachesPanel />
+        ) : tab === 'templates' ? (
+          <TemplatesPanel />
+        ) : (
+          <CollaborationsPage />
+        )}
       </Tabs>
     </div>
   );
