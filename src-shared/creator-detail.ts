@@ -83,6 +83,10 @@ export const creatorDetailSchema = z.object({
     })
     .nullable(),
   score: scoreBreakdownSchema.nullable(),
+  /** The score set by hand (`score.override`), why and when; reason and date are null for older ones. */
+  scoreOverride: z
+    .object({ score: z.number().int(), reason: z.string().nullable(), at: z.number().int().nullable() })
+    .nullable(),
   notes: z.array(creatorNoteSchema),
   tags: z.array(z.object({ id: z.number().int(), name: z.string() })),
   lists: z.array(z.object({ id: z.number().int(), name: z.string() })),

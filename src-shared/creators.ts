@@ -230,6 +230,8 @@ export const creatorsUpdateInputSchema = z
     stage: creatorStageSchema.exclude(['blocked']).optional(),
     /** 0–100 to override the computed score, null to go back to it. */
     scoreOverride: z.number().int().min(0).max(100).nullable().optional(),
+    /** Why the score is set by hand: required with a score, shown in the score's explanation. */
+    scoreOverrideReason: z.string().trim().min(1).max(500).optional(),
     addTags: z.array(tagNameSchema).max(50).optional(),
     removeTags: z.array(tagNameSchema).max(50).optional(),
   })
@@ -241,7 +243,11 @@ export const creatorsUpdateInputSchema = z
       (v.addTags?.length ?? 0) > 0 ||
       (v.removeTags?.length ?? 0) > 0,
     'nothing to change',
-  );
+  )
+  .refine((v) => (typeof v.scoreOverride === 'number') === (v.scoreOverrideReason !== undefined), {
+    message: 'a score set by hand needs a reason, and a reason needs a score',
+    path: ['scoreOverrideReason'],
+  });
 export type CreatorsUpdateInput = z.input<typeof creatorsUpdateInputSchema>;
 
 export const noteBodySchema = z.string().trim().min(1).max(10_000);

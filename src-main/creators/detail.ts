@@ -58,6 +58,16 @@ function breakdown(db: Database, rules: ScoreRulesStore, id: number): ScoreBreak
   );
 }
 
+function scoreOverride(db: Database, id: number): CreatorDetail['scoreOverride'] {
+  const r = db
+    .prepare(
+      `SELECT score_override AS score, score_override_reason AS reason, score_override_at AS at
+       FROM creators WHERE id = ? AND score_override IS NOT NULL`,
+    )
+    .get(id) as CreatorDetail['scoreOverride'] | undefined;
+  return r ?? null;
+}
+
 /** Null when the Creator has no index row yet (the caller re-indexes it and asks again). */
 export function creatorDetail(
   deps: DetailDeps,
@@ -142,6 +152,7 @@ export function creatorDetail(
         }
       : null,
     score: breakdown(db, deps.rules, id),
+    scoreOverride: scoreOverride(db, id),
     notes: deps.notes.of(id),
     tags: deps.tags.of(id),
     lists: deps.lists.of(id),

@@ -338,7 +338,14 @@ export class CreatorIdentity {
         .run(kept, k.stage, a.stage, String(absorbed), now);
     }
     if (k.score_override === null && a.score_override !== null) {
-      this.db.prepare('UPDATE creators SET score_override = ? WHERE id = ?').run(a.score_override, kept);
+      // The reason and date go with the score they explain.
+      this.db
+        .prepare(
+          `UPDATE creators SET (score_override, score_override_reason, score_override_at) =
+             (SELECT score_override, score_override_reason, score_override_at FROM creators WHERE id = ?)
+           WHERE id = ?`,
+        )
+        .run(absorbed, kept);
     }
     this.db
       .prepare(

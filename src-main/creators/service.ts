@@ -177,7 +177,12 @@ export class CreatorsService {
         this.stages.move(id, q.stage, 'manual', null, now);
       }
       if (q.scoreOverride !== undefined) {
-        this.db.prepare('UPDATE creators SET score_override = ? WHERE id = ?').run(q.scoreOverride, id);
+        const set = q.scoreOverride !== null;
+        this.db
+          .prepare(
+            'UPDATE creators SET score_override = ?, score_override_reason = ?, score_override_at = ? WHERE id = ?',
+          )
+          .run(q.scoreOverride, set ? (q.scoreOverrideReason ?? null) : null, set ? now : null, id);
       }
       for (const name of q.addTags ?? []) this.tags.add([id], this.tags.ensure(name, now), now);
       for (const name of q.removeTags ?? []) {

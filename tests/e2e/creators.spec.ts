@@ -9,7 +9,9 @@ import { type RunningWebApp, startWebApp } from './web-app';
 /**
  * Issue 12's CRM in the real renderer over the web bridge: a 20,000-creator list (generated straight into
  * the database, indexed by the CRM's own code) searched and filtered, a creator opened, tagged and added to a
- * list; a nickname that looks like markup shows as text. Screenshots in both languages and both themes.
+ * list; a nickname that looks like markup shows as text; a score set by hand with its reason and given back,
+ * a note edited and deleted, a creator unblocked from the blocklist. Screenshots in both languages and both
+ * themes.
  */
 const creators = 20_000;
 const hostile = '<img src=x onerror=alert(1)>';
@@ -27,6 +29,12 @@ test.beforeAll(async () => {
     { openId: 'hostile-1', handle: 'markup_fan', nickname: hostile, region: 'US' },
     { origin: 'manual', now },
   );
+  const scored = crm.resolve(
+    { openId: 'hand-1', handle: 'hand_scored', nickname: 'Mei Hand', region: 'GB' },
+    { origin: 'manual', now },
+  )!.creatorId;
+  crm.addNote(scored, 'Prefers video briefs');
+  crm.bulk({ ids: [scored] }, { kind: 'block', reason: 'Posted a competitor in our campaign' });
   await crm.worker.kick('startup');
   await crm.close();
   db.close();
@@ -72,7 +80,7 @@ test('search and filter 20,000 creators, open one, tag it, add it to a list', as
   await nav(page).getByRole('link', { name: 'Creators', exact: true }).click();
   const table = page.getByRole('table', { name: 'Creators' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
-  expect(await countOf(page)).toBe(creators + 1);
+  expect(await countOf(page)).toBe(creators + 2);
 
   // Full text with a prefix, then two filters: the count follows each step and every row matches.
   await page.getByLabel('Search creators').fill('luna');
@@ -153,5 +161,89 @@ test('search and filter 20,000 creators, open one, tag it, add it to a list', as
   await expect(page.getByRole('dialog')).toContainText('为什么是');
   await page.getByRole('dialog').screenshot({ path: 'test-results/e2e/creators-detail-zh-CN-dark.png' });
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await setLook(page, 'en', 'light');
+});
+
+test('set a score by hand with a reason, edit and delete a note, unblock a creator from the blocklist', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(app.url);
+  await nav(page).getByRole('link', { name: 'Creators', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Creators' });
+  await page.getByLabel('Search creators').fill('hand_scored');
+  await expect(table.getByRole('row').nth(1)).toContainText('hand_scored');
+  await table.getByRole('row').nth(1).click();
+  const dialog = page.getByRole('dialog', { name: '@hand_scored' });
+  const why = dialog.getByRole('heading', { name: /Why score \d+/ });
+  const computed = Number((await why.innerText()).replace(/\D/g, ''));
+
+  // A score by hand needs a reason; the explanation then says so, with the rules' figure beside it.
+  await dialog.getByRole('button', { name: 'Set score by hand…' }).click();
+  const form = dialog.getByRole('form', { name: 'Set the score by hand' });
+  await form.getByLabel('Score (0–100)').fill('97');
+  await expect(form.getByRole('button', { name: 'Save score' })).toBeDisabled();
+  await form.getByLabel('Reason').fill('Sold out our spring launch in two days');
+  await form.getByRole('button', { name: 'Save score' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Why score 97' })).toBeVisible();
+  await expect(dialog.getByText(`Score 97 set by hand (the rules give ${computed}).`)).toBeVisible();
+  await expect(dialog.getByText('Reason: Sold out our spring launch in two days')).toBeVisible();
+
+  // Notes: change one, then delete it after saying yes.
+  const notes = dialog.getByRole('region', { name: 'Notes' });
+  await notes.getByRole('button', { name: /^Edit the note of / }).click();
+  await notes.getByLabel('Note text').fill('Prefers short video briefs, in English');
+  await notes.getByRole('button', { name: 'Save note' }).click();
+  await expect(notes.getByText('Prefers short video briefs, in English')).toBeVisible();
+  await expect(notes.getByText(/edited/)).toBeVisible();
+  await dialog.screenshot({ path: 'test-results/e2e/creators-override-en-light.png' });
+  await notes.getByRole('button', { name: /^Delete the note of / }).click();
+  await expect(notes.getByText('Delete this note?')).toBeVisible();
+  await notes.getByRole('button', { name: 'Delete note' }).click();
+  await expect(notes.getByText('Prefers short video briefs, in English')).toHaveCount(0);
+
+  // Given back to the rules.
+  await dialog.getByRole('button', { name: `Use the rules' score (${computed})` }).click();
+  await expect(dialog.getByRole('heading', { name: `Why score ${computed}` })).toBeVisible();
+  await expect(dialog.getByText(/set by hand/)).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The blocklist: newest first with reason and date; unblocking asks first and then takes it off.
+  await page.getByRole('button', { name: 'Blocklist' }).click();
+  const blocklist = page.getByRole('dialog', { name: 'Blocklist' });
+  const blocked = blocklist.getByRole('table', { name: 'Blocklist' });
+  const entry = blocked.getByRole('row').filter({ hasText: '@hand_scored' });
+  await expect(entry).toContainText('Posted a competitor in our campaign');
+  await expect(blocked.getByRole('row').nth(1)).toContainText('@hand_scored');
+  await blocklist.screenshot({ path: 'test-results/e2e/creators-blocklist-en-light.png' });
+  await entry.getByRole('button', { name: 'Unblock @hand_scored' }).click();
+  await expect(entry).toContainText('Unblock @hand_scored? Outreach may contact them again.');
+  await entry.getByRole('button', { name: 'Unblock', exact: true }).click();
+  await expect(blocked.getByRole('row').filter({ hasText: '@hand_scored' })).toHaveCount(0);
+  await blocklist.getByRole('button', { name: 'Close' }).click();
+  await table.getByRole('row').nth(1).click();
+  await expect(page.getByRole('dialog', { name: '@hand_scored' }).getByText(/^Blocked on/)).toHaveCount(0);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
+  // Chinese, dark: the same controls, translated.
+  await setLook(page, 'zh-CN', 'dark');
+  await nav(page)
+    .getByRole('link', { name: /^(Creators|达人)$/ })
+    .click();
+  await page.getByRole('button', { name: '黑名单' }).click();
+  await expect(page.getByRole('dialog', { name: '黑名单' }).getByRole('row').nth(1)).toBeVisible();
+  await page.getByRole('dialog').screenshot({ path: 'test-results/e2e/creators-blocklist-zh-CN-dark.png' });
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await page.getByLabel(/搜索达人|Search creators/).fill('hand_scored');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('hand_scored');
+  await page.getByRole('table').getByRole('row').nth(1).click();
+  const zh = page.getByRole('dialog');
+  await zh.getByRole('button', { name: '手动设置评分…' }).click();
+  await zh.getByLabel('原因').fill('春季新品两天售罄');
+  await zh.getByLabel('评分（0–100）').fill('88');
+  await zh.getByRole('button', { name: '保存评分' }).click();
+  await expect(zh.getByText('原因：春季新品两天售罄')).toBeVisible();
+  await zh.screenshot({ path: 'test-results/e2e/creators-override-zh-CN-dark.png' });
+  await zh.getByRole('button', { name: '关闭' }).click();
   await setLook(page, 'en', 'light');
 });

@@ -18,6 +18,7 @@ import { m018MonthlyItemRollups } from './018-monthly-item-rollups';
 import { m019ActivityAccount } from './019-activity-account';
 import { m020CreatorSearchSets } from './020-creator-search-sets';
 import { m022FollowUpsAndInbox } from './022-followups-and-inbox';
+import { m024ScoreOverrideReason } from './024-score-override-reason';
 
 export type { Migration };
 
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   m019ActivityAccount,
   m020CreatorSearchSets,
   m022FollowUpsAndInbox,
+  m024ScoreOverrideReason,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -234,9 +234,9 @@ describe('pausing the background upkeep (a wipe or a restore under it)', () => {
   });
 
   it('a re-score cut short by a pause runs again on resume; a stopped worker never resumes', async () => {
-    for (let i = 0; i < 1_200; i++) crm.resolve({ openId: `Q${i}` }, { origin: 'sync', now: clock });
+    for (let i = 0; i < 600; i++) crm.resolve({ openId: `Q${i}` }, { origin: 'sync', now: clock });
     reindex();
-    // One chunk of 500 a slice, so the pass is still under way when the pause comes.
+    // One chunk of 500 a slice, so the pass (two chunks) is still under way when the pause comes.
     const worker = new CreatorsWorker({
       db,
       indexer: crm.indexer,
@@ -252,12 +252,42 @@ describe('pausing the background upkeep (a wipe or a restore under it)', () => {
     expect(progress.at(-1)).toMatchObject({ state: 'cancelled', reason: 'rules' });
     worker.resume('startup');
     await worker.idle();
-    expect(progress.at(-1)).toMatchObject({ state: 'done', reason: 'rules', done: 1_200, total: 1_200 });
+    expect(progress.at(-1)).toMatchObject({ state: 'done', reason: 'rules', done: 600, total: 600 });
 
     await worker.stop();
     seen('AFTER');
     worker.resume('startup');
     await worker.kick('sync');
     expect(dirty()).toBe(1);
+  }, 20_000);
+});
+
+describe('a score set by hand', () => {
+  it('wins over the rules with its reason and date, goes with a merge, and goes back to the rules when cleared', () => {
+    const a = seen('HAND');
+    reindex();
+    const computed = crm.get(a).score!.computed;
+    expect(() => crm.update({ id: a, scoreOverride: 95 })).toThrow(/reason/);
+    expect(() => crm.update({ id: a, scoreOverrideReason: 'why' })).toThrow();
+
+    const detail = crm.update({
+      id: a,
+      scoreOverride: 95,
+      scoreOverrideReason: '  Sold out our spring launch  ',
+    });
+    expect(detail.scoreOverride).toEqual({ score: 95, reason: 'Sold out our spring launch', at: clock });
+    expect(detail.score).toMatchObject({ score: 95, override: 95, computed });
+    expect(crm.search({}).items.find((c) => c.id === a)?.score).toBe(95);
+
+    // Merged into a Creator without one, the override comes along with its reason.
+    const b = seen('KEEPER');
+    db.prepare('UPDATE creators SET first_seen_at = 0 WHERE id = ?').run(b);
+    const kept = crm.merge(b, a).creatorId;
+    expect(crm.get(kept).scoreOverride).toMatchObject({ score: 95, reason: 'Sold out our spring launch' });
+
+    const cleared = crm.update({ id: kept, scoreOverride: null });
+    expect(cleared.scoreOverride).toBeNull();
+    expect(cleared.score).toMatchObject({ override: null });
+    expect(cleared.score!.score).toBe(cleared.score!.computed);
   });
 });

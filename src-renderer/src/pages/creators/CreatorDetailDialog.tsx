@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreatorDetail, TimelineEntry } from '@shared/creator-detail';
+import type { TimelineEntry } from '@shared/creator-detail';
 import { creatorStages, type CreatorStage } from '@shared/creators';
 import { useChannelList, useChannelMutation, useChannelQuery } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -11,6 +11,8 @@ import { formatDate, formatDateTime } from '../../format/time';
 import { ScoreBadge } from './badges';
 import { creatorReads } from './creatorReads';
 import { creatorDetailSections } from './detailSections';
+import { NotesSection } from './NotesSection';
+import { ScoreOverrideField } from './ScoreOverrideField';
 
 const timelineKey = (e: TimelineEntry): string => e.key;
 
@@ -35,10 +37,9 @@ export function CreatorDetailDialog(props: {
     invalidateOn: ['creators:changed'],
   });
   const update = useChannelMutation('creators:update', { invalidates: creatorReads });
-  const addNote = useChannelMutation('creators:addNote', { invalidates: creatorReads });
   const merge = useChannelMutation('creators:merge', { invalidates: creatorReads });
   const split = useChannelMutation('creators:split', { invalidates: creatorReads });
-  const busy = update.isPending || addNote.isPending || merge.isPending || split.isPending;
+  const busy = update.isPending || merge.isPending || split.isPending;
   const language = i18n.language;
   const number = new Intl.NumberFormat(language);
   const changed = (): void => void query.refetch();
@@ -116,11 +117,12 @@ export function CreatorDetailDialog(props: {
           {detail.score && (
             <section aria-labelledby="creator-score">
               <h3 id="creator-score">{t('creators.detail.whyScore', { score: detail.score.score })}</h3>
-              {detail.score.override !== null && (
-                <p className="muted">
-                  {t('creators.detail.overridden', { computed: detail.score.computed })}
-                </p>
-              )}
+              <ScoreOverrideField
+                creatorId={c.id}
+                computed={detail.score.computed}
+                override={detail.scoreOverride}
+                disabled={busy}
+              />
               <table className="table score-table">
                 <thead>
                   <tr>
@@ -167,12 +169,7 @@ export function CreatorDetailDialog(props: {
             </section>
           )}
 
-          <NotesField
-            notes={detail.notes}
-            disabled={busy}
-            onAdd={(body) => addNote.mutate({ creatorId: c.id, body })}
-            language={language}
-          />
+          <NotesSection creatorId={c.id} notes={detail.notes} disabled={busy} />
 
           {detail.performance.length > 0 && (
             <section aria-labelledby="creator-performance">
@@ -431,56 +428,6 @@ function TagsField(props: {
           {t('creators.detail.addTag')}
         </button>
       </form>
-    </section>
-  );
-}
-
-function NotesField(props: {
-  notes: CreatorDetail['notes'];
-  disabled: boolean;
-  onAdd: (body: string) => void;
-  language: string;
-}): ReactElement {
-  const { t } = useTranslation();
-  const [value, setValue] = useState('');
-  const id = useId();
-  return (
-    <section aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>{t('creators.detail.notes')}</h3>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (value.trim()) props.onAdd(value.trim());
-          setValue('');
-        }}
-      >
-        <label className="visually-hidden" htmlFor={id}>
-          {t('creators.detail.newNote')}
-        </label>
-        <textarea
-          id={id}
-          className="input"
-          rows={2}
-          maxLength={10_000}
-          value={value}
-          placeholder={t('creators.detail.newNote')}
-          onChange={(e) => setValue(e.target.value)}
-        />
-        <button type="submit" className="button button-small" disabled={props.disabled || !value.trim()}>
-          {t('creators.detail.addNote')}
-        </button>
-      </form>
-      <ul className="plain-list notes">
-        {props.notes.map((n) => (
-          <li key={n.id}>
-            <p className="note-body">{n.body}</p>
-            <time className="muted" dateTime={new Date(n.createdAt).toISOString()}>
-              {formatDateTime(n.createdAt, props.language)}
-            </time>
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

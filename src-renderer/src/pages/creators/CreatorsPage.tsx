@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import type { TableSort } from '../../components/VirtualTable';
 import { ListPage } from '../../features/lists/ListPage';
 import { useDebounced } from '../../hooks/useDebounced';
+import { BlocklistButton } from './BlocklistDialog';
 import { BulkBar } from './BulkBar';
 import { ColumnsMenu } from './ColumnsMenu';
 import { loadColumns, saveColumns } from './columns';
@@ -112,6 +113,7 @@ export function CreatorsPage(): ReactElement {
           </span>
           <SaveListButton filter={query} />
           <ScoreRulesButton />
+          <BlocklistButton />
           <ColumnsMenu columns={columns} onChange={changeColumns} />
         </>
       }
