@@ -38,6 +38,7 @@ import { OrdersService } from './orders/orders-service';
 import { createOutreach } from './outreach/index';
 import { outreachHandlers } from './outreach/handlers';
 import { purgeAccountOutreach } from './outreach/purge';
+import { outreachResultsHandlers } from './outreach/results';
 import { InboxService } from './inbox/service';
 import { inboxHandlers } from './inbox/handlers';
 import { ShopApi } from './creators/shop-api';
@@ -392,6 +393,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...samplesHandlers(creatorSources),
     ...marketplaceHandlers(creatorSources),
     ...outreachHandlers(outreach.service),
+    ...outreachResultsHandlers(db),
     ...inboxHandlers(inbox),
     ...privacyHandlers(privacy),
   };

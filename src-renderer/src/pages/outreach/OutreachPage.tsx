@@ -8,6 +8,7 @@ import { CollaborationsPage } from './invitations/CollaborationsPage';
 import { useShops } from '../../hooks/useShops';
 import { DeliveriesList } from './DeliveriesList';
 import { OutreachCard } from './OutreachCard';
+import { OutreachResults } from './OutreachResults';
 
 type OutreachTab = 'outreaches' | 'invitations';
 
@@ -74,6 +75,7 @@ function OutreachesPanel(): ReactElement {
           </li>
         ))}
       </ul>
+      <OutreachResults outreach={current} />
       <DeliveriesList outreach={current} />
     </div>
   );
