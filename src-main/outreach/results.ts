@@ -28,14 +28,20 @@ export function outreachResults(db: Database, outreachId: number): OutreachResul
   const showcase = db
     .prepare(
       `SELECT count(DISTINCT CASE WHEN cc.accepted = 1 OR cc.showcase_product_count > 0 THEN c.canonical_id END) AS accepted,
-              count(DISTINCT CASE WHEN cc.content_product_count > 0 THEN c.canonical_id END) AS posted,
-              max(col.synced_at) AS syncedAt
+              count(DISTINCT CASE WHEN cc.content_product_count > 0 THEN c.canonical_id END) AS posted
          FROM collaboration_creators cc
          JOIN creators c ON c.id = cc.creator_id
-         JOIN collaborations col ON col.collaboration_id = cc.collaboration_id
         WHERE cc.collaboration_id IN (${collaborations})`,
     )
-    .get({ id: outreachId }) as { accepted: number; posted: number; syncedAt: number | null };
+    .get({ id: outreachId }) as { accepted: number; posted: number };
+  // As fresh as the Account's last sync that finished.
+  const syncedAt = db
+    .prepare(
+      `SELECT max(r.finished_at) FROM sync_runs r JOIN outreaches o ON o.account_id = r.account_id
+        WHERE o.id = @id AND r.outcome IN ('ok', 'partial')`,
+    )
+    .pluck()
+    .get({ id: outreachId }) as number | null;
   const messages = db
     .prepare(
       `SELECT count(DISTINCT d.creator_id) AS messaged,
@@ -115,7 +121,7 @@ export function outreachResults(db: Database, outreachId: number): OutreachResul
     messaged: messages.messaged,
     replied: messages.replied,
     products: [...ordered, ...[...products.values()].filter((p) => !own.has(p.productId))],
-    syncedAt: showcase.syncedAt,
+    syncedAt,
   };
 }
 

@@ -16,6 +16,8 @@ describe('outreach results', () => {
       INSERT INTO outreaches (id, uid, account_id, shop_id, name, action, status, settings, created_at, updated_at)
         VALUES (1, 'u1', 'a1', 's1', 'Spring', 'both', 'finished',
                 '{"products":[{"productId":"p1","commissionBp":1500},{"productId":"p2","commissionBp":1500}]}', 1, 1);
+      INSERT INTO sync_runs (id, account_id, trigger, resources, started_at, finished_at, outcome) VALUES
+        ('r1', 'a1', 'manual', '[]', 400, 500, 'ok'), ('r2', 'a1', 'manual', '[]', 600, 700, 'failed');
       INSERT INTO outreach_batches VALUES (1, 1, 'Spring · SM-u1-1', 'col1', 1);
       INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, action, idempotency_key, state, remote_id,
                               conversation_id, sending_at, updated_at) VALUES

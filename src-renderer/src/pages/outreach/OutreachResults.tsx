@@ -21,12 +21,19 @@ export function OutreachResults({ outreach }: { outreach: Outreach }): ReactElem
   const number = new Intl.NumberFormat(i18n.language);
   const money = (list: Array<{ currency: string; amountMinor: number }>) =>
     list.length === 0 ? '—' : list.map((m) => formatMoney(m, i18n.language)).join(' · ');
+  // Only the figures the Outreach's action can have: invitations are accepted and posted, messages replied to.
+  const invites = outreach.action !== 'message';
+  const messages = outreach.action !== 'invite';
   const stats = [
-    { key: 'invited', value: r.invited },
-    { key: 'accepted', value: r.accepted },
-    { key: 'posted', value: r.posted },
-    { key: 'replied', value: r.replied, of: r.messaged },
-  ] as const;
+    ...(invites
+      ? [
+          { key: 'invited', value: r.invited, of: 0 },
+          { key: 'accepted', value: r.accepted, of: 0 },
+          { key: 'posted', value: r.posted, of: 0 },
+        ]
+      : []),
+    ...(messages ? [{ key: 'replied', value: r.replied, of: r.messaged }] : []),
+  ];
   return (
     <section
       className="card outreach-results"
@@ -46,14 +53,14 @@ export function OutreachResults({ outreach }: { outreach: Outreach }): ReactElem
             <dt className="muted">{t(`outreach.results.${s.key}`)}</dt>
             <dd>
               {number.format(s.value)}
-              {'of' in s && s.of > 0 && (
+              {s.of > 0 && (
                 <span className="muted"> {t('outreach.results.ofMessaged', { count: s.of })}</span>
               )}
             </dd>
           </div>
         ))}
       </dl>
-      {r.products.length > 0 && (
+      {invites && r.products.length > 0 && (
         <table className="outreach-results-table">
           <caption className="visually-hidden">{t('outreach.results.byProduct')}</caption>
           <thead>
