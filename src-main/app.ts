@@ -39,6 +39,7 @@ import { createOutreach } from './outreach/index';
 import { effectiveLimits } from '@shared/outreach-limits';
 import { outreachHandlers } from './outreach/handlers';
 import { purgeAccountOutreach } from './outreach/purge';
+import { outreachResultsHandlers } from './outreach/results';
 import { InboxService } from './inbox/service';
 import { inboxHandlers } from './inbox/handlers';
 import { ShopApi } from './creators/shop-api';
@@ -402,6 +403,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...samplesHandlers(creatorSources),
     ...marketplaceHandlers(creatorSources),
     ...outreachHandlers(outreach.service),
+    ...outreachResultsHandlers(db),
     ...inboxHandlers(inbox),
     ...privacyHandlers(privacy),
   };

@@ -8,6 +8,7 @@ import { creatorListsSlice } from './channels/creator-lists';
 import { creatorsSlice } from './channels/creators';
 import { creatorSourcesSlice } from './channels/creator-sources';
 import { inboxSlice } from './channels/inbox';
+import { outreachResultsSlice } from './channels/outreach-results';
 import { marketplaceSlice } from './channels/marketplace';
 import { ordersSlice } from './channels/orders';
 import { outreachSlice } from './channels/outreach';
@@ -43,6 +44,7 @@ export const slices = [
   marketplaceSlice,
   samplesSlice,
   outreachSlice,
+  outreachResultsSlice,
   inboxSlice,
   privacySlice,
 ] as const;

@@ -182,6 +182,7 @@ const badInputs: [Channel, unknown][] = [
       followUps: [{ afterDays: 0, templateId: 1 }],
     },
   ],
+  ['outreach:results', { id: 'one' }],
   ['inbox:list', { limit: 0 }],
   ['inbox:list', { cursor: 'not-a-cursor' }],
   ['inbox:counts', { shopId: 's1' }],

@@ -10,6 +10,7 @@ import { DeliveriesList } from './DeliveriesList';
 import { OutreachCard } from './OutreachCard';
 import { TemplatesPanel } from './templates/TemplatesPanel';
 import { OutreachWizard } from '../../features/outreach-wizard/OutreachWizard';
+import { OutreachResults } from './OutreachResults';
 
 type OutreachTab = 'outreaches' | 'templates' | 'invitations';
 
@@ -98,6 +99,7 @@ function OutreachesPanel(): ReactElement {
           </li>
         ))}
       </ul>
+      <OutreachResults outreach={current} />
       <DeliveriesList outreach={current} />
     </div>
   );
