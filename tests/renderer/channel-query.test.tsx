@@ -62,6 +62,30 @@ describe('useChannelQuery', () => {
     expect(result.current.data?.online).toBe(false);
   });
 
+  it('asks again when an updateOn event arrives before the first answer, which may be older', async () => {
+    const answers = [deferred<SyncStatus>(), deferred<SyncStatus>()];
+    let call = 0;
+    const bridge = new FakeBridge().handle('sync:status', () => answers[call++]!.promise);
+    const { result } = renderHook(
+      () => {
+        const query = useChannelQuery('sync:status', undefined, {
+          updateOn: { 'sync:statusChanged': (next) => next },
+        });
+        void query.isFetching;
+        return query;
+      },
+      { wrapper: withApi(bridge) },
+    );
+    await waitFor(() => expect(bridge.listenerCount('sync:statusChanged')).toBe(1));
+    // Main moves on while its first answer, read before that, is still travelling.
+    act(() => bridge.emit('sync:statusChanged', status(false)));
+    await act(async () => answers[0]!.resolve(status(true)));
+    await waitFor(() => expect(bridge.callsOf('sync:status')).toHaveLength(2));
+    expect(result.current.data).toBeUndefined();
+    await act(async () => answers[1]!.resolve(status(false)));
+    await waitFor(() => expect(result.current.data?.online).toBe(false));
+  });
+
   it('stops listening to main when the last component using the query unmounts', async () => {
     const bridge = new FakeBridge().handle('identity:get', () => ({ account: null }) as never);
     const { unmount, result } = renderHook(

@@ -74,9 +74,12 @@ function useUpdateOn<C extends Channel>(updaters: EventUpdaters<C> | undefined, 
       api.on(event, (payload) => {
         const update = latest.current?.[event] as
           ((p: typeof payload, c: ChannelOutput<C> | undefined) => ChannelOutput<C> | undefined) | undefined;
+        if (!update) return;
         const current = queryClient.getQueryData<ChannelOutput<C>>(key);
-        if (!update || current === undefined) return;
         hub.bumpVersion(hash);
+        // Nothing cached yet: the first answer is still on its way and may be older than this event (they
+        // travel on different connections); the query function sees the version move and asks again.
+        if (current === undefined) return;
         queryClient.setQueryData<ChannelOutput<C>>(key, update(payload, current));
       }),
     );
@@ -110,14 +113,17 @@ export function useChannelQuery<C extends Channel>(
     queryKey: key,
     queryFn: async () => {
       const hash = hashKey(key);
-      const seen = hub.version(hash);
-      const answer = await (api.invoke as (c: C, i?: ChannelInput<C>) => Promise<ChannelOutput<C>>)(
-        channel,
-        input,
-      );
-      // An `updateOn` event that arrived while this call was in flight is newer than its answer.
-      const current = queryClient.getQueryData<ChannelOutput<C>>(key);
-      return hub.version(hash) !== seen && current !== undefined ? current : answer;
+      const invoke = api.invoke as (c: C, i?: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+      // An `updateOn` event that arrived while this call was in flight is newer than its answer: keep the
+      // cached answer it updated, or, with none cached yet, ask again (a few times at most, so a stream of
+      // events cannot keep the query from ever answering).
+      for (let attempt = 1; ; attempt++) {
+        const seen = hub.version(hash);
+        const answer = await invoke(channel, input);
+        if (hub.version(hash) === seen || attempt === 3) return answer;
+        const current = queryClient.getQueryData<ChannelOutput<C>>(key);
+        if (current !== undefined) return current;
+      }
     },
     enabled: options.enabled ?? true,
   });
