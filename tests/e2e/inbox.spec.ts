@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { callApi, type RunningWebApp, startWebApp } from './web-app';
 
 /**
  * The inbox: after the first sync a creator's message is in the shop's conversations; opening it reads it
@@ -23,15 +23,8 @@ test.afterEach(async () => {
   dataDir.cleanup();
 });
 
-async function call<T>(request: APIRequestContext, channel: string, data: unknown): Promise<T> {
-  const res = await request.post(`${app.origin}/ipc/${channel}`, {
-    headers: { Authorization: `Bearer ${app.token}` },
-    data,
-  });
-  const body = await res.json();
-  expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.result as T;
-}
+const call = <T>(request: APIRequestContext, channel: string, data: unknown): Promise<T> =>
+  callApi<T>(app, request, channel, data);
 
 interface Conversation {
   conversationId: string;
