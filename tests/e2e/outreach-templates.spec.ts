@@ -26,11 +26,7 @@ test.afterEach(async () => {
 
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: /Main|主导航/ });
 
-// KNOWN DEFECT (open in issue 14, found when the last train was tested on 2026-12-06): after a word is removed
-// from the sensitive-word list, a template opened afterwards still warns about it in its preview. It passed on
-// its own branch and fails after the merge with the other slices; not understood yet. Marked fixme, not
-// deleted: it must pass again.
-test.fixme('templates are written, previewed, checked, edited and deleted', async ({ page, request }) => {
+test('templates are written, previewed, checked, edited and deleted', async ({ page, request }) => {
   test.setTimeout(120_000);
   // A creator to preview for, as the CRM holds them.
   const added = await request.post(`${app.origin}/ipc/creators:add`, {

@@ -64,11 +64,7 @@ async function cutCells(page: Page, selector: string): Promise<string[]> {
 const left = async (page: Page, text: string) =>
   (await page.getByText(text, { exact: true }).first().boundingBox())?.x ?? Number.NaN;
 
-// KNOWN DEFECT (open in issue 16, found when the last train was tested at 04:10 UTC on 2026-12-06): after the
-// first sync the Dashboard says "Nothing synced yet" although Orders lists the synced orders (the overview's
-// freshness finds no 'ok' run for some source). It passed at 03:40 and failed at every run after 04:10, so it
-// depends on the time of day; it is not understood yet. Marked fixme, not deleted: it must pass again.
-test.fixme('pages share one inset, cells and the rate form fit, and a lost ShopMesh keeps the page and locks writes', async ({
+test('pages share one inset, cells and the rate form fit, and a lost ShopMesh keeps the page and locks writes', async ({
   page,
   context,
 }) => {

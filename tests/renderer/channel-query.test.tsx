@@ -86,6 +86,27 @@ describe('useChannelQuery', () => {
     await waitFor(() => expect(result.current.data?.online).toBe(false));
   });
 
+  it('asks again on the next mount: an unmounted query did not hear the events that would have invalidated it', async () => {
+    const bridge = new FakeBridge().handle('identity:get', () => ({ account: null }) as never);
+    const wrapper = withApi(bridge);
+    const first = renderHook(
+      () => useChannelQuery('identity:get', undefined, { invalidateOn: ['accounts:changed'] }),
+      {
+        wrapper,
+      },
+    );
+    await waitFor(() => expect(first.result.current.isSuccess).toBe(true));
+    first.unmount();
+    const again = renderHook(
+      () => useChannelQuery('identity:get', undefined, { invalidateOn: ['accounts:changed'] }),
+      {
+        wrapper,
+      },
+    );
+    await waitFor(() => expect(bridge.callsOf('identity:get')).toHaveLength(2));
+    await waitFor(() => expect(again.result.current.isSuccess).toBe(true));
+  });
+
   it('stops listening to main when the last component using the query unmounts', async () => {
     const bridge = new FakeBridge().handle('identity:get', () => ({ account: null }) as never);
     const { unmount, result } = renderHook(

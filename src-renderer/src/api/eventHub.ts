@@ -61,6 +61,10 @@ export class EventHub {
     tracked.count -= 1;
     if (tracked.count > 0) return;
     byHash.delete(hash);
+    // Unmounted, the answer no longer hears the events that would invalidate it: stale from now on, so the
+    // next mount asks again instead of showing what may have changed meanwhile (a Dashboard left during the
+    // first sync said "Nothing synced yet" on return). Not refetched now: nobody shows it.
+    void this.queryClient.invalidateQueries({ queryKey: tracked.key, exact: true, refetchType: 'none' });
     if (byHash.size > 0) return;
     this.keys.delete(event);
     this.stops.get(event)?.();

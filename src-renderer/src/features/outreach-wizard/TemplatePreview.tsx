@@ -35,7 +35,8 @@ export function TemplatePreview(props: {
   const preview = useChannelQuery(
     'templates:preview',
     { kind, body: debounced, ...(creatorId !== null ? { creatorId } : {}), values },
-    { enabled: debounced.trim() !== '' },
+    // The sensitive-word list lives in settings: a word added or removed changes the preview.
+    { enabled: debounced.trim() !== '', invalidateOn: ['settings:changed'] },
   );
   const settled = debounced === body && preview.data !== undefined && !preview.isFetching;
   const problems = (preview.data?.problems.length ?? 0) > 0;
