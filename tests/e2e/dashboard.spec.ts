@@ -56,7 +56,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   page,
   context,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto(app.url);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Accounts' }).click();

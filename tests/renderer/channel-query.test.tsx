@@ -107,6 +107,29 @@ describe('useChannelQuery', () => {
     await waitFor(() => expect(again.result.current.isSuccess).toBe(true));
   });
 
+  it('asks again on the next mount when it was left with an answer still on its way', async () => {
+    // The answer lands after the reader left: it is as old as the question, and events sent after it are
+    // not heard by anyone, so it must not count as fresh for the next mount.
+    let release: (() => void) | null = null;
+    let calls = 0;
+    const bridge = new FakeBridge().handle('identity:get', () => {
+      calls += 1;
+      if (calls > 1) return { account: null } as never;
+      return new Promise((resolve) => {
+        release = () => resolve({ account: null } as never);
+      });
+    });
+    const wrapper = withApi(bridge);
+    const read = () => useChannelQuery('identity:get', undefined, { invalidateOn: ['accounts:changed'] });
+    const first = renderHook(read, { wrapper });
+    await waitFor(() => expect(release).not.toBeNull());
+    first.unmount();
+    await act(async () => release?.());
+    const again = renderHook(read, { wrapper });
+    await waitFor(() => expect(calls).toBe(2));
+    await waitFor(() => expect(again.result.current.isSuccess).toBe(true));
+  });
+
   it('stops listening to main when the last component using the query unmounts', async () => {
     const bridge = new FakeBridge().handle('identity:get', () => ({ account: null }) as never);
     const { unmount, result } = renderHook(

@@ -26,6 +26,13 @@ export class EventHub {
   /** Registers `key` for `events`; returns the function that unregisters it. */
   track(events: readonly EventName[], key: QueryKey): () => void {
     const hash = hashKey(key);
+    const heard = events.some((event) => this.keys.get(event)?.has(hash));
+    const state = this.queryClient.getQueryState(key);
+    // Nobody was listening for this answer: whatever is cached (or still on its way) was asked before events
+    // nobody heard (a Dashboard left during the first sync said "Nothing synced yet" on return). Ask again
+    // now, dropping a call in flight; the mounting reader joins that call instead of showing the old answer.
+    if (!heard && state && (state.data !== undefined || state.fetchStatus === 'fetching'))
+      void this.queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'all' });
     for (const event of events) {
       let byHash = this.keys.get(event);
       if (!byHash) {
@@ -61,10 +68,6 @@ export class EventHub {
     tracked.count -= 1;
     if (tracked.count > 0) return;
     byHash.delete(hash);
-    // Unmounted, the answer no longer hears the events that would invalidate it: stale from now on, so the
-    // next mount asks again instead of showing what may have changed meanwhile (a Dashboard left during the
-    // first sync said "Nothing synced yet" on return). Not refetched now: nobody shows it.
-    void this.queryClient.invalidateQueries({ queryKey: tracked.key, exact: true, refetchType: 'none' });
     if (byHash.size > 0) return;
     this.keys.delete(event);
     this.stops.get(event)?.();
