@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountsList } from '../../../src-shared/accounts';
 import { secretOwner } from '../../../src-main/accounts/types';
 import { callWithAccount } from '../../../src-main/accounts/with-token';
-import { loginRefresh } from '../../../src-main/tiktok/identity/auth';
+import { identityRefresh } from '../../../src-main/tiktok/identity/auth';
 import { getAuthorizedShops } from '../../../src-main/tiktok/shop/shops';
 import {
   type AccountsTestApp,
@@ -95,7 +95,9 @@ describe('token lifecycle (TokenSource)', () => {
       clientKey: t.app.profile.login.clientKey,
       clientSecret: t.app.profile.login.clientSecret,
     };
-    await expect(loginRefresh(app, firstRefresh, Date.now)).rejects.toMatchObject({ code: 'AUTH_EXPIRED' });
+    await expect(identityRefresh(app, firstRefresh, Date.now)).rejects.toMatchObject({
+      code: 'AUTH_EXPIRED',
+    });
     // …and the stored one still works.
     await t.app.accounts.tokens.refreshNow(id);
     expect(token(id, 'refresh_token')).not.toBe(secondRefresh);
