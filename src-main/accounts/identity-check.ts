@@ -24,9 +24,9 @@ export interface IdentityCheckDeps {
  */
 export async function checkIdentities(deps: IdentityCheckDeps): Promise<void> {
   const app = {
-    base: deps.profile.loginBase,
-    clientKey: deps.profile.login.clientKey,
-    clientSecret: deps.profile.login.clientSecret,
+    base: deps.profile.identityBase,
+    clientKey: deps.profile.identity.clientKey,
+    clientSecret: deps.profile.identity.clientSecret,
   };
   const identities = deps.repo
     .listVisible()

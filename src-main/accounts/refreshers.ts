@@ -46,9 +46,9 @@ export function providerOps(
   };
   const adsApp = { base: profile.adsBase, appId: profile.ads.appId, secret: profile.ads.secret };
   const identityApp = {
-    base: profile.loginBase,
-    clientKey: profile.login.clientKey,
-    clientSecret: profile.login.clientSecret,
+    base: profile.identityBase,
+    clientKey: profile.identity.clientKey,
+    clientSecret: profile.identity.clientSecret,
   };
   return {
     shop: {

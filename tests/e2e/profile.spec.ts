@@ -5,8 +5,8 @@ import { type RunningWebApp, startWebApp } from './web-app';
 const vaultEnv = { SHOPMESH_KEYSTORE: 'passphrase', SHOPMESH_VAULT_PASSPHRASE: 'e2e-passphrase-123' };
 const SHOP_SECRET = 'e2e-shop-secret-91c4d2f7a0';
 const ADS_SECRET = 'e2e-ads-secret-3b8e60d1f5';
-const LOGIN_SECRET = 'e2e-login-secret-7a2f19c8e4';
-const secrets = [SHOP_SECRET, ADS_SECRET, LOGIN_SECRET];
+const IDENTITY_SECRET = 'e2e-identity-secret-7a2f19c8e4';
+const secrets = [SHOP_SECRET, ADS_SECRET, IDENTITY_SECRET];
 
 let dataDir: { dir: string; cleanup: () => void };
 let app: RunningWebApp;
@@ -46,7 +46,7 @@ test('a merchant enters production credentials; secrets are saved but never come
   await page.getByLabel('Ads app ID', { exact: true }).fill('e2e-ads-app');
   await page.getByLabel('Ads app secret', { exact: true }).fill(ADS_SECRET);
   await page.getByLabel('Login Kit client key', { exact: true }).fill('e2e-client-key');
-  await page.getByLabel('Login Kit client secret', { exact: true }).fill(LOGIN_SECRET);
+  await page.getByLabel('Login Kit client secret', { exact: true }).fill(IDENTITY_SECRET);
   await page.getByRole('button', { name: 'Save TikTok connection' }).click();
 
   await expect(page.getByRole('alert').filter({ hasText: 'Restart ShopMesh to switch' })).toBeVisible();

@@ -21,8 +21,8 @@ export const startIdentityFlow: StartFlow = async (ctx) => {
     page: { provider: 'identity', language: ctx.language },
     logger,
   });
-  const url = new URL(profile.loginAuthorizeUrl);
-  url.searchParams.set('client_key', profile.login.clientKey);
+  const url = new URL(profile.identityAuthorizeUrl);
+  url.searchParams.set('client_key', profile.identity.clientKey);
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('scope', identityScopes.join(','));
   url.searchParams.set('redirect_uri', listener.redirectUri);
@@ -35,9 +35,9 @@ export const startIdentityFlow: StartFlow = async (ctx) => {
     async complete(params) {
       const code = requireParam(params, ['code'], 'TikTok');
       const app = {
-        base: profile.loginBase,
-        clientKey: profile.login.clientKey,
-        clientSecret: profile.login.clientSecret,
+        base: profile.identityBase,
+        clientKey: profile.identity.clientKey,
+        clientSecret: profile.identity.clientSecret,
       };
       const tokens = await identityTokenFromCode(
         app,

@@ -91,9 +91,9 @@ describe('token lifecycle (TokenSource)', () => {
     expect(secondRefresh).not.toBe(firstRefresh);
     // The old refresh token died with the rotation…
     const app = {
-      base: t.app.profile.loginBase,
-      clientKey: t.app.profile.login.clientKey,
-      clientSecret: t.app.profile.login.clientSecret,
+      base: t.app.profile.identityBase,
+      clientKey: t.app.profile.identity.clientKey,
+      clientSecret: t.app.profile.identity.clientSecret,
     };
     await expect(identityRefresh(app, firstRefresh, Date.now)).rejects.toMatchObject({
       code: 'AUTH_EXPIRED',
