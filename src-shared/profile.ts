@@ -19,8 +19,8 @@ export const productionFields = [
   'shop.serviceId',
   'ads.appId',
   'ads.secret',
-  'login.clientKey',
-  'login.clientSecret',
+  'identity.clientKey',
+  'identity.clientSecret',
 ] as const;
 export type ProductionField = (typeof productionFields)[number];
 
@@ -31,8 +31,8 @@ export const productionFieldNames: Record<ProductionField, string> = {
   'shop.serviceId': 'TikTok Shop service ID',
   'ads.appId': 'TikTok API for Business app ID',
   'ads.secret': 'TikTok API for Business secret',
-  'login.clientKey': 'Login Kit client key',
-  'login.clientSecret': 'Login Kit client secret',
+  'identity.clientKey': 'Login Kit client key',
+  'identity.clientSecret': 'Login Kit client secret',
 };
 
 /**
@@ -67,7 +67,7 @@ export const profileUpdateInputSchema = z
           })
           .strict()
           .optional(),
-        login: z
+        identity: z
           .object({ clientKey: credential.optional(), clientSecret: credential.optional() })
           .strict()
           .optional(),
@@ -106,7 +106,7 @@ export const profileStateSchema = z
         ads: z
           .object({ appId: z.string(), redirectPort: redirectPortSchema, hasSecret: z.boolean() })
           .strict(),
-        login: z.object({ clientKey: z.string(), hasClientSecret: z.boolean() }).strict(),
+        identity: z.object({ clientKey: z.string(), hasClientSecret: z.boolean() }).strict(),
       })
       .strict(),
     /** What production still lacks, as English field names (`missingFields` has the stable ids). */

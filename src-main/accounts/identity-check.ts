@@ -1,7 +1,7 @@
 import { isAppError } from '@shared/errors';
 import type { Logger } from '../log/logger';
 import type { Profile } from '../profile/profile';
-import { getLoginUser } from '../tiktok/identity/user';
+import { getIdentityUser } from '../tiktok/identity/user';
 import type { TokenSource } from '../tiktok/token-source';
 import type { AccountsRepository } from './repository';
 import { callWithAccount } from './with-token';
@@ -24,9 +24,9 @@ export interface IdentityCheckDeps {
  */
 export async function checkIdentities(deps: IdentityCheckDeps): Promise<void> {
   const app = {
-    base: deps.profile.loginBase,
-    clientKey: deps.profile.login.clientKey,
-    clientSecret: deps.profile.login.clientSecret,
+    base: deps.profile.identityBase,
+    clientKey: deps.profile.identity.clientKey,
+    clientSecret: deps.profile.identity.clientSecret,
   };
   const identities = deps.repo
     .listVisible()
@@ -34,7 +34,7 @@ export async function checkIdentities(deps: IdentityCheckDeps): Promise<void> {
   for (const row of identities) {
     const scopes = JSON.parse(row.scopes) as string[];
     try {
-      await callWithAccount(deps.tokens, row.id, (token) => getLoginUser(app, token, scopes, deps.logger));
+      await callWithAccount(deps.tokens, row.id, (token) => getIdentityUser(app, token, scopes, deps.logger));
       deps.logger.info({ accountId: row.id }, 'identity still authorized');
     } catch (err) {
       // Revoked or expired is already recorded by the token lifecycle; anything else waits for next time.

@@ -2,7 +2,7 @@ import type { Provider } from '@shared/accounts';
 import type { Logger } from '../log/logger';
 import type { Profile } from '../profile/profile';
 import { adsRevokeToken } from '../tiktok/ads/auth';
-import { loginRefresh, loginRevoke } from '../tiktok/identity/auth';
+import { identityRefresh, identityRevoke } from '../tiktok/identity/auth';
 import { shopTokenRefresh } from '../tiktok/shop/auth';
 
 export interface Refreshed {
@@ -45,10 +45,10 @@ export function providerOps(
     appSecret: profile.shop.appSecret,
   };
   const adsApp = { base: profile.adsBase, appId: profile.ads.appId, secret: profile.ads.secret };
-  const loginApp = {
-    base: profile.loginBase,
-    clientKey: profile.login.clientKey,
-    clientSecret: profile.login.clientSecret,
+  const identityApp = {
+    base: profile.identityBase,
+    clientKey: profile.identity.clientKey,
+    clientSecret: profile.identity.clientSecret,
   };
   return {
     shop: {
@@ -68,7 +68,7 @@ export function providerOps(
     ads: { refresh: null, revoke: (token) => adsRevokeToken(adsApp, token, logger), refreshAheadMs: 0 },
     identity: {
       refresh: async (refreshToken) => {
-        const t = await loginRefresh(loginApp, refreshToken, now, logger);
+        const t = await identityRefresh(identityApp, refreshToken, now, logger);
         return {
           accessToken: t.accessToken,
           refreshToken: t.refreshToken,
@@ -76,7 +76,7 @@ export function providerOps(
           authorizationExpiresAt: t.refreshExpiresAt,
         };
       },
-      revoke: (token) => loginRevoke(loginApp, token, logger),
+      revoke: (token) => identityRevoke(identityApp, token, logger),
       // Access tokens live 2 hours (newest docs) or 24 h.
       refreshAheadMs: 5 * 60_000,
       earlyRefusalIsRevocation: true,

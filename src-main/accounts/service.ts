@@ -35,7 +35,6 @@ const flows: Record<Provider, StartFlow> = {
   ads: startAdsFlow,
   identity: startIdentityFlow,
 };
-const credentialGroup: Record<Provider, string> = { shop: 'shop.', ads: 'ads.', identity: 'login.' };
 const providerName: Record<Provider, string> = {
   shop: 'TikTok Shop',
   ads: 'TikTok Ads',
@@ -117,9 +116,7 @@ export class AccountsService {
     if (accountId !== undefined && this.repo.require(accountId).provider !== provider) {
       throw new AppError('VALIDATION', accountTexts.otherProvider());
     }
-    const missing = missingCredentials(this.deps.profile).filter((k) =>
-      k.startsWith(credentialGroup[provider]),
-    );
+    const missing = missingCredentials(this.deps.profile).filter((k) => k.startsWith(`${provider}.`));
     if (missing.length > 0) {
       throw new AppError(
         'VALIDATION',

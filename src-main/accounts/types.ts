@@ -1,7 +1,7 @@
 import type { AccountStatus, Provider } from '@shared/accounts';
 import type { AdvertiserInfo } from '../tiktok/ads/advertisers';
 import type { AuthorizedShop } from '../tiktok/shop/shops';
-import type { LoginUser } from '../tiktok/identity/user';
+import type { IdentityUser } from '../tiktok/identity/user';
 
 /** What a finished authorization stores in the database (no secrets: those are `GrantSecrets`). */
 export interface GrantRecord {
@@ -14,7 +14,7 @@ export interface GrantRecord {
   authorizationExpiresAt: number | null;
   shops?: AuthorizedShop[];
   advertisers?: AdvertiserInfo[];
-  identity?: LoginUser & { openId: string };
+  identity?: IdentityUser & { openId: string };
 }
 
 /** Only ever handed to the vault. */

@@ -107,9 +107,9 @@ export function purgeAccount(
 
 /**
  * Keeps the row the finance records hang on, with nothing that says whose it was: the remote id becomes the
- * row's own id (unique, so reconnecting the same TikTok login makes a new Account), the name is blanked, and
- * SyncRun error texts (which can quote shop names) are cleared. `disconnected_at` set and
- * `data_deletion_at` null hide it from the Accounts list.
+ * row's own id (unique, so reconnecting the same seller, advertiser or identity makes a new Account), the
+ * name is blanked, and SyncRun error texts (which can quote shop names) are cleared. `disconnected_at` set
+ * and `data_deletion_at` null hide it from the Accounts list.
  */
 export function anonymiseAccount(db: Database, accountId: string, now: number): void {
   db.prepare(

@@ -63,6 +63,6 @@ export async function resolveAppProfile(
  * external-link gate reads as https; the sandbox's pages are http on loopback, so full origins are passed.
  */
 export function profileAuthOrigins(profile: Profile): string[] {
-  const urls = [profile.shopAuthorizeUrl, profile.adsAuthorizeUrl, profile.loginAuthorizeUrl];
+  const urls = [profile.shopAuthorizeUrl, profile.adsAuthorizeUrl, profile.identityAuthorizeUrl];
   return [...new Set(urls.map((u) => new URL(u).origin))];
 }

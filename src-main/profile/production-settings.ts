@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Translatable } from '@shared/texts';
 import { defaultRedirectPorts, redirectPortSchema, selectableProfiles } from '@shared/profile';
 import type { Vault } from '../vault/vault';
+import { legacyIdentitySecretKind, moveSecretKind, upgradeProductionSettingsJson } from './login-to-identity';
 import { profileTexts } from './texts';
 
 /**
@@ -18,35 +19,38 @@ export const productionSecretOwner = 'app:production';
 export const productionSecretKinds = {
   shopAppSecret: 'shop_app_secret',
   adsSecret: 'ads_secret',
-  loginClientSecret: 'login_client_secret',
+  identityClientSecret: 'identity_client_secret',
 } as const;
 export type ProductionSecretName = keyof typeof productionSecretKinds;
 export type ProductionSecrets = Record<ProductionSecretName, string>;
 
 // Strict: a hand-edited file with a misspelt key (or a secret pasted in) is reported, not half-read.
+// Version 1 (before the `identity` block was renamed from `login`) is upgraded on load (login-to-identity.ts).
 export const storedProductionSettingsSchema = z
   .object({
-    version: z.literal(1),
+    version: z.literal(2),
     selected: z.enum(selectableProfiles),
     shop: z.object({ appKey: z.string(), serviceId: z.string(), redirectPort: redirectPortSchema }).strict(),
     ads: z.object({ appId: z.string(), redirectPort: redirectPortSchema }).strict(),
-    login: z.object({ clientKey: z.string() }).strict(),
+    identity: z.object({ clientKey: z.string() }).strict(),
   })
   .strict();
 export type StoredProductionSettings = z.infer<typeof storedProductionSettingsSchema>;
 
 export const defaultProductionSettings: StoredProductionSettings = {
-  version: 1,
+  version: 2,
   selected: 'sandbox',
   shop: { appKey: '', serviceId: '', redirectPort: defaultRedirectPorts.shop },
   ads: { appId: '', redirectPort: defaultRedirectPorts.ads },
-  login: { clientKey: '' },
+  identity: { clientKey: '' },
 };
 
 export interface LoadedProductionSettings {
   settings: StoredProductionSettings;
   /** Why the file could not be used (defaults were used instead); null when it was fine or absent. */
   problem: Translatable | null;
+  /** The file was written by an older ShopMesh (version 1) and read through the upgrade: save it again. */
+  upgraded: boolean;
 }
 
 export function productionSettingsPath(dataDir: string): string {
@@ -55,11 +59,14 @@ export function productionSettingsPath(dataDir: string): string {
 
 export function loadProductionSettings(dataDir: string): LoadedProductionSettings {
   const path = productionSettingsPath(dataDir);
-  if (!existsSync(path)) return { settings: structuredClone(defaultProductionSettings), problem: null };
+  if (!existsSync(path)) {
+    return { settings: structuredClone(defaultProductionSettings), problem: null, upgraded: false };
+  }
   const backup = `${productionSettingsFileName}.corrupt-<time>`;
   const fallback = (problem: Translatable): LoadedProductionSettings => ({
     settings: structuredClone(defaultProductionSettings),
     problem,
+    upgraded: false,
   });
   let json: unknown;
   try {
@@ -68,13 +75,14 @@ export function loadProductionSettings(dataDir: string): LoadedProductionSetting
     const reason = err instanceof Error ? err.message : String(err);
     return fallback(profileTexts.settingsFileUnreadable({ path, reason, backup }));
   }
-  const parsed = storedProductionSettingsSchema.safeParse(json);
+  const { json: current, upgraded } = upgradeProductionSettingsJson(json);
+  const parsed = storedProductionSettingsSchema.safeParse(current);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || '(root)';
     return fallback(profileTexts.settingsFileInvalid({ path, field, problem: issue?.message ?? '', backup }));
   }
-  return { settings: parsed.data, problem: null };
+  return { settings: parsed.data, problem: null, upgraded };
 }
 
 /**
@@ -102,7 +110,7 @@ export function readProductionSecrets(vault: Vault): ProductionSecrets {
   return {
     shopAppSecret: read('shopAppSecret'),
     adsSecret: read('adsSecret'),
-    loginClientSecret: read('loginClientSecret'),
+    identityClientSecret: read('identityClientSecret'),
   };
 }
 
@@ -113,4 +121,18 @@ export function writeProductionSecrets(vault: Vault, changes: Partial<Production
     values[productionSecretKinds[name]] = value === '' ? null : value;
   }
   if (Object.keys(values).length > 0) vault.putSecrets(productionSecretOwner, values);
+}
+
+/**
+ * Moves the Login Kit client secret an older ShopMesh sealed as `login_client_secret` to its current kind.
+ * Runs whenever the vault is unlocked before the secrets are read (the move needs the data key, so it cannot
+ * be a database migration). Throws AppError('LOCKED') when locked.
+ */
+export function moveLegacyProductionSecrets(vault: Vault): 'moved' | 'dropped' | 'none' {
+  return moveSecretKind(
+    vault,
+    productionSecretOwner,
+    legacyIdentitySecretKind,
+    productionSecretKinds.identityClientSecret,
+  );
 }

@@ -15,6 +15,7 @@ import type { Vault } from '../vault/vault';
 import {
   type LoadedProductionSettings,
   loadProductionSettings,
+  moveLegacyProductionSecrets,
   type ProductionSecrets,
   readProductionSecrets,
   saveProductionSettings,
@@ -45,7 +46,7 @@ export interface ProfileServiceOptions {
   now: () => number;
 }
 
-const emptySecrets: ProductionSecrets = { shopAppSecret: '', adsSecret: '', loginClientSecret: '' };
+const emptySecrets: ProductionSecrets = { shopAppSecret: '', adsSecret: '', identityClientSecret: '' };
 
 function toCredentials(s: StoredProductionSettings, secrets: ProductionSecrets): ProductionCredentials {
   return {
@@ -60,7 +61,7 @@ function toCredentials(s: StoredProductionSettings, secrets: ProductionSecrets):
       secret: secrets.adsSecret,
       redirectUrl: `http://127.0.0.1:${s.ads.redirectPort}/callback/ads`,
     },
-    login: { clientKey: s.login.clientKey, clientSecret: secrets.loginClientSecret },
+    identity: { clientKey: s.identity.clientKey, clientSecret: secrets.identityClientSecret },
   };
 }
 
@@ -77,11 +78,14 @@ export class ProfileService implements StoredProfileSource {
   private running: { active: ProfileName; base: SelectableProfile } | null = null;
   /** The credentials the running production Profile was built with (null on the sandbox). */
   private startCredentials: ProductionCredentials | null = null;
+  /** An older install's secret names were checked (and moved) in this run; needs the vault unlocked once. */
+  private secretsUpgraded = false;
 
   constructor(private readonly options: ProfileServiceOptions) {
     this.loaded = loadProductionSettings(options.dataDir);
     if (this.loaded.problem)
       options.logger.error({ problem: this.loaded.problem }, 'production profile file unusable');
+    if (this.loaded.upgraded) this.saveUpgradedFile();
   }
 
   get selected(): SelectableProfile {
@@ -136,7 +140,10 @@ export class ProfileService implements StoredProfileSource {
           redirectPort: settings.ads.redirectPort,
           hasSecret: secrets.adsSecret !== '',
         },
-        login: { clientKey: settings.login.clientKey, hasClientSecret: secrets.loginClientSecret !== '' },
+        identity: {
+          clientKey: settings.identity.clientKey,
+          hasClientSecret: secrets.identityClientSecret !== '',
+        },
       },
       missing: missingFields.map((field) => productionFieldNames[field]),
       missingFields,
@@ -152,9 +159,9 @@ export class ProfileService implements StoredProfileSource {
    */
   update(input: ProfileUpdateInput): ProfileState {
     const current = this.loaded.settings;
-    const { shop = {}, ads = {}, login = {} } = input.production ?? {};
+    const { shop = {}, ads = {}, identity = {} } = input.production ?? {};
     const next: StoredProductionSettings = {
-      version: 1,
+      version: 2,
       selected: input.selected ?? current.selected,
       shop: {
         appKey: shop.appKey ?? current.shop.appKey,
@@ -165,12 +172,12 @@ export class ProfileService implements StoredProfileSource {
         appId: ads.appId ?? current.ads.appId,
         redirectPort: ads.redirectPort ?? current.ads.redirectPort,
       },
-      login: { clientKey: login.clientKey ?? current.login.clientKey },
+      identity: { clientKey: identity.clientKey ?? current.identity.clientKey },
     };
     const requestedSecrets: Partial<ProductionSecrets> = {
       ...(shop.appSecret !== undefined ? { shopAppSecret: shop.appSecret } : {}),
       ...(ads.secret !== undefined ? { adsSecret: ads.secret } : {}),
-      ...(login.clientSecret !== undefined ? { loginClientSecret: login.clientSecret } : {}),
+      ...(identity.clientSecret !== undefined ? { identityClientSecret: identity.clientSecret } : {}),
     };
 
     let secretChanges: Partial<ProductionSecrets> = {};
@@ -178,6 +185,7 @@ export class ProfileService implements StoredProfileSource {
       if (!this.options.vault.unlocked) {
         throw new AppError('LOCKED', profileTexts.secretsNeedVault(), { vault: this.vaultMessage() });
       }
+      this.upgradeSecrets();
       const stored = readProductionSecrets(this.options.vault);
       secretChanges = Object.fromEntries(
         Object.entries(requestedSecrets).filter(
@@ -197,7 +205,7 @@ export class ProfileService implements StoredProfileSource {
         replacesUnreadable: this.loaded.problem !== null,
         now: this.options.now,
       });
-      this.loaded = { settings: next, problem: null };
+      this.loaded = { settings: next, problem: null, upgraded: false };
     }
     if (changed.length > 0) {
       const fields = changed.join(', ');
@@ -210,12 +218,41 @@ export class ProfileService implements StoredProfileSource {
   private readSecrets(): { secrets: ProductionSecrets; locked: boolean } {
     if (!this.options.vault.unlocked) return { secrets: { ...emptySecrets }, locked: true };
     try {
+      this.upgradeSecrets();
       return { secrets: readProductionSecrets(this.options.vault), locked: false };
     } catch (err) {
       // Locked between the check and the read, or a secret that no longer opens: treat as unreadable.
       if (!isAppError(err)) throw err;
       this.options.logger.warn({ err }, 'production app secrets could not be read');
       return { secrets: { ...emptySecrets }, locked: true };
+    }
+  }
+
+  /**
+   * Version 1 of the file, written by an older ShopMesh, is saved as version 2. Until that succeeds the old
+   * file stays as it was and is upgraded again in memory at each start, so a failed or interrupted save
+   * loses nothing.
+   */
+  private saveUpgradedFile(): void {
+    try {
+      saveProductionSettings(this.options.dataDir, this.loaded.settings, {
+        replacesUnreadable: false,
+        now: this.options.now,
+      });
+      this.loaded = { ...this.loaded, upgraded: false };
+      this.options.logger.info('production profile file upgraded to version 2 (login → identity)');
+    } catch (err) {
+      this.options.logger.warn({ err }, 'production profile file could not be upgraded; retried next start');
+    }
+  }
+
+  /** Moves a secret an older ShopMesh sealed under its old name; once per run, with the vault unlocked. */
+  private upgradeSecrets(): void {
+    if (this.secretsUpgraded) return;
+    const outcome = moveLegacyProductionSecrets(this.options.vault);
+    this.secretsUpgraded = true;
+    if (outcome !== 'none') {
+      this.options.logger.info({ outcome }, 'Login Kit client secret moved to its identity name');
     }
   }
 
@@ -227,7 +264,7 @@ export class ProfileService implements StoredProfileSource {
 
 function changedPaths(a: StoredProductionSettings, b: StoredProductionSettings): string[] {
   const out: string[] = [];
-  for (const group of ['shop', 'ads', 'login'] as const) {
+  for (const group of ['shop', 'ads', 'identity'] as const) {
     const before: Record<string, unknown> = a[group];
     const after: Record<string, unknown> = b[group];
     for (const key of Object.keys(after)) if (before[key] !== after[key]) out.push(`${group}.${key}`);
@@ -238,7 +275,7 @@ function changedPaths(a: StoredProductionSettings, b: StoredProductionSettings):
 const secretPaths: Record<keyof ProductionSecrets, string> = {
   shopAppSecret: 'shop.appSecret',
   adsSecret: 'ads.secret',
-  loginClientSecret: 'login.clientSecret',
+  identityClientSecret: 'identity.clientSecret',
 };
 
 function secretFieldPaths(changes: Partial<ProductionSecrets>): string[] {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
+import { renameLegacyProfileFileKeys } from './login-to-identity';
 import type { SandboxInfo } from './sandbox-info';
 import { profileTexts } from './texts';
 
@@ -25,8 +26,8 @@ export const profileSchema = z.object({
   shopAuthorizeUrl: baseUrl,
   adsBase: baseUrl,
   adsAuthorizeUrl: baseUrl,
-  loginBase: baseUrl,
-  loginAuthorizeUrl: z.url(),
+  identityBase: baseUrl,
+  identityAuthorizeUrl: z.url(),
   // Credentials may be empty in `production` until the user enters them in Settings.
   shop: z.object({
     appKey: z.string(),
@@ -35,7 +36,7 @@ export const profileSchema = z.object({
     redirectUrl: z.string(),
   }),
   ads: z.object({ appId: z.string(), secret: z.string(), redirectUrl: z.string() }),
-  login: z.object({ clientKey: z.string(), clientSecret: z.string() }),
+  identity: z.object({ clientKey: z.string(), clientSecret: z.string() }),
   /** Hosts the app may open in the system browser for consent screens; derived from the authorize URLs. */
   authHosts: z.array(z.string()),
 });
@@ -50,11 +51,11 @@ export const profileFileSchema = z
     shopAuthorizeUrl: baseUrl.optional(),
     adsBase: baseUrl.optional(),
     adsAuthorizeUrl: baseUrl.optional(),
-    loginBase: baseUrl.optional(),
-    loginAuthorizeUrl: z.url().optional(),
+    identityBase: baseUrl.optional(),
+    identityAuthorizeUrl: z.url().optional(),
     shop: profileSchema.shape.shop.partial().strict().optional(),
     ads: profileSchema.shape.ads.partial().strict().optional(),
-    login: profileSchema.shape.login.partial().strict().optional(),
+    identity: profileSchema.shape.identity.partial().strict().optional(),
   })
   .strict();
 export type ProfileFile = z.infer<typeof profileFileSchema>;
@@ -62,10 +63,10 @@ export type ProfileFile = z.infer<typeof profileFileSchema>;
 type ProfileCore = Omit<Profile, 'authHosts'>;
 
 export function deriveAuthHosts(
-  p: Pick<Profile, 'shopAuthorizeUrl' | 'adsAuthorizeUrl' | 'loginAuthorizeUrl'>,
+  p: Pick<Profile, 'shopAuthorizeUrl' | 'adsAuthorizeUrl' | 'identityAuthorizeUrl'>,
 ): string[] {
   return [
-    ...new Set([p.shopAuthorizeUrl, p.adsAuthorizeUrl, p.loginAuthorizeUrl].map((u) => new URL(u).host)),
+    ...new Set([p.shopAuthorizeUrl, p.adsAuthorizeUrl, p.identityAuthorizeUrl].map((u) => new URL(u).host)),
   ];
 }
 
@@ -98,17 +99,17 @@ export const productionDefaults: ProfileCore = {
   shopAuthorizeUrl: 'https://services.tiktokshop.com/open/authorize',
   adsBase: 'https://business-api.tiktok.com',
   adsAuthorizeUrl: 'https://business-api.tiktok.com/portal/auth',
-  loginBase: 'https://open.tiktokapis.com',
-  loginAuthorizeUrl: 'https://www.tiktok.com/v2/auth/authorize/',
+  identityBase: 'https://open.tiktokapis.com',
+  identityAuthorizeUrl: 'https://www.tiktok.com/v2/auth/authorize/',
   shop: { appKey: '', appSecret: '', serviceId: '', redirectUrl: '' },
   ads: { appId: '', secret: '', redirectUrl: '' },
-  login: { clientKey: '', clientSecret: '' },
+  identity: { clientKey: '', clientSecret: '' },
 };
 
 export interface ProductionCredentials {
   shop?: Partial<Profile['shop']>;
   ads?: Partial<Profile['ads']>;
-  login?: Partial<Profile['login']>;
+  identity?: Partial<Profile['identity']>;
 }
 
 export function productionProfile(credentials: ProductionCredentials = {}): Profile {
@@ -117,7 +118,7 @@ export function productionProfile(credentials: ProductionCredentials = {}): Prof
       ...productionDefaults,
       shop: { ...productionDefaults.shop, ...credentials.shop },
       ads: { ...productionDefaults.ads, ...credentials.ads },
-      login: { ...productionDefaults.login, ...credentials.login },
+      identity: { ...productionDefaults.identity, ...credentials.identity },
     },
     'production',
   );
@@ -132,11 +133,11 @@ export function sandboxProfile(info: SandboxInfo): Profile {
       shopAuthorizeUrl: info.shopAuthorizeUrl,
       adsBase: info.adsBase,
       adsAuthorizeUrl: `${info.adsBase}/portal/auth`,
-      loginBase: info.loginBase,
-      loginAuthorizeUrl: `${info.loginBase}/v2/auth/authorize/`,
+      identityBase: info.identityBase,
+      identityAuthorizeUrl: `${info.identityBase}/v2/auth/authorize/`,
       shop: { ...info.shop },
       ads: { ...info.ads },
-      login: { ...info.login },
+      identity: { ...info.identity },
     },
     'sandbox',
   );
@@ -161,13 +162,13 @@ export function loadProfileFile(path: string): ProfileFile {
       profileTexts.fileNotJson({ path, reason: err instanceof Error ? err.message : String(err) }),
     );
   }
-  const parsed = profileFileSchema.safeParse(json);
+  const parsed = profileFileSchema.safeParse(renameLegacyProfileFileKeys(json));
   if (!parsed.success) throw validationError(parsed.error, `file ${path}`);
   return parsed.data;
 }
 
 export function applyProfileFile(base: Profile, file: ProfileFile, path: string): Profile {
-  const { extends: _ignored, shop, ads, login, ...urls } = file;
+  const { extends: _ignored, shop, ads, identity, ...urls } = file;
   return finish(
     {
       ...base,
@@ -175,7 +176,7 @@ export function applyProfileFile(base: Profile, file: ProfileFile, path: string)
       name: 'custom',
       shop: { ...base.shop, ...shop },
       ads: { ...base.ads, ...ads },
-      login: { ...base.login, ...login },
+      identity: { ...base.identity, ...identity },
     },
     `file ${path}`,
   );
@@ -217,7 +218,7 @@ export function missingCredentials(p: Profile): string[] {
   for (const [group, values] of [
     ['shop', p.shop],
     ['ads', p.ads],
-    ['login', p.login],
+    ['identity', p.identity],
   ] as const) {
     for (const [k, v] of Object.entries(values)) if (v === '') out.push(`${group}.${k}`);
   }

@@ -9,12 +9,12 @@ export const sandboxInfoSchema = z.object({
   shopApiBase: z.url(),
   shopAuthorizeUrl: z.url(),
   adsBase: z.url(),
-  loginBase: z.url(),
+  identityBase: z.url(),
   adminBase: z.url(),
   adminToken: z.string().min(1),
   shop: z.object({ appKey: z.string(), appSecret: z.string(), serviceId: z.string(), redirectUrl: z.url() }),
   ads: z.object({ appId: z.string(), secret: z.string(), redirectUrl: z.url() }),
-  login: z.object({ clientKey: z.string(), clientSecret: z.string() }),
+  identity: z.object({ clientKey: z.string(), clientSecret: z.string() }),
 });
 
 export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;

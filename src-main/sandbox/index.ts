@@ -60,7 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     shopApiBase: `${origin}${prefixes.shopApi}`,
     shopAuthorizeUrl: `${origin}${prefixes.shopAuth}/oauth/authorize`,
     adsBase: `${origin}${prefixes.ads}`,
-    loginBase: `${origin}${prefixes.login}`,
+    identityBase: `${origin}${prefixes.login}`,
     adminBase: `${origin}${prefixes.admin}`,
     adminToken,
     shop: {
@@ -70,7 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       redirectUrl: creds.shop.redirectUrl,
     },
     ads: { appId: creds.ads.appId, secret: creds.ads.secret, redirectUrl: creds.ads.redirectUrl },
-    login: { clientKey: creds.login.clientKey, clientSecret: creds.login.clientSecret },
+    identity: { clientKey: creds.login.clientKey, clientSecret: creds.login.clientSecret },
   };
   logger.info(
     { port, scale: dataset.scale, seed, generatedInMs: Math.round(dataset.generatedInMs) },

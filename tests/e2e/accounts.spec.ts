@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * A merchant connects a TikTok Shop through the sandbox's consent page over the web bridge: main emits
@@ -8,20 +7,11 @@ import { type RunningWebApp, startWebApp } from './web-app';
  * listener, and the Accounts page lists both shops of the grant. The e2e run is outside D-Bus, so the vault
  * uses the passphrase key store.
  */
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
 
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-accounts-');
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-accounts-passphrase',
-    SHOPMESH_SANDBOX_SCALE: 'tiny',
-  });
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
+const web = webAppPerTest('shopmesh-e2e-accounts-', {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-accounts-passphrase',
+  SHOPMESH_SANDBOX_SCALE: 'tiny',
 });
 
 test('a merchant connects a shop in the browser, sees both shops, and disconnects', async ({
@@ -33,7 +23,7 @@ test('a merchant connects a shop in the browser, sees both shops, and disconnect
   await context.addInitScript(() => {
     (globalThis as unknown as { close: () => void }).close = () => undefined;
   });
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await expect(page.getByText('No accounts connected yet')).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/accounts-empty.png', fullPage: true });

@@ -150,8 +150,8 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
       shopAuthorizeUrl: `${closed}/shop-auth/oauth/authorize`,
       adsBase: `${closed}/ads`,
       adsAuthorizeUrl: `${closed}/ads/portal/auth`,
-      loginBase: `${closed}/login`,
-      loginAuthorizeUrl: `${closed}/login/authorize`,
+      identityBase: `${closed}/login`,
+      identityAuthorizeUrl: `${closed}/login/authorize`,
     }),
   );
   app = await startWebApp(dataDir.dir, { ...env, SHOPMESH_PROFILE_FILE: profileFile });

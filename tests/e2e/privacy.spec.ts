@@ -1,25 +1,14 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-');
-  app = await startWebApp(dataDir.dir);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-');
 
 test('the retention rules are shown in Settings, changed, and explained in both languages', async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const privacy = page.locator('section', {
     has: page.getByRole('heading', { name: 'Privacy and your data' }),
@@ -45,7 +34,7 @@ test('the retention rules are shown in Settings, changed, and explained in both 
   await privacy.getByRole('button', { name: 'Export my data' }).click();
   const saved = privacy.getByRole('status').filter({ hasText: /^Saved shopmesh-export-\d{8}-\d{6}\.zip/ });
   await expect(saved).toBeVisible();
-  expect(readdirSync(join(dataDir.dir, 'exports'))).toEqual([expect.stringMatching(/\.zip$/)]);
+  expect(readdirSync(join(web.dataDir, 'exports'))).toEqual([expect.stringMatching(/\.zip$/)]);
 
   await page.getByLabel('Language').selectOption('zh-CN');
   await page.getByLabel('主题').selectOption('dark');
@@ -57,7 +46,7 @@ test('the retention rules are shown in Settings, changed, and explained in both 
 });
 
 test('delete all my data asks for the typed word, then the app is at its first run', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Theme').selectOption('dark');
@@ -84,7 +73,7 @@ test('delete all my data asks for the typed word, then the app is at its first r
 test('backups are listed with their size, and a corrupt database opens the recovery screen that restores one', async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const table = page.getByRole('table', { name: 'Backups' });
   // The start-up backup.
@@ -96,10 +85,10 @@ test('backups are listed with their size, and a corrupt database opens the recov
   await page.screenshot({ path: 'test-results/e2e/privacy-backups-en-light.png' });
 
   // The database file is damaged while ShopMesh is stopped.
-  await app.stop();
-  writeFileSync(join(dataDir.dir, 'shopmesh.db'), 'not a database '.repeat(500));
-  app = await startWebApp(dataDir.dir);
-  await page.goto(app.url);
+  await web.stop();
+  writeFileSync(join(web.dataDir, 'shopmesh.db'), 'not a database '.repeat(500));
+  await web.start();
+  await page.goto(web.app.url);
   const dialog = page.getByRole('dialog', { name: 'ShopMesh could not read its database' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(/shopmesh\.db\.unreadable-\d+/);

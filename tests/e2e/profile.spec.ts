@@ -1,24 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 const vaultEnv = { SHOPMESH_KEYSTORE: 'passphrase', SHOPMESH_VAULT_PASSPHRASE: 'e2e-passphrase-123' };
 const SHOP_SECRET = 'e2e-shop-secret-91c4d2f7a0';
 const ADS_SECRET = 'e2e-ads-secret-3b8e60d1f5';
-const LOGIN_SECRET = 'e2e-login-secret-7a2f19c8e4';
-const secrets = [SHOP_SECRET, ADS_SECRET, LOGIN_SECRET];
+const IDENTITY_SECRET = 'e2e-identity-secret-7a2f19c8e4';
+const secrets = [SHOP_SECRET, ADS_SECRET, IDENTITY_SECRET];
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-');
-  app = await startWebApp(dataDir.dir, vaultEnv);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-', vaultEnv);
 
 test('a merchant enters production credentials; secrets are saved but never come back', async ({ page }) => {
   // Every reply of the local API the page receives, read in full.
@@ -27,7 +16,7 @@ test('a merchant enters production credentials; secrets are saved but never come
     if (new URL(response.url()).pathname.startsWith('/ipc')) ipcBodies.push(response.text().catch(() => ''));
   });
 
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const choice = page.getByRole('group', { name: 'Connect to' });
   await expect(choice.getByRole('radio', { name: 'Sandbox' })).toBeChecked();
@@ -46,7 +35,7 @@ test('a merchant enters production credentials; secrets are saved but never come
   await page.getByLabel('Ads app ID', { exact: true }).fill('e2e-ads-app');
   await page.getByLabel('Ads app secret', { exact: true }).fill(ADS_SECRET);
   await page.getByLabel('Login Kit client key', { exact: true }).fill('e2e-client-key');
-  await page.getByLabel('Login Kit client secret', { exact: true }).fill(LOGIN_SECRET);
+  await page.getByLabel('Login Kit client secret', { exact: true }).fill(IDENTITY_SECRET);
   await page.getByRole('button', { name: 'Save TikTok connection' }).click();
 
   await expect(page.getByRole('alert').filter({ hasText: 'Restart ShopMesh to switch' })).toBeVisible();
@@ -91,17 +80,17 @@ test('the TikTok connection section speaks Chinese and the API refuses a bad por
   page,
   request,
 }) => {
-  const headers = { Authorization: `Bearer ${app.token}` };
-  const bad = await request.post(`${app.origin}/ipc/profile:update`, {
+  const headers = { Authorization: `Bearer ${web.app.token}` };
+  const bad = await request.post(`${web.app.origin}/ipc/profile:update`, {
     headers,
     data: { production: { shop: { redirectPort: 80, appSecret: SHOP_SECRET } } },
   });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.code).toBe('VALIDATION');
-  const now = await request.post(`${app.origin}/ipc/profile:get`, { headers, data: {} });
+  const now = await request.post(`${web.app.origin}/ipc/profile:get`, { headers, data: {} });
   expect((await now.json()).result.production.shop.hasAppSecret).toBe(false);
 
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Language').selectOption('zh-CN');
   const choice = page.getByRole('group', { name: '连接到' });

@@ -1,23 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-');
-  app = await startWebApp(dataDir.dir);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-');
 
 test('a merchant switches to Chinese, changes a setting, and it survives a reload and a restart', async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const name of [
     'Dashboard',
@@ -57,9 +46,8 @@ test('a merchant switches to Chinese, changes a setting, and it survives a reloa
   await expect(page.getByLabel('主题')).toHaveValue('dark');
 
   // Persisted on disk, not just in the running process.
-  await app.stop();
-  app = await startWebApp(dataDir.dir);
-  await page.goto(app.url);
+  await web.start();
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
   await expect(page.getByLabel('同步间隔（分钟）')).toHaveValue('45');
 
@@ -70,7 +58,7 @@ test('a merchant switches to Chinese, changes a setting, and it survives a reloa
 });
 
 test('an invalid sync interval is explained and not saved', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Theme').selectOption('light');
   const interval = page.getByLabel('Sync interval (minutes)');
@@ -83,7 +71,7 @@ test('an invalid sync interval is explained and not saved', async ({ page }) => 
 });
 
 test('empty pages tell the merchant what to do next', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
   const next = page.getByRole('link', { name: 'Go to Accounts' });
   await expect(next).toBeVisible();
@@ -95,13 +83,13 @@ test('empty pages tell the merchant what to do next', async ({ page }) => {
 });
 
 test('the local API refuses bad input with VALIDATION and changes nothing', async ({ request }) => {
-  const headers = { Authorization: `Bearer ${app.token}` };
-  const bad = await request.post(`${app.origin}/ipc/settings:update`, {
+  const headers = { Authorization: `Bearer ${web.app.token}` };
+  const bad = await request.post(`${web.app.origin}/ipc/settings:update`, {
     headers,
     data: { language: 'klingon' },
   });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.code).toBe('VALIDATION');
-  const now = await request.post(`${app.origin}/ipc/settings:get`, { headers, data: {} });
+  const now = await request.post(`${web.app.origin}/ipc/settings:get`, { headers, data: {} });
   expect((await now.json()).result.language).toBe('en');
 });

@@ -41,11 +41,11 @@ test.beforeEach(async () => {
       shopAuthorizeUrl: info.shopAuthorizeUrl,
       adsBase: info.adsBase,
       adsAuthorizeUrl: `${info.adsBase}/portal/auth`,
-      loginBase: info.loginBase,
-      loginAuthorizeUrl: `${info.loginBase}/v2/auth/authorize/`,
+      identityBase: info.identityBase,
+      identityAuthorizeUrl: `${info.identityBase}/v2/auth/authorize/`,
       shop: info.shop,
       ads: info.ads,
-      login: { clientKey: info.login.clientKey, clientSecret: info.login.clientSecret },
+      identity: { clientKey: info.identity.clientKey, clientSecret: info.identity.clientSecret },
     }),
   );
   app = await startWebApp(dataDir.dir, {

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { type APIRequestContext, expect } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { makeTempDir } from '../helpers/tmp';
 
 export interface RunningWebApp {
   url: string;
@@ -54,6 +55,57 @@ export async function startWebApp(
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/** What `webAppPerTest` hands a spec: a web bridge and a data folder of its own for every test. */
+export interface WebAppPerTest {
+  /** The current test's app (after `stop()`, the stopped one until `start()`). */
+  readonly app: RunningWebApp;
+  /** The current test's data folder. */
+  readonly dataDir: string;
+  /** Stops the app if it runs, then starts it on the same data folder with the spec's env or `env`. */
+  start(env?: Record<string, string>): Promise<RunningWebApp>;
+  /** Stops the app (again is fine), e.g. to change its files before `start()`. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Registers the hooks most journeys share: before each test a fresh data folder (`prefix` names it) and the
+ * built web bridge started on it with `env`; after each, the app stopped and the folder removed.
+ */
+export function webAppPerTest(prefix: string, env: Record<string, string> = {}): WebAppPerTest {
+  let folder: { dir: string; cleanup: () => void } | null = null;
+  let app: RunningWebApp | null = null;
+  const current = <T>(value: T | null, what: string): T => {
+    if (value === null) throw new Error(`no ${what}: webAppPerTest gives one inside a test only`);
+    return value;
+  };
+  test.beforeEach(async () => {
+    folder = makeTempDir(prefix);
+    app = await startWebApp(folder.dir, env);
+  });
+  test.afterEach(async () => {
+    await app?.stop();
+    app = null;
+    folder?.cleanup();
+    folder = null;
+  });
+  return {
+    get app() {
+      return current(app, 'app');
+    },
+    get dataDir() {
+      return current(folder, 'data folder').dir;
+    },
+    async start(startEnv = env) {
+      await app?.stop();
+      app = await startWebApp(current(folder, 'data folder').dir, startEnv);
+      return app;
+    },
+    async stop() {
+      await app?.stop();
+    },
   };
 }
 

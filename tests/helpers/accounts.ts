@@ -26,7 +26,11 @@ export interface AccountsTestApp {
   cleanup(): Promise<void>;
 }
 
-export async function makeAccountsApp(overrides: TestAppOverrides = {}): Promise<AccountsTestApp> {
+/** `external`: a simulator the test started itself, for an app whose Profile does not embed one. */
+export async function makeAccountsApp(
+  overrides: TestAppOverrides = {},
+  external?: SandboxInfo,
+): Promise<AccountsTestApp> {
   const opened: string[] = [];
   const t = await makeTestApp({
     env: { ...testVaultEnv },
@@ -42,7 +46,7 @@ export async function makeAccountsApp(overrides: TestAppOverrides = {}): Promise
     for (const w of waiters) w();
   });
   const replies: unknown[] = [];
-  const sandbox = t.app.sandbox;
+  const sandbox = t.app.sandbox ?? external;
   if (!sandbox) throw new Error('the test app has no sandbox');
   return {
     app: t.app,

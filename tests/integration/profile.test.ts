@@ -10,15 +10,15 @@ import { makeTempDir } from '../helpers/tmp';
 
 const SHOP_SECRET = 'shop-secret-int-4b7e21c9d0';
 const ADS_SECRET = 'ads-secret-int-98f1a3e6b2';
-const LOGIN_SECRET = 'login-secret-int-0c5d72ab4e';
-const secrets = [SHOP_SECRET, ADS_SECRET, LOGIN_SECRET];
+const IDENTITY_SECRET = 'identity-secret-int-0c5d72ab4e';
+const secrets = [SHOP_SECRET, ADS_SECRET, IDENTITY_SECRET];
 
 const fullUpdate = {
   selected: 'production',
   production: {
     shop: { appKey: 'live-app-key', serviceId: '7301', redirectPort: 41001, appSecret: SHOP_SECRET },
     ads: { appId: 'live-ads-app', redirectPort: 41002, secret: ADS_SECRET },
-    login: { clientKey: 'live-client-key', clientSecret: LOGIN_SECRET },
+    identity: { clientKey: 'live-client-key', clientSecret: IDENTITY_SECRET },
   },
 };
 
@@ -74,7 +74,9 @@ describe('profile:get / profile:update', () => {
       { production: { shop: { appKey: 'has space' } } },
       { production: { shop: { redirectUrl: 'http://127.0.0.1:1/callback/shop' } } },
       { production: { ads: { appSecret: 'x' } } },
-      { production: { login: { redirectPort: 41003 } } },
+      { production: { identity: { redirectPort: 41003 } } },
+      // The block's name before it was `identity`: not an alias on the IPC boundary.
+      { production: { login: { clientKey: 'k' } } },
       { production: { extra: {} } },
       { ...fullUpdate, unknown: true },
       // A valid secret next to an invalid field: the whole update is refused.
@@ -86,7 +88,7 @@ describe('profile:get / profile:update', () => {
       if (!envelope.ok) expect(envelope.error.code, JSON.stringify(input)).toBe('VALIDATION');
     }
     expect(existsSync(productionSettingsPath(dataDir))).toBe(false);
-    for (const kind of ['shop_app_secret', 'ads_secret', 'login_client_secret'])
+    for (const kind of ['shop_app_secret', 'ads_secret', 'identity_client_secret'])
       expect(app.vault.getSecret(productionSecretOwner, kind)).toBeNull();
     expect(result(await invoke('profile:get', {}))).toMatchObject({ selected: 'sandbox', active: 'sandbox' });
     const kinds = app.activity.list({ limit: 200 }).items.map((e) => e.kind);
@@ -129,7 +131,7 @@ describe('profile:get / profile:update', () => {
       redirectUrl: 'http://127.0.0.1:41001/callback/shop',
     });
     expect(p.ads.secret).toBe(ADS_SECRET);
-    expect(p.login.clientSecret).toBe(LOGIN_SECRET);
+    expect(p.identity.clientSecret).toBe(IDENTITY_SECRET);
     expect(missingCredentials(p)).toEqual([]);
     expect(await second.invoke('app:info', {})).toMatchObject({
       ok: true,
@@ -164,7 +166,7 @@ describe('profile:get / profile:update', () => {
     expect(locked.app.profile.shop.appKey).toBe('live-app-key');
     const state = result(await locked.invoke('profile:get', {}));
     expect(state).toMatchObject({ vaultLocked: true, active: 'production', restartRequired: false });
-    expect(state.missingFields).toEqual(['shop.appSecret', 'ads.secret', 'login.clientSecret']);
+    expect(state.missingFields).toEqual(['shop.appSecret', 'ads.secret', 'identity.clientSecret']);
     const refused = await locked.invoke('profile:update', { production: { ads: { secret: 'new-one' } } });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('LOCKED');

@@ -1,10 +1,10 @@
 import { startLoopbackListener } from '../../oauth/loopback';
 import { createPkcePair } from '../../oauth/pkce';
-import { loginTokenFromCode } from '../../tiktok/identity/auth';
-import { getLoginUser } from '../../tiktok/identity/user';
+import { identityTokenFromCode } from '../../tiktok/identity/auth';
+import { getIdentityUser } from '../../tiktok/identity/user';
 import { requireParam, type StartFlow } from './types';
 
-export const loginScopes = ['user.info.basic', 'user.info.profile', 'user.info.stats'] as const;
+export const identityScopes = ['user.info.basic', 'user.info.profile', 'user.info.stats'] as const;
 
 /**
  * Login Kit for desktop (docs/tiktok-api/login-kit.md): any loopback port, so an ephemeral one; PKCE S256 in
@@ -21,10 +21,10 @@ export const startIdentityFlow: StartFlow = async (ctx) => {
     page: { provider: 'identity', language: ctx.language },
     logger,
   });
-  const url = new URL(profile.loginAuthorizeUrl);
-  url.searchParams.set('client_key', profile.login.clientKey);
+  const url = new URL(profile.identityAuthorizeUrl);
+  url.searchParams.set('client_key', profile.identity.clientKey);
   url.searchParams.set('response_type', 'code');
-  url.searchParams.set('scope', loginScopes.join(','));
+  url.searchParams.set('scope', identityScopes.join(','));
   url.searchParams.set('redirect_uri', listener.redirectUri);
   url.searchParams.set('state', ctx.state);
   url.searchParams.set('code_challenge', pkce.challenge);
@@ -35,17 +35,17 @@ export const startIdentityFlow: StartFlow = async (ctx) => {
     async complete(params) {
       const code = requireParam(params, ['code'], 'TikTok');
       const app = {
-        base: profile.loginBase,
-        clientKey: profile.login.clientKey,
-        clientSecret: profile.login.clientSecret,
+        base: profile.identityBase,
+        clientKey: profile.identity.clientKey,
+        clientSecret: profile.identity.clientSecret,
       };
-      const tokens = await loginTokenFromCode(
+      const tokens = await identityTokenFromCode(
         app,
         { code, redirectUri: listener.redirectUri, codeVerifier: pkce.verifier },
         ctx.now,
         logger,
       );
-      const user = await getLoginUser(app, tokens.accessToken, tokens.scopes, logger);
+      const user = await getIdentityUser(app, tokens.accessToken, tokens.scopes, logger);
       return {
         record: {
           provider: 'identity',

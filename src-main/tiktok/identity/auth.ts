@@ -8,9 +8,9 @@ import { tiktokTexts } from '../texts';
  * Login Kit OAuth v2 (docs/tiktok-api/login-kit.md, "Tokens"): form-encoded token, refresh and revoke. Refresh tokens rotate,
  * so the caller must persist the returned pair before using it. Lifetimes are seconds from now.
  */
-export const loginService = 'TikTok Login Kit';
+export const identityService = 'TikTok Login Kit';
 
-export interface LoginApp {
+export interface IdentityApp {
   base: string;
   clientKey: string;
   clientSecret: string;
@@ -28,7 +28,7 @@ const tokenSchema = z.object({
 
 const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
 
-export interface LoginTokens {
+export interface IdentityTokens {
   accessToken: string;
   accessExpiresAt: number;
   refreshToken: string;
@@ -38,22 +38,22 @@ export interface LoginTokens {
 }
 
 function classifyToken(now: () => number, grantRefusal: 'AUTH_EXPIRED' | 'REMOTE') {
-  return (res: HttpResponse): Outcome<LoginTokens> => {
-    const byStatus = statusOutcome(res.status, loginService);
+  return (res: HttpResponse): Outcome<IdentityTokens> => {
+    const byStatus = statusOutcome(res.status, identityService);
     if (byStatus) return byStatus;
     try {
-      const raw = parseJson(loginService, res.text, z.record(z.string(), z.unknown()));
+      const raw = parseJson(identityService, res.text, z.record(z.string(), z.unknown()));
       const failure = oauthErrorSchema.safeParse(raw);
       if (failure.success) {
         const message = tiktokTexts.refused({
-          service: loginService,
+          service: identityService,
           message: failure.data.error_description ?? failure.data.error,
           code: failure.data.error,
         });
         const code = failure.data.error === 'invalid_grant' ? grantRefusal : 'REMOTE';
         return { kind: 'fail', error: new AppError(code, message) };
       }
-      const t = parseJson(loginService, res.text, tokenSchema);
+      const t = parseJson(identityService, res.text, tokenSchema);
       const at = now();
       return {
         kind: 'ok',
@@ -73,14 +73,14 @@ function classifyToken(now: () => number, grantRefusal: 'AUTH_EXPIRED' | 'REMOTE
 }
 
 function postForm<T>(
-  app: LoginApp,
+  app: IdentityApp,
   path: string,
   fields: Record<string, string>,
   classify: (r: HttpResponse) => Outcome<T>,
   logger?: Logger,
 ) {
   return callWithRetry({
-    service: loginService,
+    service: identityService,
     logger,
     classify,
     request: () => ({
@@ -102,12 +102,12 @@ export interface CodeExchange {
   codeVerifier: string;
 }
 
-export function loginTokenFromCode(
-  app: LoginApp,
+export function identityTokenFromCode(
+  app: IdentityApp,
   x: CodeExchange,
   now: () => number,
   logger?: Logger,
-): Promise<LoginTokens> {
+): Promise<IdentityTokens> {
   return postForm(
     app,
     '/v2/oauth/token/',
@@ -123,12 +123,12 @@ export function loginTokenFromCode(
 }
 
 /** Throws AUTH_EXPIRED when the refresh token is refused (`invalid_grant`): the user must sign in again. */
-export function loginRefresh(
-  app: LoginApp,
+export function identityRefresh(
+  app: IdentityApp,
   refreshToken: string,
   now: () => number,
   logger?: Logger,
-): Promise<LoginTokens> {
+): Promise<IdentityTokens> {
   return postForm(
     app,
     '/v2/oauth/token/',
@@ -139,13 +139,13 @@ export function loginRefresh(
 }
 
 /** `POST /v2/oauth/revoke/`: removes the app from the user's connected apps. */
-export async function loginRevoke(app: LoginApp, accessToken: string, logger?: Logger): Promise<void> {
+export async function identityRevoke(app: IdentityApp, accessToken: string, logger?: Logger): Promise<void> {
   await postForm(
     app,
     '/v2/oauth/revoke/',
     { token: accessToken },
     (res): Outcome<void> => {
-      const byStatus = statusOutcome(res.status, loginService);
+      const byStatus = statusOutcome(res.status, identityService);
       if (byStatus) return byStatus;
       const failure = oauthErrorSchema.safeParse(safeJson(res.text));
       if (failure.success || res.status >= 400) {
@@ -153,7 +153,10 @@ export async function loginRevoke(app: LoginApp, accessToken: string, logger?: L
           kind: 'fail',
           error: new AppError(
             'REMOTE',
-            tiktokTexts.revokeRefused({ service: loginService, reason: failure.data?.error ?? res.status }),
+            tiktokTexts.revokeRefused({
+              service: identityService,
+              reason: failure.data?.error ?? res.status,
+            }),
           ),
         };
       }

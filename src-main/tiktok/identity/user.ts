@@ -3,7 +3,7 @@ import { AppError } from '@shared/errors';
 import type { Logger } from '../../log/logger';
 import { TokenRejected } from '../auth-failure';
 import { callWithRetry, type HttpResponse, type Outcome, parseJson, statusOutcome } from '../http-core';
-import { type LoginApp, loginService } from './auth';
+import { type IdentityApp, identityService } from './auth';
 import { tiktokTexts } from '../texts';
 
 /** `GET /v2/user/info/` (C5). Each field needs its scope; asking for one the user unticked fails the call. */
@@ -29,7 +29,7 @@ const envelopeSchema = z.object({
   error: z.object({ code: z.string(), message: z.string().optional() }),
 });
 
-export interface LoginUser {
+export interface IdentityUser {
   openId: string | null;
   displayName: string;
   avatarUrl: string | null;
@@ -39,14 +39,14 @@ export interface LoginUser {
   videoCount: number | null;
 }
 
-function classify(res: HttpResponse): Outcome<LoginUser> {
-  const byStatus = statusOutcome(res.status, loginService);
+function classify(res: HttpResponse): Outcome<IdentityUser> {
+  const byStatus = statusOutcome(res.status, identityService);
   if (byStatus) return byStatus;
   try {
-    const env = parseJson(loginService, res.text, envelopeSchema);
+    const env = parseJson(identityService, res.text, envelopeSchema);
     if (env.error.code !== 'ok') {
       const message = tiktokTexts.refused({
-        service: loginService,
+        service: identityService,
         message: env.error.message ?? env.error.code,
         code: env.error.code,
       });
@@ -73,17 +73,17 @@ function classify(res: HttpResponse): Outcome<LoginUser> {
   }
 }
 
-export function getLoginUser(
-  app: LoginApp,
+export function getIdentityUser(
+  app: IdentityApp,
   accessToken: string,
   grantedScopes: readonly string[],
   logger?: Logger,
-): Promise<LoginUser> {
+): Promise<IdentityUser> {
   const fields = Object.entries(fieldsByScope)
     .filter(([scope]) => scope === 'user.info.basic' || grantedScopes.includes(scope))
     .flatMap(([, f]) => f);
   return callWithRetry({
-    service: loginService,
+    service: identityService,
     logger,
     classify,
     request: () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountsList } from '../../../src-shared/accounts';
 import { secretOwner } from '../../../src-main/accounts/types';
 import { callWithAccount } from '../../../src-main/accounts/with-token';
-import { loginRefresh } from '../../../src-main/tiktok/identity/auth';
+import { identityRefresh } from '../../../src-main/tiktok/identity/auth';
 import { getAuthorizedShops } from '../../../src-main/tiktok/shop/shops';
 import {
   type AccountsTestApp,
@@ -91,11 +91,13 @@ describe('token lifecycle (TokenSource)', () => {
     expect(secondRefresh).not.toBe(firstRefresh);
     // The old refresh token died with the rotation…
     const app = {
-      base: t.app.profile.loginBase,
-      clientKey: t.app.profile.login.clientKey,
-      clientSecret: t.app.profile.login.clientSecret,
+      base: t.app.profile.identityBase,
+      clientKey: t.app.profile.identity.clientKey,
+      clientSecret: t.app.profile.identity.clientSecret,
     };
-    await expect(loginRefresh(app, firstRefresh, Date.now)).rejects.toMatchObject({ code: 'AUTH_EXPIRED' });
+    await expect(identityRefresh(app, firstRefresh, Date.now)).rejects.toMatchObject({
+      code: 'AUTH_EXPIRED',
+    });
     // …and the stored one still works.
     await t.app.accounts.tokens.refreshNow(id);
     expect(token(id, 'refresh_token')).not.toBe(secondRefresh);

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { getAdCampaigns } from '../../../src-main/tiktok/ads/ad-entities';
 import type { AdsDataContext } from '../../../src-main/tiktok/ads/data-call';
-import { loginTokenFromCode } from '../../../src-main/tiktok/identity/auth';
-import { getLoginUser } from '../../../src-main/tiktok/identity/user';
+import { identityTokenFromCode } from '../../../src-main/tiktok/identity/auth';
+import { getIdentityUser } from '../../../src-main/tiktok/identity/user';
 import { searchAffiliateOrders } from '../../../src-main/tiktok/shop/affiliate-orders';
 import { collaborationCreators, searchCollaborations } from '../../../src-main/tiktok/shop/collaborations';
 import {
@@ -58,7 +58,7 @@ const adsCtx = (base: string): AdsDataContext => ({
   advertiserId: 'a',
   currency: 'USD',
 });
-const login = (base: string) => ({ base, clientKey: 'k', clientSecret: 's' });
+const identityApp = (base: string) => ({ base, clientKey: 'k', clientSecret: 's' });
 
 export const appParses: Record<string, (response: Record<string, unknown>) => Promise<void>> = {
   'ads/campaign-get-v1.3': (r) =>
@@ -69,8 +69,8 @@ export const appParses: Record<string, (response: Record<string, unknown>) => Pr
     }),
   'login/oauth-token-v2': (r) =>
     serving(r, async (base) => {
-      const t = await loginTokenFromCode(
-        login(base),
+      const t = await identityTokenFromCode(
+        identityApp(base),
         { code: 'c', redirectUri: 'http://127.0.0.1/', codeVerifier: 'v' },
         Date.now,
       );
@@ -78,7 +78,7 @@ export const appParses: Record<string, (response: Record<string, unknown>) => Pr
     }),
   'login/user-info-v2': (r) =>
     serving(r, async (base) => {
-      const user = await getLoginUser(login(base), 't', []);
+      const user = await getIdentityUser(identityApp(base), 't', []);
       expect(user.openId).toBe((r.data as { user: { open_id: string } }).user.open_id);
     }),
   'shop/authorized-shops-202309': (r) =>

@@ -123,12 +123,12 @@ export async function sandboxAnswers(
         code_challenge: pkce.challenge,
       }),
     );
-    const res = await fetch(`${world.info.loginBase}/v2/oauth/token/`, {
+    const res = await fetch(`${world.info.identityBase}/v2/oauth/token/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
-        client_key: world.info.login.clientKey,
-        client_secret: world.info.login.clientSecret,
+        client_key: world.info.identity.clientKey,
+        client_secret: world.info.identity.clientSecret,
         code,
         grant_type: 'authorization_code',
         redirect_uri: redirectUri,
@@ -142,7 +142,7 @@ export async function sandboxAnswers(
     'login/oauth-token-v2': loginToken,
     'login/user-info-v2': async () => {
       const token = z.object({ access_token: z.string() }).parse(await loginToken()).access_token;
-      const res = await fetch(`${world.info.loginBase}/v2/user/info/?fields=open_id,union_id,avatar_url`, {
+      const res = await fetch(`${world.info.identityBase}/v2/user/info/?fields=open_id,union_id,avatar_url`, {
         headers: { authorization: `Bearer ${token}` },
       });
       return res.json();

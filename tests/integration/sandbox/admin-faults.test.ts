@@ -140,7 +140,7 @@ describe('fault injection', () => {
 
   it('added latency shows in the logged duration', async () => {
     await admin(sb.info, 'POST', '/faults', { latencyMs: 120, families: ['login'] });
-    await fetch(`${sb.info.loginBase}/v2/user/info/?fields=open_id`);
+    await fetch(`${sb.info.identityBase}/v2/user/info/?fields=open_id`);
     const log = await admin(sb.info, 'GET', '/requests');
     const entry = log.json.entries.at(-1);
     expect(entry.family).toBe('login');
@@ -152,7 +152,7 @@ describe('fault injection', () => {
     const ads = await fetch(`${sb.info.adsBase}/open_api/v1.3/advertiser/info/`);
     expect(ads.status).toBe(200);
     expect(((await ads.json()) as any).code).toBe(40100);
-    const login = await fetch(`${sb.info.loginBase}/v2/user/info/?fields=open_id`);
+    const login = await fetch(`${sb.info.identityBase}/v2/user/info/?fields=open_id`);
     expect(login.status).toBe(429);
     // Consent screens are never faulted.
     expect((await fetch(`${sb.info.shopAuthorizeUrl}?service_id=${sb.info.shop.serviceId}`)).status).toBe(

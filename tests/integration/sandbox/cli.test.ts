@@ -26,12 +26,12 @@ describe('sandbox CLI', () => {
         'shopApiBase',
         'shopAuthorizeUrl',
         'adsBase',
-        'loginBase',
+        'identityBase',
         'adminBase',
         'adminToken',
         'shop',
         'ads',
-        'login',
+        'identity',
       ]);
       expect(info.shopApiBase).not.toMatch(/\/$/);
       // A newcomer's first call: signed by hand with the printed credentials, no token → gateway says so.

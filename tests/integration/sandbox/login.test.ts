@@ -19,7 +19,7 @@ const hexChallenge = (v: string) => createHash('sha256').update(v).digest('hex')
 function authorizeUrl(params: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
   const all: Record<string, string | undefined> = {
-    client_key: sb.info.login.clientKey,
+    client_key: sb.info.identity.clientKey,
     response_type: 'code',
     scope: 'user.info.basic,user.info.profile,user.info.stats',
     redirect_uri: redirectUri,
@@ -28,16 +28,16 @@ function authorizeUrl(params: Record<string, string | undefined>): string {
     ...params,
   };
   for (const [k, v] of Object.entries(all)) if (v !== undefined) q.set(k, v);
-  return `${sb.info.loginBase}/v2/auth/authorize/?${q}`;
+  return `${sb.info.identityBase}/v2/auth/authorize/?${q}`;
 }
 
 async function token(form: Record<string, string>): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${sb.info.loginBase}/v2/oauth/token/`, {
+  const res = await fetch(`${sb.info.identityBase}/v2/oauth/token/`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
-      client_key: sb.info.login.clientKey,
-      client_secret: sb.info.login.clientSecret,
+      client_key: sb.info.identity.clientKey,
+      client_secret: sb.info.identity.clientSecret,
       ...form,
     }),
   });
@@ -58,7 +58,7 @@ async function login(untick: string[] = []): Promise<any> {
 }
 
 async function userInfo(accessToken: string, fields: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${sb.info.loginBase}/v2/user/info/?fields=${fields}`, {
+  const res = await fetch(`${sb.info.identityBase}/v2/user/info/?fields=${fields}`, {
     headers: { authorization: `Bearer ${accessToken}` },
   });
   return { status: res.status, body: await res.json() };
@@ -172,7 +172,7 @@ describe('Login Kit token', () => {
       (await token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: v }))
         .body.error,
     ).toBe('invalid_grant');
-    const json = await fetch(`${sb.info.loginBase}/v2/oauth/token/`, {
+    const json = await fetch(`${sb.info.identityBase}/v2/oauth/token/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
@@ -212,12 +212,12 @@ describe('Login Kit token', () => {
 
   it('revoke makes the token invalid', async () => {
     const t = await login();
-    const res = await fetch(`${sb.info.loginBase}/v2/oauth/revoke/`, {
+    const res = await fetch(`${sb.info.identityBase}/v2/oauth/revoke/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
-        client_key: sb.info.login.clientKey,
-        client_secret: sb.info.login.clientSecret,
+        client_key: sb.info.identity.clientKey,
+        client_secret: sb.info.identity.clientSecret,
         token: t.access_token,
       }),
     });
@@ -250,7 +250,7 @@ describe('Login Kit user info', () => {
     expect(t.scope).toBe('user.info.basic,user.info.profile');
     const r = await userInfo(t.access_token, 'open_id,follower_count');
     expect([r.status, r.body.error.code]).toEqual([400, 'scope_permission_missed']);
-    const none = await fetch(`${sb.info.loginBase}/v2/user/info/`, {
+    const none = await fetch(`${sb.info.identityBase}/v2/user/info/`, {
       headers: { authorization: `Bearer ${t.access_token}` },
     });
     expect(((await none.json()) as any).error.code).toBe('invalid_params');

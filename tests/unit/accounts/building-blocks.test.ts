@@ -46,7 +46,7 @@ describe('accounts building blocks', () => {
       shopApiBase: 'http://127.0.0.1:4010/shop-api',
       shopAuthorizeUrl: 'http://127.0.0.1:4010/shop-auth/oauth/authorize',
       adsBase: 'http://127.0.0.1:4010/ads',
-      loginBase: 'http://127.0.0.1:4010/login',
+      identityBase: 'http://127.0.0.1:4010/login',
       adminBase: 'http://127.0.0.1:4010/admin',
       adminToken: 'x',
       ...(() => {
@@ -54,7 +54,7 @@ describe('accounts building blocks', () => {
         return {
           shop: c.shop,
           ads: c.ads,
-          login: { clientKey: c.login.clientKey, clientSecret: c.login.clientSecret },
+          identity: { clientKey: c.login.clientKey, clientSecret: c.login.clientSecret },
         };
       })(),
     };

@@ -20,7 +20,7 @@ const stored: StoredProfileSource = {
       redirectUrl: 'http://127.0.0.1:40001/callback/shop',
     },
     ads: { appId: 'a', secret: 'b', redirectUrl: 'http://127.0.0.1:40002/callback/ads' },
-    login: { clientKey: 'c', clientSecret: 'd' },
+    identity: { clientKey: 'c', clientSecret: 'd' },
   }),
 };
 
@@ -32,7 +32,7 @@ describe('resolveAppProfile with the choice saved in Settings', () => {
     expect(profile.name).toBe('production');
     expect(profile.shopApiBase).toBe(productionDefaults.shopApiBase);
     expect(profile.shopAuthBase).toBe('https://auth.tiktok-shops.com');
-    expect(profile.loginAuthorizeUrl).toBe(productionDefaults.loginAuthorizeUrl);
+    expect(profile.identityAuthorizeUrl).toBe(productionDefaults.identityAuthorizeUrl);
     expect(profile.shop.redirectUrl).toBe('http://127.0.0.1:40001/callback/shop');
     expect(missingCredentials(profile)).toEqual([]);
   });

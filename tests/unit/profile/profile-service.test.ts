@@ -15,8 +15,8 @@ import { englishOf } from '@shared/texts';
 
 const SHOP_SECRET = 'shop-secret-unit-5f1e0c2a9b';
 const ADS_SECRET = 'ads-secret-unit-7d3b19e4c0';
-const LOGIN_SECRET = 'login-secret-unit-2a8c6f01d7';
-const secrets = [SHOP_SECRET, ADS_SECRET, LOGIN_SECRET];
+const IDENTITY_SECRET = 'identity-secret-unit-2a8c6f01d7';
+const secrets = [SHOP_SECRET, ADS_SECRET, IDENTITY_SECRET];
 
 let dir: string;
 let cleanup: () => void;
@@ -52,7 +52,7 @@ const fullUpdate = {
   production: {
     shop: { appKey: 'shop-key', serviceId: '7301', redirectPort: 40001, appSecret: SHOP_SECRET },
     ads: { appId: 'ads-app', redirectPort: 40002, secret: ADS_SECRET },
-    login: { clientKey: 'login-key', clientSecret: LOGIN_SECRET },
+    identity: { clientKey: 'identity-key', clientSecret: IDENTITY_SECRET },
   },
 } as const;
 
@@ -80,8 +80,8 @@ describe('ProfileService', () => {
       'shop.serviceId',
       'ads.appId',
       'ads.secret',
-      'login.clientKey',
-      'login.clientSecret',
+      'identity.clientKey',
+      'identity.clientSecret',
     ]);
     expect(state.missing).toContain('TikTok Shop app secret');
     expect(existsSync(productionSettingsPath(dir))).toBe(false);
@@ -95,7 +95,7 @@ describe('ProfileService', () => {
     expect(state.production).toEqual({
       shop: { appKey: 'shop-key', serviceId: '7301', redirectPort: 40001, hasAppSecret: true },
       ads: { appId: 'ads-app', redirectPort: 40002, hasSecret: true },
-      login: { clientKey: 'login-key', hasClientSecret: true },
+      identity: { clientKey: 'identity-key', hasClientSecret: true },
     });
     expect(state.missing).toEqual([]);
     expect(state.selected).toBe('production');
@@ -104,15 +104,15 @@ describe('ProfileService', () => {
     const file = readFileSync(productionSettingsPath(dir), 'utf8');
     expectNoSecret(file);
     expect(JSON.parse(file)).toEqual({
-      version: 1,
+      version: 2,
       selected: 'production',
       shop: { appKey: 'shop-key', serviceId: '7301', redirectPort: 40001 },
       ads: { appId: 'ads-app', redirectPort: 40002 },
-      login: { clientKey: 'login-key' },
+      identity: { clientKey: 'identity-key' },
     });
     expect(vault.getSecret(productionSecretOwner, 'shop_app_secret')).toBe(SHOP_SECRET);
     expect(vault.getSecret(productionSecretOwner, 'ads_secret')).toBe(ADS_SECRET);
-    expect(vault.getSecret(productionSecretOwner, 'login_client_secret')).toBe(LOGIN_SECRET);
+    expect(vault.getSecret(productionSecretOwner, 'identity_client_secret')).toBe(IDENTITY_SECRET);
 
     const entries = activity.list({ limit: 50 }).items.filter((e) => e.kind === 'profile.updated');
     expect(entries).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('ProfileService', () => {
         redirectUrl: 'http://127.0.0.1:40001/callback/shop',
       },
       ads: { appId: 'ads-app', secret: ADS_SECRET, redirectUrl: 'http://127.0.0.1:40002/callback/ads' },
-      login: { clientKey: 'login-key', clientSecret: LOGIN_SECRET },
+      identity: { clientKey: 'identity-key', clientSecret: IDENTITY_SECRET },
     });
     again.started('production', 'production');
     expect(again.get()).toMatchObject({ active: 'production', restartRequired: false });
@@ -207,11 +207,11 @@ describe('ProfileService', () => {
     writeFileSync(
       productionSettingsPath(dir),
       JSON.stringify({
-        version: 1,
+        version: 2,
         selected: 'production',
         shop: { appKey: 'k', serviceId: '1', redirectPort: 40001, appSecret: 'oops' },
         ads: { appId: 'a', redirectPort: 40002 },
-        login: { clientKey: 'c' },
+        identity: { clientKey: 'c' },
       }),
     );
     const state = service().get();

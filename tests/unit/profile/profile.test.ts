@@ -18,12 +18,12 @@ const info: SandboxInfo = {
   shopApiBase: 'http://127.0.0.1:4000/shop-api',
   shopAuthorizeUrl: 'http://127.0.0.1:4000/shop-auth/oauth/authorize',
   adsBase: 'http://127.0.0.1:4000/ads',
-  loginBase: 'http://127.0.0.1:4000/login',
+  identityBase: 'http://127.0.0.1:4000/login',
   adminBase: 'http://127.0.0.1:4000/admin',
   adminToken: 'adm',
   shop: { appKey: 'k', appSecret: 's', serviceId: '1', redirectUrl: 'http://127.0.0.1:53682/callback/shop' },
   ads: { appId: 'a', secret: 'b', redirectUrl: 'http://127.0.0.1:53683/callback/ads' },
-  login: { clientKey: 'c', clientSecret: 'd' },
+  identity: { clientKey: 'c', clientSecret: 'd' },
 };
 
 function file(content: unknown): string {
@@ -49,7 +49,7 @@ describe('profiles', () => {
     expect(profileSchema.parse(p)).toEqual(p);
     expect(p.name).toBe('sandbox');
     expect(p.adsAuthorizeUrl).toBe('http://127.0.0.1:4000/ads/portal/auth');
-    expect(p.loginAuthorizeUrl).toBe('http://127.0.0.1:4000/login/v2/auth/authorize/');
+    expect(p.identityAuthorizeUrl).toBe('http://127.0.0.1:4000/login/v2/auth/authorize/');
     expect(p.authHosts).toEqual(['127.0.0.1:4000']);
     expect(p.shop).toEqual(info.shop);
   });
@@ -91,7 +91,7 @@ describe('profiles', () => {
   });
 
   it('a file without extends layers on SHOPMESH_PROFILE', () => {
-    const path = file({ login: { clientKey: 'mine' } });
+    const path = file({ identity: { clientKey: 'mine' } });
     const p = resolveProfile({
       env: { SHOPMESH_PROFILE: 'sandbox', SHOPMESH_PROFILE_FILE: path },
       sandboxInfo: info,
@@ -99,8 +99,25 @@ describe('profiles', () => {
     expect(p).toMatchObject({
       name: 'custom',
       shopApiBase: info.shopApiBase,
-      login: { clientKey: 'mine', clientSecret: 'd' },
+      identity: { clientKey: 'mine', clientSecret: 'd' },
     });
+  });
+
+  it('a file written before the rename (login, loginBase, loginAuthorizeUrl) still reads', () => {
+    const path = file({
+      loginBase: 'https://login.example.com',
+      loginAuthorizeUrl: 'https://login.example.com/authorize/',
+      login: { clientKey: 'mine' },
+    });
+    const p = resolveProfile({ env: { SHOPMESH_PROFILE_FILE: path }, sandboxInfo: info });
+    expect(p).toMatchObject({
+      identityBase: 'https://login.example.com',
+      identityAuthorizeUrl: 'https://login.example.com/authorize/',
+      identity: { clientKey: 'mine', clientSecret: 'd' },
+    });
+    const both = file({ login: { clientKey: 'old' }, identity: { clientKey: 'new' } });
+    const e = thrown(() => resolveProfile({ env: { SHOPMESH_PROFILE_FILE: both }, sandboxInfo: info }));
+    expect(e.code).toBe('VALIDATION');
   });
 
   it('a bad file throws VALIDATION naming the field and the file', () => {

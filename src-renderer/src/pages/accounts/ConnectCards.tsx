@@ -12,7 +12,7 @@ export function ConnectCards(props: {
   busy: boolean;
   /** The vault is locked: nothing can be connected until it is open again. */
   locked: boolean;
-  /** The TikTok login's name when signed in: the sign-in card then says so instead of offering it again. */
+  /** The identity's display name when signed in: the sign-in card then says so instead of offering it again. */
   signedInAs: string | null;
 }): ReactElement {
   const { onConnect, busy, locked, signedInAs } = props;

@@ -17,7 +17,7 @@ import {
 import { useProfileState } from './useProfileState';
 import './tiktok.css';
 
-type Group = 'shop' | 'ads' | 'login';
+type Group = 'shop' | 'ads' | 'identity';
 
 /** Settings → TikTok connection: sandbox or the merchant's own TikTok app, applied at the next start. */
 export function TikTokConnectionSection(props: { track: (save: Promise<boolean>) => void }): ReactElement {
@@ -187,13 +187,18 @@ function ConnectionForm(props: {
             />
           </fieldset>
           <fieldset className="tiktok-group">
-            <legend>{t('settings.tiktok.group.login')}</legend>
+            <legend>{t('settings.tiktok.group.identity')}</legend>
             <TextField
-              label={label('login.clientKey')}
-              value={draft.login.clientKey}
-              onChange={(v) => set('login', 'clientKey', v)}
+              label={label('identity.clientKey')}
+              value={draft.identity.clientKey}
+              onChange={(v) => set('identity', 'clientKey', v)}
             />
-            {secret('login.clientSecret', 'login', 'clientSecret', state.production.login.hasClientSecret)}
+            {secret(
+              'identity.clientSecret',
+              'identity',
+              'clientSecret',
+              state.production.identity.hasClientSecret,
+            )}
           </fieldset>
           <div className="tiktok-missing">
             {state.missingFields.length > 0 ? (

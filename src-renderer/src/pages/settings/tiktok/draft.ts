@@ -10,10 +10,10 @@ export interface ProfileDraft {
   selected: SelectableProfile;
   shop: { appKey: string; serviceId: string; redirectPort: string; appSecret: string };
   ads: { appId: string; redirectPort: string; secret: string };
-  login: { clientKey: string; clientSecret: string };
+  identity: { clientKey: string; clientSecret: string };
 }
 
-export type SecretField = 'shop.appSecret' | 'ads.secret' | 'login.clientSecret';
+export type SecretField = 'shop.appSecret' | 'ads.secret' | 'identity.clientSecret';
 export type PortField = 'shop.redirectPort' | 'ads.redirectPort';
 
 export const portRange = {
@@ -22,7 +22,7 @@ export const portRange = {
 };
 
 export function draftFromState(state: ProfileState): ProfileDraft {
-  const { shop, ads, login } = state.production;
+  const { shop, ads, identity } = state.production;
   return {
     selected: state.selected,
     shop: {
@@ -32,7 +32,7 @@ export function draftFromState(state: ProfileState): ProfileDraft {
       appSecret: '',
     },
     ads: { appId: ads.appId, redirectPort: String(ads.redirectPort), secret: '' },
-    login: { clientKey: login.clientKey, clientSecret: '' },
+    identity: { clientKey: identity.clientKey, clientSecret: '' },
   };
 }
 
@@ -73,9 +73,9 @@ export function updateFromDraft(draft: ProfileDraft): ProfileUpdateInput {
         redirectPort: port(draft.ads.redirectPort),
         ...(typed(draft.ads.secret) ? { secret: draft.ads.secret } : {}),
       },
-      login: {
-        clientKey: draft.login.clientKey,
-        ...(typed(draft.login.clientSecret) ? { clientSecret: draft.login.clientSecret } : {}),
+      identity: {
+        clientKey: draft.identity.clientKey,
+        ...(typed(draft.identity.clientSecret) ? { clientSecret: draft.identity.clientSecret } : {}),
       },
     },
   };
