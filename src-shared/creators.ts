@@ -53,6 +53,7 @@ export const stageCauses = [
   'affiliate_order',
   'sample',
   'merge',
+  'split',
   'blocklist',
 ] as const;
 export const stageCauseSchema = z.enum(stageCauses);

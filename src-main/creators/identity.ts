@@ -50,6 +50,13 @@ export interface ResolvedCreator {
 
 export type MergeCause = 'manual' | 'linked_ids' | 'handle_only';
 
+/** Kept in a merge's evidence: what the merge wrote on the kept record, for a split to give back. */
+interface MergeUndo {
+  stage?: { from: CreatorStage; to: CreatorStage };
+  /** The record whose score by hand the kept record took. */
+  scoreOverrideFrom?: number;
+}
+
 type StrongKind = 'open_id' | 'user_id' | 'im_id';
 
 function strongOf(s: CreatorIds): Array<[StrongKind, string]> {
@@ -277,6 +284,12 @@ export class CreatorIdentity {
       this.db.prepare('UPDATE creators SET merged_into = NULL WHERE id = ?').run(recordId);
       const setRoot = this.db.prepare('UPDATE creators SET canonical_id = ? WHERE id = ?');
       for (const id of subtree) setRoot.run(recordId, id);
+      const merge = this.db
+        .prepare<[number], { kept_id: number; evidence: string; merged_at: number }>(
+          'SELECT kept_id, evidence, merged_at FROM creator_merges WHERE merged_id = ? AND split_at IS NULL',
+        )
+        .get(recordId);
+      if (merge) this.undoMergeWrites(merge, recordId, now);
       this.db
         .prepare('UPDATE creator_merges SET split_at = ? WHERE merged_id = ? AND split_at IS NULL')
         .run(now, recordId);
@@ -284,6 +297,51 @@ export class CreatorIdentity {
       this.markDirty.run(former);
       return { creatorId: recordId, formerCreatorId: former };
     })();
+  }
+
+  /**
+   * A split gives the kept record back what the merge itself wrote on it: the stage it had, unless the stage
+   * moved again while merged, and no score by hand, unless the one it took from the split record was changed
+   * since. What the merchant did while the two were merged stays with the kept Creator.
+   */
+  private undoMergeWrites(
+    merge: { kept_id: number; evidence: string; merged_at: number },
+    splitId: number,
+    now: number,
+  ): void {
+    const undo = (JSON.parse(merge.evidence) as { undo?: MergeUndo }).undo ?? {};
+    const kept = this.getRecord.get(merge.kept_id);
+    if (!kept) return;
+    if (undo.stage && kept.stage === undo.stage.to) {
+      const movedSince = this.db
+        .prepare(
+          `SELECT EXISTS (SELECT 1 FROM creator_stage_moves WHERE creator_id = ? AND moved_at >= ?
+             AND NOT (cause = 'merge' AND ref = ?))`,
+        )
+        .pluck()
+        .get(kept.id, merge.merged_at, String(splitId)) as number;
+      if (movedSince === 0) {
+        this.db
+          .prepare('UPDATE creators SET stage = ?, stage_changed_at = ? WHERE id = ?')
+          .run(undo.stage.from, now, kept.id);
+        this.db
+          .prepare(
+            `INSERT INTO creator_stage_moves (creator_id, from_stage, to_stage, cause, ref, moved_at)
+             VALUES (?, ?, ?, 'split', ?, ?)`,
+          )
+          .run(kept.id, undo.stage.to, undo.stage.from, String(splitId), now);
+      }
+    }
+    if (undo.scoreOverrideFrom !== undefined) {
+      // Still the very score (and reason and date) the merge copied: it goes back with its record only.
+      this.db
+        .prepare(
+          `UPDATE creators SET score_override = NULL, score_override_reason = NULL, score_override_at = NULL
+           WHERE id = ? AND (score_override, score_override_reason, score_override_at) IS
+             (SELECT score_override, score_override_reason, score_override_at FROM creators WHERE id = ?)`,
+        )
+        .run(kept.id, undo.scoreOverrideFrom);
+    }
   }
 
   private create(s: CreatorSighting, handle: string | null, options: ResolveOptions): RecordRow {
@@ -323,10 +381,13 @@ export class CreatorIdentity {
     }
     const a = this.getRecord.get(absorbed)!;
     const k = this.getRecord.get(kept)!;
+    // What the merge itself writes on the kept record, so that a split can give it back (see `split`).
+    const undo: MergeUndo = {};
     this.db.prepare('UPDATE creators SET merged_into = ? WHERE id = ?').run(kept, absorbed);
     this.db.prepare('UPDATE creators SET canonical_id = ? WHERE canonical_id = ?').run(kept, absorbed);
     // The merged Creator is as far along the pipeline as the further of the two.
     if (stageRank(a.stage) > stageRank(k.stage)) {
+      undo.stage = { from: k.stage, to: a.stage };
       this.db
         .prepare('UPDATE creators SET stage = ?, stage_changed_at = ? WHERE id = ?')
         .run(a.stage, now, kept);
@@ -338,6 +399,7 @@ export class CreatorIdentity {
         .run(kept, k.stage, a.stage, String(absorbed), now);
     }
     if (k.score_override === null && a.score_override !== null) {
+      undo.scoreOverrideFrom = absorbed;
       // The reason and date go with the score they explain.
       this.db
         .prepare(
@@ -351,7 +413,7 @@ export class CreatorIdentity {
       .prepare(
         `INSERT INTO creator_merges (kept_id, merged_id, cause, evidence, merged_at) VALUES (?, ?, ?, ?, ?)`,
       )
-      .run(kept, absorbed, cause, JSON.stringify(evidence), now);
+      .run(kept, absorbed, cause, JSON.stringify({ ...evidence, undo }), now);
     this.markDirty.run(kept);
     this.markDirty.run(absorbed);
     return kept;

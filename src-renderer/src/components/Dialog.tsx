@@ -36,6 +36,8 @@ export function Dialog(props: {
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // showModal() focuses the first focusable element (the close button); a field marked for it goes first.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       if (dialog.open) dialog.close();
       const target = opener?.isConnected ? opener : latest.current.returnFocus?.();

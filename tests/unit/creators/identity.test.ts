@@ -108,11 +108,63 @@ describe('creator identity', () => {
     expect(identity.recordsOf(b.recordId)).toEqual([b.recordId]);
     expect(db.prepare('SELECT creator_id FROM creator_notes').pluck().get()).toBe(b.recordId);
     expect(db.prepare('SELECT stage FROM creators WHERE id = ?').pluck().get(b.recordId)).toBe('accepted');
+    // What the merge itself wrote on the kept record goes back too, and the history says why.
+    expect(db.prepare('SELECT stage FROM creators WHERE id = ?').pluck().get(a.recordId)).toBe('new');
+    expect(
+      db
+        .prepare(
+          'SELECT from_stage, to_stage, cause FROM creator_stage_moves WHERE creator_id = ? ORDER BY id',
+        )
+        .all(a.recordId),
+    ).toEqual([
+      { from_stage: 'new', to_stage: 'accepted', cause: 'merge' },
+      { from_stage: 'accepted', to_stage: 'new', cause: 'split' },
+    ]);
     const history = db.prepare('SELECT merged_id, split_at IS NOT NULL AS split FROM creator_merges').all();
     expect(history).toEqual([{ merged_id: b.recordId, split: 1 }]);
     expect(() => identity.split(b.recordId, now())).toThrow(/not merged/);
     // New sightings of either id land on their own creator again.
     expect(resolve({ openId: 'OB' }).creatorId).toBe(b.recordId);
+  });
+
+  it('a split gives back the score by hand the merge took, but keeps what changed while merged', () => {
+    const stateOf = (id: number) =>
+      db.prepare('SELECT stage, score_override, score_override_reason FROM creators WHERE id = ?').get(id);
+    const a = resolve({ openId: 'OA' });
+    const b = resolve({ openId: 'OB' });
+    db.prepare(
+      `UPDATE creators SET stage = 'invited', score_override = 90, score_override_reason = 'great', score_override_at = 5
+       WHERE id = ?`,
+    ).run(b.recordId);
+    identity.merge(a.creatorId, b.creatorId, now());
+    expect(stateOf(a.recordId)).toEqual({
+      stage: 'invited',
+      score_override: 90,
+      score_override_reason: 'great',
+    });
+    identity.split(b.recordId, now());
+    expect(stateOf(a.recordId)).toEqual({ stage: 'new', score_override: null, score_override_reason: null });
+    expect(stateOf(b.recordId)).toEqual({
+      stage: 'invited',
+      score_override: 90,
+      score_override_reason: 'great',
+    });
+
+    // Merged again; this time the merchant moves the stage and sets another score before splitting.
+    identity.merge(a.creatorId, b.creatorId, now());
+    db.prepare(
+      `INSERT INTO creator_stage_moves (creator_id, from_stage, to_stage, cause, ref, moved_at)
+       VALUES (?, 'invited', 'accepted', 'manual', NULL, ?)`,
+    ).run(a.recordId, now());
+    db.prepare(
+      `UPDATE creators SET stage = 'accepted', score_override = 70, score_override_reason = 'mine' WHERE id = ?`,
+    ).run(a.recordId);
+    identity.split(b.recordId, now());
+    expect(stateOf(a.recordId)).toEqual({
+      stage: 'accepted',
+      score_override: 70,
+      score_override_reason: 'mine',
+    });
   });
 
   it('splitting a record takes the records merged into it along', () => {

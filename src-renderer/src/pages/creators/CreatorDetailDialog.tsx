@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../format/time';
 import { ScoreBadge } from './badges';
 import { creatorReads } from './creatorReads';
 import { creatorDetailSections } from './detailSections';
+import { MergeDialog } from './MergeDialog';
 import { NotesSection } from './NotesSection';
 import { ScoreOverrideField } from './ScoreOverrideField';
 
@@ -26,6 +27,7 @@ export function CreatorDetailDialog(props: {
   const { t, i18n } = useTranslation();
   // "Open" on a possible duplicate shows that creator in the same dialog.
   const [id, setId] = useState(props.id);
+  const [merging, setMerging] = useState(false);
   const query = useChannelQuery('creators:get', { id }, { invalidateOn: ['creators:changed'] });
   const detail = query.data ?? null;
   const timelineInput = useMemo(() => ({ id, limit: 30 }), [id]);
@@ -291,48 +293,79 @@ export function CreatorDetailDialog(props: {
             )}
           </section>
 
-          {(detail.records.length > 1 || detail.possibleDuplicates.length > 0) && (
-            <section aria-labelledby="creator-identity">
-              <h3 id="creator-identity">{t('creators.detail.identity')}</h3>
-              <ul className="plain-list">
-                {detail.records
-                  .filter((r) => r.mergedInto !== null)
-                  .map((r) => (
+          <section aria-labelledby="creator-identity">
+            <h3 id="creator-identity">{t('creators.detail.identity')}</h3>
+            <ul className="plain-list">
+              {detail.records
+                .filter((r) => r.mergedInto !== null)
+                .map((r) => {
+                  const name = r.handle ? `@${r.handle}` : `#${r.recordId}`;
+                  const merge = detail.merges.find((m) => m.mergedId === r.recordId && m.splitAt === null);
+                  return (
                     <li key={r.recordId}>
-                      {r.handle ? `@${r.handle}` : `#${r.recordId}`}{' '}
+                      {merge
+                        ? t('creators.detail.mergedRecord', {
+                            name,
+                            date: formatDate(merge.mergedAt, language),
+                          })
+                        : name}{' '}
                       <button
                         type="button"
                         className="button button-small button-quiet"
+                        aria-label={t('creators.detail.splitNamed', { name })}
                         disabled={busy}
                         onClick={() => split.mutate({ recordId: r.recordId })}
                       >
                         {t('creators.detail.split')}
                       </button>
                     </li>
-                  ))}
-                {detail.possibleDuplicates.map((d) => (
-                  <li key={d.creatorId}>
-                    {t('creators.detail.maybeSame', { handle: d.handle ?? `#${d.creatorId}` })}{' '}
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      disabled={busy}
-                      onClick={() => merge.mutate({ keepId: c.id, mergeId: d.creatorId })}
-                    >
-                      {t('creators.detail.merge')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      onClick={() => setId(d.creatorId)}
-                    >
-                      {t('creators.detail.open')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+                  );
+                })}
+              {detail.possibleDuplicates.map((d) => (
+                <li key={d.creatorId}>
+                  {t('creators.detail.maybeSame', { handle: d.handle ?? `#${d.creatorId}` })}{' '}
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    disabled={busy}
+                    onClick={() => merge.mutate({ keepId: c.id, mergeId: d.creatorId })}
+                  >
+                    {t('creators.detail.merge')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    onClick={() => setId(d.creatorId)}
+                  >
+                    {t('creators.detail.open')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {detail.records.length === 1 && detail.possibleDuplicates.length === 0 && (
+              <p className="muted">{t('creators.detail.identityHint')}</p>
+            )}
+            <div className="identity-actions">
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy}
+                onClick={() => setMerging(true)}
+              >
+                {t('creators.detail.mergeWith')}
+              </button>
+            </div>
+            {merging && (
+              <MergeDialog
+                creator={detail}
+                onClose={() => setMerging(false)}
+                onMerged={(kept) => {
+                  setMerging(false);
+                  setId(kept);
+                }}
+              />
+            )}
+          </section>
         </div>
       )}
     </Dialog>
