@@ -1,13 +1,15 @@
 import type { Breakdown, BreakdownKind, BreakdownRow } from '@shared/analytics';
 import type { AnalyticsDeps, Query } from './context';
+import { creatorGroups } from './creator-groups';
 import { divide, roundMinor } from './figures';
-import { topItems, type RankedRollup } from './top-items';
+import { Grouping, topItems, type ItemGroups, type RankedRollup } from './top-items';
 
 /**
  * Breakdowns of the period: by shop, top products, top creators, ad campaigns; each row with a spark line
  * of its main figure (per day, per week beyond three months). Rows are per (item, currency): one item never
  * mixes currencies. Products and creators, thousands of items, are ranked through their monthly rollups
- * (top-items.ts); shops and campaigns, a few dozen, are summed directly.
+ * (top-items.ts); shops and campaigns, a few dozen, are summed directly. A creators row is one Creator: the
+ * records the CRM merged counted together (creator-groups.ts), its id the Creator's.
  */
 
 interface Spec {
@@ -15,7 +17,9 @@ interface Spec {
   /** The index leading with (scope, item, day), for the top rows' spark lines. */
   itemIndex?: string;
   /** Monthly rollup and the column ranked by, for items too many to sum over a period. */
-  ranked?: Pick<RankedRollup, 'months' | 'monthsRank' | 'mainColumn'>;
+  ranked?: Pick<RankedRollup, 'months' | 'monthsRank' | 'mainColumn' | 'spansScopes' | 'scopeCurrencies'>;
+  /** Items counted together (creator records of one Creator). */
+  groups?: ItemGroups;
   scope: 'shop_id' | 'advertiser_id';
   item: string;
   /** SQL sums by metric name; `main` orders the rows and draws the spark line. */
@@ -97,7 +101,16 @@ const specs: Record<BreakdownKind, Spec> = {
   creators: {
     table: 'creator_days',
     itemIndex: 'creator_days_creator',
-    ranked: { months: 'creator_months', monthsRank: 'creator_months_rank', mainColumn: 'gmv_minor' },
+    ranked: {
+      months: 'creator_months',
+      monthsRank: 'creator_months_rank',
+      mainColumn: 'gmv_minor',
+      spansScopes: true,
+      // The creator rows of a shop's days have the currencies of its affiliate rows (one rebuild fills both).
+      scopeCurrencies: `SELECT DISTINCT currency FROM affiliate_days
+        WHERE shop_id = @scope AND day >= @from AND day <= @to`,
+    },
+    groups: creatorGroups,
     scope: 'shop_id',
     item: 'creator_id',
     sums: {
@@ -110,8 +123,11 @@ const specs: Record<BreakdownKind, Spec> = {
     label: (deps, ids) =>
       lookup(
         deps,
-        `SELECT id, '@' || handle AS label, nickname AS detail FROM creators
-         WHERE id IN (SELECT value FROM json_each(@ids))`,
+        // The Creator's handle and nickname as the CRM shows them (creator_index, one row per Creator), or
+        // its canonical record's while the index has not caught up.
+        `SELECT c.id, '@' || COALESCE(i.handle, c.handle) AS label, COALESCE(i.nickname, c.nickname) AS detail
+         FROM creators c LEFT JOIN creator_index i ON i.creator_id = c.id
+         WHERE c.id IN (SELECT value FROM json_each(@ids))`,
         ids,
       ),
     derive: (m) => m,
@@ -162,7 +178,15 @@ export function breakdownSql(kind: BreakdownKind): { totals: string; spark: stri
 /** The ranked rollup of a kind ranked through its months. */
 function rankedRollup(s: Spec): RankedRollup | null {
   if (!s.ranked || !s.itemIndex) return null;
-  return { ...s.ranked, days: s.table, daysIndex: s.itemIndex, item: s.item, sums: s.sums, main: s.main };
+  return {
+    ...s.ranked,
+    days: s.table,
+    daysIndex: s.itemIndex,
+    item: s.item,
+    sums: s.sums,
+    main: s.main,
+    ...(s.groups ? { groups: s.groups } : {}),
+  };
 }
 
 /** The top `limit` rows of a kind as (id, currency, sums), best first. */
@@ -198,12 +222,15 @@ export function buildBreakdown(deps: AnalyticsDeps, q: Query, kind: BreakdownKin
   const ids = [...new Set(totals.map((r) => r.id))];
   const spark = new Map<string, number[]>();
   if (ids.length > 0) {
+    // A Creator's line adds up the days of all its records.
+    const grouping = new Grouping(deps.reader, s.groups);
+    const members = grouping.membersOf(ids);
     const rows = deps.reader.all<{ id: string | number; currency: string; day: string; v: number }>(
       breakdownSql(kind).spark,
-      { scopes: JSON.stringify(scopes), from: period.from, to: period.to, ids: JSON.stringify(ids) },
+      { scopes: JSON.stringify(scopes), from: period.from, to: period.to, ids: JSON.stringify(members) },
     );
     for (const r of rows) {
-      const key = `${r.id}|${r.currency}`;
+      const key = `${grouping.of(r.id)}|${r.currency}`;
       let line = spark.get(key);
       if (!line) spark.set(key, (line = new Array<number>(q.spark.count).fill(0)));
       const i = q.spark.index(r.day);

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { creatorRecordsOf } from './creator-groups';
 
 /**
  * Reads of the daily rollups: one row per (day, currency) summed over a set of shops or advertisers, from
@@ -15,6 +16,8 @@ interface SourceDef {
   /** Column narrowing the source to one item (focus), if any, and the index that leads with it. */
   item?: string;
   itemIndex?: string;
+  /** The item ids one focus covers (`@item` bound to the focused id); the id itself when absent. */
+  itemsOf?: (param: string) => string;
   columns: Record<string, string>;
 }
 
@@ -66,6 +69,7 @@ export const sources: Record<SourceName, SourceDef> = {
     scope: 'shop_id',
     item: 'creator_id',
     itemIndex: 'creator_days_creator',
+    itemsOf: creatorRecordsOf,
     columns: {
       affiliateOrders: 'orders',
       affiliateGmv: 'gmv_minor',
@@ -116,7 +120,12 @@ export function daysSql(name: SourceName, withItem: boolean): string {
   const sums = Object.entries(s.columns)
     .map(([k, c]) => `SUM(${c}) AS "${k}"`)
     .join(', ');
-  const item = withItem && s.item ? ` AND ${s.item} = @item` : '';
+  const item =
+    withItem && s.item
+      ? s.itemsOf
+        ? ` AND ${s.item} IN (${s.itemsOf('@item')})`
+        : ` AND ${s.item} = @item`
+      : '';
   // Without statistics SQLite would walk every row of the days in the primary key and filter the item.
   const indexed = withItem && s.itemIndex ? ` INDEXED BY ${s.itemIndex}` : '';
   return `SELECT day, currency, ${sums} FROM ${s.table}${indexed}

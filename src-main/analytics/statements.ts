@@ -4,6 +4,7 @@ import { addDays, zonedDay, zonedDayStart } from '@shared/time';
 import { decodeCursor, encodeCursor } from '../sync/queries';
 import { syncTexts } from '../sync/texts';
 import type { AnalyticsDeps, Query } from './context';
+import { creatorRecordsOf } from './creator-groups';
 
 /**
  * The Finance and Affiliate pages: finance statements and affiliate orders of the period, newest first,
@@ -104,7 +105,8 @@ export function listStatements(
 }
 
 export const affiliateOrdersSql = `SELECT o.order_id AS orderId, o.shop_id AS shopId, o.create_time AS createTime, o.status,
-    o.creator_id AS creatorId, o.creator_handle AS creatorHandle, o.currency, o.gmv_minor AS gmvMinor,
+    COALESCE((SELECT g.canonical_id FROM creators g WHERE g.id = o.creator_id), o.creator_id) AS creatorId,
+    o.creator_handle AS creatorHandle, o.currency, o.gmv_minor AS gmvMinor,
     o.est_commission_minor AS estCommissionMinor, o.actual_commission_minor AS actualCommissionMinor,
     COALESCE(NULLIF(k.target_collaboration_id, ''), NULLIF(k.open_collaboration_id, '')) AS collaborationId,
     c.name AS collaborationName
@@ -113,7 +115,7 @@ export const affiliateOrdersSql = `SELECT o.order_id AS orderId, o.shop_id AS sh
   LEFT JOIN collaborations c
     ON c.collaboration_id = COALESCE(NULLIF(k.target_collaboration_id, ''), NULLIF(k.open_collaboration_id, ''))
   WHERE o.shop_id = @shop AND o.create_time >= @start AND o.create_time < @end
-    AND (@creator IS NULL OR o.creator_id = @creator)
+    AND (@creator IS NULL OR o.creator_id IN (${creatorRecordsOf('@creator')}))
     AND (o.create_time < @cTime OR (o.create_time = @cTime AND o.order_id < @cId))
   ORDER BY o.create_time DESC, o.order_id DESC LIMIT @limit`;
 

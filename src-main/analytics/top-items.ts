@@ -18,7 +18,32 @@ import type { RollupReader } from './rollup-reads';
  *
  * The figures are non-negative sums (sales, units, commission), which is what makes a month's figure a
  * bound on any of its days. The result equals ranking every item's sum over the period.
+ *
+ * Items may be counted in groups (`groups`: the creator records the CRM merged into one Creator). The rollups
+ * stay per item and the group is taken when they are read, so a merge or a split shows at once. A group's
+ * month figure is the sum of its items', each at most the month's `k`-th item figure when none was a
+ * candidate: with groups of two the bound doubles, and the few groups of three items or more are candidates
+ * from the start (when they are many, the bound is multiplied by the largest; docs/analytics.md "Merged
+ * Creators"). An item that sells in several shops (a creator) sums its shops' bounds, per currency.
  */
+
+/**
+ * How items are counted in groups. Each query answers rows (`item`, `grp`); an item without a row is a group
+ * of its own. The rollups are read per item by the same statements as without groups, and summed per group
+ * here.
+ */
+export interface ItemGroups {
+  /** The groups of the items in `@ids`. */
+  groupsOf: string;
+  /** The items of the groups in `@ids`. */
+  membersOf: string;
+  /** Every item that shares its group with another, with its group (for reading every item at once). */
+  all: string;
+  /** Groups of three items or more as (`id`, `n` items), largest first, at most `@max` of them. */
+  large: string;
+  /** A row when any group holds two items or more. */
+  any: string;
+}
 
 export interface RankedRollup {
   days: string;
@@ -33,6 +58,11 @@ export interface RankedRollup {
   /** SQL sums by metric name, valid over both tables (they share column names). */
   sums: Record<string, string>;
   main: string;
+  /** An item can have rows in several shops (a creator), not in one alone (a product). */
+  spansScopes?: boolean;
+  /** The currencies of a scope's rows over days [@from, @to] (`currency`), so bounds add up per currency. */
+  scopeCurrencies?: string;
+  groups?: ItemGroups;
 }
 
 export interface RankedItem {
@@ -133,6 +163,60 @@ export function topItemsSql(r: RankedRollup): {
   };
 }
 
+type Id = string | number;
+
+/** Item ↔ group lookups for one request; each item and group is asked once. */
+export class Grouping {
+  private readonly groupOf = new Map<Id, Id>();
+  private readonly members = new Map<Id, Id[]>();
+
+  constructor(
+    private readonly reader: RollupReader,
+    private readonly groups: ItemGroups | undefined,
+  ) {}
+
+  private pairs(sql: string, ids: Id[]): Array<{ item: Id; grp: Id }> {
+    return this.reader.all<{ item: Id; grp: Id }>(sql, { ids: JSON.stringify(ids) });
+  }
+
+  /** The groups of `items`, in their order (an item's own id when it has no group). */
+  groupsOf(items: Id[]): Id[] {
+    const ask = this.groups ? items.filter((i) => !this.groupOf.has(i)) : [];
+    if (this.groups && ask.length > 0) {
+      for (const p of this.pairs(this.groups.groupsOf, ask)) this.groupOf.set(p.item, p.grp);
+      for (const i of ask) if (!this.groupOf.has(i)) this.groupOf.set(i, i);
+    }
+    return items.map((i) => this.of(i));
+  }
+
+  /** The items of `groups` (a group with no items stands for the item of its id). */
+  membersOf(groups: Id[]): Id[] {
+    if (!this.groups) return groups;
+    const ask = groups.filter((g) => !this.members.has(g));
+    if (ask.length > 0) {
+      for (const p of this.pairs(this.groups.membersOf, ask)) {
+        this.groupOf.set(p.item, p.grp);
+        const list = this.members.get(p.grp);
+        if (list) list.push(p.item);
+        else this.members.set(p.grp, [p.item]);
+      }
+      for (const g of ask) if (!this.members.has(g)) this.members.set(g, [g]);
+    }
+    return groups.flatMap((g) => this.members.get(g) ?? [g]);
+  }
+
+  /** Learns the group of every grouped item, before reading every item at once. */
+  loadAll(): void {
+    if (this.groups)
+      for (const p of this.reader.all<{ item: Id; grp: Id }>(this.groups.all, {}))
+        this.groupOf.set(p.item, p.grp);
+  }
+
+  of(item: Id): Id {
+    return this.groupOf.get(item) ?? item;
+  }
+}
+
 function compareItems(main: string): (a: RankedItem, b: RankedItem) => number {
   return (a, b) =>
     (b.metrics[main] ?? 0) - (a.metrics[main] ?? 0) ||
@@ -142,8 +226,18 @@ function compareItems(main: string): (a: RankedItem, b: RankedItem) => number {
 
 /** Lists longer than this are ranked from every item's totals rather than from candidates. */
 const ALL_ITEMS_FROM = 100;
+/** Up to this many groups of three items or more are read as candidates rather than widening the bound. */
+const LARGE_GROUPS = 100;
 
-/** The `limit` items of `scopes` with the largest main figure over [from, to], best first. */
+/** How far a group may exceed one item's bound, and the groups read as candidates from the start. */
+function groupBound(reader: RollupReader, r: RankedRollup): { factor: number; forced: Id[] } {
+  if (!r.groups || reader.all(r.groups.any, {}).length === 0) return { factor: 1, forced: [] };
+  const large = reader.all<{ id: Id; n: number }>(r.groups.large, { max: LARGE_GROUPS + 1 });
+  if (large.length > LARGE_GROUPS) return { factor: Number(large[0]?.n ?? 2), forced: [] };
+  return { factor: 2, forced: large.map((g) => g.id) };
+}
+
+/** The `limit` items (or groups) of `scopes` with the largest main figure over [from, to], best first. */
 export function topItems(
   reader: RollupReader,
   r: RankedRollup,
@@ -157,22 +251,21 @@ export function topItems(
   const touched = splitByMonth(from, to).touched;
   const parts = readParts(from, to);
   const scopesJson = JSON.stringify(scopes);
+  const grouping = new Grouping(reader, r.groups);
   const exact = new Map<string, RankedItem & { rows: number }>();
-  const read = new Set<string | number>();
+  const read = new Set<Id>();
 
-  /** Adds the exact totals of `ids`, or of every item (null). */
-  const addExact = (ids: Array<string | number> | null): void => {
-    const p = ids ? { scopes: scopesJson, ids: JSON.stringify(ids) } : { scopes: scopesJson };
+  /** Adds the exact totals of the groups `ids` (their items' rows), or of every item (null). */
+  const addExact = (ids: Id[] | null): void => {
+    const p = ids
+      ? { scopes: scopesJson, ids: JSON.stringify(grouping.membersOf(ids)) }
+      : { scopes: scopesJson };
     for (const part of parts)
       for (const row of reader.all<Record<string, string | number>>(
         ids ? sql[part.table] : sql[part.table === 'months' ? 'monthsAll' : 'daysAll'],
-        {
-          ...p,
-          from: part.from,
-          to: part.to,
-        },
+        { ...p, from: part.from, to: part.to },
       )) {
-        const id = row.id as string | number;
+        const id = grouping.of(row.id as Id);
         const currency = String(row.currency);
         const key = `${id}|${currency}`;
         let item = exact.get(key);
@@ -192,29 +285,48 @@ export function topItems(
   // A long list (an export, a picker of every creator) would take most items as candidates anyway: every
   // item's months and end days, read once in scope order, cost less than thousands of per-item reads.
   if (limit > ALL_ITEMS_FROM) {
+    grouping.loadAll();
     addExact(null);
     return best().slice(0, limit);
   }
-  for (let k = Math.max(32, limit * 2); ; k *= 4) {
+  const { factor, forced } = groupBound(reader, r);
+  const currencies = new Map<string, string[]>();
+  for (const scope of scopes)
+    currencies.set(
+      scope,
+      r.scopeCurrencies
+        ? reader.all<{ currency: string }>(r.scopeCurrencies, { scope, from, to }).map((c) => c.currency)
+        : [''],
+    );
+  for (let k = Math.max(32, limit * 2 * Math.min(factor, 4)); ; k *= 4) {
     let exhausted = true;
-    let bound = 0;
-    const fresh: Array<string | number> = [];
+    const bounds = new Map<string, number>();
+    const fresh: Id[] = [];
+    const take = (group: Id): void => {
+      if (read.has(group)) return;
+      read.add(group);
+      fresh.push(group);
+    };
+    forced.splice(0).forEach(take);
     for (const scope of scopes) {
       let scopeBound = 0;
       for (const month of touched) {
-        const rows = reader.all<{ id: string | number; v: number }>(sql.rank, { scope, month, k });
+        const rows = reader.all<{ id: Id; v: number }>(sql.rank, { scope, month, k });
         if (rows.length === k) {
           exhausted = false;
           scopeBound += rows[k - 1]?.v ?? 0;
         }
-        for (const row of rows)
-          if (!read.has(row.id)) {
-            read.add(row.id);
-            fresh.push(row.id);
-          }
+        grouping.groupsOf(rows.map((row) => row.id)).forEach(take);
       }
-      bound = Math.max(bound, scopeBound);
+      // An item of several shops (a creator selling for two) sums its shops' figures in each currency, so
+      // the bound is the sum of those shops' bounds; a product belongs to one shop: the largest shop's.
+      for (const c of currencies.get(scope) ?? [])
+        bounds.set(
+          c,
+          r.spansScopes ? (bounds.get(c) ?? 0) + scopeBound : Math.max(bounds.get(c) ?? 0, scopeBound),
+        );
     }
+    const bound = Math.max(0, ...bounds.values()) * factor;
     if (fresh.length > 0) addExact(fresh);
     const ranked = best();
     const last = ranked[limit - 1];

@@ -11,7 +11,8 @@ import { percentile, type Report } from './report';
 
 /**
  * Dashboard figures over the `bench` dataset (1M orders, ≥100k ad report rows; ARCHITECTURE §12): the
- * overview for 90 and 365 days, the top-products breakdown, the same overview summed from raw orders (the
+ * overview for 90 and 365 days, the top products and creators (one in twenty creator records merged into
+ * the Creator before it, read per Creator), the same overview summed from raw orders (the
  * yardstick the rollups exist to beat), and a rebuild of every rollup from the raw rows.
  */
 function load(db: Database): { loaded: ReturnType<typeof loadBenchData>; endTime: number } {
@@ -91,6 +92,23 @@ export async function benchAnalytics(report: Report): Promise<void> {
       p95(() => service.breakdown(last90, 'creators', 20)),
       'ms (top 20 of ~90k creators with affiliate orders)',
     );
+    report(
+      'analytics.breakdown.creators.200.90d.p95.ms',
+      p95(() => service.breakdown(last90, 'creators', 200), 10),
+      "ms (the Affiliate page's 200 creators, every Creator summed)",
+    );
+    const top = service.breakdown(last90, 'creators', 1).rows[0];
+    if (top) {
+      const focus = f({
+        range: { preset: 'last90' },
+        focus: { kind: 'creator', id: top.id, label: top.label },
+      });
+      report(
+        'analytics.overview.creatorFocus.90d.p95.ms',
+        p95(() => service.overview(focus)),
+        'ms (the overview narrowed to the top Creator, its records together)',
+      );
+    }
     report(
       'analytics.timeseries.90d.p95.ms',
       p95(() => service.timeseries(last90, 'day')),

@@ -20,6 +20,7 @@ import { m020CreatorSearchSets } from './020-creator-search-sets';
 import { m022FollowUpsAndInbox } from './022-followups-and-inbox';
 import { m024ScoreOverrideReason } from './024-score-override-reason';
 import { m025ProfileIdentityFields } from './025-profile-identity-fields';
+import { m026CreatorGroupsAndAttribution } from './026-creator-groups-and-attribution';
 
 export type { Migration };
 
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   m022FollowUpsAndInbox,
   m024ScoreOverrideReason,
   m025ProfileIdentityFields,
+  m026CreatorGroupsAndAttribution,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

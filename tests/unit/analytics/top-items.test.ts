@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src-main/db/connection';
+import { creatorGroups } from '../../../src-main/analytics/creator-groups';
 import { RollupReader } from '../../../src-main/analytics/rollup-reads';
 import { readParts, splitByMonth, topItems, type RankedRollup } from '../../../src-main/analytics/top-items';
 import { addDays } from '../../../src-shared/time';
@@ -9,7 +10,8 @@ import { memoryDbWithAccount } from '../../helpers/sync-rows';
  * The top items ranked through monthly rollups equal ranking every item's sum over the period, computed
  * here from the day rows alone: ranges inside one month, across months and years, whole months; flat
  * figures (the first candidates do not settle the top, so the search widens), ties, two shops, two
- * currencies, zero rows; integer ids (creators) ordered as numbers.
+ * currencies, zero rows; integer ids (creators) ordered as numbers; creators selling for both shops and
+ * creator records merged into one Creator (ranked as one item with the sum of its records).
  */
 
 const products: RankedRollup = {
@@ -214,4 +216,73 @@ describe('top items from monthly rollups', () => {
     expect(topItems(reader, products, [], '2026-01-01', '2026-01-31', 20)).toEqual([]);
     expect(topItems(reader, products, ['shop-1'], '2030-01-01', '2030-03-31', 20)).toEqual([]);
   });
+
+  for (const flat of [false, true])
+    it(`ranks merged creator records as one Creator, across shops (${flat ? 'flat' : 'skewed'})`, () => {
+      db = memoryDbWithAccount();
+      const random = rng(flat ? 11 : 13);
+      const items = 300;
+      const insert = db.prepare(
+        'INSERT INTO creators (id, canonical_id, handle, first_seen_at, updated_at) VALUES (?, ?, ?, 0, 0)',
+      );
+      for (let i = 1; i <= items; i++) insert.run(i, i, `c${i}`);
+      // One record in five joins another Creator; some Creators end up with three or four records.
+      const canonical = new Map<number, number>();
+      for (let i = 1; i <= items; i++) {
+        const root = random() < 0.2 ? 1 + Math.floor(random() * items) : i;
+        const r = canonical.get(root) ?? root;
+        if (r !== i && !canonical.has(i) && ![...canonical.values()].includes(i)) {
+          canonical.set(i, r);
+          db.prepare('UPDATE creators SET canonical_id = ?, merged_into = ? WHERE id = ?').run(r, r, i);
+        }
+      }
+      // Every creator sells for both shops, as creators do: the top of one shop is not the top of both.
+      const rows: DayRow[] = [];
+      for (let d = 0; d < 120; d++) {
+        const day = addDays('2025-12-10', d);
+        for (let i = 1; i <= items; i++)
+          for (const shop of ['shop-1', 'shop-2']) {
+            if (random() < 0.7) continue;
+            const gmv = flat
+              ? 100 * (1 + Math.floor(random() * 3))
+              : Math.round((10_000 * random()) / (1 + i / 7));
+            const currency = shop === 'shop-2' && i % 4 === 0 ? 'GBP' : 'USD';
+            rows.push({ shop, id: i, day, currency, gmv, n: 1 });
+          }
+      }
+      load(creators, rows);
+      const grouped = rows.map((x) => ({ ...x, id: canonical.get(Number(x.id)) ?? x.id }));
+      const reader = new RollupReader(db!);
+      const scopeCurrencies = `SELECT DISTINCT currency FROM creator_days
+        WHERE shop_id = @scope AND day >= @from AND day <= @to`;
+      const asCreators: RankedRollup = {
+        ...creators,
+        spansScopes: true,
+        scopeCurrencies,
+        groups: creatorGroups,
+      };
+      // With many groups of three or more, the bound is widened by the largest instead.
+      const manyLarge: RankedRollup = {
+        ...asCreators,
+        groups: { ...creatorGroups, large: creatorGroups.large.replace('>= 2', '>= 1') },
+      };
+      for (const rollup of [asCreators, manyLarge])
+        for (const [from, to] of [
+          ['2025-12-10', '2026-04-08'],
+          ['2025-12-15', '2026-03-14'],
+          ['2026-01-05', '2026-01-20'],
+        ] as const)
+          for (const shops of [['shop-2'], ['shop-1', 'shop-2']])
+            for (const limit of [1, 20, 150]) {
+              const got = topItems(reader, rollup, shops, from, to, limit).map((x) => ({
+                id: x.id,
+                currency: x.currency,
+                gmv: x.metrics.gmv,
+                n: x.metrics.orders,
+              }));
+              expect(got, `${from}..${to} ${shops.join(',')} top ${limit}`).toEqual(
+                expected(grouped, shops, from, to, limit),
+              );
+            }
+    });
 });
