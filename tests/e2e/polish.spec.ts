@@ -93,6 +93,31 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
     expect(await cutCells(page, '.data-table td.col-created')).toEqual([]);
     expect(await cutCells(page, '.data-table td.col-orderId')).toEqual([]);
     await page.screenshot({ path: `test-results/e2e/polish-orders-${language}-${theme}.png` });
+
+    // Search shows what matched: the words of the matched item in every row, or the order id.
+    const search = page.getByLabel(language === 'en' ? 'Search orders' : '搜索订单');
+    await search.fill('everyday');
+    await expect
+      .poll(() =>
+        page
+          .locator('.data-table tr.data-row')
+          .evaluateAll(
+            (rows) =>
+              rows.length > 0 &&
+              rows.every((row) => row.querySelector('.order-products mark')?.textContent === 'Everyday'),
+          ),
+      )
+      .toBe(true);
+    expect(await cutCells(page, '.data-table td.col-created')).toEqual([]);
+    expect(await cutCells(page, '.data-table td.col-orderId')).toEqual([]);
+    await page.screenshot({ path: `test-results/e2e/polish-orders-search-${language}-${theme}.png` });
+    const id = (await page.locator('.data-table .order-id').first().innerText()).trim();
+    await search.fill(id);
+    await expect(page.locator('.data-table .order-id mark')).toHaveText(id);
+    await expect(page.locator('.data-table tr.data-row')).toHaveCount(1);
+    await expect(page.locator('.data-table .order-products mark')).toHaveCount(0);
+    await search.fill('');
+    await expect(page.locator('.data-table .order-id mark')).toHaveCount(0);
   }
   await setLook(page, 'en', 'light');
 
@@ -146,7 +171,7 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
   await nav.getByRole('link', { name: 'Orders' }).click();
   const table = page.getByRole('table', { name: 'Orders' });
   const firstRow = table.getByRole('row').nth(1);
-  const rowId = (await firstRow.getByRole('cell').first().innerText()).trim();
+  const rowId = (await firstRow.locator('.order-id').innerText()).trim();
   const rowTotal = (await firstRow.getByRole('cell').last().innerText()).trim();
   await firstRow.click();
   const drawer = page.getByRole('dialog', { name: `Order ${rowId}` });

@@ -40,6 +40,32 @@ describe('generateDataset', () => {
     expect(refunds).toBeGreaterThan(0);
   });
 
+  it('keeps orders stuck past their ship-by time in the previous calendar quarter, whatever the day, most from creators', () => {
+    const awaiting = orderStatuses.indexOf('AWAITING_SHIPMENT');
+    for (const at of [
+      Date.UTC(2026, 0, 1, 12),
+      Date.UTC(2026, 2, 31, 23),
+      Date.UTC(2026, 6, 15, 3),
+      Date.UTC(2026, 11, 6, 5),
+    ]) {
+      for (const scale of ['tiny', 'demo'] as const) {
+        const ds = generateDataset({ scale, seed: 1, nowSec: at / 1000 });
+        const month = new Date(at).getUTCMonth();
+        const year = new Date(at).getUTCFullYear();
+        const from = Date.UTC(year, month - (month % 3) - 3, 1) / 1000;
+        const to = Date.UTC(year, month - (month % 3), 1) / 1000;
+        const late = [...ds.orders.createTime.keys()].filter((i) => {
+          const t = ds.orders.createTime[i]!;
+          // The sandbox's ship-by time (rts_sla_time) is 3 days after creation.
+          return ds.orders.status[i] === awaiting && t >= from && t < to && t + 3 * 86_400 < at / 1000;
+        });
+        const fromCreators = late.filter((i) => ds.orders.flags[i]! & orderFlag.affiliate);
+        expect(fromCreators.length, `${scale} ${new Date(at).toISOString()}`).toBeGreaterThanOrEqual(2);
+        expect(late.length).toBeGreaterThan(fromCreators.length);
+      }
+    }
+  });
+
   it('weekends sell more than Mondays (weekday seasonality)', () => {
     const ds = generateDataset({ scale: 'demo', seed: 3, nowSec: now });
     const byDow = new Array<number>(7).fill(0);

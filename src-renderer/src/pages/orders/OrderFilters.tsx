@@ -2,6 +2,7 @@ import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderStatuses, type OrderFilters as Filters } from '@shared/orders';
 import { FilterSelect } from '../../components/FilterSelect';
+import { datePresets, presetOf, presetRange, type DatePreset } from './datePresets';
 
 /** The Orders page's own filters, beside shop and search: what merchants look for in a queue. */
 export interface OrderExtraFilters {
@@ -38,6 +39,7 @@ export function OrderFilterFields(props: {
   const { t } = useTranslation();
   const fromId = useId();
   const toId = useId();
+  const preset = value.fromDay || value.toDay ? (presetOf(value, new Date()) ?? 'custom') : undefined;
   const set = (patch: Partial<OrderExtraFilters>) => {
     const next: OrderExtraFilters = { ...value, ...patch };
     for (const key of Object.keys(next) as (keyof OrderExtraFilters)[])
@@ -52,6 +54,21 @@ export function OrderFilterFields(props: {
         value={value.status}
         options={orderStatuses.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))}
         onChange={(status) => set({ status })}
+      />
+      <FilterSelect<DatePreset | 'custom'>
+        label={t('orders.filters.period')}
+        allLabel={t('orders.filters.anyTime')}
+        value={preset}
+        options={[
+          ...datePresets.map((p) => ({ value: p, label: t(`orders.filters.presets.${p}`) })),
+          ...(preset === 'custom'
+            ? [{ value: 'custom' as const, label: t('orders.filters.presets.custom') }]
+            : []),
+        ]}
+        onChange={(next) => {
+          if (next === 'custom') return;
+          set(next ? presetRange(next, new Date()) : { fromDay: undefined, toDay: undefined });
+        }}
       />
       <div className="field field-inline">
         <label className="field-label" htmlFor={fromId}>

@@ -52,7 +52,7 @@ export function OrdersPage(): ReactElement {
   // Pages are not counted (instant on big shops); the filtered view's count and totals come from orders:summary.
   const summary = useChannelQuery('orders:summary', query);
   const counted = { ...list, total: summary.data?.count ?? null };
-  const columns = useOrderColumns(shops.shopName);
+  const columns = useOrderColumns(shops.shopName, filters.query);
   const exporter = useChannelMutation('orders:export', {
     onSuccess: (result) => download(result.fileName, result.csv),
   });

@@ -6,21 +6,35 @@ import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
 import { formatCellTime, formatDateTime } from '../../format/time';
+import { OrderProducts } from './OrderProducts';
 import { OrderStatusBadge } from './orderStatus';
 
 const helper = createColumnHelper<PlainTable, OrderView>();
 
-/** The Orders table's columns. */
-export function useOrderColumns(shopName: (shopId: string) => string): ListColumns<OrderView> {
+/** The Orders table's columns; `search` is the search the page answers (what matched is marked). */
+export function useOrderColumns(
+  shopName: (shopId: string) => string,
+  search: string,
+): ListColumns<OrderView> {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(() => {
-    const number = new Intl.NumberFormat(language);
     return helper.columns([
-      helper.accessor('orderId', {
+      // The order id with what the order is under it (its items; during a search, what matched).
+      helper.accessor((order) => order, {
         id: 'orderId',
-        header: () => t('orders.columns.orderId'),
-        cell: (info) => <span className="mono">{info.getValue()}</span>,
+        header: () => t('orders.columns.order'),
+        cell: (info) => {
+          const order = info.getValue();
+          return (
+            <span className="order-cell">
+              <span className="mono order-id">
+                {order.match?.orderId ? <mark>{order.orderId}</mark> : order.orderId}
+              </span>
+              <OrderProducts order={order} search={search} />
+            </span>
+          );
+        },
       }),
       helper.accessor('shopId', {
         id: 'shop',
@@ -62,16 +76,11 @@ export function useOrderColumns(shopName: (shopId: string) => string): ListColum
           );
         },
       }),
-      helper.accessor('units', {
-        id: 'units',
-        header: () => t('orders.columns.units'),
-        cell: (info) => number.format(info.getValue()),
-      }),
       helper.accessor('total', {
         id: 'total',
         header: () => t('orders.columns.total'),
         cell: (info) => formatMoney(info.getValue(), language),
       }),
     ]);
-  }, [t, language, shopName]);
+  }, [t, language, shopName, search]);
 }
