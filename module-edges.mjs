@@ -59,6 +59,11 @@ export const main = {
   orders: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync', 'tiktok'] },
   products: { layer: 'domain', may: ['catalogue', 'core', 'db', 'ipc', 'log', 'sync', 'tiktok'] },
   collaborations: { layer: 'domain', may: ['core', 'db', 'ipc', 'log', 'sync'] },
+  'promotion-links': {
+    layer: 'domain',
+    may: ['catalogue', 'ipc', 'log', 'tiktok'],
+    why: 'generated through the catalogue’s Shop API access; outreach gets them from the root',
+  },
   outreach: {
     layer: 'domain',
     may: ['accounts', 'ipc', 'log', 'profile', 'tiktok'],
@@ -100,6 +105,7 @@ export const main = {
       'privacy',
       'products',
       'profile',
+      'promotion-links',
       'sandbox',
       'settings',
       'sync',

@@ -44,6 +44,8 @@ import { InboxService } from './inbox/service';
 import { inboxHandlers } from './inbox/handlers';
 import { ShopApi } from './creators/shop-api';
 import { productsHandlers } from './products/handlers';
+import { promotionLinksHandlers } from './promotion-links/handlers';
+import { PromotionLinks } from './promotion-links/service';
 import { privacyHandlers } from './privacy/handlers';
 import { openOrRecover } from './privacy/recovery';
 import { PrivacyService } from './privacy/service';
@@ -292,6 +294,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     catalogue.costs.purgeAccount(accountId);
     catalogue.changes.purgeAccount(accountId);
   });
+  const promotionLinks = new PromotionLinks({ db, api: catalogue.api, now, logger });
+  accounts.hooks.registerPurge('promotionLinks', (accountId) => promotionLinks.store.purgeAccount(accountId));
   const creators = new CreatorsService({
     db,
     logger,
@@ -341,6 +345,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     crm: creators,
     limitsOf: (shopId) => effectiveLimits(settings.get().outreachShops, shopId),
     sensitiveWords: () => settings.get().sensitiveWords,
+    promotionLinks: (shopId, productIds) => promotionLinks.get(shopId, productIds),
     creatorsChanged: (ids) =>
       events.emit('creators:changed', { ids: ids.length <= 500 ? ids : null, reason: 'sync' }),
   });
@@ -395,6 +400,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...syncHandlers(sync, db),
     ...ordersHandlers(db, new OrdersService({ db, api: catalogue.api, now }), now),
     ...productsHandlers(db, catalogue),
+    ...promotionLinksHandlers(promotionLinks),
     ...creatorsHandlers(creators),
     ...creatorListsHandlers(creators),
     ...analyticsHandlers(analytics),
@@ -402,7 +408,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...creatorSourcesHandlers(creatorSources, activity),
     ...samplesHandlers(creatorSources),
     ...marketplaceHandlers(creatorSources),
-    ...outreachHandlers(outreach.service),
+    ...outreachHandlers(outreach.service, promotionLinks),
     ...outreachResultsHandlers(db),
     ...inboxHandlers(inbox),
     ...privacyHandlers(privacy),

@@ -14,6 +14,7 @@ import { ordersSlice } from './channels/orders';
 import { outreachSlice } from './channels/outreach';
 import { privacySlice } from './channels/privacy';
 import { productsSlice } from './channels/products';
+import { promotionLinksSlice } from './channels/promotion-links';
 import { profileSlice } from './channels/profile';
 import { samplesSlice } from './channels/samples';
 import { settingsSlice } from './channels/settings';
@@ -36,6 +37,7 @@ export const slices = [
   syncSlice,
   ordersSlice,
   productsSlice,
+  promotionLinksSlice,
   creatorsSlice,
   creatorListsSlice,
   analyticsSlice,

@@ -1,8 +1,24 @@
 import type { outreachSlice } from '@shared/channels/outreach';
 import type { HandlersFor } from '../ipc/router';
+import type { OutreachInput } from '@shared/outreach';
 import type { OutreachService } from './service';
 
-export function outreachHandlers(outreach: OutreachService): HandlersFor<typeof outreachSlice> {
+/**
+ * `links`: generates the promotion links an Outreach's texts need before it is planned or created
+ * (docs/promotion-links.md, "In templates").
+ */
+export function outreachHandlers(
+  outreach: OutreachService,
+  links?: { ensure(shopId: string, productIds: readonly string[]): Promise<unknown> },
+): HandlersFor<typeof outreachSlice> {
+  const withLinks = async (input: OutreachInput): Promise<void> => {
+    if (!links || input.values.promotionLink !== undefined || input.products.length === 0) return;
+    if (!outreach.usesPromotionLink(input)) return;
+    await links.ensure(
+      input.shopId,
+      input.products.map((p) => p.productId),
+    );
+  };
   return {
     'templates:list': () => ({ templates: outreach.templates.list() }),
     'templates:save': (input) => outreach.templates.save(input),
@@ -11,8 +27,14 @@ export function outreachHandlers(outreach: OutreachService): HandlersFor<typeof 
       return { ok: true as const };
     },
     'templates:preview': (input) => outreach.preview(input),
-    'outreach:plan': (input) => outreach.plan(input),
-    'outreach:create': (input) => outreach.create(input),
+    'outreach:plan': async (input) => {
+      await withLinks(input);
+      return outreach.plan(input);
+    },
+    'outreach:create': async (input) => {
+      await withLinks(input);
+      return outreach.create(input);
+    },
     'outreach:start': (input) => outreach.start(input.id),
     'outreach:pause': (input) => outreach.pause(input.id),
     'outreach:resume': (input) => outreach.resume(input.id),

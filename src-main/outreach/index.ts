@@ -7,7 +7,7 @@ import type { TokenSource } from '../tiktok/token-source';
 import { OutreachQueue } from './queue';
 import { lastContactedFacts, type OutreachCrm, pipelineMover } from './crm';
 import type { OutreachLimits } from './plan';
-import { OutreachService } from './service';
+import { OutreachService, type OutreachServiceDeps } from './service';
 
 export interface OutreachDeps {
   db: Database;
@@ -22,6 +22,8 @@ export interface OutreachDeps {
   limitsOf?: (shopId: string) => OutreachLimits;
   /** The merchant's sensitive-word warning list, as set in Outreach → Templates. */
   sensitiveWords?: () => readonly string[];
+  /** The stored promotion links of a shop's products (`{{promotion_link}}` in templates). */
+  promotionLinks?: OutreachServiceDeps['promotionLinks'];
   /** Creators whose stage or last contact changed (the Creators page refreshes them). */
   creatorsChanged?: (creatorIds: number[]) => void;
 }
@@ -67,6 +69,7 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     onProgress: progress,
     ...(deps.limitsOf ? { limitsOf: deps.limitsOf } : {}),
     ...(deps.sensitiveWords ? { sensitiveWords: deps.sensitiveWords } : {}),
+    ...(deps.promotionLinks ? { promotionLinks: deps.promotionLinks } : {}),
     ...(crm ? { blocklist: crm.blocklist, selectionIds: (s) => crm.selectionIds(s) } : {}),
   });
   return { service, queue };

@@ -21,7 +21,15 @@ import { effectiveLimits } from '@shared/outreach-limits';
 export type { AudienceCreator } from './plan';
 import { PoolLedger } from './pool';
 import { type DeliveryRow, deliveryColumns, type OutreachRow, OutreachStore, toDelivery } from './store';
-import { commissionText, describeProblems, render, sensitiveWordsIn, type TemplateValues } from './templates';
+import {
+  commissionText,
+  describeProblems,
+  render,
+  sensitiveWordsIn,
+  type TemplateValues,
+  variablesOf,
+} from './templates';
+import { type PromotionLink, promotionLinkValue } from '@shared/promotion-links';
 import { TemplateStore } from './template-store';
 import { outreachTexts } from './texts';
 
@@ -39,6 +47,8 @@ export interface OutreachServiceDeps {
   limitsOf?: (shopId: string) => OutreachLimits;
   /** The merchant's sensitive-word warning list (Settings); absent: the default list. */
   sensitiveWords?: () => readonly string[];
+  /** The stored promotion links of a shop's products (`{{promotion_link}}`); absent: none. */
+  promotionLinks?: (shopId: string, productIds: readonly string[]) => PromotionLink[];
   onProgress?: (outreachId: number) => void;
 }
 
@@ -142,7 +152,7 @@ export class OutreachService {
             ? commissionText(rates[0] as number)
             : `${commissionText(rates[0] as number)}–${commissionText(rates.at(-1) as number)}`),
       sample_offer: input.values.sampleOffer ?? null,
-      promotion_link: input.values.promotionLink ?? null,
+      promotion_link: input.values.promotionLink ?? this.promotionLink(input),
     };
     let invitationText: string | null = null;
     if (invitation) {
@@ -173,6 +183,40 @@ export class OutreachService {
       return renderFor(template.body);
     });
     return { invitationText, messageFor, followUpsFor, problems };
+  }
+
+  /**
+   * The texts' `{{promotion_link}}`: the stored link of each product of the Outreach (the handlers generate
+   * the missing ones first when a template uses the variable, docs/promotion-links.md).
+   */
+  private promotionLink(input: OutreachInput): string | null {
+    const ids = input.products.map((p) => p.productId);
+    if (ids.length === 0) return null;
+    const links = new Map(
+      (this.deps.promotionLinks?.(input.shopId, ids) ?? []).map((l) => [l.productId, l.link]),
+    );
+    const title = this.deps.db.prepare('SELECT title FROM products WHERE product_id = ?').pluck();
+    return promotionLinkValue(
+      ids.map((id) => ({ title: (title.get(id) as string | undefined) ?? id, link: links.get(id) ?? null })),
+    );
+  }
+
+  /** Whether any template the Outreach would send uses `{{promotion_link}}`. */
+  usesPromotionLink(input: OutreachInput): boolean {
+    const ids = [
+      input.action !== 'message' ? input.invitationTemplateId : undefined,
+      input.action !== 'invite' ? input.messageTemplateId : undefined,
+      ...(input.followUps ?? []).map((f) => f.templateId),
+    ];
+    return ids.some((id) => {
+      if (id === undefined) return false;
+      try {
+        return variablesOf(this.templates.get(id).body).includes('promotion_link');
+      } catch {
+        // A missing template is refused with its own message by plan and create.
+        return false;
+      }
+    });
   }
 
   private productNames(ids: string[]): string | null {

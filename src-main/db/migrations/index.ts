@@ -17,6 +17,7 @@ import { m017Outreach } from './017-outreach';
 import { m018MonthlyItemRollups } from './018-monthly-item-rollups';
 import { m019ActivityAccount } from './019-activity-account';
 import { m020CreatorSearchSets } from './020-creator-search-sets';
+import { m021PromotionLinksAndMessageTypes } from './021-promotion-links-and-message-types';
 import { m022FollowUpsAndInbox } from './022-followups-and-inbox';
 import { m024ScoreOverrideReason } from './024-score-override-reason';
 import { m025ProfileIdentityFields } from './025-profile-identity-fields';
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   m018MonthlyItemRollups,
   m019ActivityAccount,
   m020CreatorSearchSets,
+  m021PromotionLinksAndMessageTypes,
   m022FollowUpsAndInbox,
   m024ScoreOverrideReason,
   m025ProfileIdentityFields,

@@ -37,6 +37,8 @@ const notAccountData: Record<string, string> = {
   product_search: "the products' search index: triggers drop a row with its product (checked below)",
   order_views: "the merchant's saved Orders filters (names and filter values), no TikTok data",
   schema_migrations: 'which database migrations ran, and when',
+  message_image_files:
+    "pictures of message templates: the merchant's own, like templates shared by every shop; kept by design",
   marketplace_saved_searches:
     "the merchant's saved Creator Marketplace filters, like lists; one whose shop is gone fails its daily refresh",
 };

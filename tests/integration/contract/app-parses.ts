@@ -16,6 +16,7 @@ import type { ShopDataContext } from '../../../src-main/tiktok/shop/data-call';
 import { listStatements } from '../../../src-main/tiktok/shop/finance';
 import { searchOrders } from '../../../src-main/tiktok/shop/orders';
 import { searchProducts } from '../../../src-main/tiktok/shop/products';
+import { generatePromotionLink } from '../../../src-main/tiktok/shop/promotion-links';
 import { getAuthorizedShops } from '../../../src-main/tiktok/shop/shops';
 
 /**
@@ -127,6 +128,13 @@ export const appParses: Record<string, (response: Record<string, unknown>) => Pr
         failed: (r.data as { failed_conversation_ids: string[] }).failed_conversation_ids,
       }),
     ),
+  'shop/promotion-link-202405': (r) =>
+    serving(r, async (base) => {
+      expect(await generatePromotionLink(shopCtx(base), '789078671231')).toEqual({
+        kind: 'done',
+        value: (r.data as { product_promotion_link: string }).product_promotion_link,
+      });
+    }),
   'shop/messages-202412': (r) =>
     serving(r, async (base) => complete(await listMessages(shopCtx(base), 'x', {}), count(r, 'messages'))),
 };

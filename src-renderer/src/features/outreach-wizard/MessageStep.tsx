@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { type TemplateKind, templateVariables } from '@shared/outreach';
 import { useChannelQuery } from '../../api';
 import { TemplatePreview } from './TemplatePreview';
-import { commissionText, type Draft, needs, type TemplateChoice } from './draft';
+import { promotionLinkValue } from '@shared/promotion-links';
+import { commissionText, type Draft, needs, parseShopKey, type TemplateChoice } from './draft';
 
 /**
  * Step 3: the texts. Each needed template is chosen from the saved ones or written here, and previewed for
@@ -39,6 +40,23 @@ export function MessageStep(props: {
       id: c.id,
       label: c.handle ? `@${c.handle}` : (c.nickname ?? String(c.id)),
     }));
+  // `{{promotion_link}}` as the Outreach will send it: the stored links; a missing one is generated when planned.
+  const productIds = Object.keys(draft.products);
+  const { shopId } = parseShopKey(draft.shopKey);
+  const links = useChannelQuery(
+    'promotionLinks:get',
+    { shopId, productIds },
+    { enabled: need.invitation && productIds.length > 0 && shopId !== '' },
+  );
+  const linkOf = new Map((links.data?.links ?? []).map((l) => [l.productId, l.link]));
+  const promotionLink = need.invitation
+    ? promotionLinkValue(
+        productIds.map((id) => ({
+          title: draft.productTitles[id] ?? id,
+          link: linkOf.get(id) ?? t('outreach.wizard.linkOnPlan', { product: draft.productTitles[id] ?? id }),
+        })),
+      )
+    : null;
   const [previewFor, setPreviewFor] = useState<number | null>(null);
   const creatorId = previewFor ?? creators[0]?.id ?? null;
   return (
@@ -87,6 +105,7 @@ export function MessageStep(props: {
                 : {}),
               ...(commissionText(draft) ? { commission: commissionText(draft) } : {}),
               ...(draft.sampleOffer.trim() ? { sampleOffer: draft.sampleOffer.trim() } : {}),
+              ...(promotionLink ? { promotionLink } : {}),
             }}
             onChecked={(ok) => onChecked(kind, ok)}
           />
@@ -100,7 +119,13 @@ function TemplateField(props: {
   choice: TemplateChoice;
   onChange: (choice: TemplateChoice) => void;
   creatorId: number | null;
-  values: { shopName: string; productNames?: string; commission?: string; sampleOffer?: string };
+  values: {
+    shopName: string;
+    productNames?: string;
+    commission?: string;
+    sampleOffer?: string;
+    promotionLink?: string;
+  };
   onChecked: (ok: boolean) => void;
 }): ReactElement {
   const { kind, choice, onChange, creatorId, values, onChecked } = props;

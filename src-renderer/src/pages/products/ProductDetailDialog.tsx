@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { formatDateTime } from '../../format/time';
 import { ChangeDialog, type ReviewedBatch } from './ChangeDialog';
 import { priceRange } from './productText';
+import { PromotionLink } from './PromotionLink';
 import { ProductStatusBadge } from './productStatus';
 import { SkuEditor } from './SkuEditor';
 
@@ -51,6 +52,7 @@ export function ProductDetailDialog(props: {
           </div>
         ))}
       </dl>
+      <PromotionLink shopId={product.shopId} productId={product.productId} />
       <h3 className="section-heading">{t('products.sku.heading')}</h3>
       <SkuEditor product={product} onReview={setReview} />
       {review && (
