@@ -19,6 +19,7 @@ import { m019ActivityAccount } from './019-activity-account';
 import { m020CreatorSearchSets } from './020-creator-search-sets';
 import { m022FollowUpsAndInbox } from './022-followups-and-inbox';
 import { m024ScoreOverrideReason } from './024-score-override-reason';
+import { m028CollaborationProducts } from './028-collaboration-products';
 
 export type { Migration };
 
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   m020CreatorSearchSets,
   m022FollowUpsAndInbox,
   m024ScoreOverrideReason,
+  m028CollaborationProducts,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
