@@ -24,6 +24,8 @@ export interface OutreachDeps {
   sensitiveWords?: () => readonly string[];
   /** The stored promotion links of a shop's products (`{{promotion_link}}` in templates). */
   promotionLinks?: OutreachServiceDeps['promotionLinks'];
+  /** Days in which a creator another Outreach contacted is skipped, as set in Settings → Outreach limits. */
+  cooldownDays?: () => number;
   /** Creators whose stage or last contact changed (the Creators page refreshes them). */
   creatorsChanged?: (creatorIds: number[]) => void;
 }
@@ -70,6 +72,7 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     ...(deps.limitsOf ? { limitsOf: deps.limitsOf } : {}),
     ...(deps.sensitiveWords ? { sensitiveWords: deps.sensitiveWords } : {}),
     ...(deps.promotionLinks ? { promotionLinks: deps.promotionLinks } : {}),
+    ...(deps.cooldownDays ? { cooldownDays: deps.cooldownDays } : {}),
     ...(crm ? { blocklist: crm.blocklist, selectionIds: (s) => crm.selectionIds(s) } : {}),
   });
   return { service, queue };

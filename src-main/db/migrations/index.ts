@@ -22,6 +22,7 @@ import { m022FollowUpsAndInbox } from './022-followups-and-inbox';
 import { m024ScoreOverrideReason } from './024-score-override-reason';
 import { m025ProfileIdentityFields } from './025-profile-identity-fields';
 import { m026CreatorGroupsAndAttribution } from './026-creator-groups-and-attribution';
+import { m028CollaborationProducts } from './028-collaboration-products';
 
 export type { Migration };
 
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   m024ScoreOverrideReason,
   m025ProfileIdentityFields,
   m026CreatorGroupsAndAttribution,
+  m028CollaborationProducts,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
