@@ -125,8 +125,8 @@ export function writeProductionSecrets(vault: Vault, changes: Partial<Production
 
 /**
  * Moves the Login Kit client secret an older ShopMesh sealed as `login_client_secret` to its current kind.
- * Runs whenever the vault is unlocked before the secrets are read (the move needs the data key, so it cannot
- * be a database migration). Throws AppError('LOCKED') when locked.
+ * ProfileService runs it once per start, the first time it reads the secrets with the vault unlocked (the
+ * move needs the data key, so it cannot be a database migration). Throws AppError('LOCKED') when locked.
  */
 export function moveLegacyProductionSecrets(vault: Vault): 'moved' | 'dropped' | 'none' {
   return moveSecretKind(

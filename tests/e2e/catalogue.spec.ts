@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 13's journey: a merchant changes a price from the product dialog, is stopped beside the field when
@@ -14,17 +13,7 @@ const env = {
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-catalogue-');
-  app = await startWebApp(dataDir.dir, env);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-catalogue-', env);
 
 const nav = (page: Page) => page.getByRole('navigation').first();
 
@@ -52,7 +41,7 @@ test('change a price with review, see the result, undo it; filter orders and exp
   context,
 }) => {
   test.setTimeout(240_000);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await connectAndSync(page, context);
 
   await nav(page).getByRole('link', { name: 'Products' }).click();

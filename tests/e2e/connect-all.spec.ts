@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 4's "done when": a new user connects all three kinds of Account from the UI, restarts, is still
@@ -14,17 +13,7 @@ const env = {
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-all-');
-  app = await startWebApp(dataDir.dir, env);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-all-', env);
 
 async function approve(
   page: Page,
@@ -47,7 +36,7 @@ test('all three kinds of Account stay connected across a restart, and no token i
 }) => {
   // Three consents, a first sync and a restart of the app: over a minute on a busy two-core machine.
   test.setTimeout(150_000);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await approve(page, context, 'Connect TikTok Shop', /Your shop is connected/);
   await approve(page, context, 'Connect TikTok Ads', /Your ad account is connected/);
@@ -57,9 +46,8 @@ test('all three kinds of Account stay connected across a restart, and no token i
   await expect(accounts.getByRole('row')).toHaveCount(4); // header + 3
   await expect(page.getByRole('button', { name: /Signed in with TikTok as/ })).toBeVisible();
 
-  await app.stop();
-  app = await startWebApp(dataDir.dir, env);
-  await page.goto(app.url);
+  await web.start(env);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   const rows = page.getByRole('table').filter({ hasText: 'Connected on' }).getByRole('row');
   await expect(rows).toHaveCount(4);
@@ -67,21 +55,21 @@ test('all three kinds of Account stay connected across a restart, and no token i
     await expect(rows.filter({ hasText: kind })).toContainText('Active');
   }
   await page.screenshot({ path: 'test-results/e2e/accounts-all-three.png', fullPage: true });
-  await app.stop();
+  await web.stop();
 
   // What a curious user (or a copied database file) reveals: sqlite3's own dump.
-  const dump = execFileSync('sqlite3', [join(dataDir.dir, 'shopmesh.db'), '.dump'], { encoding: 'utf8' });
+  const dump = execFileSync('sqlite3', [join(web.dataDir, 'shopmesh.db'), '.dump'], { encoding: 'utf8' });
   expect(dump).toContain('CREATE TABLE secrets');
   expect(dump).toMatch(/INSERT INTO secrets VALUES\('account:/);
   expect(dump).not.toMatch(/TTP_[A-Za-z0-9_-]{10,}|act\.[A-Za-z0-9_.!-]{10,}|rft\.[A-Za-z0-9_.!-]{10,}/);
   // Every stored secret is a binary ciphertext, never text.
   const types = execFileSync(
     'sqlite3',
-    [join(dataDir.dir, 'shopmesh.db'), 'SELECT DISTINCT typeof(ciphertext) FROM secrets'],
+    [join(web.dataDir, 'shopmesh.db'), 'SELECT DISTINCT typeof(ciphertext) FROM secrets'],
     {
       encoding: 'utf8',
     },
   );
   expect(types.trim()).toBe('blob');
-  app = await startWebApp(dataDir.dir, env);
+  await web.start(env);
 });

@@ -1,6 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 12's sources in the browser: approve a free-sample request, search the Creator Marketplace and save
@@ -13,16 +12,7 @@ const env = {
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-sources-');
-  app = await startWebApp(dataDir.dir, env);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-sources-', env);
 
 const nav = (page: Page) => page.getByRole('navigation').first();
 const shot = (page: Page, name: string) =>
@@ -65,7 +55,7 @@ test('approve a sample, search the marketplace, import a file and add a creator'
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await connectShop(page, context);
 
   // Free samples: a request to review, opened and approved.

@@ -2,8 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 11's journey: after a sync the dashboard shows its charts (SVG, tooltips on hover); restarted with the
@@ -16,17 +15,7 @@ const env = {
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-dashboard-');
-  app = await startWebApp(dataDir.dir, env);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-dashboard-', env);
 
 async function approve(page: Page, context: BrowserContext, button: string, done: RegExp): Promise<void> {
   const consentTab = context.waitForEvent('page');
@@ -57,7 +46,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   context,
 }) => {
   test.setTimeout(300_000);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Accounts' }).click();
   await approve(page, context, 'Connect TikTok Shop', /Your shop is connected/);
@@ -138,9 +127,9 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   // The sandbox gone and TikTok out of reach, same data folder: a Profile built on production starts no
   // simulator, and every TikTok address it has is a closed port. The figures and the freshness line are
   // still there, the filter choice survived the restart, and a failed sync and a reload change nothing.
-  await app.stop();
+  await web.stop();
   const closed = 'http://127.0.0.1:9';
-  const profileFile = join(dataDir.dir, 'offline-profile.json');
+  const profileFile = join(web.dataDir, 'offline-profile.json');
   writeFileSync(
     profileFile,
     JSON.stringify({
@@ -154,8 +143,8 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
       identityAuthorizeUrl: `${closed}/login/authorize`,
     }),
   );
-  app = await startWebApp(dataDir.dir, { ...env, SHOPMESH_PROFILE_FILE: profileFile });
-  await page.goto(app.url);
+  await web.start({ ...env, SHOPMESH_PROFILE_FILE: profileFile });
+  await page.goto(web.app.url);
   const offlineDashboard = async (): Promise<void> => {
     await expect(page.getByLabel('Period')).toHaveValue('last365');
     await expect(page.getByRole('region', { name: 'GMV', exact: true })).toContainText('$');

@@ -1,6 +1,5 @@
 import { expect, type BrowserContext, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 16, "the first hour, polished": connect, sync, browse, in both languages and both themes. Screenshots
@@ -12,17 +11,7 @@ const env = {
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-first-hour-');
-  app = await startWebApp(dataDir.dir, env);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-first-hour-', env);
 
 const nav = (page: Page) => page.getByRole('navigation').first();
 
@@ -55,7 +44,7 @@ test('connect, sync and browse: truthful pages, account detail, tables, return p
     // The e2e project has no DOM types; in the page, globalThis is the window.
     (globalThis as unknown as { close: () => void }).close = () => undefined;
   });
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   // Before any shop: the dashboard says nothing is synced and asks to connect.
   await expect(page.getByRole('heading', { name: 'Nothing synced yet' })).toBeVisible();
 

@@ -1,30 +1,20 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { callApi, type RunningWebApp, startWebApp } from './web-app';
+import { callApi, webAppPerTest } from './web-app';
 
 /**
  * The inbox: after the first sync a creator's message is in the shop's conversations; opening it reads it
  * (at TikTok too), and a quick reply from a message template is rendered for the creator and sent.
  * Screenshots in both languages and themes.
  */
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
 
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-inbox-');
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-inbox-passphrase',
-    SHOPMESH_SANDBOX_SCALE: 'tiny',
-  });
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
+const web = webAppPerTest('shopmesh-e2e-inbox-', {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-inbox-passphrase',
+  SHOPMESH_SANDBOX_SCALE: 'tiny',
 });
 
 const call = <T>(request: APIRequestContext, channel: string, data: unknown): Promise<T> =>
-  callApi<T>(app, request, channel, data);
+  callApi<T>(web.app, request, channel, data);
 
 interface Conversation {
   conversationId: string;
@@ -45,7 +35,7 @@ test('the inbox shows a creator’s message and sends a quick reply from a templ
   request,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Accounts' }).click();
   const consentTab = context.waitForEvent('page');

@@ -1,6 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 14 item 1 in the real renderer: Outreach → Templates. A merchant writes an English invitation and a
@@ -8,20 +7,11 @@ import { type RunningWebApp, startWebApp } from './web-app';
  * to fill it as errors in the live preview for a creator, a word of the editable sensitive-word list as a
  * warning, edits and deletes a template. Screenshots in both languages and themes.
  */
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
 
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-templates-');
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-templates-passphrase',
-    SHOPMESH_SANDBOX_SCALE: 'tiny',
-  });
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
+const web = webAppPerTest('shopmesh-e2e-templates-', {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-templates-passphrase',
+  SHOPMESH_SANDBOX_SCALE: 'tiny',
 });
 
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: /Main|主导航/ });
@@ -29,13 +19,13 @@ const nav = (page: Page): Locator => page.getByRole('navigation', { name: /Main|
 test('templates are written, previewed, checked, edited and deleted', async ({ page, request }) => {
   test.setTimeout(120_000);
   // A creator to preview for, as the CRM holds them.
-  const added = await request.post(`${app.origin}/ipc/creators:add`, {
-    headers: { Authorization: `Bearer ${app.token}` },
+  const added = await request.post(`${web.app.origin}/ipc/creators:add`, {
+    headers: { Authorization: `Bearer ${web.app.token}` },
     data: { handle: 'luna_reviews', nickname: 'Luna' },
   });
   expect((await added.json()).ok).toBe(true);
 
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await nav(page).getByRole('link', { name: 'Outreach' }).click();
   await page.getByRole('tab', { name: 'Templates' }).click();
   await expect(page.getByRole('heading', { name: 'No templates yet' })).toBeVisible();
@@ -117,8 +107,8 @@ test('templates are written, previewed, checked, edited and deleted', async ({ p
     ['zh-CN', 'light'],
     ['en', 'dark'],
   ] as const) {
-    await request.post(`${app.origin}/ipc/settings:update`, {
-      headers: { Authorization: `Bearer ${app.token}` },
+    await request.post(`${web.app.origin}/ipc/settings:update`, {
+      headers: { Authorization: `Bearer ${web.app.token}` },
       data: { language, theme },
     });
     await expect(page.locator('html')).toHaveAttribute('lang', language);

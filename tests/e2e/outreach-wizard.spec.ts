@@ -5,8 +5,7 @@ import { creatorRegion } from '../../src-main/sandbox/data/creator-region';
 import { creatorCodec } from '../../src-main/sandbox/data/generator';
 import { DEFAULT_SEED } from '../../src-main/sandbox/index';
 import { makeCredentials } from '../../src-main/sandbox/state';
-import { makeTempDir } from '../helpers/tmp';
-import { callApi, type RunningWebApp, startWebApp } from './web-app';
+import { callApi, webAppPerTest } from './web-app';
 
 /**
  * Issue 14's wizard in the real renderer: a merchant with 300 creators in a list sets the shop's pace in
@@ -17,25 +16,16 @@ import { callApi, type RunningWebApp, startWebApp } from './web-app';
  */
 const creators = 300;
 const withoutOpenId = 4;
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
 
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-wizard-');
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-wizard-passphrase',
-    // `demo` has 2,000 creators: the 300 below are real to the sandbox.
-    SHOPMESH_SANDBOX_SCALE: 'demo',
-  });
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
+const web = webAppPerTest('shopmesh-e2e-wizard-', {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-wizard-passphrase',
+  // `demo` has 2,000 creators: the 300 below are real to the sandbox.
+  SHOPMESH_SANDBOX_SCALE: 'demo',
 });
 
 const call = <T>(request: APIRequestContext, channel: string, data: unknown): Promise<T> =>
-  callApi<T>(app, request, channel, data);
+  callApi<T>(web.app, request, channel, data);
 
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: /Main|主导航/ });
 
@@ -65,7 +55,7 @@ test('a merchant plans, confirms, pauses, resumes and finishes an Outreach from 
 }) => {
   // Connects a demo-sized shop, imports 300 creators and sends ~100 requests on a shared two-core machine.
   test.setTimeout(300_000);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await nav(page).getByRole('link', { name: 'Accounts' }).click();
   const consentTab = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
@@ -101,7 +91,7 @@ test('a merchant plans, confirms, pauses, resumes and finishes an Outreach from 
   // The first sync may already know some of them (samples, collaborations): the file merges into those.
   const codec = creatorCodec(DEFAULT_SEED, makeCredentials(DEFAULT_SEED).shop.appKey);
   const openIds = Array.from({ length: creators }, (_, i) => codec.encode(i));
-  const db = new BetterSqlite3(join(dataDir.dir, 'shopmesh.db'), { readonly: true });
+  const db = new BetterSqlite3(join(web.dataDir, 'shopmesh.db'), { readonly: true });
   const ids = db
     .prepare(
       `SELECT DISTINCT canonical_id FROM creators

@@ -4,32 +4,22 @@ import { type APIRequestContext, expect, test } from '@playwright/test';
 import { creatorCodec } from '../../src-main/sandbox/data/generator';
 import { DEFAULT_SEED } from '../../src-main/sandbox/index';
 import { makeCredentials } from '../../src-main/sandbox/state';
-import { makeTempDir } from '../helpers/tmp';
-import { callApi, type RunningWebApp, startWebApp } from './web-app';
+import { callApi, webAppPerTest } from './web-app';
 
 /**
  * An Outreach from the Outreach page: created through the local API (the creation wizard is planned), then
  * started from the page, which follows it to the end with every creator's state and reason. Screenshots in
  * both languages and themes.
  */
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
 
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-outreach-');
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-outreach-passphrase',
-    SHOPMESH_SANDBOX_SCALE: 'tiny',
-  });
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
+const web = webAppPerTest('shopmesh-e2e-outreach-', {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-outreach-passphrase',
+  SHOPMESH_SANDBOX_SCALE: 'tiny',
 });
 
 const call = <T>(request: APIRequestContext, channel: string, data: unknown): Promise<T> =>
-  callApi<T>(app, request, channel, data);
+  callApi<T>(web.app, request, channel, data);
 
 test('an Outreach is started, followed and finished from the Outreach page', async ({
   page,
@@ -37,7 +27,7 @@ test('an Outreach is started, followed and finished from the Outreach page', asy
   request,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Accounts' }).click();
   const consentTab = context.waitForEvent('page');
@@ -53,7 +43,7 @@ test('an Outreach is started, followed and finished from the Outreach page', asy
   // Creators as the CRM would hold them: the sandbox's creators with their TikTok open ids (its seed and
   // app key are the embedded sandbox's defaults). Some are in the other region or refuse shops.
   const codec = creatorCodec(DEFAULT_SEED, makeCredentials(DEFAULT_SEED).shop.appKey);
-  const db = new BetterSqlite3(join(dataDir.dir, 'shopmesh.db'));
+  const db = new BetterSqlite3(join(web.dataDir, 'shopmesh.db'));
   const insert = db.prepare(
     `INSERT OR IGNORE INTO creators (canonical_id, open_id, handle, nickname, first_seen_at, updated_at)
      VALUES (0, ?, ?, ?, 1, 1)`,

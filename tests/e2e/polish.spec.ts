@@ -1,6 +1,5 @@
 import { expect, type BrowserContext, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 16's review, second pass: one content inset on every page, table cells and the rate form that fit
@@ -13,17 +12,7 @@ const env = {
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-polish-');
-  app = await startWebApp(dataDir.dir, env);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-polish-', env);
 
 async function connectAndSync(page: Page, context: BrowserContext): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
@@ -70,7 +59,7 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 860 });
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await connectAndSync(page, context);
   const nav = page.getByRole('navigation', { name: /^(Main|主导航)$/ });
 
@@ -233,7 +222,7 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
   await nav.getByRole('link', { name: 'Products' }).click();
   const changePrices = page.getByRole('button', { name: 'Change prices…' });
   await expect(changePrices).toBeEnabled();
-  await app.stop();
+  await web.stop();
   await nav.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByText("Can't reach ShopMesh")).toBeVisible({ timeout: 15_000 });
   // The Dashboard keeps the figures it showed: never "Nothing synced yet", never a failed page.

@@ -1,32 +1,22 @@
 import { expect, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 5's "watches progress bars": the demo sandbox has 20,000 orders, so the sync that starts when the
  * shop is connected runs long enough (at TikTok's 50 requests per second) to be watched.
  */
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
 
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-progress-');
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-progress-passphrase',
-    SHOPMESH_SANDBOX_SCALE: 'demo',
-  });
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
+const web = webAppPerTest('shopmesh-e2e-progress-', {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-progress-passphrase',
+  SHOPMESH_SANDBOX_SCALE: 'demo',
 });
 
 test('a first sync shows a bar per resource, then its breakdown per shop in the history', async ({
   page,
   context,
 }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   const consentTab = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();

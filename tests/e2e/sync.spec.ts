@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /**
  * Issue 5's "done when": with the sandbox connected, the merchant syncs, watches progress, then loses the
@@ -15,17 +14,7 @@ const vaultEnv = {
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-sync-');
-  app = await startWebApp(dataDir.dir, vaultEnv);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-sync-', vaultEnv);
 
 async function connectShop(page: Page, context: BrowserContext): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
@@ -44,7 +33,7 @@ function orderCount(text: string): number {
 }
 
 test('synced orders and products stay readable when TikTok cannot be reached', async ({ page, context }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await connectShop(page, context);
 
   // Connecting starts a sync; Sync now joins or repeats it, and the panel ends with a last-synced time.
@@ -75,7 +64,7 @@ test('synced orders and products stay readable when TikTok cannot be reached', a
   await page.screenshot({ path: 'test-results/e2e/sync-history.png', fullPage: true });
 
   // ShopMesh itself goes away under the open window: the page, the top bar and "Sync now" all say so, once.
-  await app.stop();
+  await web.stop();
   await nav.getByRole('link', { name: 'Products' }).click();
   await expect(page.getByText("Can't reach ShopMesh")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(/Last synced/)).toHaveCount(0);
@@ -87,7 +76,7 @@ test('synced orders and products stay readable when TikTok cannot be reached', a
   await page.screenshot({ path: 'test-results/e2e/sync-main-unreachable.png', fullPage: true });
 
   // The network goes away: same data folder, TikTok's API unreachable.
-  const profileFile = join(dataDir.dir, 'offline-profile.json');
+  const profileFile = join(web.dataDir, 'offline-profile.json');
   writeFileSync(
     profileFile,
     JSON.stringify({
@@ -96,8 +85,8 @@ test('synced orders and products stay readable when TikTok cannot be reached', a
       adsBase: 'http://127.0.0.1:9/ads',
     }),
   );
-  app = await startWebApp(dataDir.dir, { ...vaultEnv, SHOPMESH_PROFILE_FILE: profileFile });
-  await page.goto(app.url);
+  await web.start({ ...vaultEnv, SHOPMESH_PROFILE_FILE: profileFile });
+  await page.goto(web.app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByText(/of [\d,]+ orders/)).toBeVisible();
   expect(orderCount(await page.getByText(/of [\d,]+ orders/).innerText())).toBe(synced);
