@@ -17,6 +17,8 @@ export const errorCodes = [
   'OUTCOME_UNKNOWN',
   /** Stopped on request (the user cancelled a sync or a connection attempt), not refused. */
   'CANCELLED',
+  /** Another write (a sync) held the database longer than a write may wait; the change did not finish: retry it. */
+  'BUSY',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

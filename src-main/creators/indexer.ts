@@ -4,6 +4,7 @@ import { type CreatorStage, stageRank } from '@shared/creators';
 import type { CreatorExtensions } from './extensions';
 import { segmentForIndex } from './fts-text';
 import { encodeSet } from './index-sets';
+import { type CreatorSources, IndexSources, type RecordSource } from './index-sources';
 import { computeScore, type ScoreContext, type ScoreFeatures } from './score';
 import type { StageMoves } from './stages';
 
@@ -12,8 +13,6 @@ import type { StageMoves } from './stages';
  * `creator_fts` (full text), after advancing each one's pipeline stage from synced events. Everything here is
  * recomputed from the source tables, so it can run again at any time with the same result.
  */
-
-const group = 'SELECT id FROM creators WHERE canonical_id = ?';
 
 interface Canonical {
   id: number;
@@ -29,13 +28,19 @@ interface Display {
   region: string | null;
 }
 
-interface Stats {
-  followers: number | null;
-  gmv_minor: number | null;
-  gmv_currency: string | null;
-  units_sold: number | null;
-  avg_video_views: number | null;
-  engagement_bp: number | null;
+/**
+ * What the table shows of a Creator: the handle and nickname of its latest record with a handle, and the
+ * latest avatar and region any record has.
+ */
+function displayOf(records: readonly RecordSource[]): Display {
+  const newest = [...records].sort((a, b) => b.updated_at - a.updated_at || a.id - b.id);
+  const named = newest.find((r) => r.handle !== null) ?? newest[0]!;
+  return {
+    handle: named.handle,
+    nickname: named.nickname,
+    avatar_url: newest.find((r) => r.avatar_url !== null)?.avatar_url ?? null,
+    region: newest.find((r) => r.region !== null)?.region ?? null,
+  };
 }
 
 export interface IndexerDeps {
@@ -88,42 +93,9 @@ const indexColumns = [
 function statements(db: Database) {
   return {
     record: db.prepare('SELECT id, canonical_id, stage, score_override FROM creators WHERE id = ?'),
-    records: db.prepare(`SELECT id, origin FROM creators WHERE canonical_id = ? ORDER BY id`),
-    display: db.prepare(`SELECT handle, nickname,
-          (SELECT avatar_url FROM creators a WHERE a.canonical_id = ? AND avatar_url IS NOT NULL ORDER BY updated_at DESC LIMIT 1) AS avatar_url,
-          (SELECT region FROM creators r WHERE r.canonical_id = ? AND region IS NOT NULL ORDER BY updated_at DESC LIMIT 1) AS region
-        FROM creators WHERE canonical_id = ? ORDER BY handle IS NULL, updated_at DESC, id LIMIT 1`),
-    firstSeen: db.prepare(`SELECT MIN(first_seen_at) FROM creators WHERE canonical_id = ?`),
-    stats: db.prepare(`SELECT followers, gmv_minor, gmv_currency, units_sold, avg_video_views, engagement_bp
-        FROM creator_stats WHERE creator_id IN (${group}) ORDER BY updated_at DESC LIMIT 1`),
-    categories: db.prepare(
-      `SELECT DISTINCT category FROM creator_categories WHERE creator_id IN (${group}) ORDER BY category`,
-    ),
-    tags: db.prepare(`SELECT DISTINCT t.id, t.name FROM creator_tags ct JOIN tags t ON t.id = ct.tag_id
-        WHERE ct.creator_id IN (${group}) ORDER BY t.name COLLATE NOCASE, t.id`),
-    lists: db.prepare(`SELECT DISTINCT list_id FROM creator_list_members WHERE creator_id IN (${group})`),
-    sightings: db.prepare(
-      `SELECT shop_id, source, last_seen_at FROM creator_sightings WHERE creator_id IN (${group})`,
-    ),
-    notes: db.prepare(
-      `SELECT body FROM creator_notes WHERE creator_id IN (${group}) ORDER BY created_at, id`,
-    ),
-    names: db.prepare(`SELECT handle AS name FROM creator_handles WHERE creator_id IN (${group})
-        UNION SELECT handle FROM creators WHERE canonical_id = ? AND handle IS NOT NULL
-        UNION SELECT nickname FROM creators WHERE canonical_id = ? AND nickname IS NOT NULL`),
-    blocked: db.prepare(`SELECT EXISTS (SELECT 1 FROM creator_blocklist WHERE creator_id IN (${group}))`),
-    orders: db.prepare(`SELECT currency, COUNT(*) AS n, SUM(gmv_minor) AS gmv, MAX(create_time) AS last
-        FROM affiliate_orders WHERE creator_id IN (${group}) GROUP BY currency ORDER BY n DESC, currency`),
-    units:
-      db.prepare(`SELECT COALESCE(SUM(k.quantity), 0) AS units, COALESCE(SUM(k.refunded_quantity), 0) AS refunded
-        FROM affiliate_orders o JOIN affiliate_order_skus k ON k.order_id = o.order_id WHERE o.creator_id IN (${group})`),
-    collabs: db.prepare(`SELECT COUNT(*) AS invited, COALESCE(SUM(cc.accepted), 0) AS accepted,
-          MAX(COALESCE(c.start_time, c.synced_at)) AS last
-        FROM collaboration_creators cc JOIN collaborations c ON c.collaboration_id = cc.collaboration_id
-        WHERE cc.creator_id IN (${group})`),
-    messages: db.prepare(`SELECT MAX(CASE WHEN m.from_creator = 0 THEN m.create_time END) AS sent,
-          MAX(m.create_time) AS last
-        FROM conversations c JOIN messages m ON m.conversation_id = c.conversation_id WHERE c.creator_id IN (${group})`),
+    // Each id asked for and the Creator it belongs to now (null: no such record any more).
+    roots: db.prepare(`SELECT k.value AS id, c.canonical_id
+        FROM json_each(?) k LEFT JOIN creators c ON c.id = k.value`),
     // Most re-indexes change nothing (a sync touched the creator, its figures stayed): such a row is not
     // written at all, and a changed one is updated in place rather than deleted and inserted again, so the
     // table's many sort indexes and the WAL see only real changes.
@@ -136,7 +108,7 @@ function statements(db: Database) {
     ftsDrop: db.prepare('DELETE FROM creator_fts WHERE rowid = ?'),
     ftsInsert: db.prepare('INSERT INTO creator_fts (rowid, names, notes, tags) VALUES (?, ?, ?, ?)'),
     takeDirty: db.prepare('SELECT creator_id FROM creator_dirty ORDER BY creator_id LIMIT ?'),
-    clearDirty: db.prepare('DELETE FROM creator_dirty WHERE creator_id = ?'),
+    clearDirty: db.prepare('DELETE FROM creator_dirty WHERE creator_id IN (SELECT value FROM json_each(?))'),
     dirtyCount: db.prepare('SELECT COUNT(*) FROM creator_dirty'),
   };
 }
@@ -145,9 +117,12 @@ export class CreatorIndexer {
   private readonly db: Database;
   private readonly s: ReturnType<typeof statements>;
 
+  private readonly sources: IndexSources;
+
   constructor(private readonly deps: IndexerDeps) {
     this.db = deps.db;
     this.s = statements(deps.db);
+    this.sources = new IndexSources(deps.db);
   }
 
   /** Creators waiting to be re-indexed. */
@@ -155,67 +130,67 @@ export class CreatorIndexer {
     return this.s.dirtyCount.pluck().get() as number;
   }
 
-  /** Re-indexes up to `max` dirty creators in one transaction; returns the Creator ids it refreshed. */
-  drain(max: number, now: number): number[] {
+  /**
+   * Re-indexes up to `max` dirty creators in one transaction: how many marks it took (0: none left) and the
+   * Creators it rebuilt (a mark of a merged or deleted record rebuilds its Creator, or nothing).
+   */
+  drain(max: number, now: number): { taken: number; creators: number[] } {
     return this.db.transaction(() => {
       const ids = this.s.takeDirty.pluck().all(max) as number[];
-      const done = new Set<number>();
-      const rules = this.deps.rules();
-      const ctx = this.deps.scoreContext();
-      for (const id of ids) {
-        this.s.clearDirty.run(id);
-        const canonical = this.refreshOne(id, rules, ctx, now);
-        if (canonical !== null) done.add(canonical);
-      }
-      return [...done];
+      return { taken: ids.length, creators: this.rebuild(ids, now) };
     })();
   }
 
   /** Re-indexes the given creators now (after an edit the user waits for). */
   refresh(ids: Iterable<number>, now: number): void {
-    const rules = this.deps.rules();
-    const ctx = this.deps.scoreContext();
-    this.db.transaction(() => {
-      for (const id of new Set(ids)) {
-        this.s.clearDirty.run(id);
-        this.refreshOne(id, rules, ctx, now);
-      }
-    })();
+    this.db.transaction(() => this.rebuild([...new Set(ids)], now))();
   }
 
-  /** Returns the Creator id refreshed, or null when `id` is no Creator (gone or merged into another). */
-  private refreshOne(id: number, rules: ScoreRules, ctx: ScoreContext, now: number): number | null {
-    const row = this.s.record.get(id) as Canonical | undefined;
-    if (!row || row.canonical_id !== id) {
-      this.s.drop.run(id);
-      this.s.ftsDrop.run(id);
-      if (row) this.refreshOne(row.canonical_id, rules, ctx, now);
-      return null;
+  /**
+   * Rebuilds the rows of the Creators `ids` belong to, reading their sources for the whole batch at once
+   * (`IndexSources`); an id that is no Creator any more (merged into another, or gone) loses its rows and
+   * its Creator, if any, is rebuilt instead. Returns the Creators rebuilt.
+   */
+  private rebuild(ids: readonly number[], now: number): number[] {
+    if (ids.length === 0) return [];
+    const json = JSON.stringify(ids);
+    this.s.clearDirty.run(json);
+    const creators = new Set<number>();
+    for (const r of this.s.roots.all(json) as Array<{ id: number; canonical_id: number | null }>) {
+      if (r.canonical_id !== r.id) {
+        this.s.drop.run(r.id);
+        this.s.ftsDrop.run(r.id);
+      }
+      if (r.canonical_id !== null) creators.add(r.canonical_id);
     }
-    const records = this.s.records.all(id) as Array<{ id: number; origin: string }>;
+    const sources = this.sources.read([...creators]);
+    const rules = this.deps.rules();
+    const ctx = this.deps.scoreContext();
+    const done: number[] = [];
+    for (const [id, src] of sources) {
+      this.refreshOne(id, src, rules, ctx, now);
+      done.push(id);
+    }
+    return done;
+  }
+
+  private refreshOne(
+    id: number,
+    src: CreatorSources,
+    rules: ScoreRules,
+    ctx: ScoreContext,
+    now: number,
+  ): void {
+    const { records, stats, categories, sightings, orders, units, collabs, messages } = src;
+    const own = records.find((r) => r.id === id)!;
+    const row: Canonical = { id, canonical_id: id, stage: own.stage, score_override: own.score_override };
     const recordIds = records.map((r) => r.id);
     const facts = this.deps.extensions.facts(this.db, recordIds);
     if (this.deps.stages.advance(id, facts, now)) row.stage = (this.s.record.get(id) as Canonical).stage;
 
-    const display = this.s.display.get(id, id, id) as Display;
-    const stats = (this.s.stats.get(id) as Stats | undefined) ?? null;
-    const categories = this.s.categories.pluck().all(id) as string[];
-    const tagRows = this.s.tags.all(id) as Array<{ id: number; name: string }>;
+    const display = displayOf(records);
+    const tagRows = src.tags;
     const tags = tagRows.map((t) => t.name);
-    const sightings = this.s.sightings.all(id) as Array<{
-      shop_id: string;
-      source: string;
-      last_seen_at: number;
-    }>;
-    const orders = this.s.orders.all(id) as Array<{
-      currency: string | null;
-      n: number;
-      gmv: number;
-      last: number;
-    }>;
-    const units = this.s.units.get(id) as { units: number; refunded: number };
-    const collabs = this.s.collabs.get(id) as { invited: number; accepted: number; last: number | null };
-    const messages = this.s.messages.get(id) as { sent: number | null; last: number | null };
     const main = orders[0];
     const max = (...xs: Array<number | null | undefined>): number | null => {
       const v = xs.filter((x): x is number => typeof x === 'number');
@@ -239,7 +214,7 @@ export class CreatorIndexer {
       unitsRefunded: units.refunded,
     };
     const score = row.score_override ?? computeScore(features, rules, ctx);
-    const blocked = (this.s.blocked.pluck().get(id) as number) === 1;
+    const blocked = src.blocked;
     this.s.upsert.run({
       creator_id: id,
       handle: display.handle,
@@ -270,7 +245,7 @@ export class CreatorIndexer {
       units_refunded: units.refunded,
       samples_posted_on_time: features.samplesPostedOnTime,
       samples_due: features.samplesDue,
-      first_seen_at: this.s.firstSeen.pluck().get(id) as number,
+      first_seen_at: Math.min(...records.map((r) => r.first_seen_at)),
       last_activity_at: max(
         ...sightings.map((x) => x.last_seen_at),
         messages.last,
@@ -279,13 +254,13 @@ export class CreatorIndexer {
         ...orders.map((o) => o.last),
       ),
       tag_set: encodeSet(tagRows.map((t) => t.id)),
-      list_set: encodeSet(this.s.lists.pluck().all(id) as number[]),
+      list_set: encodeSet(src.lists),
       category_set: encodeSet(categories),
       shop_set: encodeSet(sightings.map((x) => x.shop_id)),
       source_set: encodeSet([...sightings.map((x) => x.source), ...records.map((r) => r.origin)]),
     });
-    const names = (this.s.names.pluck().all(id, id, id) as string[]).join(' | ');
-    const notes = (this.s.notes.pluck().all(id) as string[]).join(' | ');
+    const names = src.names.join(' | ');
+    const notes = src.notes.join(' | ');
     this.s.ftsDrop.run(id);
     this.s.ftsInsert.run(
       id,
@@ -293,6 +268,5 @@ export class CreatorIndexer {
       segmentForIndex(notes),
       segmentForIndex(tags.join(' | ')),
     );
-    return id;
   }
 }

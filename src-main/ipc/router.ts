@@ -78,6 +78,12 @@ export class Router {
       return { ok: true, result: await this.call(channel, rawInput) };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
+      if (isBusy(err)) {
+        // Another connection (the sync worker) held the write lock past the busy timeout. The transaction
+        // that met it rolled back; the merchant's writes are idempotent, so the request can be sent again.
+        this.options.logger.warn({ channel }, 'database busy');
+        return { ok: false, error: new AppError('BUSY', ipcTexts.busy()).toShape() };
+      }
       this.options.logger.error({ err, channel }, 'handler failed');
       return {
         ok: false,
@@ -105,4 +111,10 @@ export class Router {
     }
     return result;
   }
+}
+
+/** SQLite's "database is locked" (SQLITE_BUSY and its extended codes) or "table is locked" (SQLITE_LOCKED). */
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
 }

@@ -121,7 +121,15 @@ export interface RunResult {
   errorCode: string | null;
 }
 
-const noop = (): void => undefined;
+const noop = (): Promise<void> => Promise.resolve();
+
+/**
+ * Between two of the sync's own write transactions: a write of the app's connection that met the lock
+ * retries on SQLite's busy handler, which sleeps up to 100 ms between tries, so a free lock for a few
+ * milliseconds is likely to be found within a few tries (the busy timeout is 5 s).
+ */
+const yieldTheLock = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, LOCK_YIELD_MS));
+const LOCK_YIELD_MS = 20;
 
 /** Runs every requested resource of every shop/advertiser of one Account; records and returns the outcome. */
 export async function runAccount(deps: EngineDeps, run: RunContext): Promise<RunResult> {
@@ -137,9 +145,14 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
   let firstError: Translatable | null = null;
 
   // A failed rebuild keeps its dirty marks, so the next refresh (or the next start) does it again.
-  const refreshRollups = (scope: ShopScope | AdvertiserScope): void => {
+  // Month by month, letting the app's own writes in between (store/rollups.ts `refreshYielding`).
+  const refreshRollups = async (scope: ShopScope | AdvertiserScope): Promise<void> => {
     try {
-      deps.writers.rollups.refreshScope('shopId' in scope ? 'shop' : 'advertiser', scopeId(scope));
+      await deps.writers.rollups.refreshScopeYielding(
+        'shopId' in scope ? 'shop' : 'advertiser',
+        scopeId(scope),
+        yieldTheLock,
+      );
     } catch (err) {
       logger.warn({ scope: scopeId(scope), err }, 'rollup rebuild failed; retried on the next sync');
     }
@@ -150,7 +163,7 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
     id: string,
     resource: SyncResource,
     job: (base: JobEnv) => Promise<JobResult>,
-    refresh: () => void,
+    refresh: () => Promise<void>,
   ): Promise<void> => {
     const started = deps.now();
     if (signal.aborted) {
@@ -208,7 +221,7 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
     };
     try {
       const result = await job(base);
-      refresh();
+      await refresh();
       deps.runs.recordResource(run.runId, id, resource, {
         pages: result.pages,
         inserted: result.inserted,
@@ -223,7 +236,7 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
       else ok++;
     } catch (err) {
       // The pages committed before the failure count: their days are rebuilt like a finished job's.
-      refresh();
+      await refresh();
       const wasCancel = signal.aborted && !accountError && !isAccountLevel(err);
       const message = isAppError(err) ? err.message : 'Unexpected error while syncing';
       const text = errorTextOf(err);

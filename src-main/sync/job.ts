@@ -28,7 +28,7 @@ export interface JobEnv {
   /** Tunables (overlap windows, look-back), already defaulted. */
   options: JobOptions;
   /** Rebuilds the rollup days this scope's writes marked dirty (between pages, never inside one). */
-  refreshRollups(): void;
+  refreshRollups(): Promise<void>;
   /**
    * Keeps records that could not be read in full (records.ts) with the run; call inside the page's
    * transaction. A record kept aside makes the resource end `partial`.
@@ -157,7 +157,7 @@ export async function pagedLoop<S, P>(env: JobEnv, initial: S, step: PagedStep<S
     env.progress({ ...result, total });
     if (next === null) return result;
     if (env.now() - lastRefresh >= ROLLUP_REFRESH_MS) {
-      env.refreshRollups();
+      await env.refreshRollups();
       lastRefresh = env.now();
     }
     throwIfAborted(env.signal);

@@ -16,4 +16,6 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   OUTCOME_UNKNOWN: 504,
   // No standard status means "the client asked to stop"; 409 says the request did not complete as asked.
   CANCELLED: 409,
+  // Nothing was changed and the same request may succeed in a moment.
+  BUSY: 503,
 };

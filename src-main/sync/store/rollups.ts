@@ -38,7 +38,8 @@ interface DirtyDay {
 
 export class RollupStore {
   private readonly mark: Statement<[string, string, string, string]>;
-  private readonly dirty: Statement<[string, string], DirtyDay>;
+  private readonly dirtyIn: Statement<[string, string, string, string], DirtyDay>;
+  private readonly months: Statement<[string, string], string>;
   private readonly dirtyScopes: Statement<[], { rollup: RollupKind; scope: string }>;
   private readonly unmark: Statement<[string, string, string]>;
   private readonly rebuilds: Record<RollupKind, DayRebuild>;
@@ -50,9 +51,15 @@ export class RollupStore {
       `INSERT INTO rollup_dirty (rollup, scope, day, account_id) VALUES (?, ?, ?, ?)
        ON CONFLICT (rollup, scope, day) DO UPDATE SET account_id = excluded.account_id`,
     );
-    this.dirty = db.prepare(
-      'SELECT day, account_id FROM rollup_dirty WHERE rollup = ? AND scope = ? ORDER BY day',
+    this.dirtyIn = db.prepare(
+      `SELECT day, account_id FROM rollup_dirty WHERE rollup = ? AND scope = ? AND day > ? AND day < ?
+       ORDER BY day`,
     );
+    this.months = db
+      .prepare<[string, string], string>(
+        `SELECT DISTINCT substr(day, 1, 7) FROM rollup_dirty WHERE rollup = ? AND scope = ? ORDER BY 1`,
+      )
+      .pluck();
     this.dirtyScopes = db.prepare('SELECT DISTINCT rollup, scope FROM rollup_dirty');
     this.unmark = db.prepare('DELETE FROM rollup_dirty WHERE rollup = ? AND scope = ? AND day = ?');
     this.rebuilds = prepareRebuilds(db);
@@ -69,11 +76,41 @@ export class RollupStore {
     for (const day of days) this.mark.run(kind, scope, day, accountId);
   }
 
-  /** Rebuilds every dirty day of one rollup of one scope in one transaction; returns the days rebuilt. */
+  /**
+   * Rebuilds every dirty day of one rollup of one scope, one transaction per month of dirty days; returns
+   * the days rebuilt. A first sync dirties a whole history (a year of a big shop's days): rebuilt in one
+   * transaction it held the write lock for seconds on a loaded machine, past the app's 5 s busy timeout
+   * (`lists:addMembers` failed with "database is locked" during a first sync). A month is at most 31 days.
+   */
   refresh(kind: RollupKind, scope: string): number {
+    let days = 0;
+    for (const month of this.dirtyMonths(kind, scope)) days += this.refreshMonth(kind, scope, month);
+    return days;
+  }
+
+  /**
+   * `refresh` for a job running beside the app: after each month's transaction it waits for `pause()`, so
+   * a write of the app's connection, retrying on its busy timeout, finds the lock free.
+   */
+  async refreshYielding(kind: RollupKind, scope: string, pause: () => Promise<void>): Promise<number> {
+    let days = 0;
+    for (const month of this.dirtyMonths(kind, scope)) {
+      days += this.refreshMonth(kind, scope, month);
+      await pause();
+    }
+    return days;
+  }
+
+  /** The months (`YYYY-MM`) with dirty days of one rollup of one scope, oldest first. */
+  private dirtyMonths(kind: RollupKind, scope: string): string[] {
+    return this.months.all(kind, scope);
+  }
+
+  /** Rebuilds the dirty days of one month in one transaction. */
+  private refreshMonth(kind: RollupKind, scope: string, month: string): number {
     return this.db
       .transaction(() => {
-        const days = this.dirty.all(kind, scope);
+        const days = this.dirtyIn.all(kind, scope, `${month}-00`, `${month}-99`);
         if (days.length === 0) return 0;
         const { clear, fill, zoned, months } = this.rebuilds[kind];
         const zone = zoned ? this.shopZone(scope) : 'UTC';
@@ -109,6 +146,18 @@ export class RollupStore {
   refreshScope(type: 'shop' | 'advertiser', scope: string): number {
     let days = 0;
     for (const kind of type === 'shop' ? shopRollups : advertiserRollups) days += this.refresh(kind, scope);
+    return days;
+  }
+
+  /** `refreshScope` beside the app: `pause()` after each month's transaction (see `refreshYielding`). */
+  async refreshScopeYielding(
+    type: 'shop' | 'advertiser',
+    scope: string,
+    pause: () => Promise<void>,
+  ): Promise<number> {
+    let days = 0;
+    for (const kind of type === 'shop' ? shopRollups : advertiserRollups)
+      days += await this.refreshYielding(kind, scope, pause);
     return days;
   }
 

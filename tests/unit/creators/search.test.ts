@@ -43,7 +43,7 @@ beforeAll(() => {
   crm.extensions.register('test-contacts', {
     facts: (_db, ids) => world.facts.get(ids[0]!) ?? {},
   });
-  while (crm.indexer.drain(500, NOW).length > 0);
+  while (crm.indexer.drain(500, NOW).taken > 0);
 });
 afterAll(() => db.close());
 

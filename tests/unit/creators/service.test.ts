@@ -40,7 +40,7 @@ const seen = (openId: string, shopId = 'shop-us', handle = openId.toLowerCase())
     { origin: 'sync', place: { accountId: 'acct-1', shopId, source: 'collaboration' }, now: clock },
   )!.creatorId;
 const reindex = (): void => {
-  while (crm.indexer.drain(100, clock).length > 0);
+  while (crm.indexer.drain(100, clock).taken > 0);
 };
 const stageOf = (id: number): string => crm.get(id).creator.stage;
 const moves = (id: number) =>
