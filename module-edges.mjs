@@ -33,6 +33,11 @@ export const main = {
   vault: { layer: 'infrastructure', may: ['activity', 'db', 'events.ts', 'log'] },
   tiktok: { layer: 'infrastructure', may: ['core', 'log'], why: 'API clients; never the sync engine' },
   profile: { layer: 'infrastructure', may: ['activity', 'ipc', 'log', 'vault'] },
+  'app-lock': {
+    layer: 'infrastructure',
+    may: ['activity', 'ipc', 'log', 'settings'],
+    why: 'locks the UI (the router’s gate), never the background work',
+  },
   accounts: {
     layer: 'domain',
     may: ['activity', 'core', 'db', 'events.ts', 'ipc', 'log', 'oauth', 'profile', 'tiktok', 'vault'],
@@ -90,6 +95,7 @@ export const main = {
       'accounts',
       'activity',
       'analytics',
+      'app-lock',
       'catalogue',
       'collaborations',
       'core',

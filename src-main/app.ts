@@ -2,6 +2,10 @@ import type { AppInfo, EventPayload } from '@shared/contract';
 import { accountsHandlers } from './accounts/handlers';
 import { AccountsService } from './accounts/service';
 import { activityHandlers } from './activity/handlers';
+import { appLockGate, eventAllowed } from './app-lock/gate';
+import { appLockHandlers } from './app-lock/handlers';
+import { appLockFileName } from './app-lock/lock-file';
+import { AppLockService } from './app-lock/service';
 import { analyticsHandlers } from './analytics/handlers';
 import { createAnalyticsService } from './analytics/service';
 import { collaborationsHandlers } from './collaborations/handlers';
@@ -12,7 +16,7 @@ import { SampleApplicationWriter } from './sync/store/sample-applications';
 import { CreatorStore } from './sync/store/creators';
 import { creatorSourcesHandlers, marketplaceHandlers, samplesHandlers } from './creators/sources-handlers';
 import type { Database } from './db/connection';
-import { EventBus } from './events';
+import { type AnyEventListener, EventBus } from './events';
 import { type Handlers, Router } from './ipc/router';
 import { createLogger, logFilePath, type Logger } from './log/logger';
 import { dataPaths, ownFiles, preparePrivateDataDir } from './paths';
@@ -105,6 +109,10 @@ export interface ShopmeshApp {
   readonly logger: Logger;
   readonly router: Router;
   readonly events: EventBus;
+  /** What a transport forwards to the renderer: every event, except while the app lock is locked. */
+  subscribeRenderer(listener: AnyEventListener): () => void;
+  /** The optional app lock (app-lock/): locks the UI, never the background work. */
+  readonly appLock: AppLockService;
   readonly db: Database;
   readonly settings: SettingsService;
   readonly activity: ActivityLog;
@@ -172,6 +180,8 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     );
   });
   activity.onRecord((entry) => events.emit('activity:added', entry));
+  const appLock = new AppLockService({ dataDir: config.dataDir, settings, activity, logger, now });
+  appLock.onChange((status) => events.emit('appLock:changed', status));
 
   // Everything that can fail after the database is open closes what was opened before rethrowing.
   // The vault opens before the Profile is resolved: a production Profile saved in Settings needs its app
@@ -276,7 +286,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       dataDir: config.dataDir,
       logDir: paths.logDir,
       logFile: logFilePath(paths.logDir),
-      otherFiles: () => ownFiles(config.dataDir, [productionSettingsFileName]),
+      otherFiles: () => ownFiles(config.dataDir, [productionSettingsFileName, appLockFileName]),
       ...(config.clearBrowserData ? { clearBrowserData: config.clearBrowserData } : {}),
     },
   });
@@ -394,6 +404,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   // Each domain owns the handlers of its contract slice; the Handlers type fails to compile when one is missing.
   const handlers: Handlers = {
     'app:info': () => info(),
+    ...appLockHandlers(appLock),
     ...settingsHandlers(settings),
     ...activityHandlers(activity),
     ...accountsHandlers(accounts, unlocker),
@@ -417,6 +428,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   const router = new Router(handlers, {
     validateOutputs: config.validateOutputs ?? env.SHOPMESH_VALIDATE_OUTPUTS === '1',
     logger,
+    gate: appLockGate(() => appLock.isLocked()),
   });
 
   activity.record('app.started', { version: config.version, transport: config.transport });
@@ -430,6 +442,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
   // A Login Kit identity revoked at TikTok is only noticed by asking (identity-check.ts).
   if (config.backgroundSync !== false) accounts.startIdentityChecks();
   catalogue.start();
+  appLock.start();
 
   let closed = false;
   return {
@@ -437,6 +450,11 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     logger,
     router,
     events,
+    subscribeRenderer: (listener) =>
+      events.subscribe((event, payload) => {
+        if (eventAllowed(() => appLock.isLocked(), event)) listener(event, payload);
+      }),
+    appLock,
     db,
     settings,
     activity,
@@ -454,6 +472,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       if (closed) return;
       closed = true;
       background?.stop();
+      appLock.close();
       creatorSources.close();
       await catalogue.close();
       await outreach.queue.stop();

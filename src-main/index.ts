@@ -91,7 +91,7 @@ async function start(): Promise<void> {
 
   const disposeIpc = registerInvokeHandler(ipcMain, { router: shopmesh.router, devServerUrl, logger });
   const stopEvents = forwardEvents(
-    shopmesh.events,
+    { subscribe: (listener) => shopmesh.subscribeRenderer(listener) },
     () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     devServerUrl,
   );
@@ -157,8 +157,18 @@ async function start(): Promise<void> {
       iconPath: trayIconPath,
       language: shopmesh.settings.get().language,
       status: shopmesh.background?.tray() ?? null,
-      actions: { open: reveal, syncNow: () => void shopmesh.background?.runNow('tray'), quit },
+      lock: shopmesh.appLock.status(),
+      actions: {
+        open: reveal,
+        syncNow: () => void shopmesh.background?.runNow('tray'),
+        lockNow: () => {
+          if (shopmesh.appLock.status().enabled) shopmesh.appLock.lock();
+        },
+        quit,
+      },
     });
+    // The tray says "Locked" and offers "Lock now" while the app lock is on.
+    shopmesh.appLock.onChange((lock) => tray?.setLock(lock));
   } catch (err) {
     logger.warn({ err }, 'no system tray available; closing the window keeps the app running only on macOS');
   }

@@ -3,6 +3,7 @@ import { accountsSlice } from './channels/accounts';
 import { activitySlice } from './channels/activity';
 import { analyticsSlice } from './channels/analytics';
 import { appSlice, transports } from './channels/app';
+import { appLockSlice } from './channels/app-lock';
 import { collaborationsSlice } from './channels/collaborations';
 import { creatorListsSlice } from './channels/creator-lists';
 import { creatorsSlice } from './channels/creators';
@@ -49,6 +50,7 @@ export const slices = [
   outreachResultsSlice,
   inboxSlice,
   privacySlice,
+  appLockSlice,
 ] as const;
 
 export { appInfoSchema, type AppInfo } from './channels/app';

@@ -4,6 +4,10 @@ import { defaultSensitiveWords, outreachShopsSchema, sensitiveWordsSchema } from
 export const languages = ['en', 'zh-CN'] as const;
 export const themes = ['system', 'light', 'dark'] as const;
 
+/** Shortest and longest idle time before the app lock locks the UI (seconds); Settings offers minutes. */
+export const MIN_APP_LOCK_IDLE_SECONDS = 5;
+export const MAX_APP_LOCK_IDLE_SECONDS = 24 * 3600;
+
 export const settingsSchema = z.object({
   language: z.enum(languages),
   theme: z.enum(themes),
@@ -27,6 +31,8 @@ export const settingsSchema = z.object({
   outreachCooldownDays: z.number().int().min(0).max(365),
   /** Words a template preview warns about (TikTok may refuse them as sensitive); the merchant edits the list. */
   sensitiveWords: sensitiveWordsSchema,
+  /** Idle time after which the app lock (when on) locks the UI; 5 s is for trying it out and for tests. */
+  appLockIdleSeconds: z.number().int().min(MIN_APP_LOCK_IDLE_SECONDS).max(MAX_APP_LOCK_IDLE_SECONDS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Language = Settings['language'];
@@ -46,6 +52,7 @@ export const defaultSettings: Settings = {
   outreachShops: {},
   outreachCooldownDays: 14,
   sensitiveWords: [...defaultSensitiveWords],
+  appLockIdleSeconds: 15 * 60,
 };
 
 /** A patch names at least one known field; unknown fields are an error, not silently dropped. */

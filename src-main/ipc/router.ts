@@ -27,6 +27,11 @@ export interface RouterOptions {
    */
   validateOutputs: boolean;
   logger: Logger;
+  /**
+   * Runs before a known channel's input is parsed and may throw an AppError to refuse it (the app lock
+   * refuses every channel but its own while locked, `app-lock/gate.ts`).
+   */
+  gate?: (channel: Channel) => void;
 }
 
 /** Longest path or message echoed per issue, and most issues echoed, in a validation error. */
@@ -93,6 +98,7 @@ export class Router {
   }
 
   private async call<C extends Channel>(channel: C, rawInput: unknown): Promise<ChannelOutput<C>> {
+    this.options.gate?.(channel);
     const def = channels[channel];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {

@@ -5,6 +5,9 @@ export interface TrayLabels {
   tooltip: string;
   open: string;
   syncNow: string;
+  lockNow: string;
+  /** The app lock's state line. */
+  locked: string;
   quit: string;
   status: Record<TrayStatus['labelKey'], string>;
   notifications: Record<SyncNotification, { title: string; body: string }>;
@@ -16,6 +19,8 @@ export const trayLabels: Readonly<Record<Language, TrayLabels>> = Object.freeze(
     tooltip: 'ShopMesh',
     open: 'Open',
     syncNow: 'Sync now',
+    lockNow: 'Lock now',
+    locked: 'Locked',
     quit: 'Quit',
     status: {
       'tray.sync.syncing': 'Syncing…',
@@ -38,6 +43,8 @@ export const trayLabels: Readonly<Record<Language, TrayLabels>> = Object.freeze(
     tooltip: 'ShopMesh',
     open: '打开',
     syncNow: '立即同步',
+    lockNow: '立即锁定',
+    locked: '已锁定',
     quit: '退出',
     status: {
       'tray.sync.syncing': '正在同步…',

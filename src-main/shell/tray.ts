@@ -6,7 +6,15 @@ import { labelsFor, trayStatusLine } from './tray-labels';
 export interface TrayActions {
   open(): void;
   syncNow(): void;
+  /** The app lock's "Lock now" (shown only while the app lock is on). */
+  lockNow?(): void;
   quit(): void;
+}
+
+/** The app lock as the tray shows it; null or `enabled: false` shows nothing of it. */
+export interface TrayLock {
+  enabled: boolean;
+  locked: boolean;
 }
 
 export interface TrayOptions {
@@ -14,12 +22,14 @@ export interface TrayOptions {
   language: Language;
   actions: TrayActions;
   status?: TrayStatus | null;
+  lock?: TrayLock | null;
   now?: () => number;
 }
 
 export interface ShopmeshTray {
   setLanguage(language: Language): void;
   setStatus(status: TrayStatus): void;
+  setLock(lock: TrayLock): void;
   isAlive(): boolean;
   /** The current menu's labels and enabled flags, for the Electron e2e check. */
   describe(): { label: string; enabled: boolean }[];
@@ -31,16 +41,24 @@ export function trayMenuTemplate(
   actions: TrayActions,
   status: TrayStatus | null,
   now: number,
+  lock: TrayLock | null = null,
 ): MenuItemConstructorOptions[] {
   const labels = labelsFor(language);
-  const head: MenuItemConstructorOptions[] = status
-    ? [{ id: 'status', label: trayStatusLine(language, status, now), enabled: false }, { type: 'separator' }]
-    : [];
+  const lockOn = lock?.enabled === true;
+  // Locked is said first: the sync line under it shows that the work goes on.
+  const lines: MenuItemConstructorOptions[] = [
+    ...(lockOn && lock.locked ? [{ id: 'locked', label: labels.locked, enabled: false }] : []),
+    ...(status ? [{ id: 'status', label: trayStatusLine(language, status, now), enabled: false }] : []),
+  ];
+  const head: MenuItemConstructorOptions[] = lines.length > 0 ? [...lines, { type: 'separator' }] : [];
   return [
     ...head,
     { id: 'open', label: labels.open, click: () => actions.open() },
     // While a sync runs, a second click would only join it; disabling says so.
     { id: 'sync-now', label: labels.syncNow, enabled: !status?.syncing, click: () => actions.syncNow() },
+    ...(lockOn
+      ? [{ id: 'lock-now', label: labels.lockNow, enabled: !lock.locked, click: () => actions.lockNow?.() }]
+      : []),
     { type: 'separator' },
     { id: 'quit', label: labels.quit, click: () => actions.quit() },
   ];
@@ -51,13 +69,17 @@ export function createTray(options: TrayOptions): ShopmeshTray {
   const tray = new Tray(nativeImage.createFromPath(options.iconPath));
   let language = options.language;
   let status = options.status ?? null;
+  let lock = options.lock ?? null;
   let template: MenuItemConstructorOptions[] = [];
   const render = (): void => {
-    template = trayMenuTemplate(language, options.actions, status, now());
+    template = trayMenuTemplate(language, options.actions, status, now(), lock);
     const labels = labelsFor(language);
-    tray.setToolTip(
-      status ? `${labels.tooltip}\n${trayStatusLine(language, status, now())}` : labels.tooltip,
-    );
+    const lines = [
+      labels.tooltip,
+      ...(lock?.enabled && lock.locked ? [labels.locked] : []),
+      ...(status ? [trayStatusLine(language, status, now())] : []),
+    ];
+    tray.setToolTip(lines.join('\n'));
     // Always a context menu: on Linux (AppIndicator) a plain click is not delivered.
     tray.setContextMenu(Menu.buildFromTemplate(template));
   };
@@ -70,6 +92,10 @@ export function createTray(options: TrayOptions): ShopmeshTray {
     },
     setStatus(next) {
       status = next;
+      render();
+    },
+    setLock(next) {
+      lock = next;
       render();
     },
     isAlive: () => !tray.isDestroyed(),

@@ -163,7 +163,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     });
     res.write(': connected\n\n');
     sseClients.add(res);
-    const unsubscribe = app.events.subscribe((event, payload) => {
+    const unsubscribe = app.subscribeRenderer((event, payload) => {
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     });
     // Proxies and browsers drop idle streams; a comment line every 25 s keeps it open.

@@ -4,6 +4,7 @@ import { Icon } from '../components/Icon';
 import { LogoMark } from '../components/Logo';
 import { api, ApiProvider, errorText } from '../api';
 import { ToastProvider, useToasts } from '../components/Toasts';
+import { AppLockGate } from '../features/app-lock/AppLockGate';
 import { SettingsProvider } from '../settings/SettingsProvider';
 import { Shell } from './Shell';
 
@@ -49,12 +50,15 @@ export function App(): ReactElement {
   return (
     <ToastProvider>
       <Data>
-        <SettingsProvider
-          loading={<Splash />}
-          failed={(error, retry) => <StartFailed message={errorText(error)} retry={retry} />}
-        >
-          <Shell />
-        </SettingsProvider>
+        {/* Outside the settings: while locked even settings:get is refused, and the shell is not mounted. */}
+        <AppLockGate loading={<Splash />}>
+          <SettingsProvider
+            loading={<Splash />}
+            failed={(error, retry) => <StartFailed message={errorText(error)} retry={retry} />}
+          >
+            <Shell />
+          </SettingsProvider>
+        </AppLockGate>
       </Data>
     </ToastProvider>
   );

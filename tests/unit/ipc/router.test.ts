@@ -275,6 +275,17 @@ const badInputs: [Channel, unknown][] = [
   ['samples:review', { applicationId: 'a1', decision: 'REJECT', reason: 'TOO_EXPENSIVE' }],
   ['samples:review', { applicationId: 'a1', decision: 'MAYBE' }],
   ['samples:overdue', { since: 5 }],
+  ['appLock:status', { locked: false }],
+  ['appLock:unlock', { passphrase: '' }],
+  ['appLock:unlock', { passphrase: 'x'.repeat(1025) }],
+  ['appLock:lock', { now: true }],
+  ['appLock:activity', 'clicked'],
+  ['appLock:enable', { passphrase: 'short' }],
+  ['appLock:enable', { passphrase: 'long enough passphrase', idle: 5 }],
+  ['appLock:change', { currentPassphrase: 'current passphrase' }],
+  ['appLock:change', { currentPassphrase: '', newPassphrase: 'long enough passphrase' }],
+  ['appLock:disable', {}],
+  ['settings:update', { appLockIdleSeconds: 1 }],
 ];
 
 describe('router', () => {

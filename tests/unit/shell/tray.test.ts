@@ -94,6 +94,40 @@ describe('tray menu', () => {
     expect(flat(trayLabels['zh-CN'])).toHaveLength(flat(trayLabels.en).length);
   });
 
+  it.each([
+    ['en', 'Locked', 'Lock now'],
+    ['zh-CN', '已锁定', '立即锁定'],
+  ] as const)(
+    '%s: with the app lock on, offers Lock now and says Locked while locked',
+    (language, locked, lockNow) => {
+      const unlocked = items(
+        trayMenuTemplate(language, actions(), idle, 0, { enabled: true, locked: false }),
+      );
+      expect(unlocked.find((i) => i.id === 'lock-now')).toEqual({
+        id: 'lock-now',
+        label: lockNow,
+        enabled: true,
+      });
+      expect(unlocked.some((i) => i.id === 'locked')).toBe(false);
+      const lockedMenu = items(
+        trayMenuTemplate(language, actions(), idle, 0, { enabled: true, locked: true }),
+      );
+      expect(lockedMenu[0]).toEqual({ id: 'locked', label: locked, enabled: false });
+      // The sync line stays: the work goes on while locked.
+      expect(lockedMenu[1]?.id).toBe('status');
+      expect(lockedMenu.find((i) => i.id === 'lock-now')?.enabled).toBe(false);
+      const off = items(trayMenuTemplate(language, actions(), idle, 0, { enabled: false, locked: false }));
+      expect(off.some((i) => i.id === 'lock-now' || i.id === 'locked')).toBe(false);
+    },
+  );
+
+  it('Lock now calls its action', () => {
+    const a = { ...actions(), lockNow: vi.fn() };
+    const template = trayMenuTemplate('en', a, null, 0, { enabled: true, locked: false });
+    (template.find((i) => i.id === 'lock-now')?.click as () => void)();
+    expect(a.lockNow).toHaveBeenCalledOnce();
+  });
+
   it('items call their actions', () => {
     const a = actions();
     const template = trayMenuTemplate('en', a, null, 0);
@@ -121,6 +155,12 @@ describe('createTray', () => {
       { label: 'Sync now', enabled: false },
       { label: 'Quit', enabled: true },
     ]);
+
+    tray.setLock({ enabled: true, locked: true });
+    expect(fake?.tooltip).toBe('ShopMesh\nLocked\nSyncing…');
+    tray.setLock({ enabled: true, locked: false });
+    expect(fake?.tooltip).toBe('ShopMesh\nSyncing…');
+    tray.setLock({ enabled: false, locked: false });
 
     tray.setLanguage('zh-CN');
     expect(items(fake?.menu?.template ?? []).map((i) => i.label)).toEqual([

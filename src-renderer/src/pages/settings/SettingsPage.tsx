@@ -14,6 +14,7 @@ import { RatesSection } from '../../features/analytics/RatesSection';
 import { ChangePassphraseForm } from '../../features/vault/ChangePassphraseForm';
 import { useAccounts } from '../../hooks/useAccounts';
 import { useSettings } from '../../settings/SettingsProvider';
+import { AppLockSection } from './app-lock/AppLockSection';
 import { SettingsSection } from './SettingsSection';
 import { boundsOf, IntegerField } from './IntegerField';
 import { OutreachLimitsSection } from './outreach/OutreachLimitsSection';
@@ -152,6 +153,7 @@ export function SettingsPage(): ReactElement {
       <RatesSection />
 
       <PrivacySection settings={settings} save={save} />
+      <AppLockSection idleSeconds={settings.appLockIdleSeconds} save={save} />
       {/* Only a key kept in vault.json has a passphrase; a keychain-held key has nothing to change. */}
       {vault?.state === 'unlocked' && vault.keyStore === 'passphrase' && (
         <SettingsSection
