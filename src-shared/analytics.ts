@@ -330,8 +330,27 @@ export const statementsSchema = z.object({
 });
 export type Statements = z.infer<typeof statementsSchema>;
 
+/**
+ * A collaboration affiliate orders are attributed to, per SKU (docs/tiktok-api/affiliate.md "Attribution"):
+ * a target collaboration (an invitation the shop sent) or an open collaboration (one product's public offer).
+ */
+export const collaborationKinds = ['target', 'open'] as const;
+export const collaborationRefSchema = z.object({ kind: z.enum(collaborationKinds), id: idSchema }).strict();
+export type CollaborationRef = z.infer<typeof collaborationRefSchema>;
+
+/** The Affiliate page's choice of one Creator and one collaboration (both optional); it is saved. */
+export const affiliateChoiceSchema = z
+  .object({
+    /** A Creator (its canonical record id; any record id of it is taken as the Creator). */
+    creatorId: z.number().int().nonnegative().nullable().default(null),
+    collaboration: collaborationRefSchema.nullable().default(null),
+  })
+  .strict();
+export type AffiliateChoice = z.output<typeof affiliateChoiceSchema>;
+
 export const affiliateOrdersInputSchema = pageInputSchema.extend({
   creatorId: z.number().int().nonnegative().nullable().default(null),
+  collaboration: collaborationRefSchema.nullable().default(null),
 });
 export const affiliateOrderRowSchema = z.object({
   orderId: z.string(),
@@ -349,11 +368,41 @@ export const affiliateOrderRowSchema = z.object({
   actualCommissionMinor: z.number(),
 });
 export type AffiliateOrderRow = z.infer<typeof affiliateOrderRowSchema>;
+/** Affiliate figures over the whole period per currency; cancelled orders count nowhere. */
+export const affiliateTotalSchema = z.object({
+  currency: z.string(),
+  orders: z.number().int(),
+  gmvMinor: z.number(),
+  estCommissionMinor: z.number(),
+  actualCommissionMinor: z.number(),
+});
+export type AffiliateTotal = z.infer<typeof affiliateTotalSchema>;
 export const affiliateOrdersSchema = z.object({
   period: periodSchema,
+  /**
+   * With a collaboration chosen, an order is listed when any of its SKUs came through it, and its amounts
+   * are those SKUs' only.
+   */
   items: z.array(affiliateOrderRowSchema),
   nextCursor: z.string().nullable(),
+  /** Over the whole period, for the same creator and collaboration. */
+  totals: z.array(affiliateTotalSchema),
 });
+
+export const collaborationsInputSchema = z.object({ filter: analyticsFilterSchema }).strict();
+export const collaborationOptionSchema = z.object({
+  kind: z.enum(collaborationKinds),
+  id: z.string(),
+  /** A target collaboration's name as synced; null for an open one or one not synced. */
+  name: z.string().nullable(),
+  /** An open collaboration's product (an open collaboration is one product's offer). */
+  productTitle: z.string().nullable(),
+  shopId: z.string().nullable(),
+  /** A target collaboration's synced status (VALID, CANCELING, COMPLETED, REMOVED). */
+  status: z.string().nullable(),
+});
+export type CollaborationOption = z.infer<typeof collaborationOptionSchema>;
+export const collaborationsSchema = z.object({ items: z.array(collaborationOptionSchema) });
 export type AffiliateOrders = z.infer<typeof affiliateOrdersSchema>;
 
 // ---- export, rates, view, rebuild -------------------------------------------------------------------------
@@ -376,6 +425,8 @@ export const exportInputSchema = z
     grain: z.enum(grains).default('day'),
     /** Column headings in the user's language, by column key; missing keys keep the key itself. */
     headings: z.record(z.string().max(60), z.string().max(120)).default({}),
+    /** The Affiliate page's creator and collaboration, for `affiliateOrders`. */
+    affiliate: affiliateChoiceSchema.default({ creatorId: null, collaboration: null }),
   })
   .strict();
 export const exportSchema = z.object({

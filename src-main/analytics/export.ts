@@ -1,12 +1,13 @@
 import Papa from 'papaparse';
 import { csvCell } from '../core/csv-cell';
-import type { AdNode, exportTables } from '@shared/analytics';
+import type { AdNode, AffiliateChoice, exportTables } from '@shared/analytics';
 import { fromMinorUnits } from '../core/money';
 import type { AnalyticsDeps, Query } from './context';
 import { buildAdsTree } from './ads-tree';
 import { buildBreakdown } from './breakdown';
 import { buildOverview } from './overview';
-import { listAffiliateOrders, listStatements } from './statements';
+import { listAffiliateOrders } from './affiliate';
+import { listStatements } from './statements';
 import { buildTimeseries } from './timeseries';
 
 type Table = (typeof exportTables)[number];
@@ -45,7 +46,13 @@ const moneyKeys = new Set([
 const money = (v: number | null | undefined, currency: string | null): Cell =>
   v === null || v === undefined ? null : currency ? fromMinorUnits(Math.round(v), currency) : v;
 
-function rowsOf(deps: AnalyticsDeps, q: Query, table: Table, grain: 'day' | 'week' | 'month'): Row[] {
+function rowsOf(
+  deps: AnalyticsDeps,
+  q: Query,
+  table: Table,
+  grain: 'day' | 'week' | 'month',
+  affiliate: AffiliateChoice,
+): Row[] {
   switch (table) {
     case 'kpis':
       return buildOverview(deps, q).kpis.flatMap((k) => {
@@ -126,7 +133,7 @@ function rowsOf(deps: AnalyticsDeps, q: Query, table: Table, grain: 'day' | 'wee
         const page: { items: Array<Record<string, unknown>>; nextCursor: string | null } =
           table === 'statements'
             ? listStatements(deps, q, 500, cursor)
-            : listAffiliateOrders(deps, q, 500, cursor, null);
+            : listAffiliateOrders(deps, q, 500, cursor, affiliate.creatorId, affiliate.collaboration);
         for (const item of page.items) {
           const currency = typeof item.currency === 'string' ? item.currency : null;
           out.push(
@@ -155,8 +162,9 @@ export function exportCsv(
   table: Table,
   grain: 'day' | 'week' | 'month',
   headings: Record<string, string>,
+  affiliate: AffiliateChoice = { creatorId: null, collaboration: null },
 ): { filename: string; csv: string; rows: number } {
-  const rows = rowsOf(deps, q, table, grain);
+  const rows = rowsOf(deps, q, table, grain, affiliate);
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   // A product title such as "=HYPERLINK(…)" must stay text in a spreadsheet; negative amounts stay numbers.
   const data = rows.map((r) => keys.map((k) => csvCell(r[k] ?? '')));

@@ -11,9 +11,13 @@ export function analyticsHandlers(a: AnalyticsService): HandlersFor<typeof analy
     'analytics:adsTree': (input) => a.adsTree(input.filter),
     'analytics:statements': (input) => a.statements(input.filter, input.limit, input.cursor),
     'analytics:affiliateOrders': (input) =>
-      a.affiliateOrders(input.filter, input.limit, input.cursor, input.creatorId),
+      a.affiliateOrders(input.filter, input.limit, input.cursor, input.creatorId, input.collaboration),
+    'analytics:collaborations': (input) => a.collaborations(input.filter),
+    'analytics:affiliateView': () => a.affiliateView(),
+    'analytics:saveAffiliateView': (input) => a.saveAffiliateView(input),
     'analytics:freshness': (input) => a.freshness(input.filter, input.sources),
-    'analytics:export': (input) => a.exportCsv(input.table, input.filter, input.grain, input.headings),
+    'analytics:export': (input) =>
+      a.exportCsv(input.table, input.filter, input.grain, input.headings, input.affiliate),
     'analytics:rebuild': () => a.rebuild(),
     'analytics:rates': () => a.rates(),
     'analytics:setRate': (input) => a.setRate(input),

@@ -1,7 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import {
+  type AffiliateChoice,
+  affiliateChoiceSchema,
   type BreakdownKind,
+  type CollaborationRef,
   type DashboardView,
   type Grain,
   type ParsedAnalyticsFilter,
@@ -20,7 +23,8 @@ import { buildOverview } from './overview';
 import { RateStore } from './rates';
 import { RollupReader } from './rollup-reads';
 import { listScopes } from './scopes';
-import { listAffiliateOrders, listStatements } from './statements';
+import { listAffiliateOrders, listCollaborations } from './affiliate';
+import { listStatements } from './statements';
 import { buildTimeseries } from './timeseries';
 
 export interface AnalyticsOptions {
@@ -53,6 +57,30 @@ export function createAnalyticsService(o: AnalyticsOptions) {
       .pluck()
       .all() as string[];
 
+  /**
+   * The saved views: one JSON row holding the dashboard's view, with the Affiliate page's choice under
+   * `affiliate` (each saved without losing the other). Unreadable text counts as nothing saved.
+   */
+  const stored = (): { view?: unknown; affiliate?: unknown } => {
+    const text = o.db.prepare('SELECT view FROM analytics_view WHERE id = 1').pluck().get() as
+      string | undefined;
+    if (!text) return {};
+    try {
+      const json = JSON.parse(text) as unknown;
+      if (typeof json !== 'object' || json === null) return {};
+      const { affiliate, ...view } = json as Record<string, unknown>;
+      return { view, affiliate };
+    } catch {
+      return {};
+    }
+  };
+  const store = (v: { view: unknown; affiliate: unknown }): void => {
+    o.db
+      .prepare(
+        'INSERT INTO analytics_view (id, view) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET view = excluded.view',
+      )
+      .run(JSON.stringify({ ...(v.view as object), ...(v.affiliate ? { affiliate: v.affiliate } : {}) }));
+  };
   return {
     scopes: () => ({ scopes: listScopes(o.db) }),
     overview: (filter: ParsedAnalyticsFilter) => buildOverview(deps, q(filter)),
@@ -67,7 +95,9 @@ export function createAnalyticsService(o: AnalyticsOptions) {
       limit: number,
       cursor: string | null,
       creatorId: number | null,
-    ) => listAffiliateOrders(deps, q(filter), limit, cursor, creatorId),
+      collaboration: CollaborationRef | null = null,
+    ) => listAffiliateOrders(deps, q(filter), limit, cursor, creatorId, collaboration),
+    collaborations: (filter: ParsedAnalyticsFilter) => ({ items: listCollaborations(deps, q(filter)) }),
     freshness: (filter: ParsedAnalyticsFilter, sources?: SourceKind[]) => {
       const query = q(filter);
       return freshness(o.db, query.shopIds, query.advertiserIds, o.now(), o.syncIntervalMinutes(), sources);
@@ -77,7 +107,8 @@ export function createAnalyticsService(o: AnalyticsOptions) {
       filter: ParsedAnalyticsFilter,
       grain: Grain,
       headings: Record<string, string>,
-    ) => exportCsv(deps, q(filter), table, grain, headings),
+      affiliate: AffiliateChoice = { creatorId: null, collaboration: null },
+    ) => exportCsv(deps, q(filter), table, grain, headings, affiliate),
     rates: () => ({ rates: deps.rates.list(), currencies: currencies() }),
     setRate: (rate: Rate) => {
       deps.rates.set(rate);
@@ -89,23 +120,23 @@ export function createAnalyticsService(o: AnalyticsOptions) {
     },
     /** The saved view; a stored one that no longer parses (an older shape) falls back to the default. */
     view: (): DashboardView => {
-      const text = o.db.prepare('SELECT view FROM analytics_view WHERE id = 1').pluck().get() as
-        string | undefined;
-      if (!text) return defaultView;
-      try {
-        const parsed = viewSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : defaultView;
-      } catch {
-        return defaultView;
-      }
+      const parsed = viewSchema.safeParse(stored().view);
+      return parsed.success ? parsed.data : defaultView;
     },
     saveView: (view: DashboardView): DashboardView => {
       const clean = viewSchema.parse(view);
-      o.db
-        .prepare(
-          'INSERT INTO analytics_view (id, view) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET view = excluded.view',
-        )
-        .run(JSON.stringify(clean));
+      store({ view: clean, affiliate: stored().affiliate });
+      return clean;
+    },
+    /** The Affiliate page's creator and collaboration, saved beside the dashboard's view. */
+    affiliateView: (): AffiliateChoice => {
+      const parsed = affiliateChoiceSchema.safeParse(stored().affiliate);
+      return parsed.success ? parsed.data : affiliateChoiceSchema.parse({});
+    },
+    saveAffiliateView: (choice: AffiliateChoice): AffiliateChoice => {
+      const clean = affiliateChoiceSchema.parse(choice);
+      const current = stored();
+      store({ view: current.view ?? defaultView, affiliate: clean });
       return clean;
     },
     rebuild: () => {

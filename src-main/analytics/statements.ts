@@ -1,18 +1,18 @@
 import { AppError } from '@shared/errors';
-import type { AffiliateOrders, MoneyTotal, Statements } from '@shared/analytics';
+import type { MoneyTotal, Statements } from '@shared/analytics';
 import { addDays, zonedDay, zonedDayStart } from '@shared/time';
 import { decodeCursor, encodeCursor } from '../sync/queries';
 import { syncTexts } from '../sync/texts';
 import type { AnalyticsDeps, Query } from './context';
-import { creatorRecordsOf } from './creator-groups';
 
 /**
- * The Finance and Affiliate pages: finance statements and affiliate orders of the period, newest first,
- * keyset-paged (stable while a sync inserts rows), each shop's period cut at its own local midnights.
+ * The Finance page's statements of the period, newest first, keyset-paged (stable while a sync inserts
+ * rows), each shop's period cut at its own local midnights; the paging helpers the Affiliate page's orders
+ * (affiliate.ts) share.
  */
 
 /** Keyset cursors as the synced lists write them (last row's time and id); a finance page sorts by time. */
-function timeCursor(cursor: string | null): [number, string] {
+export function timeCursor(cursor: string | null): [number, string] {
   if (cursor === null) return [Number.MAX_SAFE_INTEGER, ''];
   const [time, id] = decodeCursor(cursor);
   if (typeof time !== 'number') throw new AppError('VALIDATION', syncTexts.badCursor());
@@ -20,7 +20,7 @@ function timeCursor(cursor: string | null): [number, string] {
 }
 
 /** Per shop: [start, end) of the period in UTC ms, in the shop's own days. */
-function shopWindows(
+export function shopWindows(
   q: Query,
 ): Array<{ shopId: string; start: number; end: number; zone: string; name: string }> {
   return q.scopes.shops.map((s) => ({
@@ -47,7 +47,7 @@ export const financeTotalsSql = `SELECT currency, SUM(revenue_minor) AS revenue,
   GROUP BY currency ORDER BY currency`;
 
 /** Merges per-shop pages (each newest first) into one page, newest first. */
-function mergePages<T extends { id: string; time: number }>(
+export function mergePages<T extends { id: string; time: number }>(
   lists: T[][],
   limit: number,
 ): { items: T[]; next: string | null } {
@@ -101,55 +101,5 @@ export function listStatements(
     items: page.items.map(({ id: _id, time: _time, ...r }) => r),
     nextCursor: page.next,
     totals,
-  };
-}
-
-export const affiliateOrdersSql = `SELECT o.order_id AS orderId, o.shop_id AS shopId, o.create_time AS createTime, o.status,
-    COALESCE((SELECT g.canonical_id FROM creators g WHERE g.id = o.creator_id), o.creator_id) AS creatorId,
-    o.creator_handle AS creatorHandle, o.currency, o.gmv_minor AS gmvMinor,
-    o.est_commission_minor AS estCommissionMinor, o.actual_commission_minor AS actualCommissionMinor,
-    COALESCE(NULLIF(k.target_collaboration_id, ''), NULLIF(k.open_collaboration_id, '')) AS collaborationId,
-    c.name AS collaborationName
-  FROM affiliate_orders o
-  LEFT JOIN affiliate_order_skus k ON k.order_id = o.order_id AND k.idx = 0
-  LEFT JOIN collaborations c
-    ON c.collaboration_id = COALESCE(NULLIF(k.target_collaboration_id, ''), NULLIF(k.open_collaboration_id, ''))
-  WHERE o.shop_id = @shop AND o.create_time >= @start AND o.create_time < @end
-    AND (@creator IS NULL OR o.creator_id IN (${creatorRecordsOf('@creator')}))
-    AND (o.create_time < @cTime OR (o.create_time = @cTime AND o.order_id < @cId))
-  ORDER BY o.create_time DESC, o.order_id DESC LIMIT @limit`;
-
-export function listAffiliateOrders(
-  deps: AnalyticsDeps,
-  q: Query,
-  limit: number,
-  cursor: string | null,
-  creatorId: number | null,
-): AffiliateOrders {
-  const c = timeCursor(cursor);
-  const lists = shopWindows(q).map((w) =>
-    deps.reader
-      .all<Omit<AffiliateOrders['items'][number], 'day'>>(affiliateOrdersSql, {
-        shop: w.shopId,
-        start: w.start,
-        end: w.end,
-        creator: creatorId,
-        cTime: c[0],
-        cId: cursor === null ? '\uffff' : c[1],
-        limit: limit + 1,
-      })
-      .map((r) => ({
-        ...r,
-        currency: r.currency ?? '',
-        day: zonedDay(r.createTime, w.zone),
-        id: r.orderId,
-        time: r.createTime,
-      })),
-  );
-  const page = mergePages(lists, limit);
-  return {
-    period: q.period,
-    items: page.items.map(({ id: _id, time: _time, ...r }) => r),
-    nextCursor: page.next,
   };
 }

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import {
   adsTreeInputSchema,
   adsTreeSchema,
+  affiliateChoiceSchema,
   affiliateOrdersInputSchema,
   affiliateOrdersSchema,
   analyticsFilterSchema,
   breakdownInputSchema,
   breakdownSchema,
+  collaborationsInputSchema,
+  collaborationsSchema,
   exportInputSchema,
   exportSchema,
   freshnessInputSchema,
@@ -72,8 +75,27 @@ export const analyticsSlice = {
       input: affiliateOrdersInputSchema,
       output: affiliateOrdersSchema,
       summary:
-        'Affiliate orders of the period with creator, collaboration, estimated and actual commission; optionally one creator.',
+        'Affiliate orders of the period with creator, collaboration, estimated and actual commission, and totals per currency; optionally one Creator and one collaboration (then only the SKUs attributed to it count).',
       writes: false,
+    },
+    'analytics:collaborations': {
+      input: collaborationsInputSchema,
+      output: collaborationsSchema,
+      summary:
+        'The target collaborations of the selected shops and the open collaborations their affiliate orders came through, to filter the Affiliate page by.',
+      writes: false,
+    },
+    'analytics:affiliateView': {
+      input: noInput,
+      output: affiliateChoiceSchema,
+      summary: 'The Affiliate page’s saved creator and collaboration (they survive a restart).',
+      writes: false,
+    },
+    'analytics:saveAffiliateView': {
+      input: affiliateChoiceSchema,
+      output: affiliateChoiceSchema,
+      summary: 'Saves the Affiliate page’s creator and collaboration.',
+      writes: true,
     },
     'analytics:freshness': {
       input: freshnessInputSchema,

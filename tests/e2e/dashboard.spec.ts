@@ -124,6 +124,40 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   }
   await setting(page, { language: 'en', theme: 'light' });
 
+  // The Affiliate page narrowed to one collaboration (a labelled picker): its totals and orders cover only
+  // what came through it, and the choice is saved in main (checked again after the restart below).
+  await nav.getByRole('link', { name: 'Affiliate' }).click();
+  await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
+  const allRows = await page.locator('.affiliate-table tbody tr').count();
+  const picker = page.getByRole('combobox', { name: 'Collaboration' });
+  await expect(picker.locator('optgroup[label="Open collaborations"] option').first()).toBeAttached();
+  const open = picker.locator('optgroup[label="Open collaborations"] option').first();
+  const [openValue, openLabel] = [await open.getAttribute('value'), (await open.textContent()) ?? ''];
+  expect(openLabel).toMatch(/^Open · /);
+  await picker.selectOption(openValue!);
+  await expect(page.getByRole('heading', { name: `Totals for ${openLabel}` })).toBeVisible();
+  await expect(
+    page.getByText('Only the items that came through this collaboration are counted.'),
+  ).toBeVisible();
+  const [kind, id] = [
+    openValue!.slice(0, openValue!.indexOf(':')),
+    openValue!.slice(openValue!.indexOf(':') + 1),
+  ];
+  const viaApi = await page.evaluate(
+    async (body) =>
+      (await (
+        await fetch('/ipc/analytics:affiliateOrders', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { result: { items: unknown[]; totals: Array<{ orders: number }> } },
+    { filter: { range: { preset: 'last365' } }, collaboration: { kind, id }, limit: 100 },
+  );
+  await expect(page.locator('.affiliate-table tbody tr')).toHaveCount(viaApi.result.items.length);
+  expect(viaApi.result.items.length).toBeGreaterThan(0);
+  expect(viaApi.result.items.length).toBeLessThan(allRows);
+
   // The sandbox gone and TikTok out of reach, same data folder: a Profile built on production starts no
   // simulator, and every TikTok address it has is a closed port. The figures and the freshness line are
   // still there, the filter choice survived the restart, and a failed sync and a reload change nothing.
@@ -189,6 +223,10 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await nav.getByRole('link', { name: 'Affiliate' }).click();
   await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
   await expect(page.getByText(/^Affiliate orders synced /)).toBeVisible();
+  // The collaboration chosen before the restart is still chosen, and still narrows the page.
+  await expect(page.getByRole('combobox', { name: 'Collaboration' })).toHaveValue(openValue!);
+  await expect(page.getByRole('heading', { name: `Totals for ${openLabel}` })).toBeVisible();
+  await expect(page.locator('.affiliate-table tbody tr')).toHaveCount(viaApi.result.items.length);
   // The table fits a 1280 px window: no sideways scroll.
   await page.setViewportSize({ width: 1280, height: 800 });
   const scroll = page.locator('.affiliate-table').locator('xpath=..');

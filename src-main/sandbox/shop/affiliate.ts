@@ -6,7 +6,7 @@ import { decodeId, encodeId } from '../ids';
 import { parse, requireShop, type ShopContext } from './context';
 import { ShopApiError, shopCodes } from './errors';
 import { orderStatusOf } from './order-json';
-import { decodePageToken, encodePageToken, fingerprint, lowerBound, walk } from './pagination';
+import { countMatches, decodePageToken, encodePageToken, fingerprint, lowerBound, walk } from './pagination';
 import { pageSizeSchema } from './products';
 
 const ordersBody = z
@@ -17,9 +17,18 @@ const ordersBody = z
   })
   .loose();
 
-/** The shop's open collaboration: every generated affiliate order is attributed to it. */
-export function openCollaborationId(shopIndex: number): string {
-  return encodeId('collaboration', 9_000_000 + shopIndex);
+/**
+ * An open collaboration is one product's public offer (Search Open Collaboration 202412, see
+ * docs/tiktok-api/affiliate.md "Attribution"): each generated affiliate SKU came through its product's.
+ */
+const OPEN_COLLABORATIONS = 9_000_000;
+export function openCollaborationId(productIndex: number): string {
+  return encodeId('collaboration', OPEN_COLLABORATIONS + productIndex);
+}
+/** The product whose open collaboration an id names; -1 for any other id (no generated order matches). */
+function openCollaborationProduct(id: string): number {
+  const n = decodeId('collaboration', id);
+  return n === null || n < OPEN_COLLABORATIONS ? -1 : n - OPEN_COLLABORATIONS;
 }
 
 const contentTypes = ['VIDEO', 'VIDEO', 'LIVE', 'SHOP', 'LINKSHARE', 'PROMOTION_PAGE'];
@@ -35,9 +44,19 @@ export function searchAffiliateOrders(ctx: ShopContext): unknown {
   const key = (i: number): number => ds.orders.createTime[i] ?? 0;
   const lo = body.create_time_ge === undefined ? 0 : lowerBound(arr, key, body.create_time_ge);
   const hi = body.create_time_lt === undefined ? arr.length : lowerBound(arr, key, body.create_time_lt);
-  const programOk = body.program_id === undefined || body.program_id === openCollaborationId(shop.index);
-  const len = programOk ? Math.max(0, hi - lo) : 0;
-  const page = walk({ length: len, at: (k) => arr[hi - 1 - k] ?? 0 }, position, pageSize, () => true);
+  // `program_id` narrows to orders with a SKU that came through that program (campaign, target or open
+  // collaboration); the generated SKUs all come through their product's open collaboration.
+  const program = body.program_id === undefined ? null : openCollaborationProduct(body.program_id);
+  const match = (i: number): boolean => {
+    if (program === null) return true;
+    const flags = ds.orders.flags[i] ?? 0;
+    for (let l = 0; l < lineCount(ds, i, flags); l++)
+      if (orderLine(ds, i, shop.index, l).productIndex === program) return true;
+    return false;
+  };
+  const seq = { length: Math.max(0, hi - lo), at: (k: number) => arr[hi - 1 - k] ?? 0 };
+  const page = walk(seq, position, pageSize, match);
+  const len = program === null ? seq.length : countMatches(seq, match);
   const creators = ds.creators;
   return {
     orders: page.items.map((i) => {
@@ -63,7 +82,7 @@ export function searchAffiliateOrders(ctx: ShopContext): unknown {
           content_type: contentTypes[hash(ds.seed, 97, i) % contentTypes.length],
           content_id: String(7_300_000_000_000_000_000n + BigInt(hash(ds.seed, 98, i))),
           target_collaboration_id: '',
-          open_collaboration_id: openCollaborationId(shop.index),
+          open_collaboration_id: openCollaborationId(line.productIndex),
           campaign_id: '',
           commission_rate: String(rate),
           shop_ads_commission_rate: '0',

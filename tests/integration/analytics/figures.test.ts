@@ -224,6 +224,46 @@ describe('dashboard figures equal sums from the sandbox dataset', () => {
     ]);
   });
 
+  it('narrows the Affiliate page to one open collaboration: its product’s SKUs, summed from the dataset', () => {
+    // TikTok names the open collaboration per SKU; the sandbox's are one per product (its public offer).
+    const filter = analyticsFilterSchema.parse({ ...wholeRange(), shopIds: [shopIds[0]!] });
+    const offered = analytics.collaborations(filter).items.filter((c) => c.kind === 'open');
+    expect(offered.length).toBeGreaterThan(1);
+    const product = ds.products.findIndex((p) => p.title === offered[0]!.productTitle && p.shopIndex === 0);
+    expect(product).toBeGreaterThanOrEqual(0);
+    let orders = 0;
+    let gmv = 0;
+    let commission = 0;
+    for (let i = 0; i < ds.orders.count; i++) {
+      const flags = ds.orders.flags[i] ?? 0;
+      if ((ds.orders.shop[i] ?? 0) !== 0 || !(flags & orderFlag.affiliate)) continue;
+      if (orderStatuses[ds.orders.status[i] ?? 0] === 'CANCELLED') continue;
+      const rate = 1_000 + (hash(ds.seed, 96, i) % 16) * 100;
+      let mine = false;
+      for (let l = 0; l < lineCount(ds, i, flags); l++) {
+        const line = orderLine(ds, i, 0, l);
+        if (line.productIndex !== product) continue;
+        const base = line.originalCents - line.sellerDiscountCents;
+        mine = true;
+        gmv += base;
+        commission += Math.round((base * rate) / 10_000);
+      }
+      if (mine) orders++;
+    }
+    expect(orders).toBeGreaterThan(0);
+    const page = analytics.affiliateOrders(filter, 500, null, null, { kind: 'open', id: offered[0]!.id });
+    expect(page.totals).toEqual([
+      {
+        currency: ds.shops[0]!.currency,
+        orders,
+        gmvMinor: gmv,
+        estCommissionMinor: commission,
+        actualCommissionMinor: expect.any(Number) as number,
+      },
+    ]);
+    expect(page.items.filter((o) => o.status !== 'CANCELLED')).toHaveLength(Math.min(orders, 500));
+  });
+
   it('ranks the top products of a period across months by their sales summed from the dataset', () => {
     // 100 days ending two weeks before the data ends: whole months in the middle, part months at both ends.
     const to = localDay(ds.endTime - 14 * DAY, zones[0]!);

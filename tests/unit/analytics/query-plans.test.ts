@@ -104,6 +104,9 @@ describe('analytics query plans', () => {
       service.statements(f, 50, null);
       service.affiliateOrders(f, 50, null, null);
       service.affiliateOrders(f, 50, null, 5);
+      service.affiliateOrders(f, 50, null, 5, { kind: 'target', id: 'T1' });
+      service.affiliateOrders(f, 50, null, null, { kind: 'open', id: 'O1' });
+      service.collaborations(f);
       for (const table of exportTables) service.exportCsv(table, f, 'week', {});
     }
     expect(seen.size).toBeGreaterThan(15);

@@ -116,6 +116,13 @@ const badInputs: [Channel, unknown][] = [
   ['analytics:adsTree', { filter: { range: { preset: 'forever' } } }],
   ['analytics:statements', { filter: { range: { preset: 'last7' } }, limit: 501 }],
   ['analytics:affiliateOrders', { filter: { range: { preset: 'last7' } }, creatorId: -1 }],
+  [
+    'analytics:affiliateOrders',
+    { filter: { range: { preset: 'last7' } }, collaboration: { kind: 'campaign', id: '1' } },
+  ],
+  ['analytics:collaborations', { filter: { range: { preset: 'last7' } }, kind: 'open' }],
+  ['analytics:affiliateView', { creatorId: 1 }],
+  ['analytics:saveAffiliateView', { creatorId: null, collaboration: { kind: 'open', id: '' } }],
   ['analytics:freshness', { filter: { range: { preset: 'last7' } }, sources: ['payouts'] }],
   ['analytics:freshness', { filter: { range: { preset: 'last7' } }, sources: [] }],
   ['analytics:export', { table: 'orders', filter: { range: { preset: 'last7' } } }],

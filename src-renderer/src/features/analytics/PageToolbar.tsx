@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalyticsFilter, exportTables, SourceKind } from '@shared/analytics';
+import type { AffiliateChoice, AnalyticsFilter, exportTables, SourceKind } from '@shared/analytics';
 import { useChannelQuery } from '../../api';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { Freshness } from './Freshness';
@@ -21,9 +21,12 @@ export function PageToolbar(props: {
   source: SourceKind;
   showShops?: boolean;
   showAdvertisers?: boolean;
+  /** The Affiliate page's creator and collaboration, which its export follows too. */
+  affiliate?: AffiliateChoice;
   children?: ReactNode;
 }): ReactElement {
   const { filter, onChange, table, source, showShops = true, showAdvertisers = true, children } = props;
+  const { affiliate } = props;
   const { t } = useTranslation();
   const scopes = useChannelQuery('analytics:scopes', undefined, { invalidateOn: refreshOn });
   const fresh = useChannelQuery(
@@ -49,7 +52,7 @@ export function PageToolbar(props: {
           <button
             type="button"
             className="button button-small"
-            onClick={() => exporter.csv({ table, filter, headings: {} })}
+            onClick={() => exporter.csv({ table, filter, headings: {}, ...(affiliate ? { affiliate } : {}) })}
           >
             {t('analytics.chart.exportCsv')}
           </button>

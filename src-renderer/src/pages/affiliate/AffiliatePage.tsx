@@ -1,7 +1,14 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AffiliateOrderRow, AnalyticsFilter } from '@shared/analytics';
-import { useChannelList, useChannelQuery } from '../../api';
+import type {
+  AffiliateChoice,
+  AffiliateOrderRow,
+  AffiliateTotal,
+  AnalyticsFilter,
+  CollaborationOption,
+  CollaborationRef,
+} from '@shared/analytics';
+import { useChannelList, useChannelMutation, useChannelQuery } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
 import { formatDay, formatFigure } from '../../features/analytics/format';
 import { ListFooter, PageToolbar } from '../../features/analytics/PageToolbar';
@@ -12,16 +19,56 @@ const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
 /** TikTok's long numeric ids differ in their last digits: "…71007932" (the whole id is in the title). */
 const shortId = (id: string | null): string => (id && id.length > 10 ? `…${id.slice(-8)}` : (id ?? ''));
 
-/** Affiliate orders per creator and collaboration: estimated against settled commission, and status. */
+const refValue = (c: CollaborationRef | null): string => (c ? `${c.kind}:${c.id}` : '');
+function parseRef(value: string): CollaborationRef | null {
+  const at = value.indexOf(':');
+  const kind = value.slice(0, at);
+  return kind === 'target' || kind === 'open' ? { kind, id: value.slice(at + 1) } : null;
+}
+
+/**
+ * The Affiliate page's Creator and collaboration: loaded once from main (analytics:affiliateView), then kept
+ * here and saved back on every change, so the choice survives a restart like the dashboard's filters.
+ */
+function useAffiliateChoice(): [AffiliateChoice | null, (next: AffiliateChoice) => void] {
+  const saved = useChannelQuery('analytics:affiliateView');
+  const save = useChannelMutation('analytics:saveAffiliateView', { silent: true });
+  const [own, setOwn] = useState<AffiliateChoice | null>(null);
+  const choice = own ?? saved.data ?? (saved.error ? { creatorId: null, collaboration: null } : null);
+  return [
+    choice,
+    (next) => {
+      setOwn(next);
+      save.mutate(next);
+    },
+  ];
+}
+
+/** Affiliate orders per Creator and collaboration: estimated against settled commission, and status. */
 export function AffiliatePage(): ReactElement {
   const { t } = useTranslation();
   const { filter, setFilter } = usePageFilter();
-  const [creatorId, setCreatorId] = useState<number | null>(null);
+  const [choice, setChoice] = useAffiliateChoice();
+  const ready = filter !== null && choice !== null;
+  const query = filter ?? { range: { preset: 'last30' as const } };
+  // The top 100 Creators are ranked from the monthly rollups; a longer list would sum every creator.
   const creators = useChannelQuery(
     'analytics:breakdown',
-    { filter: filter ?? { range: { preset: 'last30' } }, kind: 'creators', limit: 200 },
+    { filter: query, kind: 'creators', limit: 100 },
     { invalidateOn: refreshOn, enabled: filter !== null },
   );
+  const collaborations = useChannelQuery(
+    'analytics:collaborations',
+    { filter: query },
+    { invalidateOn: refreshOn, enabled: filter !== null },
+  );
+  const creatorRows = [
+    ...new Map((creators.data?.rows ?? []).filter((r) => r.id !== '0').map((r) => [r.id, r])).values(),
+  ];
+  const options = collaborations.data?.items ?? [];
+  const chosen = choice?.collaboration ?? null;
+  const label = useCollaborationLabel();
+  const chosenOption = chosen ? options.find((o) => o.kind === chosen.kind && o.id === chosen.id) : undefined;
   return (
     <div className="page analytics-page">
       <PageToolbar
@@ -30,42 +77,118 @@ export function AffiliatePage(): ReactElement {
         source="affiliate"
         table="affiliateOrders"
         showAdvertisers={false}
+        {...(choice ? { affiliate: choice } : {})}
       >
         <label className="field field-inline">
           <span className="field-label">{t('analytics.affiliate.creator')}</span>
           <select
             className="input select"
-            value={creatorId ?? ''}
-            onChange={(e) => setCreatorId(e.target.value === '' ? null : Number(e.target.value))}
+            value={choice?.creatorId ?? ''}
+            disabled={choice === null}
+            onChange={(e) =>
+              choice &&
+              setChoice({ ...choice, creatorId: e.target.value === '' ? null : Number(e.target.value) })
+            }
           >
             <option value="">{t('analytics.affiliate.allCreators')}</option>
-            {(creators.data?.rows ?? [])
-              .filter((r) => r.id !== '0')
-              .map((r) => (
-                <option key={`${r.id}-${r.currency}`} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
+            {choice?.creatorId != null && !creatorRows.some((r) => r.id === String(choice.creatorId)) && (
+              <option value={choice.creatorId}>{shortId(String(choice.creatorId))}</option>
+            )}
+            {creatorRows.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field-inline">
+          <span className="field-label">{t('analytics.affiliate.collaboration')}</span>
+          <select
+            className="input select collaboration-select"
+            value={refValue(chosen)}
+            disabled={choice === null}
+            onChange={(e) => choice && setChoice({ ...choice, collaboration: parseRef(e.target.value) })}
+          >
+            <option value="">{t('analytics.affiliate.allCollaborations')}</option>
+            {chosen && !chosenOption && (
+              <option value={refValue(chosen)}>
+                {chosen.kind === 'open'
+                  ? t('analytics.affiliate.openCollaboration', { product: shortId(chosen.id) })
+                  : t('analytics.affiliate.collaborationId', { id: shortId(chosen.id) })}
+              </option>
+            )}
+            {(['target', 'open'] as const).map((kind) => {
+              const group = options.filter((o) => o.kind === kind);
+              return group.length === 0 ? null : (
+                <optgroup key={kind} label={t(`analytics.affiliate.${kind}Group`)}>
+                  {group.map((o) => (
+                    <option key={refValue(o)} value={refValue(o)}>
+                      {label(o)}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
           </select>
         </label>
       </PageToolbar>
-      {filter && <AffiliateOrders filter={filter} creatorId={creatorId} />}
+      {ready && (
+        <AffiliateOrders
+          filter={filter}
+          choice={choice}
+          collaborationName={chosen ? (chosenOption ? label(chosenOption) : shortId(chosen.id)) : null}
+        />
+      )}
     </div>
   );
 }
 
+/** How a collaboration reads in the picker and the totals' title. */
+function useCollaborationLabel(): (o: CollaborationOption) => string {
+  const { t } = useTranslation();
+  return (o) => {
+    if (o.kind === 'open')
+      return t('analytics.affiliate.openCollaboration', { product: o.productTitle ?? shortId(o.id) });
+    const name = o.name ?? t('analytics.affiliate.collaborationId', { id: shortId(o.id) });
+    return o.status && o.status !== 'VALID'
+      ? t('analytics.affiliate.collaborationStatus', {
+          name,
+          status: t(`analytics.affiliate.collaborationStatuses.${o.status}`, { defaultValue: o.status }),
+        })
+      : name;
+  };
+}
+
+const totalKeys = ['orders', 'gmv', 'estimated', 'actual'] as const;
+const totalValue = (tot: AffiliateTotal, k: (typeof totalKeys)[number]): number =>
+  k === 'orders'
+    ? tot.orders
+    : k === 'gmv'
+      ? tot.gmvMinor
+      : k === 'estimated'
+        ? tot.estCommissionMinor
+        : tot.actualCommissionMinor;
+
 function AffiliateOrders({
   filter,
-  creatorId,
+  choice,
+  collaborationName,
 }: {
   filter: AnalyticsFilter;
-  creatorId: number | null;
+  choice: AffiliateChoice;
+  collaborationName: string | null;
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const input = { filter, creatorId: choice.creatorId, collaboration: choice.collaboration };
+  const totals = useChannelQuery(
+    'analytics:affiliateOrders',
+    { ...input, limit: 1 },
+    { invalidateOn: refreshOn },
+  );
   const list = useChannelList(
     'analytics:affiliateOrders',
-    { filter, limit: 100, creatorId },
+    { ...input, limit: 100 },
     {
       cursorParam: 'cursor',
       next: (p) => p.nextCursor,
@@ -79,60 +202,92 @@ function AffiliateOrders({
       <LoadFailed title={t('analytics.affiliate.loadFailed')} error={list.error} onRetry={list.reload} />
     );
   const money = (v: number, c: string) => (c ? formatFigure(v, 'money', c, lang) : String(v));
+  const sums = totals.data?.totals ?? [];
   // Six columns fit a 1280 px window: the order's day and id share a cell, as do the creator and the
   // collaboration; long ids and names are cut with an ellipsis and shown whole on hover.
   return (
-    <div className="card card-flush table-scroll">
-      <table className="table affiliate-table">
-        <thead>
-          <tr>
-            {(['order', 'creator', 'status'] as const).map((c) => (
-              <th key={c} scope="col" className={`col-${c}`}>
-                {t(`analytics.affiliate.columns.${c}`)}
-              </th>
-            ))}
-            {(['gmv', 'estimated', 'actual'] as const).map((c) => (
-              <th key={c} scope="col" className="col-num">
-                {t(`analytics.affiliate.columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody aria-busy={list.busy}>
-          {list.items.map((o) => {
-            const collaboration = o.collaborationName ?? o.collaborationId;
-            return (
-              <tr key={o.orderId}>
-                <td className="col-order">
-                  <span className="cell-line">{formatDay(o.day, lang)}</span>
-                  <span className="cell-detail cell-cut mono muted" title={o.orderId}>
-                    {o.orderId}
-                  </span>
-                </td>
-                <td className="col-creator">
-                  <span
-                    className="cell-line cell-cut"
-                    title={o.creatorHandle ? `@${o.creatorHandle}` : undefined}
-                  >
-                    {o.creatorHandle ? `@${o.creatorHandle}` : '—'}
-                  </span>
-                  {collaboration && (
-                    <span className="cell-detail cell-cut muted" title={collaboration}>
-                      {o.collaborationName ??
-                        t('analytics.affiliate.collaborationId', { id: shortId(o.collaborationId) })}
+    <>
+      <section className="card finance-totals" aria-labelledby="affiliate-totals">
+        <h2 id="affiliate-totals" className="section-title">
+          {collaborationName
+            ? t('analytics.affiliate.totalsFor', { name: collaborationName })
+            : t('analytics.affiliate.totals')}
+        </h2>
+        {collaborationName && <p className="muted">{t('analytics.affiliate.attributedOnly')}</p>}
+        {sums.length === 0 ? (
+          <p className="muted">{t('analytics.affiliate.empty')}</p>
+        ) : (
+          <dl className="totals-grid">
+            {sums.flatMap((tot) =>
+              totalKeys.map((k) => (
+                <div key={`${tot.currency}-${k}`} className="total">
+                  <dt className="muted">
+                    {t(`analytics.affiliate.totalColumns.${k}`)}
+                    {k === 'orders' || !tot.currency ? '' : ` · ${tot.currency}`}
+                  </dt>
+                  <dd>
+                    {k === 'orders'
+                      ? formatFigure(tot.orders, 'count', null, lang)
+                      : money(totalValue(tot, k), tot.currency)}
+                  </dd>
+                </div>
+              )),
+            )}
+          </dl>
+        )}
+      </section>
+      <div className="card card-flush table-scroll">
+        <table className="table affiliate-table">
+          <thead>
+            <tr>
+              {(['order', 'creator', 'status'] as const).map((c) => (
+                <th key={c} scope="col" className={`col-${c}`}>
+                  {t(`analytics.affiliate.columns.${c}`)}
+                </th>
+              ))}
+              {(['gmv', 'estimated', 'actual'] as const).map((c) => (
+                <th key={c} scope="col" className="col-num">
+                  {t(`analytics.affiliate.columns.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody aria-busy={list.busy}>
+            {list.items.map((o) => {
+              const collaboration = o.collaborationName ?? o.collaborationId;
+              return (
+                <tr key={o.orderId}>
+                  <td className="col-order">
+                    <span className="cell-line">{formatDay(o.day, lang)}</span>
+                    <span className="cell-detail cell-cut mono muted" title={o.orderId}>
+                      {o.orderId}
                     </span>
-                  )}
-                </td>
-                <td>{t(`analytics.affiliate.status.${o.status}`, { defaultValue: o.status })}</td>
-                <td className="col-num">{money(o.gmvMinor, o.currency)}</td>
-                <td className="col-num">{money(o.estCommissionMinor, o.currency)}</td>
-                <td className="col-num">{money(o.actualCommissionMinor, o.currency)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <ListFooter list={list} empty={t('analytics.affiliate.empty')} more={t('analytics.affiliate.more')} />
-    </div>
+                  </td>
+                  <td className="col-creator">
+                    <span
+                      className="cell-line cell-cut"
+                      title={o.creatorHandle ? `@${o.creatorHandle}` : undefined}
+                    >
+                      {o.creatorHandle ? `@${o.creatorHandle}` : '—'}
+                    </span>
+                    {collaboration && (
+                      <span className="cell-detail cell-cut muted" title={collaboration}>
+                        {o.collaborationName ??
+                          t('analytics.affiliate.collaborationId', { id: shortId(o.collaborationId) })}
+                      </span>
+                    )}
+                  </td>
+                  <td>{t(`analytics.affiliate.status.${o.status}`, { defaultValue: o.status })}</td>
+                  <td className="col-num">{money(o.gmvMinor, o.currency)}</td>
+                  <td className="col-num">{money(o.estCommissionMinor, o.currency)}</td>
+                  <td className="col-num">{money(o.actualCommissionMinor, o.currency)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <ListFooter list={list} empty={t('analytics.affiliate.empty')} more={t('analytics.affiliate.more')} />
+      </div>
+    </>
   );
 }
