@@ -1,10 +1,10 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProductView } from '@shared/catalogue';
 import { useChannelMutation } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { fractionDigits, minorToDecimal } from '../../format/money';
 import type { ReviewedBatch } from './ChangeDialog';
+import { shopCount, type PickedSku } from './productRows';
 
 const percentPattern = /^[+-]?\d{1,3}(\.\d{1,2})?$/;
 
@@ -14,11 +14,12 @@ export function adjusted(amountMinor: number, percent: number): number {
 }
 
 /**
- * "+5% on these SKUs": one percentage applied to every priced SKU of the live products listed (the page's
- * shop and search narrow them), then the same review dialog as a single edit.
+ * "+5% on these 40 SKUs in two shops": one percentage applied to every ticked SKU that has a price, then
+ * the same review dialog as a single edit (which shows what TikTok would refuse, such as a product that
+ * is not live).
  */
 export function BulkPriceDialog(props: {
-  products: readonly ProductView[];
+  picked: readonly PickedSku[];
   onReview: (batches: ReviewedBatch[], label: string) => void;
   onClose: () => void;
 }): ReactElement {
@@ -27,10 +28,8 @@ export function BulkPriceDialog(props: {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const review = useChannelMutation('products:reviewChange');
-  const skus = props.products
-    .filter((p) => p.status === 'ACTIVATE')
-    .flatMap((p) => p.skus.filter((s) => s.price !== null).map((s) => ({ ...s, price: s.price! })));
-  const shopCount = new Set(props.products.filter((p) => p.status === 'ACTIVATE').map((p) => p.shopId)).size;
+  const skus = props.picked.flatMap(({ sku }) => (sku.price ? [{ ...sku, price: sku.price }] : []));
+  const shops = shopCount(props.picked.filter(({ sku }) => sku.price !== null));
 
   const submit = async () => {
     const typed = text.trim().replace(/%$/, '');
@@ -57,7 +56,12 @@ export function BulkPriceDialog(props: {
           void submit();
         }}
       >
-        <p className="muted">{t('products.bulk.scope', { count: skus.length, shops: shopCount })}</p>
+        <p className="muted">
+          {t('products.bulk.scope', {
+            count: skus.length,
+            shops: t('products.select.shops', { count: shops }),
+          })}
+        </p>
         <div className="field">
           <label className="field-label" htmlFor={id}>
             {t('products.bulk.percent')}
