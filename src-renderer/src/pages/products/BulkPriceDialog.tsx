@@ -1,8 +1,8 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../../api';
-import { Dialog } from '../../components/Dialog';
 import { fractionDigits, minorToDecimal } from '../../format/money';
+import { BulkForm } from './BulkForm';
 import type { ReviewedBatch } from './ChangeDialog';
 import { shopCount, type PickedSku } from './productRows';
 
@@ -24,7 +24,6 @@ export function BulkPriceDialog(props: {
   onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation();
-  const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const review = useChannelMutation('products:reviewChange');
@@ -48,59 +47,25 @@ export function BulkPriceDialog(props: {
   };
 
   return (
-    <Dialog title={t('products.bulk.title')} onClose={props.onClose} busy={review.isPending}>
-      <form
-        className="dialog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="muted">
-          {t('products.bulk.scope', {
-            count: skus.length,
-            shops: t('products.select.shops', { count: shops }),
-          })}
-        </p>
-        <div className="field">
-          <label className="field-label" htmlFor={id}>
-            {t('products.bulk.percent')}
-          </label>
-          <input
-            id={id}
-            className="input input-number"
-            value={text}
-            placeholder="+5"
-            inputMode="decimal"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : `${id}-hint`}
-            onChange={(event) => {
-              setText(event.target.value);
-              setError(null);
-            }}
-          />
-          <span className="field-hint" id={`${id}-hint`}>
-            {t('products.bulk.hint')}
-          </span>
-          {error && (
-            <span className="field-error" id={`${id}-error`}>
-              {error}
-            </span>
-          )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            {t('products.change.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={skus.length === 0 || review.isPending}
-          >
-            {t('products.sku.review')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <BulkForm
+      title={t('products.bulk.title')}
+      scope={t('products.bulk.scope', {
+        count: skus.length,
+        shops: t('products.select.shops', { count: shops }),
+      })}
+      label={t('products.bulk.percent')}
+      value={text}
+      placeholder="+5"
+      hint={t('products.bulk.hint')}
+      error={error}
+      onChange={(value) => {
+        setText(value);
+        setError(null);
+      }}
+      busy={review.isPending}
+      canReview={skus.length > 0}
+      onReview={() => void submit()}
+      onClose={props.onClose}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_STOCK, type ReviewChangeInput } from '@shared/catalogue';
 import { useChannelMutation } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { BulkForm } from './BulkForm';
 import type { ReviewedBatch } from './ChangeDialog';
 import { shopCount, type PickedSku } from './productRows';
 
@@ -66,20 +66,13 @@ export function BulkStockDialog(props: {
   };
 
   return (
-    <Dialog title={t('products.bulkStock.title')} onClose={props.onClose} busy={review.isPending}>
-      <form
-        className="dialog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="muted">
-          {t('products.bulkStock.scope', {
-            count: props.picked.length,
-            shops: t('products.select.shops', { count: shopCount(props.picked) }),
-          })}
-        </p>
+    <BulkForm
+      title={t('products.bulkStock.title')}
+      scope={t('products.bulkStock.scope', {
+        count: props.picked.length,
+        shops: t('products.select.shops', { count: shopCount(props.picked) }),
+      })}
+      before={
         <fieldset className="choice-group">
           <legend className="field-label">{t('products.bulkStock.how')}</legend>
           {(['set', 'add'] as const).map((m) => (
@@ -97,45 +90,20 @@ export function BulkStockDialog(props: {
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label className="field-label" htmlFor={id}>
-            {t(mode === 'set' ? 'products.bulkStock.setField' : 'products.bulkStock.addField')}
-          </label>
-          <input
-            id={id}
-            className="input input-number"
-            value={text}
-            placeholder={mode === 'set' ? '50' : '+20'}
-            inputMode="numeric"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : `${id}-hint`}
-            onChange={(event) => {
-              setText(event.target.value);
-              setError(null);
-            }}
-          />
-          <span className="field-hint" id={`${id}-hint`}>
-            {t(mode === 'set' ? 'products.bulkStock.setHint' : 'products.bulkStock.addHint')}
-          </span>
-          {error && (
-            <span className="field-error" id={`${id}-error`}>
-              {error}
-            </span>
-          )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            {t('products.change.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={props.picked.length === 0 || review.isPending}
-          >
-            {t('products.sku.review')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      }
+      label={t(mode === 'set' ? 'products.bulkStock.setField' : 'products.bulkStock.addField')}
+      value={text}
+      placeholder={mode === 'set' ? '50' : '+20'}
+      hint={t(mode === 'set' ? 'products.bulkStock.setHint' : 'products.bulkStock.addHint')}
+      error={error}
+      onChange={(value) => {
+        setText(value);
+        setError(null);
+      }}
+      busy={review.isPending}
+      canReview={props.picked.length > 0}
+      onReview={() => void submit()}
+      onClose={props.onClose}
+    />
   );
 }
