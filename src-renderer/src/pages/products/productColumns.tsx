@@ -53,6 +53,16 @@ function TickBox(props: {
   );
 }
 
+/** A low-stock mark that fits a number cell: the warning sign, named for screen readers and on hover. */
+function LowStockFlag(props: { label: string }): ReactElement {
+  return (
+    <span className="low-stock-flag" title={props.label}>
+      <Icon name="alert" size={14} />
+      <span className="visually-hidden">{props.label}</span>
+    </span>
+  );
+}
+
 /** Stock per warehouse: "179", or "191 + 153" with each warehouse named on hover. */
 function StockCell(props: { sku: ProductSkuView; language: string }): ReactElement {
   const { sku, language } = props;
@@ -68,7 +78,7 @@ function StockCell(props: { sku: ProductSkuView; language: string }): ReactEleme
   return (
     <span className="sku-stock" title={title || undefined}>
       {text}
-      {sku.lowStock && <span className="badge badge-tone-warning">{t('products.sku.lowStock')}</span>}
+      {sku.lowStock && <LowStockFlag label={t('products.sku.lowStock')} />}
     </span>
   );
 }
@@ -178,33 +188,26 @@ export function useProductColumns(
             <span className="sku-stock">
               {number.format(row.product.inventory)}
               {row.product.lowStockSkus > 0 && (
-                <span
-                  className="badge badge-tone-warning"
-                  title={t('products.lowStockSkus', { count: row.product.lowStockSkus })}
-                >
-                  {t('products.sku.lowStock')}
-                </span>
+                <LowStockFlag label={t('products.lowStockSkus', { count: row.product.lowStockSkus })} />
               )}
             </span>
           );
         },
       }),
       helper.display({
-        id: 'units',
-        header: () => t('products.columns.units'),
+        id: 'sales',
+        header: () => t('products.columns.sales'),
         cell: (info) => {
           const row = info.row.original;
           if (row.kind === 'sku') return null;
-          return row.product.sales ? number.format(row.product.sales.units) : '—';
-        },
-      }),
-      helper.display({
-        id: 'gmv',
-        header: () => t('products.columns.gmv'),
-        cell: (info) => {
-          const row = info.row.original;
-          if (row.kind === 'sku') return null;
-          return row.product.sales ? formatMoney(row.product.sales.gmv, language) : '—';
+          const sales = row.product.sales;
+          if (!sales) return '—';
+          return (
+            <span title={t('products.sales.units', { count: sales.units })}>
+              {formatMoney(sales.gmv, language)}
+              <span className="muted"> · {number.format(sales.units)}</span>
+            </span>
+          );
         },
       }),
       helper.display({
