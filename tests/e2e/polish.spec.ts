@@ -1,5 +1,5 @@
-import { expect, type BrowserContext, type Page, test } from '@playwright/test';
-import { webAppPerTest } from './web-app';
+import { expect, type Page, test } from '@playwright/test';
+import { connectShopAndSync, setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 16's review, second pass: one content inset on every page, table cells and the rate form that fit
@@ -13,33 +13,6 @@ const env = {
 };
 
 const web = webAppPerTest('shopmesh-e2e-polish-', env);
-
-async function connectAndSync(page: Page, context: BrowserContext): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
-  const consentTab = context.waitForEvent('page');
-  await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
-  const tab = await consentTab;
-  await tab.getByRole('button', { name: 'Authorize' }).click();
-  await tab.close();
-  await expect(page.getByText('Your shop is connected.', { exact: false })).toBeVisible();
-  await page.getByRole('button', { name: 'Sync now' }).first().click();
-  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
-}
-
-async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark'): Promise<void> {
-  const ok = await page.evaluate(
-    async (body) =>
-      (
-        await fetch('/ipc/settings:update', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        })
-      ).ok,
-    { language, theme },
-  );
-  expect(ok).toBe(true);
-}
 
 /** Cells whose text is cut (an ellipsis drawn where the text overflows). */
 async function cutCells(page: Page, selector: string): Promise<string[]> {
@@ -60,7 +33,7 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(web.app.url);
-  await connectAndSync(page, context);
+  await connectShopAndSync(page, context);
   const nav = page.getByRole('navigation', { name: /^(Main|主导航)$/ });
 
   // The Dashboard's content starts where every other page's does.
@@ -220,8 +193,10 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
   await nav.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('region', { name: 'GMV', exact: true })).toBeVisible({ timeout: 20_000 });
   await nav.getByRole('link', { name: 'Products' }).click();
-  const changePrices = page.getByRole('button', { name: 'Change prices…' });
-  await expect(changePrices).toBeEnabled();
+  const costsCsv = page.getByRole('button', { name: 'Costs CSV…' });
+  const tickAll = page.getByRole('checkbox', { name: 'Select every loaded SKU' });
+  await expect(costsCsv).toBeEnabled();
+  await expect(tickAll).toBeEnabled();
   await web.stop();
   await nav.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByText("Can't reach ShopMesh")).toBeVisible({ timeout: 15_000 });
@@ -234,7 +209,8 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
 
   await nav.getByRole('link', { name: 'Products' }).click();
   await expect(page.getByRole('table', { name: 'Products' }).getByRole('row').nth(1)).toBeVisible();
-  await expect(changePrices).toBeDisabled();
+  await expect(costsCsv).toBeDisabled();
+  await expect(tickAll).toBeDisabled();
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('Language')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Save rate' })).toBeDisabled();

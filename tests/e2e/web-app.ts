@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { makeTempDir } from '../helpers/tmp';
 
 export interface RunningWebApp {
@@ -123,4 +123,36 @@ export async function callApi<T>(
   const body = await res.json();
   expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
   return body.result as T;
+}
+
+/** Switches the open app's language and theme through its own settings channel (no page to visit). */
+export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark'): Promise<void> {
+  const ok = await page.evaluate(
+    async (body) =>
+      (
+        await fetch('/ipc/settings:update', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).ok,
+    { language, theme },
+  );
+  expect(ok).toBe(true);
+}
+
+/** Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and syncs it once. */
+export async function connectShopAndSync(page: Page, context: BrowserContext): Promise<void> {
+  await page
+    .getByRole('navigation', { name: /^(Main|主导航)$/ })
+    .getByRole('link', { name: 'Accounts' })
+    .click();
+  const consentTab = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
+  const tab = await consentTab;
+  await tab.getByRole('button', { name: 'Authorize' }).click();
+  await tab.close();
+  await expect(page.getByText('Your shop is connected.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Sync now' }).first().click();
+  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
 }

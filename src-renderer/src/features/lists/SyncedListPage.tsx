@@ -34,12 +34,15 @@ export function SyncedListPage<T extends RowData>(props: {
   extraFiltered?: boolean;
   renderDetail?: (item: T, close: () => void, returnFocus: () => HTMLElement | null) => ReactNode;
   className?: string;
+  /** What "n of m" counts when rows are not one per entity (a product opened into its SKUs). */
+  count?: { shown: number; total: number | null };
 }): ReactElement {
   const { kind, icon, list, filters, shops } = props;
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const accounts = shops.accounts ?? [];
-  const total = list.total ?? list.items.length;
+  const shown = props.count?.shown ?? list.items.length;
+  const total = (props.count ? props.count.total : list.total) ?? shown;
 
   // An empty list fills itself once a sync lands; a list with rows offers "Show new data" instead.
   const { lastSuccessAt } = useShopFreshness(accounts, filters.shopId);
@@ -86,9 +89,9 @@ export function SyncedListPage<T extends RowData>(props: {
       meta={
         <>
           {/* A list that is not counted (yet) says nothing rather than "100 of 100" while more rows exist. */}
-          {list.items.length > 0 && (list.total !== null || !list.hasMore) && (
+          {shown > 0 && ((props.count ? props.count.total : list.total) !== null || !list.hasMore) && (
             <p className="list-count" role="status">
-              {t(`${kind}.count`, { shown: number.format(list.items.length), total: number.format(total) })}
+              {t(`${kind}.count`, { shown: number.format(shown), total: number.format(total) })}
             </p>
           )}
           <DataFreshness accounts={accounts} shopId={filters.shopId} loadedAt={loadedAt} onRefresh={reload} />

@@ -12,22 +12,13 @@ import { SavedViews } from './SavedViews';
 import { fromView, toView } from './viewFilters';
 import { useOrderColumns } from './orderColumns';
 import './orders.css';
+import { downloadCsv } from '../../features/lists/downloadCsv';
 
 const pageSize = 100;
 const sortable = ['created', 'total'];
 const isSortColumn = (by: string): by is (typeof orderSortColumns)[number] =>
   (orderSortColumns as readonly string[]).includes(by);
 const orderId = (order: OrderView) => order.orderId;
-
-function download(fileName: string, csv: string): void {
-  // A BOM so spreadsheet apps read the UTF-8 (CJK product names) correctly.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function OrdersPage(): ReactElement {
   const { t, i18n } = useTranslation();
@@ -54,7 +45,7 @@ export function OrdersPage(): ReactElement {
   const counted = { ...list, total: summary.data?.count ?? null };
   const columns = useOrderColumns(shops.shopName, filters.query);
   const exporter = useChannelMutation('orders:export', {
-    onSuccess: (result) => download(result.fileName, result.csv),
+    onSuccess: (result) => downloadCsv(result.fileName, result.csv),
   });
   const headers = Object.fromEntries(orderExportColumns.map((c) => [c, t(`orders.export.headers.${c}`)]));
   const totals = summary.data?.totals ?? [];

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { OrderView } from '@shared/orders';
+import { Icon } from '../../components/Icon';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
@@ -67,11 +68,21 @@ export function useOrderColumns(
           return (
             <time
               dateTime={new Date(shipBy).toISOString()}
-              title={formatDateTime(shipBy, language)}
+              title={
+                late
+                  ? `${t('orders.filters.late')} · ${formatDateTime(shipBy, language)}`
+                  : formatDateTime(shipBy, language)
+              }
               className={late ? 'order-late' : undefined}
             >
+              {/* Late is said by the sign (named for screen readers) so the whole time fits the cell. */}
+              {late && (
+                <>
+                  <Icon name="alert" size={14} />
+                  <span className="visually-hidden">{t('orders.filters.late')} </span>
+                </>
+              )}
               {formatCellTime(shipBy, language)}
-              {late && ` · ${t('orders.filters.late')}`}
             </time>
           );
         },

@@ -1,10 +1,10 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProductView } from '@shared/catalogue';
 import { useChannelMutation } from '../../api';
-import { Dialog } from '../../components/Dialog';
 import { fractionDigits, minorToDecimal } from '../../format/money';
+import { BulkForm } from './BulkForm';
 import type { ReviewedBatch } from './ChangeDialog';
+import { shopCount, type PickedSku } from './productRows';
 
 const percentPattern = /^[+-]?\d{1,3}(\.\d{1,2})?$/;
 
@@ -14,23 +14,21 @@ export function adjusted(amountMinor: number, percent: number): number {
 }
 
 /**
- * "+5% on these SKUs": one percentage applied to every priced SKU of the live products listed (the page's
- * shop and search narrow them), then the same review dialog as a single edit.
+ * "+5% on these 40 SKUs in two shops": one percentage applied to every ticked SKU that has a price, then
+ * the same review dialog as a single edit (which shows what TikTok would refuse, such as a product that
+ * is not live).
  */
 export function BulkPriceDialog(props: {
-  products: readonly ProductView[];
+  picked: readonly PickedSku[];
   onReview: (batches: ReviewedBatch[], label: string) => void;
   onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation();
-  const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const review = useChannelMutation('products:reviewChange');
-  const skus = props.products
-    .filter((p) => p.status === 'ACTIVATE')
-    .flatMap((p) => p.skus.filter((s) => s.price !== null).map((s) => ({ ...s, price: s.price! })));
-  const shopCount = new Set(props.products.filter((p) => p.status === 'ACTIVATE').map((p) => p.shopId)).size;
+  const skus = props.picked.flatMap(({ sku }) => (sku.price ? [{ ...sku, price: sku.price }] : []));
+  const shops = shopCount(props.picked.filter(({ sku }) => sku.price !== null));
 
   const submit = async () => {
     const typed = text.trim().replace(/%$/, '');
@@ -49,54 +47,25 @@ export function BulkPriceDialog(props: {
   };
 
   return (
-    <Dialog title={t('products.bulk.title')} onClose={props.onClose} busy={review.isPending}>
-      <form
-        className="dialog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="muted">{t('products.bulk.scope', { count: skus.length, shops: shopCount })}</p>
-        <div className="field">
-          <label className="field-label" htmlFor={id}>
-            {t('products.bulk.percent')}
-          </label>
-          <input
-            id={id}
-            className="input input-number"
-            value={text}
-            placeholder="+5"
-            inputMode="decimal"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : `${id}-hint`}
-            onChange={(event) => {
-              setText(event.target.value);
-              setError(null);
-            }}
-          />
-          <span className="field-hint" id={`${id}-hint`}>
-            {t('products.bulk.hint')}
-          </span>
-          {error && (
-            <span className="field-error" id={`${id}-error`}>
-              {error}
-            </span>
-          )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            {t('products.change.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={skus.length === 0 || review.isPending}
-          >
-            {t('products.sku.review')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <BulkForm
+      title={t('products.bulk.title')}
+      scope={t('products.bulk.scope', {
+        count: skus.length,
+        shops: t('products.select.shops', { count: shops }),
+      })}
+      label={t('products.bulk.percent')}
+      value={text}
+      placeholder="+5"
+      hint={t('products.bulk.hint')}
+      error={error}
+      onChange={(value) => {
+        setText(value);
+        setError(null);
+      }}
+      busy={review.isPending}
+      canReview={skus.length > 0}
+      onReview={() => void submit()}
+      onClose={props.onClose}
+    />
   );
 }

@@ -1,20 +1,27 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '@shared/catalogue';
-import { useChannelQuery } from '../../api';
+import { useChannelMutation, useChannelQuery } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format/time';
 import { ChangeDialog, type ReviewedBatch } from './ChangeDialog';
 import { priceRange } from './productText';
 import { PromotionLink } from './PromotionLink';
 import { ProductStatusBadge } from './productStatus';
+import { CostsEditor, PriceHistory } from './ProductSections';
 import { SkuEditor } from './SkuEditor';
 
-/** One product's synced facts. */
+/**
+ * One product: its synced facts, its SKUs (price and stock per warehouse, editable), what each unit costs,
+ * its price history, and "Refresh from TikTok" (re-reads the product now, with its images and attributes).
+ */
 export function ProductDetailDialog(props: {
   product: ProductView;
   shopName: string;
   shopNameOf: (shopId: string) => string;
+  /** The low-stock threshold (Settings). */
+  lowStockBelow: number;
   onClose: () => void;
   returnFocus: () => HTMLElement | null;
 }): ReactElement {
@@ -22,11 +29,18 @@ export function ProductDetailDialog(props: {
   // The row as listed, then as main has it now (a done change updates it).
   const detail = useChannelQuery(
     'products:detail',
-    { productId: props.product.productId },
+    { productId: props.product.productId, lowStockBelow: props.lowStockBelow },
     { invalidateOn: ['products:changeUpdated'] },
   );
-  const product = detail.data?.product ?? props.product;
   const { t, i18n } = useTranslation();
+  const { showToast } = useToasts();
+  const refresh = useChannelMutation('products:refresh', {
+    invalidates: ['products:list', 'products:detail'],
+    onSuccess: () => showToast({ tone: 'success', message: t('products.detail.refreshed') }),
+  });
+  // A refresh stores the product; the detail is asked again (and follows later edits too).
+  const data = detail.data;
+  const product = data?.product ?? props.product;
   const language = i18n.language;
   const [review, setReview] = useState<ReviewedBatch[] | null>(null);
   const number = new Intl.NumberFormat(language);
@@ -41,9 +55,26 @@ export function ProductDetailDialog(props: {
     [t('products.columns.skus'), number.format(product.skuCount)],
     [t('products.detail.created'), when(product.createTime)],
     [t('products.columns.updated'), when(product.updateTime)],
+    [
+      t('products.detail.images'),
+      data && data.mediaFetchedAt !== null
+        ? t('products.detail.imagesRead', { count: data.images.length })
+        : t('products.detail.imagesNotRead'),
+    ],
+    [t('products.detail.fetched'), when(data?.mediaFetchedAt ?? null)],
   ];
   return (
     <Dialog title={product.title} onClose={onClose} returnFocus={returnFocus} className="detail-dialog">
+      <div className="drawer-actions">
+        <button
+          type="button"
+          className="button button-small"
+          disabled={refresh.isPending}
+          onClick={() => refresh.mutate({ productId: product.productId, lowStockBelow: props.lowStockBelow })}
+        >
+          {refresh.isPending ? t('products.detail.refreshing') : t('products.detail.refresh')}
+        </button>
+      </div>
       <dl className="detail-facts detail-facts-wide">
         {facts.map(([label, value]) => (
           <div key={label}>
@@ -55,6 +86,10 @@ export function ProductDetailDialog(props: {
       <PromotionLink shopId={product.shopId} productId={product.productId} />
       <h3 className="section-heading">{t('products.sku.heading')}</h3>
       <SkuEditor product={product} onReview={setReview} />
+      <h3 className="section-heading">{t('products.costs.heading')}</h3>
+      <CostsEditor product={product} />
+      <h3 className="section-heading">{t('products.history.heading')}</h3>
+      <PriceHistory product={product} history={data?.priceHistory ?? []} />
       {review && (
         <ChangeDialog batches={review} shopName={props.shopNameOf} onClose={() => setReview(null)} />
       )}

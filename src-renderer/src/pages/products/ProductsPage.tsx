@@ -1,30 +1,50 @@
-import { useState, type ReactElement } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { productSortColumns, type ProductView } from '@shared/catalogue';
+import { productSortColumns, type Change } from '@shared/catalogue';
 import { cursorPaging, useChannelList, useChannelMutation, useChannelQuery } from '../../api';
 import { SyncedListPage } from '../../features/lists/SyncedListPage';
 import { useListFilters } from '../../features/lists/useListFilters';
 import { useShops } from '../../hooks/useShops';
-import type { Change } from '@shared/catalogue';
+import { useSettings } from '../../settings/SettingsProvider';
 import { BulkPriceDialog } from './BulkPriceDialog';
+import { BulkStockDialog } from './BulkStockDialog';
 import { ChangeDialog, type ReviewedBatch } from './ChangeDialog';
+import { CostsCsvDialog } from './CostsCsvDialog';
 import { ProductDetailDialog } from './ProductDetailDialog';
+import { ProductFilterFields, salesDays, type ProductExtraFilters } from './ProductFilters';
 import { useProductColumns } from './productColumns';
+import {
+  clickTick,
+  loadedTicks,
+  pickedSkus,
+  productRows,
+  rowId,
+  tickAll,
+  type ProductRow,
+  type Selection,
+} from './productRows';
+import { SelectionBar } from './SelectionBar';
 import './products.css';
 
 const pageSize = 100;
 const sortable = ['title', 'price', 'inventory', 'updated'];
 const isSortColumn = (by: string): by is (typeof productSortColumns)[number] =>
   (productSortColumns as readonly string[]).includes(by);
-const productId = (product: ProductView) => product.productId;
 
 export function ProductsPage(): ReactElement {
   const shops = useShops();
   const filters = useListFilters(null);
+  const { settings } = useSettings();
+  const [extra, setExtra] = useState<ProductExtraFilters>({ salesPeriod: 30 });
+  const lowStockBelow = settings.lowStockThreshold;
   const list = useChannelList(
     'products:list',
     {
       limit: pageSize,
+      lowStockBelow,
+      ...salesDays(extra.salesPeriod, new Date()),
+      ...(extra.status ? { status: extra.status } : {}),
+      ...(extra.lowStock ? { lowStock: true as const } : {}),
       ...(filters.shopId ? { shopId: filters.shopId } : {}),
       ...(filters.query ? { search: filters.query } : {}),
       ...(filters.sort && isSortColumn(filters.sort.by)
@@ -34,13 +54,47 @@ export function ProductsPage(): ReactElement {
     {
       ...cursorPaging,
       items: (page) => page.items,
-      getId: productId,
+      getId: (product) => product.productId,
       invalidateOn: ['products:changeUpdated'],
     },
   );
-  const columns = useProductColumns(shops.shopName);
   const { t } = useTranslation();
-  const [bulk, setBulk] = useState(false);
+
+  // Products open into their SKUs; boxes tick SKUs (a product's box ticks all of its SKUs).
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<Selection>(new Map());
+  const anchor = useRef<number | null>(null);
+  const rows = useMemo(() => productRows(list.items, expanded), [list.items, expanded]);
+  const picked = useMemo(() => pickedSkus(list.items, selected), [list.items, selected]);
+  const onTick = useCallback(
+    (index: number, shift: boolean) => {
+      setSelected((current) => clickTick(rows, current, index, anchor.current, shift));
+      anchor.current = index;
+    },
+    [rows],
+  );
+  const onTickAll = useCallback(() => {
+    setSelected((current) => tickAll(list.items, current));
+    anchor.current = null;
+  }, [list.items]);
+  const onExpand = useCallback((productId: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(productId)) next.add(productId);
+      return next;
+    });
+  }, []);
+  const columns = useProductColumns(shops.shopName, {
+    selected,
+    allTicked: loadedTicks(list.items, selected),
+    onTick,
+    onTickAll,
+    expanded,
+    onExpand,
+  });
+
+  const [bulk, setBulk] = useState<'price' | 'stock' | null>(null);
+  const [costsCsv, setCostsCsv] = useState(false);
   const [review, setReview] = useState<{ batches: ReviewedBatch[]; label?: string } | null>(null);
   const [undone, setUndone] = useState<Change | null>(null);
   const latest = useChannelQuery(
@@ -50,15 +104,15 @@ export function ProductsPage(): ReactElement {
   );
   const last = latest.data?.items[0];
   const undo = useChannelMutation('products:undoChange', { onSuccess: setUndone });
-  const actions = (
-    <div className="row-actions">
-      <button
-        type="button"
-        className="button"
-        onClick={() => setBulk(true)}
-        disabled={list.items.length === 0}
-      >
-        {t('products.bulk.open')}
+  const toReview = (batches: ReviewedBatch[], label: string) => {
+    setBulk(null);
+    setReview({ batches, label });
+  };
+  const toolbar = (
+    <>
+      <ProductFilterFields value={extra} onChange={setExtra} lowStockBelow={lowStockBelow} />
+      <button type="button" className="button" onClick={() => setCostsCsv(true)}>
+        {t('products.costsCsv.open')}
       </button>
       <button
         type="button"
@@ -69,18 +123,31 @@ export function ProductsPage(): ReactElement {
       >
         {t('products.undo.button')}
       </button>
-    </div>
+      {picked.length > 0 && (
+        <SelectionBar
+          picked={picked}
+          onPrice={() => setBulk('price')}
+          onStock={() => setBulk('stock')}
+          onClear={() => {
+            setSelected(new Map());
+            anchor.current = null;
+          }}
+        />
+      )}
+    </>
   );
   return (
     <>
-      {bulk && (
-        <BulkPriceDialog
-          products={list.items}
-          onClose={() => setBulk(false)}
-          onReview={(batches, label) => {
-            setBulk(false);
-            setReview({ batches, label });
-          }}
+      {bulk === 'price' && (
+        <BulkPriceDialog picked={picked} onClose={() => setBulk(null)} onReview={toReview} />
+      )}
+      {bulk === 'stock' && (
+        <BulkStockDialog picked={picked} onClose={() => setBulk(null)} onReview={toReview} />
+      )}
+      {costsCsv && (
+        <CostsCsvDialog
+          {...(filters.shopId ? { shopId: filters.shopId } : {})}
+          onClose={() => setCostsCsv(false)}
         />
       )}
       {review && (
@@ -99,22 +166,29 @@ export function ProductsPage(): ReactElement {
           onClose={() => setUndone(null)}
         />
       )}
-      <SyncedListPage
-        extraFilters={actions}
+      <SyncedListPage<ProductRow>
+        extraFilters={toolbar}
+        extraFiltered={Boolean(extra.status || extra.lowStock)}
         kind="products"
         icon="products"
-        list={list}
+        list={{
+          ...list,
+          items: rows,
+          total: list.total === null ? null : list.total + rows.length - list.items.length,
+        }}
+        count={{ shown: list.items.length, total: list.total }}
         filters={filters}
         shops={shops}
         columns={columns}
         sortable={sortable}
-        getRowId={productId}
+        getRowId={rowId}
         className="products-table"
-        renderDetail={(product, close, returnFocus) => (
+        renderDetail={(row, close, returnFocus) => (
           <ProductDetailDialog
-            product={product}
-            shopName={shops.shopName(product.shopId)}
+            product={row.product}
+            shopName={shops.shopName(row.product.shopId)}
             shopNameOf={shops.shopName}
+            lowStockBelow={lowStockBelow}
             onClose={close}
             returnFocus={returnFocus}
           />

@@ -15,6 +15,9 @@ const tones = {
 
 type KnownStatus = keyof typeof tones;
 
+/** The listing statuses a merchant can filter by, in TikTok's order. */
+export const productStatuses = Object.keys(tones) as KnownStatus[];
+
 function isKnown(status: string): status is KnownStatus {
   return Object.hasOwn(tones, status);
 }

@@ -64,6 +64,7 @@ export function SettingsPage(): ReactElement {
 
   const save = (patch: SettingsPatch) => track(update(patch));
   const interval = boundsOf(settingsSchema.shape.syncIntervalMinutes);
+  const lowStock = boundsOf(settingsSchema.shape.lowStockThreshold);
 
   return (
     <div className="page settings-page">
@@ -123,6 +124,20 @@ export function SettingsPage(): ReactElement {
           {...interval}
           value={settings.syncIntervalMinutes}
           onSave={(syncIntervalMinutes) => save({ syncIntervalMinutes })}
+        />
+      </SettingsSection>
+
+      <SettingsSection
+        title={t('settings.catalogue.title')}
+        description={t('settings.catalogue.description')}
+      >
+        <IntegerField
+          label={t('settings.lowStock.label')}
+          hint={t('settings.lowStock.hint')}
+          invalid={t('settings.lowStock.invalid', lowStock)}
+          {...lowStock}
+          value={settings.lowStockThreshold}
+          onSave={(lowStockThreshold) => save({ lowStockThreshold })}
         />
       </SettingsSection>
 
