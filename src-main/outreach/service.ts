@@ -5,7 +5,6 @@ import { englishOf, type Translatable } from '@shared/texts';
 import type {
   Delivery,
   DeliveryReason,
-  MessageType,
   Outreach,
   OutreachInput,
   OutreachStatus,
@@ -13,6 +12,7 @@ import type {
   TemplateProblem,
 } from '@shared/outreach';
 import { regionTimeZone } from '@shared/time';
+import type { MessageType } from '@shared/outreach';
 import { messageContent } from '../tiktok/shop/outreach';
 import type { Blocklist } from './crm';
 import type { OutreachQueue } from './queue';
