@@ -346,6 +346,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     crm: creators,
     limitsOf: (shopId) => effectiveLimits(settings.get().outreachShops, shopId),
     sensitiveWords: () => settings.get().sensitiveWords,
+    cooldownDays: () => settings.get().outreachCooldownDays,
     creatorsChanged: (ids) =>
       events.emit('creators:changed', { ids: ids.length <= 500 ? ids : null, reason: 'sync' }),
   });

@@ -188,6 +188,10 @@ export const deliveryReasons = [
   'replied',
   /** A follow-up not sent: the step before it never went out (failed, skipped or cancelled). */
   'previous_step',
+  /** Contacted by an Outreach within the cooldown set in Settings → Outreach limits. */
+  'cooldown',
+  /** TikTok's limit of messages to a creator who has not replied is reached (see `maxUnansweredMessages`). */
+  'message_limit',
 ] as const;
 export const deliveryReasonSchema = z.enum(deliveryReasons);
 export type DeliveryReason = z.infer<typeof deliveryReasonSchema>;
@@ -199,6 +203,8 @@ const minuteOfDay = z.number().int().min(0).max(1_440);
  * first message and at most four follow-ups.
  */
 export const maxFollowUps = 4;
+/** The messages that may reach a creator who has not replied (the same platform rule). */
+export const maxUnansweredMessages = maxFollowUps + 1;
 
 /** "After N days without a reply, send this message template": one step of a follow-up sequence. */
 export const followUpStepSchema = z
@@ -267,7 +273,10 @@ export const planRowSchema = z.object({
   creatorId: z.number().int(),
   handle: z.string().nullable(),
   outcome: z.enum(['this_week', 'next_week', 'exempt', 'skipped']),
-  reason: deliveryReasonSchema.or(z.literal('cooldown')).nullable(),
+  /** Why the creator is skipped (outcome `skipped`), or why `leftOut` names an action of a `both` Outreach. */
+  reason: deliveryReasonSchema.nullable(),
+  /** The one action of a `both` Outreach this creator does not get (the other still goes); null: none. */
+  leftOut: z.enum(['invite', 'message']).nullable(),
   /** When the creator's first contact is due (UTC epoch ms); null when skipped. */
   dueAt: z.number().int().nullable(),
   /** Skipped as blocklisted: when the merchant blocked the creator (UTC epoch ms). */
@@ -281,6 +290,8 @@ export const outreachPlanSchema = z.object({
   poolSize: z.number().int().nullable(),
   /** The pace the plan assumed (the input's, else the shop's from Settings). */
   ratePerMinute: z.number().int(),
+  /** Days of cooldown the plan applied (Settings → Outreach limits); 0: none. */
+  cooldownDays: z.number().int(),
   poolUsed: z.number().int(),
   counts: z.object({
     thisWeek: z.number().int(),

@@ -23,6 +23,8 @@ export const settingsSchema = z.object({
   backupsKept: z.number().int().min(1).max(60),
   /** Each shop's outreach tier (its weekly pool) and sending pace; a shop not named uses the defaults. */
   outreachShops: outreachShopsSchema,
+  /** A creator contacted by any Outreach within this many days is skipped by a new one; 0: no cooldown. */
+  outreachCooldownDays: z.number().int().min(0).max(365),
   /** Words a template preview warns about (TikTok may refuse them as sensitive); the merchant edits the list. */
   sensitiveWords: sensitiveWordsSchema,
 });
@@ -42,6 +44,7 @@ export const defaultSettings: Settings = {
   financeRetentionYears: 5,
   backupsKept: 7,
   outreachShops: {},
+  outreachCooldownDays: 14,
   sensitiveWords: [...defaultSensitiveWords],
 };
 

@@ -22,6 +22,8 @@ export interface OutreachDeps {
   limitsOf?: (shopId: string) => OutreachLimits;
   /** The merchant's sensitive-word warning list, as set in Outreach → Templates. */
   sensitiveWords?: () => readonly string[];
+  /** Days in which a creator another Outreach contacted is skipped, as set in Settings → Outreach limits. */
+  cooldownDays?: () => number;
   /** Creators whose stage or last contact changed (the Creators page refreshes them). */
   creatorsChanged?: (creatorIds: number[]) => void;
   /** The stored promotion links of a shop's products (`{{promotion_link}}` in templates). */
@@ -70,6 +72,7 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     ...(deps.promotionLinks ? { promotionLinks: deps.promotionLinks } : {}),
     ...(deps.limitsOf ? { limitsOf: deps.limitsOf } : {}),
     ...(deps.sensitiveWords ? { sensitiveWords: deps.sensitiveWords } : {}),
+    ...(deps.cooldownDays ? { cooldownDays: deps.cooldownDays } : {}),
     ...(crm ? { blocklist: crm.blocklist, selectionIds: (s) => crm.selectionIds(s) } : {}),
   });
   return { service, queue };

@@ -18,6 +18,15 @@ export interface AudienceCreator {
   region: string | null;
 }
 
+/**
+ * Why a creator is not contacted (`leftOut` null), or why one action of a `both` Outreach is left out for
+ * them while the other still goes.
+ */
+export interface CreatorSkip {
+  reason: DeliveryReason;
+  leftOut: 'invite' | 'message' | null;
+}
+
 export interface OutreachLimits {
   weeklyPool: number | null;
   ratePerMinute: number;
@@ -30,11 +39,12 @@ export interface PlanInput {
   zone: string;
   /** The pool and pace this Outreach runs with (the input's, else the shop's from Settings). */
   limits: OutreachLimits;
-  skip: (c: AudienceCreator) => DeliveryReason | null;
+  skip: (c: AudienceCreator) => CreatorSkip | null;
   /** Why contacting this creator costs nothing from the pool; null: it costs one. */
   exempt: (c: AudienceCreator) => 'connected' | 'counted' | null;
   poolUsed: number;
   poolExhausted: boolean;
+  cooldownDays: number;
   problems: TemplateProblem[];
   /** When a blocklisted creator was blocked (the CRM's entry). */
   blockedAt?: (c: AudienceCreator) => number | null;
@@ -57,8 +67,10 @@ export function buildPlan(p: PlanInput): OutreachPlan {
   const due = (): number => nextOpen(start + Math.floor(sendIndex++ * interval), input.window, p.zone);
   const counts = { thisWeek: 0, nextWeek: 0, exempt: 0, skipped: 0 };
   const rows: OutreachPlan['rows'] = p.creators.map((c) => {
-    const reason = p.skip(c);
-    if (reason) {
+    const skip = p.skip(c);
+    const partly = skip?.leftOut ? { reason: skip.reason, leftOut: skip.leftOut } : null;
+    if (skip && !skip.leftOut) {
+      const reason = skip.reason;
       counts.skipped++;
       const blockedAt = reason === 'blocklisted' ? (p.blockedAt?.(c) ?? null) : null;
       return {
@@ -66,6 +78,7 @@ export function buildPlan(p: PlanInput): OutreachPlan {
         handle: c.handle,
         outcome: 'skipped',
         reason,
+        leftOut: null,
         dueAt: null,
         blockedAt,
         exemptBecause: null,
@@ -78,7 +91,8 @@ export function buildPlan(p: PlanInput): OutreachPlan {
         creatorId: c.id,
         handle: c.handle,
         outcome: 'exempt',
-        reason: null,
+        reason: partly?.reason ?? null,
+        leftOut: partly?.leftOut ?? null,
         dueAt: due(),
         blockedAt: null,
         exemptBecause,
@@ -91,7 +105,8 @@ export function buildPlan(p: PlanInput): OutreachPlan {
         creatorId: c.id,
         handle: c.handle,
         outcome: 'this_week',
-        reason: null,
+        reason: partly?.reason ?? null,
+        leftOut: partly?.leftOut ?? null,
         dueAt: due(),
         blockedAt: null,
         exemptBecause: null,
@@ -105,7 +120,8 @@ export function buildPlan(p: PlanInput): OutreachPlan {
       creatorId: c.id,
       handle: c.handle,
       outcome: 'next_week',
-      reason: null,
+      reason: partly?.reason ?? null,
+      leftOut: partly?.leftOut ?? null,
       dueAt: nextOpen(opens, input.window, p.zone),
       blockedAt: null,
       exemptBecause: null,
@@ -116,6 +132,7 @@ export function buildPlan(p: PlanInput): OutreachPlan {
     nextReset: reset,
     poolSize: size,
     ratePerMinute: p.limits.ratePerMinute,
+    cooldownDays: p.cooldownDays,
     poolUsed: p.poolUsed,
     counts,
     rows,

@@ -2,21 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import { englishOf, type Translatable } from '@shared/texts';
-import type {
-  Delivery,
-  DeliveryReason,
-  Outreach,
-  OutreachInput,
-  OutreachStatus,
-  Template,
-  TemplateProblem,
+import {
+  type Delivery,
+  maxUnansweredMessages,
+  type Outreach,
+  type OutreachInput,
+  type OutreachStatus,
+  type Template,
+  type TemplateProblem,
 } from '@shared/outreach';
 import { regionTimeZone } from '@shared/time';
 import type { MessageType } from '@shared/outreach';
 import { messageContent } from '../tiktok/shop/outreach';
 import type { Blocklist } from './crm';
 import type { OutreachQueue } from './queue';
-import { type AudienceCreator, buildPlan, type OutreachLimits } from './plan';
+import { type AudienceCreator, buildPlan, type CreatorSkip, type OutreachLimits } from './plan';
+import { ContactHistory } from './contact-history';
 import { followUpKey, waitingForPrevious } from './followups';
 import { effectiveLimits } from '@shared/outreach-limits';
 
@@ -47,6 +48,8 @@ export interface OutreachServiceDeps {
   selectionIds?: (selection: NonNullable<OutreachInput['selection']>) => number[];
   /** The shop's tier (weekly pool) and pace set in Settings; absent: the defaults of an unset shop. */
   limitsOf?: (shopId: string) => OutreachLimits;
+  /** Days after any Outreach's contact in which a creator is skipped (Settings); absent: no cooldown. */
+  cooldownDays?: () => number;
   /** The merchant's sensitive-word warning list (Settings); absent: the default list. */
   sensitiveWords?: () => readonly string[];
   /** The stored promotion links of a shop's products (`{{promotion_link}}`); absent: none. */
@@ -72,15 +75,26 @@ interface Shop {
   region: string;
 }
 
+/** What the skip rules read, once per plan or creation (thousands of creators at once). */
+interface SkipFacts {
+  blocked: Set<number>;
+  privacy: Set<string>;
+  invited: Map<number, Set<string>>;
+  contacted: Map<number, number>;
+  unanswered: Map<number, number>;
+}
+
 export class OutreachService {
   readonly store: OutreachStore;
   readonly templates: TemplateStore;
   private readonly pool: PoolLedger;
+  private readonly history: ContactHistory;
 
   constructor(private readonly deps: OutreachServiceDeps) {
     this.store = new OutreachStore(deps.db);
     this.templates = new TemplateStore(deps.db, deps.now);
     this.pool = new PoolLedger(deps.db);
+    this.history = new ContactHistory(deps.db);
   }
 
   private shop(accountId: string, shopId: string): Shop {
@@ -276,18 +290,51 @@ export class OutreachService {
     };
   }
 
-  /** Why a creator would not be contacted at all (null: it would be). */
-  private skipReason(
-    input: OutreachInput,
-    shop: Shop,
-    c: AudienceCreator,
-    blocked: Set<number>,
-    privacy: Set<string>,
-  ): DeliveryReason | null {
-    if (blocked.has(c.id)) return 'blocklisted';
-    if (!c.openId) return 'no_open_id';
-    if (c.region && c.region.toUpperCase() !== shop.region.toUpperCase()) return 'region_mismatch';
-    if (input.action !== 'invite' && privacy.has(c.openId)) return 'privacy';
+  private skipFacts(input: OutreachInput, shop: Shop, creators: readonly AudienceCreator[]): SkipFacts {
+    const now = this.deps.now();
+    const cooldownDays = this.deps.cooldownDays?.() ?? 0;
+    return {
+      blocked: this.deps.blocklist?.blockedAmong(creators.map((c) => c.id)) ?? new Set<number>(),
+      privacy: this.pool.privacyRefusals(shop.shopId),
+      invited: input.action === 'message' ? new Map() : this.history.invitedProducts(shop.shopId, now),
+      contacted: cooldownDays > 0 ? this.history.contactedSince(now - cooldownDays * 86_400_000) : new Map(),
+      unanswered: input.action === 'invite' ? new Map() : this.history.unansweredMessages(shop.shopId),
+    };
+  }
+
+  /**
+   * Why a creator is not contacted, or which one action of a `both` Outreach is left out (null: all of it
+   * goes). Creator rules first (blocklist, no TikTok id, region, cooldown), then each action's own: an
+   * invitation whose every product the creator is already invited to (TikTok refuses the pairs), a message
+   * to a creator whose privacy refuses shops or who got TikTok's limit of messages without replying.
+   */
+  private skipOf(input: OutreachInput, shop: Shop, c: AudienceCreator, f: SkipFacts): CreatorSkip | null {
+    const whole = (reason: CreatorSkip['reason']): CreatorSkip => ({ reason, leftOut: null });
+    if (f.blocked.has(c.id)) return whole('blocklisted');
+    if (!c.openId) return whole('no_open_id');
+    if (c.region && c.region.toUpperCase() !== shop.region.toUpperCase()) return whole('region_mismatch');
+    if (f.contacted.has(c.id)) return whole('cooldown');
+    const invited = f.invited.get(c.id);
+    const invite =
+      input.action !== 'message' &&
+      invited !== undefined &&
+      input.products.length > 0 &&
+      input.products.every((p) => invited.has(p.productId))
+        ? ('already_invited' as const)
+        : null;
+    const message =
+      input.action === 'invite'
+        ? null
+        : f.privacy.has(c.openId)
+          ? ('privacy' as const)
+          : (f.unanswered.get(c.id) ?? 0) >= maxUnansweredMessages
+            ? ('message_limit' as const)
+            : null;
+    if (input.action === 'invite') return invite ? whole(invite) : null;
+    if (input.action === 'message') return message ? whole(message) : null;
+    if (invite && message) return whole(invite);
+    if (invite) return { reason: invite, leftOut: 'invite' };
+    if (message) return { reason: message, leftOut: 'message' };
     return null;
   }
 
@@ -317,8 +364,7 @@ export class OutreachService {
       messageFor(c);
       for (const f of followUpsFor) f(c);
     }
-    const blocked = this.deps.blocklist?.blockedAmong(creators.map((c) => c.id)) ?? new Set<number>();
-    const privacy = this.pool.privacyRefusals(shop.shopId);
+    const facts = this.skipFacts(input, shop, creators);
     const connected = this.pool.connectedOpenIds(shop.shopId);
     const counted = this.pool.countedThisWeek(shop.shopId, this.deps.now());
     return buildPlan({
@@ -327,7 +373,7 @@ export class OutreachService {
       creators,
       zone: regionTimeZone(shop.region),
       limits: this.limits(input),
-      skip: (c) => this.skipReason(input, shop, c, blocked, privacy),
+      skip: (c) => this.skipOf(input, shop, c, facts),
       // Sets read once: the plan answers for thousands of creators.
       exempt: (c) =>
         c.openId === null
@@ -339,6 +385,7 @@ export class OutreachService {
               : null,
       poolUsed: this.pool.used(shop.shopId, this.deps.now()),
       poolExhausted: this.pool.isExhausted(shop.shopId, this.deps.now()),
+      cooldownDays: this.deps.cooldownDays?.() ?? 0,
       problems,
       blockedAt: (c) => this.deps.blocklist?.entry?.(c.id)?.blockedAt ?? null,
     });
@@ -365,8 +412,7 @@ export class OutreachService {
       throw new AppError('VALIDATION', outreachTexts.invitationEndsInPast(), {
         issues: [{ path: 'invitationEndAt', message: 'in the past' }],
       });
-    const blocked = this.deps.blocklist?.blockedAmong(creators.map((c) => c.id)) ?? new Set<number>();
-    const privacy = this.pool.privacyRefusals(shop.shopId);
+    const facts = this.skipFacts(input, shop, creators);
     const uid = randomBytes(6).toString('hex');
     const settings = {
       products: input.products,
@@ -409,14 +455,15 @@ export class OutreachService {
       );
       const insertFollowUp = this.deps.db.prepare(
         `INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, creator_handle, action, idempotency_key,
-           step, state, text, msg_type, image_sha256, content, next_attempt_at, updated_at)
-         VALUES (?, ?, ?, ?, 'message', ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
+           step, state, text, msg_type, image_sha256, content, reason, next_attempt_at, updated_at)
+         VALUES (?, ?, ?, ?, 'message', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const c of creators) {
-        const reason = this.skipReason(input, shop, c, blocked, privacy);
-        if (reason) skipped++;
+        const skip = this.skipOf(input, shop, c, facts);
+        if (skip && !skip.leftOut) skipped++;
         for (const action of actions) {
           const parts = action === 'message' ? messageFor(c) : null;
+          const reason = skip && (skip.leftOut === null || skip.leftOut === action) ? skip.reason : null;
           insert.run(
             outreachId,
             c.id,
@@ -434,8 +481,10 @@ export class OutreachService {
             now,
           );
         }
-        // A creator not contacted at all gets no follow-ups; the others wait for their first message.
-        if (reason) continue;
+        // A creator whose message does not go gets no follow-ups; the others wait for their first message.
+        if (skip && skip.leftOut !== 'invite') continue;
+        // Follow-ups past TikTok's limit of messages without a reply are skipped from the start.
+        const room = maxUnansweredMessages - 1 - (facts.unanswered.get(c.id) ?? 0);
         (followUpTexts.get(c.id) ?? []).forEach((parts, i) =>
           insertFollowUp.run(
             outreachId,
@@ -444,10 +493,12 @@ export class OutreachService {
             c.handle,
             followUpKey(`${uid}:${c.id}:message`, i + 1),
             i + 1,
+            i < room ? 'queued' : 'skipped',
             parts.text,
             parts.msgType,
             parts.imageSha256,
             parts.content,
+            i < room ? null : 'message_limit',
             waitingForPrevious,
             now,
           ),

@@ -20,6 +20,7 @@ import { m020CreatorSearchSets } from './020-creator-search-sets';
 import { m021PromotionLinksAndMessageTypes } from './021-promotion-links-and-message-types';
 import { m022FollowUpsAndInbox } from './022-followups-and-inbox';
 import { m024ScoreOverrideReason } from './024-score-override-reason';
+import { m028CollaborationProducts } from './028-collaboration-products';
 
 export type { Migration };
 
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   m021PromotionLinksAndMessageTypes,
   m022FollowUpsAndInbox,
   m024ScoreOverrideReason,
+  m028CollaborationProducts,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

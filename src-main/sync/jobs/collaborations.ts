@@ -65,12 +65,14 @@ export async function collaborationsJob(env: ShopJobEnv): Promise<JobResult> {
             for (const collaboration of page.items) {
               if (active) seenActive.add(collaboration.collaborationId);
               let creators = null;
+              let productIds = null;
               if (active) {
                 const detail = await collaborationCreators(ctx, collaboration.collaborationId);
                 creators = detail.creators;
+                productIds = detail.productIds;
                 rejected.push(...detail.rejected);
               }
-              items.push({ collaboration, creators });
+              items.push({ collaboration, creators, productIds });
             }
             return { ...page, items, rejected };
           }),
@@ -109,7 +111,7 @@ async function rereadFinished(env: ShopJobEnv, ids: readonly string[]): Promise<
       if (!collaboration) return { item: null, rejected: page.rejected };
       const detail = await collaborationCreators(ctx, id);
       return {
-        item: { collaboration, creators: detail.creators },
+        item: { collaboration, creators: detail.creators, productIds: detail.productIds },
         rejected: [...page.rejected, ...detail.rejected],
       };
     });

@@ -8,6 +8,8 @@ export interface CollaborationWithCreators {
   collaboration: Collaboration;
   /** Null when the detail was not fetched (finished collaborations): keep what is stored. */
   creators: CollaborationCreator[] | null;
+  /** The invitation's products (not DELETED); null or absent when the detail was not fetched. */
+  productIds?: string[] | null;
 }
 
 export class CollaborationWriter {
@@ -15,6 +17,8 @@ export class CollaborationWriter {
   private readonly upsert: Statement;
   private readonly deleteCreators: Statement<[string]>;
   private readonly insertCreator: Statement;
+  private readonly deleteProducts: Statement<[string]>;
+  private readonly insertProduct: Statement<[string, string]>;
   private readonly selectValid: Statement<[string, string], { collaboration_id: string }>;
   private readonly setRemoved: Statement<[string]>;
 
@@ -36,6 +40,10 @@ export class CollaborationWriter {
         product_count = excluded.product_count, has_free_sample = excluded.has_free_sample, etag = excluded.etag,
         synced_at = excluded.synced_at`);
     this.deleteCreators = db.prepare('DELETE FROM collaboration_creators WHERE collaboration_id = ?');
+    this.deleteProducts = db.prepare('DELETE FROM collaboration_products WHERE collaboration_id = ?');
+    this.insertProduct = db.prepare(
+      'INSERT OR IGNORE INTO collaboration_products (collaboration_id, product_id) VALUES (?, ?)',
+    );
     this.selectValid = db.prepare(
       `SELECT collaboration_id FROM collaborations WHERE account_id = ? AND shop_id = ? AND status IN ('VALID', 'CANCELING')`,
     );
@@ -48,8 +56,9 @@ export class CollaborationWriter {
   write(accountId: string, shopId: string, items: readonly CollaborationWithCreators[], now: number): Counts {
     let inserted = 0;
     let updated = 0;
-    for (const { collaboration: c, creators } of items) {
-      const tag = etag({ c, creators });
+    for (const { collaboration: c, creators, productIds } of items) {
+      // The products join the etag only when read: a collaboration synced before they were kept is rewritten.
+      const tag = etag(productIds ? { c, creators, productIds } : { c, creators });
       const old = this.selectTag.get(c.collaborationId);
       if (old?.etag === tag) continue;
       if (old) updated++;
@@ -72,6 +81,10 @@ export class CollaborationWriter {
         tag,
         now,
       );
+      if (productIds) {
+        this.deleteProducts.run(c.collaborationId);
+        for (const id of productIds) this.insertProduct.run(c.collaborationId, id);
+      }
       if (creators === null) continue;
       this.deleteCreators.run(c.collaborationId);
       for (const cr of creators) {

@@ -43,8 +43,11 @@ const detailData = z.object({
   target_collaboration: z.object({
     id: z.string(),
     creators: z.array(z.unknown()).default([]),
+    products: z.array(z.unknown()).default([]),
   }),
 });
+
+const productSchema = z.object({ id: z.string().min(1), collaboration_status: z.string().optional() });
 
 export interface Collaboration {
   collaborationId: string;
@@ -135,7 +138,7 @@ export async function searchCollaborations(
 export async function collaborationCreators(
   ctx: ShopDataContext,
   collaborationId: string,
-): Promise<{ creators: CollaborationCreator[]; rejected: RejectedRecord[] }> {
+): Promise<{ creators: CollaborationCreator[]; productIds: string[]; rejected: RejectedRecord[] }> {
   const data = await shopCall(ctx, 'affiliate.collab_detail', {
     method: 'GET',
     path: `/affiliate_seller/202508/target_collaborations/${encodeURIComponent(collaborationId)}`,
@@ -159,5 +162,15 @@ export async function collaborationCreators(
     contentProductCount: c.content_product_count,
     status: c.collaboration_status || null,
   }));
-  return { creators, rejected: read.rejected };
+  const products = readRecords(data.target_collaboration.products, {
+    schema: productSchema,
+    key: (raw) => {
+      const id = idKey()(raw);
+      return id === null ? null : `${collaborationId}/product/${id}`;
+    },
+    optional: ['collaboration_status'],
+  });
+  // A product DELETED from the invitation no longer binds its creators to it.
+  const productIds = products.items.filter((p) => p.collaboration_status !== 'DELETED').map((p) => p.id);
+  return { creators, productIds, rejected: [...read.rejected, ...products.rejected] };
 }

@@ -116,6 +116,10 @@ export const appParses: Record<string, (response: Record<string, unknown>) => Pr
       const detail = await collaborationCreators(shopCtx(base), 'x');
       expect(detail.rejected).toEqual([]);
       expect(detail.creators.length).toBeGreaterThan(0);
+      // TikTok's sample lists its products: the pairs an outreach plan must not invite again.
+      const sample = (r.data as { target_collaboration: { products: unknown[] } }).target_collaboration;
+      expect(detail.productIds.length).toBe(sample.products.length);
+      expect(detail.productIds.length).toBeGreaterThan(0);
     }),
   'shop/conversations-202412': (r) =>
     serving(r, async (base) => {

@@ -46,6 +46,12 @@ describe('target collaborations over time', () => {
     await syncAndWait(t, { resources: ['collaborations'] });
     expect(statuses().get(short)).toBe('VALID');
     expect(statuses().get(long)).toBe('VALID');
+    // The detail's products are kept: the outreach plan knows which creator+product pairs are invited.
+    const invitedProduct = world.db
+      .prepare('SELECT product_id FROM collaboration_products WHERE collaboration_id = ?')
+      .pluck();
+    expect(invitedProduct.all(long)).toHaveLength(1);
+    expect(invitedProduct.all(long)).toEqual(invitedProduct.all(short));
 
     // Four days later the short one has expired: it drops out of the VALID search TikTok answers.
     await admin(world.info, 'POST', '/clock', { advanceDays: 4 });

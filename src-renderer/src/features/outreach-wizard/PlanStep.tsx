@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { OutreachPlan } from '@shared/outreach';
+import type { DeliveryReason, OutreachPlan } from '@shared/outreach';
 import { FilterSelect } from '../../components/FilterSelect';
 import { formatDate, formatDateTime } from '../../format/time';
 
@@ -24,13 +24,15 @@ export function PlanStep(props: {
   const { plan } = props;
   const { t, i18n } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
+  const [reason, setReason] = useState<DeliveryReason | undefined>(undefined);
   const number = new Intl.NumberFormat(i18n.language);
   const rows = useMemo(
-    () => (outcome ? plan.rows.filter((r) => r.outcome === outcome) : plan.rows),
-    [plan.rows, outcome],
+    () => plan.rows.filter((r) => (!outcome || r.outcome === outcome) && (!reason || r.reason === reason)),
+    [plan.rows, outcome, reason],
   );
+  // Every reason in the plan, most frequent first: the whole creator skipped or one action left out.
   const reasons = useMemo(() => {
-    const by = new Map<string, number>();
+    const by = new Map<DeliveryReason, number>();
     for (const r of plan.rows) if (r.reason) by.set(r.reason, (by.get(r.reason) ?? 0) + 1);
     return [...by.entries()].sort((a, b) => b[1] - a[1]);
   }, [plan.rows]);
@@ -57,12 +59,15 @@ export function PlanStep(props: {
               reset,
             })}{' '}
         {t('outreach.plan.pace', { rate: number.format(plan.ratePerMinute) })}
+        {plan.cooldownDays > 0 && (
+          <> {t('outreach.plan.cooldown', { days: number.format(plan.cooldownDays) })}</>
+        )}
       </p>
       {reasons.length > 0 && (
         <p className="muted field-hint">
           {t('outreach.plan.skippedWhy', {
             reasons: reasons
-              .map(([r, n]) => `${t(`outreach.reason.${r}`, { defaultValue: r })} (${number.format(n)})`)
+              .map(([r, n]) => `${t(`outreach.reason.${r}`)} (${number.format(n)})`)
               .join(t('outreach.plan.listSeparator')),
           })}
         </p>
@@ -109,6 +114,18 @@ export function PlanStep(props: {
           options={outcomes.map((o) => ({ value: o, label: t(`outreach.plan.outcome.${o}`) }))}
           onChange={setOutcome}
         />
+        {reasons.length > 0 && (
+          <FilterSelect
+            label={t('outreach.plan.reasonFilter')}
+            allLabel={t('outreach.plan.anyReason')}
+            value={reason}
+            options={reasons.map(([r, n]) => ({
+              value: r,
+              label: `${t(`outreach.reason.${r}`)} (${number.format(n)})`,
+            }))}
+            onChange={setReason}
+          />
+        )}
         {rows.length > shown && (
           <p className="muted field-hint">
             {t('outreach.plan.more', { shown, total: number.format(rows.length) })}
@@ -144,11 +161,14 @@ export function PlanStep(props: {
 }
 
 function reasonText(r: PlanRow, t: TFunction, lang: string): string {
-  if (r.exemptBecause) return t(`outreach.plan.exempt.${r.exemptBecause}`);
-  if (r.reason === null) return '—';
-  if (r.reason === 'blocklisted' && r.blockedAt !== null)
-    return t('outreach.reason.blocklistedSince', { date: formatDate(r.blockedAt, lang) });
-  return t(`outreach.reason.${r.reason}`);
+  const exempt = r.exemptBecause ? t(`outreach.plan.exempt.${r.exemptBecause}`) : null;
+  if (r.reason === null) return exempt ?? '—';
+  let why =
+    r.reason === 'blocklisted' && r.blockedAt !== null
+      ? t('outreach.reason.blocklistedSince', { date: formatDate(r.blockedAt, lang) })
+      : t(`outreach.reason.${r.reason}`);
+  if (r.leftOut) why = t(`outreach.plan.leftOut.${r.leftOut}`, { reason: why });
+  return exempt ? `${exempt} · ${why}` : why;
 }
 
 /**

@@ -143,7 +143,11 @@ export function SettingsPage(): ReactElement {
         </SettingsSection>
       )}
 
-      <OutreachLimitsSection shops={settings.outreachShops} save={save} />
+      <OutreachLimitsSection
+        shops={settings.outreachShops}
+        cooldownDays={settings.outreachCooldownDays}
+        save={save}
+      />
 
       <RatesSection />
 

@@ -22,6 +22,7 @@ import { SettingsSection } from '../SettingsSection';
  */
 export function OutreachLimitsSection(props: {
   shops: OutreachShops;
+  cooldownDays: number;
   save: (patch: SettingsPatch) => void;
 }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -98,6 +99,17 @@ export function OutreachLimitsSection(props: {
         </div>
       )}
       <p className="field-hint">{t('outreach.limits.hint')}</p>
+      <div className="field-inline outreach-limits-cooldown">
+        <span className="field-label">{t('outreach.limits.cooldown')}</span>
+        <NumberCell
+          label={t('outreach.limits.cooldown')}
+          min={0}
+          max={365}
+          value={props.cooldownDays}
+          onSave={(outreachCooldownDays) => props.save({ outreachCooldownDays })}
+        />
+      </div>
+      <p className="field-hint">{t('outreach.limits.cooldownHint')}</p>
     </SettingsSection>
   );
 }
