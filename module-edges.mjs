@@ -71,7 +71,7 @@ export const main = {
   },
   outreach: {
     layer: 'domain',
-    may: ['accounts', 'ipc', 'log', 'profile', 'tiktok'],
+    may: ['accounts', 'core', 'ipc', 'log', 'profile', 'tiktok'],
     why: 'sends through the API clients with an Account’s token',
   },
   inbox: {

@@ -352,10 +352,10 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     logger,
     now,
     emit: (payload) => events.emit('outreach:progress', payload),
+    promotionLinks: (shopId, productIds) => promotionLinks.get(shopId, productIds),
     crm: creators,
     limitsOf: (shopId) => effectiveLimits(settings.get().outreachShops, shopId),
     sensitiveWords: () => settings.get().sensitiveWords,
-    promotionLinks: (shopId, productIds) => promotionLinks.get(shopId, productIds),
     cooldownDays: () => settings.get().outreachCooldownDays,
     creatorsChanged: (ids) =>
       events.emit('creators:changed', { ids: ids.length <= 500 ? ids : null, reason: 'sync' }),

@@ -30,16 +30,49 @@ export const creatorVariables: readonly TemplateVariable[] = ['creator_name', 'c
 
 const templateBody = z.string().trim().min(1, 'The text is empty').max(10_000);
 
+/**
+ * What a message template sends (TikTok's `msg_type`, docs/tiktok-api/outreach.md "Message types"): its
+ * text, a picture, a card of the Outreach's first product, or a card of the invitation the Outreach sent
+ * the creator. An invitation is always text.
+ */
+export const messageTypes = ['TEXT', 'IMAGE', 'PRODUCT_CARD', 'TARGET_COLLABORATION_CARD'] as const;
+export const messageTypeSchema = z.enum(messageTypes);
+export type MessageType = z.infer<typeof messageTypeSchema>;
+
+/** TikTok's message image upload takes jpg, png, gif or webp up to 10 MB. */
+export const maxImageBytes = 10 * 1024 * 1024;
+export const imageMimes = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
+
+export const templateImageSchema = z.object({
+  fileName: z.string(),
+  mime: z.enum(imageMimes),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** Bytes. */
+  size: z.number().int(),
+  sha256: z.string(),
+});
+export type TemplateImage = z.infer<typeof templateImageSchema>;
+
 export const templateSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   kind: templateKindSchema,
   language: templateLanguageSchema,
+  messageType: messageTypeSchema,
+  /** The text (TEXT messages and invitations); empty for the other message types. */
   body: z.string(),
+  image: templateImageSchema.nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
 export type Template = z.infer<typeof templateSchema>;
+
+/** At most TikTok's 10 MB once decoded: base64 carries 3 bytes in 4 characters. */
+const base64Image = z
+  .string()
+  .max(Math.ceil(maxImageBytes / 3) * 4, 'The picture is larger than 10 MB')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The picture must be base64');
 
 export const templateSaveInputSchema = z
   .object({
@@ -47,9 +80,31 @@ export const templateSaveInputSchema = z
     name: z.string().trim().min(1).max(100),
     kind: templateKindSchema,
     language: templateLanguageSchema,
-    body: templateBody,
+    messageType: messageTypeSchema.default('TEXT'),
+    body: z.string().trim().max(10_000).default(''),
+    /** A new picture for an IMAGE template; absent keeps the saved one. */
+    image: z
+      .object({ fileName: z.string().trim().min(1).max(200), data: base64Image })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.kind === 'invitation' && t.messageType !== 'TEXT')
+      ctx.addIssue({ code: 'custom', path: ['messageType'], message: 'An invitation is always text' });
+    if (t.messageType === 'TEXT' && t.body === '')
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'The text is empty' });
+    if (t.messageType !== 'TEXT' && t.body !== '')
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'Only a TEXT message has a text' });
+    if (t.messageType !== 'IMAGE' && t.image !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['image'], message: 'Only an IMAGE message has a picture' });
+  });
+export const templateImageInputSchema = z.object({ id: z.number().int().positive() }).strict();
+export const templateImageDataSchema = z.object({
+  image: templateImageSchema,
+  /** The picture's bytes, base64. */
+  data: z.string(),
+});
 export const templateIdInputSchema = z.object({ id: z.number().int().positive() }).strict();
 export const templateListSchema = z.object({ templates: z.array(templateSchema) });
 
@@ -61,6 +116,12 @@ export const templateProblemSchema = z.object({
     'too_long',
     'creator_variable_in_invitation',
     'empty_text',
+    /** An IMAGE message without its picture. */
+    'missing_image',
+    /** A product card in an Outreach with no product. */
+    'needs_product',
+    /** A collaboration card in an Outreach that does not invite. */
+    'needs_invitation',
   ]),
   variable: z.string().optional(),
   limit: z.number().int().optional(),

@@ -26,6 +26,7 @@ export function outreachHandlers(
       outreach.templates.remove(input.id);
       return { ok: true as const };
     },
+    'templates:image': (input) => outreach.templates.image(input.id),
     'templates:preview': (input) => outreach.preview(input),
     'outreach:plan': async (input) => {
       await withLinks(input);

@@ -22,12 +22,12 @@ export interface OutreachDeps {
   limitsOf?: (shopId: string) => OutreachLimits;
   /** The merchant's sensitive-word warning list, as set in Outreach → Templates. */
   sensitiveWords?: () => readonly string[];
-  /** The stored promotion links of a shop's products (`{{promotion_link}}` in templates). */
-  promotionLinks?: OutreachServiceDeps['promotionLinks'];
   /** Days in which a creator another Outreach contacted is skipped, as set in Settings → Outreach limits. */
   cooldownDays?: () => number;
   /** Creators whose stage or last contact changed (the Creators page refreshes them). */
   creatorsChanged?: (creatorIds: number[]) => void;
+  /** The stored promotion links of a shop's products (`{{promotion_link}}` in templates). */
+  promotionLinks?: OutreachServiceDeps['promotionLinks'];
 }
 
 /** TikTok's default limit is 50 requests per second per API per app+shop (docs/tiktok-api/errors-and-limits.md). */
@@ -69,9 +69,9 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     now: deps.now,
     queue,
     onProgress: progress,
+    ...(deps.promotionLinks ? { promotionLinks: deps.promotionLinks } : {}),
     ...(deps.limitsOf ? { limitsOf: deps.limitsOf } : {}),
     ...(deps.sensitiveWords ? { sensitiveWords: deps.sensitiveWords } : {}),
-    ...(deps.promotionLinks ? { promotionLinks: deps.promotionLinks } : {}),
     ...(deps.cooldownDays ? { cooldownDays: deps.cooldownDays } : {}),
     ...(crm ? { blocklist: crm.blocklist, selectionIds: (s) => crm.selectionIds(s) } : {}),
   });

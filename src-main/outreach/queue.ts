@@ -8,12 +8,15 @@ import type { ShopDataContext } from '../tiktok/shop/data-call';
 import type { ShopAppCredentials } from '../tiktok/shop/request';
 import { collaborationCreators } from '../tiktok/shop/collaborations';
 import { listMessages } from '../tiktok/shop/conversations';
+import { uploadMessageImage } from '../tiktok/shop/message-images';
 import {
   createInvitation,
   findInvitationByName,
-  findSentText,
+  findSentMessage,
+  messageContent,
   openConversation,
-  sendText,
+  sendMessage,
+  textContent,
 } from '../tiktok/shop/outreach';
 import type { TokenBucket } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
@@ -516,20 +519,23 @@ export class OutreachQueue {
         .prepare('UPDATE deliveries SET conversation_id = ? WHERE id = ?')
         .run(conversationId, d.id);
     }
+    const content = await this.contentOf(o, d);
+    if (content === null) return;
     const now = this.deps.now();
-    // Committed before the request: a crash from here on leaves a row to reconcile.
+    // Committed before the request, with the exact content: a crash from here on leaves a row to
+    // reconcile, and reconciliation looks for that content.
     const marked = this.store.db
       .prepare(
-        `UPDATE deliveries SET state = 'sending', attempts = attempts + 1, sending_at = ?, updated_at = ?
-         WHERE id = ? AND state = 'queued'`,
+        `UPDATE deliveries SET state = 'sending', content = ?, attempts = attempts + 1, sending_at = ?,
+           updated_at = ? WHERE id = ? AND state = 'queued'`,
       )
-      .run(now, now, d.id).changes;
+      .run(content, now, now, d.id).changes;
     if (marked === 0) return;
     this.deps.onProgress?.(o.id);
     const cid = conversationId;
     let result: WriteResult<string>;
     try {
-      result = await this.call(o, (ctx) => sendText(ctx, cid, d.text ?? ''));
+      result = await this.call(o, (ctx) => sendMessage(ctx, cid, d.msgType, content));
     } catch (err) {
       this.refused(o, [d], classifyRefusal(err, this.deps.now()), 'sending');
       return;
@@ -540,6 +546,79 @@ export class OutreachQueue {
       this.markMessageSent(o, d, result.value);
     }
     this.deps.onProgress?.(o.id);
+  }
+
+  /**
+   * TikTok's content for a message Delivery, by its type (docs/outreach.md, "Message types"); null when it
+   * cannot go now (the Delivery was put back, skipped or refused here).
+   */
+  private async contentOf(o: OutreachRow, d: DeliveryRow): Promise<string | null> {
+    switch (d.msgType) {
+      case 'TEXT':
+        return textContent(d.text ?? '');
+      case 'PRODUCT_CARD':
+        return d.content;
+      case 'TARGET_COLLABORATION_CARD':
+        return this.collaborationCard(o, d);
+      case 'IMAGE': {
+        try {
+          const image = await this.uploadedImage(o, d.imageSha256 ?? '');
+          return messageContent({ type: 'IMAGE', ...image });
+        } catch (err) {
+          this.refused(o, [d], classifyRefusal(err, this.deps.now()), 'queued');
+          return null;
+        }
+      }
+    }
+  }
+
+  /**
+   * A collaboration card carries the invitation this Outreach sent the same creator: it waits while that
+   * invitation is on its way, and is skipped (`previous_step`) when it never went out.
+   */
+  private collaborationCard(o: OutreachRow, d: DeliveryRow): string | null {
+    const now = this.deps.now();
+    const inviteKey = `${firstStepKey(d.idempotencyKey, d.step).replace(/:message$/, '')}:invite`;
+    const invite = this.store.db
+      .prepare('SELECT state, remote_id AS remoteId FROM deliveries WHERE idempotency_key = ?')
+      .get(inviteKey) as { state: string; remoteId: string | null } | undefined;
+    if (invite?.state === 'sent' && invite.remoteId !== null)
+      return messageContent({ type: 'TARGET_COLLABORATION_CARD', collaborationId: invite.remoteId });
+    if (invite && ['queued', 'sending', 'maybe_sent'].includes(invite.state)) {
+      this.store.move([d.id], ['queued'], 'queued', now, { nextAttemptAt: now + 60_000 });
+      return null;
+    }
+    this.store.db.transaction(() =>
+      this.store.move([d.id], ['queued'], 'skipped', now, { reason: 'previous_step' }),
+    )();
+    this.deps.onProgress?.(o.id);
+    return null;
+  }
+
+  /**
+   * The picture's URL at TikTok: uploaded once per Account and reused (uploading again reaches nobody, so
+   * a lost upload answer is simply asked again; docs/tiktok-api/outreach.md).
+   */
+  private async uploadedImage(
+    o: OutreachRow,
+    sha256: string,
+  ): Promise<{ url: string; width: number; height: number }> {
+    const db = this.store.db;
+    const known = db
+      .prepare('SELECT url, width, height FROM message_image_uploads WHERE account_id = ? AND sha256 = ?')
+      .get(o.accountId, sha256) as { url: string; width: number; height: number } | undefined;
+    if (known) return known;
+    const file = db
+      .prepare('SELECT file_name AS fileName, mime, bytes FROM message_image_files WHERE sha256 = ?')
+      .get(sha256) as { fileName: string; mime: string; bytes: Buffer } | undefined;
+    if (!file) throw new Error(`message image ${sha256} is missing`);
+    const up = await this.call(o, (ctx) => uploadMessageImage(ctx, file));
+    db.prepare(
+      `INSERT INTO message_image_uploads (account_id, sha256, url, width, height, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, sha256) DO UPDATE SET url = excluded.url, width = excluded.width,
+         height = excluded.height, uploaded_at = excluded.uploaded_at`,
+    ).run(o.accountId, sha256, up.url, up.width, up.height, this.deps.now());
+    return up;
   }
 
   private markMessageSent(o: OutreachRow, d: DeliveryRow, messageId: string): void {
@@ -686,14 +765,10 @@ export class OutreachQueue {
       `SELECT 1 FROM deliveries WHERE remote_id = ? AND action = 'message' AND id <> ?`,
     );
     const since = Math.floor(((d.sendingAt ?? 0) - 86_400_000) / 1000) * 1000;
+    // Rows committed before message types kept only their text.
+    const sent = { type: d.msgType, content: d.content ?? textContent(d.text ?? '') };
     return this.call(o, (ctx) =>
-      findSentText(
-        ctx,
-        d.conversationId ?? '',
-        d.text ?? '',
-        since,
-        (id) => claimed.get(id, d.id) !== undefined,
-      ),
+      findSentMessage(ctx, d.conversationId ?? '', sent, since, (id) => claimed.get(id, d.id) !== undefined),
     );
   }
 }

@@ -12,6 +12,8 @@ import {
   type TemplateProblem,
 } from '@shared/outreach';
 import { regionTimeZone } from '@shared/time';
+import type { MessageType } from '@shared/outreach';
+import { messageContent } from '../tiktok/shop/outreach';
 import type { Blocklist } from './crm';
 import type { OutreachQueue } from './queue';
 import { type AudienceCreator, buildPlan, type CreatorSkip, type OutreachLimits } from './plan';
@@ -57,6 +59,15 @@ export interface OutreachServiceDeps {
 
 /** One Outreach reaches at most this many creators (its Deliveries are created in one transaction). */
 const maxCreators = 10_000;
+
+/** What one message Delivery sends: a TEXT's rendered text, an IMAGE's picture, a card's content. */
+interface MessageParts {
+  msgType: MessageType;
+  text: string | null;
+  imageSha256: string | null;
+  /** TikTok's content when known at creation (a product card); else built when sent. */
+  content: string | null;
+}
 
 interface Shop {
   shopId: string;
@@ -174,7 +185,7 @@ export class OutreachService {
       problems.push(...r.problems);
       invitationText = r.text;
     }
-    const renderFor =
+    const renderText =
       (body: string) =>
       (c: AudienceCreator): string => {
         const r = render('message', body, {
@@ -187,14 +198,44 @@ export class OutreachService {
             problems.push({ ...p, creatorId: c.id });
         return r.text;
       };
-    const messageFor = message ? renderFor(message.body) : () => null;
+    /** What one message template sends each creator: its text, or the message type's own content. */
+    const renderFor = (template: Template, path: string) => {
+      const fixed = (over: Partial<MessageParts>) => (): MessageParts => ({
+        msgType: template.messageType,
+        text: null,
+        imageSha256: null,
+        content: null,
+        ...over,
+      });
+      switch (template.messageType) {
+        case 'TEXT': {
+          const text = renderText(template.body);
+          return (c: AudienceCreator): MessageParts => ({ ...fixed({})(), text: text(c) });
+        }
+        case 'IMAGE':
+          if (!template.image) problems.push({ code: 'missing_image' });
+          return fixed({ imageSha256: template.image?.sha256 ?? null });
+        case 'PRODUCT_CARD': {
+          const first = input.products[0];
+          if (!first) missing(outreachTexts.productCardNeedsProduct(), path);
+          return fixed({
+            content: messageContent({ type: 'PRODUCT_CARD', productId: first?.productId ?? '' }),
+          });
+        }
+        case 'TARGET_COLLABORATION_CARD':
+          // The card carries the creator's own invitation, known once it went out (queue.ts).
+          if (input.action !== 'both') missing(outreachTexts.collaborationCardNeedsInvitation(), path);
+          return fixed({});
+      }
+    };
+    const messageFor = message ? renderFor(message, 'messageTemplateId') : () => null;
     const followUps = input.followUps ?? [];
     if (followUps.length > 0 && !needMessage) missing(outreachTexts.followUpsNeedMessage(), 'followUps');
     const followUpsFor = followUps.map((f, i) => {
       const template = this.templates.get(f.templateId);
       if (template.kind !== 'message')
         missing(outreachTexts.followUpNotMessage(), `followUps.${i}.templateId`);
-      return renderFor(template.body);
+      return renderFor(template, `followUps.${i}.templateId`);
     });
     return { invitationText, messageFor, followUpsFor, problems };
   }
@@ -409,16 +450,19 @@ export class OutreachService {
       );
       const insert = this.deps.db.prepare(
         `INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, creator_handle, action, idempotency_key,
-           state, text, reason, reason_detail, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           state, text, msg_type, image_sha256, content, reason, reason_detail, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertFollowUp = this.deps.db.prepare(
         `INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, creator_handle, action, idempotency_key,
-           step, state, text, reason, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'message', ?, ?, ?, ?, ?, ?, ?)`,
+           step, state, text, msg_type, image_sha256, content, reason, next_attempt_at, updated_at)
+         VALUES (?, ?, ?, ?, 'message', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const c of creators) {
         const skip = this.skipOf(input, shop, c, facts);
         if (skip && !skip.leftOut) skipped++;
         for (const action of actions) {
+          const parts = action === 'message' ? messageFor(c) : null;
           const reason = skip && (skip.leftOut === null || skip.leftOut === action) ? skip.reason : null;
           insert.run(
             outreachId,
@@ -428,7 +472,10 @@ export class OutreachService {
             action,
             `${uid}:${c.id}:${action}`,
             reason ? 'skipped' : 'queued',
-            action === 'message' ? messageFor(c) : null,
+            parts?.text ?? null,
+            parts?.msgType ?? 'TEXT',
+            parts?.imageSha256 ?? null,
+            parts?.content ?? null,
             reason,
             reason === 'blocklisted' ? (this.deps.blocklist?.entry?.(c.id)?.reason ?? null) : null,
             now,
@@ -438,7 +485,7 @@ export class OutreachService {
         if (skip && skip.leftOut !== 'invite') continue;
         // Follow-ups past TikTok's limit of messages without a reply are skipped from the start.
         const room = maxUnansweredMessages - 1 - (facts.unanswered.get(c.id) ?? 0);
-        (followUpTexts.get(c.id) ?? []).forEach((text, i) =>
+        (followUpTexts.get(c.id) ?? []).forEach((parts, i) =>
           insertFollowUp.run(
             outreachId,
             c.id,
@@ -447,7 +494,10 @@ export class OutreachService {
             followUpKey(`${uid}:${c.id}:message`, i + 1),
             i + 1,
             i < room ? 'queued' : 'skipped',
-            text,
+            parts.text,
+            parts.msgType,
+            parts.imageSha256,
+            parts.content,
             i < room ? null : 'message_limit',
             waitingForPrevious,
             now,

@@ -4,6 +4,7 @@ import {
   type DeliveryReason,
   type DeliveryState,
   deliveryStates,
+  type MessageType,
   type OutreachAction,
   type OutreachStatus,
 } from '@shared/outreach';
@@ -60,6 +61,11 @@ export interface DeliveryRow {
   idempotencyKey: string;
   state: DeliveryState;
   text: string | null;
+  /** What a message sends (TEXT for invitations and Deliveries from before message types). */
+  msgType: MessageType;
+  imageSha256: string | null;
+  /** TikTok's content as committed with `sending` (a product card's from creation). */
+  content: string | null;
   batchNo: number | null;
   solo: boolean;
   conversationId: string | null;
@@ -78,7 +84,8 @@ const outreachColumns = `id, uid, account_id AS accountId, shop_id AS shopId, na
   created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt`;
 
 export const deliveryColumns = `id, outreach_id AS outreachId, creator_id AS creatorId,
-  creator_open_id AS creatorOpenId, creator_handle AS creatorHandle, action, step, idempotency_key AS idempotencyKey, state, text, batch_no AS batchNo,
+  creator_open_id AS creatorOpenId, creator_handle AS creatorHandle, action, step, idempotency_key AS idempotencyKey, state, text,
+  msg_type AS msgType, image_sha256 AS imageSha256, content, batch_no AS batchNo,
   solo, conversation_id AS conversationId, remote_id AS remoteId, reason, reason_detail AS reasonDetail,
   attempts, next_attempt_at AS nextAttemptAt, sending_at AS sendingAt, sent_at AS sentAt, updated_at AS updatedAt`;
 

@@ -19,4 +19,11 @@ export const outreachTexts = defineTexts('outreach.errors', {
   templateNotFound: 'That template does not exist (it may have been deleted).',
   templateVariables: 'The template cannot be saved: {{problems}}.',
   templateNameTaken: 'A template named "{{name}}" already exists.',
+  templateHasNoImage: 'That template has no picture.',
+  imageMissing: 'An image message needs its picture: choose a jpg, png, gif or webp file.',
+  imageNotSupported: 'TikTok takes jpg, png, gif or webp pictures; this file is none of them.',
+  imageTooLarge: 'TikTok takes pictures of at most {{megabytes}} MB; this one is larger.',
+  productCardNeedsProduct: "A product card shows the outreach's first product: choose at least one product.",
+  collaborationCardNeedsInvitation:
+    'A collaboration card shows the invitation this outreach sends: choose to invite and message.',
 });

@@ -14,7 +14,8 @@ import { handleShopApi } from './shop/gate';
 import { shopRouter } from './shop/routes';
 import type { SandboxState, WriteEntry } from './state';
 
-const MAX_BODY = 10 * 1024 * 1024;
+// A 10 MB message image (TikTok's limit) with its multipart framing fits.
+const MAX_BODY = 11 * 1024 * 1024;
 
 export const prefixes = {
   shopAuth: '/shop-auth',

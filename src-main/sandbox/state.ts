@@ -155,6 +155,8 @@ export class SandboxState {
   conversationByPair!: Map<string, string>;
   weeklyContacts!: Map<string, Set<number>>;
   sentSinceReply!: Map<string, number>;
+  /** Message images uploaded (Upload Message Image): URL → size, so an IMAGE message names one of them. */
+  uploadedImages!: Map<string, { width: number; height: number }>;
   perSecond!: WindowCounter;
   /** API for Business's per-app limit, counted over any one second. */
   adsPerSecond!: SlidingWindowCounter;
@@ -191,6 +193,7 @@ export class SandboxState {
     this.conversationByPair = new Map();
     this.weeklyContacts = new Map();
     this.sentSinceReply = new Map();
+    this.uploadedImages = new Map();
     this.perSecond = new WindowCounter(SECOND);
     this.adsPerSecond = new SlidingWindowCounter(SECOND);
     this.perMinute = new WindowCounter(MINUTE);

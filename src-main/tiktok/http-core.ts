@@ -15,7 +15,7 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
 }
 
 export type HttpResponse = TransportResponse;
@@ -180,7 +180,12 @@ export async function callWithRetry<T>(
       const record: SentRequest = {
         method: req.method,
         url: redactedUrl(req.url),
-        body: req.body ?? null,
+        body:
+          typeof req.body === 'string'
+            ? req.body
+            : req.body === undefined
+              ? null
+              : `(${req.body.length} bytes)`,
         sentAt,
         attempts: attempt + 1,
       };

@@ -11,7 +11,8 @@ export interface TransportRequest {
   method: string;
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Text goes as UTF-8; bytes (a multipart upload) as they are. */
+  body?: string | Uint8Array;
 }
 
 export interface TransportResponse {
@@ -71,7 +72,12 @@ export function send(
   const url = new URL(req.url);
   const lib = url.protocol === 'https:' ? https : http;
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-  const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
+  const body =
+    req.body === undefined
+      ? undefined
+      : typeof req.body === 'string'
+        ? Buffer.from(req.body, 'utf8')
+        : Buffer.from(req.body);
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);

@@ -21,6 +21,12 @@ import { loadAsset } from '../security/static-files';
 
 export const maxBodyBytes = 1024 * 1024;
 
+/**
+ * Channels whose input may be larger: a message template carries its picture, up to TikTok's 10 MB as
+ * base64 (docs/outreach.md, "Message types").
+ */
+const largeBodies: Readonly<Record<string, number>> = { 'templates:save': 15 * 1024 * 1024 };
+
 export interface WebBridgeOptions {
   app: ShopmeshApp;
   /** Built renderer (out/renderer). */
@@ -59,14 +65,14 @@ function sendError(res: ServerResponse, status: number, error: AppErrorShape): v
 }
 
 /** The longest body drained after the limit is passed, so the client reads the 413 instead of a reset. */
-const maxDrainBytes = 16 * maxBodyBytes;
+const maxDrainBytes = 16 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > maxBodyBytes) {
+    if (declared > limit) {
       reject(new BodyTooLarge());
       return;
     }
@@ -74,7 +80,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= maxBodyBytes) {
+      if (size <= limit) {
         chunks.push(chunk);
         return;
       }
@@ -122,7 +128,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     const type = req.headers['content-type'] ?? '';
     let raw: Buffer;
     try {
-      raw = await readBody(req);
+      raw = await readBody(req, largeBodies[channel] ?? maxBodyBytes);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         sendError(res, 413, {

@@ -12,6 +12,8 @@ import {
   outreachProgressSchema,
   outreachSchema,
   templateIdInputSchema,
+  templateImageDataSchema,
+  templateImageInputSchema,
   templateListSchema,
   templatePreviewInputSchema,
   templatePreviewSchema,
@@ -32,7 +34,7 @@ export const outreachSlice = {
       input: templateSaveInputSchema,
       output: templateSchema,
       summary:
-        'Create a template (no id) or replace one. Refused when it uses an unknown {{variable}}, or a creator variable in an invitation.',
+        'Create a template (no id) or replace one, with its message type (TEXT, IMAGE with a jpg/png/gif/webp picture up to 10 MB as base64, PRODUCT_CARD, TARGET_COLLABORATION_CARD). Refused when it uses an unknown {{variable}}, a creator variable in an invitation, or a picture that is not one of those formats.',
       writes: true,
     },
     'templates:delete': {
@@ -40,6 +42,12 @@ export const outreachSlice = {
       output: z.object({ ok: z.literal(true) }),
       summary: 'Delete a template; Outreaches already created keep their rendered texts.',
       writes: true,
+    },
+    'templates:image': {
+      input: templateImageInputSchema,
+      output: templateImageDataSchema,
+      summary: "An IMAGE template's picture: its facts and its bytes (base64), to show it.",
+      writes: false,
     },
     'templates:preview': {
       input: templatePreviewInputSchema,

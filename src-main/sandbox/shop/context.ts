@@ -27,6 +27,8 @@ export interface ShopRoute {
   cipher: 'required' | 'forbidden';
   /** Counted against the 10,000/day quota (creator search, IM send). */
   dailyQuota?: boolean;
+  /** The body is `multipart/form-data` (an upload): `ctx.body` is its fields, files as `UploadedFile`. */
+  multipart?: boolean;
   handler: (ctx: ShopContext) => unknown;
 }
 
@@ -46,4 +48,11 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, where: str
 
 export function queryObject(ctx: ShopContext): Record<string, string> {
   return Object.fromEntries(ctx.query);
+}
+
+/** A file field of a multipart body. */
+export interface UploadedFile {
+  name: string;
+  type: string;
+  bytes: Buffer;
 }

@@ -5,8 +5,8 @@ import { JsonWriter } from '../json-writer';
 import type { Router } from '../router';
 import { parseRawQuery, verifyShopSignature } from '../../tiktok/shop/signing';
 import type { SandboxState } from '../state';
-import type { ShopContext, ShopRoute } from './context';
-import { ShopApiError, httpStatusFor, shopCodes } from './errors';
+import type { ShopContext, ShopRoute, UploadedFile } from './context';
+import { ShopApiError, httpStatusFor, invalidParam, shopCodes } from './errors';
 import { hasScope, shopScopes } from './scopes';
 
 export function shopEnvelope(state: SandboxState, code: number, message: string, data: unknown): Reply {
@@ -39,6 +39,31 @@ export async function handleShopApi(
     logger.error({ err, path: req.path }, 'sandbox shop handler failed');
     return shopEnvelope(state, shopCodes.internal, 'Internal error, please retry', null);
   }
+}
+
+/** A multipart body's fields, parsed by the platform's own form-data reader; files as UploadedFile. */
+async function multipartFields(req: SandboxRequest): Promise<Record<string, unknown>> {
+  const ct = contentType(req);
+  if (!ct.startsWith('multipart/form-data'))
+    throw invalidParam('The request body must be multipart/form-data.');
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(req.body), { headers: { 'content-type': ct } }).formData();
+  } catch {
+    throw invalidParam('The multipart body could not be read.');
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of form) {
+    fields[key] =
+      typeof value === 'string'
+        ? value
+        : ({
+            name: value.name,
+            type: value.type,
+            bytes: Buffer.from(await value.arrayBuffer()),
+          } satisfies UploadedFile);
+  }
+  return fields;
 }
 
 async function gateAndRun(
@@ -160,7 +185,9 @@ async function gateAndRun(
   }
 
   let body: unknown;
-  if (req.body.length > 0) {
+  if (route.multipart) {
+    body = await multipartFields(req);
+  } else if (req.body.length > 0) {
     const ct = contentType(req);
     if (!ct.startsWith('application/json'))
       throw new ShopApiError(shopCodes.bodyNotJson, 'The request body must be application/json.');

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { imageInfo } from '../../core/image-info';
 import { creatorFlag } from '../data/dataset';
 import { decodeId, encodeId } from '../ids';
 import type { Conversation, SandboxState } from '../state';
 import { creatorRegion } from '../data/creator-region';
 import { flushReplies, isConnected, maybeScheduleReply } from './behaviour';
 import { hasSensitiveWords } from './collaborations';
-import { parse, requireShop, type ShopContext } from './context';
+import { parse, requireShop, type ShopContext, type UploadedFile } from './context';
 import { ShopApiError, invalidParam, shopCodes } from './errors';
 import { drawFromPool } from './outreach';
 import { decodePageToken, encodePageToken, fingerprint } from './pagination';
@@ -65,6 +67,7 @@ export function wireIndex(conv: Conversation, index: number): string {
  * answers, even though Send Message takes numbers.
  */
 function wireContent(type: string, content: string): string {
+  if (type === 'TARGET_COLLABORATION_CARD') return collaborationCardContent(content);
   if (type !== 'IMAGE' && type !== 'EMOTICONS') return content;
   let parsed: unknown;
   try {
@@ -79,6 +82,21 @@ function wireContent(type: string, content: string): string {
     ...(c.width !== undefined ? { width: String(c.width) } : {}),
     ...(c.height !== undefined ? { height: String(c.height) } : {}),
   });
+}
+
+/**
+ * A collaboration card as Get Messages documents it: `{"invitation_group_id": …}`, where Send IM Message
+ * took `{"target_collaboration_id": …}` (docs/tiktok-api/outreach.md, "Message types").
+ */
+function collaborationCardContent(content: string): string {
+  try {
+    const c = JSON.parse(content) as { target_collaboration_id?: unknown };
+    return typeof c.target_collaboration_id === 'string'
+      ? JSON.stringify({ invitation_group_id: c.target_collaboration_id })
+      : content;
+  } catch {
+    return content;
+  }
 }
 
 const createBody = z.object({
@@ -204,6 +222,8 @@ export function sendMessage(ctx: ShopContext): unknown {
   ) {
     throw invalidParam('content.target_collaboration_id is not a target collaboration of this shop');
   }
+  if ('url' in parsed && !state.uploadedImages.has(parsed.url))
+    throw invalidParam('content.url is not an image uploaded with Upload Message Image');
   if ('content' in parsed && hasSensitiveWords(parsed.content))
     throw new ShopApiError(shopCodes.sensitiveWords, 'The message contains sensitive words.');
   if ((state.dataset.creators.flags[conv.creatorIndex] ?? 0) & creatorFlag.privacy) {
@@ -289,4 +309,24 @@ export function newestUnread(ctx: ShopContext): unknown {
     });
   }
   return { newest_message_list: list };
+}
+
+/** TikTok's limits for a message image (Upload Message Image 202511). */
+const maxImageBytes = 10 * 1024 * 1024;
+
+/**
+ * Upload Message Image: the picture in the multipart field `data`, jpg/png/gif/webp up to 10 MB, answered
+ * with a URL and the picture's size, which an IMAGE message then names.
+ */
+export function uploadImage(ctx: ShopContext): unknown {
+  const fields = (ctx.body ?? {}) as Record<string, unknown>;
+  const file = fields.data as UploadedFile | string | undefined;
+  if (file === undefined || typeof file === 'string') throw invalidParam('data: the image file is required');
+  if (file.bytes.length > maxImageBytes) throw invalidParam('data: the image must not exceed 10MB');
+  const info = imageInfo(file.bytes);
+  if (!info) throw invalidParam('data: the image must be jpg, gif, webp or png');
+  const hash = createHash('sha256').update(file.bytes).digest('hex').slice(0, 32);
+  const url = `https://p16-oec-va.ibyteimg.com/tos-maliva-i-o3syd03w52-us/${hash}~tplv-o3syd03w52-origin-image.image?from=${ctx.state.newId('message')}`;
+  ctx.state.uploadedImages.set(url, { width: info.width, height: info.height });
+  return { url, width: info.width, height: info.height };
 }

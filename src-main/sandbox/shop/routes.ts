@@ -16,6 +16,7 @@ import {
   markRead,
   newestUnread,
   sendMessage,
+  uploadImage,
 } from './messages';
 import { orderDetail, searchOrders } from './orders';
 import { reviewSampleApplication, searchSampleApplications, searchSampleFulfillments } from './samples';
@@ -188,6 +189,13 @@ export function shopRouter(): Router<ShopRoute> {
     cipher: 'required',
     dailyQuota: true,
     handler: sendMessage,
+  });
+  r.add('POST', '/affiliate_seller/{202511}/images/upload', {
+    name: 'im.image_upload',
+    scope: im,
+    cipher: 'forbidden',
+    multipart: true,
+    handler: uploadImage,
   });
   // Singular `conversation` and the `conversatons` typo are as documented (docs/tiktok-api/affiliate.md).
   r.add('GET', '/affiliate_seller/{202412}/conversation/:conversation_id/messages', {

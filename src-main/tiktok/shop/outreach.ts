@@ -123,51 +123,131 @@ export function textContent(text: string): string {
   return JSON.stringify({ content: text });
 }
 
-export async function sendText(
+/** The message types ShopMesh sends (docs/tiktok-api/outreach.md, "Message types"). */
+export type SentType = 'TEXT' | 'IMAGE' | 'PRODUCT_CARD' | 'TARGET_COLLABORATION_CARD';
+
+/** What one message carries, by type; `content` on the wire is its JSON (messageContent). */
+export type MessagePayload =
+  | { type: 'TEXT'; text: string }
+  | { type: 'IMAGE'; url: string; width: number; height: number }
+  | { type: 'PRODUCT_CARD'; productId: string }
+  | { type: 'TARGET_COLLABORATION_CARD'; collaborationId: string };
+
+/** TikTok's `content` string for a payload, in the shapes Send IM Message documents. */
+export function messageContent(p: MessagePayload): string {
+  switch (p.type) {
+    case 'TEXT':
+      return textContent(p.text);
+    case 'IMAGE':
+      return JSON.stringify({ url: p.url, width: p.width, height: p.height });
+    case 'PRODUCT_CARD':
+      return JSON.stringify({ product_id: p.productId });
+    case 'TARGET_COLLABORATION_CARD':
+      return JSON.stringify({ target_collaboration_id: p.collaborationId });
+  }
+}
+
+export async function sendMessage(
   ctx: ShopDataContext,
   conversationId: string,
-  text: string,
+  type: SentType,
+  content: string,
 ): Promise<WriteResult<string>> {
   const r = await shopWrite(ctx, 'im.message_send', {
     method: 'POST',
     path: `/affiliate_seller/202412/conversations/${encodeURIComponent(conversationId)}/messages`,
-    body: { msg_type: 'TEXT', content: textContent(text) },
+    body: { msg_type: type, content },
     data: z.object({ message_id: z.string().min(1) }),
   });
   return r.kind === 'unknown' ? r : { kind: 'done', value: r.value.message_id };
 }
 
-/** Whether two TEXT contents say the same: TikTok may re-serialise the JSON string it was sent. */
-function sameText(received: string, sent: string): boolean {
-  if (received === sent) return true;
+export function sendText(
+  ctx: ShopDataContext,
+  conversationId: string,
+  text: string,
+): Promise<WriteResult<string>> {
+  return sendMessage(ctx, conversationId, 'TEXT', textContent(text));
+}
+
+function parsed(content: string): Record<string, unknown> | null {
   try {
-    const a = JSON.parse(received) as { content?: unknown };
-    const b = JSON.parse(sent) as { content?: unknown };
-    return typeof a.content === 'string' && a.content === b.content;
+    const v = JSON.parse(content) as unknown;
+    return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : null;
   } catch {
-    return false;
+    return null;
+  }
+}
+
+/** A JSON value as text, numbers included (Get Messages answers an image's sizes as strings). */
+const asText = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
+
+/**
+ * Whether a message read back from the conversation is the one sent: same type and same content as TikTok
+ * may re-serialise it. Get Messages answers an image's `width`/`height` as strings, and documents a
+ * collaboration card's content as `{"invitation_group_id"}` (with the type also named
+ * TARGET_INVITATION_CARD) where Send takes `{"target_collaboration_id"}` (docs/tiktok-api/outreach.md).
+ */
+export function sameMessage(
+  received: { type: string; content: string },
+  sent: { type: SentType; content: string },
+): boolean {
+  const cardTypes = ['TARGET_COLLABORATION_CARD', 'TARGET_INVITATION_CARD'];
+  const typeMatches =
+    received.type === sent.type ||
+    (sent.type === 'TARGET_COLLABORATION_CARD' && cardTypes.includes(received.type));
+  if (!typeMatches) return false;
+  if (received.content === sent.content) return true;
+  const a = parsed(received.content);
+  const b = parsed(sent.content);
+  if (!a || !b) return false;
+  switch (sent.type) {
+    case 'TEXT':
+      return typeof a.content === 'string' && a.content === b.content;
+    case 'IMAGE':
+      return (
+        asText(a.url) === asText(b.url) &&
+        asText(a.width) === asText(b.width) &&
+        asText(a.height) === asText(b.height)
+      );
+    case 'PRODUCT_CARD':
+      return asText(a.product_id) !== null && asText(a.product_id) === asText(b.product_id);
+    case 'TARGET_COLLABORATION_CARD': {
+      const id = asText(a.target_collaboration_id) ?? asText(a.invitation_group_id);
+      return id !== null && id === asText(b.target_collaboration_id);
+    }
   }
 }
 
 /**
- * Reconciling a TEXT message whose answer was lost: among the conversation's newest messages, the one with
- * exactly this text, created since `sinceMs` (callers allow for clock skew), that `claimed` does not
+ * Reconciling a message whose answer was lost: among the conversation's newest messages, the one of this
+ * type with this content, created since `sinceMs` (callers allow for clock skew), that `claimed` does not
  * already attribute to another send. Null: it did not go out.
  */
-export async function findSentText(
+export async function findSentMessage(
+  ctx: ShopDataContext,
+  conversationId: string,
+  sent: { type: SentType; content: string },
+  sinceMs: number,
+  claimed: (messageId: string) => boolean,
+): Promise<string | null> {
+  const page = await listMessages(ctx, conversationId, {});
+  for (const m of page.items) {
+    if (m.createTime !== null && m.createTime < sinceMs) continue;
+    if (!sameMessage(m, sent)) continue;
+    if (claimed(m.messageId)) continue;
+    return m.messageId;
+  }
+  return null;
+}
+
+export function findSentText(
   ctx: ShopDataContext,
   conversationId: string,
   text: string,
   sinceMs: number,
   claimed: (messageId: string) => boolean,
 ): Promise<string | null> {
-  const content = textContent(text);
-  const page = await listMessages(ctx, conversationId, {});
-  for (const m of page.items) {
-    if (m.createTime !== null && m.createTime < sinceMs) continue;
-    if (!sameText(m.content, content)) continue;
-    if (claimed(m.messageId)) continue;
-    return m.messageId;
-  }
-  return null;
+  return findSentMessage(ctx, conversationId, { type: 'TEXT', content: textContent(text) }, sinceMs, claimed);
 }

@@ -43,6 +43,8 @@ export interface ShopRequest<S extends z.ZodType> {
   /** Decoded query values; `shop_cipher` goes here for shop-scoped APIs. */
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A body sent as these bytes with this content type instead of JSON (multipart uploads). */
+  rawBody?: { contentType: string; bytes: Uint8Array };
   /** Schema of `data`. */
   data: S;
   bucket?: TokenBucket;
@@ -100,7 +102,8 @@ export function shopRequest<S extends z.ZodType>(
     classify: (res: HttpResponse) => classify(res, req.data),
     request: () => {
       // Sign afresh on each attempt: the timestamp window is five minutes and retries may wait.
-      const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+      const body = req.rawBody?.bytes ?? (req.body === undefined ? undefined : JSON.stringify(req.body));
+      const contentType = req.rawBody?.contentType ?? 'application/json';
       const query: Record<string, string> = {
         app_key: req.app.appKey,
         timestamp: String(Math.floor((req.now ?? Date.now)() / 1000)),
@@ -111,7 +114,7 @@ export function shopRequest<S extends z.ZodType>(
         path: req.path,
         query,
         body,
-        contentType: 'application/json',
+        contentType,
       });
       const url = new URL(req.app.apiBase + req.path);
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
@@ -119,7 +122,7 @@ export function shopRequest<S extends z.ZodType>(
       return {
         method: req.method,
         url: url.toString(),
-        headers: { 'content-type': 'application/json', 'x-tts-access-token': req.accessToken },
+        headers: { 'content-type': contentType, 'x-tts-access-token': req.accessToken },
         body,
       };
     },

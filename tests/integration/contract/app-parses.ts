@@ -16,6 +16,7 @@ import type { ShopDataContext } from '../../../src-main/tiktok/shop/data-call';
 import { listStatements } from '../../../src-main/tiktok/shop/finance';
 import { searchOrders } from '../../../src-main/tiktok/shop/orders';
 import { searchProducts } from '../../../src-main/tiktok/shop/products';
+import { uploadMessageImage } from '../../../src-main/tiktok/shop/message-images';
 import { generatePromotionLink } from '../../../src-main/tiktok/shop/promotion-links';
 import { getAuthorizedShops } from '../../../src-main/tiktok/shop/shops';
 
@@ -132,6 +133,16 @@ export const appParses: Record<string, (response: Record<string, unknown>) => Pr
         failed: (r.data as { failed_conversation_ids: string[] }).failed_conversation_ids,
       }),
     ),
+  'shop/image-upload-202511': (r) =>
+    serving(r, async (base) => {
+      expect(
+        await uploadMessageImage(shopCtx(base), {
+          bytes: new Uint8Array([1]),
+          fileName: 'a.png',
+          mime: 'image/png',
+        }),
+      ).toEqual(r.data);
+    }),
   'shop/promotion-link-202405': (r) =>
     serving(r, async (base) => {
       expect(await generatePromotionLink(shopCtx(base), '789078671231')).toEqual({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { uploadMessageImage } from '../../../src-main/tiktok/shop/message-images';
+import { solidPng } from '../../helpers/images';
 import { shopRequest } from '../../../src-main/tiktok/shop/request';
 import { adsRequest, type AdsRequest } from '../../../src-main/tiktok/ads/request';
 import { createPkcePair } from '../../../src-main/oauth/pkce';
@@ -264,6 +266,11 @@ export async function sandboxAnswers(
         skus: [{ id: p.skuId, inventory: [{ warehouse_id: '7068500000000000009', quantity: 5 }] }],
       });
     },
+    'shop/image-upload-202511': () =>
+      uploadMessageImage(
+        { ...unsigned, cipher: '' },
+        { bytes: solidPng(1280, 720), fileName: 'banner.png', mime: 'image/png' },
+      ),
     'shop/promotion-link-202405': () =>
       shop('POST', `/affiliate_seller/202405/products/${productId}/promotion_link/generate`, unknownData, {}),
   };

@@ -196,6 +196,23 @@ const badInputs: [Channel, unknown][] = [
   ['inbox:messages', { conversationId: '' }],
   ['inbox:messages', { conversationId: 'c1', cursor: '12ab' }],
   ['inbox:reply', { conversationId: 'c1', text: '   ', key: 'abcdefgh' }],
+  ['templates:image', { id: 0 }],
+  ['templates:save', { name: 'n', kind: 'message', language: 'en', messageType: 'VIDEO', body: 'x' }],
+  ['templates:save', { name: 'n', kind: 'invitation', language: 'en', messageType: 'IMAGE', body: '' }],
+  [
+    'templates:save',
+    { name: 'n', kind: 'message', language: 'en', messageType: 'PRODUCT_CARD', body: 'text' },
+  ],
+  [
+    'templates:save',
+    {
+      name: 'n',
+      kind: 'message',
+      language: 'en',
+      messageType: 'IMAGE',
+      image: { fileName: 'a.png', data: '***' },
+    },
+  ],
   ['promotionLinks:get', { shopId: 's1', productIds: [] }],
   ['promotionLinks:get', { shopId: 's1', productIds: Array.from({ length: 101 }, (_, i) => `p${i}`) }],
   ['promotionLinks:generate', { shopId: 's1' }],

@@ -19,6 +19,8 @@ interface Draft {
   name: string;
   kind: TemplateKind;
   language: Template['language'];
+  /** Kept as saved: the editor writes TEXT templates; other types keep their picture or card. */
+  messageType: Template['messageType'];
   body: string;
 }
 
@@ -40,8 +42,14 @@ export function TemplateEditor(props: {
   const body = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState<Draft>(
     template
-      ? { name: template.name, kind: template.kind, language: template.language, body: template.body }
-      : { name: '', kind: 'message', language: 'en', body: '' },
+      ? {
+          name: template.name,
+          kind: template.kind,
+          language: template.language,
+          messageType: template.messageType,
+          body: template.body,
+        }
+      : { name: '', kind: 'message', language: 'en', messageType: 'TEXT', body: '' },
   );
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -65,7 +73,8 @@ export function TemplateEditor(props: {
   };
   const submit = async (): Promise<void> => {
     if (!draft.name.trim()) return setError(t('outreach.templates.need.name'));
-    if (!draft.body.trim()) return setError(t('outreach.templates.need.body'));
+    if (draft.messageType === 'TEXT' && !draft.body.trim())
+      return setError(t('outreach.templates.need.body'));
     try {
       const saved = await save.mutateAsync({ ...(template ? { id: template.id } : {}), ...draft });
       showToast({ tone: 'success', message: t('outreach.templates.saved', { name: saved.name }) });
@@ -126,33 +135,39 @@ export function TemplateEditor(props: {
           </label>
         </div>
         <p className="field-hint">{t(`outreach.templates.kindHint.${draft.kind}`)}</p>
-        <label className="field-label" htmlFor={`${id}-body`}>
-          {t('outreach.wizard.template.body')}
-        </label>
-        <textarea
-          id={`${id}-body`}
-          ref={body}
-          className="input textarea"
-          rows={6}
-          lang={draft.language}
-          value={draft.body}
-          maxLength={10_000}
-          onChange={(e) => change({ body: e.target.value })}
-        />
-        <div className="template-variables" role="group" aria-label={t('outreach.templates.insert')}>
-          <span className="field-hint">{t('outreach.templates.insert')}</span>
-          {usable.map((v) => (
-            <button
-              key={v}
-              type="button"
-              className="button button-small chip-button"
-              onClick={() => insert(v)}
-            >
-              {`{{${v}}}`}
-            </button>
-          ))}
-        </div>
-        <PreviewFor kind={draft.kind} body={draft.body} />
+        {draft.messageType !== 'TEXT' ? (
+          <p className="field-hint">{t(`outreach.templates.typeHint.${draft.messageType}`)}</p>
+        ) : (
+          <>
+            <label className="field-label" htmlFor={`${id}-body`}>
+              {t('outreach.wizard.template.body')}
+            </label>
+            <textarea
+              id={`${id}-body`}
+              ref={body}
+              className="input textarea"
+              rows={6}
+              lang={draft.language}
+              value={draft.body}
+              maxLength={10_000}
+              onChange={(e) => change({ body: e.target.value })}
+            />
+            <div className="template-variables" role="group" aria-label={t('outreach.templates.insert')}>
+              <span className="field-hint">{t('outreach.templates.insert')}</span>
+              {usable.map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  className="button button-small chip-button"
+                  onClick={() => insert(v)}
+                >
+                  {`{{${v}}}`}
+                </button>
+              ))}
+            </div>
+            <PreviewFor kind={draft.kind} body={draft.body} />
+          </>
+        )}
         {error && (
           <Notice tone="danger" title={t('outreach.templates.cannotSave')}>
             {error}
