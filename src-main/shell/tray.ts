@@ -1,11 +1,13 @@
 import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 import type { Language } from '@shared/settings';
+import type { OutreachTrayStatus } from '../outreach/tray-status';
 import type { TrayStatus } from '../sync/tray-status';
-import { labelsFor, trayStatusLine } from './tray-labels';
+import { labelsFor, trayOutreachLine, trayStatusLine } from './tray-labels';
 
 export interface TrayActions {
   open(): void;
   syncNow(): void;
+  pauseAllOutreach(): void;
   quit(): void;
 }
 
@@ -14,12 +16,14 @@ export interface TrayOptions {
   language: Language;
   actions: TrayActions;
   status?: TrayStatus | null;
+  outreach?: OutreachTrayStatus | null;
   now?: () => number;
 }
 
 export interface ShopmeshTray {
   setLanguage(language: Language): void;
   setStatus(status: TrayStatus): void;
+  setOutreach(status: OutreachTrayStatus): void;
   isAlive(): boolean;
   /** The current menu's labels and enabled flags, for the Electron e2e check. */
   describe(): { label: string; enabled: boolean }[];
@@ -31,16 +35,27 @@ export function trayMenuTemplate(
   actions: TrayActions,
   status: TrayStatus | null,
   now: number,
+  outreach: OutreachTrayStatus | null = null,
 ): MenuItemConstructorOptions[] {
   const labels = labelsFor(language);
-  const head: MenuItemConstructorOptions[] = status
-    ? [{ id: 'status', label: trayStatusLine(language, status, now), enabled: false }, { type: 'separator' }]
-    : [];
+  const outreachLine = outreach ? trayOutreachLine(language, outreach) : null;
+  const lines: MenuItemConstructorOptions[] = [
+    ...(status ? [{ id: 'status', label: trayStatusLine(language, status, now), enabled: false }] : []),
+    ...(outreachLine ? [{ id: 'outreach-status', label: outreachLine, enabled: false }] : []),
+  ];
+  const head: MenuItemConstructorOptions[] = lines.length > 0 ? [...lines, { type: 'separator' }] : [];
   return [
     ...head,
     { id: 'open', label: labels.open, click: () => actions.open() },
     // While a sync runs, a second click would only join it; disabling says so.
     { id: 'sync-now', label: labels.syncNow, enabled: !status?.syncing, click: () => actions.syncNow() },
+    // Enabled only while something sends: a pause with nothing running would say nothing happened.
+    {
+      id: 'pause-all-outreach',
+      label: labels.pauseAllOutreach,
+      enabled: (outreach?.running ?? 0) > 0,
+      click: () => actions.pauseAllOutreach(),
+    },
     { type: 'separator' },
     { id: 'quit', label: labels.quit, click: () => actions.quit() },
   ];
@@ -51,13 +66,17 @@ export function createTray(options: TrayOptions): ShopmeshTray {
   const tray = new Tray(nativeImage.createFromPath(options.iconPath));
   let language = options.language;
   let status = options.status ?? null;
+  let outreach = options.outreach ?? null;
   let template: MenuItemConstructorOptions[] = [];
   const render = (): void => {
-    template = trayMenuTemplate(language, options.actions, status, now());
+    template = trayMenuTemplate(language, options.actions, status, now(), outreach);
     const labels = labelsFor(language);
-    tray.setToolTip(
-      status ? `${labels.tooltip}\n${trayStatusLine(language, status, now())}` : labels.tooltip,
-    );
+    const lines = [
+      labels.tooltip,
+      ...(status ? [trayStatusLine(language, status, now())] : []),
+      ...(outreach ? [trayOutreachLine(language, outreach)].filter((l): l is string => l !== null) : []),
+    ];
+    tray.setToolTip(lines.join('\n'));
     // Always a context menu: on Linux (AppIndicator) a plain click is not delivered.
     tray.setContextMenu(Menu.buildFromTemplate(template));
   };
@@ -70,6 +89,10 @@ export function createTray(options: TrayOptions): ShopmeshTray {
     },
     setStatus(next) {
       status = next;
+      render();
+    },
+    setOutreach(next) {
+      outreach = next;
       render();
     },
     isAlive: () => !tray.isDestroyed(),
