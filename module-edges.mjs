@@ -121,10 +121,10 @@ export const main = {
     why: 'the composition root: builds every service',
   },
   web: { layer: 'transport', may: ['app.ts', 'log', 'paths.ts', 'security', 'version.ts'] },
-  shell: { layer: 'transport', may: ['events.ts', 'log', 'security', 'settings', 'sync'] },
+  shell: { layer: 'transport', may: ['events.ts', 'log', 'outreach', 'security', 'settings', 'sync'] },
   'index.ts': {
     layer: 'transport',
-    may: ['app.ts', 'log', 'paths.ts', 'profile', 'security', 'shell', 'version.ts'],
+    may: ['app.ts', 'log', 'outreach', 'paths.ts', 'profile', 'security', 'shell', 'version.ts'],
     why: 'the Electron entry',
   },
 };

@@ -40,6 +40,7 @@ import type { SyncWorkerSpec } from './sync/worker/protocol';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersService } from './orders/orders-service';
 import { createOutreach } from './outreach/index';
+import type { OutreachService } from './outreach/service';
 import { effectiveLimits } from '@shared/outreach-limits';
 import { outreachHandlers } from './outreach/handlers';
 import { purgeAccountOutreach } from './outreach/purge';
@@ -131,6 +132,8 @@ export interface ShopmeshApp {
   readonly privacy: PrivacyService;
   /** The scheduler, tray line and notifications; null when `backgroundSync` is off. */
   readonly background: BackgroundSync | null;
+  /** Outreaches (the tray's "Pause all outreach" and its outreach line). */
+  readonly outreach: OutreachService;
   info(): AppInfo;
   close(): Promise<void>;
 }
@@ -353,6 +356,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     now,
     emit: (payload) => events.emit('outreach:progress', payload),
     promotionLinks: (shopId, productIds) => promotionLinks.get(shopId, productIds),
+    alert: (payload) => events.emit('outreach:alert', payload),
     crm: creators,
     limitsOf: (shopId) => effectiveLimits(settings.get().outreachShops, shopId),
     sensitiveWords: () => settings.get().sensitiveWords,
@@ -467,6 +471,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     creatorSources,
     privacy,
     background,
+    outreach: outreach.service,
     info,
     async close() {
       if (closed) return;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, screen, session } from 'electron';
 import { profileAuthOrigins } from './profile/app-profile';
+import type { EventPayload } from '@shared/contract';
 import { createApp, type ShopmeshApp } from './app';
 import { defaultDataDir, resourcesDir } from './paths';
 import { appEntryUrl } from './security/app-origin';
@@ -13,7 +14,8 @@ import { createElectronSettingsStore } from './shell/electron-settings-store';
 import { forwardEvents, registerInvokeHandler } from './shell/ipc';
 import { createMainWindow, rememberWindowState } from './shell/main-window';
 import { openInBrowser } from './shell/open-in-browser';
-import { showSyncNotification } from './shell/notifications';
+import { showOutreachNotification, showSyncNotification } from './shell/notifications';
+import { OutreachTrayTracker } from './outreach/tray-status';
 import { hardenSession } from './shell/session-guard';
 import { createTray, type ShopmeshTray } from './shell/tray';
 import { hardenWebContents } from './shell/web-contents-guard';
@@ -151,6 +153,10 @@ async function start(): Promise<void> {
     app.quit();
   };
 
+  const outreach = new OutreachTrayTracker(
+    shopmesh.outreach.list({}),
+    (id) => shopmesh.outreach.store.outreach(id) ?? null,
+  );
   let tray: ShopmeshTray | null = null;
   try {
     tray = createTray({
@@ -158,12 +164,14 @@ async function start(): Promise<void> {
       language: shopmesh.settings.get().language,
       status: shopmesh.background?.tray() ?? null,
       lock: shopmesh.appLock.status(),
+      outreach: outreach.status(),
       actions: {
         open: reveal,
         syncNow: () => void shopmesh.background?.runNow('tray'),
         lockNow: () => {
           if (shopmesh.appLock.status().enabled) shopmesh.appLock.lock();
         },
+        pauseAllOutreach: () => shopmesh.outreach.pauseAll(),
         quit,
       },
     });
@@ -172,6 +180,19 @@ async function start(): Promise<void> {
   } catch (err) {
     logger.warn({ err }, 'no system tray available; closing the window keeps the app running only on macOS');
   }
+
+  // Outreach news: the tray's line follows status changes; each alert is one desktop notification.
+  shopmesh.events.subscribe((event, payload) => {
+    if (event === 'outreach:progress') {
+      const p = payload as EventPayload<'outreach:progress'>;
+      if (outreach.observe(p.outreachId, p.status)) tray?.setOutreach(outreach.status());
+    } else if (event === 'outreach:alert')
+      showOutreachNotification(
+        shopmesh.settings.get().language,
+        payload as EventPayload<'outreach:alert'>,
+        reveal,
+      );
+  });
 
   const background = shopmesh.background;
   if (background) {

@@ -379,6 +379,28 @@ export const deliveriesSchema = z.object({
   total: z.number().int(),
 });
 
+/**
+ * News about an Outreach for a merchant who is not looking (docs/outreach.md, "Alerts"): shown as a desktop
+ * notification and in the tray by the Electron shell, as a toast in the window.
+ */
+export const outreachAlertKinds = ['finished', 'quota_paused', 'quota_resumed', 'failing'] as const;
+export const outreachAlertSchema = z.object({
+  outreachId: z.number().int(),
+  name: z.string(),
+  kind: z.enum(outreachAlertKinds),
+  /** A quota pause: when TikTok's quota resets and sending resumes (UTC epoch ms). */
+  resumeAt: z.number().int().nullable(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+});
+export type OutreachAlert = z.infer<typeof outreachAlertSchema>;
+
+export const outreachPauseAllSchema = z.object({
+  /** How many running Outreaches were paused. */
+  paused: z.number().int(),
+});
+
 export const outreachProgressSchema = z.object({
   outreachId: z.number().int(),
   status: outreachStatusSchema,

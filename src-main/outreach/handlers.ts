@@ -38,6 +38,7 @@ export function outreachHandlers(
     },
     'outreach:start': (input) => outreach.start(input.id),
     'outreach:pause': (input) => outreach.pause(input.id),
+    'outreach:pauseAll': () => ({ paused: outreach.pauseAll() }),
     'outreach:resume': (input) => outreach.resume(input.id),
     'outreach:cancel': (input) => outreach.cancel(input.id),
     'outreach:get': (input) => outreach.get(input.id),

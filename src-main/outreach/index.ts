@@ -8,6 +8,7 @@ import { OutreachQueue } from './queue';
 import { lastContactedFacts, type OutreachCrm, pipelineMover } from './crm';
 import type { OutreachLimits } from './plan';
 import { OutreachService, type OutreachServiceDeps } from './service';
+import { OutreachAlerts } from './alerts';
 
 export interface OutreachDeps {
   db: Database;
@@ -16,6 +17,8 @@ export interface OutreachDeps {
   logger: Logger;
   now: () => number;
   emit: (payload: EventPayload<'outreach:progress'>) => void;
+  /** Outreach news (finished, quota pause and reset, repeated failures), once per occurrence. */
+  alert?: (payload: EventPayload<'outreach:alert'>) => void;
   /** The creator CRM: its blocklist is obeyed, its pipeline and "last contacted" follow what was sent. */
   crm?: OutreachCrm;
   /** The shop's tier (weekly pool) and pace, as set in Settings. */
@@ -37,6 +40,7 @@ const shopQps = 50;
 export function createOutreach(deps: OutreachDeps): { service: OutreachService; queue: OutreachQueue } {
   const limiter = new RateLimiter(() => shopQps);
   let service: OutreachService | null = null;
+  let alerts: OutreachAlerts | null = null;
   const crm = deps.crm;
   crm?.extensions.register('outreach', { facts: lastContactedFacts });
   const progress = (outreachId: number): void => {
@@ -44,6 +48,7 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     if (!service || !o) return;
     const s = service.summary(o);
     deps.emit({ outreachId, status: s.status, counts: s.counts, total: s.total, etaAt: s.etaAt });
+    for (const a of alerts?.observe(s, deps.now()) ?? []) deps.alert?.(a);
   };
   const queue = new OutreachQueue({
     db: deps.db,
@@ -75,5 +80,6 @@ export function createOutreach(deps: OutreachDeps): { service: OutreachService; 
     ...(deps.cooldownDays ? { cooldownDays: deps.cooldownDays } : {}),
     ...(crm ? { blocklist: crm.blocklist, selectionIds: (s) => crm.selectionIds(s) } : {}),
   });
+  alerts = new OutreachAlerts(service.list({}));
   return { service, queue };
 }

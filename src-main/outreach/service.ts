@@ -538,6 +538,17 @@ export class OutreachService {
     return this.get(id);
   }
 
+  /** Pauses every running Outreach as the merchant's own pause; returns how many. */
+  pauseAll(): number {
+    const now = this.deps.now();
+    const running = this.store.outreaches(`status = 'running'`);
+    this.deps.db.transaction(() => {
+      for (const o of running) this.store.setStatus(o.id, 'paused', now, { reason: 'user' });
+    })();
+    for (const o of running) this.changed(o.id);
+    return running.length;
+  }
+
   resume(id: number): Outreach {
     this.transition(id, ['paused'], 'resumed');
     this.store.setStatus(id, 'running', this.deps.now());

@@ -1,4 +1,6 @@
+import type { OutreachAlert } from '@shared/outreach';
 import type { Language } from '@shared/settings';
+import type { OutreachTrayStatus } from '../outreach/tray-status';
 import type { SyncNotification, TrayStatus } from '../sync/tray-status';
 
 export interface TrayLabels {
@@ -9,8 +11,13 @@ export interface TrayLabels {
   /** The app lock's state line. */
   locked: string;
   quit: string;
+  pauseAllOutreach: string;
   status: Record<TrayStatus['labelKey'], string>;
   notifications: Record<SyncNotification, { title: string; body: string }>;
+  /** `{count}` Outreaches sending; the earliest quota reset `{time}`. */
+  outreach: { running: string; pausedForQuota: string };
+  /** `{name}` of the Outreach, its `{sent}` / `{failed}` / `{skipped}` counts, the reset `{time}`. */
+  outreachAlerts: Record<OutreachAlert['kind'], { title: string; body: string }>;
 }
 
 /** The tray and notifications live outside the renderer's i18n, so their few strings are translated here. */
@@ -22,6 +29,7 @@ export const trayLabels: Readonly<Record<Language, TrayLabels>> = Object.freeze(
     lockNow: 'Lock now',
     locked: 'Locked',
     quit: 'Quit',
+    pauseAllOutreach: 'Pause all outreach',
     status: {
       'tray.sync.syncing': 'Syncing…',
       'tray.sync.healthy': 'Synced {time}',
@@ -38,6 +46,25 @@ export const trayLabels: Readonly<Record<Language, TrayLabels>> = Object.freeze(
       },
       backToHealthy: { title: 'Sync is working again', body: 'Your orders and products are up to date.' },
     },
+    outreach: {
+      running: 'Outreach: {count} sending',
+      pausedForQuota: "Outreach waits for TikTok's quota until {time}",
+    },
+    outreachAlerts: {
+      finished: {
+        title: 'Outreach finished',
+        body: '“{name}”: {sent} sent, {failed} failed, {skipped} skipped.',
+      },
+      quota_paused: {
+        title: 'Outreach paused for quota',
+        body: "“{name}” reached TikTok's quota and resumes {time}.",
+      },
+      quota_resumed: { title: 'Outreach resumed', body: "TikTok's quota reset: “{name}” is sending again." },
+      failing: {
+        title: 'Outreach keeps failing',
+        body: '“{name}”: {failed} failed so far. Open ShopMesh to see why.',
+      },
+    },
   },
   'zh-CN': {
     tooltip: 'ShopMesh',
@@ -46,6 +73,7 @@ export const trayLabels: Readonly<Record<Language, TrayLabels>> = Object.freeze(
     lockNow: '立即锁定',
     locked: '已锁定',
     quit: '退出',
+    pauseAllOutreach: '暂停全部建联',
     status: {
       'tray.sync.syncing': '正在同步…',
       'tray.sync.healthy': '已同步（{time}）',
@@ -61,6 +89,19 @@ export const trayLabels: Readonly<Record<Language, TrayLabels>> = Object.freeze(
         body: '有 TikTok 账号已失效，请在“账号”页面重新连接以继续同步。',
       },
       backToHealthy: { title: '同步已恢复', body: '你的订单和商品数据已是最新。' },
+    },
+    outreach: {
+      running: '建联发送中：{count} 个',
+      pausedForQuota: '建联等待 TikTok 配额重置：{time}',
+    },
+    outreachAlerts: {
+      finished: { title: '建联已完成', body: '“{name}”：已发送 {sent}，失败 {failed}，跳过 {skipped}。' },
+      quota_paused: { title: '建联因配额暂停', body: '“{name}”已达 TikTok 配额上限，将于 {time} 恢复。' },
+      quota_resumed: { title: '建联已恢复', body: 'TikTok 配额已重置：“{name}”继续发送。' },
+      failing: {
+        title: '建联连续失败',
+        body: '“{name}”：目前已有 {failed} 位达人发送失败，请打开 ShopMesh 查看原因。',
+      },
     },
   },
 });
@@ -86,4 +127,38 @@ export function trayStatusLine(language: Language, status: TrayStatus, now: numb
     '{time}',
     relativeTime(language, status.lastSyncAt, now),
   );
+}
+
+/** A date and time in the merchant's language and the computer's zone ("Dec 6, 2026, 12:00 PM"). */
+export function dateTime(language: Language, at: number): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** The tray's outreach line, or null when no Outreach is sending or waiting for a quota reset. */
+export function trayOutreachLine(language: Language, status: OutreachTrayStatus): string | null {
+  const labels = labelsFor(language).outreach;
+  if (status.running > 0) return fill(labels.running, { count: status.running });
+  if (status.pausedForQuota > 0 && status.resumeAt !== null)
+    return fill(labels.pausedForQuota, { time: dateTime(language, status.resumeAt) });
+  return null;
+}
+
+/** The desktop notification of an Outreach alert. */
+export function outreachAlertText(language: Language, alert: OutreachAlert): { title: string; body: string } {
+  const { title, body } = labelsFor(language).outreachAlerts[alert.kind];
+  const number = new Intl.NumberFormat(language);
+  return {
+    title,
+    body: fill(body, {
+      name: alert.name,
+      sent: number.format(alert.sent),
+      failed: number.format(alert.failed),
+      skipped: number.format(alert.skipped),
+      time: alert.resumeAt === null ? '' : dateTime(language, alert.resumeAt),
+    }),
+  };
 }

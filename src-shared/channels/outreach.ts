@@ -9,6 +9,8 @@ import {
   outreachListInputSchema,
   outreachListSchema,
   outreachPlanSchema,
+  outreachAlertSchema,
+  outreachPauseAllSchema,
   outreachProgressSchema,
   outreachSchema,
   templateIdInputSchema,
@@ -82,6 +84,12 @@ export const outreachSlice = {
       summary: 'Pause a running Outreach; a request already on its way is still settled.',
       writes: true,
     },
+    'outreach:pauseAll': {
+      input: noInput,
+      output: outreachPauseAllSchema,
+      summary: 'Pause every running Outreach (the tray\'s "Pause all outreach"); each resumes on its own.',
+      writes: true,
+    },
     'outreach:resume': {
       input: outreachIdInputSchema,
       output: outreachSchema,
@@ -119,6 +127,11 @@ export const outreachSlice = {
     'outreach:progress': {
       payload: outreachProgressSchema,
       summary: "An Outreach's Delivery counts or status changed.",
+    },
+    'outreach:alert': {
+      payload: outreachAlertSchema,
+      summary:
+        'An Outreach finished, paused for quota, resumed at the reset, or keeps failing (once per occurrence).',
     },
   },
 } as const satisfies ContractSlice;

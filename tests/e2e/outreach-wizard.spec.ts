@@ -222,6 +222,10 @@ test('a merchant plans, confirms, pauses, resumes and finishes an Outreach from 
   await expect(table.getByRole('row', { name: /@handle_only_0\b/ })).toContainText(
     'No TikTok creator ID known',
   );
+  // The reasons filter the table too: the three blocklisted creators.
+  await wizard.getByLabel('Why', { exact: true }).selectOption('blocklisted');
+  await expect(table.getByRole('row')).toHaveCount(1 + 3);
+  await wizard.getByLabel('Why', { exact: true }).selectOption('');
   await page.screenshot({ path: 'test-results/e2e/outreach-wizard-plan-en-light.png' });
   await wizard.getByRole('radio', { name: /Leave them out/ }).check();
   await wizard.getByRole('button', { name: 'Confirm and start' }).click();
@@ -291,6 +295,13 @@ test('a merchant plans, confirms, pauses, resumes and finishes an Outreach from 
     await again.getByRole('button', { name: /Next|下一步/ }).click();
     await again.getByRole('button', { name: /Show the plan|查看计划/ }).click();
     await expect(again.locator('.plan-counts')).toBeVisible();
+    // Spring just contacted its creators: within the cooldown (14 days by default), Summer skips them.
+    const cooldown =
+      language === 'en' ? 'Contacted by an outreach within the cooldown' : '冷却期内已被建联活动联系过';
+    await expect(again.getByText(/^(Skipped: |跳过：)/)).toContainText(cooldown);
+    await again.getByLabel(/^(Why|原因)$/).selectOption('cooldown');
+    const planned = again.getByRole('table', { name: /^(Planned creators|计划中的达人)$/ });
+    await expect(planned.getByRole('row').nth(1)).toContainText(cooldown);
     await page.screenshot({ path: `test-results/e2e/outreach-wizard-plan-${language}-${theme}.png` });
     await again.getByRole('button', { name: /^(Cancel|取消)$/ }).click();
   }

@@ -48,7 +48,7 @@ test('an Outreach is started, followed and finished from the Outreach page', asy
     `INSERT OR IGNORE INTO creators (canonical_id, open_id, handle, nickname, first_seen_at, updated_at)
      VALUES (0, ?, ?, ?, 1, 1)`,
   );
-  const openIds = Array.from({ length: 12 }, (_, i) => codec.encode(i));
+  const openIds = Array.from({ length: 24 }, (_, i) => codec.encode(i));
   for (const [i, openId] of openIds.entries()) insert.run(openId, `creator_${i}`, `Creator ${i}`);
   // Each its own identity, as the CRM makes them (the root of its merge tree).
   db.exec('UPDATE creators SET canonical_id = id WHERE canonical_id = 0');
@@ -58,8 +58,10 @@ test('an Outreach is started, followed and finished from the Outreach page', asy
       `SELECT id, handle FROM creators WHERE open_id IN (${openIds.map(() => '?').join(',')}) ORDER BY id`,
     )
     .all(...openIds) as Array<{ id: number; handle: string }>;
-  const creatorIds = chosen.map((c) => c.id);
   db.close();
+  // Two Outreaches below, each to its own creators (a creator just contacted is in the cooldown).
+  const creatorIds = chosen.slice(0, 12).map((c) => c.id);
+  const laterIds = chosen.slice(12).map((c) => c.id);
 
   const { accounts } = await call<{
     accounts: Array<{ id: string; provider: string; shops: Array<{ shopId: string; region: string }> }>;
@@ -88,6 +90,10 @@ test('an Outreach is started, followed and finished from the Outreach page', asy
   await expect(card.getByText('Draft')).toBeVisible();
   await card.getByRole('button', { name: 'Start' }).click();
   await expect(card.getByText('Finished')).toBeVisible({ timeout: 60_000 });
+  // The finish is news: once, as a toast here (a desktop notification in the Electron shell).
+  const finished = page.getByRole('status').filter({ hasText: '“Spring samples” finished:' });
+  await expect(finished).toHaveCount(1);
+  await expect(finished).toContainText(/\d+ sent, \d+ failed, \d+ skipped\./);
   await expect(card.getByRole('button', { name: 'Pause' })).toHaveCount(0);
   const table = page
     .getByRole('grid', { name: 'Creators of Spring samples' })
@@ -104,4 +110,25 @@ test('an Outreach is started, followed and finished from the Outreach page', asy
   await page.reload();
   await expect(page.getByRole('article', { name: 'Spring samples' }).getByText('已完成')).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/outreach-finished-zh-dark.png', fullPage: true });
+
+  // "Pause all" (as in the tray) stops whatever sends; here a slow Outreach to other creators.
+  const slow = await call<{ outreach: { id: number } }>(request, 'outreach:create', {
+    accountId: shopAccount.id,
+    shopId: shop.shopId,
+    name: 'Summer samples',
+    action: 'message',
+    creatorIds: laterIds,
+    messageTemplateId: template.id,
+    ratePerMinute: 1,
+    weeklyPool: null,
+  });
+  await call(request, 'outreach:start', { id: slow.outreach.id });
+  const pauseAll = page.getByRole('button', { name: '暂停全部建联' });
+  await expect(pauseAll).toBeVisible();
+  await pauseAll.click();
+  await expect(page.getByRole('status').filter({ hasText: '已暂停 1 个建联。' })).toBeVisible();
+  const summer = page.getByRole('article', { name: 'Summer samples' });
+  await expect(summer.getByText('已暂停', { exact: true })).toBeVisible();
+  await expect(pauseAll).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/e2e/outreach-paused-all-zh-dark.png', fullPage: true });
 });

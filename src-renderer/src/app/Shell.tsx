@@ -23,6 +23,7 @@ import { TopBar } from './TopBar';
 import { useAppInfo } from './useAppInfo';
 import { useIdentity } from '../hooks/useIdentity';
 import { useOpenExternalEvents } from './useOpenExternalEvents';
+import { useOutreachAlerts } from '../features/outreach-alerts/useOutreachAlerts';
 import { useSampleOverdueAlerts } from '../features/creator-sources/useSampleOverdueAlerts';
 
 // The chart pages load on first visit: recharts and d3 are a third of the bundle, and every other page
@@ -83,6 +84,7 @@ export function Shell(): ReactElement {
   const vault = useAccounts().data?.vault;
   useOpenExternalEvents();
   useSampleOverdueAlerts();
+  useOutreachAlerts();
   const { t } = useTranslation();
   return (
     <SyncStatusProvider>

@@ -174,6 +174,7 @@ const badInputs: [Channel, unknown][] = [
     },
   ],
   ['outreach:start', { id: 'one' }],
+  ['outreach:pauseAll', { everything: true }],
   ['outreach:pause', {}],
   ['outreach:resume', { id: -1 }],
   ['outreach:cancel', { id: 1.5 }],

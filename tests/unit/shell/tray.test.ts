@@ -38,10 +38,10 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 const { createTray, trayMenuTemplate } = await import('../../../src-main/shell/tray');
-const { trayLabels, trayStatusLine } = await import('../../../src-main/shell/tray-labels');
+const { outreachAlertText, trayLabels, trayStatusLine } = await import('../../../src-main/shell/tray-labels');
 
 function actions() {
-  return { open: vi.fn(), syncNow: vi.fn(), quit: vi.fn() };
+  return { open: vi.fn(), syncNow: vi.fn(), pauseAllOutreach: vi.fn(), quit: vi.fn() };
 }
 
 function items(template: MenuItemConstructorOptions[]) {
@@ -59,15 +59,96 @@ const syncing: TrayStatus = { ...idle, syncing: true, labelKey: 'tray.sync.synci
 
 describe('tray menu', () => {
   it.each([
-    ['en', 'Open', 'Sync now', 'Quit', 'Synced 5 minutes ago'],
-    ['zh-CN', '打开', '立即同步', '退出', '已同步（5分钟前）'],
-  ] as const)('%s: status line, Open / Sync now / Quit', (language, open, sync, quit, line) => {
-    expect(items(trayMenuTemplate(language, actions(), idle, 5 * 60_000))).toEqual([
-      { id: 'status', label: line, enabled: false },
-      { id: 'open', label: open, enabled: true },
-      { id: 'sync-now', label: sync, enabled: true },
-      { id: 'quit', label: quit, enabled: true },
-    ]);
+    ['en', 'Open', 'Sync now', 'Pause all outreach', 'Quit', 'Synced 5 minutes ago'],
+    ['zh-CN', '打开', '立即同步', '暂停全部建联', '退出', '已同步（5分钟前）'],
+  ] as const)(
+    '%s: status line, Open / Sync now / Pause all outreach / Quit',
+    (language, open, sync, pause, quit, line) => {
+      expect(items(trayMenuTemplate(language, actions(), idle, 5 * 60_000))).toEqual([
+        { id: 'status', label: line, enabled: false },
+        { id: 'open', label: open, enabled: true },
+        { id: 'sync-now', label: sync, enabled: true },
+        // Nothing is sending: nothing to pause.
+        { id: 'pause-all-outreach', label: pause, enabled: false },
+        { id: 'quit', label: quit, enabled: true },
+      ]);
+    },
+  );
+
+  it.each([
+    ['en', 'Outreach: 2 sending', "Outreach waits for TikTok's quota until"],
+    ['zh-CN', '建联发送中：2 个', '建联等待 TikTok 配额重置：'],
+  ] as const)(
+    '%s: an outreach line while sending or waiting for the quota, and Pause all',
+    (language, sending, waiting) => {
+      const resumeAt = Date.UTC(2026, 11, 6, 20);
+      const running = items(
+        trayMenuTemplate(language, actions(), idle, 0, null, { running: 2, pausedForQuota: 1, resumeAt }),
+      );
+      expect(running[1]).toEqual({ id: 'outreach-status', label: sending, enabled: false });
+      expect(running.find((i) => i.id === 'pause-all-outreach')?.enabled).toBe(true);
+      const quota = items(
+        trayMenuTemplate(language, actions(), null, 0, null, { running: 0, pausedForQuota: 1, resumeAt }),
+      );
+      expect(quota[0]?.label).toContain(waiting);
+      expect(quota[0]?.label).toContain('2026');
+      expect(quota.find((i) => i.id === 'pause-all-outreach')?.enabled).toBe(false);
+      const quiet = items(
+        trayMenuTemplate(language, actions(), null, 0, null, {
+          running: 0,
+          pausedForQuota: 0,
+          resumeAt: null,
+        }),
+      );
+      expect(quiet[0]?.id).toBe('open');
+    },
+  );
+
+  it.each([
+    [
+      'finished',
+      'Outreach finished',
+      '“Spring”: 1,200 sent, 3 failed, 4 skipped.',
+      '建联已完成',
+      '“Spring”：已发送 1,200，失败 3，跳过 4。',
+    ],
+    [
+      'quota_resumed',
+      'Outreach resumed',
+      "TikTok's quota reset: “Spring” is sending again.",
+      '建联已恢复',
+      'TikTok 配额已重置：“Spring”继续发送。',
+    ],
+    [
+      'failing',
+      'Outreach keeps failing',
+      '“Spring”: 3 failed so far. Open ShopMesh to see why.',
+      '建联连续失败',
+      '“Spring”：目前已有 3 位达人发送失败，请打开 ShopMesh 查看原因。',
+    ],
+  ] as const)('%s: the notification in both languages', (kind, title, body, zhTitle, zhBody) => {
+    const alert = { outreachId: 1, name: 'Spring', kind, resumeAt: null, sent: 1200, failed: 3, skipped: 4 };
+    expect(outreachAlertText('en', alert)).toEqual({ title, body });
+    expect(outreachAlertText('zh-CN', alert)).toEqual({ title: zhTitle, body: zhBody });
+  });
+
+  it('a quota pause says when sending resumes', () => {
+    const resumeAt = Date.UTC(2026, 11, 6, 20);
+    const alert = {
+      outreachId: 1,
+      name: 'Spring',
+      kind: 'quota_paused' as const,
+      resumeAt,
+      sent: 5,
+      failed: 0,
+      skipped: 0,
+    };
+    const text = outreachAlertText('en', alert);
+    expect(text.title).toBe('Outreach paused for quota');
+    expect(text.body).toMatch(/^“Spring” reached TikTok's quota and resumes Dec \d+, 2026, /);
+    expect(outreachAlertText('zh-CN', alert).body).toMatch(
+      /^“Spring”已达 TikTok 配额上限，将于 2026年12月\d+日 .+ 恢复。$/,
+    );
   });
 
   it('disables Sync now while a sync runs and says so', () => {
@@ -135,6 +216,7 @@ describe('tray menu', () => {
     expect(a.open).toHaveBeenCalledOnce();
     expect(a.syncNow).toHaveBeenCalledOnce();
     expect(a.quit).toHaveBeenCalledOnce();
+    expect(a.pauseAllOutreach).toHaveBeenCalledOnce();
   });
 });
 
@@ -145,7 +227,12 @@ describe('createTray', () => {
     const fake = electron.trays[0];
     expect(fake?.image).toEqual({ path: '/r/tray.png' });
     expect(fake?.tooltip).toBe('ShopMesh');
-    expect(items(fake?.menu?.template ?? []).map((i) => i.label)).toEqual(['Open', 'Sync now', 'Quit']);
+    expect(items(fake?.menu?.template ?? []).map((i) => i.label)).toEqual([
+      'Open',
+      'Sync now',
+      'Pause all outreach',
+      'Quit',
+    ]);
 
     tray.setStatus(syncing);
     expect(fake?.tooltip).toBe('ShopMesh\nSyncing…');
@@ -153,6 +240,7 @@ describe('createTray', () => {
       { label: 'Syncing…', enabled: false },
       { label: 'Open', enabled: true },
       { label: 'Sync now', enabled: false },
+      { label: 'Pause all outreach', enabled: false },
       { label: 'Quit', enabled: true },
     ]);
 
@@ -161,12 +249,17 @@ describe('createTray', () => {
     tray.setLock({ enabled: true, locked: false });
     expect(fake?.tooltip).toBe('ShopMesh\nSyncing…');
     tray.setLock({ enabled: false, locked: false });
+    tray.setOutreach({ running: 3, pausedForQuota: 0, resumeAt: null });
+    expect(fake?.tooltip).toBe('ShopMesh\nSyncing…\nOutreach: 3 sending');
+    expect(tray.describe().find((i) => i.label === 'Pause all outreach')?.enabled).toBe(true);
 
     tray.setLanguage('zh-CN');
     expect(items(fake?.menu?.template ?? []).map((i) => i.label)).toEqual([
       '正在同步…',
+      '建联发送中：3 个',
       '打开',
       '立即同步',
+      '暂停全部建联',
       '退出',
     ]);
 

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChannelQuery } from '../../api';
+import { useChannelMutation, useChannelQuery } from '../../api';
+import { useToasts } from '../../components/Toasts';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Tabs } from '../../components/Tabs';
@@ -55,6 +56,12 @@ function OutreachesPanel(): ReactElement {
   const list = useChannelQuery('outreach:list', {}, { invalidateOn: ['outreach:progress'] });
   const [selected, setSelected] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
+  const { showToast } = useToasts();
+  const pauseAll = useChannelMutation('outreach:pauseAll', {
+    invalidates: ['outreach:list', 'outreach:deliveries'],
+    onSuccess: (r) => showToast({ tone: 'info', message: t('outreach.pausedAll', { count: r.paused }) }),
+  });
+  const running = list.data?.outreaches.some((o) => o.status === 'running') ?? false;
   const newOutreach = (
     <>
       <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
@@ -86,7 +93,20 @@ function OutreachesPanel(): ReactElement {
   const current = outreaches.find((o) => o.id === selected) ?? outreaches[0]!;
   return (
     <div className="page outreach-page">
-      <div className="outreach-toolbar">{newOutreach}</div>
+      <div className="outreach-toolbar">
+        {running && (
+          <button
+            type="button"
+            className="button"
+            aria-label={t('outreach.pauseAllLabel')}
+            disabled={pauseAll.isPending}
+            onClick={() => pauseAll.mutate({})}
+          >
+            {t('outreach.pauseAll')}
+          </button>
+        )}
+        {newOutreach}
+      </div>
       <ul className="outreach-list" aria-label={t('outreach.listLabel')}>
         {outreaches.map((o) => (
           <li key={o.id}>
