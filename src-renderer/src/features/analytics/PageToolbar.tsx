@@ -34,7 +34,7 @@ export function PageToolbar(props: {
   const exporter = useExport();
   return (
     <>
-      <div className="dashboard-toolbar">
+      <div className="toolbar dashboard-toolbar">
         {filter && (
           <AnalyticsFilters
             filter={filter}
@@ -48,7 +48,7 @@ export function PageToolbar(props: {
         {filter && (
           <button
             type="button"
-            className="button button-small"
+            className="button"
             onClick={() => exporter.csv({ table, filter, headings: {} })}
           >
             {t('analytics.chart.exportCsv')}

@@ -75,7 +75,7 @@ export function ListPage<T extends RowData>(props: ListPageProps<T>): ReactEleme
 
   return (
     <div className="page data-page">
-      <div className="list-toolbar">
+      <div className="toolbar list-toolbar">
         <div className="list-filters">{toolbar}</div>
         {meta && <div className="list-meta">{meta}</div>}
       </div>

@@ -86,7 +86,7 @@ function OutreachesPanel(): ReactElement {
   const current = outreaches.find((o) => o.id === selected) ?? outreaches[0]!;
   return (
     <div className="page outreach-page">
-      <div className="outreach-toolbar">{newOutreach}</div>
+      <div className="toolbar outreach-toolbar">{newOutreach}</div>
       <ul className="outreach-list" aria-label={t('outreach.listLabel')}>
         {outreaches.map((o) => (
           <li key={o.id}>
