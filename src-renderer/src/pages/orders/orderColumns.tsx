@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { OrderView } from '@shared/orders';
 import type { PlainTable } from '../../components/tableFeatures';
+import { TextCell } from '../../features/lists/cells';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
 import { formatCellTime, formatDateTime } from '../../format/time';
@@ -25,7 +26,7 @@ export function useOrderColumns(shopName: (shopId: string) => string): ListColum
       helper.accessor('shopId', {
         id: 'shop',
         header: () => t('orders.columns.shop'),
-        cell: (info) => <span className="cell-text">{shopName(info.getValue())}</span>,
+        cell: (info) => <TextCell text={shopName(info.getValue())} />,
       }),
       helper.accessor('status', {
         id: 'status',

@@ -26,7 +26,7 @@ export function useProductColumns(shopName: (shopId: string) => string): ListCol
       helper.accessor('shopId', {
         id: 'shop',
         header: () => t('products.columns.shop'),
-        cell: (info) => <span className="cell-text">{shopName(info.getValue())}</span>,
+        cell: (info) => <TextCell text={shopName(info.getValue())} />,
       }),
       helper.accessor('status', {
         id: 'status',
