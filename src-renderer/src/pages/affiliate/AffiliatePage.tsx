@@ -132,7 +132,7 @@ function AffiliateOrders({
           })}
         </tbody>
       </table>
-      <ListFooter list={list} empty={t('analytics.affiliate.empty')} more={t('analytics.affiliate.more')} />
+      <ListFooter list={list} empty={t('analytics.affiliate.empty')} loadingMore={t('analytics.affiliate.loadingMore')} />
     </div>
   );
 }
