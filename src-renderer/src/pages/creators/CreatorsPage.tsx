@@ -124,7 +124,18 @@ export function CreatorsPage(): ReactElement {
       }
       empty={<EmptyState icon="creators" title={t('creators.empty.title')} body={t('creators.empty.body')} />}
       noMatch={
-        <EmptyState icon="search" title={t('creators.noMatch.title')} body={t('creators.noMatch.body')} />
+        <EmptyState
+          icon="search"
+          title={t('creators.noMatch.title')}
+          body={
+            // The hint names what is narrowing the list: the search, the filters, or both.
+            Object.keys(filter).length === 0
+              ? t('lists.noMatch.search', { query: debounced })
+              : debounced
+                ? t('creators.noMatch.body')
+                : t('creators.noMatch.filters')
+          }
+        />
       }
       renderDetail={(row, close, returnFocus) => (
         <CreatorDetailDialog id={row.id} onClose={close} returnFocus={returnFocus} />
