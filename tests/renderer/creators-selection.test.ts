@@ -52,7 +52,7 @@ describe('creators columns', () => {
       );
     // 1280 px window: the table's card is 982 px wide.
     const at1280 = fitColumns(982);
-    expect(at1280).toEqual(['handle', 'score', 'stage', 'followers', 'gmv', 'lastContactedAt']);
+    expect(at1280).toEqual(['handle', 'score', 'stage', 'followers', 'gmv', 'region']);
     expect(width(at1280)).toBeLessThanOrEqual(982);
     // 1920 px window: every default column, in the table's order.
     expect(fitColumns(1598)).toEqual([

@@ -69,10 +69,10 @@ const priority: readonly CreatorSortColumn[] = [
   'stage',
   'followers',
   'gmv',
+  'region',
   'lastContactedAt',
   'engagement',
   'tags',
-  'region',
   'category',
 ];
 
