@@ -125,7 +125,7 @@ async function setLook(page: Page, [language, theme]: Look): Promise<void> {
 
 /**
  * Opens every page at one window width in each look, audits it and saves its screenshot
- * (test-results/e2e/layout-<page>-<width>-<language>-<theme>.jpeg); returns what is wrong and the top bar
+ * (test-results/e2e/layout-<page>-<width>-<language>-<theme>.png); returns what is wrong and the top bar
  * heights seen.
  */
 export async function walkPages(
@@ -154,10 +154,7 @@ export async function walkPages(
       for (const text of audit.placeholders) problems.push(`${at}: placeholder cut: ${text}`);
       for (const bar of audit.toolbars) problems.push(`${at}: toolbar heights differ: ${bar}`);
       topbars.add(audit.topbar);
-      await page.screenshot({
-        path: `test-results/e2e/layout-${name}-${size.width}-${look.join('-')}.jpeg`,
-        quality: 85,
-      });
+      await page.screenshot({ path: `test-results/e2e/layout-${name}-${size.width}-${look.join('-')}.png` });
     }
   }
   return { problems, topbars: [...topbars] };
