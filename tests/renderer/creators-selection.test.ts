@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadColumns, saveColumns } from '../../src-renderer/src/pages/creators/columns';
+import {
+  columnWidths,
+  fitColumns,
+  loadColumns,
+  saveColumns,
+} from '../../src-renderer/src/pages/creators/columns';
 import { Selection } from '../../src-renderer/src/pages/creators/selection';
 
 describe('creators selection', () => {
@@ -31,10 +36,39 @@ describe('creators columns', () => {
     expect(loadColumns()).toEqual(['handle', 'stage']);
   });
 
-  it('falls back to the defaults when the stored value is damaged or lacks the creator column', () => {
+  it('counts a damaged value or one without the creator column as no choice', () => {
+    expect(loadColumns()).toBeNull();
     localStorage.setItem('shopmesh.creators.columns.v1', '{not json');
-    expect(loadColumns()[0]).toBe('handle');
+    expect(loadColumns()).toBeNull();
     localStorage.setItem('shopmesh.creators.columns.v1', JSON.stringify(['score']));
-    expect(loadColumns()).toContain('handle');
+    expect(loadColumns()).toBeNull();
+  });
+
+  it('shows the default columns that fit the width, the least important giving way first', () => {
+    const width = (columns: string[]) =>
+      columns.reduce(
+        (sum, c) => sum + columnWidths[c as keyof typeof columnWidths],
+        columnWidths.select + 16,
+      );
+    // 1280 px window: the table's card is 982 px wide.
+    const at1280 = fitColumns(982);
+    expect(at1280).toEqual(['handle', 'score', 'stage', 'followers', 'gmv', 'region']);
+    expect(width(at1280)).toBeLessThanOrEqual(982);
+    // 1920 px window: every default column, in the table's order.
+    expect(fitColumns(1598)).toEqual([
+      'handle',
+      'score',
+      'stage',
+      'followers',
+      'gmv',
+      'engagement',
+      'category',
+      'region',
+      'tags',
+      'lastContactedAt',
+    ]);
+    // Before the card is measured, and however narrow, the creator column stays.
+    expect(fitColumns(null)).toHaveLength(10);
+    expect(fitColumns(120)).toEqual(['handle']);
   });
 });

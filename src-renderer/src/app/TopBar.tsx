@@ -13,7 +13,9 @@ export function TopBar(props: { page: Page; info: AppInfo | null; identity: Acco
     <header className="topbar">
       <div className="topbar-titles">
         <h1>{t(`nav.${page}`)}</h1>
-        <p className="topbar-subtitle">{t(`pages.${page}.subtitle`)}</p>
+        <p className="topbar-subtitle" title={t(`pages.${page}.subtitle`)}>
+          {t(`pages.${page}.subtitle`)}
+        </p>
       </div>
       <div className="topbar-meta">
         {/* The Accounts page has the full sync panel and its own "Sync now". */}

@@ -1,7 +1,11 @@
 import { useId, type ReactElement } from 'react';
 import { Icon } from './Icon';
 
-/** A list's search box: a visually hidden label for screen readers, the placeholder for sighted readers. */
+/**
+ * A list's search box: a visually hidden label for screen readers, the placeholder for sighted readers. The
+ * box is never narrower than its placeholder in the current language: a hidden copy of the placeholder
+ * shares its grid cell and sets the width.
+ */
 export function SearchField(props: {
   label: string;
   placeholder: string;
@@ -15,6 +19,9 @@ export function SearchField(props: {
       <label className="visually-hidden" htmlFor={id}>
         {label}
       </label>
+      <span className="search-sizer" aria-hidden="true">
+        {placeholder}
+      </span>
       <Icon name="search" size={16} />
       <input
         id={id}

@@ -32,6 +32,8 @@ export function VirtualTable<T extends RowData>(props: {
   sortable?: readonly string[];
   sort?: TableSort | null;
   onSortChange?: (sort: TableSort) => void;
+  /** Fixed widths in px by column id; other columns share what is left. */
+  columnWidths?: Readonly<Record<string, number>>;
   className?: string;
 }): ReactElement {
   const { table, label, hint, total, busy, onOpen, onNearEnd, className } = props;
@@ -121,9 +123,11 @@ export function VirtualTable<T extends RowData>(props: {
               {group.headers.map((header) => {
                 const id = header.column.id;
                 const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+                const width = props.columnWidths?.[id];
+                const style = width === undefined ? undefined : { width };
                 if (!onSortChange || !sortable.includes(id))
                   return (
-                    <th key={header.id} scope="col" className={`col-${id}`}>
+                    <th key={header.id} scope="col" className={`col-${id}`} style={style}>
                       {content}
                     </th>
                   );
@@ -133,6 +137,7 @@ export function VirtualTable<T extends RowData>(props: {
                     key={header.id}
                     scope="col"
                     className={`col-${id}`}
+                    style={style}
                     aria-sort={sorted ? (sorted.desc ? 'descending' : 'ascending') : 'none'}
                   >
                     <button

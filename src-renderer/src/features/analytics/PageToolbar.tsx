@@ -2,6 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AffiliateChoice, AnalyticsFilter, exportTables, SourceKind } from '@shared/analytics';
 import { useChannelQuery } from '../../api';
+import { InfiniteScroll } from '../../components/InfiniteScroll';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { Freshness } from './Freshness';
 import { ZoneLine } from './ZoneLine';
@@ -37,7 +38,7 @@ export function PageToolbar(props: {
   const exporter = useExport();
   return (
     <>
-      <div className="dashboard-toolbar">
+      <div className="toolbar dashboard-toolbar">
         {filter && (
           <AnalyticsFilters
             filter={filter}
@@ -51,7 +52,7 @@ export function PageToolbar(props: {
         {filter && (
           <button
             type="button"
-            className="button button-small"
+            className="button toolbar-end"
             onClick={() => exporter.csv({ table, filter, headings: {}, ...(affiliate ? { affiliate } : {}) })}
           >
             {t('analytics.chart.exportCsv')}
@@ -72,23 +73,25 @@ export function PageToolbar(props: {
   );
 }
 
-/** Under a paged table: "nothing in this period" once loaded empty, and "Show more" while pages remain. */
+/**
+ * Under a paged table: "nothing in this period" once loaded empty, and while pages remain, the next one as
+ * the last rows come into view (no "Show more" button, as in every other list).
+ */
 export function ListFooter(props: {
   list: { loading: boolean; busy: boolean; hasMore: boolean; items: unknown[]; loadMore: () => void };
   empty: string;
-  more: string;
+  loadingMore: string;
 }): ReactElement {
-  const { list, empty, more } = props;
+  const { list, empty, loadingMore } = props;
   return (
     <>
       {!list.loading && list.items.length === 0 && <p className="muted table-empty">{empty}</p>}
-      {list.hasMore && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={list.loadMore} disabled={list.busy}>
-            {more}
-          </button>
-        </div>
-      )}
+      <InfiniteScroll
+        hasMore={list.hasMore}
+        busy={list.busy}
+        onMore={list.loadMore}
+        loadingText={loadingMore}
+      />
     </>
   );
 }

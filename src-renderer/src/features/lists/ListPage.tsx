@@ -1,4 +1,4 @@
-import { type ReactElement, type ReactNode } from 'react';
+import { type ReactElement, type ReactNode, type Ref } from 'react';
 import { useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import type { KeysetList } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -34,6 +34,10 @@ export interface ListPageProps<T extends RowData> {
   sortable?: readonly string[];
   /** The dialog for an opened row; `close` returns focus to the list. */
   renderDetail?: (item: T, close: () => void, returnFocus: () => HTMLElement | null) => ReactNode;
+  /** Fixed column widths in px by column id (VirtualTable). */
+  columnWidths?: Readonly<Record<string, number>>;
+  /** Attached to the table's card, for a page that fits its columns to the width it has. */
+  cardRef?: Ref<HTMLDivElement>;
   className?: string;
 }
 
@@ -44,6 +48,7 @@ export interface ListPageProps<T extends RowData> {
  */
 export function ListPage<T extends RowData>(props: ListPageProps<T>): ReactElement {
   const { list, columns, getRowId, label, hint, toolbar, meta, failedTitle, loadingText } = props;
+  const { cardRef, renderDetail } = props;
   const detail = useDetailDialog<T>();
   const table = useTable({
     features: plainTable,
@@ -69,23 +74,24 @@ export function ListPage<T extends RowData>(props: ListPageProps<T>): ReactEleme
         sort={props.sort ?? null}
         onSortChange={props.onSortChange}
         sortable={props.sortable}
+        columnWidths={props.columnWidths}
         className={props.className}
       />
     );
 
   return (
     <div className="page data-page">
-      <div className="list-toolbar">
+      <div className="toolbar list-toolbar">
         <div className="list-filters">{toolbar}</div>
         {meta && <div className="list-meta">{meta}</div>}
       </div>
-      <div className="card card-flush" aria-busy={list.busy}>
+      <div ref={cardRef} className="card card-flush" aria-busy={list.busy}>
         {content}
       </div>
       {list.moreError && (
         <LoadFailed compact title={failedTitle} error={list.moreError} onRetry={list.loadMore} />
       )}
-      {detail.item !== null && props.renderDetail?.(detail.item, detail.close, detail.returnFocus)}
+      {detail.item !== null && renderDetail?.(detail.item, detail.close, detail.returnFocus)}
     </div>
   );
 }

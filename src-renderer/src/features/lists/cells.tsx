@@ -14,9 +14,9 @@ export function DayCell({ at, language }: { at: number | null; language: string 
  * Merchant or creator text (titles, names: emoji, CJK, even markup-like strings) in a list cell: always
  * rendered as text, cut with an ellipsis by the cell, whole on hover.
  */
-export function TextCell({ text }: { text: string }) {
+export function TextCell({ text, muted = false }: { text: string; muted?: boolean }) {
   return (
-    <span className="cell-text" title={text}>
+    <span className={muted ? 'cell-text muted' : 'cell-text'} title={text}>
       {text}
     </span>
   );

@@ -118,7 +118,7 @@ export function SyncHistory(): ReactElement {
     );
 
   const accountFilter = (
-    <div className="list-toolbar">
+    <div className="toolbar list-toolbar">
       <FilterSelect
         label={t('syncHistory.accountFilter')}
         allLabel={t('syncHistory.allAccounts')}

@@ -40,7 +40,7 @@ function EventLog(): ReactElement {
 
   return (
     <div className="activity-events">
-      <div className="page-toolbar">
+      <div className="toolbar page-toolbar">
         <FilterSelect
           label={t('activity.filter.label')}
           allLabel={t('activity.filter.all')}

@@ -286,7 +286,11 @@ function AffiliateOrders({
             })}
           </tbody>
         </table>
-        <ListFooter list={list} empty={t('analytics.affiliate.empty')} more={t('analytics.affiliate.more')} />
+        <ListFooter
+          list={list}
+          empty={t('analytics.affiliate.empty')}
+          loadingMore={t('analytics.affiliate.loadingMore')}
+        />
       </div>
     </>
   );

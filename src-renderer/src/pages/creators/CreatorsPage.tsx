@@ -11,10 +11,11 @@ import { EmptyState } from '../../components/EmptyState';
 import type { TableSort } from '../../components/VirtualTable';
 import { ListPage } from '../../features/lists/ListPage';
 import { useDebounced } from '../../hooks/useDebounced';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { BlocklistButton } from './BlocklistDialog';
 import { BulkBar } from './BulkBar';
 import { ColumnsMenu } from './ColumnsMenu';
-import { loadColumns, saveColumns } from './columns';
+import { columnWidths, fitColumns, loadColumns, saveColumns } from './columns';
 import { useCreatorColumns } from './creatorColumns';
 import { CreatorDetailDialog } from './CreatorDetailDialog';
 import { CreatorFilters } from './CreatorFilters';
@@ -34,7 +35,9 @@ export function CreatorsPage(): ReactElement {
   const [text, setText] = useState('');
   const debounced = useDebounced(text.trim(), 200);
   const [sort, setSort] = useState<CreatorSort>(defaultCreatorSort);
-  const [columns, setColumns] = useState<CreatorSortColumn[]>(loadColumns);
+  const [chosen, setChosen] = useState<CreatorSortColumn[] | null>(loadColumns);
+  const [cardRef, cardWidth] = useElementWidth<HTMLDivElement>();
+  const columns = useMemo(() => chosen ?? fitColumns(cardWidth), [chosen, cardWidth]);
   const [selection, setSelection] = useState(Selection.none);
   const query = useMemo<CreatorFilter>(
     () => (debounced ? { ...filter, text: debounced } : filter),
@@ -54,7 +57,7 @@ export function CreatorsPage(): ReactElement {
     [],
   );
   const changeColumns = (next: CreatorSortColumn[]): void => {
-    setColumns(next);
+    setChosen(next);
     saveColumns(next);
   };
   const tableColumns = useCreatorColumns({ columns, selection, onToggle, onToggleAll });
@@ -69,6 +72,8 @@ export function CreatorsPage(): ReactElement {
       getRowId={creatorId}
       label={t('creators.tableLabel')}
       hint={t('creators.tableHint')}
+      columnWidths={columnWidths}
+      cardRef={cardRef}
       className="creators-table"
       failedTitle={t('creators.failed.title')}
       loadingText={t('creators.loading')}
@@ -119,7 +124,18 @@ export function CreatorsPage(): ReactElement {
       }
       empty={<EmptyState icon="creators" title={t('creators.empty.title')} body={t('creators.empty.body')} />}
       noMatch={
-        <EmptyState icon="search" title={t('creators.noMatch.title')} body={t('creators.noMatch.body')} />
+        <EmptyState
+          icon="search"
+          title={t('creators.noMatch.title')}
+          body={
+            // The hint names what is narrowing the list: the search, the filters, or both.
+            Object.keys(filter).length === 0
+              ? t('lists.noMatch.search', { query: debounced })
+              : debounced
+                ? t('creators.noMatch.body')
+                : t('creators.noMatch.filters')
+          }
+        />
       }
       renderDetail={(row, close, returnFocus) => (
         <CreatorDetailDialog id={row.id} onClose={close} returnFocus={returnFocus} />

@@ -37,8 +37,14 @@ export function useCreatorColumns(props: {
             <span className="creator-cell">
               <InitialsAvatar name={c.nickname ?? c.handle ?? '?'} size="sm" />
               <span className="creator-names">
-                <span className="creator-handle">{c.handle ? `@${c.handle}` : t('creators.noHandle')}</span>
-                {c.nickname && <span className="creator-nickname muted">{c.nickname}</span>}
+                <span className="creator-handle" title={c.handle ? `@${c.handle}` : undefined}>
+                  {c.handle ? `@${c.handle}` : t('creators.noHandle')}
+                </span>
+                {c.nickname && (
+                  <span className="creator-nickname muted" title={c.nickname}>
+                    {c.nickname}
+                  </span>
+                )}
               </span>
               {c.blocked && <span className="badge badge-blocked">{t('creators.blockedBadge')}</span>}
             </span>

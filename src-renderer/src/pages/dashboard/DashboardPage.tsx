@@ -81,7 +81,7 @@ function Dashboard({
   ].sort();
   return (
     <div className="dashboard">
-      <div className="dashboard-toolbar">
+      <div className="toolbar dashboard-toolbar">
         <AnalyticsFilters
           filter={filter}
           onChange={setFilter}

@@ -57,7 +57,7 @@ export function TrendChart(props: {
         <h2 id="trend-title" className="section-title">
           {t('analytics.chart.title')}
         </h2>
-        <div className="chart-controls">
+        <div className="toolbar chart-controls">
           <div className="segmented" role="radiogroup" aria-label={t('analytics.chart.grain')}>
             {grains.map((g) => (
               <button

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MarketplaceCreatorView, MarketplaceFiltersInput } from '@shared/marketplace';
 import { useChannelMutation } from '../../api';
 import { InitialsAvatar } from '../../components/InitialsAvatar';
+import { TextCell } from '../../features/lists/cells';
 import { formatMoney } from '../../format/money';
 
 /** What TikTok shows for a creator's GMV: the figure, else the range the creator allows. */
@@ -100,8 +101,8 @@ export function MarketplaceResults(props: {
                       <span className="discover-creator">
                         <InitialsAvatar name={c.nickname ?? c.handle ?? '?'} size="sm" />
                         <span className="cell-stack">
-                          <span className="cell-text">{label}</span>
-                          {c.handle && c.nickname && <span className="cell-text muted">{c.nickname}</span>}
+                          <TextCell text={label} />
+                          {c.handle && c.nickname && <TextCell text={c.nickname} muted />}
                         </span>
                       </span>
                     </td>

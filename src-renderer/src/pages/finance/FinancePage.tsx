@@ -106,7 +106,11 @@ function Statements({ filter }: { filter: AnalyticsFilter }): ReactElement {
             ))}
           </tbody>
         </table>
-        <ListFooter list={list} empty={t('analytics.finance.empty')} more={t('analytics.finance.more')} />
+        <ListFooter
+          list={list}
+          empty={t('analytics.finance.empty')}
+          loadingMore={t('analytics.finance.loadingMore')}
+        />
       </div>
     </>
   );

@@ -68,7 +68,9 @@ export function ConversationList(props: {
                   </span>
                   <span className="inbox-conversation-shop muted">{props.shopName(c.shopId)}</span>
                   <span className="inbox-conversation-bottom">
-                    <span className="inbox-conversation-preview">{preview}</span>
+                    <span className="inbox-conversation-preview" title={preview}>
+                      {preview}
+                    </span>
                     {c.unreadCount > 0 && (
                       <span className="inbox-unread" aria-hidden="true">
                         {c.unreadCount}

@@ -22,7 +22,7 @@ export function InboxPage(): ReactElement {
   return (
     <div className="page inbox-page">
       <section className="card inbox-list-pane" aria-label={t('inbox.listLabel')}>
-        <div className="inbox-filters">
+        <div className="toolbar inbox-filters">
           <SearchField
             label={t('inbox.search')}
             placeholder={t('inbox.searchPlaceholder')}

@@ -4,6 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { OrderView } from '@shared/orders';
 import { Icon } from '../../components/Icon';
 import type { PlainTable } from '../../components/tableFeatures';
+import { TextCell } from '../../features/lists/cells';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
 import { formatCellTime, formatDateTime } from '../../format/time';
@@ -40,7 +41,7 @@ export function useOrderColumns(
       helper.accessor('shopId', {
         id: 'shop',
         header: () => t('orders.columns.shop'),
-        cell: (info) => <span className="cell-text">{shopName(info.getValue())}</span>,
+        cell: (info) => <TextCell text={shopName(info.getValue())} />,
       }),
       helper.accessor('status', {
         id: 'status',

@@ -5,6 +5,7 @@ import { type Delivery, type DeliveryState, deliveryStates, type Outreach } from
 import { cursorPaging, useChannelList } from '../../api';
 import { FilterSelect } from '../../components/FilterSelect';
 import type { PlainTable } from '../../components/tableFeatures';
+import { TextCell } from '../../features/lists/cells';
 import { ListPage, type ListColumns } from '../../features/lists/ListPage';
 import { formatDate, formatDateTime } from '../../format/time';
 
@@ -29,7 +30,7 @@ function useColumns(): ListColumns<Delivery> {
         helper.accessor('handle', {
           id: 'creator',
           header: () => t('outreach.columns.creator'),
-          cell: (info) => <span className="cell-text">{info.getValue() ? `@${info.getValue()}` : '—'}</span>,
+          cell: (info) => <TextCell text={info.getValue() ? `@${info.getValue()}` : '—'} />,
         }),
         helper.accessor((d) => d, {
           id: 'action',

@@ -93,7 +93,7 @@ function OutreachesPanel(): ReactElement {
   const current = outreaches.find((o) => o.id === selected) ?? outreaches[0]!;
   return (
     <div className="page outreach-page">
-      <div className="outreach-toolbar">
+      <div className="toolbar outreach-toolbar">
         {running && (
           <button
             type="button"

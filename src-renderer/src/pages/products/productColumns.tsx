@@ -159,7 +159,7 @@ export function useProductColumns(
       helper.display({
         id: 'shop',
         header: () => t('products.columns.shop'),
-        cell: (info) => <span className="cell-text">{shopName(info.row.original.product.shopId)}</span>,
+        cell: (info) => <TextCell text={shopName(info.row.original.product.shopId)} />,
       }),
       helper.display({
         id: 'status',

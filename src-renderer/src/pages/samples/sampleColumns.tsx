@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { Sample } from '@shared/samples';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
-import { DayCell } from '../../features/lists/cells';
+import { DayCell, TextCell } from '../../features/lists/cells';
 import { creatorLabel, SampleStatusBadge } from '../../features/creator-sources/sampleStatus';
 
 const helper = createColumnHelper<PlainTable, Sample>();
@@ -24,10 +24,8 @@ export function useSampleColumns(shopName: (shopId: string) => string): ListColu
             const s = info.getValue();
             return (
               <span className="cell-stack">
-                <span className="cell-text">{creatorLabel(s)}</span>
-                {s.creatorHandle && s.creatorNickname && (
-                  <span className="cell-text muted">{s.creatorNickname}</span>
-                )}
+                <TextCell text={creatorLabel(s)} />
+                {s.creatorHandle && s.creatorNickname && <TextCell text={s.creatorNickname} muted />}
               </span>
             );
           },
@@ -42,7 +40,7 @@ export function useSampleColumns(shopName: (shopId: string) => string): ListColu
                 <span className="cell-text" title={s.productTitle ?? undefined}>
                   {s.productTitle ?? '—'}
                 </span>
-                {s.skuName && <span className="cell-text muted">{s.skuName}</span>}
+                {s.skuName && <TextCell text={s.skuName} muted />}
               </span>
             );
           },
@@ -50,7 +48,7 @@ export function useSampleColumns(shopName: (shopId: string) => string): ListColu
         helper.accessor('shopId', {
           id: 'shop',
           header: () => t('samples.columns.shop'),
-          cell: (info) => <span className="cell-text">{shopName(info.getValue())}</span>,
+          cell: (info) => <TextCell text={shopName(info.getValue())} />,
         }),
         helper.accessor((s) => s, {
           id: 'status',

@@ -68,7 +68,7 @@ export function SettingsPage(): ReactElement {
 
   return (
     <div className="page settings-page">
-      <div className="page-toolbar">
+      <div className="toolbar page-toolbar">
         <p className="muted">{t('settings.intro')}</p>
         <p role="status" className={`save-status save-status-${status}`}>
           {status === 'saved' && <Icon name="check" size={16} />}

@@ -33,7 +33,7 @@ export function useCollaborationColumns(
       helper.accessor('shopId', {
         id: 'shop',
         header: () => t('collaborations.columns.shop'),
-        cell: (info) => <span className="cell-text">{shopName(info.getValue())}</span>,
+        cell: (info) => <TextCell text={shopName(info.getValue())} />,
       }),
       helper.accessor('status', {
         id: 'status',
