@@ -2,6 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Delivery, Outreach } from '@shared/outreach';
+import { ToastProvider } from '../../src-renderer/src/components/Toasts';
 import { OutreachPage } from '../../src-renderer/src/pages/outreach/OutreachPage';
 import { FakeBridge, withApi } from './fake-bridge';
 
@@ -71,7 +72,12 @@ describe('Outreach page', () => {
         current = outreach('paused', { pauseReason: 'user' });
         return current;
       });
-    render(<OutreachPage />, { wrapper: withApi(bridge) });
+    render(
+      <ToastProvider>
+        <OutreachPage />
+      </ToastProvider>,
+      { wrapper: withApi(bridge) },
+    );
 
     const card = await screen.findByRole('article', { name: 'Spring launch' });
     expect(within(card).getByText('Sending')).toBeTruthy();
@@ -106,7 +112,12 @@ describe('Outreach page', () => {
     const bridge = new FakeBridge()
       .handle('accounts:list', () => ({ accounts: [] }) as never)
       .handle('outreach:list', () => ({ outreaches: [] }));
-    render(<OutreachPage />, { wrapper: withApi(bridge) });
+    render(
+      <ToastProvider>
+        <OutreachPage />
+      </ToastProvider>,
+      { wrapper: withApi(bridge) },
+    );
     expect(await screen.findByRole('heading', { name: 'No outreach yet' })).toBeTruthy();
   });
 });
