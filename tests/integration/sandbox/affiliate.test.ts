@@ -1,7 +1,17 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
-import { admin, allPages, sandboxNow, shop, shopAuthorize, shopsOf, start } from './helpers';
+import {
+  admin,
+  allPages,
+  pngHeader,
+  sandboxNow,
+  shop,
+  shopAuthorize,
+  shopsOf,
+  start,
+  uploadImage,
+} from './helpers';
 
 let sb: SandboxHandle;
 let token: string;
@@ -278,9 +288,15 @@ describe('messages', () => {
       cipher: us.cipher,
       body: collabBody([target.creator_open_id], productId),
     });
+    // An IMAGE names a picture uploaded to TikTok first; any other address is refused.
+    expect(
+      (await send(conv, 'IMAGE', { url: 'https://example.com/a.png', width: 1280, height: 720 })).json.code,
+    ).toBe(36009004);
+    const image = await uploadImage(sb.info, token, pngHeader(1280, 720));
+    expect(image.json.code).toBe(0);
     const sent = [
       await send(conv, 'TEXT', { content: 'Hi! 👋 <b>hello</b>' }),
-      await send(conv, 'IMAGE', { url: 'https://example.com/a.png', width: 1280, height: 720 }),
+      await send(conv, 'IMAGE', { url: image.json.data.url, width: 1280, height: 720 }),
       await send(conv, 'PRODUCT_CARD', { product_id: productId }),
       await send(conv, 'TARGET_COLLABORATION_CARD', {
         target_collaboration_id: collab.json.data.target_collaboration.id,
