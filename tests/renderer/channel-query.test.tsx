@@ -62,14 +62,38 @@ describe('useChannelQuery', () => {
     expect(result.current.data?.online).toBe(false);
   });
 
+  it('takes an updateOn event that makes a whole answer as the answer, before the older first one lands', async () => {
+    const first = deferred<SyncStatus>();
+    const bridge = new FakeBridge().handle('sync:status', () => first.promise);
+    const { result } = renderHook(
+      () => {
+        const query = useChannelQuery('sync:status', undefined, {
+          updateOn: { 'sync:statusChanged': (next) => next },
+        });
+        void query.data;
+        void query.isFetching;
+        return query;
+      },
+      { wrapper: withApi(bridge) },
+    );
+    await waitFor(() => expect(bridge.listenerCount('sync:statusChanged')).toBe(1));
+    act(() => bridge.emit('sync:statusChanged', status(false)));
+    await waitFor(() => expect(result.current.data?.online).toBe(false));
+    await act(async () => first.resolve(status(true)));
+    await waitFor(() => expect(result.current.isFetching).toBe(false));
+    expect(result.current.data?.online).toBe(false);
+    expect(bridge.callsOf('sync:status')).toHaveLength(1);
+  });
+
   it('asks again when an updateOn event arrives before the first answer, which may be older', async () => {
     const answers = [deferred<SyncStatus>(), deferred<SyncStatus>()];
     let call = 0;
     const bridge = new FakeBridge().handle('sync:status', () => answers[call++]!.promise);
     const { result } = renderHook(
       () => {
+        // This updater needs an answer to fold the event into.
         const query = useChannelQuery('sync:status', undefined, {
-          updateOn: { 'sync:statusChanged': (next) => next },
+          updateOn: { 'sync:statusChanged': (next, current) => (current ? next : undefined) },
         });
         void query.isFetching;
         return query;

@@ -77,10 +77,12 @@ function useUpdateOn<C extends Channel>(updaters: EventUpdaters<C> | undefined, 
         if (!update) return;
         const current = queryClient.getQueryData<ChannelOutput<C>>(key);
         hub.bumpVersion(hash);
-        // Nothing cached yet: the first answer is still on its way and may be older than this event (they
-        // travel on different connections); the query function sees the version move and asks again.
-        if (current === undefined) return;
-        queryClient.setQueryData<ChannelOutput<C>>(key, update(payload, current));
+        const next = update(payload, current);
+        // Nothing cached and the event alone does not make an answer: the first answer is still on its way
+        // and may be older than this event (they travel on different connections); the query function sees
+        // the version move and asks again.
+        if (next === undefined) return;
+        queryClient.setQueryData<ChannelOutput<C>>(key, next);
       }),
     );
     return () => {
@@ -120,9 +122,16 @@ export function useChannelQuery<C extends Channel>(
       for (let attempt = 1; ; attempt++) {
         const seen = hub.version(hash);
         const answer = await invoke(channel, input);
-        if (hub.version(hash) === seen || attempt === 3) return answer;
-        const current = queryClient.getQueryData<ChannelOutput<C>>(key);
+        const overtaken = hub.version(hash) !== seen;
+        const current = overtaken ? queryClient.getQueryData<ChannelOutput<C>>(key) : undefined;
         if (current !== undefined) return current;
+        if (!overtaken) return answer;
+        if (attempt === 3) {
+          // Still overtaken: show this answer now and ask once more right after, so the events that
+          // arrived meanwhile are never lost for good (a change dialog stayed at "Sending" otherwise).
+          setTimeout(() => void queryClient.invalidateQueries({ queryKey: key, exact: true }), 0);
+          return answer;
+        }
       }
     },
     enabled: options.enabled ?? true,
