@@ -63,6 +63,8 @@ export const templateSchema = z.object({
   /** The text (TEXT messages and invitations); empty for the other message types. */
   body: z.string(),
   image: templateImageSchema.nullable(),
+  /** The product a PRODUCT_CARD shows; null: the Outreach's first product. */
+  productId: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
@@ -87,6 +89,8 @@ export const templateSaveInputSchema = z
       .object({ fileName: z.string().trim().min(1).max(200), data: base64Image })
       .strict()
       .optional(),
+    /** The product a PRODUCT_CARD shows (a synced product); absent or null: the Outreach's first product. */
+    productId: z.string().trim().min(1).max(64).nullable().optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -98,6 +102,12 @@ export const templateSaveInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'Only a TEXT message has a text' });
     if (t.messageType !== 'IMAGE' && t.image !== undefined)
       ctx.addIssue({ code: 'custom', path: ['image'], message: 'Only an IMAGE message has a picture' });
+    if (t.messageType !== 'PRODUCT_CARD' && t.productId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['productId'],
+        message: 'Only a PRODUCT_CARD message has a product',
+      });
   });
 export const templateImageInputSchema = z.object({ id: z.number().int().positive() }).strict();
 export const templateImageDataSchema = z.object({
@@ -195,6 +205,23 @@ export const deliveryReasons = [
 ] as const;
 export const deliveryReasonSchema = z.enum(deliveryReasons);
 export type DeliveryReason = z.infer<typeof deliveryReasonSchema>;
+
+/**
+ * The failures "Retry failed" sends again (docs/outreach.md, "Retry failed"): TikTok's rate limits and
+ * outages that outlasted every backoff, a creator or product TikTok called unavailable, and refusals TikTok
+ * gave no documented code for. Each came with a definite refusal (nothing was done), so sending again
+ * contacts nobody twice. Not `sensitive_words`: the Delivery's text is fixed, TikTok would refuse it again;
+ * and never a skipped Delivery (already invited, privacy, blocklisted…), which TikTok or the merchant meant
+ * as final.
+ */
+export const retryableFailureReasons = [
+  'too_many_attempts',
+  'unavailable',
+  'remote',
+] as const satisfies readonly DeliveryReason[];
+export function isRetryableFailure(d: { state: DeliveryState; reason: DeliveryReason | null }): boolean {
+  return d.state === 'failed' && (retryableFailureReasons as readonly string[]).includes(d.reason ?? '');
+}
 
 const minuteOfDay = z.number().int().min(0).max(1_440);
 
@@ -328,6 +355,8 @@ export const outreachSchema = z.object({
   etaAt: z.number().int().nullable(),
   /** Follow-up messages still to come (counted in `counts.queued` too): waiting for their day or their turn. */
   followUpsPending: z.number().int(),
+  /** Failed Deliveries "Retry failed" would send again (`retryableFailureReasons`). */
+  retryable: z.number().int(),
 });
 export type Outreach = z.infer<typeof outreachSchema>;
 
@@ -336,6 +365,13 @@ export const outreachListInputSchema = z
   .object({ accountId: z.string().optional(), status: outreachStatusSchema.optional() })
   .strict();
 export const outreachListSchema = z.object({ outreaches: z.array(outreachSchema) });
+export const outreachRetryResultSchema = z.object({
+  outreach: outreachSchema,
+  /** Failed Deliveries put back in the queue. */
+  requeued: z.number().int(),
+  /** Deliveries skipped only because a retried one had failed (its follow-ups, its collaboration card), back in line. */
+  resumed: z.number().int(),
+});
 export const outreachCreateResultSchema = z.object({
   outreach: outreachSchema,
   /** Creators not queued, with why (blocklisted, privacy refusal remembered, no TikTok open id…). */
@@ -356,6 +392,9 @@ export const deliverySchema = z.object({
   /** Skipped as blocklisted: when the merchant blocked the creator, while the CRM still blocks it. */
   blockedAt: z.number().int().nullable(),
   attempts: z.number().int(),
+  /** How often the merchant sent it again after it failed ("Retry failed"), and when last. */
+  retries: z.number().int(),
+  retriedAt: z.number().int().nullable(),
   sentAt: z.number().int().nullable(),
   updatedAt: z.number().int(),
 });

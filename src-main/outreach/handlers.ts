@@ -41,6 +41,7 @@ export function outreachHandlers(
     'outreach:pauseAll': () => ({ paused: outreach.pauseAll() }),
     'outreach:resume': (input) => outreach.resume(input.id),
     'outreach:cancel': (input) => outreach.cancel(input.id),
+    'outreach:retryFailed': (input) => outreach.retryFailed(input.id),
     'outreach:get': (input) => outreach.get(input.id),
     'outreach:list': (input) => ({ outreaches: outreach.list(input) }),
     'outreach:deliveries': (input) => outreach.deliveries(input),

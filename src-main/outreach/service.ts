@@ -33,6 +33,7 @@ import {
   variablesOf,
 } from './templates';
 import { type PromotionLink, promotionLinkValue } from '@shared/promotion-links';
+import { FailedRetry } from './retry';
 import { TemplateStore } from './template-store';
 import { outreachTexts } from './texts';
 
@@ -89,12 +90,14 @@ export class OutreachService {
   readonly templates: TemplateStore;
   private readonly pool: PoolLedger;
   private readonly history: ContactHistory;
+  private readonly retry: FailedRetry;
 
   constructor(private readonly deps: OutreachServiceDeps) {
     this.store = new OutreachStore(deps.db);
     this.templates = new TemplateStore(deps.db, deps.now);
     this.pool = new PoolLedger(deps.db);
     this.history = new ContactHistory(deps.db);
+    this.retry = new FailedRetry(deps.db);
   }
 
   private shop(accountId: string, shopId: string): Shop {
@@ -216,11 +219,16 @@ export class OutreachService {
           if (!template.image) problems.push({ code: 'missing_image' });
           return fixed({ imageSha256: template.image?.sha256 ?? null });
         case 'PRODUCT_CARD': {
-          const first = input.products[0];
-          if (!first) missing(outreachTexts.productCardNeedsProduct(), path);
-          return fixed({
-            content: messageContent({ type: 'PRODUCT_CARD', productId: first?.productId ?? '' }),
-          });
+          // The template's own product when it names one (of this shop), else the Outreach's first.
+          const own = template.productId;
+          const ownShop = own === null ? null : this.productShop(own);
+          if (own !== null && ownShop === undefined)
+            missing(outreachTexts.productNotSynced({ productId: own }), path);
+          if (ownShop && ownShop !== input.shopId)
+            missing(outreachTexts.productCardOtherShop({ template: template.name }), path);
+          const productId = own ?? input.products[0]?.productId;
+          if (productId === undefined) missing(outreachTexts.productCardNeedsProduct(), path);
+          return fixed({ content: messageContent({ type: 'PRODUCT_CARD', productId: productId ?? '' }) });
         }
         case 'TARGET_COLLABORATION_CARD':
           // The card carries the creator's own invitation, known once it went out (queue.ts).
@@ -272,6 +280,13 @@ export class OutreachService {
         return false;
       }
     });
+  }
+
+  private productShop(productId: string): string | undefined {
+    return this.deps.db
+      .prepare('SELECT shop_id FROM products WHERE product_id = ?')
+      .pluck()
+      .get(productId) as string | undefined;
   }
 
   private productNames(ids: string[]): string | null {
@@ -572,6 +587,23 @@ export class OutreachService {
     return this.get(id);
   }
 
+  /**
+   * "Retry failed": Deliveries that failed for a reason TikTok does not mean as final go back to the queue
+   * (retry.ts says why none is sent twice). A finished Outreach runs again; a paused one stays paused and
+   * sends them when resumed; a cancelled one sends nothing more.
+   */
+  retryFailed(id: number): { outreach: Outreach; requeued: number; resumed: number } {
+    const o = this.transition(id, ['running', 'paused', 'finished'], 'retried');
+    const now = this.deps.now();
+    const done = this.deps.db.transaction(() => {
+      const r = this.retry.run(id, now);
+      if (r.requeued > 0 && o.status === 'finished') this.store.setStatus(id, 'running', now);
+      return r;
+    })();
+    if (done.requeued > 0) this.changed(id);
+    return { outreach: this.get(id), ...done };
+  }
+
   private changed(id: number): void {
     this.deps.onProgress?.(id);
     this.deps.queue?.poke();
@@ -641,6 +673,7 @@ export class OutreachService {
       total,
       etaAt: o.status === 'running' ? eta : null,
       followUpsPending: followUps.n,
+      retryable: this.retry.count(o.id),
     };
   }
 
@@ -680,6 +713,8 @@ export class OutreachService {
             ? (this.deps.blocklist?.entry?.(d.creatorId)?.blockedAt ?? null)
             : null,
         attempts: d.attempts,
+        retries: d.retries,
+        retriedAt: d.retriedAt,
         sentAt: d.sentAt,
         updatedAt: d.updatedAt,
       })),

@@ -73,6 +73,9 @@ export interface DeliveryRow {
   reason: DeliveryReason | null;
   reasonDetail: string | null;
   attempts: number;
+  /** Times "Retry failed" sent it back to the queue, and when last. */
+  retries: number;
+  retriedAt: number | null;
   nextAttemptAt: number;
   sendingAt: number | null;
   sentAt: number | null;
@@ -87,7 +90,7 @@ export const deliveryColumns = `id, outreach_id AS outreachId, creator_id AS cre
   creator_open_id AS creatorOpenId, creator_handle AS creatorHandle, action, step, idempotency_key AS idempotencyKey, state, text,
   msg_type AS msgType, image_sha256 AS imageSha256, content, batch_no AS batchNo,
   solo, conversation_id AS conversationId, remote_id AS remoteId, reason, reason_detail AS reasonDetail,
-  attempts, next_attempt_at AS nextAttemptAt, sending_at AS sendingAt, sent_at AS sentAt, updated_at AS updatedAt`;
+  attempts, retries, retried_at AS retriedAt, next_attempt_at AS nextAttemptAt, sending_at AS sendingAt, sent_at AS sentAt, updated_at AS updatedAt`;
 
 type RawOutreach = Omit<OutreachRow, 'settings'> & { settings: string };
 type RawDelivery = Omit<DeliveryRow, 'solo'> & { solo: number };

@@ -12,7 +12,8 @@ import { imageInfo } from '../core/image-info';
 import { checkTemplate, describeProblems } from './templates';
 import { outreachTexts } from './texts';
 
-const columns = `t.id, t.name, t.kind, t.language, t.message_type AS messageType, t.body, t.created_at AS createdAt,
+const columns = `t.id, t.name, t.kind, t.language, t.message_type AS messageType, t.body, t.product_id AS productId,
+  t.created_at AS createdAt,
   t.updated_at AS updatedAt, i.file_name AS fileName, i.mime, i.width, i.height, i.size, i.sha256`;
 const from = 'templates t LEFT JOIN message_image_files i ON i.sha256 = t.image_sha256';
 
@@ -44,6 +45,8 @@ export interface TemplateSave {
   messageType?: MessageType;
   body: string;
   image?: { fileName: string; data: string };
+  /** A PRODUCT_CARD's product; absent or null: the Outreach's first product. */
+  productId?: string | null;
 }
 
 /**
@@ -137,24 +140,41 @@ export class TemplateStore {
           throw new AppError('VALIDATION', outreachTexts.imageMissing(), {
             issues: [{ path: 'image', message: 'an IMAGE message needs its picture' }],
           });
+        const productId = messageType === 'PRODUCT_CARD' ? (input.productId ?? null) : null;
+        if (
+          productId !== null &&
+          !this.db.prepare('SELECT 1 FROM products WHERE product_id = ?').get(productId)
+        )
+          throw new AppError('VALIDATION', outreachTexts.productNotSynced({ productId }), {
+            issues: [{ path: 'productId', message: 'not a synced product' }],
+          });
         let id = input.id;
         if (id === undefined) {
           id = Number(
             this.db
               .prepare(
-                `INSERT INTO templates (name, kind, language, message_type, body, image_sha256, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+                `INSERT INTO templates (name, kind, language, message_type, body, image_sha256, product_id, created_at,
+                   updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               )
-              .run(input.name, input.kind, input.language, messageType, input.body, image, now, now)
-              .lastInsertRowid,
+              .run(
+                input.name,
+                input.kind,
+                input.language,
+                messageType,
+                input.body,
+                image,
+                productId,
+                now,
+                now,
+              ).lastInsertRowid,
           );
         } else {
           this.db
             .prepare(
               `UPDATE templates SET name = ?, kind = ?, language = ?, message_type = ?, body = ?, image_sha256 = ?,
-                 updated_at = ? WHERE id = ?`,
+                 product_id = ?, updated_at = ? WHERE id = ?`,
             )
-            .run(input.name, input.kind, input.language, messageType, input.body, image, now, id);
+            .run(input.name, input.kind, input.language, messageType, input.body, image, productId, now, id);
         }
         this.dropUnusedImages();
         return this.get(id);

@@ -24,6 +24,10 @@ export const outreachTexts = defineTexts('outreach.errors', {
   imageNotSupported: 'TikTok takes jpg, png, gif or webp pictures; this file is none of them.',
   imageTooLarge: 'TikTok takes pictures of at most {{megabytes}} MB; this one is larger.',
   productCardNeedsProduct: "A product card shows the outreach's first product: choose at least one product.",
+  productNotSynced:
+    'Product {{productId}} is not among the synced products: sync the shop or choose another.',
+  productCardOtherShop:
+    'The product card "{{template}}" shows a product of another shop: choose a template for this shop or another product.',
   collaborationCardNeedsInvitation:
     'A collaboration card shows the invitation this outreach sends: choose to invite and message.',
 });

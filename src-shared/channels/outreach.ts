@@ -12,6 +12,7 @@ import {
   outreachAlertSchema,
   outreachPauseAllSchema,
   outreachProgressSchema,
+  outreachRetryResultSchema,
   outreachSchema,
   templateIdInputSchema,
   templateImageDataSchema,
@@ -102,6 +103,13 @@ export const outreachSlice = {
       output: outreachSchema,
       summary:
         'Cancel an Outreach: queued Deliveries are cancelled; one that may have gone out is still reconciled.',
+      writes: true,
+    },
+    'outreach:retryFailed': {
+      input: outreachIdInputSchema,
+      output: outreachRetryResultSchema,
+      summary:
+        'Send again the Deliveries that failed for a reason TikTok does not mean as final (rate limits or outages that outlasted every backoff, unavailable, an undocumented refusal), with the follow-ups and collaboration cards their failure had skipped. Never a skipped Delivery (already invited, privacy, blocklisted), a sensitive-word refusal, or one whose answer was lost (it is reconciled first). A finished Outreach runs again; a paused one stays paused.',
       writes: true,
     },
     'outreach:get': {

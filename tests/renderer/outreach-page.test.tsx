@@ -26,6 +26,7 @@ function outreach(status: Outreach['status'], over: Partial<Outreach> = {}): Out
     total: 4,
     etaAt: null,
     followUpsPending: 0,
+    retryable: 0,
     ...over,
   };
 }
@@ -42,6 +43,8 @@ const delivery = (id: number, state: Delivery['state'], reason: Delivery['reason
   reasonDetail: null,
   blockedAt: null,
   attempts: 1,
+  retries: 0,
+  retriedAt: null,
   sentAt: state === 'sent' ? 1_700_000_000_000 : null,
   updatedAt: 1,
 });
@@ -106,6 +109,62 @@ describe('Outreach page', () => {
     );
     expect(await within(card).findByText('Finished')).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
+  it('retries what failed for a temporary reason, and the table says which creators were retried', async () => {
+    let current = outreach('finished', {
+      counts: { ...counts, sent: 1, failed: 3 },
+      total: 4,
+      retryable: 2,
+    });
+    const bridge = new FakeBridge()
+      .handle('accounts:list', () => ({ accounts: [] }) as never)
+      .handle('outreach:list', () => ({ outreaches: [current] }))
+      .handle('outreach:deliveries', () => {
+        const retried = current.status === 'running';
+        return {
+          items: [
+            delivery(1, 'sent'),
+            retried
+              ? { ...delivery(2, 'queued'), retries: 1, retriedAt: 1_700_000_000_000 }
+              : delivery(2, 'failed', 'too_many_attempts'),
+            retried
+              ? { ...delivery(3, 'queued'), retries: 1, retriedAt: 1_700_000_000_000 }
+              : delivery(3, 'failed', 'remote'),
+            delivery(4, 'failed', 'sensitive_words'),
+          ],
+          nextCursor: null,
+          total: 4,
+        };
+      })
+      .handle('outreach:retryFailed', () => {
+        current = outreach('running', { counts: { ...counts, sent: 1, failed: 1, queued: 2 }, retryable: 0 });
+        return { outreach: current, requeued: 2, resumed: 0 };
+      });
+    render(
+      <ToastProvider>
+        <OutreachPage />
+      </ToastProvider>,
+      { wrapper: withApi(bridge) },
+    );
+    const card = await screen.findByRole('article', { name: 'Spring launch' });
+    const retry = within(card).getByRole('button', { name: 'Retry 2 failed' });
+    expect(retry.getAttribute('title')).toMatch(/never contacted again/);
+    const row = (handle: string) => screen.getByRole('row', { name: new RegExp(handle) });
+    expect(await screen.findByText('@creator2')).toBeTruthy();
+    expect(within(row('@creator2')).queryByText('retried')).toBeNull();
+
+    await userEvent.click(retry);
+    await waitFor(() => expect(bridge.callsOf('outreach:retryFailed')).toEqual([{ id: 7 }]));
+    expect(await screen.findByText('2 failed deliveries are back in the queue.')).toBeTruthy();
+    expect(await within(card).findByText('Sending')).toBeTruthy();
+    // Nothing left to retry: the sensitive-word refusal is final.
+    expect(within(card).queryByRole('button', { name: /Retry/ })).toBeNull();
+    expect(await within(row('@creator2')).findByText('retried')).toBeTruthy();
+    expect(within(row('@creator3')).getByText('retried').getAttribute('title')).toMatch(
+      /^Sent back to the queue on /,
+    );
+    expect(within(row('@creator4')).queryByText('retried')).toBeNull();
   });
 
   it('says plainly when there is no Outreach yet', async () => {

@@ -23,6 +23,7 @@ function outreach(patch: Partial<Outreach> & { sent?: number; failed?: number } 
     total: 100,
     etaAt: null,
     followUpsPending: 0,
+    retryable: 0,
     ...rest,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { imageInfo } from '../../../src-main/core/image-info';
 import { openDatabase } from '../../../src-main/db/connection';
 import { TemplateStore } from '../../../src-main/outreach/template-store';
+import { OutreachService } from '../../../src-main/outreach/service';
 import { messageContent, sameMessage } from '../../../src-main/tiktok/shop/outreach';
 import { solidPng } from '../../helpers/images';
 
@@ -156,5 +157,89 @@ describe('message templates are checked before anything is queued', () => {
     );
     expect(() => save({})).toThrow(expect.objectContaining({ key: 'outreach.errors.imageMissing' }));
     expect(s.list()).toEqual([]);
+  });
+});
+
+describe('a product card may name its product', () => {
+  function world() {
+    const db = openDatabase(':memory:');
+    db.exec(`
+      INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
+        VALUES ('a1', 'shop', 'active', 'r1', 'Seller', 1, 1);
+      INSERT INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES
+        ('us', 'a1', 'Maple US', 'US', 'USD', 'c1'), ('uk', 'a1', 'Maple UK', 'GB', 'GBP', 'c2');
+      INSERT INTO products (product_id, account_id, shop_id, title, status, etag, synced_at) VALUES
+        ('p-us-1', 'a1', 'us', 'Linen shirt', 'ACTIVATE', 'e', 1), ('p-us-2', 'a1', 'us', 'Straw hat', 'ACTIVATE', 'e', 1),
+        ('p-uk-1', 'a1', 'uk', 'Wax jacket', 'ACTIVATE', 'e', 1);
+      INSERT INTO creators (id, canonical_id, open_id, handle, nickname, region, first_seen_at, updated_at)
+        VALUES (1, 1, 'o1', 'one', 'One', 'US', 1, 1);
+    `);
+    const service = new OutreachService({ db, now: () => 7 });
+    const card = (productId: string | null, name = `card ${productId}`) =>
+      service.templates.save({
+        name,
+        kind: 'message',
+        language: 'en',
+        messageType: 'PRODUCT_CARD',
+        body: '',
+        productId,
+      });
+    const create = (messageTemplateId: number, productIds: string[]) =>
+      service.create({
+        accountId: 'a1',
+        shopId: 'us',
+        name: `o ${Math.random()}`,
+        action: 'message',
+        creatorIds: [1],
+        products: productIds.map((productId) => ({ productId, commissionBp: 1500 })),
+        freeSample: { hasFreeSample: false, approvalExempt: false },
+        messageTemplateId,
+        values: {},
+        window: null,
+        dailyCap: null,
+        ratePerMinute: 30,
+        weeklyPool: null,
+      }).outreach.id;
+    const content = (outreachId: number) =>
+      JSON.parse(
+        db.prepare('SELECT content FROM deliveries WHERE outreach_id = ?').pluck().get(outreachId) as string,
+      ) as unknown;
+    return { db, service, card, create, content };
+  }
+
+  it('sends the template’s product, else the Outreach’s first', () => {
+    const w = world();
+    const own = w.card('p-us-2');
+    expect(own.productId).toBe('p-us-2');
+    expect(w.content(w.create(own.id, ['p-us-1']))).toEqual({ product_id: 'p-us-2' });
+    // Naming its product, the card needs no product in the Outreach.
+    expect(w.content(w.create(own.id, []))).toEqual({ product_id: 'p-us-2' });
+    const first = w.card(null, 'first product');
+    expect(first.productId).toBeNull();
+    expect(w.content(w.create(first.id, ['p-us-1', 'p-us-2']))).toEqual({ product_id: 'p-us-1' });
+    expect(() => w.create(first.id, [])).toThrow(
+      expect.objectContaining({ key: 'outreach.errors.productCardNeedsProduct' }),
+    );
+  });
+
+  it('refuses a product that was never synced, and one of another shop when the Outreach is created', () => {
+    const w = world();
+    expect(() => w.card('p-missing')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', key: 'outreach.errors.productNotSynced' }),
+    );
+    const uk = w.card('p-uk-1');
+    expect(() => w.create(uk.id, ['p-us-1'])).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', key: 'outreach.errors.productCardOtherShop' }),
+    );
+    expect(w.db.prepare('SELECT count(*) FROM outreaches').pluck().get()).toBe(0);
+    // A text template keeps no product, whatever it was before.
+    const text = w.service.templates.save({
+      id: uk.id,
+      name: uk.name,
+      kind: 'message',
+      language: 'en',
+      body: 'Hi',
+    });
+    expect(text.productId).toBeNull();
   });
 });

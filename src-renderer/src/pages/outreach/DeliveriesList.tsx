@@ -44,9 +44,20 @@ function useColumns(): ListColumns<Delivery> {
           id: 'state',
           header: () => t('outreach.columns.state'),
           cell: (info) => {
+            const d = info.row.original;
             const state: DeliveryState = info.getValue();
             return (
-              <span className={`badge badge-tone-${stateTone[state]}`}>{t(`outreach.state.${state}`)}</span>
+              <span className="delivery-state">
+                <span className={`badge badge-tone-${stateTone[state]}`}>{t(`outreach.state.${state}`)}</span>
+                {d.retries > 0 && d.retriedAt !== null && (
+                  <span
+                    className="muted delivery-retried"
+                    title={t('outreach.retriedAt', { at: formatDateTime(d.retriedAt, i18n.language) })}
+                  >
+                    {t('outreach.retriedCount', { count: d.retries })}
+                  </span>
+                )}
+              </span>
             );
           },
         }),

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Outreach } from '@shared/outreach';
 import { useChannelMutation } from '../../api';
+import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format/time';
 
 const tone: Record<Outreach['status'], string> = {
@@ -26,7 +27,18 @@ export function OutreachCard(props: {
   const pause = useChannelMutation('outreach:pause', { invalidates });
   const resume = useChannelMutation('outreach:resume', { invalidates });
   const cancel = useChannelMutation('outreach:cancel', { invalidates });
-  const busy = start.isPending || pause.isPending || resume.isPending || cancel.isPending;
+  const { showToast } = useToasts();
+  const retry = useChannelMutation('outreach:retryFailed', {
+    invalidates,
+    onSuccess: (r) =>
+      showToast({
+        tone: 'info',
+        message: t(r.outreach.status === 'paused' ? 'outreach.retriedPaused' : 'outreach.retried', {
+          count: r.requeued,
+        }),
+      }),
+  });
+  const busy = start.isPending || pause.isPending || resume.isPending || cancel.isPending || retry.isPending;
   const c = o.counts;
   const done = c.sent + c.failed + c.skipped + c.cancelled;
   const number = new Intl.NumberFormat(i18n.language);
@@ -92,6 +104,17 @@ export function OutreachCard(props: {
             onClick={() => resume.mutate(input)}
           >
             {t('outreach.controls.resume')}
+          </button>
+        )}
+        {o.retryable > 0 && o.status !== 'cancelled' && (
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            title={t('outreach.controls.retryHint')}
+            onClick={() => retry.mutate(input)}
+          >
+            {t('outreach.controls.retry', { count: o.retryable, formatted: number.format(o.retryable) })}
           </button>
         )}
         {(o.status === 'draft' || o.status === 'running' || o.status === 'paused') && (

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  contactCounts,
+  type OutreachWorld,
+  startOutreachWorld,
+  writesOf,
+} from '../../helpers/outreach-world';
+import { admin, SHOP_ACCOUNT } from '../../helpers/sync-fixtures';
+
+/**
+ * "Retry failed" against the sandbox: messages TikTok refused outright (nothing done) fail, are sent again
+ * once the merchant retries, and each creator's conversation holds exactly one message (the sandbox's
+ * write log is the witness). A message whose answer was lost is reconciled, not retried.
+ */
+
+let w: OutreachWorld;
+beforeAll(async () => {
+  w = await startOutreachWorld(6);
+}, 60_000);
+afterAll(async () => w.close());
+
+describe('retry failed against the sandbox', () => {
+  it('sends refused messages again once, and never a message whose answer was lost', async () => {
+    const template = w.service.templates.save({
+      name: 'Retry me',
+      kind: 'message',
+      language: 'en',
+      body: 'Hi {{creator_name}}, {{shop_name}} has a sample for you.',
+    });
+    const creators = w.creatorIds.slice(0, 4);
+    const { outreach } = w.service.create({
+      accountId: SHOP_ACCOUNT,
+      shopId: w.shop.id,
+      name: 'Refused then retried',
+      action: 'message',
+      creatorIds: creators,
+      products: [],
+      freeSample: { hasFreeSample: false, approvalExempt: false },
+      messageTemplateId: template.id,
+      values: {},
+      window: null,
+      dailyCap: null,
+      ratePerMinute: 3_000,
+      weeklyPool: null,
+    });
+    w.service.start(outreach.id);
+    const since = Math.max(0, ...(await writesOf(w)).map((x) => x.seq));
+    // Every message send is refused with TikTok's error body: a definite refusal, nothing sent.
+    await admin(w.info, 'POST', '/faults', { notImplementedEveryN: 1, pathContains: '/messages' });
+    const queue = w.queue();
+    await queue.drain();
+    await admin(w.info, 'DELETE', '/faults');
+    const states = () =>
+      w.db
+        .prepare(
+          `SELECT creator_id AS creator, state, reason, retries, conversation_id AS conv FROM deliveries
+            WHERE outreach_id = ? ORDER BY creator_id`,
+        )
+        .all(outreach.id) as Array<{
+        creator: number;
+        state: string;
+        reason: string | null;
+        retries: number;
+        conv: string | null;
+      }>;
+    const failed = states().filter((d) => d.state === 'failed');
+    // The fault answered before TikTok looked at the creator: every send failed, none went out.
+    expect(failed.length).toBe(creators.length);
+    for (const d of failed) expect(d.reason).toBe('remote');
+    expect(w.service.get(outreach.id)).toMatchObject({ status: 'finished', retryable: failed.length });
+    expect(contactCounts(await writesOf(w, since)).messages.size).toBe(0);
+
+    // One of them is taken by TikTok on the retry, its answer lost: reconciled, never sent twice.
+    await admin(w.info, 'POST', '/faults', { commitThenGatewayTimeoutEveryN: 1, pathContains: '/messages' });
+    const retried = w.service.retryFailed(outreach.id);
+    expect(retried).toMatchObject({ requeued: failed.length, outreach: { status: 'running', retryable: 0 } });
+    await queue.pass();
+    await admin(w.info, 'DELETE', '/faults');
+    await queue.drain();
+
+    const after = states();
+    // Sent now, or refused for good by the creator's privacy settings (skipped, not failed).
+    for (const d of after) {
+      expect(d.retries).toBe(1);
+      if (d.state === 'skipped') expect(d.reason).toBe('privacy');
+      else expect(d).toMatchObject({ state: 'sent', reason: null });
+    }
+    const sent = after.filter((x) => x.state === 'sent');
+    expect(sent.length).toBeGreaterThan(0);
+    const writes = await writesOf(w, since);
+    expect(writes.some((x) => x.answer === 'gateway_timeout')).toBe(true);
+    const { messages } = contactCounts(writes);
+    expect(messages.size).toBe(sent.length);
+    for (const d of sent) expect(messages.get(d.conv ?? '')).toBe(1);
+    expect(w.service.get(outreach.id).status).toBe('finished');
+  }, 60_000);
+});
