@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { sandboxConfigPatchSchema } from './config';
+import { onlyNamed, sandboxConfigPatchSchema } from './config';
 import { faultConfigSchema } from './faults';
 import { header, json, parseJsonBody, type Reply, type SandboxRequest } from './http';
 import { decodeId, encodeId } from './ids';
@@ -251,7 +251,8 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
     case 'POST /config': {
       const b = bodyOf(req, sandboxConfigPatchSchema);
       if (!b.ok) return b.reply;
-      return json(200, state.setConfig(b.value));
+      const raw = parseJsonBody(req);
+      return json(200, state.setConfig(onlyNamed(b.value, raw.ok ? raw.value : null)));
     }
     case 'POST /grant': {
       const b = bodyOf(req, grantBody);

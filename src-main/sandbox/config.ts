@@ -64,6 +64,15 @@ export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
 export const sandboxConfigPatchSchema = sandboxConfigSchema.partial();
 export type SandboxConfigPatch = z.infer<typeof sandboxConfigPatchSchema>;
 
+/**
+ * A patch changes only the keys it names. Parsing fills every absent key with its default (zod 4 applies
+ * defaults inside `partial()`), which would quietly reset what an earlier patch or the start options set.
+ */
+export function onlyNamed(patch: SandboxConfigPatch, raw: unknown): SandboxConfigPatch {
+  const named = raw !== null && typeof raw === 'object' ? Object.keys(raw) : [];
+  return Object.fromEntries(Object.entries(patch).filter(([k]) => named.includes(k)));
+}
+
 export function defaultConfig(patch: SandboxConfigPatch = {}): SandboxConfig {
   return sandboxConfigSchema.parse(patch);
 }
