@@ -11,6 +11,13 @@ export const outreachProductResultSchema = z.object({
   productId: z.string(),
   /** The product's title as synced; null when the catalogue has not been synced. */
   title: z.string().nullable(),
+  /**
+   * Creators known to have this product in their showcase: all of the products, or an attributed order of
+   * this one (TikTok counts showcased products per creator without naming them).
+   */
+  accepted: z.number().int(),
+  /** Creators known to have posted content with this product (all products, or an order through content). */
+  posted: z.number().int(),
   /** Creators with at least one attributed order of this product. */
   sellingCreators: z.number().int(),
   orders: z.number().int(),
@@ -28,6 +35,8 @@ export const outreachResultsSchema = z.object({
   accepted: z.number().int(),
   /** Invited creators who posted content with the products. */
   posted: z.number().int(),
+  /** Accepted creators who showcased only some of the products and sold none: in no product's figures. */
+  partlyShowcased: z.number().int(),
   /** Messaged creators who wrote back after the first message. */
   messaged: z.number().int(),
   replied: z.number().int(),
@@ -36,3 +45,4 @@ export const outreachResultsSchema = z.object({
   syncedAt: z.number().int().nullable(),
 });
 export type OutreachResults = z.infer<typeof outreachResultsSchema>;
+export type OutreachProductResult = z.infer<typeof outreachProductResultSchema>;

@@ -47,8 +47,10 @@ export class StageMoves {
       {
         stage: 'active',
         cause: 'affiliate_order',
+        // A cancelled order sold nothing: it is no sign the creator is active.
         query: q(`SELECT order_id AS ref, create_time AS at FROM affiliate_orders
-                  WHERE creator_id IN (${group}) AND create_time > ? ORDER BY create_time DESC LIMIT 1`),
+                  WHERE creator_id IN (${group}) AND create_time > ? AND status <> 'CANCELLED'
+                  ORDER BY create_time DESC LIMIT 1`),
       },
       {
         stage: 'posted',

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { outreachResultsSlice } from '@shared/channels/outreach-results';
 import { AppError } from '@shared/errors';
-import type { OutreachResults } from '@shared/outreach-results';
+import type { OutreachProductResult, OutreachResults } from '@shared/outreach-results';
 import type { HandlersFor } from '../ipc/router';
 import { outreachTexts } from './texts';
 
@@ -77,17 +77,21 @@ export function outreachResults(db: Database, outreachId: number): OutreachResul
     gmv: number;
     commission: number;
   }>;
-  const products = new Map<string, OutreachResults['products'][number]>();
+  const reach = productReach(db, outreachId, collaborations);
+  const empty = (productId: string, title: string | null): OutreachProductResult => ({
+    productId,
+    title,
+    accepted: reach.accepted(productId),
+    posted: reach.posted(productId),
+    sellingCreators: 0,
+    orders: 0,
+    units: 0,
+    gmv: [],
+    commission: [],
+  });
+  const products = new Map<string, OutreachProductResult>();
   for (const r of rows) {
-    const p = products.get(r.productId) ?? {
-      productId: r.productId,
-      title: r.title,
-      sellingCreators: 0,
-      orders: 0,
-      units: 0,
-      gmv: [],
-      commission: [],
-    };
+    const p = products.get(r.productId) ?? empty(r.productId, r.title);
     p.sellingCreators = Math.max(p.sellingCreators, r.sellingCreators);
     p.orders += r.orders;
     p.units += r.units;
@@ -96,32 +100,80 @@ export function outreachResults(db: Database, outreachId: number): OutreachResul
     products.set(r.productId, p);
   }
   // The Outreach's own products come first, also when nothing sold yet.
-  const settings = JSON.parse(
-    db.prepare('SELECT settings FROM outreaches WHERE id = ?').pluck().get(outreachId) as string,
-  ) as { products?: Array<{ productId: string }> };
   const title = db.prepare('SELECT title FROM products WHERE product_id = ?').pluck();
-  const ordered = (settings.products ?? []).map(
-    (x) =>
-      products.get(x.productId) ?? {
-        productId: x.productId,
-        title: (title.get(x.productId) as string | undefined) ?? null,
-        sellingCreators: 0,
-        orders: 0,
-        units: 0,
-        gmv: [],
-        commission: [],
-      },
+  const ordered = reach.products.map(
+    (id) => products.get(id) ?? empty(id, (title.get(id) as string | undefined) ?? null),
   );
-  const own = new Set(ordered.map((p) => p.productId));
+  const own = new Set(reach.products);
   return {
     outreachId,
     invited,
     accepted: showcase.accepted,
     posted: showcase.posted,
+    partlyShowcased: reach.partlyShowcased,
     messaged: messages.messaged,
     replied: messages.replied,
     products: [...ordered, ...[...products.values()].filter((p) => !own.has(p.productId))],
     syncedAt,
+  };
+}
+
+/**
+ * Which creators accepted (showcased) and posted each product. TikTok reports per creator only how many of
+ * a collaboration's products they showcased and posted, not which (docs/tiktok-api/affiliate.md), so a
+ * creator counts under every product when the count covers all of them, and under one product when an
+ * attributed order shows it (an order through a video or LIVE also shows it was posted). Creators who
+ * showcased some products and sold none are counted in the totals only (`partlyShowcased`).
+ */
+function productReach(
+  db: Database,
+  outreachId: number,
+  collaborations: string,
+): {
+  products: string[];
+  accepted: (productId: string) => number;
+  posted: (productId: string) => number;
+  partlyShowcased: number;
+} {
+  const settings = JSON.parse(
+    db.prepare('SELECT settings FROM outreaches WHERE id = ?').pluck().get(outreachId) as string,
+  ) as { products?: Array<{ productId: string }> };
+  const products = (settings.products ?? []).map((p) => p.productId);
+  const members = db
+    .prepare(
+      `SELECT c.canonical_id AS creator, max(cc.showcase_product_count) AS showcase,
+              max(cc.content_product_count) AS content
+         FROM collaboration_creators cc JOIN creators c ON c.id = cc.creator_id
+        WHERE cc.collaboration_id IN (${collaborations})
+        GROUP BY c.canonical_id`,
+    )
+    .all({ id: outreachId }) as Array<{ creator: number; showcase: number; content: number }>;
+  const sold = db
+    .prepare(
+      `SELECT s.product_id AS productId, c.canonical_id AS creator,
+              max(COALESCE(s.content_type, '') IN ('VIDEO', 'LIVE')) AS viaContent
+         FROM affiliate_order_skus s
+         JOIN affiliate_orders o ON o.order_id = s.order_id
+         JOIN creators c ON c.id = o.creator_id
+        WHERE s.target_collaboration_id IN (${collaborations})
+        GROUP BY s.product_id, c.canonical_id`,
+    )
+    .all({ id: outreachId }) as Array<{ productId: string; creator: number; viaContent: number }>;
+  const n = Math.max(1, products.length);
+  const showcasedAll = members.filter((m) => m.showcase >= n).map((m) => m.creator);
+  const postedAll = members.filter((m) => m.content >= n).map((m) => m.creator);
+  const count = (all: number[], productId: string, content: boolean): number =>
+    new Set([
+      ...all,
+      ...sold.filter((s) => s.productId === productId && (!content || s.viaContent)).map((s) => s.creator),
+    ]).size;
+  const selling = new Set(sold.map((s) => s.creator));
+  return {
+    products,
+    accepted: (id) => count(showcasedAll, id, false),
+    posted: (id) => count(postedAll, id, true),
+    partlyShowcased: members.filter((m) => m.showcase > 0 && m.showcase < n && !selling.has(m.creator))
+      .length,
   };
 }
 

@@ -1,12 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { sandboxConfigPatchSchema } from './config';
+import { onlyNamed, sandboxConfigPatchSchema } from './config';
 import { faultConfigSchema } from './faults';
 import { header, json, parseJsonBody, type Reply, type SandboxRequest } from './http';
 import { decodeId, encodeId } from './ids';
 import { issueAdsCode } from './ads/auth';
 import { issueLoginCode, loginScopes } from './login/oauth';
 import { issueShopCode } from './shop/auth';
+import { collaborationOrderId } from './shop/collaboration-orders';
 import { poolStatus } from './shop/outreach';
 import { shopScopes } from './shop/scopes';
 import type { SandboxState } from './state';
@@ -93,6 +94,48 @@ function bodyOf<T extends z.ZodType>(
   return { ok: true, value: result.data };
 }
 
+/**
+ * What invited and messaged creators will do and when (drawn when the invitation or message was sent), so a
+ * test can move the clock to the moment it needs instead of guessing. Times are sandbox Unix seconds.
+ */
+function outcomes(state: SandboxState): unknown {
+  const ds = state.dataset;
+  return {
+    collaborations: state.collaborations.map((c) => ({
+      id: c.id,
+      shopId: ds.shops[c.shopIndex]?.id ?? null,
+      name: c.name,
+      creators: c.creatorIndexes.map((i, slot) => {
+        const o = c.outcomes[slot];
+        const ids = (positions: readonly number[] = []) => positions.map((p) => c.products[p]?.id ?? '');
+        return {
+          creatorOpenId: state.creators.encode(i),
+          username: ds.creators.usernames[i] ?? '',
+          acceptAt: o?.acceptAt ?? null,
+          showcasedProductIds: ids(o?.showcased),
+          contentAt: o?.contentAt ?? null,
+          featuredProductIds: ids(o?.featured),
+          sales: (o?.sales ?? []).map((s, n) => ({
+            orderId: collaborationOrderId(c, slot, n),
+            at: s.at,
+            productId: c.products[s.product]?.id ?? '',
+            quantity: s.quantity,
+            cancelled: s.cancelled,
+          })),
+        };
+      }),
+    })),
+    replies: [...state.conversations.values()]
+      .filter((v) => v.pending.length > 0)
+      .map((v) => ({
+        conversationId: v.id,
+        shopId: ds.shops[v.shopIndex]?.id ?? null,
+        creatorOpenId: state.creators.encode(v.creatorIndex),
+        at: v.pending.map((p) => p.at),
+      })),
+  };
+}
+
 export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken: string): Reply {
   if (!authorized(req, adminToken))
     return json(401, { error: 'admin token required (Authorization: Bearer <adminToken>)' });
@@ -126,6 +169,8 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
         outreachPool: ds.shops.map((s) => ({ shopId: s.id, ...poolStatus(state, s.index, nowSec) })),
       });
     }
+    case 'GET /outcomes':
+      return json(200, outcomes(state));
     case 'GET /requests': {
       const since = Number(req.query.get('since') ?? 0);
       const limit = Math.min(5_000, Number(req.query.get('limit') ?? 500));
@@ -206,7 +251,8 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
     case 'POST /config': {
       const b = bodyOf(req, sandboxConfigPatchSchema);
       if (!b.ok) return b.reply;
-      return json(200, state.setConfig(b.value));
+      const raw = parseJsonBody(req);
+      return json(200, state.setConfig(onlyNamed(b.value, raw.ok ? raw.value : null)));
     }
     case 'POST /grant': {
       const b = bodyOf(req, grantBody);

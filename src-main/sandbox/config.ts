@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** A [min, max] span of seconds (max ≥ min), e.g. how long a creator takes to accept. */
+const secondsSpan = z
+  .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
+  .refine(([min, max]) => max >= min, 'the second number (max) must not be below the first (min)');
+const share = z.number().min(0).max(1);
+
 /** Tunable behaviour. Defaults follow the docs; tests shrink them through the admin API to reach the edges. */
 export const sandboxConfigSchema = z.object({
   /** Shop Open API: requests per second per API per app+shop (docs/tiktok-api/errors-and-limits.md). */
@@ -16,6 +22,25 @@ export const sandboxConfigSchema = z.object({
   productSearchCap: z.number().int().positive().default(10_000),
   /** Messages to one creator before they reply (docs/tiktok-api/affiliate.md). */
   messagesBeforeReply: z.number().int().positive().default(5),
+  /**
+   * What invited and messaged creators do (docs/sandbox.md "Behaviour over time"). Each is read when the
+   * invitation or message is sent, so a change applies to what is sent afterwards. Outcomes are drawn from
+   * the seed: the same seed and settings give the same creators accepting at the same times.
+   * `acceptShare` null: by follower count (55% under 10k, 40% under 500k, 20% above).
+   */
+  acceptShare: share.nullable().default(null),
+  acceptDelaySec: secondsSpan.default([3_600, 73 * 3_600]),
+  /** Of the creators who accepted, the share who post content, and how long after accepting. */
+  postShare: share.default(0.5),
+  postDelaySec: secondsSpan.default([86_400, 6 * 86_400]),
+  /** Affiliate orders each posting creator brings, [min, max], spread over the 14 days after the post. */
+  salesPerPost: z
+    .tuple([z.number().int().min(0).max(50), z.number().int().min(0).max(50)])
+    .refine(([min, max]) => max >= min, 'the second number (max) must not be below the first (min)')
+    .default([0, 4]),
+  /** Of the seller messages, the share a creator answers (once per round), and after how long. */
+  replyShare: share.default(0.4),
+  replyDelaySec: secondsSpan.default([600, 600 + 48 * 3_600]),
   shopAccessTtlSec: z
     .number()
     .int()
@@ -38,6 +63,15 @@ export const sandboxConfigSchema = z.object({
 export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
 export const sandboxConfigPatchSchema = sandboxConfigSchema.partial();
 export type SandboxConfigPatch = z.infer<typeof sandboxConfigPatchSchema>;
+
+/**
+ * A patch changes only the keys it names. Parsing fills every absent key with its default (zod 4 applies
+ * defaults inside `partial()`), which would quietly reset what an earlier patch or the start options set.
+ */
+export function onlyNamed(patch: SandboxConfigPatch, raw: unknown): SandboxConfigPatch {
+  const named = raw !== null && typeof raw === 'object' ? Object.keys(raw) : [];
+  return Object.fromEntries(Object.entries(patch).filter(([k]) => named.includes(k)));
+}
 
 export function defaultConfig(patch: SandboxConfigPatch = {}): SandboxConfig {
   return sandboxConfigSchema.parse(patch);

@@ -56,10 +56,27 @@ export interface Collaboration {
     shopAdsCommissionRate: number | null;
   }>;
   creatorIndexes: number[];
+  /** What each invited creator does, drawn when the invitation is created (same order as `creatorIndexes`). */
+  outcomes: CreatorOutcome[];
   sellerEmail: string;
   freeSample: { hasFreeSample: boolean; isSampleApprovalExempt: boolean };
   /** When the seller removed it (Remove Target Collaboration): CANCELING for a while, then COMPLETED. */
   canceledAt: number | null;
+}
+
+/**
+ * An invited creator's response over time (`shop/behaviour.ts`): times are sandbox-clock Unix seconds,
+ * products are positions in the collaboration's `products`.
+ */
+export interface CreatorOutcome {
+  acceptAt: number | null;
+  /** The products the creator adds to the showcase on accepting (at least one). */
+  showcased: number[];
+  contentAt: number | null;
+  /** The showcased products the content features (at least one). */
+  featured: number[];
+  /** Affiliate orders the content brings, each through one featured product. */
+  sales: Array<{ at: number; product: number; quantity: number; cancelled: boolean }>;
 }
 
 export interface PendingCode {

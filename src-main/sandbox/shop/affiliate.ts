@@ -6,7 +6,16 @@ import { decodeId, encodeId } from '../ids';
 import { parse, requireShop, type ShopContext } from './context';
 import { ShopApiError, shopCodes } from './errors';
 import { orderStatusOf } from './order-json';
-import { countMatches, decodePageToken, encodePageToken, fingerprint, lowerBound, walk } from './pagination';
+import { collaborationOrderJson, collaborationOrders } from './collaboration-orders';
+import {
+  countMatches,
+  decodePageToken,
+  encodePageToken,
+  fingerprint,
+  lowerBound,
+  type Sequence,
+  walk,
+} from './pagination';
 import { pageSizeSchema } from './products';
 
 const ordersBody = z
@@ -47,19 +56,34 @@ export function searchAffiliateOrders(ctx: ShopContext): unknown {
   // `program_id` narrows to orders with a SKU that came through that program (campaign, target or open
   // collaboration); the generated SKUs all come through their product's open collaboration.
   const program = body.program_id === undefined ? null : openCollaborationProduct(body.program_id);
+  // Orders through invited creators' content (collaboration-orders.ts), merged in by create time.
+  const invited = collaborationOrders(ctx.state, shop.index, ctx.now).filter(
+    (o) =>
+      (body.create_time_ge === undefined || o.createTime >= body.create_time_ge) &&
+      (body.create_time_lt === undefined || o.createTime < body.create_time_lt) &&
+      (body.program_id === undefined || o.collab.id === body.program_id),
+  );
   const match = (i: number): boolean => {
-    if (program === null) return true;
+    // Invited creators' orders were filtered above; without a program every generated order matches.
+    if (i < 0 || program === null) return true;
     const flags = ds.orders.flags[i] ?? 0;
     for (let l = 0; l < lineCount(ds, i, flags); l++)
       if (orderLine(ds, i, shop.index, l).productIndex === program) return true;
     return false;
   };
-  const seq = { length: Math.max(0, hi - lo), at: (k: number) => arr[hi - 1 - k] ?? 0 };
+  const seq = mergedSequence(
+    arr,
+    lo,
+    hi,
+    invited.map((o) => o.createTime),
+    key,
+  );
   const page = walk(seq, position, pageSize, match);
   const len = program === null ? seq.length : countMatches(seq, match);
   const creators = ds.creators;
   return {
     orders: page.items.map((i) => {
+      if (i < 0) return collaborationOrderJson(ctx.state, invited[-i - 1]!, ctx.now);
       const status = orderStatusOf(ds, i);
       const flags = ds.orders.flags[i] ?? 0;
       const u = unit(ds.seed, 95, i);
@@ -111,6 +135,34 @@ export function searchAffiliateOrders(ctx: ShopContext): unknown {
     }),
     next_page_token: page.next === null ? '' : encodePageToken(page.next, fp),
     total_count: len,
+  };
+}
+
+/**
+ * Generated orders `arr[lo, hi)` (ascending create time) walked newest first, with `extra` orders (create
+ * times, newest first) merged in; an extra one is item `-(j + 1)`, before generated orders of the same second.
+ */
+function mergedSequence(
+  arr: Uint32Array,
+  lo: number,
+  hi: number,
+  extra: readonly number[],
+  key: (i: number) => number,
+): Sequence {
+  const positions = extra.map((t, j) => j + hi - Math.max(lo, Math.min(hi, lowerBound(arr, key, t + 1))));
+  return {
+    length: hi - lo + extra.length,
+    at: (k) => {
+      let a = 0;
+      let b = positions.length;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if ((positions[mid] ?? 0) < k) a = mid + 1;
+        else b = mid;
+      }
+      if (positions[a] === k) return -(a + 1);
+      return arr[hi - 1 - (k - a)] ?? 0;
+    },
   };
 }
 

@@ -1,32 +1,66 @@
 import { creatorFlag } from '../data/dataset';
 import { creatorReplies } from '../data/names';
 import { hash, hashString, pickBy, unit } from '../data/rng';
-import type { Collaboration, Conversation, SandboxState } from '../state';
+import type { Collaboration, Conversation, CreatorOutcome, SandboxState } from '../state';
 
 /**
  * What creators do over time, derived from the seed so it is reproducible: some accept invitations (adding
- * the products to their showcase) and later post content; some reply to messages after a delay. Nothing runs
- * in the background: outcomes are computed against the clock whenever a response needs them.
+ * some or all of the products to their showcase), some of those post content featuring them, and the
+ * content brings affiliate orders; some creators reply to messages after a delay. An invitation's outcomes
+ * are drawn when it is created, with the shares and delays of the config at that moment (`/admin/config`);
+ * nothing runs in the background: each answer shows what the clock has reached.
  */
 
-const HOUR = 3_600;
+const DAY = 86_400;
+/** Sales come over the two weeks after the post. */
+const SALES_SPAN = 14 * DAY;
 
-export function inviteOutcome(
-  state: SandboxState,
-  collab: Collaboration,
-  creatorIndex: number,
-): { acceptAt: number | null; contentAt: number | null } {
-  const seed = state.dataset.seed;
-  const followers = state.dataset.creators.followers[creatorIndex] ?? 0;
-  const pAccept = followers < 10_000 ? 0.55 : followers < 500_000 ? 0.4 : 0.2;
-  if (unit(seed, 80, collab.index, creatorIndex) >= pAccept) return { acceptAt: null, contentAt: null };
-  const acceptAt = collab.startTime + HOUR + (hash(seed, 81, collab.index, creatorIndex) % (72 * HOUR));
-  const posts = unit(seed, 82, collab.index, creatorIndex) < 0.5;
-  const contentAt = posts
-    ? acceptAt + 86_400 + (hash(seed, 83, collab.index, creatorIndex) % (5 * 86_400))
-    : null;
-  return { acceptAt, contentAt };
+function within(span: readonly [number, number], h: number): number {
+  const [min, max] = span;
+  return max > min ? min + (h % (max - min)) : min;
 }
+
+/** The first `count` products of a rotation of `n` that starts at `start`. */
+function rotation(n: number, start: number, count: number): number[] {
+  return Array.from({ length: count }, (_, j) => (start + j) % n);
+}
+
+export function drawOutcome(
+  state: SandboxState,
+  collab: Pick<Collaboration, 'index' | 'startTime' | 'products'>,
+  creatorIndex: number,
+): CreatorOutcome {
+  const seed = state.dataset.seed;
+  const cfg = state.config;
+  const k = collab.index;
+  const none: CreatorOutcome = { acceptAt: null, showcased: [], contentAt: null, featured: [], sales: [] };
+  const followers = state.dataset.creators.followers[creatorIndex] ?? 0;
+  const pAccept = cfg.acceptShare ?? (followers < 10_000 ? 0.55 : followers < 500_000 ? 0.4 : 0.2);
+  if (unit(seed, 80, k, creatorIndex) >= pAccept) return none;
+  const acceptAt = collab.startTime + within(cfg.acceptDelaySec, hash(seed, 81, k, creatorIndex));
+  // Most showcase every product; some pick a few (TikTok reports only how many: docs/tiktok-api/affiliate.md).
+  const n = collab.products.length;
+  const start = hash(seed, 89, k, creatorIndex) % n;
+  const showCount = unit(seed, 87, k, creatorIndex) < 0.7 ? n : 1 + (hash(seed, 88, k, creatorIndex) % n);
+  const showcased = rotation(n, start, showCount);
+  if (unit(seed, 82, k, creatorIndex) >= cfg.postShare) return { ...none, acceptAt, showcased };
+  const contentAt = acceptAt + within(cfg.postDelaySec, hash(seed, 83, k, creatorIndex));
+  const featured = showcased.slice(0, 1 + (hash(seed, 79, k, creatorIndex) % showCount));
+  const [least, most] = cfg.salesPerPost;
+  const count = least + (hash(seed, 90, k, creatorIndex) % (most - least + 1));
+  const sales = Array.from({ length: count }, (_, s) => ({
+    at: contentAt + 600 + (hash(seed, 91, k, creatorIndex, s) % SALES_SPAN),
+    product: featured[hash(seed, 92, k, creatorIndex, s) % featured.length] ?? 0,
+    quantity: unit(seed, 93, k, creatorIndex, s) < 0.8 ? 1 : 2,
+    cancelled: unit(seed, 94, k, creatorIndex, s) < 0.06,
+  })).sort((a, b) => a.at - b.at);
+  return { acceptAt, showcased, contentAt, featured, sales };
+}
+
+export const hasAccepted = (o: CreatorOutcome, now: number): boolean =>
+  o.acceptAt !== null && o.acceptAt <= now;
+export const hasPosted = (o: CreatorOutcome, now: number): boolean =>
+  o.contentAt !== null && o.contentAt <= now;
 
 /** After a seller message, the creator may answer once per round (until they reply, no second answer is queued). */
 export function maybeScheduleReply(state: SandboxState, conv: Conversation, sentAt: number): void {
@@ -34,8 +68,8 @@ export function maybeScheduleReply(state: SandboxState, conv: Conversation, sent
   const seed = state.dataset.seed;
   const round = conv.messages.length;
   const key = hashString(conv.id);
-  if (unit(seed, 84, key, round) >= 0.4) return;
-  const delay = 600 + (hash(seed, 85, key, round) % (48 * HOUR));
+  if (unit(seed, 84, key, round) >= state.config.replyShare) return;
+  const delay = within(state.config.replyDelaySec, hash(seed, 85, key, round));
   conv.pending.push({ at: sentAt + delay, content: pickBy(creatorReplies, unit(seed, 86, key, round)) });
 }
 
@@ -73,9 +107,10 @@ export function isConnected(
     if (conv.messages.some((m) => m.fromCreator && m.createTime <= now)) return true;
   }
   for (const c of state.collaborations) {
-    if (c.shopIndex !== shopIndex || !c.creatorIndexes.includes(creatorIndex)) continue;
-    const { acceptAt } = inviteOutcome(state, c, creatorIndex);
-    if (acceptAt !== null && acceptAt <= now) return true;
+    if (c.shopIndex !== shopIndex) continue;
+    const at = c.creatorIndexes.indexOf(creatorIndex);
+    const outcome = at < 0 ? undefined : c.outcomes[at];
+    if (outcome && hasAccepted(outcome, now)) return true;
   }
   return false;
 }

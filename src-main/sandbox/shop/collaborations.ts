@@ -3,7 +3,7 @@ import { sensitiveWords } from '../data/names';
 import { decodeId } from '../ids';
 import type { Collaboration } from '../state';
 import { creatorRegion } from '../data/creator-region';
-import { inviteOutcome } from './behaviour';
+import { drawOutcome, hasAccepted, hasPosted } from './behaviour';
 import { parse, requireShop, type ShopContext } from './context';
 import { ShopApiError, invalidParam, shopCodes } from './errors';
 import { drawFromPool } from './outreach';
@@ -110,8 +110,10 @@ export function createCollaboration(ctx: ShopContext): unknown {
       'The weekly invitation quota for new creators is reached.',
     );
   }
+  const index = state.collaborations.length;
+  const invited = [...freshCreators];
   const collab: Collaboration = {
-    index: state.collaborations.length,
+    index,
     id: state.newId('collaboration'),
     shopIndex: shop.index,
     name: body.name,
@@ -120,7 +122,8 @@ export function createCollaboration(ctx: ShopContext): unknown {
     endTime,
     updateTime: now,
     products,
-    creatorIndexes: [...freshCreators],
+    creatorIndexes: invited,
+    outcomes: invited.map((c) => drawOutcome(state, { index, startTime: now, products }, c)),
     sellerEmail: body.seller_contact_info.email,
     freeSample: {
       hasFreeSample: body.free_sample_rule.has_free_sample,
@@ -141,10 +144,9 @@ export function createCollaboration(ctx: ShopContext): unknown {
 function counts(ctx: ShopContext, c: Collaboration): { showcase: number; content: number } {
   let showcase = 0;
   let content = 0;
-  for (const i of c.creatorIndexes) {
-    const o = inviteOutcome(ctx.state, c, i);
-    if (o.acceptAt !== null && o.acceptAt <= ctx.now) showcase++;
-    if (o.contentAt !== null && o.contentAt <= ctx.now) content++;
+  for (const o of c.outcomes) {
+    if (hasAccepted(o, ctx.now)) showcase++;
+    if (hasPosted(o, ctx.now)) content++;
   }
   return { showcase, content };
 }
@@ -326,18 +328,18 @@ export function collaborationDetail(ctx: ShopContext): unknown {
           collaboration_status: 'NORMAL',
         };
       }),
-      creators: c.creatorIndexes.map((i) => {
-        const o = inviteOutcome(ctx.state, c, i);
-        const accepted = o.acceptAt !== null && o.acceptAt <= ctx.now;
-        const posted = o.contentAt !== null && o.contentAt <= ctx.now;
+      creators: c.creatorIndexes.map((i, at) => {
+        const o = c.outcomes[at];
+        const accepted = o !== undefined && hasAccepted(o, ctx.now);
+        const posted = o !== undefined && hasPosted(o, ctx.now);
         return {
           creator_open_id: ctx.state.creators.encode(i),
           username: creators.usernames[i] ?? '',
           nickname: creators.nicknames[i] ?? '',
           avatar: { url: '' },
           selection_region: creatorRegion(ctx.state, i),
-          showcase_product_count: accepted ? c.products.length : 0,
-          content_product_count: posted ? 1 : 0,
+          showcase_product_count: accepted ? (o?.showcased.length ?? 0) : 0,
+          content_product_count: posted ? (o?.featured.length ?? 0) : 0,
           collaboration_status: 'NORMAL',
           product_effective_status: accepted ? 'EFFECTIVE_ALL' : 'EFFECTIVE_NONE',
         };

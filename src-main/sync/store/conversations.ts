@@ -16,6 +16,7 @@ export class ConversationWriter {
   >;
   private readonly upsert: Statement;
   private readonly insertMessage: Statement;
+  private readonly openedFor: Statement<[string], string>;
 
   constructor(
     db: Database,
@@ -24,6 +25,13 @@ export class ConversationWriter {
     this.selectOld = db.prepare(
       'SELECT last_index, unread_count, creator_id FROM conversations WHERE conversation_id = ?',
     );
+    // The creator open id an outreach message created (or got) this conversation with: TikTok's Create
+    // Conversation answered this conversation id for it (docs/tiktok-api/outreach.md).
+    this.openedFor = db
+      .prepare<[string], string>(
+        `SELECT creator_open_id FROM deliveries WHERE conversation_id = ? AND action = 'message' LIMIT 1`,
+      )
+      .pluck();
     this.upsert = db.prepare(`
       INSERT INTO conversations (conversation_id, account_id, shop_id, creator_id, unread_count, last_index,
         last_message_at, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -50,9 +58,12 @@ export class ConversationWriter {
     let updated = 0;
     for (const { conversation: c, messages } of items) {
       const old = this.selectOld.get(c.conversationId);
+      // With the open id it was opened for, the IM id joins that creator (docs/creators.md, rule 2) instead
+      // of becoming a second creator whose replies would move nobody the merchant contacted.
+      const openId = this.openedFor.get(c.conversationId) ?? null;
       const creatorId =
         this.creators.resolve(
-          { imId: c.creatorImId, handle: c.handle, avatarUrl: c.avatarUrl },
+          { openId, imId: c.creatorImId, handle: c.handle, avatarUrl: c.avatarUrl },
           { accountId, shopId, source: 'conversation' },
           now,
         ) ??

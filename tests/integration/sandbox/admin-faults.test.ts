@@ -73,6 +73,25 @@ describe('admin API', () => {
     expect(d.json.data.skus[0].price.sale_price).toBe(p.skus[0].price.sale_price);
   });
 
+  it('a config patch changes only the keys it names; a bad one changes nothing', async () => {
+    await admin(sb.info, 'POST', '/config', { dailyQuota: 77, acceptShare: 1 });
+    const after = await admin(sb.info, 'POST', '/config', { replyDelaySec: [60, 120] });
+    expect(after.json).toMatchObject({
+      shopQps: 100_000,
+      dailyQuota: 77,
+      acceptShare: 1,
+      replyDelaySec: [60, 120],
+    });
+    const bad = await admin(sb.info, 'POST', '/config', { acceptDelaySec: [7_200, 60], dailyQuota: 5 });
+    expect(bad.status).toBe(400);
+    expect((await admin(sb.info, 'GET', '/config')).json).toMatchObject({ dailyQuota: 77 });
+    await admin(sb.info, 'POST', '/config', {
+      dailyQuota: 10_000,
+      acceptShare: null,
+      replyDelaySec: [600, 173_400],
+    });
+  });
+
   it('expire and revoke tokens per provider', async () => {
     const t = await shopAuthorize(sb.info);
     await admin(sb.info, 'POST', '/tokens/expire', { provider: 'shop' });

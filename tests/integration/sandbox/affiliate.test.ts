@@ -1,6 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
+import { shapeProblems } from '../../helpers/shape';
 import {
   admin,
   allPages,
@@ -14,6 +17,14 @@ import {
 } from './helpers';
 
 let sb: SandboxHandle;
+
+/** Where the answer's shape differs from the official sample response mirrored in the fixture of `page`. */
+function sampleProblems(page: string, data: unknown): string[] {
+  const fixture = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../fixtures/tiktok-samples/shop', `${page}.json`), 'utf8'),
+  ) as { conditional: Record<string, string>; response: { data: unknown } };
+  return shapeProblems(fixture.response.data, data, new Set(Object.keys(fixture.conditional)));
+}
 let token: string;
 let us: { id: string; cipher: string };
 
@@ -420,6 +431,124 @@ describe('affiliate orders and promotion links', () => {
     expect(sku.commission_rate).toMatch(/^\d+$/);
     expect(Number(sku.commission_rate)).toBeGreaterThanOrEqual(1000);
     expect(sku.estimated_paid_commission.amount).toMatch(/^\d+\.\d{2}$/);
+  });
+
+  it('invited creators accept, post and sell after the delays /admin/config sets; the orders name the collaboration', async () => {
+    await fresh();
+    await admin(sb.info, 'POST', '/config', {
+      acceptShare: 1,
+      acceptDelaySec: [3_600, 7_200],
+      postShare: 1,
+      postDelaySec: [3_600, 3_600],
+      salesPerPost: [2, 2],
+    });
+    const invitedAt = await sandboxNow(sb.info);
+    const list = (await creators(5)).slice(0, 5);
+    const products = await shop(sb.info, '/product/202309/products/search', {
+      token,
+      cipher: us.cipher,
+      body: { status: 'ACTIVATE' },
+      query: { page_size: '3' },
+    });
+    const productIds: string[] = products.json.data.products.map((p: any) => p.id);
+    const body = collabBody(
+      list.map((c) => c.creator_open_id),
+      productIds[0]!,
+      { products: productIds.map((id) => ({ id, target_commission_rate: 1200 })) },
+    );
+    const created = await shop(sb.info, '/affiliate_seller/202508/target_collaborations', {
+      token,
+      cipher: us.cipher,
+      body,
+    });
+    expect(created.json.code).toBe(0);
+    const id: string = created.json.data.target_collaboration.id;
+    // The admin view says when each creator does what (drawn when the invitation was made).
+    const outcomes = (await admin(sb.info, 'GET', '/outcomes')).json;
+    const planned = outcomes.collaborations.find((c: any) => c.id === id).creators;
+    expect(planned).toHaveLength(5);
+    for (const c of planned) {
+      expect(c.acceptAt - invitedAt).toBeGreaterThanOrEqual(3_600);
+      expect(c.acceptAt - invitedAt).toBeLessThan(7_200 + 5);
+      expect(c.contentAt - c.acceptAt).toBe(3_600);
+      expect(c.showcasedProductIds.length).toBeGreaterThan(0);
+      expect(productIds).toEqual(expect.arrayContaining(c.showcasedProductIds));
+      expect(c.showcasedProductIds).toEqual(expect.arrayContaining(c.featuredProductIds));
+      expect(c.sales).toHaveLength(2);
+    }
+    const detail = async () =>
+      (
+        await shop(sb.info, `/affiliate_seller/202508/target_collaborations/${id}`, {
+          token,
+          cipher: us.cipher,
+        })
+      ).json.data.target_collaboration;
+    const collabOrders = async (extra: Record<string, unknown> = {}, pageSize = '100') =>
+      allPages<any>(
+        (pt) =>
+          shop(sb.info, '/affiliate_seller/202410/orders/search', {
+            token,
+            cipher: us.cipher,
+            body: { create_time_ge: invitedAt - 3 * 86_400, ...extra },
+            query: { page_size: pageSize, ...(pt ? { page_token: pt } : {}) },
+          }),
+        'orders',
+      );
+    const ofCollab = (orders: any[]) => orders.filter((o) => o.skus[0]?.target_collaboration_id === id);
+
+    // Before anyone accepts: nothing in the showcase, no orders.
+    expect((await detail()).showcase_creator_count).toBe(0);
+    expect(ofCollab((await collabOrders()).items)).toHaveLength(0);
+
+    // Two hours on: all accepted (some showcase only part of the products), none posted yet.
+    await admin(sb.info, 'POST', '/clock', { advanceSec: 7_205 });
+    const accepted = await detail();
+    expect(accepted.showcase_creator_count).toBe(5);
+    expect(accepted.content_creator_count).toBe(0);
+    for (const c of accepted.creators) {
+      const plan = planned.find((p: any) => p.creatorOpenId === c.creator_open_id);
+      expect(c.showcase_product_count).toBe(plan.showcasedProductIds.length);
+      expect(c.content_product_count).toBe(0);
+    }
+
+    // Fifteen days on: posted, and every sale is an affiliate order through this collaboration.
+    await admin(sb.info, 'POST', '/clock', { advanceDays: 15 });
+    token = (await shopAuthorize(sb.info)).access_token; // the old token lapsed after 7 days
+    const posted = await detail();
+    expect(posted.content_creator_count).toBe(5);
+    const { items } = await collabOrders();
+    expect(new Set(items.map((o) => o.id)).size).toBe(items.length);
+    const times = items.map((o) => o.create_time);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const mine = ofCollab(items);
+    expect(mine.map((o) => o.id).sort()).toEqual(
+      planned.flatMap((c: any) => c.sales.map((s: any) => s.orderId)).sort(),
+    );
+    for (const o of mine) {
+      const plan = planned.find((p: any) => p.username === o.skus[0].creator_username);
+      expect(plan).toBeDefined();
+      expect(plan.featuredProductIds).toContain(o.skus[0].product_id);
+      expect(o.skus[0].commission_rate).toBe('1200');
+      expect(o.skus[0].open_collaboration_id).toBe('');
+      expect(o.create_time).toBeGreaterThan(plan.contentAt);
+    }
+    // program_id narrows to the collaboration; small pages merge both kinds without losing one.
+    const byProgram = await collabOrders({ program_id: id });
+    expect(byProgram.items.map((o) => o.id).sort()).toEqual(mine.map((o) => o.id).sort());
+    const paged = await collabOrders({}, '7');
+    expect(paged.items.map((o) => o.id)).toEqual(items.map((o) => o.id));
+    // Both answers in the shapes of TikTok's official samples (tests/fixtures/tiktok-samples/).
+    const ordersPage = await shop(sb.info, '/affiliate_seller/202410/orders/search', {
+      token,
+      cipher: us.cipher,
+      body: { program_id: id },
+      query: { page_size: '100' },
+    });
+    expect(ordersPage.json.data.total_count).toBe(mine.length);
+    expect(sampleProblems('affiliate-orders-search-202410', ordersPage.json.data)).toEqual([]);
+    expect(sampleProblems('target-collaboration-detail-202508', { target_collaboration: posted })).toEqual(
+      [],
+    );
   });
 
   it('promotion link for own product; 16024008 for a foreign one', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localMinute, nextOpen, nextWeeklyReset, weekStart } from '../../../src-main/outreach/calendar';
+import { zoneOffsetMs } from '../../../src-shared/time';
 import {
   checkTemplate,
   commissionText,
@@ -81,5 +82,18 @@ describe('outreach calendar', () => {
       Date.UTC(2026, 0, 8, 22),
     );
     expect(nextOpen(inside, null, zone)).toBe(inside);
+  });
+
+  it('local minutes stay exact through a DST change when asked second by second (the offset is remembered)', () => {
+    // Los Angeles moved from PST to PDT at 2026-03-08 10:00 UTC; Kathmandu is +05:45 all year.
+    for (const zone of ['America/Los_Angeles', 'Asia/Kathmandu', 'Australia/Lord_Howe']) {
+      const from = Date.UTC(2026, 2, 8, 9, 40);
+      for (let ms = from; ms < from + 50 * 60_000; ms += 7_000) {
+        const local = ms + zoneOffsetMs(ms, zone);
+        expect(localMinute(ms, zone)).toBe(Math.floor((local % 86_400_000) / 60_000));
+      }
+    }
+    expect(localMinute(Date.UTC(2026, 2, 8, 9, 59), 'America/Los_Angeles')).toBe(1 * 60 + 59);
+    expect(localMinute(Date.UTC(2026, 2, 8, 10, 0), 'America/Los_Angeles')).toBe(3 * 60);
   });
 });

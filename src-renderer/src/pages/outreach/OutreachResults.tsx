@@ -66,6 +66,8 @@ export function OutreachResults({ outreach }: { outreach: Outreach }): ReactElem
           <thead>
             <tr>
               <th scope="col">{t('outreach.results.product')}</th>
+              <th scope="col">{t('outreach.results.productAccepted')}</th>
+              <th scope="col">{t('outreach.results.productPosted')}</th>
               <th scope="col">{t('outreach.results.orders')}</th>
               <th scope="col">{t('outreach.results.units')}</th>
               <th scope="col">{t('outreach.results.gmv')}</th>
@@ -76,6 +78,8 @@ export function OutreachResults({ outreach }: { outreach: Outreach }): ReactElem
             {r.products.map((p) => (
               <tr key={p.productId}>
                 <th scope="row">{p.title ?? p.productId}</th>
+                <td>{number.format(p.accepted)}</td>
+                <td>{number.format(p.posted)}</td>
                 <td>{number.format(p.orders)}</td>
                 <td>{number.format(p.units)}</td>
                 <td>{money(p.gmv)}</td>
@@ -84,6 +88,11 @@ export function OutreachResults({ outreach }: { outreach: Outreach }): ReactElem
             ))}
           </tbody>
         </table>
+      )}
+      {invites && r.partlyShowcased > 0 && (
+        <p className="muted outreach-results-note">
+          {t('outreach.results.partlyShowcased', { count: r.partlyShowcased })}
+        </p>
       )}
     </section>
   );
