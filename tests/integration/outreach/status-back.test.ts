@@ -206,7 +206,7 @@ describe('status back from TikTok', () => {
     }
     expect(results().products[0]).toMatchObject({ accepted: invited.length, posted: invited.length });
 
-    // Sixteen days on, every sale has come (the last comes at most 14 days and 10 minutes after the post):
+    // Sixteen days on, every sale has come (the last comes at most 14 days after the post):
     // the Outreach's product shows what sold, as the sandbox planned it.
     await later(16 * 24 * HOUR);
     const sales = invited.flatMap((id) => planOf(id).sales.filter((s) => !s.cancelled));
