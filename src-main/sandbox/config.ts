@@ -33,11 +33,17 @@ export const sandboxConfigSchema = z.object({
   /** Of the creators who accepted, the share who post content, and how long after accepting. */
   postShare: share.default(0.5),
   postDelaySec: secondsSpan.default([86_400, 6 * 86_400]),
-  /** Affiliate orders each posting creator brings, [min, max], spread over the 14 days after the post. */
+  /** Affiliate orders each posting creator brings, [min, max], spread over `salesWithinSec` after the post. */
   salesPerPost: z
     .tuple([z.number().int().min(0).max(50), z.number().int().min(0).max(50)])
     .refine(([min, max]) => max >= min, 'the second number (max) must not be below the first (min)')
     .default([0, 4]),
+  /** How long after the post those orders come (seconds). */
+  salesWithinSec: z
+    .number()
+    .int()
+    .positive()
+    .default(14 * 86_400),
   /** Of the seller messages, the share a creator answers (once per round), and after how long. */
   replyShare: share.default(0.4),
   replyDelaySec: secondsSpan.default([600, 600 + 48 * 3_600]),

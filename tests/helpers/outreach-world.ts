@@ -131,3 +131,46 @@ export function contactCounts(writes: WriteEntry[]): {
   }
   return { invites, messages };
 }
+
+/**
+ * An Outreach of the world's shop and product to `creatorIds`, with an invitation and a message template
+ * saved for it through `service` (names made unique), paced fast and without a weekly pool.
+ */
+export function outreachInput(
+  w: OutreachWorld,
+  service: OutreachService,
+  creatorIds: number[],
+  action: 'invite' | 'message' | 'both',
+  name = `Outreach ${action}`,
+) {
+  const invitation = service.templates.save({
+    name: `Invite ${Math.random()}`,
+    kind: 'invitation',
+    language: 'en',
+    body: '{{shop_name}} offers {{commission}} on {{product_names}}.',
+  });
+  const message = service.templates.save({
+    name: `Message ${Math.random()}`,
+    kind: 'message',
+    language: 'en',
+    body: 'Hi {{creator_name}}, a sample from {{shop_name}}?',
+  });
+  return {
+    accountId: SHOP_ACCOUNT,
+    shopId: w.shop.id,
+    name,
+    action,
+    creatorIds,
+    products: [{ productId: w.productId, commissionBp: 1500 }],
+    freeSample: { hasFreeSample: false, approvalExempt: false },
+    sellerEmail: 'team@maplemoss.example',
+    invitationTemplateId: invitation.id,
+    messageTemplateId: message.id,
+    // The world syncs no products; the name is given as the wizard would show it.
+    values: { productNames: 'Moss lamp' },
+    window: null,
+    dailyCap: null,
+    ratePerMinute: 3_000,
+    weeklyPool: null,
+  };
+}

@@ -11,10 +11,6 @@ import type { Collaboration, Conversation, CreatorOutcome, SandboxState } from '
  * nothing runs in the background: each answer shows what the clock has reached.
  */
 
-const DAY = 86_400;
-/** Sales come over the two weeks after the post. */
-const SALES_SPAN = 14 * DAY;
-
 function within(span: readonly [number, number], h: number): number {
   const [min, max] = span;
   return max > min ? min + (h % (max - min)) : min;
@@ -49,7 +45,7 @@ export function drawOutcome(
   const [least, most] = cfg.salesPerPost;
   const count = least + (hash(seed, 90, k, creatorIndex) % (most - least + 1));
   const sales = Array.from({ length: count }, (_, s) => ({
-    at: contentAt + 600 + (hash(seed, 91, k, creatorIndex, s) % SALES_SPAN),
+    at: contentAt + 1 + (hash(seed, 91, k, creatorIndex, s) % cfg.salesWithinSec),
     product: featured[hash(seed, 92, k, creatorIndex, s) % featured.length] ?? 0,
     quantity: unit(seed, 93, k, creatorIndex, s) < 0.8 ? 1 : 2,
     cancelled: unit(seed, 94, k, creatorIndex, s) < 0.06,

@@ -5,11 +5,11 @@ import { lastContactedFacts, pipelineMover } from '../../../src-main/outreach/cr
 import { OutreachService } from '../../../src-main/outreach/service';
 import {
   type OutreachWorld,
+  outreachInput,
   startOutreachWorld,
   writesOf,
   contactCounts,
 } from '../../helpers/outreach-world';
-import { SHOP_ACCOUNT } from '../../helpers/sync-fixtures';
 
 /**
  * Outreach and the creator CRM: the blocklist is obeyed when the plan is made and again right before each
@@ -58,38 +58,8 @@ const lastMove = (id: number) =>
 const openId = (id: number) =>
   w.db.prepare('SELECT open_id FROM creators WHERE id = ?').pluck().get(id) as string;
 
-function input(creatorIds: number[], action: 'invite' | 'message' | 'both') {
-  const invitation = service.templates.save({
-    name: `Invite ${Math.random()}`,
-    kind: 'invitation',
-    language: 'en',
-    body: '{{shop_name}} offers {{commission}} on {{product_names}}.',
-  });
-  const message = service.templates.save({
-    name: `Message ${Math.random()}`,
-    kind: 'message',
-    language: 'en',
-    body: 'Hi {{creator_name}}, a sample from {{shop_name}}?',
-  });
-  return {
-    accountId: SHOP_ACCOUNT,
-    shopId: w.shop.id,
-    name: `CRM ${action}`,
-    action,
-    creatorIds,
-    products: [{ productId: w.productId, commissionBp: 1500 }],
-    freeSample: { hasFreeSample: false, approvalExempt: false },
-    sellerEmail: 'team@maplemoss.example',
-    invitationTemplateId: invitation.id,
-    messageTemplateId: message.id,
-    // The world syncs no products; the name is given as the wizard would show it.
-    values: { productNames: 'Moss lamp' },
-    window: null,
-    dailyCap: null,
-    ratePerMinute: 3_000,
-    weeklyPool: null,
-  };
-}
+const input = (creatorIds: number[], action: 'invite' | 'message' | 'both') =>
+  outreachInput(w, service, creatorIds, action, `CRM ${action}`);
 
 describe('outreach with the creator CRM', () => {
   it('never contacts a blocked creator, at plan time or right before sending', async () => {

@@ -5,8 +5,8 @@ import { silentLogger } from '../../../src-main/log/logger';
 import { lastContactedFacts, pipelineMover } from '../../../src-main/outreach/crm';
 import { outreachResults } from '../../../src-main/outreach/results';
 import { OutreachService } from '../../../src-main/outreach/service';
-import { type OutreachWorld, startOutreachWorld } from '../../helpers/outreach-world';
-import { admin, SHOP_ACCOUNT } from '../../helpers/sync-fixtures';
+import { type OutreachWorld, outreachInput, startOutreachWorld } from '../../helpers/outreach-world';
+import { admin } from '../../helpers/sync-fixtures';
 import { syncAndWait, syncServiceFor, type TestSync } from '../../helpers/sync-service';
 
 /**
@@ -111,35 +111,7 @@ async function later(seconds: number): Promise<{ from: number; to: number }> {
 describe('status back from TikTok', () => {
   it('acceptances, content, replies and affiliate orders move creators and show per product', async () => {
     const creators = w.creatorIds;
-    const invitation = service.templates.save({
-      name: 'Invite',
-      kind: 'invitation',
-      language: 'en',
-      body: '{{shop_name}} offers {{commission}} on {{product_names}}.',
-    });
-    const message = service.templates.save({
-      name: 'Hello',
-      kind: 'message',
-      language: 'en',
-      body: 'Hi {{creator_name}}, would you like a sample from {{shop_name}}?',
-    });
-    const { outreach } = service.create({
-      accountId: SHOP_ACCOUNT,
-      shopId: w.shop.id,
-      name: 'Status back',
-      action: 'both',
-      creatorIds: creators,
-      products: [{ productId: w.productId, commissionBp: 1500 }],
-      freeSample: { hasFreeSample: false, approvalExempt: false },
-      sellerEmail: 'team@maplemoss.example',
-      invitationTemplateId: invitation.id,
-      messageTemplateId: message.id,
-      values: { productNames: 'Moss lamp' },
-      window: null,
-      dailyCap: null,
-      ratePerMinute: 3_000,
-      weeklyPool: null,
-    });
+    const { outreach } = service.create(outreachInput(w, service, creators, 'both', 'Status back'));
     service.start(outreach.id);
     await w
       .queue({ blocklist: crm.blocklist, now, onSent: pipelineMover(crm, w.db, silentLogger()) })
@@ -206,7 +178,7 @@ describe('status back from TikTok', () => {
     }
     expect(results().products[0]).toMatchObject({ accepted: invited.length, posted: invited.length });
 
-    // Sixteen days on, every sale has come (the last comes at most 14 days and 10 minutes after the post):
+    // Sixteen days on, every sale has come (the last comes at most 14 days after the post):
     // the Outreach's product shows what sold, as the sandbox planned it.
     await later(16 * 24 * HOUR);
     const sales = invited.flatMap((id) => planOf(id).sales.filter((s) => !s.cancelled));
