@@ -7,6 +7,7 @@ import { encodeSet } from './index-sets';
 import { type CreatorSources, IndexSources, type RecordSource } from './index-sources';
 import { computeScore, type ScoreContext, type ScoreFeatures } from './score';
 import type { StageMoves } from './stages';
+import { noStats, statsColumns, statsFeatures } from './stats-columns';
 
 /**
  * Rebuilds the derived rows of Creators: `creator_index` (what the table sorts and filters) and
@@ -57,12 +58,7 @@ const indexColumns = [
   'nickname',
   'avatar_url',
   'region',
-  'followers',
-  'gmv_minor',
-  'gmv_currency',
-  'units_sold',
-  'avg_video_views',
-  'engagement_bp',
+  ...statsColumns,
   'category',
   'categories',
   'stage',
@@ -198,12 +194,7 @@ export class CreatorIndexer {
     };
 
     const features: ScoreFeatures = {
-      followers: stats?.followers ?? null,
-      gmvMinor: stats?.gmv_minor ?? null,
-      gmvCurrency: stats?.gmv_currency ?? null,
-      unitsSold: stats?.units_sold ?? null,
-      avgVideoViews: stats?.avg_video_views ?? null,
-      engagementBp: stats?.engagement_bp ?? null,
+      ...statsFeatures(stats),
       categories,
       region: display.region,
       invitations: collabs.invited,
@@ -221,12 +212,7 @@ export class CreatorIndexer {
       nickname: display.nickname,
       avatar_url: display.avatar_url,
       region: display.region,
-      followers: features.followers,
-      gmv_minor: features.gmvMinor,
-      gmv_currency: features.gmvCurrency,
-      units_sold: features.unitsSold,
-      avg_video_views: features.avgVideoViews,
-      engagement_bp: features.engagementBp,
+      ...(stats ?? noStats),
       category: categories[0] ?? null,
       categories: JSON.stringify(categories),
       stage: row.stage,

@@ -3,8 +3,14 @@ import type { ScoreProgress } from '@shared/creator-score';
 import type { CreatorsChanged } from '@shared/creators';
 import type { Logger } from '../log/logger';
 import type { CreatorIndexer } from './indexer';
-import { computeScore, type ScoreFeatures } from './score';
+import { computeScore } from './score';
 import type { ScoreRulesStore } from './score-rules';
+import {
+  type ScoreFeatureRow,
+  scoreFeatureSelect,
+  scoreFeatureTables,
+  scoreFeaturesOf,
+} from './stats-columns';
 
 /**
  * Background upkeep of the derived creator rows, on the main thread in short slices: each slice works for
@@ -16,25 +22,6 @@ import type { ScoreRulesStore } from './score-rules';
 export interface WorkerEvents {
   scoreProgress(p: ScoreProgress): void;
   changed(c: CreatorsChanged): void;
-}
-
-interface ScoreRow {
-  creator_id: number;
-  followers: number | null;
-  gmv_minor: number | null;
-  gmv_currency: string | null;
-  units_sold: number | null;
-  avg_video_views: number | null;
-  engagement_bp: number | null;
-  categories: string;
-  region: string | null;
-  invitations: number;
-  accepted: number;
-  samples_due: number | null;
-  samples_posted_on_time: number | null;
-  units_ordered: number;
-  units_refunded: number;
-  score_override: number | null;
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -155,11 +142,8 @@ export class CreatorsWorker {
 
   private async rescore(reason: ScoreProgress['reason']): Promise<void> {
     const { db, events } = this.deps;
-    const select = db.prepare(`
-      SELECT i.creator_id, i.followers, i.gmv_minor, i.gmv_currency, i.units_sold, i.avg_video_views,
-             i.engagement_bp, i.categories, i.region, i.invitations, i.accepted, i.samples_due,
-             i.samples_posted_on_time, i.units_ordered, i.units_refunded, c.score_override
-      FROM creator_index i JOIN creators c ON c.id = i.creator_id
+    const select = db.prepare<[number, number], ScoreFeatureRow & { creator_id: number }>(`
+      SELECT i.creator_id, ${scoreFeatureSelect} FROM ${scoreFeatureTables}
       WHERE i.creator_id > ? ORDER BY i.creator_id LIMIT ?`);
     const update = db.prepare('UPDATE creator_index SET score = ? WHERE creator_id = ? AND score IS NOT ?');
     let generation = -1;
@@ -183,30 +167,14 @@ export class CreatorsWorker {
       let last = after;
       // One slice: as many chunks as fit in sliceMs, each its own short transaction.
       do {
-        const rows = select.all(last, chunk) as ScoreRow[];
+        const rows = select.all(last, chunk);
         if (rows.length === 0) {
           last = Number.MAX_SAFE_INTEGER;
           break;
         }
         db.transaction(() => {
           for (const r of rows) {
-            const features: ScoreFeatures = {
-              followers: r.followers,
-              gmvMinor: r.gmv_minor,
-              gmvCurrency: r.gmv_currency,
-              unitsSold: r.units_sold,
-              avgVideoViews: r.avg_video_views,
-              engagementBp: r.engagement_bp,
-              categories: JSON.parse(r.categories) as string[],
-              region: r.region,
-              invitations: r.invitations,
-              accepted: r.accepted,
-              samplesDue: r.samples_due,
-              samplesPostedOnTime: r.samples_posted_on_time,
-              unitsOrdered: r.units_ordered,
-              unitsRefunded: r.units_refunded,
-            };
-            const score = r.score_override ?? computeScore(features, rules, ctx);
+            const score = r.score_override ?? computeScore(scoreFeaturesOf(r), rules, ctx);
             update.run(score, r.creator_id, score);
           }
         })();
