@@ -7,6 +7,14 @@ import type { CreatorLists } from './lists';
 import { creatorPerformance } from './performance';
 import { explainScore } from './score';
 import type { ScoreRulesStore } from './score-rules';
+import {
+  type ScoreFeatureRow,
+  scoreFeatureSelect,
+  scoreFeatureTables,
+  scoreFeaturesOf,
+  type StatsRow,
+  statsSelect,
+} from './stats-columns';
 import { type IndexRow, rowColumns, toCreatorRow } from './search';
 import type { CreatorNotes, CreatorTags } from './tags-notes';
 
@@ -26,36 +34,12 @@ export interface DetailDeps {
 
 function breakdown(db: Database, rules: ScoreRulesStore, id: number): ScoreBreakdown | null {
   const r = db
-    .prepare(
-      `SELECT i.followers, i.gmv_minor, i.gmv_currency, i.units_sold, i.avg_video_views, i.engagement_bp,
-              i.categories, i.region, i.invitations, i.accepted, i.samples_due, i.samples_posted_on_time,
-              i.units_ordered, i.units_refunded, c.score_override
-       FROM creator_index i JOIN creators c ON c.id = i.creator_id WHERE i.creator_id = ?`,
+    .prepare<[number], ScoreFeatureRow>(
+      `SELECT ${scoreFeatureSelect} FROM ${scoreFeatureTables} WHERE i.creator_id = ?`,
     )
-    .get(id) as Record<string, number | string | null> | undefined;
+    .get(id);
   if (!r) return null;
-  const n = (v: number | string | null | undefined): number | null => (typeof v === 'number' ? v : null);
-  return explainScore(
-    {
-      followers: n(r.followers),
-      gmvMinor: n(r.gmv_minor),
-      gmvCurrency: typeof r.gmv_currency === 'string' ? r.gmv_currency : null,
-      unitsSold: n(r.units_sold),
-      avgVideoViews: n(r.avg_video_views),
-      engagementBp: n(r.engagement_bp),
-      categories: JSON.parse(String(r.categories)) as string[],
-      region: typeof r.region === 'string' ? r.region : null,
-      invitations: n(r.invitations) ?? 0,
-      accepted: n(r.accepted) ?? 0,
-      samplesDue: n(r.samples_due),
-      samplesPostedOnTime: n(r.samples_posted_on_time),
-      unitsOrdered: n(r.units_ordered) ?? 0,
-      unitsRefunded: n(r.units_refunded) ?? 0,
-    },
-    rules.get(),
-    rules.context(),
-    n(r.score_override),
-  );
+  return explainScore(scoreFeaturesOf(r), rules.get(), rules.context(), r.score_override);
 }
 
 function scoreOverride(db: Database, id: number): CreatorDetail['scoreOverride'] {
@@ -80,22 +64,11 @@ export function creatorDetail(
     .get(id) as IndexRow | undefined;
   if (!row) return null;
   const stats = db
-    .prepare(
-      `SELECT source, followers, gmv_minor, gmv_currency, units_sold, avg_video_views, engagement_bp, updated_at
-       FROM creator_stats WHERE creator_id IN (${group}) ORDER BY updated_at DESC LIMIT 1`,
+    .prepare<[number], StatsRow & { source: 'marketplace' | 'import' | 'manual'; updated_at: number }>(
+      `SELECT source, ${statsSelect('s')}, updated_at
+       FROM creator_stats s WHERE creator_id IN (${group}) ORDER BY updated_at DESC LIMIT 1`,
     )
-    .get(id) as
-    | {
-        source: 'marketplace' | 'import' | 'manual';
-        followers: number | null;
-        gmv_minor: number | null;
-        gmv_currency: string | null;
-        units_sold: number | null;
-        avg_video_views: number | null;
-        engagement_bp: number | null;
-        updated_at: number;
-      }
-    | undefined;
+    .get(id);
   const handles = db
     .prepare(
       `SELECT handle, MIN(first_seen_at) AS firstSeenAt, MAX(last_seen_at) AS lastSeenAt FROM creator_handles

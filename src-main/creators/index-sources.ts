@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CreatorStage } from '@shared/creators';
+import { type StatsRow, statsSelect } from './stats-columns';
 
 /**
  * What the indexer reads to rebuild Creators' derived rows, for a whole batch of Creators at once: one query
@@ -27,14 +28,7 @@ export interface CreatorSources {
   records: RecordSource[];
   /** Every handle and nickname ever seen, once each. */
   names: string[];
-  stats: {
-    followers: number | null;
-    gmv_minor: number | null;
-    gmv_currency: string | null;
-    units_sold: number | null;
-    avg_video_views: number | null;
-    engagement_bp: number | null;
-  } | null;
+  stats: StatsRow | null;
   categories: string[];
   tags: Array<{ id: number; name: string }>;
   lists: number[];
@@ -62,9 +56,8 @@ function statements(db: Database) {
         UNION SELECT c.canonical_id, c.handle FROM ${batch} WHERE c.handle IS NOT NULL
         UNION SELECT c.canonical_id, c.nickname FROM ${batch} WHERE c.nickname IS NOT NULL)
       ORDER BY cid, name`),
-    stats: s<NonNullable<CreatorSources['stats']> & { cid: number; updated_at: number }>(`SELECT
-        c.canonical_id AS cid, s.followers, s.gmv_minor, s.gmv_currency, s.units_sold, s.avg_video_views,
-        s.engagement_bp, s.updated_at
+    stats: s<StatsRow & { cid: number; updated_at: number }>(`SELECT
+        c.canonical_id AS cid, ${statsSelect('s')}, s.updated_at
       FROM ${batch} JOIN creator_stats s ON s.creator_id = c.id ORDER BY s.updated_at DESC, c.id`),
     categories: s<{ cid: number; category: string }>(`SELECT DISTINCT c.canonical_id AS cid, x.category
       FROM ${batch} JOIN creator_categories x ON x.creator_id = c.id ORDER BY cid, x.category`),

@@ -7,6 +7,7 @@ import { encodeSet } from './index-sets';
 import { type CreatorSources, IndexSources, type RecordSource } from './index-sources';
 import { computeScore, type ScoreContext, type ScoreFeatures } from './score';
 import type { StageMoves } from './stages';
+import { noStats, statsColumns, statsFeatures } from './stats-columns';
 
 /**
  * Rebuilds the derived rows of Creators: `creator_index` (what the table sorts and filters) and
@@ -57,12 +58,7 @@ const indexColumns = [
   'nickname',
   'avatar_url',
   'region',
-  'followers',
-  'gmv_minor',
-  'gmv_currency',
-  'units_sold',
-  'avg_video_views',
-  'engagement_bp',
+  ...statsColumns,
   'category',
   'categories',
   'stage',
@@ -90,25 +86,41 @@ const indexColumns = [
   'source_set',
 ] as const;
 
+/** Where the derived rows go: the live tables, or the staging pair a full rebuild fills (index-rebuild.ts). */
+export interface IndexTarget {
+  index: string;
+  fts: string;
+}
+
+export const liveIndex: IndexTarget = { index: 'creator_index', fts: 'creator_fts' };
+
+function writeStatements(db: Database, { index, fts }: IndexTarget) {
+  return {
+    // Most re-indexes change nothing (a sync touched the creator, its figures stayed): such a row is not
+    // written at all, and a changed one is updated in place rather than deleted and inserted again, so the
+    // table's many sort indexes and the WAL see only real changes.
+    upsert: db.prepare(`INSERT INTO ${index} (creator_id, ${indexColumns.join(', ')})
+        VALUES (@creator_id, ${indexColumns.map((c) => `@${c}`).join(', ')})
+        ON CONFLICT (creator_id) DO UPDATE SET ${indexColumns.map((c) => `${c} = excluded.${c}`).join(', ')}
+        WHERE (${indexColumns.map((c) => `${index}.${c}`).join(', ')})
+          IS NOT (${indexColumns.map((c) => `excluded.${c}`).join(', ')})`),
+    drop: db.prepare(`DELETE FROM ${index} WHERE creator_id = ?`),
+    ftsDrop: db.prepare(`DELETE FROM ${fts} WHERE rowid = ?`),
+    ftsInsert: db.prepare(`INSERT INTO ${fts} (rowid, names, notes, tags) VALUES (?, ?, ?, ?)`),
+  };
+}
+
+type Writer = ReturnType<typeof writeStatements>;
+
 function statements(db: Database) {
   return {
     record: db.prepare('SELECT id, canonical_id, stage, score_override FROM creators WHERE id = ?'),
     // Each id asked for and the Creator it belongs to now (null: no such record any more).
     roots: db.prepare(`SELECT k.value AS id, c.canonical_id
         FROM json_each(?) k LEFT JOIN creators c ON c.id = k.value`),
-    // Most re-indexes change nothing (a sync touched the creator, its figures stayed): such a row is not
-    // written at all, and a changed one is updated in place rather than deleted and inserted again, so the
-    // table's many sort indexes and the WAL see only real changes.
-    upsert: db.prepare(`INSERT INTO creator_index (creator_id, ${indexColumns.join(', ')})
-        VALUES (@creator_id, ${indexColumns.map((c) => `@${c}`).join(', ')})
-        ON CONFLICT (creator_id) DO UPDATE SET ${indexColumns.map((c) => `${c} = excluded.${c}`).join(', ')}
-        WHERE (${indexColumns.map((c) => `creator_index.${c}`).join(', ')})
-          IS NOT (${indexColumns.map((c) => `excluded.${c}`).join(', ')})`),
-    drop: db.prepare('DELETE FROM creator_index WHERE creator_id = ?'),
-    ftsDrop: db.prepare('DELETE FROM creator_fts WHERE rowid = ?'),
-    ftsInsert: db.prepare('INSERT INTO creator_fts (rowid, names, notes, tags) VALUES (?, ?, ?, ?)'),
     takeDirty: db.prepare('SELECT creator_id FROM creator_dirty ORDER BY creator_id LIMIT ?'),
     clearDirty: db.prepare('DELETE FROM creator_dirty WHERE creator_id IN (SELECT value FROM json_each(?))'),
+    markDirty: db.prepare('INSERT OR IGNORE INTO creator_dirty (creator_id) SELECT value FROM json_each(?)'),
     dirtyCount: db.prepare('SELECT COUNT(*) FROM creator_dirty'),
   };
 }
@@ -118,11 +130,15 @@ export class CreatorIndexer {
   private readonly s: ReturnType<typeof statements>;
 
   private readonly sources: IndexSources;
+  private readonly live: Writer;
+  /** The staging tables' statements while a full rebuild fills them (`startBuild` … `endBuild`). */
+  private staged: Writer | null = null;
 
   constructor(private readonly deps: IndexerDeps) {
     this.db = deps.db;
     this.s = statements(deps.db);
     this.sources = new IndexSources(deps.db);
+    this.live = writeStatements(deps.db, liveIndex);
   }
 
   /** Creators waiting to be re-indexed. */
@@ -141,9 +157,36 @@ export class CreatorIndexer {
     })();
   }
 
-  /** Re-indexes the given creators now (after an edit the user waits for). */
+  /**
+   * Re-indexes the given creators now (after an edit the user waits for). During a full rebuild the staging
+   * rows may already hold their older state, so they are marked too and re-indexed after the swap.
+   */
   refresh(ids: Iterable<number>, now: number): void {
-    this.db.transaction(() => this.rebuild([...new Set(ids)], now))();
+    const list = [...new Set(ids)];
+    this.db.transaction(() => {
+      this.rebuild(list, now);
+      if (this.staged) this.s.markDirty.run(JSON.stringify(list));
+    })();
+  }
+
+  /** From now on `build` writes into `target` (tables the caller has just created, empty). */
+  startBuild(target: IndexTarget): void {
+    this.staged = writeStatements(this.db, target);
+  }
+
+  /** Until the next `startBuild`: the staging tables are gone (swapped in or dropped). */
+  endBuild(): void {
+    this.staged = null;
+  }
+
+  /**
+   * Writes the rows of the Creators `ids` (canonical ids; others are skipped) into the staging tables, in
+   * one transaction. Dirty marks are left alone: the rebuild took the ones it answers when it started.
+   */
+  build(ids: readonly number[], now: number): void {
+    const into = this.staged;
+    if (!into) throw new Error('CreatorIndexer.build before startBuild');
+    this.db.transaction(() => this.write(ids, into, now))();
   }
 
   /**
@@ -158,17 +201,22 @@ export class CreatorIndexer {
     const creators = new Set<number>();
     for (const r of this.s.roots.all(json) as Array<{ id: number; canonical_id: number | null }>) {
       if (r.canonical_id !== r.id) {
-        this.s.drop.run(r.id);
-        this.s.ftsDrop.run(r.id);
+        this.live.drop.run(r.id);
+        this.live.ftsDrop.run(r.id);
       }
       if (r.canonical_id !== null) creators.add(r.canonical_id);
     }
-    const sources = this.sources.read([...creators]);
+    return this.write([...creators], this.live, now);
+  }
+
+  /** Writes the rows of the Creators `ids` through `into`; returns the ids written (the Creators found). */
+  private write(ids: readonly number[], into: Writer, now: number): number[] {
+    const sources = this.sources.read(ids);
     const rules = this.deps.rules();
     const ctx = this.deps.scoreContext();
     const done: number[] = [];
     for (const [id, src] of sources) {
-      this.refreshOne(id, src, rules, ctx, now);
+      this.refreshOne(id, src, rules, ctx, now, into);
       done.push(id);
     }
     return done;
@@ -180,13 +228,22 @@ export class CreatorIndexer {
     rules: ScoreRules,
     ctx: ScoreContext,
     now: number,
+    into: Writer,
   ): void {
     const { records, stats, categories, sightings, orders, units, collabs, messages } = src;
     const own = records.find((r) => r.id === id)!;
     const row: Canonical = { id, canonical_id: id, stage: own.stage, score_override: own.score_override };
     const recordIds = records.map((r) => r.id);
     const facts = this.deps.extensions.facts(this.db, recordIds);
-    if (this.deps.stages.advance(id, facts, now)) row.stage = (this.s.record.get(id) as Canonical).stage;
+    // Synced events are the only evidence besides samples: without any, the stage queries would find none.
+    const evidence =
+      orders.length > 0 ||
+      collabs.invited > 0 ||
+      messages.last !== null ||
+      facts.sampleSentAt !== null ||
+      facts.samplePostedAt !== null;
+    if (evidence && this.deps.stages.advance(id, facts, now))
+      row.stage = (this.s.record.get(id) as Canonical).stage;
 
     const display = displayOf(records);
     const tagRows = src.tags;
@@ -198,12 +255,7 @@ export class CreatorIndexer {
     };
 
     const features: ScoreFeatures = {
-      followers: stats?.followers ?? null,
-      gmvMinor: stats?.gmv_minor ?? null,
-      gmvCurrency: stats?.gmv_currency ?? null,
-      unitsSold: stats?.units_sold ?? null,
-      avgVideoViews: stats?.avg_video_views ?? null,
-      engagementBp: stats?.engagement_bp ?? null,
+      ...statsFeatures(stats),
       categories,
       region: display.region,
       invitations: collabs.invited,
@@ -215,18 +267,13 @@ export class CreatorIndexer {
     };
     const score = row.score_override ?? computeScore(features, rules, ctx);
     const blocked = src.blocked;
-    this.s.upsert.run({
+    into.upsert.run({
       creator_id: id,
       handle: display.handle,
       nickname: display.nickname,
       avatar_url: display.avatar_url,
       region: display.region,
-      followers: features.followers,
-      gmv_minor: features.gmvMinor,
-      gmv_currency: features.gmvCurrency,
-      units_sold: features.unitsSold,
-      avg_video_views: features.avgVideoViews,
-      engagement_bp: features.engagementBp,
+      ...(stats ?? noStats),
       category: categories[0] ?? null,
       categories: JSON.stringify(categories),
       stage: row.stage,
@@ -261,12 +308,7 @@ export class CreatorIndexer {
     });
     const names = src.names.join(' | ');
     const notes = src.notes.join(' | ');
-    this.s.ftsDrop.run(id);
-    this.s.ftsInsert.run(
-      id,
-      segmentForIndex(names),
-      segmentForIndex(notes),
-      segmentForIndex(tags.join(' | ')),
-    );
+    if (into === this.live) into.ftsDrop.run(id);
+    into.ftsInsert.run(id, segmentForIndex(names), segmentForIndex(notes), segmentForIndex(tags.join(' | ')));
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { stagingIndex } from './index-rebuild';
 
 /**
  * Which creators go when an Account's synced rows are purged, and the CRM's part of "delete all my data".
@@ -18,6 +19,8 @@ const bookkeeping = new Set([
   'creator_stats',
   'creator_categories',
   'creator_index',
+  // A full rebuild's staging copy of creator_index while one runs (index-rebuild.ts).
+  stagingIndex.index,
   'creator_dirty',
   // Stage moves count only when the merchant made them (below); sync's own moves are derived.
   'creator_stage_moves',

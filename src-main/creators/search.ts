@@ -12,6 +12,7 @@ import {
 import { filterParts, filterSql, joinParts, type SqlPart } from './filter-sql';
 import { ftsQuery } from './fts-text';
 import { prepareCached } from './statement-cache';
+import { type StatsRow, statsSelect } from './stats-columns';
 import { creatorTexts } from './texts';
 
 /**
@@ -114,18 +115,12 @@ function decodeCursor(text: string, sortKey: string): Cursor {
   throw new AppError('VALIDATION', creatorTexts.sortCursor());
 }
 
-export interface IndexRow {
+export interface IndexRow extends StatsRow {
   creator_id: number;
   handle: string | null;
   nickname: string | null;
   avatar_url: string | null;
   region: string | null;
-  followers: number | null;
-  gmv_minor: number | null;
-  gmv_currency: string | null;
-  units_sold: number | null;
-  avg_video_views: number | null;
-  engagement_bp: number | null;
   category: string | null;
   stage: CreatorStage;
   score: number | null;
@@ -141,7 +136,7 @@ export interface IndexRow {
   sort_value: string | number | null;
 }
 
-export const rowColumns = `i.creator_id, i.handle, i.nickname, i.avatar_url, i.region, i.followers, i.gmv_minor, i.gmv_currency, i.units_sold, i.avg_video_views, i.engagement_bp,
+export const rowColumns = `i.creator_id, i.handle, i.nickname, i.avatar_url, i.region, ${statsSelect('i')},
   i.category, i.stage, i.score, i.tag_names, i.last_contacted_at, i.has_contact, i.blocked, i.affiliate_orders,
   i.affiliate_gmv_minor, i.affiliate_currency, i.first_seen_at, i.last_activity_at`;
 

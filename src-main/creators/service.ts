@@ -38,6 +38,8 @@ export interface CreatorsServiceOptions {
   emitChanged: (c: CreatorsChanged) => void;
   emitScoreProgress: (p: ScoreProgress) => void;
   record: (kind: ActivityKind, params: ActivityParams) => void;
+  /** How many stale Creators start a full index rebuild (tests make it small; index-rebuild.ts). */
+  fullRebuildFrom?: number;
 }
 
 /**
@@ -84,6 +86,7 @@ export class CreatorsService {
       events: { scoreProgress: o.emitScoreProgress, changed: o.emitChanged },
       logger: o.logger.child({ module: 'creators' }),
       now,
+      fullRebuildFrom: o.fullRebuildFrom,
     });
   }
 

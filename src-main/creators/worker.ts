@@ -2,9 +2,16 @@ import type { Database } from 'better-sqlite3';
 import type { ScoreProgress } from '@shared/creator-score';
 import type { CreatorsChanged } from '@shared/creators';
 import type { Logger } from '../log/logger';
+import { IndexRebuild, stagingIndex } from './index-rebuild';
 import type { CreatorIndexer } from './indexer';
-import { computeScore, type ScoreFeatures } from './score';
+import { computeScore } from './score';
 import type { ScoreRulesStore } from './score-rules';
+import {
+  type ScoreFeatureRow,
+  scoreFeatureSelect,
+  scoreFeatureTables,
+  scoreFeaturesOf,
+} from './stats-columns';
 
 /**
  * Background upkeep of the derived creator rows, on the main thread in short slices: each slice works for
@@ -16,25 +23,6 @@ import type { ScoreRulesStore } from './score-rules';
 export interface WorkerEvents {
   scoreProgress(p: ScoreProgress): void;
   changed(c: CreatorsChanged): void;
-}
-
-interface ScoreRow {
-  creator_id: number;
-  followers: number | null;
-  gmv_minor: number | null;
-  gmv_currency: string | null;
-  units_sold: number | null;
-  avg_video_views: number | null;
-  engagement_bp: number | null;
-  categories: string;
-  region: string | null;
-  invitations: number;
-  accepted: number;
-  samples_due: number | null;
-  samples_posted_on_time: number | null;
-  units_ordered: number;
-  units_refunded: number;
-  score_override: number | null;
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -49,6 +37,10 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 const minIndexBatch = 250;
 const maxIndexBatch = 5_000;
 
+/** The next batch size: the last one scaled by how far its time was from `aimMs`. */
+const nextBatch = (batch: number, tookMs: number, aimMs: number): number =>
+  Math.max(minIndexBatch, Math.min(maxIndexBatch, Math.round(batch * (aimMs / Math.max(tookMs, 0.5)))));
+
 export class CreatorsWorker {
   private draining: Promise<void> | null = null;
   private rescoring: Promise<void> | null = null;
@@ -60,6 +52,7 @@ export class CreatorsWorker {
   private closed = false;
   /** A re-score asked for, or cut short, while paused: run on `resume` (dirty creators wait in their table). */
   private deferredRescore: ScoreProgress['reason'] | null = null;
+  private readonly rebuild: IndexRebuild;
 
   constructor(
     private readonly deps: {
@@ -73,8 +66,12 @@ export class CreatorsWorker {
       /** How long one re-index batch (one transaction, holding the write lock) aims to take. */
       indexSliceMs?: number;
       progressEveryMs?: number;
+      /** How many dirty Creators start a full rebuild (index-rebuild.ts `defaultFullRebuildFrom`). */
+      fullRebuildFrom?: number;
     },
-  ) {}
+  ) {
+    this.rebuild = new IndexRebuild(deps.db, deps.fullRebuildFrom);
+  }
 
   private get sliceMs(): number {
     return this.deps.sliceMs ?? 12;
@@ -102,8 +99,22 @@ export class CreatorsWorker {
 
   private async drain(reason: ScoreProgress['reason']): Promise<void> {
     const { indexer, events, now } = this.deps;
+    this.rebuild.recover();
     let total = indexer.pending();
     if (total === 0) return;
+    if (this.rebuild.worthIt(total)) {
+      const built = await this.rebuildAll(reason);
+      if (built === null) {
+        events.scoreProgress({ state: 'cancelled', done: 0, total, reason });
+        return;
+      }
+      // What changed while it ran is still marked: updated in place below.
+      total = indexer.pending();
+      if (total === 0) {
+        events.scoreProgress({ state: 'done', done: built, total: built, reason });
+        return;
+      }
+    }
     let done = 0;
     let batch = minIndexBatch;
     let lastEmit = 0;
@@ -117,11 +128,7 @@ export class CreatorsWorker {
       done += taken.taken;
       total = Math.max(total, done);
       // Aim each batch at indexSliceMs whatever the machine: grow or shrink it by what the last one took.
-      const took = performance.now() - started;
-      batch = Math.max(
-        minIndexBatch,
-        Math.min(maxIndexBatch, Math.round(batch * (this.indexSliceMs / Math.max(took, 0.5)))),
-      );
+      batch = nextBatch(batch, performance.now() - started, this.indexSliceMs);
       if (performance.now() - lastEmit > (this.deps.progressEveryMs ?? 250)) {
         lastEmit = performance.now();
         // Counting what is left reads the whole dirty table: only as often as progress is shown.
@@ -134,6 +141,48 @@ export class CreatorsWorker {
     }
     events.scoreProgress({ state: this.stopped ? 'cancelled' : 'done', done, total, reason });
     if (changed.size > 0) events.changed({ ids: changed.size <= 500 ? [...changed] : null, reason: 'sync' });
+  }
+
+  /**
+   * Builds every Creator's rows anew into staging tables, in batches that yield like the drain's, then swaps
+   * them in (index-rebuild.ts). Returns how many Creators it built, or null when stopped first: the old index
+   * keeps serving, and the next drain finds the staging tables and starts over.
+   */
+  private async rebuildAll(reason: ScoreProgress['reason']): Promise<number | null> {
+    const { db, indexer, events, now } = this.deps;
+    const total = db.prepare('SELECT COUNT(*) FROM creators WHERE canonical_id = id').pluck().get() as number;
+    const generation = this.generation;
+    this.rebuild.begin();
+    indexer.startBuild(stagingIndex);
+    let done = 0;
+    try {
+      let after = 0;
+      let batch = minIndexBatch;
+      let lastEmit = performance.now();
+      events.scoreProgress({ state: 'running', done, total, reason });
+      while (!this.stopped) {
+        const started = performance.now();
+        const ids = this.rebuild.next(after, batch);
+        if (ids.length === 0) break;
+        indexer.build(ids, now());
+        after = ids.at(-1)!;
+        done += ids.length;
+        batch = nextBatch(batch, performance.now() - started, this.indexSliceMs);
+        if (performance.now() - lastEmit > (this.deps.progressEveryMs ?? 250)) {
+          lastEmit = performance.now();
+          events.scoreProgress({ state: 'running', done, total: Math.max(total, done), reason });
+        }
+        await yieldToLoop();
+      }
+      if (this.stopped) return null;
+      this.rebuild.swap();
+    } finally {
+      indexer.endBuild();
+    }
+    events.changed({ ids: null, reason: 'sync' });
+    // Rows built before a rules change carry the older scores: score them all again.
+    if (generation !== this.generation) void this.rescoreAll('rules');
+    return done;
   }
 
   /** Re-scores every creator with the current rules; a later call restarts the pass with newer rules. */
@@ -155,11 +204,8 @@ export class CreatorsWorker {
 
   private async rescore(reason: ScoreProgress['reason']): Promise<void> {
     const { db, events } = this.deps;
-    const select = db.prepare(`
-      SELECT i.creator_id, i.followers, i.gmv_minor, i.gmv_currency, i.units_sold, i.avg_video_views,
-             i.engagement_bp, i.categories, i.region, i.invitations, i.accepted, i.samples_due,
-             i.samples_posted_on_time, i.units_ordered, i.units_refunded, c.score_override
-      FROM creator_index i JOIN creators c ON c.id = i.creator_id
+    const select = db.prepare<[number, number], ScoreFeatureRow & { creator_id: number }>(`
+      SELECT i.creator_id, ${scoreFeatureSelect} FROM ${scoreFeatureTables}
       WHERE i.creator_id > ? ORDER BY i.creator_id LIMIT ?`);
     const update = db.prepare('UPDATE creator_index SET score = ? WHERE creator_id = ? AND score IS NOT ?');
     let generation = -1;
@@ -183,30 +229,14 @@ export class CreatorsWorker {
       let last = after;
       // One slice: as many chunks as fit in sliceMs, each its own short transaction.
       do {
-        const rows = select.all(last, chunk) as ScoreRow[];
+        const rows = select.all(last, chunk);
         if (rows.length === 0) {
           last = Number.MAX_SAFE_INTEGER;
           break;
         }
         db.transaction(() => {
           for (const r of rows) {
-            const features: ScoreFeatures = {
-              followers: r.followers,
-              gmvMinor: r.gmv_minor,
-              gmvCurrency: r.gmv_currency,
-              unitsSold: r.units_sold,
-              avgVideoViews: r.avg_video_views,
-              engagementBp: r.engagement_bp,
-              categories: JSON.parse(r.categories) as string[],
-              region: r.region,
-              invitations: r.invitations,
-              accepted: r.accepted,
-              samplesDue: r.samples_due,
-              samplesPostedOnTime: r.samples_posted_on_time,
-              unitsOrdered: r.units_ordered,
-              unitsRefunded: r.units_refunded,
-            };
-            const score = r.score_override ?? computeScore(features, rules, ctx);
+            const score = r.score_override ?? computeScore(scoreFeaturesOf(r), rules, ctx);
             update.run(score, r.creator_id, score);
           }
         })();

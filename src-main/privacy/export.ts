@@ -13,6 +13,7 @@ export const notExported: Record<string, string> = {
   secrets: 'sealed sign-in tokens and app secrets: never exported',
   vault_keys: 'records of the encryption keys: never exported',
   creator_dirty: 'a queue of creators waiting to be re-indexed: derived work, no data',
+  creator_index_build: 'the creator search index being rebuilt: derived work, no data',
   rollup_dirty: 'a queue of days waiting to be re-counted: derived work, no data',
 };
 

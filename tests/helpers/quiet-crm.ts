@@ -3,7 +3,11 @@ import type { Database } from '../../src-main/db/connection';
 import { silentLogger } from '../../src-main/log/logger';
 
 /** The CRM service with no events, activity or logs: for seeding and indexing generated creators. */
-export function quietCrm(db: Database, now: number): CreatorsService {
+export function quietCrm(
+  db: Database,
+  now: number,
+  options: { fullRebuildFrom?: number } = {},
+): CreatorsService {
   return new CreatorsService({
     db,
     logger: silentLogger(),
@@ -11,5 +15,6 @@ export function quietCrm(db: Database, now: number): CreatorsService {
     emitChanged: () => {},
     emitScoreProgress: () => {},
     record: () => {},
+    ...options,
   });
 }

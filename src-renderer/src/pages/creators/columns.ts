@@ -49,7 +49,7 @@ export const columnWidths: Readonly<Record<CreatorSortColumn | 'select', number>
 };
 
 /** The columns shown until the user chooses, in the table's order. */
-const defaultColumns: readonly CreatorSortColumn[] = [
+export const defaultColumns: readonly CreatorSortColumn[] = [
   'handle',
   'score',
   'stage',
