@@ -1,6 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { type RunningWebApp, webAppPerTest } from './web-app';
 
 /**
  * A merchant on a machine without a keychain: the passphrase key store is chosen but no passphrase is set,
@@ -10,17 +9,7 @@ import { type RunningWebApp, startWebApp } from './web-app';
 const PASSPHRASE = 'e2e-chosen-passphrase-41';
 const noPassphraseEnv = { SHOPMESH_KEYSTORE: 'passphrase', SHOPMESH_SANDBOX_SCALE: 'tiny' };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp | null = null;
-
-test.beforeEach(() => {
-  dataDir = makeTempDir('shopmesh-e2e-vault-');
-});
-test.afterEach(async () => {
-  await app?.stop();
-  app = null;
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-vault-', noPassphraseEnv);
 
 async function openAccounts(page: Page, running: RunningWebApp): Promise<void> {
   await page.goto(running.url);
@@ -31,8 +20,7 @@ test('a merchant without a keychain chooses a passphrase, connects a shop and un
   page,
   context,
 }) => {
-  app = await startWebApp(dataDir.dir, noPassphraseEnv);
-  await openAccounts(page, app);
+  await openAccounts(page, web.app);
   const choose = page.getByRole('region', {
     name: 'Choose a passphrase to protect your TikTok sign-ins on this computer',
   });
@@ -64,10 +52,9 @@ test('a merchant without a keychain chooses a passphrase, connects a shop and un
   await expect(page.getByRole('row').filter({ has: shops })).toContainText('Active');
   expect(await page.content()).not.toContain(PASSPHRASE);
 
-  await app.stop();
-  app = await startWebApp(dataDir.dir, noPassphraseEnv);
+  await web.start();
   // Locked after the restart: every page says so, and nothing can sync until it is unlocked.
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   const enter = page.getByRole('region', { name: 'ShopMesh is locked — enter your passphrase' });
   for (const name of ['Orders', 'Products', 'Activity', 'Dashboard']) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -106,8 +93,7 @@ test('a merchant without a keychain chooses a passphrase, connects a shop and un
 });
 
 test('the choose-a-passphrase form in Simplified Chinese', async ({ page }) => {
-  app = await startWebApp(dataDir.dir, noPassphraseEnv);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Language').selectOption('zh-CN');
@@ -138,8 +124,7 @@ async function chooseFirstPassphrase(page: Page, running: RunningWebApp): Promis
 test('a merchant changes the passphrase in Settings; a wrong current one changes nothing', async ({
   page,
 }) => {
-  app = await startWebApp(dataDir.dir, noPassphraseEnv);
-  await chooseFirstPassphrase(page, app);
+  await chooseFirstPassphrase(page, web.app);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const section = page.locator('section', { has: page.getByRole('heading', { name: 'Passphrase' }) });
   await expect(section).toBeVisible();
@@ -174,9 +159,8 @@ test('a merchant changes the passphrase in Settings; a wrong current one changes
   await expect(page.getByText('Passphrase of the secure storage changed')).toBeVisible();
 
   // After a restart only the new passphrase opens the folder.
-  await app.stop();
-  app = await startWebApp(dataDir.dir, noPassphraseEnv);
-  await openAccounts(page, app);
+  await web.start();
+  await openAccounts(page, web.app);
   const enter = page.getByRole('region', { name: 'ShopMesh is locked — enter your passphrase' });
   await enter.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await enter.getByRole('button', { name: 'Unlock' }).click();
@@ -189,8 +173,7 @@ test('a merchant changes the passphrase in Settings; a wrong current one changes
 });
 
 test('Change passphrase in Simplified Chinese, dark theme', async ({ page }) => {
-  app = await startWebApp(dataDir.dir, noPassphraseEnv);
-  await chooseFirstPassphrase(page, app);
+  await chooseFirstPassphrase(page, web.app);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Theme').selectOption('dark');
   await page.getByLabel('Language').selectOption('zh-CN');

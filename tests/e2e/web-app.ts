@@ -64,7 +64,7 @@ export interface WebAppPerTest {
   readonly app: RunningWebApp;
   /** The current test's data folder. */
   readonly dataDir: string;
-  /** Stops the app if it runs, then starts it on the same data folder with the spec's env or `env`. */
+  /** Stops the app if it runs, then starts it on the same data folder with this test's env or `env`. */
   start(env?: Record<string, string>): Promise<RunningWebApp>;
   /** Stops the app (again is fine), e.g. to change its files before `start()`. */
   stop(): Promise<void>;
@@ -72,18 +72,24 @@ export interface WebAppPerTest {
 
 /**
  * Registers the hooks most journeys share: before each test a fresh data folder (`prefix` names it) and the
- * built web bridge started on it with `env`; after each, the app stopped and the folder removed.
+ * built web bridge started on it with `env`; after each, the app stopped and the folder removed. `env` may
+ * be a function of the data folder, for a journey that puts files there (a profile) before the app starts.
  */
-export function webAppPerTest(prefix: string, env: Record<string, string> = {}): WebAppPerTest {
+export function webAppPerTest(
+  prefix: string,
+  env: Record<string, string> | ((dataDir: string) => Promise<Record<string, string>>) = {},
+): WebAppPerTest {
   let folder: { dir: string; cleanup: () => void } | null = null;
   let app: RunningWebApp | null = null;
+  let testEnv: Record<string, string> = {};
   const current = <T>(value: T | null, what: string): T => {
     if (value === null) throw new Error(`no ${what}: webAppPerTest gives one inside a test only`);
     return value;
   };
   test.beforeEach(async () => {
     folder = makeTempDir(prefix);
-    app = await startWebApp(folder.dir, env);
+    testEnv = typeof env === 'function' ? await env(folder.dir) : env;
+    app = await startWebApp(folder.dir, testEnv);
   });
   test.afterEach(async () => {
     await app?.stop();
@@ -98,7 +104,7 @@ export function webAppPerTest(prefix: string, env: Record<string, string> = {}):
     get dataDir() {
       return current(folder, 'data folder').dir;
     },
-    async start(startEnv = env) {
+    async start(startEnv = testEnv) {
       await app?.stop();
       app = await startWebApp(current(folder, 'data folder').dir, startEnv);
       return app;
@@ -141,8 +147,24 @@ export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'ligh
   expect(ok).toBe(true);
 }
 
+/**
+ * Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and waits for the first
+ * sync, which a new connection starts by itself.
+ */
+export async function connectShop(page: Page, context: BrowserContext): Promise<void> {
+  await openConsentAndAuthorize(page, context);
+  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
+}
+
 /** Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and syncs it once. */
 export async function connectShopAndSync(page: Page, context: BrowserContext): Promise<void> {
+  await openConsentAndAuthorize(page, context);
+  await expect(page.getByText('Your shop is connected.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Sync now' }).first().click();
+  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
+}
+
+async function openConsentAndAuthorize(page: Page, context: BrowserContext): Promise<void> {
   await page
     .getByRole('navigation', { name: /^(Main|主导航)$/ })
     .getByRole('link', { name: 'Accounts' })
@@ -151,8 +173,6 @@ export async function connectShopAndSync(page: Page, context: BrowserContext): P
   await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
   const tab = await consentTab;
   await tab.getByRole('button', { name: 'Authorize' }).click();
+  await expect(tab.getByText('You can close this tab and return to ShopMesh.')).toBeVisible();
   await tab.close();
-  await expect(page.getByText('Your shop is connected.', { exact: false })).toBeVisible();
-  await page.getByRole('button', { name: 'Sync now' }).first().click();
-  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
 import { translateText } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Facts } from '../../components/Facts';
 import { LoadFailed } from '../../components/LoadFailed';
 import { formatDateTime } from '../../format/time';
 import { useSyncHistory } from '../../features/sync/useSyncHistory';
@@ -38,36 +39,25 @@ export function AccountDetailDialog(props: {
       className="detail-dialog account-detail"
     >
       <div className="detail-body">
-        <dl className="detail-facts">
-          <div>
-            <dt>{t('accounts.list.columns.kind')}</dt>
-            <dd>{t(`accounts.kind.${account.provider}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('accounts.list.columns.status')}</dt>
-            <dd>{t(`accounts.status.${locked ? 'locked' : account.status}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('accounts.list.columns.connectedOn')}</dt>
-            <dd>{when(account.connectedAt)}</dd>
-          </div>
-          <div>
-            <dt>{t('accounts.detail.tokenExpires')}</dt>
-            <dd>
-              {account.accessExpiresAt === null
+        <Facts
+          facts={[
+            [t('accounts.list.columns.kind'), t(`accounts.kind.${account.provider}`)],
+            [t('accounts.list.columns.status'), t(`accounts.status.${locked ? 'locked' : account.status}`)],
+            [t('accounts.list.columns.connectedOn'), when(account.connectedAt)],
+            [
+              t('accounts.detail.tokenExpires'),
+              account.accessExpiresAt === null
                 ? t('accounts.detail.noExpiry')
-                : when(account.accessExpiresAt)}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('accounts.detail.grantLapses')}</dt>
-            <dd>
-              {account.authorizationExpiresAt === null
+                : when(account.accessExpiresAt),
+            ],
+            [
+              t('accounts.detail.grantLapses'),
+              account.authorizationExpiresAt === null
                 ? t('accounts.detail.noLapse')
-                : date(account.authorizationExpiresAt)}
-            </dd>
-          </div>
-        </dl>
+                : date(account.authorizationExpiresAt),
+            ],
+          ]}
+        />
         {account.statusReason && <p className="account-reason">{translateText(account.statusReason)}</p>}
 
         <section aria-labelledby={`scopes-${account.id}`}>

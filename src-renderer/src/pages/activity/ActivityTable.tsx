@@ -1,12 +1,11 @@
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ActivityEntry } from '@shared/activity';
+import { StaticTable, staticColumns } from '../../components/StaticTable';
 import { formatDateTime } from '../../format/time';
 import { describeActivity } from './activityText';
 
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, ActivityEntry>();
+const helper = staticColumns<ActivityEntry>();
 
 export function ActivityTable({ items }: { items: ActivityEntry[] }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -31,34 +30,9 @@ export function ActivityTable({ items }: { items: ActivityEntry[] }): ReactEleme
     ]);
   }, [t, language]);
 
-  const table = useTable({ features, columns, data: items, getRowId: (entry) => String(entry.id) });
-
   return (
     <div className="table-scroll">
-      <table className="table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className={`col-${header.column.id}`}>
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={`col-${cell.column.id}`}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StaticTable columns={columns} data={items} getRowId={(entry) => String(entry.id)} />
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '@shared/creator-detail';
 import { creatorStages, type CreatorStage } from '@shared/creators';
 import { useChannelList, useChannelMutation, useChannelQuery } from '../../api';
+import { DetailSection } from '../../components/DetailSection';
 import { Dialog } from '../../components/Dialog';
+import { Facts } from '../../components/Facts';
 import { InitialsAvatar } from '../../components/InitialsAvatar';
 import { LoadFailed } from '../../components/LoadFailed';
 import { formatMoney } from '../../format/money';
@@ -87,34 +89,28 @@ export function CreatorDetailDialog(props: {
             onChange={(stage) => update.mutate({ id: c.id, stage })}
           />
 
-          <section aria-labelledby="creator-stats">
-            <h3 id="creator-stats">{t('creators.detail.stats')}</h3>
-            <dl className="stat-grid">
-              <Stat
-                label={t('creators.columns.followers')}
-                value={c.followers === null ? null : number.format(c.followers)}
-              />
-              <Stat label={t('creators.columns.gmv')} value={c.gmv ? formatMoney(c.gmv, language) : null} />
-              <Stat
-                label={t('creators.columns.unitsSold')}
-                value={c.unitsSold === null ? null : number.format(c.unitsSold)}
-              />
-              <Stat
-                label={t('creators.columns.avgVideoViews')}
-                value={c.avgVideoViews === null ? null : number.format(c.avgVideoViews)}
-              />
-              <Stat
-                label={t('creators.columns.engagement')}
-                value={c.engagementBp === null ? null : `${(c.engagementBp / 100).toFixed(2)} %`}
-              />
-              <Stat
-                label={t('creators.columns.lastContactedAt')}
-                value={
-                  c.lastContactedAt === null ? t('creators.never') : formatDate(c.lastContactedAt, language)
-                }
-              />
-            </dl>
-          </section>
+          <DetailSection title={t('creators.detail.stats')}>
+            <Facts
+              className="detail-figures"
+              facts={[
+                [t('creators.columns.followers'), c.followers === null ? null : number.format(c.followers)],
+                [t('creators.columns.gmv'), c.gmv && formatMoney(c.gmv, language)],
+                [t('creators.columns.unitsSold'), c.unitsSold === null ? null : number.format(c.unitsSold)],
+                [
+                  t('creators.columns.avgVideoViews'),
+                  c.avgVideoViews === null ? null : number.format(c.avgVideoViews),
+                ],
+                [
+                  t('creators.columns.engagement'),
+                  c.engagementBp === null ? null : `${(c.engagementBp / 100).toFixed(2)} %`,
+                ],
+                [
+                  t('creators.columns.lastContactedAt'),
+                  c.lastContactedAt === null ? t('creators.never') : formatDate(c.lastContactedAt, language),
+                ],
+              ]}
+            />
+          </DetailSection>
 
           {detail.score && (
             <section aria-labelledby="creator-score">
@@ -369,15 +365,6 @@ export function CreatorDetailDialog(props: {
         </div>
       )}
     </Dialog>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string | null }): ReactElement {
-  return (
-    <div className="stat">
-      <dt className="muted">{label}</dt>
-      <dd>{value ?? '—'}</dd>
-    </div>
   );
 }
 

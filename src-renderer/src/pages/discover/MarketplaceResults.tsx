@@ -1,10 +1,13 @@
-import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketplaceCreatorView, MarketplaceFiltersInput } from '@shared/marketplace';
 import { useChannelMutation } from '../../api';
 import { InitialsAvatar } from '../../components/InitialsAvatar';
+import { StaticTable, staticColumns } from '../../components/StaticTable';
 import { TextCell } from '../../features/lists/cells';
 import { formatMoney } from '../../format/money';
+
+const helper = staticColumns<MarketplaceCreatorView>();
 
 /** What TikTok shows for a creator's GMV: the figure, else the range the creator allows. */
 function gmvText(c: MarketplaceCreatorView, language: string): string {
@@ -24,7 +27,6 @@ export function MarketplaceResults(props: {
   const { results, loading, hasMore } = props;
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const number = new Intl.NumberFormat(language);
   const nameId = useId();
   const [name, setName] = useState('');
   const save = useChannelMutation('marketplace:saveSearch', {
@@ -35,7 +37,54 @@ export function MarketplaceResults(props: {
     event.preventDefault();
     if (name.trim()) save.mutate({ name: name.trim(), shopId: props.shopId, filters: props.filters });
   };
-  const count = (n: number | null) => (n === null ? '—' : number.format(n));
+  const columns = useMemo(() => {
+    const number = new Intl.NumberFormat(language);
+    const count = (n: number | null) => (n === null ? '—' : number.format(n));
+    return helper.columns([
+      helper.display({
+        id: 'creator',
+        header: () => t('discover.marketplace.columns.creator'),
+        cell: ({ row: { original: c } }) => (
+          <span className="discover-creator">
+            <InitialsAvatar name={c.nickname ?? c.handle ?? '?'} size="sm" />
+            <span className="cell-stack">
+              <TextCell text={c.handle ? `@${c.handle}` : (c.nickname ?? c.openId)} />
+              {c.handle && c.nickname && <TextCell text={c.nickname} muted />}
+            </span>
+          </span>
+        ),
+      }),
+      helper.accessor('region', {
+        header: () => t('discover.marketplace.columns.region'),
+        cell: (info) => info.getValue() ?? '—',
+      }),
+      helper.accessor('followers', {
+        header: () => t('discover.marketplace.columns.followers'),
+        cell: (info) => count(info.getValue()),
+        meta: { numeric: true },
+      }),
+      helper.display({
+        id: 'gmv',
+        header: () => t('discover.marketplace.columns.gmv'),
+        cell: ({ row: { original: c } }) => gmvText(c, language),
+        meta: { numeric: true },
+      }),
+      helper.accessor('avgVideoViews', {
+        id: 'views',
+        header: () => t('discover.marketplace.columns.views'),
+        cell: (info) => count(info.getValue()),
+        meta: { numeric: true },
+      }),
+      helper.accessor('known', {
+        header: () => t('discover.marketplace.columns.inShopMesh'),
+        cell: (info) => (
+          <span className={`badge badge-tone-${info.getValue() ? 'muted' : 'accent'}`}>
+            {info.getValue() ? t('discover.marketplace.known') : t('discover.marketplace.added')}
+          </span>
+        ),
+      }),
+    ]);
+  }, [t, language]);
 
   return (
     <section
@@ -75,51 +124,12 @@ export function MarketplaceResults(props: {
         <p className="muted">{t('discover.marketplace.none')}</p>
       ) : (
         <div className="detail-table-scroll">
-          <table className="table discover-results-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('discover.marketplace.columns.creator')}</th>
-                <th scope="col">{t('discover.marketplace.columns.region')}</th>
-                <th scope="col" className="col-num">
-                  {t('discover.marketplace.columns.followers')}
-                </th>
-                <th scope="col" className="col-num">
-                  {t('discover.marketplace.columns.gmv')}
-                </th>
-                <th scope="col" className="col-num">
-                  {t('discover.marketplace.columns.views')}
-                </th>
-                <th scope="col">{t('discover.marketplace.columns.inShopMesh')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((c) => {
-                const label = c.handle ? `@${c.handle}` : (c.nickname ?? c.openId);
-                return (
-                  <tr key={c.openId}>
-                    <td>
-                      <span className="discover-creator">
-                        <InitialsAvatar name={c.nickname ?? c.handle ?? '?'} size="sm" />
-                        <span className="cell-stack">
-                          <TextCell text={label} />
-                          {c.handle && c.nickname && <TextCell text={c.nickname} muted />}
-                        </span>
-                      </span>
-                    </td>
-                    <td>{c.region ?? '—'}</td>
-                    <td className="col-num">{count(c.followers)}</td>
-                    <td className="col-num">{gmvText(c, language)}</td>
-                    <td className="col-num">{count(c.avgVideoViews)}</td>
-                    <td>
-                      <span className={`badge badge-tone-${c.known ? 'muted' : 'accent'}`}>
-                        {c.known ? t('discover.marketplace.known') : t('discover.marketplace.added')}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <StaticTable
+            className="discover-results-table"
+            columns={columns}
+            data={results}
+            getRowId={(c) => c.openId}
+          />
         </div>
       )}
       {hasMore && (

@@ -2,7 +2,9 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail, OrderRefresh, OrderView } from '@shared/orders';
 import { useChannelMutation, useChannelQuery } from '../../api';
+import { DetailSection } from '../../components/DetailSection';
 import { Dialog } from '../../components/Dialog';
+import { Facts } from '../../components/Facts';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format/time';
@@ -76,26 +78,16 @@ export function OrderDrawer(props: {
       </div>
 
       <div className="detail-body">
-        <dl className="detail-facts">
-          <div>
-            <dt>{t('orders.columns.shop')}</dt>
-            <dd>{data?.shopName ?? shopName}</dd>
-          </div>
-          <div>
-            <dt>{t('orders.columns.created')}</dt>
-            <dd>{formatDateTime(shown.createTime, i18n.language)}</dd>
-          </div>
-          <div>
-            <dt>{t('orders.detail.updated')}</dt>
-            <dd>{formatDateTime(shown.updateTime, i18n.language)}</dd>
-          </div>
-          {data && (
-            <div>
-              <dt>{t('orders.detail.syncedAt')}</dt>
-              <dd>{formatDateTime(data.syncedAt, i18n.language)}</dd>
-            </div>
-          )}
-        </dl>
+        <Facts
+          facts={[
+            [t('orders.columns.shop'), data?.shopName ?? shopName],
+            [t('orders.columns.created'), formatDateTime(shown.createTime, i18n.language)],
+            [t('orders.detail.updated'), formatDateTime(shown.updateTime, i18n.language)],
+            ...(data
+              ? [[t('orders.detail.syncedAt'), formatDateTime(data.syncedAt, i18n.language)] as const]
+              : []),
+          ]}
+        />
 
         {detail.error && !data ? (
           <LoadFailed
@@ -111,10 +103,7 @@ export function OrderDrawer(props: {
         {data?.affiliate && <OrderAffiliate affiliate={data.affiliate} />}
         {data && <OrderShipping order={shown} detail={data} />}
         {live && (
-          <section aria-labelledby={`recipient-${order.orderId}`}>
-            <h3 id={`recipient-${order.orderId}`} className="detail-heading">
-              {t('orders.detail.recipient')}
-            </h3>
+          <DetailSection title={t('orders.detail.recipient')}>
             {live.recipient ? (
               <p className="recipient">
                 {live.recipient.name} · {live.recipient.phone}
@@ -130,7 +119,7 @@ export function OrderDrawer(props: {
               </p>
             )}
             <p className="muted">{t('orders.detail.recipientNotStored')}</p>
-          </section>
+          </DetailSection>
         )}
         {data && <OrderTimeline detail={data} />}
       </div>

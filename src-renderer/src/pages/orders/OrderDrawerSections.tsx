@@ -5,6 +5,8 @@ import type { Money } from '@shared/sync';
 import { formatMoney } from '../../format/money';
 import { formatDateTime, formatRelative } from '../../format/time';
 import { useNow } from '../../hooks/useNow';
+import { DetailSection } from '../../components/DetailSection';
+import { Facts, type Fact } from '../../components/Facts';
 
 /** The parts of the order drawer, top to bottom. Money is always in the order's own currency. */
 
@@ -13,24 +15,13 @@ function useMoney(): (value: Money) => string {
   return (value) => formatMoney(value, i18n.language);
 }
 
-function Section(props: { id: string; title: string; children: ReactElement | ReactElement[] }) {
-  return (
-    <section aria-labelledby={props.id} className="drawer-section">
-      <h3 id={props.id} className="detail-heading">
-        {props.title}
-      </h3>
-      {props.children}
-    </section>
-  );
-}
-
 /** Items grouped by SKU with their quantity; before the detail arrives, the list row's lines. */
 export function OrderItems(props: { order: OrderView; items: OrderDetail['items'] | null }): ReactElement {
   const { order, items } = props;
   const { t } = useTranslation();
   const money = useMoney();
   return (
-    <Section id={`lines-${order.orderId}`} title={t('orders.detail.lines')}>
+    <DetailSection title={t('orders.detail.lines')}>
       <div className="detail-table-scroll">
         <table className="table detail-lines">
           <thead>
@@ -84,7 +75,7 @@ export function OrderItems(props: { order: OrderView; items: OrderDetail['items'
           </tbody>
         </table>
       </div>
-    </Section>
+    </DetailSection>
   );
 }
 
@@ -94,7 +85,7 @@ export function OrderPayment({ order }: { order: OrderView }): ReactElement {
   // Discounts reduce the total: shown with a minus sign whichever sign the API used.
   const discount = (value: Money) =>
     value.amountMinor === 0 ? money(value) : money({ ...value, amountMinor: -Math.abs(value.amountMinor) });
-  const rows: [string, string][] = [
+  const rows: Fact[] = [
     [t('orders.detail.subtotal'), money(order.subTotal)],
     [t('orders.detail.shipping'), money(order.shippingFee)],
     [t('orders.detail.sellerDiscount'), discount(order.sellerDiscount)],
@@ -103,20 +94,9 @@ export function OrderPayment({ order }: { order: OrderView }): ReactElement {
   ];
   if (order.refund.amountMinor !== 0) rows.push([t('orders.detail.refunded'), discount(order.refund)]);
   return (
-    <Section id={`payment-${order.orderId}`} title={t('orders.detail.payment')}>
-      <dl className="payment-breakdown">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-        <div className="payment-total">
-          <dt>{t('orders.detail.total')}</dt>
-          <dd>{money(order.total)}</dd>
-        </div>
-      </dl>
-    </Section>
+    <DetailSection title={t('orders.detail.payment')}>
+      <Facts layout="ledger" facts={rows} total={[t('orders.detail.total'), money(order.total)]} />
+    </DetailSection>
   );
 }
 
@@ -136,12 +116,12 @@ export function OrderAffiliate({
         );
   const statusKey = `analytics.affiliate.status.${affiliate.status}`;
   return (
-    <Section id="order-affiliate" title={t('orders.detail.affiliate')}>
-      <dl className="detail-facts">
-        <div>
-          <dt>{t('orders.detail.creator')}</dt>
-          <dd>
-            {handle ? (
+    <DetailSection title={t('orders.detail.affiliate')}>
+      <Facts
+        facts={[
+          [
+            t('orders.detail.creator'),
+            handle ? (
               <a
                 href={`https://www.tiktok.com/@${encodeURIComponent(handle)}`}
                 target="_blank"
@@ -151,31 +131,19 @@ export function OrderAffiliate({
               </a>
             ) : (
               t('orders.detail.noCreator')
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            {affiliate.commission ? t('orders.detail.commission') : t('orders.detail.estimatedCommission')}
-          </dt>
-          <dd>
-            {affiliate.commission
+            ),
+          ],
+          [
+            affiliate.commission ? t('orders.detail.commission') : t('orders.detail.estimatedCommission'),
+            affiliate.commission
               ? money(affiliate.commission)
-              : affiliate.estimatedCommission
-                ? money(affiliate.estimatedCommission)
-                : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('orders.detail.commissionRate')}</dt>
-          <dd>{rate ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('orders.columns.status')}</dt>
-          <dd>{i18n.exists(statusKey) ? t(statusKey) : affiliate.status}</dd>
-        </div>
-      </dl>
-    </Section>
+              : affiliate.estimatedCommission && money(affiliate.estimatedCommission),
+          ],
+          [t('orders.detail.commissionRate'), rate],
+          [t('orders.columns.status'), i18n.exists(statusKey) ? t(statusKey) : affiliate.status],
+        ]}
+      />
+    </DetailSection>
   );
 }
 
@@ -187,42 +155,30 @@ export function OrderShipping({ order, detail }: { order: OrderView; detail: Ord
   const awaiting = (awaitingStatuses as readonly string[]).includes(order.status);
   const shipBy = s.shipBy;
   return (
-    <Section id={`shipping-${order.orderId}`} title={t('orders.detail.shippingTitle')}>
+    <DetailSection title={t('orders.detail.shippingTitle')}>
       {awaiting && shipBy !== null ? (
         <p className={shipBy < now ? 'sla sla-late' : 'sla'} role="status">
           {shipBy < now
             ? t('orders.detail.slaLate', { when: formatRelative(shipBy, now, i18n.language) })
             : t('orders.detail.slaDue', { when: formatRelative(shipBy, now, i18n.language) })}
         </p>
-      ) : (
-        <></>
-      )}
-      <dl className="detail-facts">
-        <div>
-          <dt>{t('orders.detail.carrier')}</dt>
-          <dd>{s.carrier ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('orders.detail.tracking')}</dt>
-          <dd className="mono">{s.trackingNumber ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('orders.detail.deliveryOption')}</dt>
-          <dd>{s.deliveryOption ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('orders.columns.shipBy')}</dt>
-          <dd>{shipBy === null ? '—' : formatDateTime(shipBy, i18n.language)}</dd>
-        </div>
-      </dl>
-    </Section>
+      ) : null}
+      <Facts
+        facts={[
+          [t('orders.detail.carrier'), s.carrier],
+          [t('orders.detail.tracking'), s.trackingNumber && <span className="mono">{s.trackingNumber}</span>],
+          [t('orders.detail.deliveryOption'), s.deliveryOption],
+          [t('orders.columns.shipBy'), shipBy === null ? null : formatDateTime(shipBy, i18n.language)],
+        ]}
+      />
+    </DetailSection>
   );
 }
 
 export function OrderTimeline({ detail }: { detail: OrderDetail }): ReactElement {
   const { t, i18n } = useTranslation();
   return (
-    <Section id={`timeline-${detail.order.orderId}`} title={t('orders.detail.timeline')}>
+    <DetailSection title={t('orders.detail.timeline')}>
       <ol className="timeline">
         {detail.timeline.map((step) => (
           <li key={`${step.step}-${step.at}`} className={`timeline-step timeline-${step.step}`}>
@@ -236,6 +192,6 @@ export function OrderTimeline({ detail }: { detail: OrderDetail }): ReactElement
           </li>
         ))}
       </ol>
-    </Section>
+    </DetailSection>
   );
 }

@@ -1,11 +1,15 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostImportIssue, ImportCostsResult } from '@shared/catalogue';
 import { useChannelMutation } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { StaticTable, staticColumns } from '../../components/StaticTable';
 import { useToasts } from '../../components/Toasts';
 import { formatMoney } from '../../format/money';
 import { downloadCsv } from '../../features/lists/downloadCsv';
+
+type CostChange = ImportCostsResult['changes'][number];
+const helper = staticColumns<CostChange>();
 
 /**
  * Costs from a spreadsheet: download every SKU with its costs, fill them in, choose the file; the preview
@@ -33,8 +37,34 @@ export function CostsCsvDialog(props: { shopId?: string; onClose: () => void }):
       props.onClose();
     },
   });
-  const money = (m: ImportCostsResult['changes'][number]['before']['cost']) =>
-    m ? formatMoney(m, language) : '—';
+  const columns = useMemo(() => {
+    const money = (m: CostChange['before']['cost']) => (m ? formatMoney(m, language) : '—');
+    return helper.columns([
+      helper.accessor((c) => c.sellerSku ?? c.skuId, {
+        id: 'sku',
+        header: () => t('products.change.sku'),
+        cell: (info) => <span className="mono">{info.getValue()}</span>,
+      }),
+      helper.accessor('productTitle', {
+        id: 'title',
+        header: () => t('products.columns.title'),
+        cell: (info) => <span className="cell-text">{info.getValue()}</span>,
+      }),
+      helper.display({
+        id: 'cost',
+        header: () => t('products.costsCsv.cost'),
+        cell: ({ row: { original: c } }) => `${money(c.before.cost)} → ${money(c.after.cost)}`,
+        meta: { numeric: true },
+      }),
+      helper.display({
+        id: 'shipping',
+        header: () => t('products.costsCsv.shipping'),
+        cell: ({ row: { original: c } }) =>
+          `${money(c.before.shippingCost)} → ${money(c.after.shippingCost)}`,
+        meta: { numeric: true },
+      }),
+    ]);
+  }, [t, language]);
   const issueText = (issue: CostImportIssue) =>
     t(`products.costsCsv.reason.${issue.reason}`, { ...issue.params, column: issue.column ?? '' });
 
@@ -98,34 +128,12 @@ export function CostsCsvDialog(props: { shopId?: string; onClose: () => void }):
           )}
           {preview.changes.length > 0 && (
             <div className="table-scroll detail-table-scroll">
-              <table className="table change-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('products.change.sku')}</th>
-                    <th scope="col">{t('products.columns.title')}</th>
-                    <th scope="col" className="col-num">
-                      {t('products.costsCsv.cost')}
-                    </th>
-                    <th scope="col" className="col-num">
-                      {t('products.costsCsv.shipping')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.changes.map((c) => (
-                    <tr key={c.skuId}>
-                      <td className="mono">{c.sellerSku ?? c.skuId}</td>
-                      <td className="cell-text">{c.productTitle}</td>
-                      <td className="col-num">
-                        {money(c.before.cost)} → {money(c.after.cost)}
-                      </td>
-                      <td className="col-num">
-                        {money(c.before.shippingCost)} → {money(c.after.shippingCost)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <StaticTable
+                className="change-table"
+                columns={columns}
+                data={preview.changes}
+                getRowId={(c) => c.skuId}
+              />
             </div>
           )}
         </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProductView } from '@shared/catalogue';
 import { useChannelMutation, useChannelQuery } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Facts } from '../../components/Facts';
 import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format/time';
 import { ChangeDialog, type ReviewedBatch } from './ChangeDialog';
@@ -75,14 +76,7 @@ export function ProductDetailDialog(props: {
           {refresh.isPending ? t('products.detail.refreshing') : t('products.detail.refresh')}
         </button>
       </div>
-      <dl className="detail-facts detail-facts-wide">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} className="detail-facts-wide" />
       <PromotionLink shopId={product.shopId} productId={product.productId} />
       <h3 className="section-heading">{t('products.sku.heading')}</h3>
       <SkuEditor product={product} onReview={setReview} />

@@ -2,7 +2,9 @@ import { useId, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rejectReasons, type Sample } from '@shared/samples';
 import { useChannelMutation, useChannelQuery } from '../../api';
+import { DetailSection } from '../../components/DetailSection';
 import { Dialog } from '../../components/Dialog';
+import { Facts } from '../../components/Facts';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
 import { formatMoney } from '../../format/money';
@@ -61,14 +63,7 @@ export function SampleDetailDialog(props: {
       className="detail-dialog"
     >
       <div className="detail-body">
-        <dl className="detail-facts detail-facts-wide">
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts facts={facts} className="detail-facts-wide" />
         {detail.error && (
           <LoadFailed
             compact
@@ -78,35 +73,29 @@ export function SampleDetailDialog(props: {
           />
         )}
         {stats && (
-          <section aria-labelledby={`stats-${sample.applicationId}`}>
-            <h3 id={`stats-${sample.applicationId}`} className="detail-heading">
-              {t('samples.detail.stats')}
-            </h3>
-            <dl className="detail-facts detail-facts-wide">
-              <div>
-                <dt>{t('samples.detail.followers')}</dt>
-                <dd>{stats.followers === null ? '—' : number.format(stats.followers)}</dd>
-              </div>
-              <div>
-                <dt>{t('samples.detail.gmv30d')}</dt>
-                <dd>{stats.gmv30d ? formatMoney(stats.gmv30d, language) : '—'}</dd>
-              </div>
-              <div>
-                <dt>{t('samples.detail.contents30d')}</dt>
-                <dd>{stats.contents30d === null ? '—' : number.format(stats.contents30d)}</dd>
-              </div>
-              <div>
-                <dt>{t('samples.detail.fulfillmentRate')}</dt>
-                <dd>{stats.fulfillmentRate === null ? '—' : `${stats.fulfillmentRate} %`}</dd>
-              </div>
-            </dl>
-          </section>
+          <DetailSection title={t('samples.detail.stats')}>
+            <Facts
+              className="detail-facts-wide"
+              facts={[
+                [
+                  t('samples.detail.followers'),
+                  stats.followers === null ? null : number.format(stats.followers),
+                ],
+                [t('samples.detail.gmv30d'), stats.gmv30d && formatMoney(stats.gmv30d, language)],
+                [
+                  t('samples.detail.contents30d'),
+                  stats.contents30d === null ? null : number.format(stats.contents30d),
+                ],
+                [
+                  t('samples.detail.fulfillmentRate'),
+                  stats.fulfillmentRate === null ? null : `${stats.fulfillmentRate} %`,
+                ],
+              ]}
+            />
+          </DetailSection>
         )}
         {contents.length > 0 && (
-          <section aria-labelledby={`posts-${sample.applicationId}`}>
-            <h3 id={`posts-${sample.applicationId}`} className="detail-heading">
-              {t('samples.detail.posts')}
-            </h3>
+          <DetailSection title={t('samples.detail.posts')}>
             <ul className="sample-contents">
               {contents.map((c) => (
                 <li key={c.contentId}>
@@ -120,7 +109,7 @@ export function SampleDetailDialog(props: {
                 </li>
               ))}
             </ul>
-          </section>
+          </DetailSection>
         )}
         <ReviewSection sample={sample} review={review} />
       </div>

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollaborationView } from '@shared/collaborations';
 import { Dialog } from '../../../components/Dialog';
+import { Facts } from '../../../components/Facts';
 import { formatDateTime } from '../../../format/time';
 import { CollaborationStatusBadge } from './collaborationStatus';
 
@@ -36,14 +37,7 @@ export function CollaborationDetailDialog(props: {
   return (
     <Dialog title={c.name} onClose={onClose} returnFocus={returnFocus} className="detail-dialog">
       <p className="muted">{t(`collaborations.statusHelp.${c.status}`)}</p>
-      <dl className="detail-facts detail-facts-wide">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} className="detail-facts-wide" />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
           {t('orders.detail.close')}
