@@ -6,7 +6,7 @@ import { type RunningWebApp, startWebApp } from './web-app';
 export interface LayoutAudit {
   /** Scroll boxes in the content area (the area itself included) that scroll sideways: "box 1455>982". */
   overflow: string[];
-  /** Text cut with an ellipsis or clipped, with no title that shows it whole. */
+  /** Text cut with an ellipsis or clipped, with no title that shows it whole: 'td.col-day "Dec 1, 2026" 98>86'. */
   cut: string[];
   /** Search and form fields whose placeholder is wider than the field. */
   placeholders: string[];
@@ -26,7 +26,13 @@ const script = `(() => {
     e.tagName.toLowerCase() + [...e.classList].map((c) => '.' + c).join('') +
     ' "' + (e.textContent || '').trim().slice(0, 40) + '"';
   const content = document.querySelector('.content');
-  const ownText = (e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+  // Text the box itself lays out: its own text, or text in plain inline children (a <time> or <span> in a
+  // cell), which the box cuts just the same.
+  const ownText = (e) =>
+    [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '') ||
+    (e.children.length > 0 &&
+      (e.textContent || '').trim() !== '' &&
+      [...e.children].every((c) => getComputedStyle(c).display === 'inline'));
   const overflow = [];
   const cut = [];
   // One pass, one computed style per element: the page can hold a few thousand.
@@ -42,7 +48,7 @@ const script = `(() => {
       !e.closest('.visually-hidden') &&
       !(e.closest('[title]')?.getAttribute('title') ?? '').includes((e.textContent || '').trim())
     )
-      cut.push(name(e));
+      cut.push(name(e) + ' ' + e.scrollWidth + '>' + e.clientWidth);
   }
 
   const placeholders = [...document.querySelectorAll('input[placeholder]')]

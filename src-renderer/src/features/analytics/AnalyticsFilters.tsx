@@ -1,6 +1,7 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rangePresets, type AnalyticsFilter, type AnalyticsScope } from '@shared/analytics';
+import { DateField } from '../../components/DateField';
 import { formatZoneLabel } from './format';
 
 type Preset = (typeof rangePresets)[number] | 'custom';
@@ -21,7 +22,7 @@ export function AnalyticsFilters(props: {
   const advertisers = scopes.filter((s) => s.type === 'advertiser');
   return (
     <div className="analytics-filters" role="group" aria-label={t('analytics.filters.label')}>
-      <PeriodField filter={filter} onChange={onChange} />
+      <PeriodField filter={filter} onChange={onChange} zone={reportZone(filter, scopes)} />
       {showShops && shops.length > 0 && (
         <ScopePicker
           label={t('analytics.filters.shops')}
@@ -61,12 +62,32 @@ export function AnalyticsFilters(props: {
   );
 }
 
+/**
+ * The zone whose "today" a custom period's calendar marks: the one zone of the chosen shops (all shops when
+ * none is chosen; advertisers when there is no shop), as main takes presets in (analytics/scopes.ts); the
+ * user's own when they differ.
+ */
+function reportZone(filter: AnalyticsFilter, scopes: AnalyticsScope[]): string | undefined {
+  const pick = (type: AnalyticsScope['type'], ids: string[] = []) => {
+    const ofType = scopes.filter((s) => s.type === type);
+    const chosen = ofType.filter((s) => ids.includes(s.id));
+    return chosen.length > 0 ? chosen : ofType;
+  };
+  const shops = pick('shop', filter.shopIds);
+  const zones = new Set(
+    (shops.length > 0 ? shops : pick('advertiser', filter.advertiserIds)).map((s) => s.zone),
+  );
+  return zones.size === 1 ? [...zones][0] : undefined;
+}
+
 function PeriodField({
   filter,
   onChange,
+  zone,
 }: {
   filter: AnalyticsFilter;
   onChange: (next: AnalyticsFilter) => void;
+  zone: string | undefined;
 }): ReactElement {
   const { t } = useTranslation();
   const range = filter.range;
@@ -107,26 +128,20 @@ function PeriodField({
             if (valid) onChange({ ...filter, range: { preset: 'custom', from, to } });
           }}
         >
-          <label className="field field-inline">
-            <span className="field-label">{t('analytics.filters.from')}</span>
-            <input
-              className="input"
-              type="date"
-              value={from}
-              max={to || undefined}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </label>
-          <label className="field field-inline">
-            <span className="field-label">{t('analytics.filters.to')}</span>
-            <input
-              className="input"
-              type="date"
-              value={to}
-              min={from || undefined}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </label>
+          <DateField
+            label={t('analytics.filters.from')}
+            value={from}
+            max={to || undefined}
+            zone={zone}
+            onChange={setFrom}
+          />
+          <DateField
+            label={t('analytics.filters.to')}
+            value={to}
+            min={from || undefined}
+            zone={zone}
+            onChange={setTo}
+          />
           <button type="submit" className="button button-small" disabled={!valid}>
             {t('analytics.filters.apply')}
           </button>

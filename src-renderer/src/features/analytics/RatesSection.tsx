@@ -1,11 +1,14 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zonedDay } from '@shared/time';
 import { useChannelMutation, useChannelQuery } from '../../api';
+import { DateField } from '../../components/DateField';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useToasts } from '../../components/Toasts';
+import { userZone } from '../../format/dayInput';
 import { formatDay } from './format';
 
-const today = (): string => new Date().toLocaleDateString('en-CA');
+const today = (): string => zonedDay(Date.now(), userZone());
 
 /** Settings → Currency rates: the table of rates the user enters; converted figures cite them. */
 export function RatesSection(): ReactElement {
@@ -137,13 +140,7 @@ export function RatesSection(): ReactElement {
                     />
                   </td>
                   <td>
-                    <input
-                      className="input"
-                      type="date"
-                      aria-label={t('analytics.rates.asOf')}
-                      value={asOf}
-                      onChange={(e) => setAsOf(e.target.value)}
-                    />
+                    <DateField label={t('analytics.rates.asOf')} hideLabel value={asOf} onChange={setAsOf} />
                   </td>
                   <td className="col-action">
                     <button

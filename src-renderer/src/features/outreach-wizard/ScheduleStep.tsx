@@ -1,8 +1,14 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveLimits } from '@shared/outreach-limits';
+import { zonedDay } from '@shared/time';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
+import { formatTimeZone } from '../../format/time';
+import { useNow } from '../../hooks/useNow';
+import { formatZoneLabel } from '../analytics/format';
 import { useSettings } from '../../settings/SettingsProvider';
-import type { Draft } from './draft';
+import { inAnHour, type Draft } from './draft';
 
 /**
  * Step 4: when sending may start, the daily send window in the shop's time zone, and a daily cap; the weekly
@@ -18,11 +24,16 @@ export function ScheduleStep(props: {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
   const id = useId();
+  const now = useNow(60_000);
   const limits = effectiveLimits(settings.outreachShops, shopId);
   const number = new Intl.NumberFormat(i18n.language);
+  // The labels name the zone as merchants read it ("UTC−8"), the hint with its name too ("Pacific Time (UTC−8)").
+  const offset = formatTimeZone(zone);
   return (
     <div className="wizard-fields">
-      <p className="muted field-hint">{t('outreach.wizard.zone', { zone })}</p>
+      <p className="muted field-hint">
+        {t('outreach.wizard.zone', { zone: formatZoneLabel(zone, i18n.language) })}
+      </p>
       <p className="wizard-readout" role="note">
         {limits.weeklyPool === null
           ? t('outreach.wizard.limitsNoPool', { rate: number.format(limits.ratePerMinute) })
@@ -47,21 +58,28 @@ export function ScheduleStep(props: {
             type="radio"
             name={`${id}-start`}
             checked={draft.startAt !== ''}
-            onChange={() => {
-              const soon = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
-              update({ startAt: soon });
-            }}
+            onChange={() => update({ startAt: inAnHour(zone) })}
           />
           {t('outreach.wizard.startAt')}
         </label>
         {draft.startAt !== '' && (
-          <input
-            className="input"
-            type="datetime-local"
-            aria-label={t('outreach.wizard.startTime', { zone })}
-            value={draft.startAt}
-            onChange={(e) => update({ startAt: e.target.value })}
-          />
+          <span className="wizard-inline">
+            <DateField
+              label={t('outreach.wizard.startDay', { zone: offset })}
+              hideLabel
+              zone={zone}
+              min={zonedDay(now, zone)}
+              value={draft.startAt.slice(0, 10)}
+              onChange={(day) => day && update({ startAt: `${day}T${draft.startAt.slice(11, 16)}` })}
+            />
+            <TimeField
+              label={t('outreach.wizard.startTime', { zone: offset })}
+              hideLabel
+              step={15}
+              value={draft.startAt.slice(11, 16)}
+              onChange={(time) => update({ startAt: `${draft.startAt.slice(0, 10)}T${time}` })}
+            />
+          </span>
         )}
       </fieldset>
       <fieldset className="wizard-choice">
@@ -76,20 +94,18 @@ export function ScheduleStep(props: {
         </label>
         {draft.windowOn && (
           <span className="wizard-inline">
-            <input
-              className="input"
-              type="time"
-              aria-label={t('outreach.wizard.windowStart', { zone })}
+            <TimeField
+              label={t('outreach.wizard.windowStart', { zone: offset })}
+              hideLabel
               value={draft.windowStart}
-              onChange={(e) => update({ windowStart: e.target.value })}
+              onChange={(windowStart) => update({ windowStart })}
             />
             <span aria-hidden="true">–</span>
-            <input
-              className="input"
-              type="time"
-              aria-label={t('outreach.wizard.windowEnd', { zone })}
+            <TimeField
+              label={t('outreach.wizard.windowEnd', { zone: offset })}
+              hideLabel
               value={draft.windowEnd}
-              onChange={(e) => update({ windowEnd: e.target.value })}
+              onChange={(windowEnd) => update({ windowEnd })}
             />
           </span>
         )}

@@ -37,7 +37,7 @@ export interface Draft {
   sellerEmail: string;
   sampleOffer: string;
   templates: Record<TemplateKind, TemplateChoice>;
-  /** Empty: as soon as it is confirmed; else a `datetime-local` value in the shop's zone. */
+  /** Empty: as soon as it is confirmed; else a wall time (`2026-12-07T09:30`) in the shop's zone. */
   startAt: string;
   windowOn: boolean;
   windowStart: string;
@@ -127,6 +127,13 @@ export function commissionText(draft: Draft): string | undefined {
   const low = rates[0] as number;
   const high = rates.at(-1) as number;
   return low === high ? commissionLabel(low) : `${commissionLabel(low)}–${commissionLabel(high)}`;
+}
+
+/** The shop-local wall time an hour from now, on the next quarter hour (`2026-12-07T10:15`): a start to edit. */
+export function inAnHour(zone: string, now = Date.now()): string {
+  const at = Math.ceil((now + 3_600_000) / 900_000) * 900_000;
+  const wall = new Date(at + zoneOffsetMs(at, zone)).toISOString();
+  return wall.slice(0, 16);
 }
 
 /** A shop-local wall time (`2026-12-07T09:30`) as UTC epoch ms. */

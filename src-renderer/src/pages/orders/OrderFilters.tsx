@@ -1,6 +1,7 @@
-import { useId, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderStatuses, type OrderFilters as Filters } from '@shared/orders';
+import { DateField } from '../../components/DateField';
 import { FilterSelect } from '../../components/FilterSelect';
 import { datePresets, presetOf, presetRange, type DatePreset } from './datePresets';
 
@@ -37,8 +38,6 @@ export function OrderFilterFields(props: {
 }): ReactElement {
   const { value, onChange } = props;
   const { t } = useTranslation();
-  const fromId = useId();
-  const toId = useId();
   const preset = value.fromDay || value.toDay ? (presetOf(value, new Date()) ?? 'custom') : undefined;
   const set = (patch: Partial<OrderExtraFilters>) => {
     const next: OrderExtraFilters = { ...value, ...patch };
@@ -70,30 +69,18 @@ export function OrderFilterFields(props: {
           set(next ? presetRange(next, new Date()) : { fromDay: undefined, toDay: undefined });
         }}
       />
-      <div className="field field-inline">
-        <label className="field-label" htmlFor={fromId}>
-          {t('orders.filters.from')}
-        </label>
-        <input
-          id={fromId}
-          type="date"
-          className="input"
-          value={value.fromDay ?? ''}
-          onChange={(e) => set({ fromDay: e.target.value || undefined })}
-        />
-      </div>
-      <div className="field field-inline">
-        <label className="field-label" htmlFor={toId}>
-          {t('orders.filters.to')}
-        </label>
-        <input
-          id={toId}
-          type="date"
-          className="input"
-          value={value.toDay ?? ''}
-          onChange={(e) => set({ toDay: e.target.value || undefined })}
-        />
-      </div>
+      <DateField
+        label={t('orders.filters.from')}
+        value={value.fromDay ?? ''}
+        max={value.toDay}
+        onChange={(day) => set({ fromDay: day || undefined })}
+      />
+      <DateField
+        label={t('orders.filters.to')}
+        value={value.toDay ?? ''}
+        min={value.fromDay}
+        onChange={(day) => set({ toDay: day || undefined })}
+      />
       <fieldset className="filter-flags">
         <legend className="visually-hidden">{t('orders.filters.only')}</legend>
         {flagNames.map((name) => (
