@@ -58,10 +58,13 @@ const productPatchBody = z.object({
     ])
     .optional(),
   inPromotion: z.boolean().optional(),
+  /** Renamed "in Seller Center": hostile titles and SKU names for the attack tests. */
+  title: z.string().min(1).max(500).optional(),
   skus: z
     .array(
       z.object({
         id: z.string(),
+        sellerSku: z.string().min(1).max(200).optional(),
         price: z
           .string()
           .regex(/^\d+(\.\d{1,2})?$/)
@@ -73,6 +76,8 @@ const productPatchBody = z.object({
     )
     .optional(),
 });
+
+const messageBody = z.object({ text: z.string().min(1).max(2000), conversationId: z.string().optional() });
 
 function authorized(req: SandboxRequest, token: string): boolean {
   const auth = header(req, 'authorization') ?? '';
@@ -198,15 +203,37 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
       if (!product) return json(404, { error: `no product ${b.value.productId}` });
       if (b.value.status) product.status = b.value.status;
       if (b.value.inPromotion !== undefined) product.inPromotion = b.value.inPromotion;
+      if (b.value.title !== undefined) product.title = b.value.title;
       for (const patch of b.value.skus ?? []) {
         const sku = product.skus.find((k) => k.id === patch.id);
         if (!sku) return json(404, { error: `no SKU ${patch.id} in ${product.id}` });
         if (patch.price) sku.price = Number(patch.price).toFixed(2);
+        if (patch.sellerSku) sku.sellerSku = patch.sellerSku;
         if (patch.inventory)
           sku.inventory = patch.inventory.map((w) => ({ warehouseId: w.warehouse_id, quantity: w.quantity }));
       }
       product.updateTime = nowSec;
       return json(200, { ok: true });
+    }
+    case 'POST /messages': {
+      // A creator writes in every conversation (or one): hostile message texts for the attack tests.
+      const b = bodyOf(req, messageBody);
+      if (!b.ok) return b.reply;
+      const targets = [...state.conversations.values()].filter(
+        (c) => b.value.conversationId === undefined || c.id === b.value.conversationId,
+      );
+      if (targets.length === 0) return json(404, { error: 'no such conversation' });
+      for (const conv of targets) {
+        conv.messages.push({
+          index: conv.messages.length + 1,
+          id: state.newId('message'),
+          type: 'TEXT',
+          content: JSON.stringify({ content: b.value.text }),
+          createTime: nowSec,
+          fromCreator: true,
+        });
+      }
+      return json(200, { ok: true, conversations: targets.length });
     }
     case 'GET /faults':
       return json(200, state.faults.get());

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { openDatabase } from '../../src-main/db/connection';
+import { connectThrough, makeAccountsApp, sandboxAdmin } from '../helpers/accounts';
 import { buildWorld } from '../helpers/creator-world';
 import { quietCrm } from '../helpers/quiet-crm';
 import { makeTempDir } from '../helpers/tmp';
@@ -72,14 +73,124 @@ test('the CSP is sent with the page and blocks an injected inline script', async
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain('unsafe-inline');
   await expect(page.getByRole('navigation', { name: /Main|主导航/ })).toBeVisible();
-  // A string, so it runs in the page (the test's own TypeScript has no DOM types).
+  // A string, so it runs in the page (the test's own TypeScript has no DOM types). An inline script that is
+  // allowed runs inside appendChild, so `ran` is known at once; Chromium reports the refusal as an event
+  // after it, which the promise waits for (without a CSP it resolves at once with no directive).
   const outcome = (await page.evaluate(`new Promise((resolve) => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      setTimeout(() => resolve({ directive: e.effectiveDirective, ran: window.__inline === 1 }), 50);
-    }, { once: true });
+    const violation = new Promise((seen) =>
+      document.addEventListener('securitypolicyviolation', (e) => seen(e.effectiveDirective), { once: true }));
     const s = document.createElement('script');
     s.textContent = 'window.__inline = 1';
     document.body.appendChild(s);
-  })`)) as { directive: string; ran: boolean };
+    const ran = window.__inline === 1;
+    if (ran) resolve({ directive: null, ran });
+    else violation.then((directive) => resolve({ directive, ran }));
+  })`)) as { directive: string | null; ran: boolean };
   expect(outcome).toEqual({ directive: 'script-src-elem', ran: false });
+});
+
+/**
+ * The same payloads where TikTok sends them: a product title and SKU names changed "in Seller Center" and a
+ * creator's message, put into the sandbox through its admin API and synced into the app the way a merchant's
+ * sync brings them; plus a template's name and text typed through the API. Each renders as text, nowhere runs.
+ */
+test.describe('markup synced from TikTok', () => {
+  const vault = { SHOPMESH_KEYSTORE: 'passphrase', SHOPMESH_VAULT_PASSPHRASE: 'e2e-attacks-synced' };
+  const title = `${payloads[0]} Soy candle`;
+  const skuName = payloads[1]!;
+  const message = `${payloads[2]} hi from a creator`;
+  const templateName = `${payloads[3]} invite`;
+  // Template syntax in a template's own text is refused by main (unknown variable), so its text carries markup.
+  const templateBody = `Hello {{creator_name}} ${payloads[1]} ${payloads[2]}`;
+  let synced: { dir: string; cleanup: () => void };
+  let web: RunningWebApp;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    synced = makeTempDir('shopmesh-e2e-attacks-synced-');
+    // The sync runs here, against a sandbox in this process whose admin API plants the payloads.
+    const t = await makeAccountsApp({ dataDir: synced.dir, env: vault });
+    try {
+      await connectThrough(t, 'shop');
+      await t.invoke('sync:run', {});
+      await t.app.sync.whenIdle();
+      const sku = t.app.db
+        .prepare('SELECT product_id AS productId, sku_id AS skuId FROM product_skus LIMIT 1')
+        .get() as { productId: string; skuId: string };
+      await sandboxAdmin(t.sandbox, 'POST', '/products', {
+        productId: sku.productId,
+        title,
+        skus: [{ id: sku.skuId, sellerSku: skuName }],
+      });
+      await sandboxAdmin(t.sandbox, 'POST', '/messages', { text: message });
+      await t.invoke('sync:run', {});
+      await t.app.sync.whenIdle();
+      expect(
+        t.app.db.prepare('SELECT COUNT(*) AS n FROM products WHERE title = ?').get(title) as { n: number },
+      ).toEqual({ n: 1 });
+      await t.invoke('templates:save', {
+        name: templateName,
+        kind: 'message',
+        language: 'en',
+        body: templateBody,
+      });
+    } finally {
+      await t.app.close();
+    }
+    web = await startWebApp(synced.dir, { ...vault, SHOPMESH_SANDBOX_SCALE: 'tiny' });
+  });
+  test.afterAll(async () => {
+    await web?.stop();
+    synced?.cleanup();
+  });
+
+  const nav = (page: Page) => page.getByRole('navigation', { name: /Main|主导航/ });
+  const nothingRan = async (page: Page) => {
+    expect(await page.locator('img[src="x"], svg[onload], a[href^="javascript:"], main script').count()).toBe(
+      0,
+    );
+    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+  };
+
+  test('a product title and a SKU name from TikTok render as text', async ({ page }) => {
+    await page.goto(web.url);
+    await nav(page).getByRole('link', { name: 'Products' }).click();
+    await page.getByRole('searchbox').first().fill('Soy candle');
+    await expect(page.getByText(title, { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: `Show the SKUs of ${title}` }).click();
+    await expect(page.getByText(skuName, { exact: true }).first()).toBeVisible();
+    await nothingRan(page);
+    await page.getByText(title, { exact: true }).first().click();
+    await expect(page.getByRole('dialog').last().getByText(title, { exact: true }).first()).toBeVisible();
+    await nothingRan(page);
+    await page.screenshot({ path: 'test-results/e2e/attacks-xss-products.png' });
+  });
+
+  test('a creator message in the Inbox renders as text', async ({ page }) => {
+    await page.goto(web.url);
+    await nav(page)
+      .getByRole('link', { name: /^Inbox/ })
+      .click();
+    const list = page.getByRole('region', { name: 'Conversations' });
+    await list.getByRole('button').first().click();
+    await expect(page.getByRole('log').getByText(message, { exact: true }).last()).toBeVisible({
+      timeout: 30_000,
+    });
+    await nothingRan(page);
+    await page.screenshot({ path: 'test-results/e2e/attacks-xss-inbox.png' });
+  });
+
+  test('a template name, its text and its preview render as text', async ({ page }) => {
+    await page.goto(web.url);
+    await nav(page).getByRole('link', { name: 'Outreach' }).click();
+    await page.getByRole('tab', { name: 'Templates' }).click();
+    const list = page.getByRole('navigation', { name: 'Templates' });
+    await list.getByRole('button', { name: templateName }).click();
+    const editor = page.getByRole('region', { name: templateName });
+    await expect(editor.getByLabel('Text', { exact: true })).toHaveValue(templateBody);
+    const preview = editor.getByRole('region', { name: 'Preview of the template' });
+    await expect(preview).toContainText(payloads[1]!);
+    await nothingRan(page);
+    await page.screenshot({ path: 'test-results/e2e/attacks-xss-template.png' });
+  });
 });
