@@ -14,6 +14,7 @@ export const notExported: Record<string, string> = {
   vault_keys: 'records of the encryption keys: never exported',
   creator_dirty: 'a queue of creators waiting to be re-indexed: derived work, no data',
   rollup_dirty: 'a queue of days waiting to be re-counted: derived work, no data',
+  product_image_cache: "copies of TikTok's product pictures: a cache, fetched again when needed",
 };
 
 /** Tables of creators' private contacts: exported only when the merchant ticks it (docs/privacy.md). */
