@@ -49,6 +49,7 @@ import { InboxService } from './inbox/service';
 import { inboxHandlers } from './inbox/handlers';
 import { ShopApi } from './creators/shop-api';
 import { productsHandlers } from './products/handlers';
+import { ProductImages } from './products/images';
 import { promotionLinksHandlers } from './promotion-links/handlers';
 import { PromotionLinks } from './promotion-links/service';
 import { privacyHandlers } from './privacy/handlers';
@@ -415,7 +416,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     ...profileHandlers(profileSettings),
     ...syncHandlers(sync, db),
     ...ordersHandlers(db, new OrdersService({ db, api: catalogue.api, now }), now),
-    ...productsHandlers(db, catalogue),
+    ...productsHandlers(db, catalogue, new ProductImages({ db, sources: profile.imageSources, now, logger })),
     ...promotionLinksHandlers(promotionLinks),
     ...creatorsHandlers(creators),
     ...creatorListsHandlers(creators),

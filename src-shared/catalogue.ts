@@ -416,3 +416,30 @@ export const productDetailSchema = z.object({
   ),
 });
 export type ProductDetail = z.infer<typeof productDetailSchema>;
+
+/** One of a product's pictures (its place in `ProductDetail.images`), full size or as TikTok's thumbnail. */
+export const productImageInputSchema = z
+  .object({
+    productId: remoteIdSchema,
+    index: z.number().int().min(0).max(49),
+    variant: z.enum(['full', 'thumb']).default('full'),
+  })
+  .strict();
+
+/**
+ * The picture as a `data:` URL the renderer's CSP allows (`img-src 'self' data:`), fetched by main from
+ * TikTok's image hosts only, or from its cache (docs/catalogue.md "Product pictures").
+ */
+export const productImageSchema = z.object({
+  dataUrl: z.string().regex(/^data:image\/(jpeg|png|gif|webp);base64,[A-Za-z0-9+/]+=*$/),
+  mime: z.enum(['image/jpeg', 'image/png', 'image/gif', 'image/webp']),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Size of the picture in bytes. */
+  size: z.number().int().positive(),
+  /** When it was fetched from TikTok (UTC ms). */
+  fetchedAt: z.number().int(),
+  /** Served from the local cache (no request made). */
+  cached: z.boolean(),
+});
+export type ProductImage = z.infer<typeof productImageSchema>;

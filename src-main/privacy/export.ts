@@ -15,6 +15,7 @@ export const notExported: Record<string, string> = {
   creator_dirty: 'a queue of creators waiting to be re-indexed: derived work, no data',
   creator_index_build: 'the creator search index being rebuilt: derived work, no data',
   rollup_dirty: 'a queue of days waiting to be re-counted: derived work, no data',
+  product_image_cache: "copies of TikTok's product pictures: a cache, fetched again when needed",
 };
 
 /** Tables of creators' private contacts: exported only when the merchant ticks it (docs/privacy.md). */

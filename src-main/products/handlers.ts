@@ -3,9 +3,14 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Database } from '../db/connection';
 import type { HandlersFor } from '../ipc/router';
 import { productDetail, refreshProduct } from './detail';
+import type { ProductImages } from './images';
 import { listProducts } from './list';
 
-export function productsHandlers(db: Database, catalogue: Catalogue): HandlersFor<typeof productsSlice> {
+export function productsHandlers(
+  db: Database,
+  catalogue: Catalogue,
+  images: ProductImages,
+): HandlersFor<typeof productsSlice> {
   return {
     'products:list': (input) => listProducts(db, input),
     'products:costs': (input) => ({ items: catalogue.costs.list(input) }),
@@ -19,6 +24,7 @@ export function productsHandlers(db: Database, catalogue: Catalogue): HandlersFo
     'products:changes': (input) => catalogue.edits.changes(input),
     'products:undoChange': (input) => catalogue.edits.undo(input),
     'products:detail': (input) => productDetail(db, input.productId, input.lowStockBelow),
+    'products:image': (input) => images.image(input),
     'products:refresh': (input) =>
       refreshProduct({ db, api: catalogue.api, now: catalogue.now }, input.productId, input.lowStockBelow),
   };

@@ -16,6 +16,18 @@ const baseUrl = z
   .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
+/**
+ * Where product pictures may be fetched from (`tiktok/images.ts`): `https://*.<domain>` for any subdomain
+ * over https, or an exact base whose addresses start with it.
+ */
+const imageSource = z
+  .string()
+  .refine(
+    (s) => /^https:\/\/\*\.[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s) || /^https?:\/\/[^*]+$/.test(s),
+    'must be https://*.<domain> or an http(s) base URL',
+  )
+  .transform((s) => s.replace(/\/+$/, ''));
+
 export const profileNames = ['sandbox', 'production', 'custom'] as const;
 export type ProfileName = (typeof profileNames)[number];
 
@@ -28,6 +40,7 @@ export const profileSchema = z.object({
   adsAuthorizeUrl: baseUrl,
   identityBase: baseUrl,
   identityAuthorizeUrl: z.url(),
+  imageSources: z.array(imageSource),
   // Credentials may be empty in `production` until the user enters them in Settings.
   shop: z.object({
     appKey: z.string(),
@@ -53,6 +66,7 @@ export const profileFileSchema = z
     adsAuthorizeUrl: baseUrl.optional(),
     identityBase: baseUrl.optional(),
     identityAuthorizeUrl: z.url().optional(),
+    imageSources: z.array(imageSource).optional(),
     shop: profileSchema.shape.shop.partial().strict().optional(),
     ads: profileSchema.shape.ads.partial().strict().optional(),
     identity: profileSchema.shape.identity.partial().strict().optional(),
@@ -101,6 +115,8 @@ export const productionDefaults: ProfileCore = {
   adsAuthorizeUrl: 'https://business-api.tiktok.com/portal/auth',
   identityBase: 'https://open.tiktokapis.com',
   identityAuthorizeUrl: 'https://www.tiktok.com/v2/auth/authorize/',
+  // TikTok's picture CDNs (docs/tiktok-api/product-images.md).
+  imageSources: ['https://*.ibyteimg.com', 'https://*.tiktokcdn.com', 'https://*.tiktokcdn-us.com'],
   shop: { appKey: '', appSecret: '', serviceId: '', redirectUrl: '' },
   ads: { appId: '', secret: '', redirectUrl: '' },
   identity: { clientKey: '', clientSecret: '' },
@@ -135,6 +151,7 @@ export function sandboxProfile(info: SandboxInfo): Profile {
       adsAuthorizeUrl: `${info.adsBase}/portal/auth`,
       identityBase: info.identityBase,
       identityAuthorizeUrl: `${info.identityBase}/v2/auth/authorize/`,
+      imageSources: [info.mediaBase],
       shop: { ...info.shop },
       ads: { ...info.ads },
       identity: { ...info.identity },

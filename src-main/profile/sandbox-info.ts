@@ -10,6 +10,8 @@ export const sandboxInfoSchema = z.object({
   shopAuthorizeUrl: z.url(),
   adsBase: z.url(),
   identityBase: z.url(),
+  /** Where the simulator serves the product pictures its answers name. */
+  mediaBase: z.url(),
   adminBase: z.url(),
   adminToken: z.string().min(1),
   shop: z.object({ appKey: z.string(), appSecret: z.string(), serviceId: z.string(), redirectUrl: z.url() }),

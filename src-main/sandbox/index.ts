@@ -55,12 +55,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host}:${port}`;
+  // Answers name pictures on the simulator's own CDN (media.ts), so the app can fetch them.
+  state.mediaBase = `${origin}${prefixes.media}`;
   const info: SandboxInfo = {
     shopAuthBase: `${origin}${prefixes.shopAuth}`,
     shopApiBase: `${origin}${prefixes.shopApi}`,
     shopAuthorizeUrl: `${origin}${prefixes.shopAuth}/oauth/authorize`,
     adsBase: `${origin}${prefixes.ads}`,
     identityBase: `${origin}${prefixes.login}`,
+    mediaBase: state.mediaBase,
     adminBase: `${origin}${prefixes.admin}`,
     adminToken,
     shop: {

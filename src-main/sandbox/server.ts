@@ -7,6 +7,7 @@ import { handleAds } from './ads/routes';
 import type { FaultAction, Family } from './faults';
 import { html, json, type Reply, type SandboxRequest } from './http';
 import { requestId } from './ids';
+import { handleMedia } from './media';
 import { handleLogin } from './login/routes';
 import { shopApiEnvelopeFor } from './shop/fault-replies';
 import { shopTokenGet, shopTokenRefresh, shopAuthorizeDecision, shopAuthorizePage } from './shop/auth';
@@ -23,6 +24,7 @@ export const prefixes = {
   ads: '/ads',
   login: '/login',
   admin: '/admin',
+  media: '/media',
 } as const;
 
 /** Consent screens are for people: faults target API calls only. */
@@ -174,6 +176,19 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
       send(res, json(413, { error: 'body too large' }));
       return;
     }
+    if (family === null && segments[1] === 'media') {
+      const reply = handleMedia({
+        method,
+        path: pathname.slice('/media'.length),
+        rawQuery,
+        query: new URLSearchParams(rawQuery),
+        headers: req.headers,
+        body,
+      });
+      send(res, reply);
+      logRequest('media', method, pathname, rawQuery, reply.status, null, started, null, false);
+      return;
+    }
     if (family === null) {
       const reply =
         pathname === '/'
@@ -182,7 +197,7 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
               '<!doctype html><title>ShopMesh Sandbox</title><p>ShopMesh Sandbox is running. See docs/sandbox.md.</p>',
             )
           : json(404, {
-              error: 'unknown path; families live under /shop-auth, /shop-api, /ads, /login, /admin',
+              error: 'unknown path; families live under /shop-auth, /shop-api, /ads, /login, /admin, /media',
             });
       send(res, reply);
       return;
@@ -273,7 +288,7 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
   }
 
   function logRequest(
-    family: Family | 'admin',
+    family: Family | 'admin' | 'media',
     method: string,
     path: string,
     query: string,

@@ -91,7 +91,7 @@ export interface PendingCode {
 export interface LogEntry {
   seq: number;
   time: number;
-  family: Family | 'admin' | 'other';
+  family: Family | 'admin' | 'media' | 'other';
   method: string;
   path: string;
   query: string;
@@ -174,6 +174,8 @@ export class SandboxState {
   sentSinceReply!: Map<string, number>;
   /** Message images uploaded (Upload Message Image): URL → size, so an IMAGE message names one of them. */
   uploadedImages!: Map<string, { width: number; height: number }>;
+  /** Where the simulator's picture CDN is (`media.ts`), known once it listens; kept across `reset()`. */
+  mediaBase = 'http://127.0.0.1/media';
   perSecond!: WindowCounter;
   /** API for Business's per-app limit, counted over any one second. */
   adsPerSecond!: SlidingWindowCounter;

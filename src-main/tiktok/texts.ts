@@ -17,4 +17,10 @@ export const tiktokTexts = defineTexts('tiktok.errors', {
   notJson: '{{service}} returned a response that is not JSON',
   unexpectedResponse: '{{service}} returned an unexpected response ({{where}})',
   revokeRefused: '{{service}}: revoke refused ({{reason}})',
+  imageSourceRefused: "The picture is at {{host}}, which is not one of TikTok's image hosts",
+  imageRedirectRefused: "The picture's host sent it on to {{host}}, which is not one of TikTok's image hosts",
+  imageTooManyRedirects: "The picture's host sent it on too many times",
+  imageAddressRefused: "The picture's host is refused: {{reason}}, not a public address",
+  imageTooLarge: 'The picture is larger than {{megabytes}} MB',
+  imageNotPicture: 'The answer is not a JPEG, PNG, GIF or WebP picture (it says {{type}})',
 });

@@ -11,6 +11,8 @@ import {
   productCostsInputSchema,
   productDetailSchema,
   productIdInputSchema,
+  productImageInputSchema,
+  productImageSchema,
   productCostsSchema,
   productsListInputSchema,
   productsPageSchema,
@@ -37,6 +39,13 @@ export const productsSlice = {
       output: productDetailSchema,
       summary:
         'One product with its SKUs, costs, images and attributes (as of its last refresh) and price history (synced and edited prices).',
+      writes: false,
+    },
+    'products:image': {
+      input: productImageInputSchema,
+      output: productImageSchema,
+      summary:
+        "One of a product's pictures as a data: URL, fetched by main from TikTok's image hosts (size-limited, type-checked, no other host) or from the local cache, which works offline. Refresh the product first when it has no pictures stored.",
       writes: false,
     },
     'products:refresh': {

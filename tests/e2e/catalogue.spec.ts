@@ -1,19 +1,53 @@
 import { readFileSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { webAppPerTest } from './web-app';
+import { type SandboxHandle, startSandbox } from '../../src-main/sandbox/index';
+import { admin } from '../helpers/sync-fixtures';
+import { makeTempDir } from '../helpers/tmp';
+import { type RunningWebApp, sandboxProfileFile, startWebApp } from './web-app';
 
 /**
- * Issue 13's journey: a merchant changes a price from the product dialog, is stopped beside the field when
- * the price is not one, reviews old → new, confirms, sees TikTok's answer on the SKU and the row follow,
- * undoes it, then filters orders and exports them. The embedded sandbox plays TikTok (real HTTP, signing).
+ * Issue 13's journey: a merchant opens a product and sees its picture (main fetched it from the sandbox's
+ * picture host), changes a price from the product dialog, is stopped beside the field when the price is not
+ * one (nothing reaches TikTok), reviews old → new, confirms, sees TikTok's answer on the SKU and the row
+ * follow, with TikTok's write log holding exactly that one write; undoes it, then filters orders and exports
+ * them. The sandbox runs in the test, so its write log can be read, and the app reaches it through a
+ * profile file (real HTTP, signing, OAuth redirect).
  */
-const env = {
-  SHOPMESH_KEYSTORE: 'passphrase',
-  SHOPMESH_VAULT_PASSPHRASE: 'e2e-catalogue-passphrase',
-  SHOPMESH_SANDBOX_SCALE: 'tiny',
-};
+let dataDir: { dir: string; cleanup: () => void };
+let sandbox: SandboxHandle;
+let app: RunningWebApp;
 
-const web = webAppPerTest('shopmesh-e2e-catalogue-', env);
+test.beforeEach(async () => {
+  dataDir = makeTempDir('shopmesh-e2e-catalogue-');
+  sandbox = await startSandbox({ scale: 'tiny' });
+  app = await startWebApp(dataDir.dir, {
+    SHOPMESH_KEYSTORE: 'passphrase',
+    SHOPMESH_VAULT_PASSPHRASE: 'e2e-catalogue-passphrase',
+    SHOPMESH_SANDBOX_SCALE: 'tiny',
+    SHOPMESH_PROFILE_FILE: sandboxProfileFile(dataDir.dir, sandbox.info),
+  });
+});
+test.afterEach(async () => {
+  await app.stop();
+  await sandbox.close();
+  dataDir.cleanup();
+});
+
+interface PriceWrite {
+  detail: { productId: string; request: { skus: Array<{ id: string; price: Record<string, string> }> } };
+}
+
+/** The price updates TikTok (the sandbox) accepted, oldest first. */
+async function priceWrites(): Promise<PriceWrite[]> {
+  const log = (await admin(sandbox.info, 'GET', '/writes?kind=product.price')) as { entries: PriceWrite[] };
+  return log.entries;
+}
+
+/** The price one write set, whichever field the shop's seller type uses (docs/tiktok-api/shop-catalogue-writes.md). */
+const priceOf = (w: PriceWrite) => {
+  const sku = w.detail.request.skus[0]!;
+  return sku.price.sale_price ?? sku.price.amount;
+};
 
 const nav = (page: Page) => page.getByRole('navigation').first();
 
@@ -41,13 +75,19 @@ test('change a price with review, see the result, undo it; filter orders and exp
   context,
 }) => {
   test.setTimeout(240_000);
-  await page.goto(web.app.url);
+  await page.goto(app.url);
   await connectAndSync(page, context);
 
   await nav(page).getByRole('link', { name: 'Products' }).click();
   const table = page.getByRole('table', { name: 'Products' });
   await table.getByRole('row').filter({ hasText: 'Live' }).first().click();
   const product = page.getByRole('dialog').last();
+  // Its picture: read with the product from TikTok (the sandbox), fetched and checked by main, shown as data.
+  const picture = product.getByRole('img', { name: /, picture 1 of [1-3]$/ });
+  await expect(picture).toBeVisible({ timeout: 20_000 });
+  await expect(picture).toHaveJSProperty('naturalWidth', 800);
+  await expect(picture).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await page.screenshot({ path: 'test-results/e2e/catalogue-product-en.png' });
   const price = product.getByRole('textbox', { name: /^Price of / }).first();
   const old = await price.inputValue();
   expect(old).toMatch(/^\d+(\.\d+)?$/);
@@ -58,6 +98,7 @@ test('change a price with review, see the result, undo it; filter orders and exp
   await expect(price).toHaveAttribute('aria-invalid', 'true');
   await expect(product.getByText('Not a price: use digits and a dot, like 12.99')).toBeVisible();
   await expect(page.getByRole('dialog', { name: 'Review changes' })).toHaveCount(0);
+  expect(await priceWrites()).toEqual([]);
 
   // A real price: old → new is reviewed before anything goes to TikTok.
   const next = (Number(old) + 1).toFixed(old.split('.')[1]?.length ?? 0);
@@ -74,6 +115,11 @@ test('change a price with review, see the result, undo it; filter orders and exp
   await sent.getByRole('button', { name: 'Done' }).click();
   // The dialog's field now shows what TikTok has.
   await expect(price).toHaveValue(next);
+  // TikTok got exactly that one write: this SKU, this price.
+  const writes = await priceWrites();
+  expect(writes).toHaveLength(1);
+  expect(writes[0]!.detail.request.skus).toHaveLength(1);
+  expect(Number(priceOf(writes[0]!))).toBe(Number(next));
   await product.getByRole('button', { name: 'Close' }).last().click();
 
   // Undo puts the SKU back through the same queue.
@@ -82,6 +128,10 @@ test('change a price with review, see the result, undo it; filter orders and exp
   await expect(undone.getByRole('row').nth(1)).toContainText('Done', { timeout: 20_000 });
   await undone.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('button', { name: 'Undo last change' })).toBeDisabled();
+  const afterUndo = await priceWrites();
+  expect(afterUndo).toHaveLength(2);
+  expect(afterUndo[1]!.detail.request.skus[0]!.id).toBe(writes[0]!.detail.request.skus[0]!.id);
+  expect(Number(priceOf(afterUndo[1]!))).toBe(Number(old));
 
   // Orders: one status, with its totals; export what is shown.
   await nav(page).getByRole('link', { name: 'Orders' }).click();
@@ -108,5 +158,11 @@ test('change a price with review, see the result, undo it; filter orders and exp
   await nav(page).getByRole('link', { name: '商品' }).click();
   await page.getByRole('table').getByRole('row').nth(1).click();
   await expect(page.getByRole('dialog').last().getByRole('button', { name: '检查更改' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('dialog')
+      .last()
+      .getByRole('img', { name: /第 1 张图片/ }),
+  ).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/catalogue-product-zh.png' });
 });

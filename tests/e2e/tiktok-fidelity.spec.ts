@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { type SandboxHandle, startSandbox } from '../../src-main/sandbox/index';
 import { admin, connectShop, inviteCreators, shopCaller, TestTokenSource } from '../helpers/sync-fixtures';
 import { openDatabase } from '../../src-main/db/connection';
 import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { type RunningWebApp, sandboxProfileFile, startWebApp } from './web-app';
 
 /**
  * What TikTok sends as its reference documents it, seen by the merchant (issue 9):
@@ -30,29 +30,11 @@ test.describe.configure({ timeout: 150_000 });
 test.beforeEach(async () => {
   dataDir = makeTempDir('shopmesh-e2e-fidelity-');
   sandbox = await startSandbox({ scale: 'tiny' });
-  const info = sandbox.info;
-  const profileFile = join(dataDir.dir, 'sandbox-profile.json');
-  writeFileSync(
-    profileFile,
-    JSON.stringify({
-      extends: 'sandbox',
-      shopAuthBase: info.shopAuthBase,
-      shopApiBase: info.shopApiBase,
-      shopAuthorizeUrl: info.shopAuthorizeUrl,
-      adsBase: info.adsBase,
-      adsAuthorizeUrl: `${info.adsBase}/portal/auth`,
-      identityBase: info.identityBase,
-      identityAuthorizeUrl: `${info.identityBase}/v2/auth/authorize/`,
-      shop: info.shop,
-      ads: info.ads,
-      identity: { clientKey: info.identity.clientKey, clientSecret: info.identity.clientSecret },
-    }),
-  );
   app = await startWebApp(dataDir.dir, {
     SHOPMESH_KEYSTORE: 'passphrase',
     SHOPMESH_VAULT_PASSPHRASE: 'e2e-fidelity-passphrase',
     SHOPMESH_SANDBOX_SCALE: 'tiny',
-    SHOPMESH_PROFILE_FILE: profileFile,
+    SHOPMESH_PROFILE_FILE: sandboxProfileFile(dataDir.dir, sandbox.info),
   });
 });
 test.afterEach(async () => {

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { SandboxInfo } from '../../src-main/profile/sandbox-info';
 import { makeTempDir } from '../helpers/tmp';
 
 export interface RunningWebApp {
@@ -56,6 +58,32 @@ export async function startWebApp(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Writes a profile file (`SHOPMESH_PROFILE_FILE`) that points the app at a sandbox the test runs itself, so
+ * the test can set up its data and faults and read its write log; returns the file's path.
+ */
+export function sandboxProfileFile(dir: string, info: SandboxInfo): string {
+  const file = join(dir, 'sandbox-profile.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      extends: 'sandbox',
+      shopAuthBase: info.shopAuthBase,
+      shopApiBase: info.shopApiBase,
+      shopAuthorizeUrl: info.shopAuthorizeUrl,
+      adsBase: info.adsBase,
+      adsAuthorizeUrl: `${info.adsBase}/portal/auth`,
+      identityBase: info.identityBase,
+      identityAuthorizeUrl: `${info.identityBase}/v2/auth/authorize/`,
+      imageSources: [info.mediaBase],
+      shop: info.shop,
+      ads: info.ads,
+      identity: { clientKey: info.identity.clientKey, clientSecret: info.identity.clientSecret },
+    }),
+  );
+  return file;
 }
 
 /** What `webAppPerTest` hands a spec: a web bridge and a data folder of its own for every test. */

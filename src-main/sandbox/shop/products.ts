@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProductRecord, ShopRecord } from '../data/dataset';
-import { unit } from '../data/rng';
+import { hashString, unit } from '../data/rng';
+import { pictureUrls } from '../media';
 import { decodeId } from '../ids';
 import { parse, requireShop, type ShopContext } from './context';
 import { ShopApiError, shopCodes } from './errors';
@@ -92,11 +93,24 @@ export const pageSizeSchema = (max: number, fallback?: number) =>
       .pipe(z.number().int().min(1).max(max)),
   );
 
+/**
+ * Get Product's `main_images`: one to three pictures per product, on the simulator's picture CDN
+ * (`../media.ts`), in the official sample's shape (`uri`, `urls`, `thumb_urls`, `width`, `height`).
+ */
+function productPictures(p: ProductRecord, mediaBase: string): Array<Record<string, unknown>> {
+  const count = 1 + (hashString(p.imageUri) % 3);
+  return Array.from({ length: count }, (_, k) => {
+    const uri = k === 0 ? p.imageUri : `${p.imageUri}-${k + 1}`;
+    const { url, thumbUrl } = pictureUrls(mediaBase, uri);
+    return { uri, urls: [url], thumb_urls: [thumbUrl], width: 800, height: 800 };
+  });
+}
+
 export function productJson(
   p: ProductRecord,
   shop: ShopRecord,
   detail: boolean,
-  opts: { version?: string; seed: number } = { seed: 0 },
+  opts: { version?: string; seed: number; mediaBase?: string } = { seed: 0 },
 ): Record<string, unknown> {
   // Search 202502 and Get Product carry audit, draft and per-SKU status (docs/tiktok-api/shop-data.md).
   const v202502 = opts.version === '202502' || detail;
@@ -142,17 +156,7 @@ export function productJson(
     description: p.description,
     category_chains: [{ id: p.categoryId, parent_id: '0', local_name: p.categoryName, is_leaf: true }],
     brand: p.brand,
-    main_images: [
-      {
-        uri: p.imageUri,
-        urls: [`https://p16-oec-va.ibyteimg.com/${p.imageUri}~tplv-o3syd03w52-origin-jpeg.jpeg`],
-        thumb_urls: [
-          `https://p16-oec-va.ibyteimg.com/${p.imageUri}~tplv-o3syd03w52-resize-jpeg:300:300.jpeg`,
-        ],
-        width: 800,
-        height: 800,
-      },
-    ],
+    main_images: productPictures(p, opts.mediaBase ?? 'http://127.0.0.1/media'),
     // No product has a video: the field is left out, as TikTok does.
     package_dimensions: { length: '20', width: '15', height: '10', unit: 'CENTIMETER' },
     package_weight: { value: '0.5', unit: 'KILOGRAM' },
@@ -242,5 +246,9 @@ export function findProduct(
 
 export function productDetail(ctx: ShopContext): unknown {
   const { shop, product } = findProduct(ctx, ctx.params.product_id);
-  return productJson(product, shop, true, { version: ctx.version, seed: ctx.state.dataset.seed });
+  return productJson(product, shop, true, {
+    version: ctx.version,
+    seed: ctx.state.dataset.seed,
+    mediaBase: ctx.state.mediaBase,
+  });
 }

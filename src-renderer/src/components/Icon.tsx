@@ -40,6 +40,7 @@ const paths = {
   sortAsc: 'M12 19V5M6 11l6-6 6 6',
   sortDesc: 'M12 5v14M6 13l6 6 6-6',
   sortNone: 'M8 9l4-4 4 4M8 15l4 4 4-4',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15.5 9.5h.01',
 } as const;
 
 export type IconName = keyof typeof paths;

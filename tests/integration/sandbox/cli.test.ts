@@ -27,6 +27,7 @@ describe('sandbox CLI', () => {
         'shopAuthorizeUrl',
         'adsBase',
         'identityBase',
+        'mediaBase',
         'adminBase',
         'adminToken',
         'shop',

@@ -47,6 +47,7 @@ describe('accounts building blocks', () => {
       shopAuthorizeUrl: 'http://127.0.0.1:4010/shop-auth/oauth/authorize',
       adsBase: 'http://127.0.0.1:4010/ads',
       identityBase: 'http://127.0.0.1:4010/login',
+      mediaBase: 'http://127.0.0.1:4010/media',
       adminBase: 'http://127.0.0.1:4010/admin',
       adminToken: 'x',
       ...(() => {

@@ -90,6 +90,7 @@ const badInputs: [Channel, unknown][] = [
   ['products:list', { salesFrom: 'last week' }],
   ['products:detail', {}],
   ['products:refresh', { productId: 42 }],
+  ['products:image', { productId: 'p1', index: -1 }],
   ['products:reviewChange', { kind: 'colour', items: [] }],
   ['products:reviewChange', { kind: 'price', items: [] }],
   ['products:updatePrices', { items: [{ skuId: 'S1', price: 12.99 }] }],

@@ -19,6 +19,7 @@ const info: SandboxInfo = {
   shopAuthorizeUrl: 'http://127.0.0.1:4000/shop-auth/oauth/authorize',
   adsBase: 'http://127.0.0.1:4000/ads',
   identityBase: 'http://127.0.0.1:4000/login',
+  mediaBase: 'http://127.0.0.1:4000/media',
   adminBase: 'http://127.0.0.1:4000/admin',
   adminToken: 'adm',
   shop: { appKey: 'k', appSecret: 's', serviceId: '1', redirectUrl: 'http://127.0.0.1:53682/callback/shop' },

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '@shared/catalogue';
 import { useChannelMutation, useChannelQuery } from '../../api';
@@ -7,6 +7,7 @@ import { Facts } from '../../components/Facts';
 import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format/time';
 import { ChangeDialog, type ReviewedBatch } from './ChangeDialog';
+import { ProductPictures } from './ProductPictures';
 import { priceRange } from './productText';
 import { PromotionLink } from './PromotionLink';
 import { ProductStatusBadge } from './productStatus';
@@ -35,12 +36,30 @@ export function ProductDetailDialog(props: {
   );
   const { t, i18n } = useTranslation();
   const { showToast } = useToasts();
+  const refreshed = ['products:list', 'products:detail', 'products:image'] as const;
   const refresh = useChannelMutation('products:refresh', {
-    invalidates: ['products:list', 'products:detail'],
+    invalidates: refreshed,
     onSuccess: () => showToast({ tone: 'success', message: t('products.detail.refreshed') }),
   });
   // A refresh stores the product; the detail is asked again (and follows later edits too).
   const data = detail.data;
+  // Pictures come with Get Product, which the sync does not call: a product never read is read once, quietly,
+  // when its dialog opens (offline, the pictures' place says so).
+  const readPictures = useChannelMutation('products:refresh', { invalidates: refreshed, silent: true });
+  const asked = useRef(false);
+  const neverRead = data !== undefined && data.mediaFetchedAt === null;
+  useEffect(() => {
+    if (!neverRead || asked.current) return;
+    asked.current = true;
+    readPictures.mutate({ productId: props.product.productId, lowStockBelow: props.lowStockBelow });
+  }, [neverRead, readPictures, props.product.productId, props.lowStockBelow]);
+  const readFailed = readPictures.isError || refresh.isError;
+  const pictureState =
+    (data === undefined && detail.isPending) || (neverRead && (refresh.isPending || !readFailed))
+      ? 'reading'
+      : neverRead || data === undefined
+        ? 'notRead'
+        : 'read';
   const product = data?.product ?? props.product;
   const language = i18n.language;
   const [review, setReview] = useState<ReviewedBatch[] | null>(null);
@@ -56,12 +75,6 @@ export function ProductDetailDialog(props: {
     [t('products.columns.skus'), number.format(product.skuCount)],
     [t('products.detail.created'), when(product.createTime)],
     [t('products.columns.updated'), when(product.updateTime)],
-    [
-      t('products.detail.images'),
-      data && data.mediaFetchedAt !== null
-        ? t('products.detail.imagesRead', { count: data.images.length })
-        : t('products.detail.imagesNotRead'),
-    ],
     [t('products.detail.fetched'), when(data?.mediaFetchedAt ?? null)],
   ];
   return (
@@ -70,13 +83,22 @@ export function ProductDetailDialog(props: {
         <button
           type="button"
           className="button button-small"
-          disabled={refresh.isPending}
+          disabled={refresh.isPending || readPictures.isPending}
           onClick={() => refresh.mutate({ productId: product.productId, lowStockBelow: props.lowStockBelow })}
         >
           {refresh.isPending ? t('products.detail.refreshing') : t('products.detail.refresh')}
         </button>
       </div>
-      <Facts facts={facts} className="detail-facts-wide" />
+      <div className="product-overview">
+        <ProductPictures
+          productId={product.productId}
+          title={product.title}
+          images={data?.images ?? []}
+          state={pictureState}
+          readError={readPictures.error ?? refresh.error ?? detail.error ?? null}
+        />
+        <Facts facts={facts} />
+      </div>
       <PromotionLink shopId={product.shopId} productId={product.productId} />
       <h3 className="section-heading">{t('products.sku.heading')}</h3>
       <SkuEditor product={product} onReview={setReview} />
