@@ -129,20 +129,45 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await nav.getByRole('link', { name: 'Affiliate' }).click();
   await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
   const allRows = await page.locator('.affiliate-table tbody tr').count();
+  // An open collaboration's rows name it by its product, never by a bare id.
+  await expect(
+    page
+      .locator('.affiliate-table .col-creator')
+      .getByText(/^Open · /)
+      .first(),
+  ).toBeVisible();
+  await expect(page.locator('.affiliate-table').getByText(/^Collaboration /)).toHaveCount(0);
+  // The picker is a combobox with search: typing "Open" narrows it, the keyboard picks.
   const picker = page.getByRole('combobox', { name: 'Collaboration' });
-  await expect(picker.locator('optgroup[label="Open collaborations"] option').first()).toBeAttached();
-  const open = picker.locator('optgroup[label="Open collaborations"] option').first();
-  const [openValue, openLabel] = [await open.getAttribute('value'), (await open.textContent()) ?? ''];
+  await expect(picker).toHaveValue('All collaborations');
+  await picker.click();
+  await picker.pressSequentially('Open');
+  const listbox = page.getByRole('listbox', { name: 'Collaboration' });
+  const open = listbox.getByRole('option').first();
+  const openLabel = (await open.locator('.combobox-option-label').textContent()) ?? '';
   expect(openLabel).toMatch(/^Open · /);
-  await picker.selectOption(openValue!);
+  await page.screenshot({ path: 'test-results/e2e/affiliate-picker-en-light.png' });
+  await picker.press('Enter');
+  await expect(picker).toHaveValue(openLabel);
   await expect(page.getByRole('heading', { name: `Totals for ${openLabel}` })).toBeVisible();
   await expect(
     page.getByText('Only the items that came through this collaboration are counted.'),
   ).toBeVisible();
-  const [kind, id] = [
-    openValue!.slice(0, openValue!.indexOf(':')),
-    openValue!.slice(openValue!.indexOf(':') + 1),
-  ];
+  const { kind, id } = await page.evaluate(
+    async () =>
+      (
+        (await (
+          await fetch('/ipc/analytics:affiliateView', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).json()) as {
+          result: { collaboration: { kind: string; id: string } };
+        }
+      ).result.collaboration,
+  );
+  expect(kind).toBe('open');
   const viaApi = await page.evaluate(
     async (body) =>
       (await (
@@ -224,7 +249,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
   await expect(page.getByText(/^Affiliate orders synced /)).toBeVisible();
   // The collaboration chosen before the restart is still chosen, and still narrows the page.
-  await expect(page.getByRole('combobox', { name: 'Collaboration' })).toHaveValue(openValue!);
+  await expect(page.getByRole('combobox', { name: 'Collaboration' })).toHaveValue(openLabel);
   await expect(page.getByRole('heading', { name: `Totals for ${openLabel}` })).toBeVisible();
   await expect(page.locator('.affiliate-table tbody tr')).toHaveCount(viaApi.result.items.length);
   // The table fits a 1280 px window: no sideways scroll.
