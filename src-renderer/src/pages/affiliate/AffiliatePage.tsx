@@ -10,6 +10,8 @@ import { CollaborationPicker } from './CollaborationPicker';
 import { shortId, useCollaborationLabel } from './collaborationLabel';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
+/** A Creator's figures add up its records when read: a merge or split in the CRM changes them. */
+const creatorRefreshOn = [...refreshOn, 'creators:changed'] as const;
 
 /**
  * The Affiliate page's Creator and collaboration: loaded once from main (analytics:affiliateView), then kept
@@ -40,7 +42,7 @@ export function AffiliatePage(): ReactElement {
   const creators = useChannelQuery(
     'analytics:breakdown',
     { filter: query, kind: 'creators', limit: 100 },
-    { invalidateOn: refreshOn, enabled: filter !== null },
+    { invalidateOn: creatorRefreshOn, enabled: filter !== null },
   );
   const collaborations = useChannelQuery(
     'analytics:collaborations',
@@ -131,7 +133,7 @@ function AffiliateOrders({
   const lang = i18n.language;
   const label = useCollaborationLabel();
   const input = { filter, creatorId: choice.creatorId, collaboration: choice.collaboration };
-  const invalidateOn = refreshOn;
+  const invalidateOn = choice.creatorId === null ? refreshOn : creatorRefreshOn;
   const totals = useChannelQuery('analytics:affiliateOrders', { ...input, limit: 1 }, { invalidateOn });
   const list = useChannelList(
     'analytics:affiliateOrders',
