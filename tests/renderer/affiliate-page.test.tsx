@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AffiliateChoice, CollaborationOption } from '@shared/analytics';
+import type { AffiliateChoice, AnalyticsScope, CollaborationOption } from '@shared/analytics';
 import i18n from '../../src-renderer/src/i18n';
 import { ToastProvider } from '../../src-renderer/src/components/Toasts';
 import { AffiliatePage } from '../../src-renderer/src/pages/affiliate/AffiliatePage';
@@ -37,9 +37,19 @@ const orders = [
   affiliateOrder({ orderId: 'A1', collaborationId: '7300000000012345678', collaborationKind: 'open' }),
 ];
 
-function setUp(options: CollaborationOption[] = collaborations) {
+const shopScope = (id: string, name: string): AnalyticsScope => ({
+  id,
+  type: 'shop',
+  name,
+  region: 'US',
+  currency: 'USD',
+  zone: 'America/Los_Angeles',
+});
+
+function setUp(options: CollaborationOption[] = collaborations, scopes: AnalyticsScope[] = []) {
   let saved: AffiliateChoice = { creatorId: null, collaboration: null };
   const bridge = handleAnalyticsBasics(new FakeBridge())
+    .handle('analytics:scopes', () => ({ scopes }))
     .handle('analytics:affiliateView', () => saved)
     .handle('analytics:saveAffiliateView', (choice) => {
       saved = { creatorId: choice.creatorId ?? null, collaboration: choice.collaboration ?? null };
@@ -101,8 +111,8 @@ describe('Affiliate page', { timeout: 30_000 }, () => {
       'All collaborations',
       'Spring candlesTarget · T1',
       'Quiet one (ended)Target · T9',
-      'Open · Birch soapOpen collaboration',
-      'Open · Maple candleOpen collaboration',
+      'Open · Birch soap',
+      'Open · Maple candle',
     ]);
     // Typing replaces the shown choice and narrows the list; Down and Enter pick.
     await user.keyboard('candle');
@@ -153,10 +163,10 @@ describe('Affiliate page', { timeout: 30_000 }, () => {
       id: `O-${i}`,
       name: null,
       productTitle: `Product ${String(i).padStart(3, '0')}`,
-      shopId: 'shop-1',
+      shopId: i % 2 === 0 ? 'shop-1' : 'shop-2',
       status: null,
     }));
-    setUp(many);
+    setUp(many, [shopScope('shop-1', 'Maple US'), shopScope('shop-2', 'Maple UK')]);
     const box = await screen.findByRole('combobox', { name: 'Collaboration' });
     await waitFor(() => expect(box).toHaveProperty('disabled', false));
     await user.click(box);
@@ -165,10 +175,11 @@ describe('Affiliate page', { timeout: 30_000 }, () => {
     expect(screen.getByText('Showing 100 of 250: type to narrow the list.')).toBeTruthy();
     // An id is searchable too.
     await user.keyboard('O-249');
+    // With two shops, each option says which one it belongs to.
     expect(
       within(list)
         .getAllByRole('option')
-        .map((o) => o.firstChild?.textContent),
-    ).toEqual(['Open · Product 249']);
+        .map((o) => o.textContent),
+    ).toEqual(['Open · Product 249Maple UK']);
   });
 });

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollaborationOption, CollaborationRef } from '@shared/analytics';
+import { useChannelQuery } from '../../api';
 import { Combobox, type ComboboxOption } from '../../components/Combobox';
 import { shortId, useCollaborationLabel } from './collaborationLabel';
 
@@ -34,17 +35,26 @@ export function CollaborationPicker(props: {
       ? label(chosenOption)
       : label({ kind: chosen.kind, id: chosen.id, name: null, productTitle: null });
   const needle = (text ?? '').trim().toLocaleLowerCase(i18n.language);
-  const kindLabel = (o: CollaborationOption): string =>
-    t(`analytics.affiliate.${o.kind}Kind`, { id: shortId(o.id) });
+  // Beside each option: a target collaboration's id (names repeat), and its shop when there are several.
+  const scopes = useChannelQuery('analytics:scopes');
+  const shopNames = new Map((scopes.data?.scopes ?? []).map((sc) => [sc.id, sc.name]));
+  const severalShops = new Set(options.map((o) => o.shopId)).size > 1;
+  const detail = (o: CollaborationOption): string | undefined =>
+    [
+      o.kind === 'target' ? t('analytics.affiliate.targetKind', { id: shortId(o.id) }) : null,
+      severalShops && o.shopId ? (shopNames.get(o.shopId) ?? null) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ') || undefined;
   const matches: ComboboxOption[] = options
-    .map((o) => ({ id: refValue(o), label: label(o), detail: kindLabel(o), whole: o.id }))
+    .map((o) => ({ id: refValue(o), label: label(o), detail: detail(o), whole: o.id }))
     .filter(
       (o) =>
         needle === '' ||
         o.label.toLocaleLowerCase(i18n.language).includes(needle) ||
         o.whole.toLocaleLowerCase().includes(needle),
     )
-    .map(({ whole: _whole, ...o }) => o);
+    .map(({ whole: _whole, detail: d, ...o }) => (d ? { ...o, detail: d } : o));
   const shown: ComboboxOption[] = [
     ...(needle === '' ? [{ id: '', label: all }] : []),
     ...matches.slice(0, shownAtMost),
