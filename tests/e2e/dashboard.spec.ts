@@ -41,6 +41,20 @@ async function setting(page: Page, patch: Record<string, string>): Promise<void>
   expect(ok).toBe(true);
 }
 
+/**
+ * A screenshot of the whole page: the window is made as tall as the content area's scrolled height (the
+ * content scrolls inside the shell, so a full-page screenshot would stop at the window's bottom).
+ */
+async function wholePage(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  const extra = await page
+    .locator('.content')
+    .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight));
+  await page.setViewportSize({ width: size.width, height: size.height + extra });
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}
+
 test('the dashboard shows synced figures, keeps them offline, and exports a CSV', async ({
   page,
   context,
@@ -120,7 +134,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   for (const [language, theme] of shots) {
     await setting(page, { language, theme });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `test-results/e2e/dashboard-${language}-${theme}.png`, fullPage: true });
+    await wholePage(page, `test-results/e2e/dashboard-${language}-${theme}.png`);
   }
   await setting(page, { language: 'en', theme: 'light' });
 
@@ -227,7 +241,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
     for (const [language, theme] of shots) {
       await setting(page, { language, theme });
       await page.waitForTimeout(300);
-      await page.screenshot({ path: `test-results/e2e/${name}-${language}-${theme}.png`, fullPage: true });
+      await wholePage(page, `test-results/e2e/${name}-${language}-${theme}.png`);
     }
     await setting(page, { language: 'en', theme: 'light' });
   };
@@ -259,7 +273,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
     await setting(page, { language, theme });
     await page.waitForTimeout(300);
     expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `test-results/e2e/affiliate-${language}-${theme}.png`, fullPage: true });
+    await wholePage(page, `test-results/e2e/affiliate-${language}-${theme}.png`);
   }
   await setting(page, { language: 'en', theme: 'light' });
 });
