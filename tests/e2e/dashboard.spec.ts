@@ -125,6 +125,40 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   );
   await page.getByRole('button', { name: 'Show everything' }).click();
 
+  // Issue 11's "done when": yesterday and the last 90 days, one shop on its own, a reporting currency.
+  const period = page.getByText(/ · compared with /);
+  await page.getByLabel('Period').selectOption('yesterday');
+  await expect(period).toHaveText(/^(\w{3} \d{1,2}, \d{4}) – \1 · compared with /);
+  await page.getByLabel('Period').selectOption('last90');
+  await expect(gmv).toContainText('$');
+  await page.locator('summary', { hasText: 'All shops' }).click();
+  await page.getByRole('checkbox', { name: /^Maple & Moss Home/ }).check();
+  await expect(gmv).not.toContainText('£');
+  await expect(gmv).toContainText('$');
+  await page.getByRole('checkbox', { name: 'All shops' }).check();
+  await expect(gmv).toContainText('£');
+  const rate = await page.evaluate(
+    async (body) =>
+      (
+        await fetch('/ipc/analytics:setRate', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).ok,
+    { currency: 'GBP', reportingCurrency: 'USD', rate: '1.27', asOf: '2026-01-02' },
+  );
+  expect(rate).toBe(true);
+  await page.reload();
+  // The chart card has a currency of its own: the one among the page's filters.
+  const filters = page.getByRole('group', { name: 'Dashboard filters' });
+  await filters.getByLabel('Currency').selectOption('USD');
+  await expect(gmv).toContainText('Converted to USD with 1 GBP = 1.27 USD');
+  await expect(gmv).not.toContainText('£');
+  await filters.getByLabel('Currency').selectOption('');
+  await page.getByLabel('Period').selectOption('last365');
+  await expect(gmv).toContainText('£');
+
   const shots: Array<[string, string]> = [
     ['en', 'light'],
     ['en', 'dark'],
