@@ -13,8 +13,10 @@ import type { RollupReader } from './rollup-reads';
  *    through the per-item indexes.
  * 3. An item that was no candidate has, in every month, at most the `k`-th figure of that month, so its
  *    total over the period is at most the sum of those figures over its shop's months (the bound). When
- *    the `limit`-th best candidate is above every shop's bound, no other item can enter the top: done.
- *    Otherwise `k` grows and the round repeats; a month with fewer than `k` items has none left unseen.
+ *    the `limit`-th best candidate is above every shop's bound, no other item can enter the top: done
+ *    (so too when every month had fewer than `k` items: none is unseen).
+ * 4. Otherwise, and for a list longer than `candidatesUpTo`, every item is summed and ranked in SQL in one
+ *    statement (`rankAllSql`): a second round of four times as many candidates cost more than that.
  *
  * The figures are non-negative sums (sales, units, commission), which is what makes a month's figure a
  * bound on any of its days. The result equals ranking every item's sum over the period.
