@@ -360,8 +360,13 @@ export const affiliateOrderRowSchema = z.object({
   status: z.string(),
   creatorId: z.number().int().nullable(),
   creatorHandle: z.string().nullable(),
+  /** The collaboration the order's (first) SKU came through: a target one, before an open one. */
   collaborationId: z.string().nullable(),
+  collaborationKind: z.enum(collaborationKinds).nullable(),
+  /** A target collaboration's name as synced. */
   collaborationName: z.string().nullable(),
+  /** An open collaboration's product title (an open collaboration is one product's offer). */
+  collaborationProduct: z.string().nullable(),
   currency: z.string(),
   gmvMinor: z.number(),
   estCommissionMinor: z.number(),

@@ -34,7 +34,11 @@ export function affiliateOrdersSql(kind: CollaborationRef['kind'] | null): strin
     ${creatorCanonical} AS creatorId, o.creator_handle AS creatorHandle, o.currency, o.gmv_minor AS gmvMinor,
     o.est_commission_minor AS estCommissionMinor, o.actual_commission_minor AS actualCommissionMinor,
     COALESCE(NULLIF(k.target_collaboration_id, ''), NULLIF(k.open_collaboration_id, '')) AS collaborationId,
-    c.name AS collaborationName
+    CASE WHEN NULLIF(k.target_collaboration_id, '') IS NOT NULL THEN 'target'
+      WHEN NULLIF(k.open_collaboration_id, '') IS NOT NULL THEN 'open' END AS collaborationKind,
+    c.name AS collaborationName,
+    CASE WHEN NULLIF(k.target_collaboration_id, '') IS NULL AND NULLIF(k.open_collaboration_id, '') IS NOT NULL
+      THEN (SELECT p.title FROM products p WHERE p.product_id = k.product_id) END AS collaborationProduct
   FROM affiliate_orders o
   LEFT JOIN affiliate_order_skus k ON k.order_id = o.order_id AND k.idx = 0
   LEFT JOIN collaborations c
@@ -47,7 +51,14 @@ export function affiliateOrdersSql(kind: CollaborationRef['kind'] | null): strin
     ${creatorCanonical} AS creatorId, o.creator_handle AS creatorHandle, o.currency,
     ${mine('k.price_minor * k.quantity')} AS gmvMinor, ${mine('k.est_commission_minor')} AS estCommissionMinor,
     ${mine('k.actual_commission_minor')} AS actualCommissionMinor,
-    @collaboration AS collaborationId, (SELECT c.name FROM collaborations c WHERE c.collaboration_id = @collaboration) AS collaborationName
+    @collaboration AS collaborationId, '${kind}' AS collaborationKind,
+    (SELECT c.name FROM collaborations c WHERE c.collaboration_id = @collaboration) AS collaborationName,
+    ${
+      kind === 'open'
+        ? `(SELECT p.title FROM affiliate_order_skus k JOIN products p ON p.product_id = k.product_id
+      WHERE k.order_id = o.order_id AND k.${col} = @collaboration LIMIT 1)`
+        : 'NULL'
+    } AS collaborationProduct
   FROM affiliate_orders o
   WHERE o.order_id IN (SELECT order_id FROM affiliate_order_skus INDEXED BY ${indexes[kind]} WHERE ${col} = @collaboration)
     AND ${common} ${page}`;

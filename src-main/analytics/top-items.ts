@@ -13,8 +13,10 @@ import type { RollupReader } from './rollup-reads';
  *    through the per-item indexes.
  * 3. An item that was no candidate has, in every month, at most the `k`-th figure of that month, so its
  *    total over the period is at most the sum of those figures over its shop's months (the bound). When
- *    the `limit`-th best candidate is above every shop's bound, no other item can enter the top: done.
- *    Otherwise `k` grows and the round repeats; a month with fewer than `k` items has none left unseen.
+ *    the `limit`-th best candidate is above every shop's bound, no other item can enter the top: done
+ *    (so too when every month had fewer than `k` items: none is unseen).
+ * 4. Otherwise, and for a list longer than `candidatesUpTo`, every item is summed and ranked in SQL in one
+ *    statement (`rankAllSql`): a second round of four times as many candidates cost more than that.
  *
  * The figures are non-negative sums (sales, units, commission), which is what makes a month's figure a
  * bound on any of its days. The result equals ranking every item's sum over the period.
@@ -60,6 +62,12 @@ export interface RankedRollup {
   main: string;
   /** An item can have rows in several shops (a creator), not in one alone (a product). */
   spansScopes?: boolean;
+  /**
+   * The longest top ranked through candidates (default 100); a longer one is ranked in SQL at once. Lower
+   * where the bound is loose (creators of two shops, merged records) and a longer top would need a second,
+   * four times larger round of candidates.
+   */
+  candidatesUpTo?: number;
   /** The currencies of a scope's rows over days [@from, @to] (`currency`), so bounds add up per currency. */
   scopeCurrencies?: string;
   groups?: ItemGroups;
@@ -135,14 +143,8 @@ export function readParts(from: string, to: string): ReadPart[] {
   ];
 }
 
-/** The SQL of the reads (exported for the query-plan test); `*All` read every item, not only candidates. */
-export function topItemsSql(r: RankedRollup): {
-  rank: string;
-  months: string;
-  days: string;
-  monthsAll: string;
-  daysAll: string;
-} {
+/** The SQL of the candidate reads (exported for the query-plan test). */
+export function topItemsSql(r: RankedRollup): { rank: string; months: string; days: string } {
   const sums = Object.entries(r.sums)
     .map(([k, e]) => `${e} AS "${k}"`)
     .join(', ');
@@ -156,11 +158,48 @@ export function topItemsSql(r: RankedRollup): {
       WHERE ${items} AND month >= @from AND month <= @to GROUP BY ${r.item}, currency`,
     days: `SELECT ${r.item} AS id, currency, COUNT(*) AS "rows", ${sums} FROM ${r.days} INDEXED BY ${r.daysIndex}
       WHERE ${items} AND day >= @from AND day <= @to GROUP BY ${r.item}, currency`,
-    monthsAll: `SELECT ${r.item} AS id, currency, SUM(days) AS "rows", ${sums} FROM ${r.months}
-      WHERE ${scopes} AND month >= @from AND month <= @to GROUP BY ${r.item}, currency`,
-    daysAll: `SELECT ${r.item} AS id, currency, COUNT(*) AS "rows", ${sums} FROM ${r.days}
-      WHERE ${scopes} AND day >= @from AND day <= @to GROUP BY ${r.item}, currency`,
   };
+}
+
+/** The columns `sums` add up: each sum must be `SUM(<column>)`, a column both rollup tables have. */
+function summedColumns(sums: Record<string, string>): string[] {
+  return Object.values(sums).map((e) => {
+    const column = /^SUM\((\w+)\)$/.exec(e)?.[1];
+    if (!column) throw new Error(`A ranked rollup sums plain columns only, not ${e}`);
+    return column;
+  });
+}
+
+/**
+ * Every item's (or group's) exact totals over `parts`, ranked in SQL, best `@limit` first (exported for the
+ * query-plan test): the parts' rows in one UNION ALL, signed, mapped to their group and summed in one
+ * GROUP BY. Only the rows asked for cross into JavaScript; the parts' dates are `@from<i>` / `@to<i>`.
+ */
+export function rankAllSql(r: RankedRollup, parts: readonly ReadPart[]): string {
+  const columns = summedColumns(r.sums);
+  const scopes = 'shop_id IN (SELECT value FROM json_each(@scopes))';
+  const union = parts
+    .map((p, i) => {
+      const sign = p.sign === 1 ? '' : '-';
+      const values = columns.map((c) => `${sign}${c} AS ${c}`).join(', ');
+      return p.table === 'months'
+        ? `SELECT ${r.item} AS item, currency, ${sign}days AS n, ${values} FROM ${r.months}
+      WHERE ${scopes} AND month >= @from${i} AND month <= @to${i}`
+        : `SELECT ${r.item} AS item, currency, ${sign}1 AS n, ${values} FROM ${r.days}
+      WHERE ${scopes} AND day >= @from${i} AND day <= @to${i}`;
+    })
+    .join('\n    UNION ALL ');
+  const sums = Object.entries(r.sums)
+    .map(([k, e]) => `${e} AS "${k}"`)
+    .join(', ');
+  // The few grouped items, materialised once: each row looks its item up in a small automatic index.
+  const grouped = r.groups ? `WITH grouped(item, grp) AS MATERIALIZED (${r.groups.all})\n  ` : '';
+  const id = r.groups ? 'COALESCE(g.grp, x.item)' : 'x.item';
+  const join = r.groups ? ' LEFT JOIN grouped g ON g.item = x.item' : '';
+  return `${grouped}SELECT ${id} AS id, x.currency AS currency, ${sums}
+  FROM (${union}) x${join}
+  GROUP BY 1, 2 HAVING SUM(x.n) > 0
+  ORDER BY "${r.main}" DESC, id, currency LIMIT @limit`;
 }
 
 type Id = string | number;
@@ -205,13 +244,6 @@ export class Grouping {
     return groups.flatMap((g) => this.members.get(g) ?? [g]);
   }
 
-  /** Learns the group of every grouped item, before reading every item at once. */
-  loadAll(): void {
-    if (this.groups)
-      for (const p of this.reader.all<{ item: Id; grp: Id }>(this.groups.all, {}))
-        this.groupOf.set(p.item, p.grp);
-  }
-
   of(item: Id): Id {
     return this.groupOf.get(item) ?? item;
   }
@@ -237,6 +269,26 @@ function groupBound(reader: RollupReader, r: RankedRollup): { factor: number; fo
   return { factor: 2, forced: large.map((g) => g.id) };
 }
 
+/** Every item's (or group's) totals over `parts`, summed and ranked in SQL: the best `limit`. */
+function rankAll(
+  reader: RollupReader,
+  r: RankedRollup,
+  scopesJson: string,
+  parts: readonly ReadPart[],
+  limit: number,
+): RankedItem[] {
+  const params: Record<string, string | number> = { scopes: scopesJson, limit };
+  parts.forEach((part, i) => {
+    params[`from${i}`] = part.from;
+    params[`to${i}`] = part.to;
+  });
+  return reader.all<Record<string, string | number>>(rankAllSql(r, parts), params).map((row) => ({
+    id: row.id as Id,
+    currency: String(row.currency),
+    metrics: Object.fromEntries(Object.keys(r.sums).map((k) => [k, Number(row[k] ?? 0)])),
+  }));
+}
+
 /** The `limit` items (or groups) of `scopes` with the largest main figure over [from, to], best first. */
 export function topItems(
   reader: RollupReader,
@@ -247,24 +299,23 @@ export function topItems(
   limit: number,
 ): RankedItem[] {
   if (scopes.length === 0) return [];
-  const sql = topItemsSql(r);
-  const touched = splitByMonth(from, to).touched;
   const parts = readParts(from, to);
   const scopesJson = JSON.stringify(scopes);
+  // A long list (an export) would take most items as candidates anyway: rank every item in SQL at once.
+  if (limit > (r.candidatesUpTo ?? ALL_ITEMS_FROM)) return rankAll(reader, r, scopesJson, parts, limit);
+  const sql = topItemsSql(r);
   const grouping = new Grouping(reader, r.groups);
   const exact = new Map<string, RankedItem & { rows: number }>();
-  const read = new Set<Id>();
 
-  /** Adds the exact totals of the groups `ids` (their items' rows), or of every item (null). */
-  const addExact = (ids: Id[] | null): void => {
-    const p = ids
-      ? { scopes: scopesJson, ids: JSON.stringify(grouping.membersOf(ids)) }
-      : { scopes: scopesJson };
+  /** Adds the exact totals of the groups `ids` (their items' rows). */
+  const addExact = (ids: Id[]): void => {
+    const p = { scopes: scopesJson, ids: JSON.stringify(grouping.membersOf(ids)) };
     for (const part of parts)
-      for (const row of reader.all<Record<string, string | number>>(
-        ids ? sql[part.table] : sql[part.table === 'months' ? 'monthsAll' : 'daysAll'],
-        { ...p, from: part.from, to: part.to },
-      )) {
+      for (const row of reader.all<Record<string, string | number>>(sql[part.table], {
+        ...p,
+        from: part.from,
+        to: part.to,
+      })) {
         const id = grouping.of(row.id as Id);
         const currency = String(row.currency);
         const key = `${id}|${currency}`;
@@ -276,61 +327,41 @@ export function topItems(
       }
   };
 
-  const order = compareItems(r.main);
-  const best = (): RankedItem[] =>
-    [...exact.values()]
-      .filter((x) => x.rows > 0)
-      .map(({ id, currency, metrics }) => ({ id, currency, metrics }))
-      .sort(order);
-  // A long list (an export, a picker of every creator) would take most items as candidates anyway: every
-  // item's months and end days, read once in scope order, cost less than thousands of per-item reads.
-  if (limit > ALL_ITEMS_FROM) {
-    grouping.loadAll();
-    addExact(null);
-    return best().slice(0, limit);
-  }
   const { factor, forced } = groupBound(reader, r);
-  const currencies = new Map<string, string[]>();
-  for (const scope of scopes)
-    currencies.set(
-      scope,
-      r.scopeCurrencies
-        ? reader.all<{ currency: string }>(r.scopeCurrencies, { scope, from, to }).map((c) => c.currency)
-        : [''],
-    );
-  for (let k = Math.max(32, limit * 2 * Math.min(factor, 4)); ; k *= 4) {
-    let exhausted = true;
-    const bounds = new Map<string, number>();
-    const fresh: Id[] = [];
-    const take = (group: Id): void => {
-      if (read.has(group)) return;
-      read.add(group);
-      fresh.push(group);
-    };
-    forced.splice(0).forEach(take);
-    for (const scope of scopes) {
-      let scopeBound = 0;
-      for (const month of touched) {
-        const rows = reader.all<{ id: Id; v: number }>(sql.rank, { scope, month, k });
-        if (rows.length === k) {
-          exhausted = false;
-          scopeBound += rows[k - 1]?.v ?? 0;
-        }
-        grouping.groupsOf(rows.map((row) => row.id)).forEach(take);
+  const k = Math.max(32, limit * 2 * Math.min(factor, 4));
+  const candidates = new Set<Id>(forced);
+  let exhausted = true;
+  const bounds = new Map<string, number>();
+  for (const scope of scopes) {
+    const currencies = r.scopeCurrencies
+      ? reader.all<{ currency: string }>(r.scopeCurrencies, { scope, from, to }).map((c) => c.currency)
+      : [''];
+    let scopeBound = 0;
+    for (const month of splitByMonth(from, to).touched) {
+      const rows = reader.all<{ id: Id; v: number }>(sql.rank, { scope, month, k });
+      if (rows.length === k) {
+        exhausted = false;
+        scopeBound += rows[k - 1]?.v ?? 0;
       }
-      // An item of several shops (a creator selling for two) sums its shops' figures in each currency, so
-      // the bound is the sum of those shops' bounds; a product belongs to one shop: the largest shop's.
-      for (const c of currencies.get(scope) ?? [])
-        bounds.set(
-          c,
-          r.spansScopes ? (bounds.get(c) ?? 0) + scopeBound : Math.max(bounds.get(c) ?? 0, scopeBound),
-        );
+      for (const group of grouping.groupsOf(rows.map((row) => row.id))) candidates.add(group);
     }
-    const bound = Math.max(0, ...bounds.values()) * factor;
-    if (fresh.length > 0) addExact(fresh);
-    const ranked = best();
-    const last = ranked[limit - 1];
-    if (exhausted || (last !== undefined && (last.metrics[r.main] ?? 0) > bound))
-      return ranked.slice(0, limit);
+    // An item of several shops (a creator selling for two) sums its shops' figures in each currency, so
+    // the bound is the sum of those shops' bounds; a product belongs to one shop: the largest shop's.
+    for (const c of currencies)
+      bounds.set(
+        c,
+        r.spansScopes ? (bounds.get(c) ?? 0) + scopeBound : Math.max(bounds.get(c) ?? 0, scopeBound),
+      );
   }
+  const bound = Math.max(0, ...bounds.values()) * factor;
+  if (candidates.size > 0) addExact([...candidates]);
+  const ranked = [...exact.values()]
+    .filter((x) => x.rows > 0)
+    .map(({ id, currency, metrics }) => ({ id, currency, metrics }))
+    .sort(compareItems(r.main));
+  const last = ranked[limit - 1];
+  if (exhausted || (last !== undefined && (last.metrics[r.main] ?? 0) > bound)) return ranked.slice(0, limit);
+  // The candidates cannot prove the top (a long tail of creators selling for two shops keeps the bound
+  // high): rather than four times as many candidates, rank every item in SQL.
+  return rankAll(reader, r, scopesJson, parts, limit);
 }

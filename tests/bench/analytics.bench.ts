@@ -95,7 +95,17 @@ export async function benchAnalytics(report: Report): Promise<void> {
     report(
       'analytics.breakdown.creators.200.90d.p95.ms',
       p95(() => service.breakdown(last90, 'creators', 200), 10),
-      "ms (the Affiliate page's 200 creators, every Creator summed)",
+      'ms (200 creators: every Creator summed and ranked in SQL)',
+    );
+    report(
+      'analytics.breakdown.creators.100.90d.p95.ms',
+      p95(() => service.breakdown(last90, 'creators', 100), 10),
+      "ms (the Affiliate page's creator list: one round of candidates, then every Creator in SQL)",
+    );
+    report(
+      'analytics.breakdown.products.1000.90d.p95.ms',
+      p95(() => service.breakdown(last90, 'products', 1000), 10),
+      'ms (the products CSV export: every product ranked in SQL)',
     );
     const top = service.breakdown(last90, 'creators', 1).rows[0];
     if (top) {

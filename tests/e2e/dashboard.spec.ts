@@ -41,6 +41,20 @@ async function setting(page: Page, patch: Record<string, string>): Promise<void>
   expect(ok).toBe(true);
 }
 
+/**
+ * A screenshot of the whole page: the window is made as tall as the content area's scrolled height (the
+ * content scrolls inside the shell, so a full-page screenshot would stop at the window's bottom).
+ */
+async function wholePage(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  const extra = await page
+    .locator('.content')
+    .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight));
+  await page.setViewportSize({ width: size.width, height: size.height + extra });
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}
+
 test('the dashboard shows synced figures, keeps them offline, and exports a CSV', async ({
   page,
   context,
@@ -111,6 +125,40 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   );
   await page.getByRole('button', { name: 'Show everything' }).click();
 
+  // Issue 11's "done when": yesterday and the last 90 days, one shop on its own, a reporting currency.
+  const period = page.getByText(/ · compared with /);
+  await page.getByLabel('Period').selectOption('yesterday');
+  await expect(period).toHaveText(/^(\w{3} \d{1,2}, \d{4}) – \1 · compared with /);
+  await page.getByLabel('Period').selectOption('last90');
+  await expect(gmv).toContainText('$');
+  await page.locator('summary', { hasText: 'All shops' }).click();
+  await page.getByRole('checkbox', { name: /^Maple & Moss Home/ }).check();
+  await expect(gmv).not.toContainText('£');
+  await expect(gmv).toContainText('$');
+  await page.getByRole('checkbox', { name: 'All shops' }).check();
+  await expect(gmv).toContainText('£');
+  const rate = await page.evaluate(
+    async (body) =>
+      (
+        await fetch('/ipc/analytics:setRate', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).ok,
+    { currency: 'GBP', reportingCurrency: 'USD', rate: '1.27', asOf: '2026-01-02' },
+  );
+  expect(rate).toBe(true);
+  await page.reload();
+  // The chart card has a currency of its own: the one among the page's filters.
+  const filters = page.getByRole('group', { name: 'Dashboard filters' });
+  await filters.getByLabel('Currency').selectOption('USD');
+  await expect(gmv).toContainText('Converted to USD with 1 GBP = 1.27 USD');
+  await expect(gmv).not.toContainText('£');
+  await filters.getByLabel('Currency').selectOption('');
+  await page.getByLabel('Period').selectOption('last365');
+  await expect(gmv).toContainText('£');
+
   const shots: Array<[string, string]> = [
     ['en', 'light'],
     ['en', 'dark'],
@@ -120,7 +168,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   for (const [language, theme] of shots) {
     await setting(page, { language, theme });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `test-results/e2e/dashboard-${language}-${theme}.png`, fullPage: true });
+    await wholePage(page, `test-results/e2e/dashboard-${language}-${theme}.png`);
   }
   await setting(page, { language: 'en', theme: 'light' });
 
@@ -129,20 +177,45 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await nav.getByRole('link', { name: 'Affiliate' }).click();
   await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
   const allRows = await page.locator('.affiliate-table tbody tr').count();
+  // An open collaboration's rows name it by its product, never by a bare id.
+  await expect(
+    page
+      .locator('.affiliate-table .col-creator')
+      .getByText(/^Open · /)
+      .first(),
+  ).toBeVisible();
+  await expect(page.locator('.affiliate-table').getByText(/^Collaboration /)).toHaveCount(0);
+  // The picker is a combobox with search: typing "Open" narrows it, the keyboard picks.
   const picker = page.getByRole('combobox', { name: 'Collaboration' });
-  await expect(picker.locator('optgroup[label="Open collaborations"] option').first()).toBeAttached();
-  const open = picker.locator('optgroup[label="Open collaborations"] option').first();
-  const [openValue, openLabel] = [await open.getAttribute('value'), (await open.textContent()) ?? ''];
+  await expect(picker).toHaveValue('All collaborations');
+  await picker.click();
+  await picker.pressSequentially('Open');
+  const listbox = page.getByRole('listbox', { name: 'Collaboration' });
+  const open = listbox.getByRole('option').first();
+  const openLabel = (await open.locator('.combobox-option-label').textContent()) ?? '';
   expect(openLabel).toMatch(/^Open · /);
-  await picker.selectOption(openValue!);
+  await page.screenshot({ path: 'test-results/e2e/affiliate-picker-en-light.png' });
+  await picker.press('Enter');
+  await expect(picker).toHaveValue(openLabel);
   await expect(page.getByRole('heading', { name: `Totals for ${openLabel}` })).toBeVisible();
   await expect(
     page.getByText('Only the items that came through this collaboration are counted.'),
   ).toBeVisible();
-  const [kind, id] = [
-    openValue!.slice(0, openValue!.indexOf(':')),
-    openValue!.slice(openValue!.indexOf(':') + 1),
-  ];
+  const { kind, id } = await page.evaluate(
+    async () =>
+      (
+        (await (
+          await fetch('/ipc/analytics:affiliateView', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).json()) as {
+          result: { collaboration: { kind: string; id: string } };
+        }
+      ).result.collaboration,
+  );
+  expect(kind).toBe('open');
   const viaApi = await page.evaluate(
     async (body) =>
       (await (
@@ -202,7 +275,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
     for (const [language, theme] of shots) {
       await setting(page, { language, theme });
       await page.waitForTimeout(300);
-      await page.screenshot({ path: `test-results/e2e/${name}-${language}-${theme}.png`, fullPage: true });
+      await wholePage(page, `test-results/e2e/${name}-${language}-${theme}.png`);
     }
     await setting(page, { language: 'en', theme: 'light' });
   };
@@ -224,7 +297,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await expect(page.locator('.affiliate-table tbody tr').first()).toBeVisible();
   await expect(page.getByText(/^Affiliate orders synced /)).toBeVisible();
   // The collaboration chosen before the restart is still chosen, and still narrows the page.
-  await expect(page.getByRole('combobox', { name: 'Collaboration' })).toHaveValue(openValue!);
+  await expect(page.getByRole('combobox', { name: 'Collaboration' })).toHaveValue(openLabel);
   await expect(page.getByRole('heading', { name: `Totals for ${openLabel}` })).toBeVisible();
   await expect(page.locator('.affiliate-table tbody tr')).toHaveCount(viaApi.result.items.length);
   // The table fits a 1280 px window: no sideways scroll.
@@ -234,7 +307,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
     await setting(page, { language, theme });
     await page.waitForTimeout(300);
     expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `test-results/e2e/affiliate-${language}-${theme}.png`, fullPage: true });
+    await wholePage(page, `test-results/e2e/affiliate-${language}-${theme}.png`);
   }
   await setting(page, { language: 'en', theme: 'light' });
 });

@@ -8,7 +8,8 @@ import { AdsError, adsAuth, adsCodes, grantedAdvertiser, intParam, jsonParam, pa
 
 /**
  * `/report/integrated/get/` for report_type BASIC (B5). Rows are derived per ad per day from the seed and
- * from the shop's generated orders, so ad conversions stay a plausible share of the orders that day.
+ * from the shop's generated orders, so ad conversions stay a plausible share of the orders that day, and
+ * spend is sized to the sales an ad brings (a return on ad spend between 1.2 and 4.5, within its budget).
  */
 
 interface Base {
@@ -38,23 +39,43 @@ function totalWeight(ds: Dataset, advertiserIndex: number): number {
   return t;
 }
 
+const meanSales = new WeakMap<Dataset, number[]>();
+
+/** A shop's mean daily sales over the dataset, in currency units. */
+function meanDailySales(ds: Dataset, shop: number): number {
+  let m = meanSales.get(ds);
+  if (!m) {
+    m = ds.dailyGmvCents.map((days) => days.reduce((a, b) => a + b, 0) / Math.max(1, days.length) / 100);
+    meanSales.set(ds, m);
+  }
+  return m[shop] ?? 0;
+}
+
 export function adDay(ds: Dataset, ad: AdRecord, d: number): Base | null {
   if (d < ad.startDay || d < 0 || d >= ds.spec.days) return null;
   const shop = ds.ads.advertisers[ad.advertiserIndex]?.shopIndex ?? 0;
+  const share = (ATTRIBUTED_SHARE * ad.weight) / Math.max(1e-9, totalWeight(ds, ad.advertiserIndex));
+  // What the ad spends is what its share of the shop's sales is worth at its return on ad spend, capped by
+  // its budget: a budget alone made a 60-order shop spend $150k for $257 of sales (ROAS 0.00).
+  const roas = 1.2 + 3.3 * unit(ds.seed, 125, ad.index, 0);
   const noise = 0.7 + 0.6 * unit(ds.seed, 120, ad.index, d);
-  const spend = Math.round(ad.dailyBudget * noise * 1000) / 1000;
-  const impressions = Math.round((spend / ad.cpm) * 1000);
-  const clicks = Math.round(impressions * ad.ctr * (0.8 + 0.4 * unit(ds.seed, 121, ad.index, d)));
-  const reach = Math.round(impressions / (1.1 + 0.5 * unit(ds.seed, 122, ad.index, d)));
+  const planned = Math.min(ad.dailyBudget, (meanDailySales(ds, shop) * share) / roas);
+  const spend = Math.round(planned * noise * 1000) / 1000;
   const orders = ds.dailyOrders[shop]?.[d] ?? 0;
   const gmv = ds.dailyGmvCents[shop]?.[d] ?? 0;
-  const share = (ATTRIBUTED_SHARE * ad.weight) / Math.max(1e-9, totalWeight(ds, ad.advertiserIndex));
   // Rounded stochastically, not to the nearest: a small shop's few orders a day times one ad's share is
   // mostly below 0.5, and rounding it made every tiny-profile campaign report no conversions (no ROAS, no CPA).
   const expected = orders * share * (0.6 + 0.8 * unit(ds.seed, 123, ad.index, d));
   const whole = Math.floor(expected);
-  const conversions = Math.min(clicks, whole + (unit(ds.seed, 124, ad.index, d) < expected - whole ? 1 : 0));
+  const conversions = whole + (unit(ds.seed, 124, ad.index, d) < expected - whole ? 1 : 0);
   const value = orders > 0 ? (conversions * gmv) / orders / 100 : 0;
+  // A conversion follows a click, and a click an impression, however little a small shop's ad spends.
+  const clicks = Math.max(
+    conversions,
+    Math.round((spend / ad.cpm) * 1000 * ad.ctr * (0.8 + 0.4 * unit(ds.seed, 121, ad.index, d))),
+  );
+  const impressions = Math.max(clicks, Math.round((spend / ad.cpm) * 1000));
+  const reach = Math.round(impressions / (1.1 + 0.5 * unit(ds.seed, 122, ad.index, d)));
   return { spend, impressions, clicks, reach, conversions, value };
 }
 

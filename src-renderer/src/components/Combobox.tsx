@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
 import { Icon } from './Icon';
 
 export interface ComboboxOption {
@@ -24,21 +24,38 @@ export function Combobox(props: {
   /** Shown in place of the options while they are on their way, or when none match. */
   status: ReactNode;
   autoFocus?: boolean;
+  /**
+   * A picker over a list the caller already holds: the list opens on focus before anything is typed, and
+   * the box's text (the current choice) is selected so that typing replaces it.
+   */
+  picker?: boolean;
+  /** Under the options while they show (e.g. how many more match than are listed). */
+  footer?: ReactNode;
+  /** When focus leaves the box (a picker puts its current choice back). */
+  onBlur?: () => void;
+  className?: string;
+  disabled?: boolean;
 }): ReactElement {
-  const { label, placeholder, value, onChange, options, onPick, status } = props;
+  const { label, placeholder, value, onChange, options, onPick, status, picker = false } = props;
   const id = useId();
   const listId = `${id}-list`;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const current = options.length === 0 ? -1 : Math.min(active, options.length - 1);
   const optionId = (i: number): string => `${id}-opt-${i}`;
-  const expanded = open && value.trim() !== '';
+  const expanded = open && (picker || value.trim() !== '');
+  // Arrow keys move through a list taller than its box: the active option scrolls into view.
+  useEffect(() => {
+    if (expanded && current >= 0)
+      document.getElementById(optionId(current))?.scrollIntoView?.({ block: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [expanded, current]);
   const pick = (o: ComboboxOption): void => {
     setOpen(false);
     onPick(o);
   };
   return (
-    <div className="combobox">
+    <div className={props.className ? `combobox ${props.className}` : 'combobox'}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
@@ -57,6 +74,7 @@ export function Combobox(props: {
           spellCheck={false}
           maxLength={200}
           autoFocus={props.autoFocus}
+          disabled={props.disabled}
           // Inside a Dialog opening now: showModal() would move focus away; the Dialog gives it back here.
           data-autofocus={props.autoFocus ? '' : undefined}
           placeholder={placeholder}
@@ -66,8 +84,17 @@ export function Combobox(props: {
             setActive(0);
             setOpen(true);
           }}
-          onBlur={() => setOpen(false)}
-          onFocus={() => setOpen(true)}
+          onBlur={() => {
+            setOpen(false);
+            props.onBlur?.();
+          }}
+          onFocus={(e) => {
+            setOpen(true);
+            if (picker) {
+              setActive(0);
+              e.target.select();
+            }
+          }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
@@ -96,29 +123,39 @@ export function Combobox(props: {
           }}
         />
       </div>
-      <ul id={listId} role="listbox" aria-label={label} className="combobox-list" hidden={!expanded}>
-        {options.map((o, i) => (
-          <li
-            key={o.id}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === current}
-            className="combobox-option"
-            // Before the input's blur, which would close the list under the pointer.
-            onMouseDown={(e) => e.preventDefault()}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => pick(o)}
-          >
-            <span className="combobox-option-label">{o.label}</span>
-            {o.detail && <span className="combobox-option-detail muted">{o.detail}</span>}
-          </li>
-        ))}
-      </ul>
-      {expanded && options.length === 0 && (
-        <p className="combobox-status muted" role="status">
-          {status}
-        </p>
-      )}
+      <div className="combobox-popup" hidden={!expanded}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={label}
+          className="combobox-list"
+          hidden={options.length === 0}
+        >
+          {options.map((o, i) => (
+            <li
+              key={o.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === current}
+              className="combobox-option"
+              // Before the input's blur, which would close the list under the pointer.
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => pick(o)}
+            >
+              <span className="combobox-option-label">{o.label}</span>
+              {o.detail && <span className="combobox-option-detail muted">{o.detail}</span>}
+            </li>
+          ))}
+        </ul>
+        {options.length === 0 ? (
+          <p className="combobox-status muted" role="status">
+            {status}
+          </p>
+        ) : (
+          props.footer && <p className="combobox-footer muted">{props.footer}</p>
+        )}
+      </div>
     </div>
   );
 }

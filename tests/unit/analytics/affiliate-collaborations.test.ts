@@ -90,6 +90,37 @@ describe('the Affiliate page by collaboration', () => {
     ]);
   });
 
+  it('names the collaboration of every row: a target one by its name, an open one by its product', () => {
+    const { service } = setUp();
+    const named = (rows: ReturnType<typeof page>['items']) =>
+      rows.map((o) => [
+        o.orderId,
+        o.collaborationKind,
+        o.collaborationId,
+        o.collaborationName,
+        o.collaborationProduct,
+      ]);
+    // Unnarrowed, a row names its first SKU's collaboration, a target one before an open one.
+    expect(named(page(service, null, null).items)).toEqual([
+      ['A4', 'open', 'O-P2', null, 'Birch soap'],
+      ['A3', 'target', 'T1', 'Spring candles', null],
+      ['A2', 'target', 'T1', 'Spring candles', null],
+      ['A1', 'target', 'T1', 'Spring candles', null],
+    ]);
+    // Narrowed to an open collaboration, every row names its product (A1 came through it on its second SKU).
+    expect(named(page(service, null, 'open', 'O-P2').items)).toEqual([
+      ['A4', 'open', 'O-P2', null, 'Birch soap'],
+      ['A1', 'open', 'O-P2', null, 'Birch soap'],
+    ]);
+    expect(named(page(service, null, 'target', 'T1').items)[0]).toEqual([
+      'A3',
+      'target',
+      'T1',
+      'Spring candles',
+      null,
+    ]);
+  });
+
   it('narrows by Creator and collaboration together, and in the CSV export', () => {
     const { service } = setUp();
     const mapleT1 = page(service, 1, 'target', 'T1');

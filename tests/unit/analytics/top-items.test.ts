@@ -266,7 +266,8 @@ describe('top items from monthly rollups', () => {
         ...asCreators,
         groups: { ...creatorGroups, large: creatorGroups.large.replace('>= 2', '>= 1') },
       };
-      for (const rollup of [asCreators, manyLarge])
+      // Candidates, candidates then SQL when they cannot prove the top, and SQL from the start.
+      for (const rollup of [asCreators, manyLarge, { ...asCreators, candidatesUpTo: 10 }])
         for (const [from, to] of [
           ['2025-12-10', '2026-04-08'],
           ['2025-12-15', '2026-03-14'],

@@ -126,4 +126,23 @@ describe('generateDataset', () => {
     expect(perAdvertiser.size).toBeGreaterThan(0);
     for (const total of perAdvertiser.values()) expect(total).toBeGreaterThan(0);
   });
+
+  it('sizes ad spend to the sales ads bring: a return on ad spend a merchant could see, at every scale', () => {
+    // A budget alone made the 60-order tiny shop spend $150k for $257 of ad sales: ROAS 0.00, CPA $38k.
+    for (const scale of ['tiny', 'demo'] as const) {
+      const ds = generateDataset({ scale, seed: 1, nowSec: now });
+      let spend = 0;
+      let value = 0;
+      for (const ad of ds.ads.ads)
+        for (let d = 0; d < ds.spec.days; d++) {
+          const b = adDay(ds, ad, d);
+          if (!b) continue;
+          expect(b.clicks).toBeLessThanOrEqual(b.impressions);
+          spend += b.spend;
+          value += b.value;
+        }
+      expect(value / spend, scale).toBeGreaterThan(1);
+      expect(value / spend, scale).toBeLessThan(5);
+    }
+  });
 });

@@ -1,30 +1,17 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AffiliateChoice,
-  AffiliateOrderRow,
-  AffiliateTotal,
-  AnalyticsFilter,
-  CollaborationOption,
-  CollaborationRef,
-} from '@shared/analytics';
+import type { AffiliateChoice, AffiliateOrderRow, AffiliateTotal, AnalyticsFilter } from '@shared/analytics';
 import { useChannelList, useChannelMutation, useChannelQuery } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
 import { formatDay, formatFigure } from '../../features/analytics/format';
 import { ListFooter, PageToolbar } from '../../features/analytics/PageToolbar';
 import { usePageFilter } from '../../features/analytics/usePageFilter';
+import { CollaborationPicker } from './CollaborationPicker';
+import { shortId, useCollaborationLabel } from './collaborationLabel';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
-
-/** TikTok's long numeric ids differ in their last digits: "…71007932" (the whole id is in the title). */
-const shortId = (id: string | null): string => (id && id.length > 10 ? `…${id.slice(-8)}` : (id ?? ''));
-
-const refValue = (c: CollaborationRef | null): string => (c ? `${c.kind}:${c.id}` : '');
-function parseRef(value: string): CollaborationRef | null {
-  const at = value.indexOf(':');
-  const kind = value.slice(0, at);
-  return kind === 'target' || kind === 'open' ? { kind, id: value.slice(at + 1) } : null;
-}
+/** A Creator's figures add up its records when read: a merge or split in the CRM changes them. */
+const creatorRefreshOn = [...refreshOn, 'creators:changed'] as const;
 
 /**
  * The Affiliate page's Creator and collaboration: loaded once from main (analytics:affiliateView), then kept
@@ -55,7 +42,7 @@ export function AffiliatePage(): ReactElement {
   const creators = useChannelQuery(
     'analytics:breakdown',
     { filter: query, kind: 'creators', limit: 100 },
-    { invalidateOn: refreshOn, enabled: filter !== null },
+    { invalidateOn: creatorRefreshOn, enabled: filter !== null },
   );
   const collaborations = useChannelQuery(
     'analytics:collaborations',
@@ -101,62 +88,26 @@ export function AffiliatePage(): ReactElement {
             ))}
           </select>
         </label>
-        <label className="field field-inline">
-          <span className="field-label">{t('analytics.affiliate.collaboration')}</span>
-          <select
-            className="input select collaboration-select"
-            value={refValue(chosen)}
-            disabled={choice === null}
-            onChange={(e) => choice && setChoice({ ...choice, collaboration: parseRef(e.target.value) })}
-          >
-            <option value="">{t('analytics.affiliate.allCollaborations')}</option>
-            {chosen && !chosenOption && (
-              <option value={refValue(chosen)}>
-                {chosen.kind === 'open'
-                  ? t('analytics.affiliate.openCollaboration', { product: shortId(chosen.id) })
-                  : t('analytics.affiliate.collaborationId', { id: shortId(chosen.id) })}
-              </option>
-            )}
-            {(['target', 'open'] as const).map((kind) => {
-              const group = options.filter((o) => o.kind === kind);
-              return group.length === 0 ? null : (
-                <optgroup key={kind} label={t(`analytics.affiliate.${kind}Group`)}>
-                  {group.map((o) => (
-                    <option key={refValue(o)} value={refValue(o)}>
-                      {label(o)}
-                    </option>
-                  ))}
-                </optgroup>
-              );
-            })}
-          </select>
-        </label>
+        <CollaborationPicker
+          options={options}
+          chosen={chosen}
+          disabled={choice === null}
+          onChoose={(collaboration) => choice && setChoice({ ...choice, collaboration })}
+        />
       </PageToolbar>
       {ready && (
         <AffiliateOrders
           filter={filter}
           choice={choice}
-          collaborationName={chosen ? (chosenOption ? label(chosenOption) : shortId(chosen.id)) : null}
+          collaborationName={
+            chosen
+              ? label(chosenOption ?? { kind: chosen.kind, id: chosen.id, name: null, productTitle: null })
+              : null
+          }
         />
       )}
     </div>
   );
-}
-
-/** How a collaboration reads in the picker and the totals' title. */
-function useCollaborationLabel(): (o: CollaborationOption) => string {
-  const { t } = useTranslation();
-  return (o) => {
-    if (o.kind === 'open')
-      return t('analytics.affiliate.openCollaboration', { product: o.productTitle ?? shortId(o.id) });
-    const name = o.name ?? t('analytics.affiliate.collaborationId', { id: shortId(o.id) });
-    return o.status && o.status !== 'VALID'
-      ? t('analytics.affiliate.collaborationStatus', {
-          name,
-          status: t(`analytics.affiliate.collaborationStatuses.${o.status}`, { defaultValue: o.status }),
-        })
-      : name;
-  };
 }
 
 const totalKeys = ['orders', 'gmv', 'estimated', 'actual'] as const;
@@ -180,12 +131,10 @@ function AffiliateOrders({
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const label = useCollaborationLabel();
   const input = { filter, creatorId: choice.creatorId, collaboration: choice.collaboration };
-  const totals = useChannelQuery(
-    'analytics:affiliateOrders',
-    { ...input, limit: 1 },
-    { invalidateOn: refreshOn },
-  );
+  const invalidateOn = choice.creatorId === null ? refreshOn : creatorRefreshOn;
+  const totals = useChannelQuery('analytics:affiliateOrders', { ...input, limit: 1 }, { invalidateOn });
   const list = useChannelList(
     'analytics:affiliateOrders',
     { ...input, limit: 100 },
@@ -194,7 +143,7 @@ function AffiliateOrders({
       next: (p) => p.nextCursor,
       items: (p) => p.items,
       getId: (o: AffiliateOrderRow) => o.orderId,
-      invalidateOn: refreshOn,
+      invalidateOn,
     },
   );
   if (list.error)
@@ -254,7 +203,15 @@ function AffiliateOrders({
           </thead>
           <tbody aria-busy={list.busy}>
             {list.items.map((o) => {
-              const collaboration = o.collaborationName ?? o.collaborationId;
+              const collaboration =
+                o.collaborationId && o.collaborationKind
+                  ? label({
+                      kind: o.collaborationKind,
+                      id: o.collaborationId,
+                      name: o.collaborationName,
+                      productTitle: o.collaborationProduct,
+                    })
+                  : null;
               return (
                 <tr key={o.orderId}>
                   <td className="col-order">
@@ -271,9 +228,11 @@ function AffiliateOrders({
                       {o.creatorHandle ? `@${o.creatorHandle}` : '—'}
                     </span>
                     {collaboration && (
-                      <span className="cell-detail cell-cut muted" title={collaboration}>
-                        {o.collaborationName ??
-                          t('analytics.affiliate.collaborationId', { id: shortId(o.collaborationId) })}
+                      <span
+                        className="cell-detail cell-cut muted"
+                        title={`${collaboration} (${o.collaborationId ?? ''})`}
+                      >
+                        {collaboration}
                       </span>
                     )}
                   </td>

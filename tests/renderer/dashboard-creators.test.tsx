@@ -1,0 +1,100 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AnalyticsFilter } from '@shared/analytics';
+import { ToastProvider } from '../../src-renderer/src/components/Toasts';
+import { DashboardPage } from '../../src-renderer/src/pages/dashboard/DashboardPage';
+import {
+  breakdown,
+  creatorRow,
+  handleAnalyticsBasics,
+  overview,
+  timeseries,
+  view,
+} from './analytics-fixture';
+import { FakeBridge, withApi } from './fake-bridge';
+
+/**
+ * Creator figures add up a Creator's records when main reads them, so a merge or split in the CRM changes
+ * the Dashboard's top creators and a creator focus with no sync of orders: the Dashboard asks again on
+ * `creators:changed`, and only the answers that hold creator figures.
+ */
+function setUp() {
+  // Before the merge @maple and @maple.shop are two Creators; after it, one with both sums.
+  let merged = false;
+  const bridge = handleAnalyticsBasics(new FakeBridge())
+    .handle('analytics:overview', () => overview)
+    .handle('analytics:timeseries', () => timeseries)
+    .handle('analytics:breakdown', (input) =>
+      input.kind !== 'creators'
+        ? breakdown(input.kind, [])
+        : breakdown(
+            'creators',
+            merged
+              ? [creatorRow('1', '@maple', 3_000)]
+              : [creatorRow('2', '@maple.shop', 1_800), creatorRow('1', '@maple', 1_200)],
+          ),
+    );
+  render(
+    <ToastProvider>
+      <DashboardPage />
+    </ToastProvider>,
+    { wrapper: withApi(bridge) },
+  );
+  return {
+    bridge,
+    merge: () => {
+      merged = true;
+      act(() => bridge.emit('creators:changed', { ids: [1, 2], reason: 'merge' }));
+    },
+  };
+}
+
+const calls = (bridge: FakeBridge, channel: 'analytics:overview' | 'analytics:breakdown', kind?: string) =>
+  bridge.callsOf(channel).filter((i) => kind === undefined || (i as { kind: string }).kind === kind).length;
+
+describe('Dashboard after a merge or split of Creators', { timeout: 30_000 }, () => {
+  it('asks for the top creators again, and leaves answers without creator figures alone', async () => {
+    const user = userEvent.setup();
+    const { bridge, merge } = setUp();
+    await screen.findByRole('tab', { name: 'Top creators' });
+    await user.click(screen.getByRole('tab', { name: 'Top creators' }));
+    await screen.findByRole('button', { name: 'Show only @maple.shop' });
+    const overviews = calls(bridge, 'analytics:overview');
+    merge();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Show only @maple.shop' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Show only @maple' })).toBeTruthy();
+    // The overview (no creator focus) holds no per-Creator figure: not asked again.
+    expect(calls(bridge, 'analytics:overview')).toBe(overviews);
+
+    // On the products tab a creators change asks nothing.
+    await user.click(screen.getByRole('tab', { name: 'Top products' }));
+    await screen.findByText('Nothing in this period.');
+    const products = calls(bridge, 'analytics:breakdown', 'products');
+    act(() => bridge.emit('creators:changed', { ids: [3], reason: 'edit' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls(bridge, 'analytics:breakdown', 'products')).toBe(products);
+    // …while the same event on the creators tab does ask.
+    const creators = calls(bridge, 'analytics:breakdown', 'creators');
+    await user.click(screen.getByRole('tab', { name: 'Top creators' }));
+    await screen.findByRole('button', { name: 'Show only @maple' });
+    const settled = calls(bridge, 'analytics:breakdown', 'creators');
+    expect(settled).toBeGreaterThanOrEqual(creators);
+    act(() => bridge.emit('creators:changed', { ids: [3], reason: 'edit' }));
+    await waitFor(() => expect(calls(bridge, 'analytics:breakdown', 'creators')).toBe(settled + 1));
+  });
+
+  it('asks for the overview again when it is narrowed to a Creator', async () => {
+    const user = userEvent.setup();
+    const { bridge, merge } = setUp();
+    await user.click(await screen.findByRole('tab', { name: 'Top creators' }));
+    await user.click(await screen.findByRole('button', { name: 'Show only @maple' }));
+    const focused = (i: unknown) => (i as { filter: AnalyticsFilter }).filter.focus?.kind === 'creator';
+    await waitFor(() => expect(bridge.callsOf('analytics:overview').filter(focused)).toHaveLength(1));
+    await waitFor(() => expect(bridge.callsOf('analytics:timeseries').filter(focused)).toHaveLength(1));
+    merge();
+    await waitFor(() => expect(bridge.callsOf('analytics:overview').filter(focused)).toHaveLength(2));
+    await waitFor(() => expect(bridge.callsOf('analytics:timeseries').filter(focused)).toHaveLength(2));
+    expect(view.filter.focus).toBeNull(); // the fixture itself is untouched
+  });
+});
