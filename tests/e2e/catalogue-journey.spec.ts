@@ -127,7 +127,7 @@ test('a new user raises ten SKUs in two shops by 5%, sees each result, undoes it
   await expect(orders.getByRole('row').nth(1)).toBeVisible();
   await page.getByLabel('Period', { exact: true }).selectOption('lastQuarter');
   await page.getByRole('checkbox', { name: 'Late' }).check();
-  await page.getByRole('checkbox', { name: 'From creators' }).check();
+  await page.getByRole('checkbox', { name: 'From creators', exact: true }).check();
   // Wait on what is shown: every row late and awaiting shipment, and the count of the filtered view.
   const rows = orders.locator('tr.data-row');
   await expect

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { type SandboxHandle, startSandbox } from '../../src-main/sandbox/index';
 import { admin } from '../helpers/sync-fixtures';
 import { makeTempDir } from '../helpers/tmp';
@@ -149,6 +150,24 @@ test('change a price with review, see the result, undo it; filter orders and exp
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(row).toContain('COMPLETED');
   await page.screenshot({ path: 'test-results/e2e/catalogue-orders-en.png' });
+
+  // Orders no creator brought in: the other source choice clears itself, the export holds only those.
+  const fromCreators = page.getByRole('checkbox', { name: 'From creators', exact: true });
+  const notFromCreators = page.getByRole('checkbox', { name: 'Not from creators' });
+  await fromCreators.check();
+  await notFromCreators.check();
+  await expect(fromCreators).not.toBeChecked();
+  const direct = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const directCsv = Papa.parse<Record<string, string>>(
+    readFileSync(await (await direct).path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim(),
+    { header: true },
+  );
+  expect(directCsv.data.length).toBeGreaterThan(0);
+  for (const row of directCsv.data) expect(row.Affiliate).toBe('no');
+  await notFromCreators.uncheck();
 
   await setLanguage(page, 'zh-CN');
   await nav(page).getByRole('link', { name: '订单' }).click();

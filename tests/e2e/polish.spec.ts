@@ -155,7 +155,7 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
   await expect(drawer).toBeHidden();
 
   // An order a creator brought in names the creator and the commission.
-  await page.getByRole('checkbox', { name: 'From creators' }).check();
+  await page.getByRole('checkbox', { name: 'From creators', exact: true }).check();
   await table.getByRole('row').nth(1).click();
   const affiliateDrawer = page.getByRole('dialog');
   await expect(affiliateDrawer.getByRole('heading', { name: 'Affiliate' })).toBeVisible();
@@ -178,9 +178,9 @@ test('pages share one inset, cells and the rate form fit, and a lost ShopMesh ke
   await expect(saveDialog).toBeHidden();
   await page.reload();
   await nav.getByRole('link', { name: 'Orders' }).click();
-  await expect(page.getByRole('checkbox', { name: 'From creators' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'From creators', exact: true })).not.toBeChecked();
   await page.getByLabel('Saved view').selectOption({ label: 'Completed creator orders' });
-  await expect(page.getByRole('checkbox', { name: 'From creators' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'From creators', exact: true })).toBeChecked();
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('COMPLETED');
   await expect(table.getByRole('row').nth(1)).toContainText('Completed');
   await page.screenshot({ path: 'test-results/e2e/polish-saved-view-en-light.png' });

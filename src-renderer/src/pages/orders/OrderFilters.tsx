@@ -14,11 +14,20 @@ export interface OrderExtraFilters {
   late?: true;
   awaitingShipment?: true;
   affiliate?: true;
+  /** Orders no creator brought in (`affiliate: false` at the channel). */
+  direct?: true;
   refunded?: true;
   sample?: true;
 }
 
-export const flagNames = ['late', 'awaitingShipment', 'affiliate', 'refunded', 'sample'] as const;
+export const flagNames = ['late', 'awaitingShipment', 'affiliate', 'direct', 'refunded', 'sample'] as const;
+
+/** "From creators" and "Not from creators" exclude each other: the one just ticked stays. */
+export function exclusiveFlags(previous: OrderExtraFilters, next: OrderExtraFilters): OrderExtraFilters {
+  if (!next.affiliate || !next.direct) return next;
+  const { [previous.affiliate ? 'affiliate' : 'direct']: _dropped, ...kept } = next;
+  return kept;
+}
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00`).getTime();
 
@@ -28,7 +37,8 @@ export function toQuery(f: OrderExtraFilters): Omit<Filters, 'shopId' | 'search'
     ...(f.status ? { status: [f.status] } : {}),
     ...(f.fromDay ? { from: dayStart(f.fromDay) } : {}),
     ...(f.toDay ? { to: dayStart(f.toDay) + 86_400_000 } : {}),
-    ...Object.fromEntries(flagNames.filter((n) => f[n]).map((n) => [n, true])),
+    ...Object.fromEntries(flagNames.filter((n) => n !== 'direct' && f[n]).map((n) => [n, true])),
+    ...(f.direct ? { affiliate: false } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { useListFilters } from '../../features/lists/useListFilters';
 import { formatMoney } from '../../format/money';
 import { useShops } from '../../hooks/useShops';
 import { OrderDrawer } from './OrderDrawer';
-import { OrderFilterFields, toQuery, type OrderExtraFilters } from './OrderFilters';
+import { exclusiveFlags, OrderFilterFields, toQuery, type OrderExtraFilters } from './OrderFilters';
 import { SavedViews } from './SavedViews';
 import { fromView, toView } from './viewFilters';
 import { useOrderColumns } from './orderColumns';
@@ -64,7 +64,10 @@ export function OrdersPage(): ReactElement {
       extraFiltered={Object.keys(extra).length > 0}
       extraFilters={
         <>
-          <OrderFilterFields value={extra} onChange={setExtra} />
+          <OrderFilterFields
+            value={extra}
+            onChange={(next) => setExtra((previous) => exclusiveFlags(previous, next))}
+          />
           <SavedViews
             current={toView({
               shopId: filters.shopId,

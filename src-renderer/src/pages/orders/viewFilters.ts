@@ -34,6 +34,7 @@ export function fromView(view: SavedOrderView): {
   if (f.status?.[0]) extra.status = f.status[0];
   if (f.from !== undefined) extra.fromDay = dayOf(f.from);
   if (f.to !== undefined) extra.toDay = dayOf(f.to - 86_400_000);
-  for (const name of flagNames) if (f[name] === true) extra[name] = true;
+  for (const name of flagNames) if (name !== 'direct' && f[name] === true) extra[name] = true;
+  if (f.affiliate === false) extra.direct = true;
   return { shopId: f.shopId, search: f.search ?? '', extra, sort: f.sort ?? null };
 }

@@ -1,9 +1,10 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Change, ReviewChangeInput, ReviewChangeResult } from '@shared/catalogue';
+import type { Change, ChangeItem, ReviewChangeInput, ReviewChangeResult } from '@shared/catalogue';
 import type { AppError } from '@shared/errors';
 import { errorText, useChannelMutation, useChannelQuery } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { fractionDigits, minorToDecimal } from '../../format/money';
 import { reasonText, stateTone, valueText } from './changeText';
 
 /** One reviewed request: what the merchant asked for, and main's old → new per SKU. */
@@ -97,7 +98,14 @@ export function ChangeDialog(props: {
           <ChangeTable rows={reviewRows} shopName={shopName} />
         </>
       ) : (
-        changes.map((change) => <SentChange key={change.id} initial={change} shopName={shopName} />)
+        changes.map((change) => (
+          <SentChange
+            key={change.id}
+            initial={change}
+            shopName={shopName}
+            onOverwrite={(next) => setChanges((current) => [...current, next])}
+          />
+        ))
       )}
       {error && (
         <p className="field-error" role="alert">
@@ -129,8 +137,49 @@ export function ChangeDialog(props: {
   );
 }
 
+const decimal = (value: ChangeItem['remote']): string =>
+  value?.kind === 'price'
+    ? minorToDecimal(value.price.amountMinor, fractionDigits(value.price.currency))
+    : '';
+
+/**
+ * The SKUs of a change that TikTok had changed since the sync, sent again with the merchant's values over
+ * TikTok's (each edit names the value TikTok has as `expected`, so main sends it knowingly; docs/catalogue.md).
+ */
+export function overwriteInput(change: Change): ReviewChangeInput | null {
+  const conflicts = change.items.filter((i) => i.state === 'conflict' && i.remote && i.new);
+  if (conflicts.length === 0) return null;
+  if (change.kind === 'price')
+    return {
+      kind: 'price',
+      items: conflicts.map((i) => ({ skuId: i.skuId, price: decimal(i.new), expected: decimal(i.remote) })),
+    };
+  return {
+    kind: 'inventory',
+    items: conflicts.flatMap((i) =>
+      i.new?.kind === 'inventory'
+        ? i.new.warehouses.map((w) => {
+            const remote = i.remote?.kind === 'inventory' ? i.remote.warehouses : [];
+            const now = remote.find((r) => r.warehouseId === w.warehouseId)?.quantity;
+            return {
+              skuId: i.skuId,
+              warehouseId: w.warehouseId,
+              quantity: w.quantity,
+              ...(now === undefined ? {} : { expected: now }),
+            };
+          })
+        : [],
+    ),
+  };
+}
+
 /** A sent change, refetched whenever main says it moved on. */
-function SentChange(props: { initial: Change; shopName: (shopId: string) => string }): ReactElement {
+function SentChange(props: {
+  initial: Change;
+  shopName: (shopId: string) => string;
+  /** The merchant chose to send their values over TikTok's: the new change. */
+  onOverwrite: (change: Change) => void;
+}): ReactElement {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const query = useChannelQuery(
@@ -144,6 +193,15 @@ function SentChange(props: { initial: Change; shopName: (shopId: string) => stri
     },
   );
   const change = query.data ?? props.initial;
+  const prices = useChannelMutation('products:updatePrices', { silent: true, onSuccess: props.onOverwrite });
+  const stock = useChannelMutation('products:updateInventory', {
+    silent: true,
+    onSuccess: props.onOverwrite,
+  });
+  const overwrite = change.finishedAt === null ? null : overwriteInput(change);
+  const conflicts = change.items.filter((i) => i.state === 'conflict' && i.remote && i.new).length;
+  const [sentOver, setSentOver] = useState(false);
+  const overwriteError = prices.error ?? stock.error;
   const rows: Row[] = change.items.map((item) => ({
     key: item.skuId,
     shopId: item.shopId,
@@ -173,6 +231,28 @@ function SentChange(props: { initial: Change; shopName: (shopId: string) => stri
           : t('products.change.finished', { done: change.counts.done ?? 0, total: change.items.length })}
       </p>
       <ChangeTable rows={rows} shopName={props.shopName} />
+      {overwrite && !sentOver && (
+        <div className="change-conflicts">
+          <p className="muted">{t('products.change.conflictHint', { count: conflicts })}</p>
+          <button
+            type="button"
+            className="button"
+            disabled={prices.isPending || stock.isPending}
+            onClick={() => {
+              const sent = () => setSentOver(true);
+              if (overwrite.kind === 'price') prices.mutate({ items: overwrite.items }, { onSuccess: sent });
+              else stock.mutate({ items: overwrite.items }, { onSuccess: sent });
+            }}
+          >
+            {t('products.change.overwrite', { count: conflicts })}
+          </button>
+          {overwriteError && (
+            <p className="field-error" role="alert">
+              {errorText(overwriteError)}
+            </p>
+          )}
+        </div>
+      )}
     </section>
   );
 }
