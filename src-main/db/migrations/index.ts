@@ -23,6 +23,7 @@ import { m024ScoreOverrideReason } from './024-score-override-reason';
 import { m025ProfileIdentityFields } from './025-profile-identity-fields';
 import { m026CreatorGroupsAndAttribution } from './026-creator-groups-and-attribution';
 import { m028CollaborationProducts } from './028-collaboration-products';
+import { m032DeliveriesByConversation } from './032-deliveries-by-conversation';
 
 export type { Migration };
 
@@ -55,6 +56,7 @@ export const migrations: readonly Migration[] = [
   m025ProfileIdentityFields,
   m026CreatorGroupsAndAttribution,
   m028CollaborationProducts,
+  m032DeliveriesByConversation,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
