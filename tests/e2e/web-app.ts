@@ -141,8 +141,11 @@ export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'ligh
   expect(ok).toBe(true);
 }
 
-/** Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and syncs it once. */
-export async function connectShopAndSync(page: Page, context: BrowserContext): Promise<void> {
+/**
+ * Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and syncs it once.
+ * Returns the embedded sandbox's origin (the consent page is its own), where its admin API answers.
+ */
+export async function connectShopAndSync(page: Page, context: BrowserContext): Promise<string> {
   await page
     .getByRole('navigation', { name: /^(Main|主导航)$/ })
     .getByRole('link', { name: 'Accounts' })
@@ -150,9 +153,13 @@ export async function connectShopAndSync(page: Page, context: BrowserContext): P
   const consentTab = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
   const tab = await consentTab;
-  await tab.getByRole('button', { name: 'Authorize' }).click();
+  const authorize = tab.getByRole('button', { name: 'Authorize' });
+  await expect(authorize).toBeVisible();
+  const sandboxOrigin = new URL(tab.url()).origin;
+  await authorize.click();
   await tab.close();
   await expect(page.getByText('Your shop is connected.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Sync now' }).first().click();
   await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
+  return sandboxOrigin;
 }
