@@ -13,6 +13,7 @@ import type { Report } from './report';
 /**
  * Outreach figures (issue 14, ARCHITECTURE §12), names fixed by the issue:
  *  - outreach.plan.ms: the dry-run plan of 10,000 creators;
+ *  - outreach.plan.history.ms: the same plan against a shop with a history the skip reasons read;
  *  - outreach.send.rateRatio / outreach.send.duplicates: messages against the sandbox at a configured rate,
  *    achieved rate ÷ configured, and creators messaged twice per the sandbox's write log;
  *  - outreach.chaos.*: an Outreach of 2,000 Deliveries (1,000 creators invited and messaged) drained by a
@@ -34,7 +35,7 @@ export async function benchOutreach(report: Report): Promise<void> {
   }
 }
 
-function benchPlan(report: Report): void {
+export function benchPlan(report: Report): void {
   const db = openDatabase(':memory:');
   db.exec(`
     INSERT INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
@@ -85,7 +86,96 @@ function benchPlan(report: Report): void {
   }
   runs.sort((a, b) => a - b);
   report('outreach.plan.ms', runs[2] ?? NaN, 'ms');
+  benchPlanWithHistory(report, db, ids);
   db.close();
+}
+
+/**
+ * outreach.plan.history.ms: the same plan (both actions) when the shop already has a history the skip
+ * reasons read (already invited, cooldown, five unanswered messages): 20,000 Deliveries of an earlier
+ * Outreach to the same creators, their 10,000 conversations with 4 messages each, and 200 synced
+ * collaborations of 50 creators each.
+ */
+function benchPlanWithHistory(report: Report, db: ReturnType<typeof openDatabase>, ids: number[]): void {
+  const now = Date.now();
+  const withHistory = new OutreachService({ db, now: Date.now, cooldownDays: () => 14 });
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO outreaches (id, uid, account_id, shop_id, name, action, status, settings, created_at, updated_at)
+       VALUES (900, 'bench-history', 'a1', 's1', 'Earlier', 'both', 'finished',
+               '{"products":[{"productId":"p1","commissionBp":1500}]}', 1, 1)`,
+    ).run();
+    const delivery = db.prepare(
+      `INSERT INTO deliveries (outreach_id, creator_id, creator_open_id, action, idempotency_key, state,
+         conversation_id, sending_at, sent_at, updated_at) VALUES (900, ?, ?, ?, ?, 'sent', ?, ?, ?, ?)`,
+    );
+    const conversation = db.prepare(
+      `INSERT INTO conversations (conversation_id, account_id, shop_id, creator_id, last_message_at, synced_at)
+       VALUES (?, 'a1', 's1', ?, ?, ?)`,
+    );
+    const message = db.prepare(
+      `INSERT INTO messages (message_id, conversation_id, conversation_index, type, content, from_creator, create_time)
+       VALUES (?, ?, ?, 'TEXT', '{}', ?, ?)`,
+    );
+    const collab = db.prepare(
+      `INSERT INTO collaborations (collaboration_id, account_id, shop_id, name, status, end_time, etag, synced_at)
+       VALUES (?, 'a1', 's1', ?, 'VALID', ?, 'e', 1)`,
+    );
+    const member = db.prepare(
+      'INSERT INTO collaboration_creators (collaboration_id, creator_id) VALUES (?, ?)',
+    );
+    const product = db.prepare("INSERT INTO collaboration_products VALUES (?, 'p1')");
+    // Spread over the last 30 days, so some are inside the 14-day cooldown and some are not.
+    const at = (i: number) => now - (i % 30) * 86_400_000;
+    ids.forEach((id, i) => {
+      delivery.run(id, `open-${i}`, 'invite', `h:${i}:invite`, null, at(i), at(i), at(i));
+      delivery.run(id, `open-${i}`, 'message', `h:${i}:message`, `conv-${i}`, at(i), at(i), at(i));
+      conversation.run(`conv-${i}`, id, at(i), at(i));
+      for (let m = 0; m < 4; m++)
+        message.run(
+          `msg-${i}-${m}`,
+          `conv-${i}`,
+          String(1_000 + m),
+          i % 3 === 0 && m === 1 ? 1 : 0,
+          at(i) + m,
+        );
+    });
+    for (let k = 0; k < 200; k++) {
+      collab.run(`col-${k}`, `Earlier ${k}`, now + 10 * 86_400_000);
+      product.run(`col-${k}`);
+      for (let j = 0; j < 50; j++) member.run(`col-${k}`, ids[(k * 50 + j) % ids.length]);
+    }
+  })();
+  const template = (kind: 'message' | 'invitation', body: string) =>
+    withHistory.templates.save({ name: `history ${kind}`, kind, language: 'en', body }).id;
+  const input = {
+    accountId: 'a1',
+    shopId: 's1',
+    name: 'Plan with history',
+    action: 'both' as const,
+    creatorIds: ids,
+    products: [{ productId: 'p1', commissionBp: 1500 }],
+    freeSample: { hasFreeSample: false, approvalExempt: false },
+    sellerEmail: 'team@maplemoss.example',
+    messageTemplateId: template('message', 'Hi {{creator_name}}, {{shop_name}} would love to work with you.'),
+    invitationTemplateId: template('invitation', '{{shop_name}} offers {{commission}} on {{product_names}}.'),
+    values: { productNames: 'Moss lamp' },
+    window: { startMinute: 9 * 60, endMinute: 18 * 60 },
+    dailyCap: null,
+    ratePerMinute: 30,
+    weeklyPool: 500,
+  };
+  const first = withHistory.plan(input); // warm statements
+  // The history must be what the plan reads, or the figure measures nothing.
+  if (first.counts.skipped < ids.length / 3) throw new Error(`history skipped only ${first.counts.skipped}`);
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    withHistory.plan(input);
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  report('outreach.plan.history.ms', runs[2] ?? NaN, 'ms');
 }
 
 function input(

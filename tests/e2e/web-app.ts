@@ -177,22 +177,28 @@ export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'ligh
 
 /**
  * Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and waits for the first
- * sync, which a new connection starts by itself.
+ * sync, which a new connection starts by itself. Returns the embedded sandbox's origin (the consent page is its
+ * own), where its admin API answers.
  */
-export async function connectShop(page: Page, context: BrowserContext): Promise<void> {
-  await openConsentAndAuthorize(page, context);
+export async function connectShop(page: Page, context: BrowserContext): Promise<string> {
+  const sandboxOrigin = await openConsentAndAuthorize(page, context);
   await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
+  return sandboxOrigin;
 }
 
-/** Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and syncs it once. */
-export async function connectShopAndSync(page: Page, context: BrowserContext): Promise<void> {
-  await openConsentAndAuthorize(page, context);
+/**
+ * Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and syncs it once.
+ * Returns the embedded sandbox's origin, where its admin API answers.
+ */
+export async function connectShopAndSync(page: Page, context: BrowserContext): Promise<string> {
+  const sandboxOrigin = await openConsentAndAuthorize(page, context);
   await expect(page.getByText('Your shop is connected.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Sync now' }).first().click();
   await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
+  return sandboxOrigin;
 }
 
-async function openConsentAndAuthorize(page: Page, context: BrowserContext): Promise<void> {
+async function openConsentAndAuthorize(page: Page, context: BrowserContext): Promise<string> {
   await page
     .getByRole('navigation', { name: /^(Main|主导航)$/ })
     .getByRole('link', { name: 'Accounts' })
@@ -200,7 +206,11 @@ async function openConsentAndAuthorize(page: Page, context: BrowserContext): Pro
   const consentTab = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
   const tab = await consentTab;
-  await tab.getByRole('button', { name: 'Authorize' }).click();
+  const authorize = tab.getByRole('button', { name: 'Authorize' });
+  await expect(authorize).toBeVisible();
+  const sandboxOrigin = new URL(tab.url()).origin;
+  await authorize.click();
   await expect(tab.getByText('You can close this tab and return to ShopMesh.')).toBeVisible();
   await tab.close();
+  return sandboxOrigin;
 }

@@ -24,6 +24,7 @@ import { m025ProfileIdentityFields } from './025-profile-identity-fields';
 import { m026CreatorGroupsAndAttribution } from './026-creator-groups-and-attribution';
 import { m028CollaborationProducts } from './028-collaboration-products';
 import { m031DeliveryRetriesAndCardProducts } from './031-delivery-retries-and-card-products';
+import { m032DeliveriesByConversation } from './032-deliveries-by-conversation';
 import { m034ProductImageCache } from './034-product-image-cache';
 
 export type { Migration };
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   m026CreatorGroupsAndAttribution,
   m028CollaborationProducts,
   m031DeliveryRetriesAndCardProducts,
+  m032DeliveriesByConversation,
   m034ProductImageCache,
 ];
 

@@ -11,9 +11,10 @@ import type { Collaboration, Conversation, CreatorOutcome, SandboxState } from '
  * nothing runs in the background: each answer shows what the clock has reached.
  */
 
+/** A number of seconds in [min, max] (both included), drawn from `h`. */
 function within(span: readonly [number, number], h: number): number {
   const [min, max] = span;
-  return max > min ? min + (h % (max - min)) : min;
+  return min + (h % (max - min + 1));
 }
 
 /** The first `count` products of a rotation of `n` that starts at `start`. */
