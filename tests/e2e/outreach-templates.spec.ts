@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { webAppPerTest } from './web-app';
+import { gradientPng } from '../helpers/images';
+import { callApi, connectShopAndSync, setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 14 item 1 in the real renderer: Outreach → Templates. A merchant writes an English invitation and a
@@ -124,4 +125,131 @@ test('templates are written, previewed, checked, edited and deleted', async ({ p
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(list.getByRole('button', { name: /Spring invitation/ })).toHaveCount(0);
   await expect(list.getByRole('button', { name: /春季私信/ })).toBeVisible();
+});
+
+test('a picture, a product card and a collaboration card, previewed as the creator sees them', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  // Tall enough that each screenshot holds the whole editor with its preview.
+  await page.setViewportSize({ width: 1360, height: 1500 });
+  await page.goto(web.app.url);
+  await connectShopAndSync(page, context);
+  await callApi(web.app, request, 'creators:add', { handle: 'luna_reviews', nickname: 'Luna' });
+  const catalogue = await callApi<{ items: Array<{ title: string }> }>(web.app, request, 'products:list', {
+    status: 'ACTIVATE',
+    limit: 1,
+  });
+  const productTitle = catalogue.items[0]!.title;
+
+  await nav(page).getByRole('link', { name: 'Outreach' }).click();
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: 'New template' }).click();
+  const editor = page.getByRole('region', { name: 'New template' });
+  await editor.getByLabel('Name', { exact: true }).fill('Spring lookbook');
+  // The type is a radio group: arrow keys move through it.
+  const types = editor.getByRole('group', { name: 'Message type' });
+  await types.getByRole('radio', { name: 'Text message' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(types.getByRole('radio', { name: 'Image' })).toBeChecked();
+  await expect(editor.getByRole('textbox', { name: 'Text' })).toHaveCount(0);
+
+  const picture = editor.getByRole('group', { name: 'Picture' });
+  const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const chooser = page.waitForEvent('filechooser');
+    await picture.getByRole('button', { name: /(Choose|Replace) picture/ }).click();
+    await (await chooser).setFiles(file);
+  };
+  await choose({ name: 'rate-card.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') });
+  await expect(picture.getByRole('alert')).toHaveText(
+    '“rate-card.pdf” is not a picture TikTok takes: choose a jpg, png, gif or webp file.',
+  );
+  await choose({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(11 * 1024 * 1024) });
+  await expect(picture.getByRole('alert')).toHaveText(
+    '“huge.png” is 11 MB; TikTok takes pictures of at most 10 MB.',
+  );
+  // A file named .png that is no picture: refused when read, and by main if it ever got there.
+  await choose({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+  await expect(picture.getByRole('alert')).toContainText('“fake.png” could not be read as a picture');
+  await choose({
+    name: 'spring-lookbook.png',
+    mimeType: 'image/png',
+    buffer: gradientPng(480, 320, [255, 138, 101], [94, 53, 177]),
+  });
+  await expect(picture.getByRole('img', { name: 'The picture to send: spring-lookbook.png' })).toBeVisible();
+  await expect(picture.getByRole('alert')).toHaveCount(0);
+  await expect(picture).toContainText('480 × 320 px');
+  const preview = editor.getByRole('region', { name: 'Preview of the template' });
+  await editor.getByLabel('Find a creator to preview for').fill('luna');
+  await expect(preview).toContainText('As @luna_reviews sees it');
+  await expect(preview.getByRole('img', { name: 'Picture message: spring-lookbook.png' })).toBeVisible();
+  await editor.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByText('Template "Spring lookbook" saved.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/outreach-template-image-en-light.png', fullPage: true });
+
+  // A product card: the product found in the catalogue by keyboard.
+  await page.getByRole('button', { name: 'New template' }).click();
+  const card = page.getByRole('region', { name: 'New template' });
+  await card.getByLabel('Name', { exact: true }).fill('Bestseller card');
+  await card.getByRole('radio', { name: 'Product card' }).check();
+  const cardPreview = card.getByRole('region', { name: 'Preview of the template' });
+  await expect(cardPreview.getByRole('figure', { name: 'Product card' })).toContainText(
+    "The outreach's first product",
+  );
+  const onCard = card.getByRole('group', { name: 'Product on the card' });
+  await onCard.getByRole('radio', { name: 'This product' }).check();
+  const search = onCard.getByRole('combobox', { name: 'Find a product' });
+  await search.fill(productTitle.split(' ')[0]!);
+  await expect(onCard.getByRole('option').first()).toBeVisible();
+  await search.press('Enter');
+  await expect(onCard.getByRole('status')).toContainText('Card of “');
+  await expect(cardPreview.getByRole('figure', { name: 'Product card' })).not.toContainText(
+    "The outreach's first product",
+  );
+  await card.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByText('Template "Bestseller card" saved.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/outreach-template-card-en-light.png', fullPage: true });
+
+  // A collaboration card: what it refers to, drawn with the outreach's facts.
+  await page.getByRole('button', { name: 'New template' }).click();
+  const collab = page.getByRole('region', { name: 'New template' });
+  await collab.getByLabel('Name', { exact: true }).fill('Invitation card');
+  await collab.getByRole('radio', { name: 'Collaboration card' }).check();
+  await expect(collab.getByText(/card of the invitation the same outreach sent this creator/)).toBeVisible();
+  await collab.getByLabel('{{commission}}').fill('15%');
+  await collab.getByLabel('{{product_names}}').fill('Silk Scrunchie');
+  const invitation = collab.getByRole('figure', { name: 'Collaboration card' });
+  await expect(invitation).toContainText('invites you to promote their products');
+  await expect(invitation).toContainText('15%');
+  await collab.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByText('Template "Invitation card" saved.')).toBeVisible();
+
+  // Saved pictures come back from main; each type in both languages and themes.
+  const list = page.getByRole('navigation', { name: 'Templates' });
+  await expect(list.getByRole('button', { name: /Spring lookbook/ })).toContainText('Image');
+  for (const [name, shot] of [
+    ['Spring lookbook', 'image'],
+    ['Bestseller card', 'card'],
+    ['Invitation card', 'collaboration'],
+  ] as const) {
+    await setLook(page, 'en', 'light');
+    await list.getByRole('button', { name: new RegExp(name) }).click();
+    const open = page.getByRole('region', { name });
+    if (shot === 'image')
+      await expect(open.getByRole('img', { name: 'The picture to send: spring-lookbook.png' })).toBeVisible();
+    for (const [language, theme] of [
+      ['zh-CN', 'dark'],
+      ['zh-CN', 'light'],
+      ['en', 'dark'],
+    ] as const) {
+      await setLook(page, language, theme);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await page.screenshot({
+        path: `test-results/e2e/outreach-template-${shot}-${language}-${theme}.png`,
+        fullPage: true,
+      });
+    }
+  }
 });

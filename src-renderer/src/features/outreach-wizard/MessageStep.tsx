@@ -2,7 +2,9 @@ import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TemplateKind, templateVariables } from '@shared/outreach';
 import { useChannelQuery } from '../../api';
+import { MessagePreview } from './MessagePreview';
 import { TemplatePreview } from './TemplatePreview';
+import { useSavedLook } from './useMessageLook';
 import { promotionLinkValue } from '@shared/promotion-links';
 import { commissionText, type Draft, needs, parseShopKey, type TemplateChoice } from './draft';
 
@@ -98,6 +100,8 @@ export function MessageStep(props: {
             choice={draft.templates[kind]}
             onChange={(choice) => update({ templates: { ...draft.templates, [kind]: choice } })}
             creatorId={creatorId}
+            creatorLabel={creators.find((c) => c.id === creatorId)?.label ?? null}
+            firstProductId={Object.keys(draft.products)[0] ?? null}
             values={{
               shopName,
               ...(Object.keys(draft.productTitles).length > 0
@@ -127,6 +131,10 @@ function TemplateField(props: {
     promotionLink?: string;
   };
   onChecked: (ok: boolean) => void;
+  /** Whom the preview is for, as the list names them. */
+  creatorLabel: string | null;
+  /** The Outreach's first product (a product card without its own shows it). */
+  firstProductId: string | null;
 }): ReactElement {
   const { kind, choice, onChange, creatorId, values, onChecked } = props;
   const { t } = useTranslation();
@@ -135,6 +143,7 @@ function TemplateField(props: {
   const ofKind = (templates.data?.templates ?? []).filter((x) => x.kind === kind);
   const chosen = ofKind.find((x) => x.id === choice.templateId) ?? null;
   const body = choice.writing ? choice.body : (chosen?.body ?? '');
+  const look = useSavedLook(choice.writing ? null : chosen, values, props.firstProductId);
   return (
     <fieldset className="wizard-template">
       <legend className="wizard-template-title">{t(`outreach.wizard.template.${kind}`)}</legend>
@@ -158,7 +167,11 @@ function TemplateField(props: {
         <option value="">{t('outreach.wizard.template.none')}</option>
         {ofKind.map((x) => (
           <option key={x.id} value={x.id}>
-            {`${x.name} · ${t(`outreach.wizard.language.${x.language}`)}`}
+            {[
+              x.name,
+              ...(x.messageType === 'TEXT' ? [] : [t(`outreach.templates.messageType.${x.messageType}`)]),
+              t(`outreach.wizard.language.${x.language}`),
+            ].join(' · ')}
           </option>
         ))}
         <option value="new">{t('outreach.wizard.template.write')}</option>
@@ -200,6 +213,15 @@ function TemplateField(props: {
           />
         </div>
       )}
+      {look && (
+        <MessagePreview
+          look={look}
+          shopName={values.shopName}
+          creator={props.creatorLabel}
+          label={t('outreach.wizard.preview', { kind: t(`outreach.wizard.template.${kind}`) })}
+        />
+      )}
+      {/* A picture or card has no text: its empty preview still tells the step it has no problem. */}
       <TemplatePreview
         kind={kind}
         body={body}

@@ -2,6 +2,8 @@ import { useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   creatorVariables,
+  type MessageType,
+  messageTypes,
   type Template,
   type TemplateKind,
   templateKinds,
@@ -14,21 +16,31 @@ import { SearchField } from '../../../components/SearchField';
 import { useToasts } from '../../../components/Toasts';
 import { useShops } from '../../../hooks/useShops';
 import { type PreviewValues, TemplatePreview } from '../../../features/outreach-wizard/TemplatePreview';
+import { type MessageLook, MessagePreview } from '../../../features/outreach-wizard/MessagePreview';
+import { useCardProduct } from '../../../features/outreach-wizard/useMessageLook';
+import { CardProductPicker } from './CardProductPicker';
+import { ImagePicker, type PickedImage, savedImage } from './ImagePicker';
 
 interface Draft {
   name: string;
   kind: TemplateKind;
   language: Template['language'];
-  /** Kept as saved: the editor writes TEXT templates; other types keep their picture or card. */
-  messageType: Template['messageType'];
+  messageType: MessageType;
+  /** The text of a TEXT message (kept while another type is tried, sent only for TEXT). */
   body: string;
+  /** A new picture for an IMAGE message; null keeps the saved one. */
+  image: PickedImage | null;
+  /** A PRODUCT_CARD's own product; null: the Outreach's first. */
+  productId: string | null;
 }
 
 /**
- * One template: its name, kind, language and text with `{{variables}}` inserted from chips; the text rendered
- * live for a creator the merchant picks, with example values for what an Outreach fills in. Main refuses an
- * unknown variable (or a creator variable in an invitation) when saving; empty values and over-length show
- * in the preview and stop an Outreach before anything is queued.
+ * One template: its name, kind, language and, for a message, its type (docs/outreach.md "Message types"):
+ * a text with `{{variables}}` inserted from chips, a picture, a product card or a collaboration card. The
+ * message is previewed live as the chosen creator would see it — the text rendered with example values for
+ * what an Outreach fills in, the picture, or the card. Main refuses an unknown variable (or a creator
+ * variable in an invitation) and a picture TikTok would not take when saving; empty values and over-length
+ * show in the preview and stop an Outreach before anything is queued.
  */
 export function TemplateEditor(props: {
   template: Template | null;
@@ -48,9 +60,29 @@ export function TemplateEditor(props: {
           language: template.language,
           messageType: template.messageType,
           body: template.body,
+          image: null,
+          productId: template.productId,
         }
-      : { name: '', kind: 'message', language: 'en', messageType: 'TEXT', body: '' },
+      : {
+          name: '',
+          kind: 'message',
+          language: 'en',
+          messageType: 'TEXT',
+          body: '',
+          image: null,
+          productId: null,
+        },
   );
+  const saved = useChannelQuery(
+    'templates:image',
+    { id: template?.id ?? 0 },
+    { enabled: template?.image != null },
+  );
+  const shownImage = draft.image
+    ? draft.image
+    : template?.image
+      ? savedImage(template.image, saved.data?.data)
+      : null;
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const save = useChannelMutation('templates:save', { invalidates: ['templates:list'], silent: true });
@@ -72,11 +104,23 @@ export function TemplateEditor(props: {
     });
   };
   const submit = async (): Promise<void> => {
+    const type = draft.messageType;
     if (!draft.name.trim()) return setError(t('outreach.templates.need.name'));
-    if (draft.messageType === 'TEXT' && !draft.body.trim())
-      return setError(t('outreach.templates.need.body'));
+    if (type === 'TEXT' && !draft.body.trim()) return setError(t('outreach.templates.need.body'));
+    if (type === 'IMAGE' && !shownImage) return setError(t('outreach.templates.need.image'));
     try {
-      const saved = await save.mutateAsync({ ...(template ? { id: template.id } : {}), ...draft });
+      const saved = await save.mutateAsync({
+        ...(template ? { id: template.id } : {}),
+        name: draft.name,
+        kind: draft.kind,
+        language: draft.language,
+        messageType: type,
+        body: type === 'TEXT' ? draft.body : '',
+        ...(type === 'IMAGE' && draft.image
+          ? { image: { fileName: draft.image.fileName, data: draft.image.data } }
+          : {}),
+        ...(type === 'PRODUCT_CARD' ? { productId: draft.productId } : {}),
+      });
       showToast({ tone: 'success', message: t('outreach.templates.saved', { name: saved.name }) });
       props.onSaved(saved);
     } catch (err) {
@@ -113,7 +157,11 @@ export function TemplateEditor(props: {
             <select
               className="input select"
               value={draft.kind}
-              onChange={(e) => change({ kind: e.target.value as TemplateKind })}
+              // An invitation is always text.
+              onChange={(e) => {
+                const kind = e.target.value as TemplateKind;
+                change(kind === 'invitation' ? { kind, messageType: 'TEXT' } : { kind });
+              }}
             >
               {templateKinds.map((k) => (
                 <option key={k} value={k}>
@@ -135,9 +183,33 @@ export function TemplateEditor(props: {
           </label>
         </div>
         <p className="field-hint">{t(`outreach.templates.kindHint.${draft.kind}`)}</p>
-        {draft.messageType !== 'TEXT' ? (
-          <p className="field-hint">{t(`outreach.templates.typeHint.${draft.messageType}`)}</p>
-        ) : (
+        {draft.kind === 'message' && (
+          <fieldset className="message-type-choice">
+            <legend className="field-label">{t('outreach.templates.messageTypeLabel')}</legend>
+            <div className="message-type-options">
+              {messageTypes.map((type) => (
+                <label key={type} className="radio-line">
+                  <input
+                    type="radio"
+                    name={`${id}-type`}
+                    value={type}
+                    checked={draft.messageType === type}
+                    onChange={() => change({ messageType: type })}
+                  />
+                  <span>{t(`outreach.templates.messageType.${type}`)}</span>
+                </label>
+              ))}
+            </div>
+            <p className="field-hint">{t(`outreach.templates.typeHint.${draft.messageType}`)}</p>
+          </fieldset>
+        )}
+        {draft.messageType === 'IMAGE' && (
+          <ImagePicker shown={shownImage} onPick={(image) => change({ image })} />
+        )}
+        {draft.messageType === 'PRODUCT_CARD' && (
+          <CardProductPicker productId={draft.productId} onChange={(productId) => change({ productId })} />
+        )}
+        {draft.messageType === 'TEXT' && (
           <>
             <label className="field-label" htmlFor={`${id}-body`}>
               {t('outreach.wizard.template.body')}
@@ -165,9 +237,15 @@ export function TemplateEditor(props: {
                 </button>
               ))}
             </div>
-            <PreviewFor kind={draft.kind} body={draft.body} />
           </>
         )}
+        <PreviewFor
+          kind={draft.kind}
+          body={draft.messageType === 'TEXT' ? draft.body : ''}
+          type={draft.messageType}
+          image={shownImage}
+          productId={draft.productId}
+        />
         {error && (
           <Notice tone="danger" title={t('outreach.templates.cannotSave')}>
             {error}
@@ -231,8 +309,17 @@ export function TemplateEditor(props: {
   );
 }
 
-/** The live preview: a creator found by search, a shop for {{shop_name}}, example values for the rest. */
-function PreviewFor(props: { kind: TemplateKind; body: string }): ReactElement {
+/**
+ * The live preview: a creator found by search, a shop for {{shop_name}}, example values for the rest; a text
+ * rendered by main, or the picture or card drawn as the creator sees it.
+ */
+function PreviewFor(props: {
+  kind: TemplateKind;
+  body: string;
+  type: MessageType;
+  image: { fileName: string; src: string | null; width: number; height: number } | null;
+  productId: string | null;
+}): ReactElement {
   const { t } = useTranslation();
   const id = useId();
   const shops = useShops();
@@ -245,6 +332,8 @@ function PreviewFor(props: { kind: TemplateKind; body: string }): ReactElement {
   });
   const creators = found.data?.items ?? [];
   const chosen = creatorId ?? creators[0]?.id ?? null;
+  const chosenCreator = creators.find((c) => c.id === chosen);
+  const product = useCardProduct(props.type === 'PRODUCT_CARD' ? props.productId : null);
   // {{shop_name}} starts as the first connected shop's name; the merchant may type another.
   const field = (key: keyof PreviewValues, label: string, initial?: string) => (
     <label className="field-inline" key={key}>
@@ -256,10 +345,46 @@ function PreviewFor(props: { kind: TemplateKind; body: string }): ReactElement {
       />
     </label>
   );
-  const shopName = values.shopName ?? shops.shops[0]?.name;
+  // A product card comes from the product's shop; anything else from the first connected shop until typed.
+  const shopName =
+    values.shopName ??
+    (props.type === 'PRODUCT_CARD' ? product?.shopName : undefined) ??
+    shops.shops[0]?.name;
   const filled = Object.fromEntries(
     Object.entries({ ...values, shopName }).filter(([, v]) => v?.trim()),
   ) as PreviewValues;
+  const look: MessageLook | null =
+    props.type === 'IMAGE'
+      ? {
+          type: 'IMAGE',
+          src: props.image?.src ?? null,
+          fileName: props.image?.fileName ?? '',
+          width: props.image?.width ?? null,
+          height: props.image?.height ?? null,
+        }
+      : props.type === 'PRODUCT_CARD'
+        ? { type: 'PRODUCT_CARD', product: props.productId === null ? null : product }
+        : props.type === 'TARGET_COLLABORATION_CARD'
+          ? {
+              type: 'TARGET_COLLABORATION_CARD',
+              productNames: filled.productNames ?? null,
+              commission: filled.commission ?? null,
+            }
+          : null;
+  // Which example values the message shows: all for a text, the invitation's facts for its card.
+  const fields: Array<keyof PreviewValues> =
+    props.type === 'TEXT'
+      ? ['shopName', 'productNames', 'commission', 'sampleOffer', 'promotionLink']
+      : props.type === 'TARGET_COLLABORATION_CARD'
+        ? ['shopName', 'productNames', 'commission']
+        : ['shopName'];
+  const labels: Record<keyof PreviewValues, string> = {
+    shopName: '{{shop_name}}',
+    productNames: '{{product_names}}',
+    commission: '{{commission}}',
+    sampleOffer: '{{sample_offer}}',
+    promotionLink: '{{promotion_link}}',
+  };
   return (
     <fieldset className="wizard-choice template-preview-for">
       <legend className="field-label">{t('outreach.templates.previewLegend')}</legend>
@@ -292,19 +417,30 @@ function PreviewFor(props: { kind: TemplateKind; body: string }): ReactElement {
         </label>
       </div>
       <div className="template-editor-row">
-        {field('shopName', '{{shop_name}}', shops.shops[0]?.name)}
-        {field('productNames', '{{product_names}}')}
-        {field('commission', '{{commission}}')}
-        {field('sampleOffer', '{{sample_offer}}')}
-        {field('promotionLink', '{{promotion_link}}')}
+        {fields.map((key) => field(key, labels[key], key === 'shopName' ? shopName : undefined))}
       </div>
-      <TemplatePreview
-        kind={props.kind}
-        body={props.body}
-        creatorId={chosen}
-        values={filled}
-        label={t('outreach.templates.previewLabel')}
-      />
+      {look === null ? (
+        <TemplatePreview
+          kind={props.kind}
+          body={props.body}
+          creatorId={chosen}
+          values={filled}
+          label={t('outreach.templates.previewLabel')}
+        />
+      ) : (
+        <MessagePreview
+          look={look}
+          shopName={shopName ?? ''}
+          creator={
+            chosenCreator
+              ? chosenCreator.handle
+                ? `@${chosenCreator.handle}`
+                : (chosenCreator.nickname ?? null)
+              : null
+          }
+          label={t('outreach.templates.previewLabel')}
+        />
+      )}
     </fieldset>
   );
 }

@@ -60,7 +60,10 @@ export function TemplatesPanel(): ReactElement {
                   >
                     <span className="templates-item-name">{x.name}</span>
                     <span className="templates-item-meta muted">
-                      {t(`outreach.templates.kind.${x.kind}`)} · {t(`outreach.wizard.language.${x.language}`)}
+                      {t(`outreach.templates.kind.${x.kind}`)}
+                      {x.messageType !== 'TEXT' &&
+                        ` · ${t(`outreach.templates.messageType.${x.messageType}`)}`}{' '}
+                      · {t(`outreach.wizard.language.${x.language}`)}
                     </span>
                   </button>
                 </li>
