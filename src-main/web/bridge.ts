@@ -14,6 +14,7 @@ import {
   sessionCookie,
   sessionCookieName,
   tokensEqual,
+  writeNeedsOrigin,
   tryDecode,
 } from './security';
 import { httpStatusByCode } from './http-status';
@@ -202,6 +203,13 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       sendError(res, 401, {
         code: 'VALIDATION',
         message: 'Open ShopMesh with the link it printed when it started (it carries a session token)',
+      });
+      return;
+    }
+    if (writeNeedsOrigin(req.method, auth) && req.headers.origin === undefined) {
+      sendError(res, 403, {
+        code: 'VALIDATION',
+        message: 'Requests must come from ShopMesh on this computer',
       });
       return;
     }

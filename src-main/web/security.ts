@@ -17,6 +17,15 @@ export function isAllowedOrigin(originHeader: string | undefined, port: number):
   return allowedHosts(port).some((h) => originHeader.toLowerCase() === `http://${h}`);
 }
 
+/**
+ * A write the browser authenticated with the session cookie must say where it comes from: Chromium sends
+ * Origin on every POST, so one without it was made outside a browser page and is refused unless it carries
+ * the token itself (the automation API's Bearer header, which no page on another port can know).
+ */
+export function writeNeedsOrigin(method: string | undefined, auth: 'cookie' | 'bearer' | 'query'): boolean {
+  return auth === 'cookie' && method !== 'GET' && method !== 'HEAD';
+}
+
 export function tokensEqual(expected: string, given: string | undefined | null): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);

@@ -123,3 +123,14 @@ it('sort columns and cursors are refused unless they are ours', async () => {
   }
   expect(tableChecksums(t.app.db)).toEqual(before);
 });
+
+it('LIKE wildcards in a search are taken literally', async () => {
+  // No creator handle or nickname of the synced conversations holds `%` or `\`; spliced into LIKE
+  // unescaped, `%` matches every row. (Handles do hold `_`, so it is not a probe here.)
+  const all = await t.app.router.invoke('inbox:list', {});
+  expect(all.ok && countOf(all.result)! > 0, 'inbox:list has rows to find').toBe(true);
+  for (const search of ['%', '%%', '\\%', '%\\']) {
+    const reply = await t.app.router.invoke('inbox:list', { search });
+    expect(reply.ok ? countOf(reply.result) : reply.error.code, `inbox:list ${search}`).toBe(0);
+  }
+});
