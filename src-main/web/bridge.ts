@@ -108,9 +108,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const sseClients = new Set<ServerResponse>();
 
   const authorised = (req: IncomingMessage, url: URL): 'cookie' | 'bearer' | 'query' | null => {
+    // The Bearer header first: a client that sends it knows the token (a page on another port cannot), even
+    // when its cookie jar also holds the session cookie (Playwright's page.request, say).
+    if (tokensEqual(token, readBearer(req.headers.authorization))) return 'bearer';
     if (readCookies(req.headers.cookie, sessionCookieName).some((v) => tokensEqual(token, v)))
       return 'cookie';
-    if (tokensEqual(token, readBearer(req.headers.authorization))) return 'bearer';
     if (req.method === 'GET' && tokensEqual(token, url.searchParams.get('token'))) return 'query';
     return null;
   };

@@ -221,6 +221,13 @@ describe('web bridge against a page on another local port', () => {
       body: '{}',
     });
     expect(automation.status).toBe(200);
+    // A client with the token and a cookie jar that also holds the cookie (Playwright's page.request).
+    const both = await fetch(`${base()}/ipc/app:info`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(both.status).toBe(200);
   });
 
   it('does not take the token from the query of an API call or the event stream', async () => {
