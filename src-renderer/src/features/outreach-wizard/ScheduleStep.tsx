@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { effectiveLimits } from '@shared/outreach-limits';
 import { useSettings } from '../../settings/SettingsProvider';
 import type { Draft } from './draft';
+import { DraftField } from './DraftField';
 
 /**
  * Step 4: when sending may start, the daily send window in the shop's time zone, and a daily cap; the weekly
@@ -55,12 +56,13 @@ export function ScheduleStep(props: {
           {t('outreach.wizard.startAt')}
         </label>
         {draft.startAt !== '' && (
-          <input
-            className="input"
+          <DraftField
+            draft={draft}
+            update={update}
+            field="startAt"
+            label={t('outreach.wizard.startTime', { zone })}
+            inline
             type="datetime-local"
-            aria-label={t('outreach.wizard.startTime', { zone })}
-            value={draft.startAt}
-            onChange={(e) => update({ startAt: e.target.value })}
           />
         )}
       </fieldset>
@@ -76,36 +78,36 @@ export function ScheduleStep(props: {
         </label>
         {draft.windowOn && (
           <span className="wizard-inline">
-            <input
-              className="input"
+            <DraftField
+              draft={draft}
+              update={update}
+              field="windowStart"
+              label={t('outreach.wizard.windowStart', { zone })}
+              inline
               type="time"
-              aria-label={t('outreach.wizard.windowStart', { zone })}
-              value={draft.windowStart}
-              onChange={(e) => update({ windowStart: e.target.value })}
             />
             <span aria-hidden="true">–</span>
-            <input
-              className="input"
+            <DraftField
+              draft={draft}
+              update={update}
+              field="windowEnd"
+              label={t('outreach.wizard.windowEnd', { zone })}
+              inline
               type="time"
-              aria-label={t('outreach.wizard.windowEnd', { zone })}
-              value={draft.windowEnd}
-              onChange={(e) => update({ windowEnd: e.target.value })}
             />
           </span>
         )}
       </fieldset>
-      <label className="field-label" htmlFor={`${id}-cap`}>
-        {t('outreach.wizard.dailyCap')}
-      </label>
-      <input
-        id={`${id}-cap`}
+      <DraftField
+        draft={draft}
+        update={update}
+        field="dailyCap"
+        label={t('outreach.wizard.dailyCap')}
         className="input input-number"
         type="number"
         min={1}
         max={100_000}
         placeholder={t('outreach.wizard.noCap')}
-        value={draft.dailyCap}
-        onChange={(e) => update({ dailyCap: e.target.value })}
       />
     </div>
   );
