@@ -1,7 +1,4 @@
-import type { Migration } from './migration';
-
-const hasIndex = (db: Parameters<NonNullable<Migration['alreadyApplied']>>[0], name: string): boolean =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
+import { hasIndex, type Migration } from './migration';
 
 /**
  * Indexes for reading creator figures per Creator and affiliate figures per collaboration (docs/analytics.md

@@ -19,8 +19,17 @@ export interface Migration {
   alreadyApplied?(db: Database): boolean;
 }
 
+/** Probes for `alreadyApplied`: whether the schema holds this table, index or column. */
 export function hasTable(db: Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return hasSchemaObject(db, 'table', name);
+}
+
+export function hasIndex(db: Database, name: string): boolean {
+  return hasSchemaObject(db, 'index', name);
+}
+
+function hasSchemaObject(db: Database, type: 'table' | 'index', name: string): boolean {
+  return db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get(type, name) !== undefined;
 }
 
 export function hasColumn(db: Database, table: string, column: string): boolean {

@@ -1,7 +1,18 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
-import { admin, shop, shopAuthorize, shopsOf, start } from './helpers';
+import { z } from 'zod';
+import {
+  admin,
+  adminJson,
+  dataOf,
+  jsonOf,
+  shop,
+  shopAuthorize,
+  shopEnvelope,
+  shopsOf,
+  start,
+} from './helpers';
+import { product, requestLog, writeLog } from './shapes';
 
 let sb: SandboxHandle;
 let token: string;
@@ -35,8 +46,8 @@ describe('admin API', () => {
   it('request log records API calls without secrets', async () => {
     await admin(sb.info, 'DELETE', '/requests');
     await orders();
-    const log = await admin(sb.info, 'GET', '/requests');
-    const entry = log.json.entries.at(-1);
+    const log = await adminJson(sb.info, 'GET', '/requests', requestLog);
+    const entry = log.entries.at(-1)!;
     expect(entry).toMatchObject({
       family: 'shop-api',
       method: 'POST',
@@ -45,7 +56,7 @@ describe('admin API', () => {
       code: 0,
     });
     expect(entry.query).toContain('sign=***');
-    expect(JSON.stringify(log.json)).not.toContain(token);
+    expect(JSON.stringify(log)).not.toContain(token);
   });
 
   it('reset restores data and clears writes, faults and clock offset', async () => {
@@ -55,22 +66,22 @@ describe('admin API', () => {
       body: { status: 'ACTIVATE' },
       query: { page_size: '1' },
     });
-    const p = s.json.data.products[0];
+    const p = dataOf(s, z.object({ products: z.array(product) })).products[0]!;
     await shop(sb.info, `/product/202309/products/${p.id}/prices/update`, {
       token,
       cipher,
-      body: { skus: [{ id: p.skus[0].id, price: { amount: '1.23', currency: 'USD' } }] },
+      body: { skus: [{ id: p.skus[0]!.id, price: { amount: '1.23', currency: 'USD' } }] },
     });
-    expect((await admin(sb.info, 'GET', '/writes')).json.entries.length).toBeGreaterThan(0);
+    expect((await adminJson(sb.info, 'GET', '/writes', writeLog)).entries.length).toBeGreaterThan(0);
     await admin(sb.info, 'POST', '/faults', { latencyMs: 1 });
     await admin(sb.info, 'POST', '/clock', { advanceDays: 1 });
     await admin(sb.info, 'POST', '/reset');
-    expect((await admin(sb.info, 'GET', '/writes')).json.entries).toEqual([]);
-    expect((await admin(sb.info, 'GET', '/faults')).json.latencyMs).toBeUndefined();
-    expect((await admin(sb.info, 'GET', '/clock')).json.offsetMs).toBe(0);
+    expect((await adminJson(sb.info, 'GET', '/writes', writeLog)).entries).toEqual([]);
+    expect((await admin(sb.info, 'GET', '/faults')).json).not.toHaveProperty('latencyMs');
+    expect((await admin(sb.info, 'GET', '/clock')).json).toMatchObject({ offsetMs: 0 });
     await admin(sb.info, 'POST', '/config', { shopQps: 100_000 });
     const d = await shop(sb.info, `/product/202309/products/${p.id}`, { token, cipher });
-    expect(d.json.data.skus[0].price.sale_price).toBe(p.skus[0].price.sale_price);
+    expect(dataOf(d, product).skus[0]!.price.sale_price).toBe(p.skus[0]!.price.sale_price);
   });
 
   it('a config patch changes only the keys it names; a bad one changes nothing', async () => {
@@ -110,17 +121,20 @@ describe('admin API', () => {
   });
 
   it('grant issues codes without the consent screen', async () => {
-    const g = await admin(sb.info, 'POST', '/grant', {
+    const g = await adminJson(sb.info, 'POST', '/grant', z.object({ code: z.string() }), {
       provider: 'shop',
       scopes: ['seller.authorization.info'],
     });
     const q = new URLSearchParams({
       app_key: sb.info.shop.appKey,
       app_secret: sb.info.shop.appSecret,
-      auth_code: g.json.code,
+      auth_code: g.code,
       grant_type: 'authorized_code',
     });
-    const t: any = await (await fetch(`${sb.info.shopAuthBase}/api/v2/token/get?${q}`)).json();
+    const t = await jsonOf(
+      await fetch(`${sb.info.shopAuthBase}/api/v2/token/get?${q}`),
+      z.object({ data: z.object({ granted_scopes: z.array(z.string()) }) }),
+    );
     expect(t.data.granted_scopes).toEqual(['seller.authorization.info']);
   });
 });
@@ -131,7 +145,7 @@ describe('fault injection', () => {
     const r = [await orders(), await orders(), await orders(), await orders()];
     expect(r.map((x) => x.status)).toEqual([200, 429, 200, 429]);
     expect(r[1]!.json.code).toBe(36009002);
-    expect((await admin(sb.info, 'GET', '/faults')).json.injected.rateLimit).toBe(2);
+    expect((await admin(sb.info, 'GET', '/faults')).json).toMatchObject({ injected: { rateLimit: 2 } });
   });
 
   it('5xx every Nth call, limited to a path', async () => {
@@ -153,15 +167,15 @@ describe('fault injection', () => {
   it('dropped connection: the request fails at the network level', async () => {
     await admin(sb.info, 'POST', '/faults', { dropConnectionEveryN: 1, families: ['ads'] });
     await expect(fetch(`${sb.info.adsBase}/open_api/v1.3/advertiser/info/`)).rejects.toThrow();
-    const log = await admin(sb.info, 'GET', '/requests');
-    expect(log.json.entries.at(-1).fault).toBe('drop');
+    const log = await adminJson(sb.info, 'GET', '/requests', requestLog);
+    expect(log.entries.at(-1)!.fault).toBe('drop');
   });
 
   it('added latency shows in the logged duration', async () => {
     await admin(sb.info, 'POST', '/faults', { latencyMs: 120, families: ['login'] });
     await fetch(`${sb.info.identityBase}/v2/user/info/?fields=open_id`);
-    const log = await admin(sb.info, 'GET', '/requests');
-    const entry = log.json.entries.at(-1);
+    const log = await adminJson(sb.info, 'GET', '/requests', requestLog);
+    const entry = log.entries.at(-1)!;
     expect(entry.family).toBe('login');
     expect(entry.durationMs).toBeGreaterThanOrEqual(119);
   });
@@ -170,7 +184,7 @@ describe('fault injection', () => {
     await admin(sb.info, 'POST', '/faults', { rateLimitEveryN: 1 });
     const ads = await fetch(`${sb.info.adsBase}/open_api/v1.3/advertiser/info/`);
     expect(ads.status).toBe(200);
-    expect(((await ads.json()) as any).code).toBe(40100);
+    expect((await jsonOf(ads, shopEnvelope)).code).toBe(40100);
     const login = await fetch(`${sb.info.identityBase}/v2/user/info/?fields=open_id`);
     expect(login.status).toBe(429);
     // Consent screens are never faulted.

@@ -1,7 +1,7 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
-import { admin, consent, start } from './helpers';
+import { z } from 'zod';
+import { admin, consent, jsonOf, start } from './helpers';
 
 let sb: SandboxHandle;
 let token: string;
@@ -18,28 +18,49 @@ afterAll(async () => {
 const authUrl = () =>
   `${sb.info.adsBase}/portal/auth?app_id=${sb.info.ads.appId}&state=st8&redirect_uri=${encodeURIComponent(sb.info.ads.redirectUrl)}`;
 
-async function post(path: string, body: unknown): Promise<any> {
+/**
+ * API for Business answers `{ code, message, data }`; these tests read a token grant's fields, a list with
+ * its page info, and a report's rows (dimensions and metrics) and totals.
+ */
+const record = z.record(z.string(), z.unknown());
+const adsReply = z.object({
+  code: z.number(),
+  message: z.string(),
+  data: z
+    .object({
+      access_token: z.string().optional(),
+      advertiser_ids: z.array(z.string()).optional(),
+      scope: z.array(z.number()).optional(),
+      list: z.array(record.and(z.object({ dimensions: record, metrics: record }).partial())).optional(),
+      page_info: z.object({ total_number: z.number() }).loose().optional(),
+      total_metrics: record.optional(),
+    })
+    .loose(),
+});
+type AdsReply = z.output<typeof adsReply>;
+
+async function post(path: string, body: unknown): Promise<AdsReply> {
   const res = await fetch(`${sb.info.adsBase}/open_api/v1.3${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   expect(res.status).toBe(200);
-  return res.json();
+  return jsonOf(res, adsReply);
 }
 
 async function get(
   path: string,
   params: Record<string, unknown>,
   accessToken: string | null = token,
-): Promise<any> {
+): Promise<AdsReply> {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) q.set(k, typeof v === 'string' ? v : JSON.stringify(v));
   const res = await fetch(`${sb.info.adsBase}/open_api/v1.3${path}?${q}`, {
     headers: accessToken === null ? {} : { 'Access-Token': accessToken },
   });
   expect(res.status).toBe(200);
-  return res.json();
+  return jsonOf(res, adsReply);
 }
 
 async function authorize(): Promise<{ access_token: string; advertiser_ids: string[]; scope: number[] }> {
@@ -50,7 +71,9 @@ async function authorize(): Promise<{ access_token: string; advertiser_ids: stri
     auth_code: to.searchParams.get('auth_code'),
   });
   expect(r.code).toBe(0);
-  return r.data;
+  return z
+    .object({ access_token: z.string(), advertiser_ids: z.array(z.string()), scope: z.array(z.number()) })
+    .parse(r.data);
 }
 
 describe('API for Business authorization', () => {
@@ -67,9 +90,8 @@ describe('API for Business authorization', () => {
     });
     expect(r).toMatchObject({ code: 0, message: 'OK', data: { scope: [4] } });
     expect(r.data.access_token).toMatch(/^[0-9a-f]{40}$/);
-    expect(r.data.advertiser_ids.every((id: unknown) => typeof id === 'string')).toBe(true);
-    token = r.data.access_token;
-    advertiserId = r.data.advertiser_ids[0];
+    token = r.data.access_token!;
+    advertiserId = r.data.advertiser_ids![0]!;
     const reused = await post('/oauth2/access_token/', {
       app_id: sb.info.ads.appId,
       secret: sb.info.ads.secret,
@@ -116,7 +138,7 @@ describe('API for Business authorization', () => {
       app_id: sb.info.ads.appId,
       secret: sb.info.ads.secret,
     });
-    expect(list.data.list[0]).toEqual({ advertiser_id: advertiserId, advertiser_name: expect.any(String) });
+    expect(list.data.list?.[0]).toEqual({ advertiser_id: advertiserId, advertiser_name: expect.any(String) });
   });
 
   it('revoke_token kills the token (40105 afterwards) and lists the affected advertisers', async () => {
@@ -158,23 +180,23 @@ describe('advertiser and entities', () => {
     const c1 = await get('/campaign/get/', { advertiser_id: advertiserId, page: '1', page_size: '4' });
     expect(c1.data.page_info).toEqual({ page: 1, page_size: 4, total_number: 6, total_page: 2 });
     const c2 = await get('/campaign/get/', { advertiser_id: advertiserId, page: '2', page_size: '4' });
-    const ids = [...c1.data.list, ...c2.data.list].map((c: any) => c.campaign_id);
+    const ids = [...c1.data.list!, ...c2.data.list!].map((c) => c.campaign_id);
     expect(new Set(ids).size).toBe(6);
-    expect(typeof c1.data.list[0].budget).toBe('number');
-    expect(c1.data.list[0].create_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(typeof c1.data.list![0]!.budget).toBe('number');
+    expect(c1.data.list![0]!.create_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const g = await get('/adgroup/get/', {
       advertiser_id: advertiserId,
       filtering: { campaign_ids: [ids[0]] },
     });
-    expect(g.data.list.every((x: any) => x.campaign_id === ids[0])).toBe(true);
-    expect(g.data.list.length).toBe(2);
+    expect(g.data.list!.every((x) => x.campaign_id === ids[0])).toBe(true);
+    expect(g.data.list!.length).toBe(2);
     const a = await get('/ad/get/', {
       advertiser_id: advertiserId,
       page_size: '1000',
       fields: ['ad_id', 'adgroup_id'],
     });
-    expect(a.data.page_info.total_number).toBe(24);
-    expect(Object.keys(a.data.list[0])).toEqual(['ad_id', 'adgroup_id']);
+    expect(a.data.page_info!.total_number).toBe(24);
+    expect(Object.keys(a.data.list![0]!)).toEqual(['ad_id', 'adgroup_id']);
     expect((await get('/campaign/get/', { advertiser_id: advertiserId, page_size: '1001' })).code).toBe(
       40002,
     );
@@ -206,16 +228,16 @@ describe('report/integrated/get', () => {
       enable_total_metrics: 'true',
     });
     expect(r.code).toBe(0);
-    expect(r.data.page_info.total_number).toBe(6 * 7);
-    const row = r.data.list[0];
+    expect(r.data.page_info!.total_number).toBe(6 * 7);
+    const row = z.object({ dimensions: record, metrics: record }).parse(r.data.list![0]);
     expect(row.dimensions.stat_time_day).toMatch(/^\d{4}-\d{2}-\d{2} 00:00:00$/);
     expect(typeof row.dimensions.campaign_id).toBe('string');
     expect(row.metrics.spend).toMatch(/^\d+\.\d{3}$/);
     expect(row.metrics.impressions).toMatch(/^\d+$/);
     expect(row.metrics.ctr).toMatch(/^\d+\.\d{2}$/);
     expect(typeof row.metrics.campaign_name).toBe('string');
-    const sum = r.data.list.reduce((s: number, x: any) => s + Number(x.metrics.impressions), 0);
-    expect(Number(r.data.total_metrics.impressions)).toBe(sum);
+    const sum = r.data.list!.reduce((s, x) => s + Number(x.metrics?.impressions), 0);
+    expect(Number(r.data.total_metrics!.impressions)).toBe(sum);
   });
 
   it('enforces report_type, data_level, dimensions and the 30-day / 1-day windows with 40002', async () => {

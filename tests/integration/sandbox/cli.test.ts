@@ -1,8 +1,8 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { sandboxInfoSchema, signShopRequest } from '../../../src-main/sandbox/index';
+import { jsonOf, shopEnvelope } from './helpers';
 
 describe('sandbox CLI', () => {
   it('prints SandboxInfo as the first stdout line, serves signed requests, stops on SIGTERM', async () => {
@@ -46,12 +46,12 @@ describe('sandbox CLI', () => {
       const res = await fetch(
         `${info.shopApiBase}/authorization/202309/shops?${new URLSearchParams({ ...query, sign })}`,
       );
-      expect(((await res.json()) as any).message).toContain('x-tts-access-token');
+      expect((await jsonOf(res, shopEnvelope)).message).toContain('x-tts-access-token');
       const bad = await fetch(
         `${info.shopApiBase}/authorization/202309/shops?${new URLSearchParams({ ...query, sign: sign.replace(/^./, sign[0] === 'a' ? 'b' : 'a') })}`,
       );
       expect(bad.status).toBe(401);
-      expect(((await bad.json()) as any).code).toBe(106001);
+      expect((await jsonOf(bad, shopEnvelope)).code).toBe(106001);
     } finally {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

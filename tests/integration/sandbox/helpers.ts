@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
+import { z } from 'zod';
 import {
   signShopRequest,
   startSandbox,
@@ -13,12 +13,23 @@ export async function start(options: SandboxOptions = {}): Promise<SandboxHandle
   return startSandbox({ scale: 'tiny', seed: 7, ...options });
 }
 
+/**
+ * A sandbox reply is read with the shape the test relies on: `z.parse` names the field when the sandbox
+ * sends something else, instead of a test reading `undefined` from an untyped object.
+ */
+export async function jsonOf<S extends z.ZodType>(res: Response, schema: S): Promise<z.output<S>> {
+  return schema.parse(await res.json());
+}
+
+/** A Shop API or gateway refusal as TikTok sends it: a numeric code and a message. */
+export const shopEnvelope = z.object({ code: z.number(), message: z.string() }).loose();
+
 export async function admin(
   info: SandboxInfo,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${info.adminBase}${path}`, {
     method,
     headers: { authorization: `Bearer ${info.adminToken}`, 'content-type': 'application/json' },
@@ -27,8 +38,19 @@ export async function admin(
   return { status: res.status, json: await res.json() };
 }
 
+/** An admin call whose answer the test reads, with the shape it reads. */
+export async function adminJson<S extends z.ZodType>(
+  info: SandboxInfo,
+  method: string,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
+  return schema.parse((await admin(info, method, path, body)).json);
+}
+
 export async function sandboxNow(info: SandboxInfo): Promise<number> {
-  return (await admin(info, 'GET', '/clock')).json.nowSec as number;
+  return (await adminJson(info, 'GET', '/clock', z.object({ nowSec: z.number() }))).nowSec;
 }
 
 export interface Form {
@@ -114,9 +136,22 @@ export interface ShopCall {
   rawBody?: string;
 }
 
+const shopReplySchema = z.object({
+  code: z.number(),
+  message: z.string(),
+  request_id: z.string(),
+  data: z.unknown(),
+});
+
+/** A Shop API reply: the envelope typed, `data` read with the shape a test relies on (`dataOf`). */
 export interface ShopResponse {
   status: number;
-  json: { code: number; message: string; request_id: string; data: any };
+  json: z.output<typeof shopReplySchema>;
+}
+
+/** The reply's `data` in the shape the test reads (a zod error names what the sandbox sent instead). */
+export function dataOf<S extends z.ZodType>(r: ShopResponse, schema: S): z.output<S> {
+  return schema.parse(r.json.data);
 }
 
 export async function shop(info: SandboxInfo, path: string, call: ShopCall = {}): Promise<ShopResponse> {
@@ -149,7 +184,7 @@ export async function shop(info: SandboxInfo, path: string, call: ShopCall = {})
     },
     body,
   });
-  return { status: res.status, json: (await res.json()) as ShopResponse['json'] };
+  return { status: res.status, json: shopReplySchema.parse(await res.json()) };
 }
 
 export async function shopsOf(
@@ -157,23 +192,27 @@ export async function shopsOf(
   token: string,
 ): Promise<Array<{ id: string; cipher: string; region: string }>> {
   const r = await shop(info, '/authorization/202309/shops', { token });
-  return r.json.data.shops;
+  const authorized = z.object({ id: z.string(), cipher: z.string(), region: z.string() }).loose();
+  return dataOf(r, z.object({ shops: z.array(authorized) })).shops;
 }
 
-/** Walks every page of a cursor-paginated Shop API search and returns all items. */
+/** Walks every page of a cursor-paginated Shop API search and returns all items, each read as `item`. */
 export async function allPages<T>(
   fetchPage: (token: string | undefined) => Promise<ShopResponse>,
   key: string,
+  item: z.ZodType<T>,
 ): Promise<{ items: T[]; pages: number }> {
+  const page = z.object({ next_page_token: z.string().optional() }).loose();
   const items: T[] = [];
   let token: string | undefined;
   let pages = 0;
   for (;;) {
     const r = await fetchPage(token);
     if (r.json.code !== 0) throw new Error(`page failed: ${JSON.stringify(r.json)}`);
-    items.push(...(r.json.data[key] as T[]));
+    const data = dataOf(r, page);
+    items.push(...z.array(item).parse(data[key]));
     pages++;
-    token = r.json.data.next_page_token;
+    token = data.next_page_token;
     if (!token) return { items, pages };
     if (pages > 10_000) throw new Error('runaway pagination');
   }
@@ -198,7 +237,7 @@ export async function uploadImage(
     headers: { 'content-type': contentType, 'x-tts-access-token': token },
     body: new Uint8Array(await encoded.arrayBuffer()),
   });
-  return { status: res.status, json: (await res.json()) as ShopResponse['json'] };
+  return { status: res.status, json: shopReplySchema.parse(await res.json()) };
 }
 
 /** A 1280×720 PNG as far as its header says (enough for an upload's size check). */

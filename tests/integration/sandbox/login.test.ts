@@ -1,8 +1,8 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
-import { admin, consent, start } from './helpers';
+import { z } from 'zod';
+import { admin, consent, jsonOf, start } from './helpers';
 
 let sb: SandboxHandle;
 beforeAll(async () => {
@@ -31,7 +31,27 @@ function authorizeUrl(params: Record<string, string | undefined>): string {
   return `${sb.info.identityBase}/v2/auth/authorize/?${q}`;
 }
 
-async function token(form: Record<string, string>): Promise<{ status: number; body: any }> {
+/** Login Kit's token endpoint answers a flat body: the tokens, or `error` and its description. */
+const tokenBody = z
+  .object({
+    access_token: z.string().optional(),
+    refresh_token: z.string().optional(),
+    open_id: z.string().optional(),
+    scope: z.string().optional(),
+    error: z.string().optional(),
+    error_description: z.string().optional(),
+  })
+  .loose();
+const tokens = tokenBody.required({ access_token: true, refresh_token: true, open_id: true, scope: true });
+/** User info answers `error.code` (`ok` on success) and the fields asked for under `data.user` (`{}` if refused). */
+const userInfoBody = z.object({
+  error: z.object({ code: z.string() }).loose(),
+  data: z.object({ user: z.record(z.string(), z.unknown()).optional() }),
+});
+
+async function token(
+  form: Record<string, string>,
+): Promise<{ status: number; body: z.output<typeof tokenBody> }> {
   const res = await fetch(`${sb.info.identityBase}/v2/oauth/token/`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -41,10 +61,10 @@ async function token(form: Record<string, string>): Promise<{ status: number; bo
       ...form,
     }),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: await jsonOf(res, tokenBody) };
 }
 
-async function login(untick: string[] = []): Promise<any> {
+async function login(untick: string[] = []): Promise<z.output<typeof tokens>> {
   const v = verifier();
   const to = await consent(authorizeUrl({ code_challenge: hexChallenge(v) }), 'authorize', untick);
   const r = await token({
@@ -54,14 +74,17 @@ async function login(untick: string[] = []): Promise<any> {
     code_verifier: v,
   });
   expect(r.status).toBe(200);
-  return r.body;
+  return tokens.parse(r.body);
 }
 
-async function userInfo(accessToken: string, fields: string): Promise<{ status: number; body: any }> {
+async function userInfo(
+  accessToken: string,
+  fields: string,
+): Promise<{ status: number; body: z.output<typeof userInfoBody> }> {
   const res = await fetch(`${sb.info.identityBase}/v2/user/info/?fields=${fields}`, {
     headers: { authorization: `Bearer ${accessToken}` },
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: await jsonOf(res, userInfoBody) };
 }
 
 describe('Login Kit authorize', () => {
@@ -177,7 +200,7 @@ describe('Login Kit token', () => {
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    expect(((await json.json()) as any as any).error).toBe('invalid_request');
+    expect((await jsonOf(json, tokenBody)).error).toBe('invalid_request');
     expect(
       (await token({ grant_type: 'refresh_token', refresh_token: 'x', client_secret: 'nope' })).body.error,
     ).toBe('invalid_client');
@@ -192,9 +215,10 @@ describe('Login Kit token', () => {
     expect((await token({ grant_type: 'refresh_token', refresh_token: t.refresh_token })).body.error).toBe(
       'invalid_grant',
     );
-    expect((await token({ grant_type: 'refresh_token', refresh_token: r1.body.refresh_token })).status).toBe(
-      200,
-    );
+    expect(
+      (await token({ grant_type: 'refresh_token', refresh_token: tokens.parse(r1.body).refresh_token }))
+        .status,
+    ).toBe(200);
   });
 
   it('access tokens expire after the configured lifetime', async () => {
@@ -235,14 +259,10 @@ describe('Login Kit user info', () => {
     const r = await userInfo(t.access_token, 'open_id,display_name,follower_count,is_verified');
     expect(r.status).toBe(200);
     expect(r.body.error.code).toBe('ok');
-    expect(Object.keys(r.body.data.user).sort()).toEqual([
-      'display_name',
-      'follower_count',
-      'is_verified',
-      'open_id',
-    ]);
-    expect(typeof r.body.data.user.follower_count).toBe('number');
-    expect(r.body.data.user.open_id).toBe(t.open_id);
+    const user = r.body.data.user!;
+    expect(Object.keys(user).sort()).toEqual(['display_name', 'follower_count', 'is_verified', 'open_id']);
+    expect(typeof user.follower_count).toBe('number');
+    expect(user.open_id).toBe(t.open_id);
   });
 
   it('a field outside the granted scopes → 400 scope_permission_missed; missing fields → invalid_params', async () => {
@@ -253,7 +273,7 @@ describe('Login Kit user info', () => {
     const none = await fetch(`${sb.info.identityBase}/v2/user/info/`, {
       headers: { authorization: `Bearer ${t.access_token}` },
     });
-    expect(((await none.json()) as any).error.code).toBe('invalid_params');
+    expect((await jsonOf(none, userInfoBody)).error.code).toBe('invalid_params');
     expect((await userInfo('act.nope', 'open_id')).status).toBe(401);
   });
 

@@ -2,7 +2,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
 import { compareShapes, officialSample } from '../../helpers/json-shape';
-import { admin, shop, shopAuthorize, shopsOf, start } from './helpers';
+import { admin, shop as typedShop, shopAuthorize, shopsOf, start, type ShopResponse } from './helpers';
+
+// Not typed yet: this file still reads replies as `any` (its shapes are the next to write, like
+// shop-data's); the typed helpers are wrapped so the reads below stay as they were.
+type LooseReply = Omit<ShopResponse, 'json'> & { json: ShopResponse['json'] & { data: any } };
+const shop = async (...args: Parameters<typeof typedShop>): Promise<LooseReply> => typedShop(...args);
 
 let sb: SandboxHandle;
 let token: string;

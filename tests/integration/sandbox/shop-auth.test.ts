@@ -1,7 +1,7 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
-import { admin, consent, sandboxNow, shop, shopAuthorize, start } from './helpers';
+import { z } from 'zod';
+import { admin, consent, jsonOf, sandboxNow, shop, shopAuthorize, shopsOf, start } from './helpers';
 
 let sb: SandboxHandle;
 beforeAll(async () => {
@@ -11,14 +11,24 @@ afterAll(async () => {
   await sb.close();
 });
 
-async function tokenGet(params: Record<string, string>): Promise<any> {
+/** The auth service's answer: a code, and the tokens (null when refused). */
+const tokenReply = z.object({
+  code: z.number(),
+  message: z.string(),
+  data: z
+    .object({ access_token: z.string(), refresh_token: z.string(), refresh_token_expire_in: z.number() })
+    .loose()
+    .nullable(),
+});
+
+async function tokenGet(params: Record<string, string>): Promise<z.output<typeof tokenReply>> {
   const q = new URLSearchParams(params);
-  return (await fetch(`${sb.info.shopAuthBase}/api/v2/token/get?${q}`)).json();
+  return jsonOf(await fetch(`${sb.info.shopAuthBase}/api/v2/token/get?${q}`), tokenReply);
 }
 
 describe('shop authorization', () => {
   it('consent page has Authorize and Deny; Authorize redirects to the registered URL with code and state', async () => {
-    const page: any = await (
+    const page = await (
       await fetch(`${sb.info.shopAuthorizeUrl}?service_id=${sb.info.shop.serviceId}&state=abc`)
     ).text();
     expect(page).toContain('ShopMesh Sandbox: allow access to');
@@ -49,7 +59,7 @@ describe('shop authorization', () => {
   });
 
   it('a consent form cannot be submitted twice', async () => {
-    const page: any = await (
+    const page = await (
       await fetch(`${sb.info.shopAuthorizeUrl}?service_id=${sb.info.shop.serviceId}`)
     ).text();
     const id = /name="consent_id" value="([^"]+)"/.exec(page)?.[1] ?? '';
@@ -113,38 +123,32 @@ describe('shop authorization', () => {
         refresh_token: rt,
         grant_type: 'refresh_token',
       });
-    const r: any = await (
-      await fetch(`${sb.info.shopAuthBase}/api/v2/token/refresh?${q(t.refresh_token)}`)
-    ).json();
+    const refresh = async (rt: string) =>
+      jsonOf(await fetch(`${sb.info.shopAuthBase}/api/v2/token/refresh?${q(rt)}`), tokenReply);
+    const r = await refresh(t.refresh_token);
     expect(r.code).toBe(0);
-    expect(r.data.access_token).not.toBe(t.access_token);
-    expect(r.data.refresh_token_expire_in).toBe(t.refresh_token_expire_in);
+    const renewed = r.data!;
+    expect(renewed.access_token).not.toBe(t.access_token);
+    expect(renewed.refresh_token_expire_in).toBe(t.refresh_token_expire_in);
     expect(
-      (await shop(sb.info, '/authorization/202309/shops', { token: r.data.access_token })).json.code,
+      (await shop(sb.info, '/authorization/202309/shops', { token: renewed.access_token })).json.code,
     ).toBe(0);
     await admin(sb.info, 'POST', '/tokens/expire', {
       provider: 'shop',
       which: 'refresh',
-      token: r.data.refresh_token,
+      token: renewed.refresh_token,
     });
-    const expired: any = await (
-      await fetch(`${sb.info.shopAuthBase}/api/v2/token/refresh?${q(r.data.refresh_token)}`)
-    ).json();
-    expect(expired.code).toBe(36004001);
-    const garbage: any = await (
-      await fetch(`${sb.info.shopAuthBase}/api/v2/token/refresh?${q('TTP_garbage')}`)
-    ).json();
-    expect(garbage.code).toBe(36004005);
+    expect((await refresh(renewed.refresh_token)).code).toBe(36004001);
+    expect((await refresh('TTP_garbage')).code).toBe(36004005);
   });
 
   it('unticked scopes are missing from the token and the API answers 105005', async () => {
     const t = await shopAuthorize(sb.info, ['seller.finance.info']);
     expect(t.granted_scopes).not.toContain('seller.finance.info');
-    const shops = (await shop(sb.info, '/authorization/202309/shops', { token: t.access_token })).json.data
-      .shops;
+    const shops = await shopsOf(sb.info, t.access_token);
     const r = await shop(sb.info, '/finance/202309/statements', {
       token: t.access_token,
-      cipher: shops[0].cipher,
+      cipher: shops[0]!.cipher,
       query: { sort_field: 'statement_time' },
     });
     expect(r.status).toBe(200);

@@ -1,8 +1,21 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
 import { signShopRequest } from '../../../src-main/sandbox/index';
-import { admin, allPages, sandboxNow, shop, shopAuthorize, shopsOf, start } from './helpers';
+import { z } from 'zod';
+import {
+  admin,
+  adminJson,
+  allPages,
+  dataOf,
+  jsonOf,
+  sandboxNow,
+  shop,
+  shopAuthorize,
+  shopEnvelope,
+  shopsOf,
+  start,
+} from './helpers';
+import { order, product, writeLog } from './shapes';
 
 let sb: SandboxHandle;
 let token: string;
@@ -20,10 +33,25 @@ afterAll(async () => {
 });
 
 const money = /^-?\d+\.\d{2}$/;
+const orderPage = z.object({ orders: z.array(order), total_count: z.number(), next_page_token: z.string() });
+const productPage = z.object({ products: z.array(product) });
+/** Update Inventory's per-SKU errors (code 0 overall). */
+const inventoryErrors = z.object({
+  errors: z
+    .array(
+      z.object({
+        detail: z.object({
+          sku_id: z.string(),
+          extra_errors: z.array(z.object({ code: z.number() }).loose()).optional(),
+        }),
+      }),
+    )
+    .optional(),
+});
 
 describe('orders', () => {
   it('search pages return every order exactly once, newest first, with total_count', async () => {
-    const { items, pages } = await allPages<any>(
+    const { items, pages } = await allPages(
       (pt) =>
         shop(sb.info, '/order/202309/orders/search', {
           token,
@@ -32,6 +60,7 @@ describe('orders', () => {
           query: { page_size: '7', ...(pt ? { page_token: pt } : {}) },
         }),
       'orders',
+      order,
     );
     const first = await shop(sb.info, '/order/202309/orders/search', {
       token,
@@ -39,13 +68,13 @@ describe('orders', () => {
       body: {},
       query: { page_size: '7' },
     });
-    expect(items.length).toBe(first.json.data.total_count);
+    expect(items.length).toBe(dataOf(first, orderPage).total_count);
     expect(new Set(items.map((o) => o.id)).size).toBe(items.length);
     expect(pages).toBe(Math.ceil(items.length / 7));
-    const times = items.map((o) => o.create_time as number);
+    const times = items.map((o) => o.create_time);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     // The other shop's orders are disjoint.
-    const gbOrders = await allPages<any>(
+    const gbOrders = await allPages(
       (pt) =>
         shop(sb.info, '/order/202309/orders/search', {
           token,
@@ -54,6 +83,7 @@ describe('orders', () => {
           query: { page_size: '50', ...(pt ? { page_token: pt } : {}) },
         }),
       'orders',
+      order,
     );
     expect(gbOrders.items.some((o) => items.some((u) => u.id === o.id))).toBe(false);
     expect(items.length + gbOrders.items.length).toBe(60);
@@ -66,7 +96,7 @@ describe('orders', () => {
       body: {},
       query: { page_size: '50' },
     });
-    for (const o of r.json.data.orders) {
+    for (const o of dataOf(r, orderPage).orders) {
       expect(typeof o.id).toBe('string');
       expect(BigInt(o.id) > 2n ** 53n).toBe(true);
       expect(Number.isSafeInteger(Number(o.id))).toBe(false);
@@ -77,7 +107,7 @@ describe('orders', () => {
         'total_amount',
         'seller_discount',
         'platform_discount',
-      ])
+      ] as const)
         expect(o.payment[k]).toMatch(money);
       const cents = (s: string) => Math.round(Number(s) * 100);
       expect(cents(o.payment.total_amount)).toBe(
@@ -88,7 +118,7 @@ describe('orders', () => {
   });
 
   it('contains an order with no line items', async () => {
-    const { items } = await allPages<any>(
+    const { items } = await allPages(
       (pt) =>
         shop(sb.info, '/order/202309/orders/search', {
           token,
@@ -97,6 +127,7 @@ describe('orders', () => {
           query: { page_size: '50', ...(pt ? { page_token: pt } : {}) },
         }),
       'orders',
+      order,
     );
     expect(items.some((o) => o.line_items.length === 0)).toBe(true);
   });
@@ -108,18 +139,20 @@ describe('orders', () => {
       body: { order_status: 'COMPLETED' },
       query: { page_size: '100' },
     });
-    expect(all.json.data.orders.every((o: any) => o.status === 'COMPLETED')).toBe(true);
-    const mid = all.json.data.orders[Math.floor(all.json.data.orders.length / 2)].update_time as number;
+    const completed = dataOf(all, orderPage).orders;
+    expect(completed.every((o) => o.status === 'COMPLETED')).toBe(true);
+    const mid = completed[Math.floor(completed.length / 2)]!.update_time;
     const r = await shop(sb.info, '/order/202309/orders/search', {
       token,
       cipher: us.cipher,
       body: { order_status: 'COMPLETED', update_time_ge: mid },
       query: { page_size: '100', sort_field: 'update_time', sort_order: 'ASC' },
     });
-    const times = r.json.data.orders.map((o: any) => o.update_time as number);
-    expect(times.every((t: number) => t >= mid)).toBe(true);
+    const page = dataOf(r, orderPage);
+    const times = page.orders.map((o) => o.update_time);
+    expect(times.every((t) => t >= mid)).toBe(true);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(r.json.data.total_count).toBe(times.length);
+    expect(page.total_count).toBe(times.length);
   });
 
   it('detail returns requested ids (≤50) and ignores foreign ones', async () => {
@@ -129,15 +162,16 @@ describe('orders', () => {
       body: {},
       query: { page_size: '3' },
     });
-    const ids = s.json.data.orders.map((o: any) => o.id);
+    const ids = dataOf(s, orderPage).orders.map((o) => o.id);
     const d = await shop(sb.info, '/order/202309/orders', { token, cipher: us.cipher, query: { ids } });
-    expect(d.json.data.orders.map((o: any) => o.id)).toEqual(ids);
+    const detail = z.object({ orders: z.array(order) });
+    expect(dataOf(d, detail).orders.map((o) => o.id)).toEqual(ids);
     const foreign = await shop(sb.info, '/order/202309/orders', { token, cipher: gb.cipher, query: { ids } });
-    expect(foreign.json.data.orders).toEqual([]);
+    expect(dataOf(foreign, detail).orders).toEqual([]);
     const tooMany = await shop(sb.info, '/order/202309/orders', {
       token,
       cipher: us.cipher,
-      query: { ids: Array.from({ length: 51 }, () => ids[0]) },
+      query: { ids: Array.from({ length: 51 }, () => ids[0]!) },
     });
     expect(tooMany.json.code).toBe(36009004);
   });
@@ -149,7 +183,7 @@ describe('orders', () => {
       body: {},
       query: { page_size: '5' },
     });
-    const pt = r.json.data.next_page_token as string;
+    const pt = dataOf(r, orderPage).next_page_token;
     expect(pt).toMatch(/[+/]/);
     const other = await shop(sb.info, '/order/202309/orders/search', {
       token,
@@ -175,13 +209,13 @@ describe('orders', () => {
       headers: { 'content-type': 'application/json', 'x-tts-access-token': token },
       body: '{}',
     });
-    expect(((await res.json()) as any).code).toBe(106001);
+    expect((await jsonOf(res, shopEnvelope)).code).toBe(106001);
   });
 });
 
 describe('products', () => {
   it('search pages every product exactly once and rejects page_size outside 1–100', async () => {
-    const { items } = await allPages<any>(
+    const { items } = await allPages(
       (pt) =>
         shop(sb.info, '/product/202502/products/search', {
           token,
@@ -190,6 +224,7 @@ describe('products', () => {
           query: { page_size: '3', ...(pt ? { page_token: pt } : {}) },
         }),
       'products',
+      product,
     );
     expect(new Set(items.map((p) => p.id)).size).toBe(items.length);
     expect(items.length).toBe(8);
@@ -217,23 +252,24 @@ describe('products', () => {
       body: { status: 'ACTIVATE' },
       query: { page_size: '1' },
     });
-    const p = s.json.data.products[0];
+    const p = dataOf(s, productPage).products[0]!;
     const path = `/product/202309/products/${p.id}/prices/update`;
     const r = await shop(sb.info, path, {
       token,
       cipher: us.cipher,
-      body: { skus: [{ id: p.skus[0].id, price: { amount: '12.34', currency: 'USD' } }] },
+      body: { skus: [{ id: p.skus[0]!.id, price: { amount: '12.34', currency: 'USD' } }] },
     });
     expect(r.json.code).toBe(0);
     const d = await shop(sb.info, `/product/202309/products/${p.id}`, { token, cipher: us.cipher });
-    expect(d.json.data.skus[0].price.sale_price).toBe('12.34');
-    expect(d.json.data.description).toContain('<p>');
-    const writes = await admin(sb.info, 'GET', '/writes?kind=product.price');
-    expect(writes.json.entries.at(-1).detail.productId).toBe(p.id);
+    const updated = dataOf(d, product.extend({ description: z.string() }));
+    expect(updated.skus[0]!.price.sale_price).toBe('12.34');
+    expect(updated.description).toContain('<p>');
+    const writes = await adminJson(sb.info, 'GET', '/writes?kind=product.price', writeLog);
+    expect(writes.entries.at(-1)!.detail.productId).toBe(p.id);
     const wrongCurrency = await shop(sb.info, path, {
       token,
       cipher: us.cipher,
-      body: { skus: [{ id: p.skus[0].id, price: { amount: '1.00', currency: 'GBP' } }] },
+      body: { skus: [{ id: p.skus[0]!.id, price: { amount: '1.00', currency: 'GBP' } }] },
     });
     // Update Price's error table: 12052084, currency not available for the shop.
     expect(wrongCurrency.json.code).toBe(12052084);
@@ -248,40 +284,40 @@ describe('products', () => {
       body: { status: 'ACTIVATE' },
       query: { page_size: '20' },
     });
-    const p = s.json.data.products[0];
-    const sku = p.skus[0];
+    const p = dataOf(s, productPage).products[0]!;
+    const sku = p.skus[0]!;
     const path = `/product/202309/products/${p.id}/inventory/update`;
-    const full = sku.inventory.map((i: any) => ({ warehouse_id: i.warehouse_id, quantity: 42 }));
+    const full = sku.inventory.map((i) => ({ warehouse_id: i.warehouse_id, quantity: 42 }));
     const ok = await shop(sb.info, path, {
       token,
       cipher: us.cipher,
       body: { skus: [{ id: sku.id, inventory: full }] },
     });
     expect(ok.json.code).toBe(0);
-    expect(ok.json.data.errors ?? []).toEqual([]);
+    expect(dataOf(ok, inventoryErrors).errors ?? []).toEqual([]);
     const bad = await shop(sb.info, path, {
       token,
       cipher: us.cipher,
       body: { skus: [{ id: sku.id, inventory: [{ warehouse_id: '1', quantity: 5 }] }] },
     });
     expect(bad.json.code).toBe(0);
-    expect(bad.json.data.errors[0].detail.sku_id).toBe(sku.id);
+    expect(dataOf(bad, inventoryErrors).errors?.[0]?.detail.sku_id).toBe(sku.id);
     const zero = await shop(sb.info, path, {
       token,
       cipher: us.cipher,
       body: {
-        skus: [{ id: sku.id, inventory: [{ warehouse_id: full[0].warehouse_id, quantity: 100_000 }] }],
+        skus: [{ id: sku.id, inventory: [{ warehouse_id: full[0]!.warehouse_id, quantity: 100_000 }] }],
       },
     });
     // Code 0 overall; the SKU's entry names the warehouse whose quantity is outside 0–99,999.
     expect(zero.json.code).toBe(0);
-    expect(zero.json.data.errors[0].detail.extra_errors[0].code).toBe(12052055);
+    expect(dataOf(zero, inventoryErrors).errors?.[0]?.detail.extra_errors?.[0]?.code).toBe(12052055);
   });
 });
 
 describe('finance', () => {
   it('statements page once each, ascending, and need sort_field', async () => {
-    const { items } = await allPages<any>(
+    const { items } = await allPages(
       (pt) =>
         shop(sb.info, '/finance/202309/statements', {
           token,
@@ -289,12 +325,13 @@ describe('finance', () => {
           query: { sort_field: 'statement_time', page_size: '4', ...(pt ? { page_token: pt } : {}) },
         }),
       'statements',
+      z.object({ id: z.string(), statement_time: z.number(), settlement_amount: z.string() }).loose(),
     );
     expect(items.length).toBeGreaterThan(4);
     expect(new Set(items.map((s) => s.id)).size).toBe(items.length);
-    const t = items.map((s) => s.statement_time as number);
+    const t = items.map((s) => s.statement_time);
     expect([...t].sort((a, b) => a - b)).toEqual(t);
-    expect(items[0].settlement_amount).toMatch(money);
+    expect(items[0]!.settlement_amount).toMatch(money);
     expect((await shop(sb.info, '/finance/202309/statements', { token, cipher: us.cipher })).json.code).toBe(
       36009004,
     );

@@ -1,8 +1,18 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
 import { signShopRequest } from '../../../src-main/sandbox/index';
-import { admin, sandboxNow, shop, shopAuthorize, shopsOf, start } from './helpers';
+import { z } from 'zod';
+import {
+  admin,
+  dataOf,
+  jsonOf,
+  sandboxNow,
+  shop,
+  shopAuthorize,
+  shopEnvelope,
+  shopsOf,
+  start,
+} from './helpers';
 
 let sb: SandboxHandle;
 let token: string;
@@ -27,8 +37,12 @@ describe('Shop Open API gateway', () => {
     expect(r.json.code).toBe(0);
     expect(r.json.message).toBe('Success');
     expect(r.json.request_id).toMatch(/^\d{14}[0-9A-F]{20}$/);
-    expect(r.json.data.shops.map((s: { region: string }) => s.region)).toEqual(['US', 'GB']);
-    expect(typeof r.json.data.shops[0].id).toBe('string');
+    const { shops } = dataOf(
+      r,
+      z.object({ shops: z.array(z.object({ id: z.unknown(), region: z.string() })) }),
+    );
+    expect(shops.map((s) => s.region)).toEqual(['US', 'GB']);
+    expect(typeof shops[0]!.id).toBe('string');
   });
 
   it('unknown path → 36009009 / 404; retired version → 36009014; wrong method → 36009010', async () => {
@@ -53,7 +67,7 @@ describe('Shop Open API gateway', () => {
       { headers: { 'x-tts-access-token': token } },
     );
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).code).toBe(36009004);
+    expect((await jsonOf(res, shopEnvelope)).code).toBe(36009004);
   });
 
   it('missing sign → 36009004; wrong sign → 106001 with HTTP 401 and data null', async () => {
@@ -62,7 +76,7 @@ describe('Shop Open API gateway', () => {
       `${sb.info.shopApiBase}/authorization/202309/shops?app_key=${sb.info.shop.appKey}&timestamp=${now}`,
       { headers: { 'x-tts-access-token': token } },
     );
-    expect(((await res.json()) as any).code).toBe(36009004);
+    expect((await jsonOf(res, shopEnvelope)).code).toBe(36009004);
     const bad = await shop(sb.info, '/authorization/202309/shops', { token, sign: 'a'.repeat(64) });
     expect(bad.status).toBe(401);
     expect(bad.json.code).toBe(106001);
@@ -101,7 +115,7 @@ describe('Shop Open API gateway', () => {
         headers: { 'content-type': 'application/json', 'x-tts-access-token': token },
         body,
       });
-    const ok = (await (await send('{"order_status":"COMPLETED"}')).json()) as { code: number };
+    const ok = await jsonOf(await send('{"order_status":"COMPLETED"}'), shopEnvelope);
     expect(ok.code).toBe(0);
     const reformatted = await send('{"order_status": "COMPLETED"}');
     expect(reformatted.status).toBe(401);

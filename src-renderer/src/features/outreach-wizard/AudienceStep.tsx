@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { outreachActionSchema } from '@shared/outreach';
 import { useChannelQuery } from '../../api';
 import { type Draft, shopKey, type ShopOption } from './draft';
+import { DraftField } from './DraftField';
 
 /** Step 1: the Outreach's name, the shop it sends from, who it reaches and what it does. */
 export function AudienceStep(props: {
@@ -18,17 +19,14 @@ export function AudienceStep(props: {
   const audience = draft.audience;
   return (
     <div className="wizard-fields">
-      <label className="field-label" htmlFor={`${id}-name`}>
-        {t('outreach.wizard.name')}
-      </label>
-      <input
-        id={`${id}-name`}
-        className="input"
-        value={draft.name}
+      <DraftField
+        draft={draft}
+        update={update}
+        field="name"
+        label={t('outreach.wizard.name')}
         maxLength={100}
         required
         autoFocus
-        onChange={(e) => update({ name: e.target.value })}
       />
       <label className="field-label" htmlFor={`${id}-shop`}>
         {t('outreach.wizard.shop')}

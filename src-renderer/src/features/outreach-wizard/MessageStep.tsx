@@ -7,6 +7,7 @@ import { TemplatePreview } from './TemplatePreview';
 import { useSavedLook } from './useMessageLook';
 import { promotionLinkValue } from '@shared/promotion-links';
 import { commissionText, type Draft, needs, parseShopKey, type TemplateChoice } from './draft';
+import { DraftField } from './DraftField';
 
 /**
  * Step 3: the texts. Each needed template is chosen from the saved ones or written here, and previewed for
@@ -78,15 +79,12 @@ export function MessageStep(props: {
           </option>
         ))}
       </select>
-      <label className="field-label" htmlFor={`${id}-sample`}>
-        {t('outreach.wizard.sampleOffer', { variable: '{{sample_offer}}' })}
-      </label>
-      <input
-        id={`${id}-sample`}
-        className="input"
-        value={draft.sampleOffer}
+      <DraftField
+        draft={draft}
+        update={update}
+        field="sampleOffer"
+        label={t('outreach.wizard.sampleOffer', { variable: '{{sample_offer}}' })}
         maxLength={500}
-        onChange={(e) => update({ sampleOffer: e.target.value })}
       />
       <p className="muted field-hint">
         {t('outreach.wizard.variables', { list: templateVariables.map((v) => `{{${v}}}`).join(' ') })}

@@ -1,8 +1,9 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelQuery } from '../../api';
 import { SearchField } from '../../components/SearchField';
 import { commissionBp, type Draft, maxProducts } from './draft';
+import { DraftField } from './DraftField';
 
 /**
  * Step 2 (invitations): up to 100 of the shop's synced products, each with its target commission (at least
@@ -15,7 +16,6 @@ export function ProductsStep(props: {
 }): ReactElement {
   const { draft, update, shopId } = props;
   const { t } = useTranslation();
-  const id = useId();
   const [search, setSearch] = useState('');
   const products = useChannelQuery('products:list', {
     shopId,
@@ -123,15 +123,12 @@ export function ProductsStep(props: {
           {t('outreach.wizard.approvalExempt')}
         </label>
       </fieldset>
-      <label className="field-label" htmlFor={`${id}-email`}>
-        {t('outreach.wizard.sellerEmail')}
-      </label>
-      <input
-        id={`${id}-email`}
-        className="input"
+      <DraftField
+        draft={draft}
+        update={update}
+        field="sellerEmail"
+        label={t('outreach.wizard.sellerEmail')}
         type="email"
-        value={draft.sellerEmail}
-        onChange={(e) => update({ sellerEmail: e.target.value })}
       />
     </div>
   );

@@ -9,6 +9,7 @@ import { useNow } from '../../hooks/useNow';
 import { formatZoneLabel } from '../analytics/format';
 import { useSettings } from '../../settings/SettingsProvider';
 import { inAnHour, type Draft } from './draft';
+import { DraftField } from './DraftField';
 
 /**
  * Step 4: when sending may start, the daily send window in the shop's time zone, and a daily cap; the weekly
@@ -110,18 +111,16 @@ export function ScheduleStep(props: {
           </span>
         )}
       </fieldset>
-      <label className="field-label" htmlFor={`${id}-cap`}>
-        {t('outreach.wizard.dailyCap')}
-      </label>
-      <input
-        id={`${id}-cap`}
+      <DraftField
+        draft={draft}
+        update={update}
+        field="dailyCap"
+        label={t('outreach.wizard.dailyCap')}
         className="input input-number"
         type="number"
         min={1}
         max={100_000}
         placeholder={t('outreach.wizard.noCap')}
-        value={draft.dailyCap}
-        onChange={(e) => update({ dailyCap: e.target.value })}
       />
     </div>
   );
