@@ -71,10 +71,15 @@ export interface WebAppPerTest {
 }
 
 /**
- * Registers the hooks most journeys share: before each test a fresh data folder (`prefix` names it) and the
- * built web bridge started on it with `env`; after each, the app stopped and the folder removed.
+ * Registers the hooks most journeys share: before each test a fresh data folder (`prefix` names it), filled
+ * by `seed` if given (e.g. `seedCreators` in crm-app.ts), and the built web bridge started on it with `env`;
+ * after each, the app stopped and the folder removed.
  */
-export function webAppPerTest(prefix: string, env: Record<string, string> = {}): WebAppPerTest {
+export function webAppPerTest(
+  prefix: string,
+  env: Record<string, string> = {},
+  seed?: (dataDir: string) => Promise<void>,
+): WebAppPerTest {
   let folder: { dir: string; cleanup: () => void } | null = null;
   let app: RunningWebApp | null = null;
   const current = <T>(value: T | null, what: string): T => {
@@ -83,6 +88,7 @@ export function webAppPerTest(prefix: string, env: Record<string, string> = {}):
   };
   test.beforeEach(async () => {
     folder = makeTempDir(prefix);
+    await seed?.(folder.dir);
     app = await startWebApp(folder.dir, env);
   });
   test.afterEach(async () => {
@@ -125,7 +131,10 @@ export async function callApi<T>(
   return body.result as T;
 }
 
-/** Switches the open app's language and theme through its own settings channel (no page to visit). */
+/**
+ * Switches the open app's language and theme through its own settings channel (no page to visit, the page
+ * shown stays), and waits until the page shows them.
+ */
 export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark'): Promise<void> {
   const ok = await page.evaluate(
     async (body) =>
@@ -139,6 +148,8 @@ export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'ligh
     { language, theme },
   );
   expect(ok).toBe(true);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
 /** Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and syncs it once. */
