@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { CreatorFilter, CreatorRow, CreatorSort, CreatorsChanged } from '@shared/creators';
 import { useChannelList, useChannelQuery, useMainEvent, type KeysetList } from '../../api';
-import { creatorsPageSize, defaultCreatorSort } from './firstPage';
+import { creatorsPageSize } from './firstPage';
 
 /** A sync re-indexes creators in bursts (an event every ~250 ms): views follow at most this often. */
 const followEveryMs = 1_000;
