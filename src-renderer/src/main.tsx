@@ -1,3 +1,5 @@
+// First: what the first screen needs is asked for while the rest of the bundle is evaluated.
+import { openingAnswers } from './app/opening';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
@@ -18,8 +20,10 @@ import { App } from './app/App';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void openingAnswers.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { openDatabase } from '../../src-main/db/connection';
 import { connectThrough, makeAccountsApp, sandboxAdmin } from '../helpers/accounts';
-import { buildWorld } from '../helpers/creator-world';
-import { quietCrm } from '../helpers/quiet-crm';
 import { makeTempDir } from '../helpers/tmp';
+import { crmAppPerTest } from './crm-app';
 import { type RunningWebApp, startWebApp } from './web-app';
 
 /**
@@ -19,37 +16,17 @@ const payloads = [
   '<a href="javascript:window.__xss=4">tap</a>',
   '{{constructor.constructor("window.__xss=5")()}}',
 ];
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  dataDir = makeTempDir('shopmesh-e2e-attacks-');
-  const db = openDatabase(join(dataDir.dir, 'shopmesh.db'));
-  const now = Date.now();
-  buildWorld(db, 50, 2, now);
-  const crm = quietCrm(db, now);
+const web = crmAppPerTest('shopmesh-e2e-attacks-', 50, 2, (crm, now) =>
   payloads.forEach((nickname, i) =>
     crm.resolve(
       { openId: `hostile-${i}`, handle: `hostile_${i}`, nickname, region: 'US' },
       { origin: 'manual', now },
     ),
-  );
-  await crm.worker.kick('startup');
-  await crm.close();
-  db.close();
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-attacks-passphrase',
-  });
-});
-test.afterAll(async () => {
-  await app?.stop();
-  dataDir?.cleanup();
-});
+  ),
+);
 
 test('markup in creator nicknames is shown as text and never runs', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await page
     .getByRole('navigation', { name: /Main|主导航/ })
     .getByRole('link', { name: /Creators|达人/ })
@@ -68,7 +45,7 @@ test('markup in creator nicknames is shown as text and never runs', async ({ pag
 });
 
 test('the CSP is sent with the page and blocks an injected inline script', async ({ page }) => {
-  const response = await page.goto(app.url);
+  const response = await page.goto(web.app.url);
   const csp = response?.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain('unsafe-inline');

@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { webAppPerTest } from './web-app';
+import { setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 12's sources in the browser: approve a free-sample request, search the Creator Marketplace and save
@@ -27,14 +27,6 @@ async function connectShop(page: Page, context: BrowserContext): Promise<void> {
   await expect(tab.getByText('You can close this tab and return to ShopMesh.')).toBeVisible();
   await tab.close();
   await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 45_000 });
-}
-
-async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark') {
-  await nav(page)
-    .getByRole('link', { name: /Settings|设置/ })
-    .click();
-  await page.getByLabel(/Language|语言/).selectOption(language);
-  await page.getByLabel(/Theme|主题/).selectOption(theme);
 }
 
 const csv = [

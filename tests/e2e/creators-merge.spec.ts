@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { openDatabase } from '../../src-main/db/connection';
-import { buildWorld } from '../helpers/creator-world';
-import { quietCrm } from '../helpers/quiet-crm';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import type { CreatorsService } from '../../src-main/creators/service';
+import { crmAppPerTest } from './crm-app';
+import { setLook } from './web-app';
 
 /**
  * Issue 12's manual merge in the real renderer: one person seen as two creators (a US handle and a UK handle,
@@ -12,16 +9,9 @@ import { type RunningWebApp, startWebApp } from './web-app';
  * checked in the preview (which side's stage, tags, lists and score win), merged, and split back again.
  * Screenshots in English light and Chinese dark.
  */
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  dataDir = makeTempDir('shopmesh-e2e-merge-');
-  const db = openDatabase(join(dataDir.dir, 'shopmesh.db'));
-  const now = Date.now();
-  buildWorld(db, 500, 27, now);
-  const crm = quietCrm(db, now);
+/** Lena, seen by the US shop and by the UK shop, with different stages, tags, a note and a score by hand. */
+function addLena(crm: CreatorsService, now: number): void {
   const us = crm.resolve(
     { openId: 'lena-us', handle: 'lena.glow', nickname: 'Lena Glow', region: 'US' },
     { origin: 'sync', place: { accountId: 'world', shopId: 'shop-us', source: 'collaboration' }, now },
@@ -34,28 +24,11 @@ test.beforeAll(async () => {
   crm.addNote(us, 'Met at the Austin pop-up');
   crm.update({ id: uk, stage: 'sample_sent', addTags: ['uk-launch'] });
   crm.update({ id: uk, scoreOverride: 91, scoreOverrideReason: 'Sold out our serum in a week' });
-  await crm.worker.kick('startup');
-  await crm.close();
-  db.close();
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-merge-passphrase',
-  });
-});
-test.afterAll(async () => {
-  await app?.stop();
-  dataDir?.cleanup();
-});
+}
+
+const web = crmAppPerTest('shopmesh-e2e-merge-', 500, 27, addLena);
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /Main|主导航/ });
-
-async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark') {
-  await nav(page)
-    .getByRole('link', { name: /Settings|设置/ })
-    .click();
-  await page.getByLabel(/Language|语言/).selectOption(language);
-  await page.getByLabel(/Theme|主题/).selectOption(theme);
-}
 
 async function openCreator(page: Page, handle: string, search: RegExp) {
   await nav(page)
@@ -69,7 +42,7 @@ async function openCreator(page: Page, handle: string, search: RegExp) {
 
 test('merge two creators from the detail with the picker, then split them again', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await openCreator(page, 'lena.glow', /Search creators/);
   const detail = page.getByRole('dialog', { name: '@lena.glow' });
   const identity = detail.getByRole('region', { name: 'Identity' });
@@ -152,5 +125,4 @@ test('merge two creators from the detail with the picker, then split them again'
   await zh.getByRole('button', { name: '关闭' }).click();
   await expect(zh).toHaveCount(0);
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
-  await setLook(page, 'en', 'light');
 });

@@ -99,13 +99,15 @@ export interface WebAppPerTest {
 }
 
 /**
- * Registers the hooks most journeys share: before each test a fresh data folder (`prefix` names it) and the
- * built web bridge started on it with `env`; after each, the app stopped and the folder removed. `env` may
- * be a function of the data folder, for a journey that puts files there (a profile) before the app starts.
+ * Registers the hooks most journeys share: before each test a fresh data folder (`prefix` names it), filled
+ * by `seed` if given (e.g. `seedCreators` in crm-app.ts), and the built web bridge started on it with `env`;
+ * after each, the app stopped and the folder removed. `env` may be a function of the data folder, for a
+ * journey that puts files there (a profile) before the app starts.
  */
 export function webAppPerTest(
   prefix: string,
   env: Record<string, string> | ((dataDir: string) => Promise<Record<string, string>>) = {},
+  seed?: (dataDir: string) => Promise<void>,
 ): WebAppPerTest {
   let folder: { dir: string; cleanup: () => void } | null = null;
   let app: RunningWebApp | null = null;
@@ -116,6 +118,7 @@ export function webAppPerTest(
   };
   test.beforeEach(async () => {
     folder = makeTempDir(prefix);
+    await seed?.(folder.dir);
     testEnv = typeof env === 'function' ? await env(folder.dir) : env;
     app = await startWebApp(folder.dir, testEnv);
   });
@@ -159,7 +162,10 @@ export async function callApi<T>(
   return body.result as T;
 }
 
-/** Switches the open app's language and theme through its own settings channel (no page to visit). */
+/**
+ * Switches the open app's language and theme through its own settings channel (no page to visit, the page
+ * shown stays), and waits until the page shows them.
+ */
 export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark'): Promise<void> {
   const ok = await page.evaluate(
     async (body) =>
@@ -173,6 +179,8 @@ export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'ligh
     { language, theme },
   );
   expect(ok).toBe(true);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
 /**

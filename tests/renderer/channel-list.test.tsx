@@ -2,6 +2,8 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OrdersListInput } from '@shared/orders';
 import { cursorPaging, useChannelList } from '../../src-renderer/src/api';
+import { createApiClient } from '../../src-renderer/src/api/client';
+import { askEarly } from '../../src-renderer/src/api/early';
 import { FakeBridge, withApi } from './fake-bridge';
 import { order, ordersChannel } from './orders-fixture';
 
@@ -120,41 +122,30 @@ describe('useChannelList', () => {
     expect(result.current.loading).toBe(false);
   });
 
-  it('takes a first page asked for early once, then asks main for every later one', async () => {
+  it('takes a first page asked for as the bundle started once, then asks main for every later one', async () => {
     const orders = Array.from({ length: 5 }, (_, i) => order(i + 1));
     const bridge = new FakeBridge().handle('orders:list', ordersChannel(orders));
-    let early: Promise<{ items: typeof orders; nextCursor: string | null; total: number }> | null =
-      Promise.resolve({ items: [orders[0]!, orders[1]!], nextCursor: 'o-0002', total: 5 });
-    const offered: unknown[] = [];
+    askEarly(createApiClient(bridge), 'orders:list', { limit: 2 });
+    expect(inputs(bridge)).toEqual([{ limit: 2 }]);
     const { result } = renderHook(
       () =>
         useChannelList(
           'orders:list',
           { limit: 2 },
-          {
-            ...cursorPaging,
-            items: (page) => page.items,
-            getId: (o) => o.orderId,
-            earlyFirstPage: (input) => {
-              offered.push(input);
-              const answer = early;
-              early = null;
-              return answer;
-            },
-          },
+          { ...cursorPaging, items: (page) => page.items, getId: (o) => o.orderId },
         ),
       { wrapper: withApi(bridge) },
     );
     await waitFor(() => expect(result.current.items).toHaveLength(2));
-    expect(offered).toEqual([{ limit: 2 }]);
-    expect(inputs(bridge)).toEqual([]);
+    // The early answer was the first page: main was not asked again.
+    expect(inputs(bridge)).toEqual([{ limit: 2 }]);
 
     act(() => result.current.loadMore());
     await waitFor(() => expect(result.current.items).toHaveLength(4));
-    expect(inputs(bridge)).toEqual([{ limit: 2, cursor: 'o-0002' }]);
+    expect(inputs(bridge)[1]).toEqual({ limit: 2, cursor: 'o-0002' });
 
     act(() => result.current.reload());
-    await waitFor(() => expect(inputs(bridge)).toHaveLength(2));
-    expect(inputs(bridge)[1]).toEqual({ limit: 2 });
+    await waitFor(() => expect(inputs(bridge)).toHaveLength(3));
+    expect(inputs(bridge)[2]).toEqual({ limit: 2 });
   });
 });

@@ -2,11 +2,51 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '@shared/sync';
 import { useChannelMutation, useChannelQuery } from '../../src-renderer/src/api';
+import { createApiClient } from '../../src-renderer/src/api/client';
+import { askEarly } from '../../src-renderer/src/api/early';
 import { deferred, FakeBridge, withApi } from './fake-bridge';
 
 const status = (online: boolean): SyncStatus => ({ online, accounts: [] });
 
 describe('useChannelQuery', () => {
+  it('renders an answer asked for as the bundle started from the first render, and asks main after', async () => {
+    let calls = 0;
+    const bridge = new FakeBridge().handle('sync:status', () => status(++calls === 1));
+    await askEarly(createApiClient(bridge), 'sync:status');
+    const renders: Array<boolean | undefined> = [];
+    const wrapper = withApi(bridge);
+    const { result, unmount } = renderHook(
+      () => {
+        const query = useChannelQuery('sync:status');
+        renders.push(query.data?.online);
+        return query;
+      },
+      { wrapper },
+    );
+    expect(renders[0]).toBe(true);
+    expect(result.current.isSuccess).toBe(true);
+    expect(calls).toBe(1);
+    unmount();
+    // Taken once: a query made later in another window's cache asks main.
+    const again = renderHook(() => useChannelQuery('sync:status'), { wrapper: withApi(bridge) });
+    await waitFor(() => expect(again.result.current.data?.online).toBe(false));
+    expect(calls).toBe(2);
+  });
+
+  it('asks main itself when the early answer failed', async () => {
+    let calls = 0;
+    const bridge = new FakeBridge().handle('sync:status', () => {
+      calls += 1;
+      if (calls === 1) throw new Error('main not ready');
+      return status(true);
+    });
+    askEarly(createApiClient(bridge), 'sync:status');
+    const { result } = renderHook(() => useChannelQuery('sync:status'), { wrapper: withApi(bridge) });
+    await waitFor(() => expect(result.current.data?.online).toBe(true));
+    expect(result.current.isError).toBe(false);
+    expect(calls).toBe(2);
+  });
+
   it('fetches again after an invalidateOn event, once however many components listen', async () => {
     let version = 0;
     const bridge = new FakeBridge().handle('identity:get', () => {

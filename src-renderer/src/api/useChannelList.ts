@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useQueryClient, type InfiniteData }
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import { useApiContext } from './ApiProvider';
+import { takeArrived, takeEarly } from './early';
 import { isMainUnreachable } from './errors';
 import { channelKey, useInvalidateOn } from './useChannelQuery';
 
@@ -77,11 +78,6 @@ export function useChannelList<C extends Channel, T>(
     getId: (item: T) => string;
     invalidateOn?: readonly EventName[];
     enabled?: boolean;
-    /**
-     * An answer to this first page already on its way (asked for before the page rendered), or null; it
-     * is taken once, and every later first page is asked for as usual.
-     */
-    earlyFirstPage?: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> | null;
   },
 ): KeysetList<T> {
   const { api } = useApiContext();
@@ -90,7 +86,7 @@ export function useChannelList<C extends Channel, T>(
   const key = useMemo(() => [...channelKey(channel, input as ChannelInput<C>), 'pages'], [channel, input]);
   useInvalidateOn(options.invalidateOn, key);
 
-  const { next, earlyFirstPage } = options;
+  const { next } = options;
   const query = useInfiniteQuery<
     FetchedPage<C>,
     AppError,
@@ -100,10 +96,17 @@ export function useChannelList<C extends Channel, T>(
   >({
     queryKey: key,
     initialPageParam: null,
+    // A first page asked for as the bundle started (early.ts): in already, the first render shows it.
+    initialData: () => {
+      const arrived = takeArrived(channel, input as ChannelInput<C>);
+      return arrived
+        ? { pages: [{ page: arrived.value, fetchedAt: Date.now() }], pageParams: [null] }
+        : undefined;
+    },
     queryFn: async ({ pageParam }) => {
       const pageInput = { ...input, ...(pageParam === null ? {} : { [cursorParam]: pageParam }) };
       const invoke = api.invoke as (c: C, i: ChannelInput<C>) => Promise<ChannelOutput<C>>;
-      const early = pageParam === null ? (earlyFirstPage?.(pageInput as ChannelInput<C>) ?? null) : null;
+      const early = pageParam === null ? takeEarly(api, channel, pageInput as ChannelInput<C>) : null;
       return { page: await (early ?? invoke(channel, pageInput as ChannelInput<C>)), fetchedAt: Date.now() };
     },
     getNextPageParam: (last) => next(last.page),

@@ -12,6 +12,7 @@ import {
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import { useApiContext } from './ApiProvider';
+import { takeArrived, takeEarly } from './early';
 import { isMainUnreachable } from './errors';
 
 /** The cache key of one channel call: the channel first, so `[channel]` matches every input of it. */
@@ -113,6 +114,8 @@ export function useChannelQuery<C extends Channel>(
   useUpdateOn(options.updateOn, key);
   const result = useQuery<ChannelOutput<C>, AppError>({
     queryKey: key,
+    // Asked for as the bundle started and already in (early.ts): the first render has it.
+    initialData: () => takeArrived(channel, input)?.value,
     queryFn: async () => {
       const hash = hashKey(key);
       const invoke = api.invoke as (c: C, i?: ChannelInput<C>) => Promise<ChannelOutput<C>>;
@@ -121,7 +124,8 @@ export function useChannelQuery<C extends Channel>(
       // events cannot keep the query from ever answering).
       for (let attempt = 1; ; attempt++) {
         const seen = hub.version(hash);
-        const answer = await invoke(channel, input);
+        const answer = await ((attempt === 1 ? takeEarly(api, channel, input) : null) ??
+          invoke(channel, input));
         const overtaken = hub.version(hash) !== seen;
         const current = overtaken ? queryClient.getQueryData<ChannelOutput<C>>(key) : undefined;
         if (current !== undefined) return current;

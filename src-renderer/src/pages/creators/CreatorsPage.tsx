@@ -22,7 +22,8 @@ import { CreatorFilters } from './CreatorFilters';
 import { SaveListButton } from './SaveListButton';
 import { ScoreRulesButton } from './ScoreRulesDialog';
 import { Selection } from './selection';
-import { defaultCreatorSort, useCreatorFacets, useCreators } from './useCreators';
+import { defaultCreatorSort } from './firstPage';
+import { useCreatorFacets, useCreators } from './useCreators';
 
 const creatorId = (c: CreatorRow): string => String(c.id);
 const isSortColumn = (by: string): by is CreatorSortColumn =>

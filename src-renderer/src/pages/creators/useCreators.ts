@@ -1,39 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type {
-  CreatorFilter,
-  CreatorRow,
-  CreatorSort,
-  CreatorsChanged,
-  CreatorsPage,
-  CreatorsSearchInput,
-} from '@shared/creators';
-import { api, useChannelList, useChannelQuery, useMainEvent, type KeysetList } from '../../api';
-import { pageFromHash } from '../../navigation/routes';
+import type { CreatorFilter, CreatorRow, CreatorSort, CreatorsChanged } from '@shared/creators';
+import { useChannelList, useChannelQuery, useMainEvent, type KeysetList } from '../../api';
+import { creatorsPageSize } from './firstPage';
 
-const pageSize = 100;
-/** The table's order until the user picks another. */
-export const defaultCreatorSort: CreatorSort = { column: 'score', direction: 'desc' };
-
-/**
- * The app opened on the Creators page: its first page is asked for as this module loads, beside the
- * settings the shell waits for, instead of after the shell and the page have rendered (creators.table.
- * firstRows.ms). The table takes the answer if its first query is still the opening one.
- */
-let opening: { input: string; answer: Promise<CreatorsPage> } | null = null;
-if (typeof window !== 'undefined' && pageFromHash(window.location.hash) === 'creators') {
-  const input = { filter: {}, sort: defaultCreatorSort, limit: pageSize };
-  const answer = api.invoke('creators:search', input);
-  // Never an unhandled rejection: whoever takes it handles its failure, and one not taken is dropped.
-  answer.catch(() => {});
-  opening = { input: JSON.stringify(input), answer };
-}
-
-function takeOpening(input: CreatorsSearchInput): Promise<CreatorsPage> | null {
-  if (!opening || opening.input !== JSON.stringify(input)) return null;
-  const { answer } = opening;
-  opening = null;
-  return answer;
-}
 /** A sync re-indexes creators in bursts (an event every ~250 ms): views follow at most this often. */
 const followEveryMs = 1_000;
 const creatorId = (c: CreatorRow): string => String(c.id);
@@ -67,13 +36,12 @@ function useFollowChanges(refresh: () => void, when: (c: CreatorsChanged) => boo
  * never every page already scrolled through.
  */
 export function useCreators(filter: CreatorFilter, sort: CreatorSort): KeysetList<CreatorRow> {
-  const input = useMemo(() => ({ filter, sort, limit: pageSize }), [filter, sort]);
+  const input = useMemo(() => ({ filter, sort, limit: creatorsPageSize }), [filter, sort]);
   const list = useChannelList('creators:search', input, {
     cursorParam: 'cursor',
     items: (page) => page.items,
     next: (page) => page.nextCursor,
     getId: creatorId,
-    earlyFirstPage: takeOpening,
   });
   // The first page goes first: main answers calls in turn, and counting 200k matches must not hold up rows.
   const count = useChannelQuery('creators:count', { filter }, { enabled: !list.loading });

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import type { CreatorsService } from '../../src-main/creators/service';
+import { openDatabase } from '../../src-main/db/connection';
+import { buildWorld } from '../helpers/creator-world';
+import { quietCrm } from '../helpers/quiet-crm';
+import { webAppPerTest, type WebAppPerTest } from './web-app';
+
+/** What the CRM journeys start the app with: the vault under a passphrase, so no keychain is needed. */
+export const crmEnv = {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-creators-passphrase',
+};
+
+/**
+ * Fills `dataDir`'s database with `size` generated creators (`buildWorld`, deterministic per `seed`) plus what
+ * `extra` adds through the CRM, and indexes them with the CRM's own worker, before the app starts on it.
+ */
+export async function seedCreators(
+  dataDir: string,
+  size: number,
+  seed: number,
+  extra: (crm: CreatorsService, now: number) => void = () => {},
+): Promise<void> {
+  const db = openDatabase(join(dataDir, 'shopmesh.db'));
+  try {
+    const now = Date.now();
+    buildWorld(db, size, seed, now);
+    const crm = quietCrm(db, now);
+    extra(crm, now);
+    await crm.worker.kick('startup');
+    await crm.close();
+  } finally {
+    db.close();
+  }
+}
+
+/** `webAppPerTest` over a fresh data folder seeded with generated creators for every test. */
+export function crmAppPerTest(
+  prefix: string,
+  size: number,
+  seed: number,
+  extra?: (crm: CreatorsService, now: number) => void,
+): WebAppPerTest {
+  return webAppPerTest(prefix, crmEnv, (dir) => seedCreators(dir, size, seed, extra));
+}
