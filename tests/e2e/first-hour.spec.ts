@@ -37,7 +37,8 @@ test('connect, sync and browse: truthful pages, account detail, tables, return p
   context,
 }) => {
   // A whole first hour in one journey: two connects, a first sync of the demo shops, five pages, two languages.
-  test.setTimeout(180_000);
+  // Three minutes on a quiet machine; twice that when the machine is shared.
+  test.setTimeout(360_000);
   // Return pages close themselves after 4 s; on a busy machine that races the checks and screenshots below,
   // so this journey keeps them open and closes them itself (tests/unit/oauth/loopback.test.ts checks the script).
   await context.addInitScript(() => {
@@ -81,6 +82,11 @@ test('connect, sync and browse: truthful pages, account detail, tables, return p
     .click();
   const detail = page.getByRole('dialog');
   await expect(detail.getByRole('heading', { name: 'Permissions granted' })).toBeVisible();
+  // Permissions in the merchant's words, TikTok's key on hover.
+  await expect(detail.getByRole('listitem').filter({ hasText: 'Read orders' })).toHaveAttribute(
+    'title',
+    'seller.order.info',
+  );
   await expect(detail.getByText('Access granted until')).toBeVisible();
   await expect(detail.getByRole('cell', { name: 'First sync after connecting' }).first()).toBeVisible();
   await expect(detail.getByRole('button', { name: 'Disconnect' })).toBeVisible();

@@ -11,6 +11,14 @@ const noPassphraseEnv = { SHOPMESH_KEYSTORE: 'passphrase', SHOPMESH_SANDBOX_SCAL
 
 const web = webAppPerTest('shopmesh-e2e-vault-', noPassphraseEnv);
 
+/**
+ * Each passphrase step runs scrypt once or twice in main (a deliberately slow key derivation): seconds on a
+ * quiet machine, far more on a shared one. The journeys wait on what the page says, as long as that takes.
+ */
+const scrypt = { timeout: 60_000 };
+// Two or three of those steps, a restart and a sync in one journey.
+test.describe.configure({ timeout: 240_000 });
+
 async function openAccounts(page: Page, running: RunningWebApp): Promise<void> {
   await page.goto(running.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
@@ -39,7 +47,7 @@ test('a merchant without a keychain chooses a passphrase, connects a shop and un
   await choose.getByLabel('Confirm passphrase').fill(PASSPHRASE);
   await page.screenshot({ path: 'test-results/e2e/vault-choose-passphrase.png', fullPage: true });
   await choose.getByRole('button', { name: 'Protect and unlock' }).click();
-  await expect(choose).toBeHidden({ timeout: 15_000 });
+  await expect(choose).toBeHidden(scrypt);
 
   const consentTab = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
@@ -75,21 +83,21 @@ test('a merchant without a keychain chooses a passphrase, connects a shop and un
   await enter.getByLabel('Passphrase', { exact: true }).fill('not-the-passphrase');
   await enter.getByRole('button', { name: 'Unlock' }).click();
   await expect(enter.getByText("That passphrase isn't right. Check it and try again.")).toBeVisible({
-    timeout: 15_000,
+    ...scrypt,
   });
   await expect(enter.getByLabel('Passphrase', { exact: true })).toBeFocused();
   await page.screenshot({ path: 'test-results/e2e/vault-wrong-passphrase.png', fullPage: true });
 
   await enter.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await enter.getByRole('button', { name: 'Unlock' }).click();
-  await expect(enter).toBeHidden({ timeout: 15_000 });
+  await expect(enter).toBeHidden(scrypt);
   await expect(page.getByRole('row').filter({ has: shops })).toContainText('Active');
   await expect(page.getByRole('button', { name: 'Connect TikTok Shop' })).toBeEnabled();
 
   // Unlocking starts the sync that could not run while locked.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   await page.getByRole('tab', { name: 'Sync history' }).click();
-  await expect(page.getByRole('cell', { name: 'After unlocking' }).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('cell', { name: 'After unlocking' }).first()).toBeVisible({ timeout: 60_000 });
 });
 
 test('the choose-a-passphrase form in Simplified Chinese', async ({ page }) => {
@@ -118,7 +126,7 @@ async function chooseFirstPassphrase(page: Page, running: RunningWebApp): Promis
   await choose.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await choose.getByLabel('Confirm passphrase').fill(PASSPHRASE);
   await choose.getByRole('button', { name: 'Protect and unlock' }).click();
-  await expect(choose).toBeHidden({ timeout: 15_000 });
+  await expect(choose).toBeHidden(scrypt);
 }
 
 test('a merchant changes the passphrase in Settings; a wrong current one changes nothing', async ({
@@ -143,14 +151,14 @@ test('a merchant changes the passphrase in Settings; a wrong current one changes
   await section.getByLabel('Confirm new passphrase').fill(NEW_PASSPHRASE);
   await submit.click();
   await expect(section.getByText('That is not the current passphrase, so nothing was changed.')).toBeVisible({
-    timeout: 15_000,
+    ...scrypt,
   });
   await expect(current).toBeFocused();
   await page.screenshot({ path: 'test-results/e2e/vault-change-passphrase-wrong.png', fullPage: true });
 
   await current.fill(PASSPHRASE);
   await submit.click();
-  await expect(section.getByRole('status')).toHaveText('Passphrase changed', { timeout: 15_000 });
+  await expect(section.getByRole('status')).toHaveText('Passphrase changed', scrypt);
   await expect(current).toHaveValue('');
   await page.screenshot({ path: 'test-results/e2e/vault-change-passphrase-done.png', fullPage: true });
   expect(await page.content()).not.toContain(NEW_PASSPHRASE);
@@ -165,11 +173,11 @@ test('a merchant changes the passphrase in Settings; a wrong current one changes
   await enter.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await enter.getByRole('button', { name: 'Unlock' }).click();
   await expect(enter.getByText("That passphrase isn't right. Check it and try again.")).toBeVisible({
-    timeout: 15_000,
+    ...scrypt,
   });
   await enter.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
   await enter.getByRole('button', { name: 'Unlock' }).click();
-  await expect(enter).toBeHidden({ timeout: 15_000 });
+  await expect(enter).toBeHidden(scrypt);
 });
 
 test('Change passphrase in Simplified Chinese, dark theme', async ({ page }) => {
@@ -183,7 +191,7 @@ test('Change passphrase in Simplified Chinese, dark theme', async ({ page }) => 
   await section.getByLabel('确认新口令').fill(NEW_PASSPHRASE);
   await section.getByRole('button', { name: '更改口令' }).click();
   await expect(section.getByText('这不是当前口令，因此未做任何更改。请检查后重试。')).toBeVisible({
-    timeout: 15_000,
+    ...scrypt,
   });
   await page.screenshot({
     path: 'test-results/e2e/vault-change-passphrase-wrong-zh-dark.png',
@@ -191,7 +199,7 @@ test('Change passphrase in Simplified Chinese, dark theme', async ({ page }) => 
   });
   await section.getByLabel('当前口令').fill(PASSPHRASE);
   await section.getByRole('button', { name: '更改口令' }).click();
-  await expect(section.getByRole('status')).toHaveText('口令已更改', { timeout: 15_000 });
+  await expect(section.getByRole('status')).toHaveText('口令已更改', scrypt);
   await page.screenshot({
     path: 'test-results/e2e/vault-change-passphrase-done-zh-dark.png',
     fullPage: true,

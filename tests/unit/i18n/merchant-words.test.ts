@@ -22,6 +22,11 @@ describe('texts merchants read', () => {
       expect(named).toEqual([]);
     });
 
+    it(`write time zones as the offsets merchants read, "UTC−8", never GMT or Etc/ names (${language})`, () => {
+      const named = strings(catalogues[language]).filter(([, text]) => /\bGMT\b|\bEtc\//.test(text));
+      expect(named).toEqual([]);
+    });
+
     it(`show no raw keychain error (${language})`, () => {
       const raw = strings(catalogues[language]).filter(
         ([key, text]) => key.startsWith('vault.errors.') && placeholdersOf(text).includes('reason'),
@@ -33,5 +38,6 @@ describe('texts merchants read', () => {
   it('the checks see the catalogues (not vacuous)', () => {
     expect(strings(catalogues.en).length).toBeGreaterThan(500);
     expect(/\$[A-Z][A-Z_]{2,}/.test('Cannot autolaunch D-Bus without X11 $DISPLAY')).toBe(true);
+    expect(/\bGMT\b|\bEtc\//.test('resets at 12:00 GMT-8')).toBe(true);
   });
 });

@@ -24,6 +24,12 @@ export function AccountDetailDialog(props: {
 }): ReactElement {
   const { account, locked, busy, onReconnect, onDisconnect, onClose, returnFocus } = props;
   const { t, i18n } = useTranslation();
+  // TikTok's scope keys ("seller.order.info"; the Marketing API's are bare numbers) in the merchant's words, the
+  // key itself on hover; a key this version does not know yet is shown as TikTok wrote it.
+  const scopeName = (scope: string) =>
+    /^\d+$/.test(scope)
+      ? t('accounts.detail.scopeNames.adsPermission', { id: scope })
+      : t(`accounts.detail.scopeNames.${scope.replace(/\./g, '_')}`, { defaultValue: scope });
   const { date } = useFormatters();
   const text = useSyncText(0);
   const syncs = account.provider !== 'identity';
@@ -69,8 +75,8 @@ export function AccountDetailDialog(props: {
           ) : (
             <ul className="scope-list" aria-labelledby={`scopes-${account.id}`}>
               {account.scopes.map((scope) => (
-                <li key={scope} className="badge badge-tone-muted mono">
-                  {scope}
+                <li key={scope} className="badge badge-tone-muted" title={scope}>
+                  {scopeName(scope)}
                 </li>
               ))}
             </ul>

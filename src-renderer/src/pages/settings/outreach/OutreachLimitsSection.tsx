@@ -99,7 +99,7 @@ export function OutreachLimitsSection(props: {
         </div>
       )}
       <p className="field-hint">{t('outreach.limits.hint')}</p>
-      <div className="field-inline outreach-limits-cooldown">
+      <div className="field outreach-limits-cooldown">
         <span className="field-label">{t('outreach.limits.cooldown')}</span>
         <NumberCell
           label={t('outreach.limits.cooldown')}
