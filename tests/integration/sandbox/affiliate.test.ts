@@ -474,7 +474,7 @@ describe('affiliate orders and promotion links', () => {
     expect(created.json.code).toBe(0);
     const id: string = created.json.data.target_collaboration.id;
     // The admin view says when each creator does what (drawn when the invitation was made).
-    const outcomes = (await admin(sb.info, 'GET', '/outcomes')).json;
+    const outcomes = (await admin(sb.info, 'GET', '/outcomes')).json as any;
     const planned = outcomes.collaborations.find((c: any) => c.id === id).creators;
     expect(planned).toHaveLength(5);
     for (const c of planned) {
@@ -503,6 +503,7 @@ describe('affiliate orders and promotion links', () => {
             query: { page_size: pageSize, ...(pt ? { page_token: pt } : {}) },
           }),
         'orders',
+        z.any(),
       );
     const ofCollab = (orders: any[]) => orders.filter((o) => o.skus[0]?.target_collaboration_id === id);
 
