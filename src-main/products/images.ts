@@ -83,7 +83,7 @@ export class ProductImages {
       )
       .get(key) as CacheRow | undefined;
     if (hit) {
-      db.prepare('UPDATE product_image_cache SET used_at = ? WHERE url_key = ?').run(now, key);
+      db.prepare('UPDATE product_image_cache SET used_at = ? WHERE url_key = ?').run(this.nextUse(now), key);
       return answer(hit, true);
     }
     const fetched = await this.fetchOnce(key, address);
@@ -120,9 +120,29 @@ export class ProductImages {
          ON CONFLICT (url_key) DO UPDATE SET mime = excluded.mime, width = excluded.width,
            height = excluded.height, size = excluded.size, bytes = excluded.bytes,
            fetched_at = excluded.fetched_at, used_at = excluded.used_at`,
-      ).run(key, productId, image.mime, image.width, image.height, image.bytes.length, image.bytes, at, at);
+      ).run(
+        key,
+        productId,
+        image.mime,
+        image.width,
+        image.height,
+        image.bytes.length,
+        image.bytes,
+        at,
+        this.nextUse(at),
+      );
       this.evict(key);
     }).immediate();
+  }
+
+  /**
+   * A use time later than every stored one: two pictures shown within the same millisecond must still be
+   * ordered, or eviction drops the one shown last (the clock's ties broke by key).
+   */
+  private nextUse(now: number): number {
+    const last = this.deps.db.prepare('SELECT max(used_at) FROM product_image_cache').pluck().get() as
+      number | null;
+    return last === null ? now : Math.max(now, last + 1);
   }
 
   /** Drops the least recently shown pictures until the cache fits its bound again (never `keep`). */

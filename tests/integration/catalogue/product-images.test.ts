@@ -35,11 +35,11 @@ beforeEach(async () => {
 }, 60_000);
 afterEach(async () => w.close());
 
-const images = (limits?: { maxCacheBytes?: number }) =>
+const images = (limits?: { maxCacheBytes?: number }, now: () => number = Date.now) =>
   new ProductImages({
     db: w.world.db,
     sources: w.world.profile.imageSources,
-    now: Date.now,
+    now,
     logger: silentLogger(),
     ...(limits ? { limits } : {}),
   });
@@ -95,8 +95,10 @@ describe('product pictures', () => {
   });
 
   it('keeps the cache within its bound, dropping the picture shown longest ago', async () => {
-    const first = await images().image({ productId: products[0]!, index: 0, variant: 'thumb' });
-    const service = images({ maxCacheBytes: first.size * 2 + 10 });
+    // One millisecond for every use: the order of showing must still decide, not the clock's ties.
+    const frozen = () => 1_750_000_000_000;
+    const first = await images({}, frozen).image({ productId: products[0]!, index: 0, variant: 'thumb' });
+    const service = images({ maxCacheBytes: first.size * 2 + 10 }, frozen);
     await service.image({ productId: products[1]!, index: 0, variant: 'thumb' });
     await service.image({ productId: products[0]!, index: 0, variant: 'thumb' }); // shown again: now newest
     await service.image({ productId: products[2]!, index: 0, variant: 'thumb' });
