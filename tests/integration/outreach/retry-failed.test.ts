@@ -74,7 +74,9 @@ describe('retry failed against the sandbox', () => {
     await admin(w.info, 'POST', '/faults', { commitThenGatewayTimeoutEveryN: 1, pathContains: '/messages' });
     const retried = w.service.retryFailed(outreach.id);
     expect(retried).toMatchObject({ requeued: failed.length, outreach: { status: 'running', retryable: 0 } });
-    await queue.pass();
+    // A pass may end before any message goes out (pacing, conversations first): pass until the fault has hit one.
+    const faultHit = async () => (await writesOf(w, since)).some((x) => x.answer === 'gateway_timeout');
+    for (let pass = 0; pass < 50 && !(await faultHit()); pass++) await queue.pass();
     await admin(w.info, 'DELETE', '/faults');
     await queue.drain();
 
