@@ -139,7 +139,7 @@ export function DateField(props: {
         <button
           ref={toggle}
           type="button"
-          className="date-field-toggle"
+          className="icon-button date-field-toggle"
           disabled={disabled}
           aria-label={t('dateField.open', { label })}
           aria-haspopup="dialog"
