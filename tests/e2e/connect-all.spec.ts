@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { webAppPerTest } from './web-app';
+import { setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 4's "done when": a new user connects all three kinds of Account from the UI, restarts, is still
@@ -45,6 +45,32 @@ test('all three kinds of Account stay connected across a restart, and no token i
   const accounts = page.getByRole('table').filter({ hasText: 'Connected on' });
   await expect(accounts.getByRole('row')).toHaveCount(4); // header + 3
   await expect(page.getByRole('button', { name: /Signed in with TikTok as/ })).toBeVisible();
+
+  // Issue 16 item 3: signed in, the Accounts page no longer offers to sign in, and the identity in the top bar
+  // opens its profile, counts on one line, with Sign out; in both languages and themes.
+  await expect(page.getByRole('button', { name: 'Sign in with TikTok' })).toHaveCount(0);
+  for (const [language, theme] of [
+    ['en', 'light'],
+    ['zh-CN', 'dark'],
+  ] as const) {
+    const en = language === 'en';
+    await setLook(page, language, theme);
+    await page
+      .getByRole('button', { name: en ? /^Signed in with TikTok as / : /^已使用 TikTok 登录：/ })
+      .click();
+    const panel = page.getByRole('region', { name: en ? 'Your TikTok profile' : '您的 TikTok 资料' });
+    await expect(panel.getByRole('button', { name: en ? 'Sign out' : '退出登录' })).toBeVisible();
+    const counts = panel.locator('.identity-stats > div');
+    await expect(counts).not.toHaveCount(0);
+    const tops = await counts.evaluateAll((items) =>
+      items.map((i) => Math.round(i.getBoundingClientRect().top)),
+    );
+    expect(new Set(tops).size).toBe(1);
+    await page.screenshot({ path: `test-results/e2e/identity-menu-${language}-${theme}.png` });
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+  }
+  await setLook(page, 'en', 'light');
 
   await web.start(env);
   await page.goto(web.app.url);
