@@ -93,6 +93,10 @@ test('synced orders and products stay readable when TikTok cannot be reached', a
 
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByText(/Offline/).first()).toBeVisible({ timeout: 15_000 });
+  // Offline, "Sync now" waits for the connection and says why (issue 16 item 9).
+  const syncNow = page.getByRole('button', { name: 'Sync now' }).first();
+  await expect(syncNow).toHaveAttribute('aria-disabled', 'true');
+  await expect(syncNow).toHaveAttribute('title', /You are offline/);
   await page.screenshot({ path: 'test-results/e2e/sync-orders-offline.png', fullPage: true });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
