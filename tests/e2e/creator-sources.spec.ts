@@ -1,5 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { setLook, webAppPerTest } from './web-app';
+import { expect, type Page, test } from '@playwright/test';
+import { connectShop, setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 12's sources in the browser: approve a free-sample request, search the Creator Marketplace and save
@@ -17,17 +17,6 @@ const web = webAppPerTest('shopmesh-e2e-sources-', env);
 const nav = (page: Page) => page.getByRole('navigation').first();
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/e2e/creator-sources-${name}.png`, fullPage: true });
-
-async function connectShop(page: Page, context: BrowserContext): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Accounts' }).click();
-  const consent = context.waitForEvent('page');
-  await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
-  const tab = await consent;
-  await tab.getByRole('button', { name: 'Authorize' }).click();
-  await expect(tab.getByText('You can close this tab and return to ShopMesh.')).toBeVisible();
-  await tab.close();
-  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 45_000 });
-}
 
 const csv = [
   'TikTok handle,Nickname,Email,Followers',

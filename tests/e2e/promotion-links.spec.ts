@@ -1,6 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { expect, type Page, test } from '@playwright/test';
+import { connectShopAndSync, setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 14's promotion links: a merchant opens a product and copies its promotion link, which ShopMesh
@@ -13,45 +12,15 @@ const env = {
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-promotion-links-');
-  app = await startWebApp(dataDir.dir, env);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-promotion-links-', env);
 
 const nav = (page: Page) => page.getByRole('navigation').first();
 
-async function connectAndSync(page: Page, context: BrowserContext): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Accounts' }).click();
-  const consentTab = context.waitForEvent('page');
-  await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
-  const tab = await consentTab;
-  await tab.getByRole('button', { name: 'Authorize' }).click();
-  await expect(tab.getByText('You can close this tab and return to ShopMesh.')).toBeVisible();
-  await tab.close();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 30_000 });
-}
-
-async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark'): Promise<void> {
-  await nav(page)
-    .getByRole('link', { name: /Settings|设置/ })
-    .click();
-  await page.getByLabel(/Language|语言/).selectOption(language);
-  await page.getByLabel(/Theme|主题/).selectOption(theme);
-}
-
 test('copy a product’s promotion link, generated once and kept', async ({ page, context }) => {
   test.setTimeout(180_000);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-  await page.goto(app.url);
-  await connectAndSync(page, context);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.app.origin });
+  await page.goto(web.app.url);
+  await connectShopAndSync(page, context);
 
   await nav(page).getByRole('link', { name: 'Products' }).click();
   await page.getByRole('table', { name: 'Products' }).getByRole('row').nth(1).click();
@@ -70,6 +39,7 @@ test('copy a product’s promotion link, generated once and kept', async ({ page
   await product.getByRole('button', { name: 'Close' }).last().click();
 
   await setLook(page, 'zh-CN', 'dark');
+  await expect(nav(page).getByRole('link', { name: '商品' })).toBeVisible();
   await nav(page).getByRole('link', { name: '商品' }).click();
   await page.getByRole('table').getByRole('row').nth(1).click();
   const again = page.getByRole('dialog').last().getByRole('region', { name: '推广链接' });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { z } from 'zod';
 import { sandboxProfile } from '../../src-main/profile/profile';
 import { type SandboxHandle, startSandbox } from '../../src-main/sandbox/index';
 import { admin, connectShop, inviteCreators, shopCaller, TestTokenSource } from '../helpers/sync-fixtures';
 import { openDatabase } from '../../src-main/db/connection';
 import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, sandboxProfileFile, startWebApp } from './web-app';
+import { callApi, connectShop as connectShopInApp, sandboxProfileFile, webAppPerTest } from './web-app';
 
 /**
  * What TikTok sends as its reference documents it, seen by the merchant (issue 9):
@@ -20,39 +20,24 @@ import { type RunningWebApp, sandboxProfileFile, startWebApp } from './web-app';
  * profile file.
  */
 
-let dataDir: { dir: string; cleanup: () => void };
 let sandbox: SandboxHandle;
-let app: RunningWebApp;
 
 // Connect, a first sync of every demo shop and two languages: over a minute on the shared 2-core machine.
 test.describe.configure({ timeout: 150_000 });
 
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-fidelity-');
+/** The app reaches the sandbox this test started through a profile file in its data folder. */
+const web = webAppPerTest('shopmesh-e2e-fidelity-', async (dataDir) => {
   sandbox = await startSandbox({ scale: 'tiny' });
-  app = await startWebApp(dataDir.dir, {
+  return {
     SHOPMESH_KEYSTORE: 'passphrase',
     SHOPMESH_VAULT_PASSPHRASE: 'e2e-fidelity-passphrase',
     SHOPMESH_SANDBOX_SCALE: 'tiny',
-    SHOPMESH_PROFILE_FILE: sandboxProfileFile(dataDir.dir, sandbox.info),
-  });
+    SHOPMESH_PROFILE_FILE: sandboxProfileFile(dataDir, sandbox.info),
+  };
 });
 test.afterEach(async () => {
-  await app.stop();
   await sandbox.close();
-  dataDir.cleanup();
 });
-
-async function connectShopInApp(page: Page, context: BrowserContext): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
-  const consentTab = context.waitForEvent('page');
-  await page.getByRole('button', { name: 'Connect TikTok Shop' }).click();
-  const tab = await consentTab;
-  await tab.getByRole('button', { name: 'Authorize' }).click();
-  await expect(tab.getByText('You can close this tab and return to ShopMesh.')).toBeVisible();
-  await tab.close();
-  await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 30_000 });
-}
 
 test('records TikTok sent unreadable are named in the sync history, to copy or export', async ({
   page,
@@ -64,8 +49,8 @@ test('records TikTok sent unreadable are named in the sync history, to copy or e
     corruptField: 'create_time',
     corruptValue: 'yesterday',
   });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-  await page.goto(app.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.app.origin });
+  await page.goto(web.app.url);
   await connectShopInApp(page, context);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
@@ -101,10 +86,7 @@ test('records TikTok sent unreadable are named in the sync history, to copy or e
   expect(exported).toMatchObject({ app: 'ShopMesh' });
   expect(exported.records).toHaveLength(2);
 
-  await page.request.post(`${app.origin}/ipc/settings:update`, {
-    headers: { Authorization: `Bearer ${app.token}` },
-    data: { language: 'zh-CN', theme: 'dark' },
-  });
+  await callApi(web.app, page.request, 'settings:update', { language: 'zh-CN', theme: 'dark' });
   // The tab panel is named in the page's language too.
   const historyZh = page.getByRole('tabpanel', { name: '同步记录' });
   const asideZh = historyZh.getByRole('region', { name: '已搁置的记录' });
@@ -152,7 +134,7 @@ test('a collaboration the seller removed shows as Cancelling on the Outreach pag
   context,
 }) => {
   await removeCollaborationAtTikTok();
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await connectShopInApp(page, context);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Outreach' }).click();
@@ -168,10 +150,7 @@ test('a collaboration the seller removed shows as Cancelling on the Outreach pag
   // The footer's Close (the title bar has an icon button of the same name).
   await dialog.getByRole('button', { name: 'Close' }).last().click();
 
-  await page.request.post(`${app.origin}/ipc/settings:update`, {
-    headers: { Authorization: `Bearer ${app.token}` },
-    data: { language: 'zh-CN' },
-  });
+  await callApi(web.app, page.request, 'settings:update', { language: 'zh-CN' });
   await expect(page.getByRole('table', { name: '定向合作' })).toContainText('取消中');
   await page.screenshot({ path: 'test-results/e2e/collaborations-cancelling-zh.png', fullPage: true });
 });
