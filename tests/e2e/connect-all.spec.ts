@@ -66,6 +66,10 @@ test('all three kinds of Account stay connected across a restart, and no token i
       items.map((i) => Math.round(i.getBoundingClientRect().top)),
     );
     expect(new Set(tops).size).toBe(1);
+    // ...and inside the panel: the English counts once ran past its right edge.
+    const panelRight = await panel.evaluate((p) => p.getBoundingClientRect().right);
+    const rights = await counts.evaluateAll((items) => items.map((i) => i.getBoundingClientRect().right));
+    expect(Math.max(...rights)).toBeLessThanOrEqual(panelRight);
     await page.screenshot({ path: `test-results/e2e/identity-menu-${language}-${theme}.png` });
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
