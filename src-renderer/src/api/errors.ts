@@ -24,8 +24,14 @@ export function translateText(
  * shows English.
  */
 export function errorText(error: unknown): string {
+  const { text, fallback } = errorTexts(error);
+  return translateText(text, fallback);
+}
+
+/** `errorText`'s key and parameters, untranslated: for a view that draws them again in a new language. */
+export function errorTexts(error: unknown): { text: Translatable; fallback: Translatable } {
   const e = toAppError(error);
-  return translateText(errorTextOf(e), codeText(e.code));
+  return { text: errorTextOf(e), fallback: codeText(e.code) };
 }
 
 export function offlineError(): AppError {

@@ -1,7 +1,7 @@
 import { createApiClient, pickBridge } from './client';
 
 export type { ApiClient } from './client';
-export { errorText, toAppError, translateText } from './errors';
+export { errorText, errorTexts, toAppError, translateText } from './errors';
 export { ApiProvider, createQueryClient } from './ApiProvider';
 export { channelKey, useChannelMutation, useChannelQuery, useInvalidateOn } from './useChannelQuery';
 export { useMainEvent } from './useMainEvent';

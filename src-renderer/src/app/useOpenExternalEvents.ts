@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { api, useMainEvent } from '../api';
 import { isWebUrl, openInNewTab } from '../api/openExternal';
 import { useToasts } from '../components/Toasts';
@@ -10,15 +9,14 @@ import { useToasts } from '../components/Toasts';
  */
 export function useOpenExternalEvents(): void {
   const { showToast } = useToasts();
-  const { t } = useTranslation();
   useMainEvent(
     'app:openExternal',
     ({ url }) => {
       if (!isWebUrl(url) || openInNewTab(url)) return;
       showToast({
         tone: 'info',
-        message: t('openExternal.blocked'),
-        link: { href: url, label: t('openExternal.open', { host: new URL(url).host }) },
+        message: { key: 'openExternal.blocked' },
+        link: { href: url, label: { key: 'openExternal.open', params: { host: new URL(url).host } } },
       });
     },
     api.transport === 'web',

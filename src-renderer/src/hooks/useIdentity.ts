@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/accounts';
 import { api, useChannelQuery } from '../api';
 import { useToasts } from '../components/Toasts';
@@ -18,7 +17,6 @@ export function useIdentity(): Account | null {
 
 /** `account`: the identity as last read (undefined while unknown). */
 function useRevokedAtTikTokNotice(account: Account | null | undefined): void {
-  const { t } = useTranslation();
   const { showToast } = useToasts();
   const shown = useRef<Account | null>(null);
   useEffect(() => {
@@ -33,7 +31,7 @@ function useRevokedAtTikTokNotice(account: Account | null | undefined): void {
         // A disconnect here either schedules the data's deletion or removes the Account from the list.
         if (live && now?.status === 'revoked' && now.dataDeletionAt === null) {
           const name = previous.identity?.displayName ?? previous.displayName;
-          showToast({ tone: 'error', message: t('accounts.identityRevoked', { name }) });
+          showToast({ tone: 'error', message: { key: 'accounts.identityRevoked', params: { name } } });
         }
       },
       () => undefined,
@@ -41,5 +39,5 @@ function useRevokedAtTikTokNotice(account: Account | null | undefined): void {
     return () => {
       live = false;
     };
-  }, [account, t, showToast]);
+  }, [account, showToast]);
 }

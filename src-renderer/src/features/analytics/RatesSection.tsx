@@ -24,7 +24,7 @@ export function RatesSection(): ReactElement {
     onSuccess: () => {
       // The rate is now a row above; the entry row is ready for the next one.
       setRate('');
-      showToast({ tone: 'success', message: t('analytics.rates.saved') });
+      showToast({ tone: 'success', message: { key: 'analytics.rates.saved' } });
     },
   });
   const remove = useChannelMutation('analytics:deleteRate', {

@@ -18,7 +18,7 @@ export function useExport(): {
       downloadCsv(out.csv, out.filename);
       showToast({
         tone: 'success',
-        message: t('analytics.export.done', { filename: out.filename, rows: out.rows }),
+        message: { key: 'analytics.export.done', params: { filename: out.filename, rows: out.rows } },
       });
     },
   });

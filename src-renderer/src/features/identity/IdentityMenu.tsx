@@ -22,7 +22,7 @@ export function IdentityMenu({ identity }: { identity: Account }): ReactElement 
   const signOut = useChannelMutation('accounts:disconnect', {
     onSuccess: () => {
       setOpen(false);
-      showToast({ tone: 'success', message: t('topbar.signedOut') });
+      showToast({ tone: 'success', message: { key: 'topbar.signedOut' } });
     },
   });
 

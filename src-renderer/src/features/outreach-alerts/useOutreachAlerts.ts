@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { OutreachAlert } from '@shared/outreach';
 import { useMainEvent } from '../../api';
 import { type ToastTone, useToasts } from '../../components/Toasts';
@@ -16,19 +15,23 @@ const tones: Record<OutreachAlert['kind'], ToastTone> = {
  * the Electron shell also shows it as a desktop notification, the window as a toast.
  */
 export function useOutreachAlerts(): void {
-  const { t, i18n } = useTranslation();
   const { showToast } = useToasts();
   useMainEvent('outreach:alert', (a) => {
-    const number = new Intl.NumberFormat(i18n.language);
+    // Counts and the resume time are formatted when the toast is drawn, in the language shown then.
+    const count = (n: number) => (language: string) => new Intl.NumberFormat(language).format(n);
+    const resumeAt = a.resumeAt;
     showToast({
       tone: tones[a.kind],
-      message: t(`outreach.alerts.${a.kind}`, {
-        name: a.name,
-        sent: number.format(a.sent),
-        failed: number.format(a.failed),
-        skipped: number.format(a.skipped),
-        at: a.resumeAt === null ? '' : formatDateTime(a.resumeAt, i18n.language),
-      }),
+      message: {
+        key: `outreach.alerts.${a.kind}`,
+        params: {
+          name: a.name,
+          sent: count(a.sent),
+          failed: count(a.failed),
+          skipped: count(a.skipped),
+          at: resumeAt === null ? '' : (language) => formatDateTime(resumeAt, language),
+        },
+      },
     });
   });
 }

@@ -154,7 +154,10 @@ export function OutreachWizard(props: {
         toInput(draft, zone, ids, draft.leaveOutWaiting && plan ? keptCreators(plan) : undefined),
       );
       const started = await start.mutateAsync({ id: created.outreach.id });
-      showToast({ tone: 'success', message: t('outreach.wizard.created', { name: started.name }) });
+      showToast({
+        tone: 'success',
+        message: { key: 'outreach.wizard.created', params: { name: started.name } },
+      });
       props.onCreated?.(started.id);
       props.onClose();
     } catch (err) {

@@ -74,7 +74,7 @@ export function RecordsKeptAside({ run }: { run: SyncRun }): ReactElement | null
     try {
       const records = (await load()).records.filter((r) => r.id === id);
       await navigator.clipboard.writeText(bugReport(run, records, info?.version ?? null));
-      showToast({ tone: 'success', message: t('syncHistory.aside.copied') });
+      showToast({ tone: 'success', message: { key: 'syncHistory.aside.copied' } });
     } catch (error) {
       showError(error);
     }

@@ -9,7 +9,6 @@ import {
   type ReactNode,
 } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
 import { isMainUnreachable } from '../../api/errors';
 import type { SyncStatus } from '@shared/sync';
@@ -104,7 +103,6 @@ export function SyncStatusProvider({
   unreachableRetryMs?: number;
 }): ReactElement {
   const { showToast } = useToasts();
-  const { t } = useTranslation();
   const query = useChannelQuery('sync:status', undefined, {
     // A new or removed Account changes which Accounts sync.
     invalidateOn: ['accounts:changed'],
@@ -117,7 +115,7 @@ export function SyncStatusProvider({
   });
   const run = useChannelMutation('sync:run', {
     onSuccess: (result) => {
-      if (result.offline) showToast({ tone: 'info', message: t('sync.offlineToast') });
+      if (result.offline) showToast({ tone: 'info', message: { key: 'sync.offlineToast' } });
     },
   });
   const stop = useChannelMutation('sync:cancel');

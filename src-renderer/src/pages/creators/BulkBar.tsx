@@ -6,7 +6,7 @@ import { useChannelMutation } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import type { Audience } from '../../features/outreach-wizard/draft';
 import { OutreachWizard } from '../../features/outreach-wizard/OutreachWizard';
-import { useToasts } from '../../components/Toasts';
+import { type ToastText, useToasts } from '../../components/Toasts';
 import { creatorReads } from './creatorReads';
 import { downloadText } from './download';
 
@@ -25,7 +25,7 @@ export function BulkBar(props: {
   const [outreach, setOutreach] = useState<Audience | null>(null);
   const { t, i18n } = useTranslation();
   const { showToast } = useToasts();
-  const showSuccess = (message: string): void => showToast({ tone: 'success', message });
+  const showSuccess = (message: ToastText): void => showToast({ tone: 'success', message });
   const [form, setForm] = useState<Form>(null);
   const [value, setValue] = useState('');
   const fieldId = useId();
@@ -39,7 +39,7 @@ export function BulkBar(props: {
   const bulk = useChannelMutation('creators:bulk', {
     invalidates: creatorReads,
     onSuccess: (r) => {
-      showSuccess(t('creators.bulk.done', { count: r.changed }));
+      showSuccess({ key: 'creators.bulk.done', params: { count: r.changed } });
       close();
       onDone();
     },
@@ -48,7 +48,7 @@ export function BulkBar(props: {
   const exportCsv = useChannelMutation('creators:export', {
     onSuccess: (r) => {
       downloadText(r.fileName, r.csv, 'text/csv;charset=utf-8');
-      showSuccess(t('creators.bulk.exported', { count: r.rows }));
+      showSuccess({ key: 'creators.bulk.exported', params: { count: r.rows } });
     },
   });
   const busy = bulk.isPending || createList.isPending || exportCsv.isPending;

@@ -18,7 +18,10 @@ export function SaveListButton({ filter }: { filter: CreatorFilter }): ReactElem
   const create = useChannelMutation('lists:create', {
     invalidates: ['lists:list'],
     onSuccess: (list) => {
-      showToast({ tone: 'success', message: t('creators.saveList.saved', { name: list.name }) });
+      showToast({
+        tone: 'success',
+        message: { key: 'creators.saveList.saved', params: { name: list.name } },
+      });
       setOpen(false);
       setName('');
     },

@@ -38,7 +38,7 @@ export function OrderDrawer(props: {
     invalidates: ['orders:list', 'orders:summary'],
     onSuccess: (answer) => {
       setLive(answer);
-      showToast({ tone: 'success', message: t('orders.detail.refreshed') });
+      showToast({ tone: 'success', message: { key: 'orders.detail.refreshed' } });
     },
   });
   const data: OrderDetail | undefined = live?.detail ?? detail.data;
@@ -46,8 +46,8 @@ export function OrderDrawer(props: {
   const url = sellerCenterOrderUrl(order.orderId, data?.shopRegion ?? null);
   const copy = () =>
     void navigator.clipboard.writeText(order.orderId).then(
-      () => showToast({ tone: 'success', message: t('orders.detail.copied') }),
-      () => showToast({ tone: 'error', message: t('orders.detail.copyFailed') }),
+      () => showToast({ tone: 'success', message: { key: 'orders.detail.copied' } }),
+      () => showToast({ tone: 'error', message: { key: 'orders.detail.copyFailed' } }),
     );
 
   return (

@@ -27,7 +27,10 @@ export function SavedViews(props: {
     invalidates: ['orders:views'],
     onSuccess: () => {
       onApply(null);
-      showToast({ tone: 'success', message: t('orders.views.deleted', { name: selected?.name ?? '' }) });
+      showToast({
+        tone: 'success',
+        message: { key: 'orders.views.deleted', params: { name: selected?.name ?? '' } },
+      });
     },
   });
   return (
@@ -94,7 +97,7 @@ function SaveViewDialog(props: {
     invalidates: ['orders:views'],
     silent: true,
     onSuccess: (view) => {
-      showToast({ tone: 'success', message: t('orders.views.saved', { name: view.name }) });
+      showToast({ tone: 'success', message: { key: 'orders.views.saved', params: { name: view.name } } });
       onSaved(view);
     },
   });

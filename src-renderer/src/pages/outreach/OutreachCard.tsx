@@ -33,9 +33,12 @@ export function OutreachCard(props: {
     onSuccess: (r) =>
       showToast({
         tone: 'info',
-        message: t(r.outreach.status === 'paused' ? 'outreach.retriedPaused' : 'outreach.retried', {
-          count: r.requeued,
-        }),
+        message: {
+          key: r.outreach.status === 'paused' ? 'outreach.retriedPaused' : 'outreach.retried',
+          params: {
+            count: r.requeued,
+          },
+        },
       }),
   });
   const busy = start.isPending || pause.isPending || resume.isPending || cancel.isPending || retry.isPending;

@@ -59,7 +59,8 @@ function OutreachesPanel(): ReactElement {
   const { showToast } = useToasts();
   const pauseAll = useChannelMutation('outreach:pauseAll', {
     invalidates: ['outreach:list', 'outreach:deliveries'],
-    onSuccess: (r) => showToast({ tone: 'info', message: t('outreach.pausedAll', { count: r.paused }) }),
+    onSuccess: (r) =>
+      showToast({ tone: 'info', message: { key: 'outreach.pausedAll', params: { count: r.paused } } }),
   });
   const running = list.data?.outreaches.some((o) => o.status === 'running') ?? false;
   const newOutreach = (

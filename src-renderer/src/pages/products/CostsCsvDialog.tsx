@@ -32,7 +32,7 @@ export function CostsCsvDialog(props: { shopId?: string; onClose: () => void }):
       if (result.mode === 'preview') return setPreview(result);
       showToast({
         tone: 'success',
-        message: t('products.costsCsv.applied', { count: result.changes.length }),
+        message: { key: 'products.costsCsv.applied', params: { count: result.changes.length } },
       });
       props.onClose();
     },

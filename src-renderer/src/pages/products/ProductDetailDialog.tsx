@@ -39,7 +39,7 @@ export function ProductDetailDialog(props: {
   const refreshed = ['products:list', 'products:detail', 'products:image'] as const;
   const refresh = useChannelMutation('products:refresh', {
     invalidates: refreshed,
-    onSuccess: () => showToast({ tone: 'success', message: t('products.detail.refreshed') }),
+    onSuccess: () => showToast({ tone: 'success', message: { key: 'products.detail.refreshed' } }),
   });
   // A refresh stores the product; the detail is asked again (and follows later edits too).
   const data = detail.data;

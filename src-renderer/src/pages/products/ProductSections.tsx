@@ -66,7 +66,10 @@ export function CostsEditor(props: { product: ProductView }): ReactElement {
     invalidates: ['products:list', 'products:detail'],
     onSuccess: (result) => {
       setTyped({});
-      showToast({ tone: 'success', message: t('products.costs.saved', { count: result.changed }) });
+      showToast({
+        tone: 'success',
+        message: { key: 'products.costs.saved', params: { count: result.changed } },
+      });
     },
   });
   const currency = product.skus.find((s) => s.price)?.price?.currency ?? '';

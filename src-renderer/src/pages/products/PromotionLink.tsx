@@ -16,8 +16,8 @@ export function PromotionLink(props: { shopId: string; productId: string }): Rea
   const link = stored.data?.links[0] ?? null;
   const copy = (text: string) =>
     navigator.clipboard.writeText(text).then(
-      () => showToast({ tone: 'success', message: t('products.promotionLinks.copied') }),
-      () => showToast({ tone: 'error', message: t('products.promotionLinks.copyFailed') }),
+      () => showToast({ tone: 'success', message: { key: 'products.promotionLinks.copied' } }),
+      () => showToast({ tone: 'error', message: { key: 'products.promotionLinks.copyFailed' } }),
     );
   const generate = useChannelMutation('promotionLinks:generate', {
     invalidates: ['promotionLinks:get'],

@@ -121,7 +121,10 @@ export function TemplateEditor(props: {
           : {}),
         ...(type === 'PRODUCT_CARD' ? { productId: draft.productId } : {}),
       });
-      showToast({ tone: 'success', message: t('outreach.templates.saved', { name: saved.name }) });
+      showToast({
+        tone: 'success',
+        message: { key: 'outreach.templates.saved', params: { name: saved.name } },
+      });
       props.onSaved(saved);
     } catch (err) {
       setError(errorText(err));
