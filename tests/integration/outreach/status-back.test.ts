@@ -8,6 +8,7 @@ import { OutreachService } from '../../../src-main/outreach/service';
 import { type OutreachWorld, outreachInput, startOutreachWorld } from '../../helpers/outreach-world';
 import { admin } from '../../helpers/sync-fixtures';
 import { syncAndWait, syncServiceFor, type TestSync } from '../../helpers/sync-service';
+import { outcomes as outcomesSchema } from '../sandbox/shapes';
 
 /**
  * Status back (issue 14 item 8), end to end against the sandbox: an Outreach invites and messages creators;
@@ -68,24 +69,6 @@ const lastMove = (id: number) =>
     .get(id) as { toStage: string; cause: string; ref: string | null };
 const openIdOf = (id: number) =>
   w.db.prepare('SELECT open_id FROM creators WHERE id = ?').pluck().get(id) as string;
-
-const outcomesSchema = z.object({
-  collaborations: z.array(
-    z.object({
-      id: z.string(),
-      creators: z.array(
-        z.object({
-          creatorOpenId: z.string(),
-          acceptAt: z.number().nullable(),
-          contentAt: z.number().nullable(),
-          sales: z.array(
-            z.object({ orderId: z.string(), at: z.number(), quantity: z.number(), cancelled: z.boolean() }),
-          ),
-        }),
-      ),
-    }),
-  ),
-});
 
 const sandboxSec = async () =>
   z.object({ nowSec: z.number() }).parse(await admin(w.info, 'GET', '/clock')).nowSec;

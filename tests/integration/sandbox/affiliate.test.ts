@@ -7,6 +7,7 @@ import type { SandboxHandle } from '../../../src-main/sandbox/index';
 import { shapeProblems } from '../../helpers/shape';
 import {
   admin,
+  adminJson,
   allPages,
   pngHeader,
   sandboxNow,
@@ -17,9 +18,11 @@ import {
   uploadImage as typedUploadImage,
   type ShopResponse,
 } from './helpers';
+import { affiliateOrder, outcomes } from './shapes';
 
-// Not typed yet: this file still reads replies as `any` (its shapes are the next to write, like
-// shop-data's); the typed helpers are wrapped so the reads below stay as they were.
+// Partly typed: `/admin/outcomes` and the affiliate order pages parse through shapes.ts; the other shop
+// replies are still read as `any` (their shapes are the next to write, like shop-data's), so the typed
+// helpers are wrapped for them.
 type LooseReply = Omit<ShopResponse, 'json'> & { json: ShopResponse['json'] & { data: any } };
 const shop = async (...args: Parameters<typeof typedShop>): Promise<LooseReply> => typedShop(...args);
 const uploadImage = async (...args: Parameters<typeof typedUploadImage>): Promise<LooseReply> =>
@@ -424,7 +427,7 @@ describe('affiliate orders and promotion links', () => {
   it('affiliate orders page once each with string commission rates and money objects', async () => {
     await fresh();
     const now = await sandboxNow(sb.info);
-    const { items } = await allPages<any>(
+    const { items } = await allPages(
       (pt) =>
         shop(sb.info, '/affiliate_seller/202410/orders/search', {
           token,
@@ -433,11 +436,11 @@ describe('affiliate orders and promotion links', () => {
           query: { page_size: '100', ...(pt ? { page_token: pt } : {}) },
         }),
       'orders',
-      z.any(),
+      affiliateOrder,
     );
     expect(items.length).toBeGreaterThan(50);
     expect(new Set(items.map((o) => o.id)).size).toBe(items.length);
-    const sku = items.find((o) => o.skus.length > 0).skus[0];
+    const sku = items.find((o) => o.skus.length > 0)!.skus[0]!;
     expect(sku.commission_rate).toMatch(/^\d+$/);
     expect(Number(sku.commission_rate)).toBeGreaterThanOrEqual(1000);
     expect(sku.estimated_paid_commission.amount).toMatch(/^\d+\.\d{2}$/);
@@ -474,13 +477,16 @@ describe('affiliate orders and promotion links', () => {
     expect(created.json.code).toBe(0);
     const id: string = created.json.data.target_collaboration.id;
     // The admin view says when each creator does what (drawn when the invitation was made).
-    const outcomes = (await admin(sb.info, 'GET', '/outcomes')).json as any;
-    const planned = outcomes.collaborations.find((c: any) => c.id === id).creators;
+    const planned = (await adminJson(sb.info, 'GET', '/outcomes', outcomes)).collaborations.find(
+      (c) => c.id === id,
+    )!.creators;
     expect(planned).toHaveLength(5);
     for (const c of planned) {
-      expect(c.acceptAt - invitedAt).toBeGreaterThanOrEqual(3_600);
-      expect(c.acceptAt - invitedAt).toBeLessThan(7_200 + 5);
-      expect(c.contentAt - c.acceptAt).toBe(3_600);
+      // Every creator accepts and posts (acceptShare and postShare 1): neither time is null.
+      const { acceptAt, contentAt } = z.object({ acceptAt: z.number(), contentAt: z.number() }).parse(c);
+      expect(acceptAt - invitedAt).toBeGreaterThanOrEqual(3_600);
+      expect(acceptAt - invitedAt).toBeLessThan(7_200 + 5);
+      expect(contentAt - acceptAt).toBe(3_600);
       expect(c.showcasedProductIds.length).toBeGreaterThan(0);
       expect(productIds).toEqual(expect.arrayContaining(c.showcasedProductIds));
       expect(c.showcasedProductIds).toEqual(expect.arrayContaining(c.featuredProductIds));
@@ -494,7 +500,7 @@ describe('affiliate orders and promotion links', () => {
         })
       ).json.data.target_collaboration;
     const collabOrders = async (extra: Record<string, unknown> = {}, pageSize = '100') =>
-      allPages<any>(
+      allPages(
         (pt) =>
           shop(sb.info, '/affiliate_seller/202410/orders/search', {
             token,
@@ -503,9 +509,10 @@ describe('affiliate orders and promotion links', () => {
             query: { page_size: pageSize, ...(pt ? { page_token: pt } : {}) },
           }),
         'orders',
-        z.any(),
+        affiliateOrder,
       );
-    const ofCollab = (orders: any[]) => orders.filter((o) => o.skus[0]?.target_collaboration_id === id);
+    const ofCollab = (orders: z.infer<typeof affiliateOrder>[]) =>
+      orders.filter((o) => o.skus[0]?.target_collaboration_id === id);
 
     // Before anyone accepts: nothing in the showcase, no orders.
     expect((await detail()).showcase_creator_count).toBe(0);
@@ -517,8 +524,8 @@ describe('affiliate orders and promotion links', () => {
     expect(accepted.showcase_creator_count).toBe(5);
     expect(accepted.content_creator_count).toBe(0);
     for (const c of accepted.creators) {
-      const plan = planned.find((p: any) => p.creatorOpenId === c.creator_open_id);
-      expect(c.showcase_product_count).toBe(plan.showcasedProductIds.length);
+      const plan = planned.find((p) => p.creatorOpenId === c.creator_open_id);
+      expect(c.showcase_product_count).toBe(plan?.showcasedProductIds.length);
       expect(c.content_product_count).toBe(0);
     }
 
@@ -533,15 +540,16 @@ describe('affiliate orders and promotion links', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const mine = ofCollab(items);
     expect(mine.map((o) => o.id).sort()).toEqual(
-      planned.flatMap((c: any) => c.sales.map((s: any) => s.orderId)).sort(),
+      planned.flatMap((c) => c.sales.map((s) => s.orderId)).sort(),
     );
     for (const o of mine) {
-      const plan = planned.find((p: any) => p.username === o.skus[0].creator_username);
+      const sku = o.skus[0]!;
+      const plan = planned.find((p) => p.username === sku.creator_username);
       expect(plan).toBeDefined();
-      expect(plan.featuredProductIds).toContain(o.skus[0].product_id);
-      expect(o.skus[0].commission_rate).toBe('1200');
-      expect(o.skus[0].open_collaboration_id).toBe('');
-      expect(o.create_time).toBeGreaterThan(plan.contentAt);
+      expect(plan?.featuredProductIds).toContain(sku.product_id);
+      expect(sku.commission_rate).toBe('1200');
+      expect(sku.open_collaboration_id).toBe('');
+      expect(o.create_time).toBeGreaterThan(plan?.contentAt ?? Infinity);
     }
     // program_id narrows to the collaboration; small pages merge both kinds without losing one.
     const byProgram = await collabOrders({ program_id: id });

@@ -59,3 +59,61 @@ export const order = z
     line_items: z.array(z.object({ id: z.string() }).loose()),
   })
   .loose();
+
+const money = z.object({ amount: z.string(), currency: z.string() }).loose();
+/** One order of Search Affiliate Orders (202410); the collaboration ids are there only when one applies. */
+export const affiliateOrder = z
+  .object({
+    id: z.string(),
+    create_time: z.number(),
+    skus: z.array(
+      z
+        .object({
+          product_id: z.string(),
+          creator_username: z.string(),
+          commission_rate: z.string(),
+          estimated_paid_commission: money,
+          target_collaboration_id: z.string().optional(),
+          open_collaboration_id: z.string().optional(),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
+
+/**
+ * `GET /outcomes` of the admin API: what each invited creator will do and when (sandbox Unix seconds, null
+ * when they never do it), drawn when the invitation was made.
+ */
+export const outcomes = z.object({
+  collaborations: z.array(
+    z
+      .object({
+        id: z.string(),
+        creators: z.array(
+          z
+            .object({
+              creatorOpenId: z.string(),
+              username: z.string(),
+              acceptAt: z.number().nullable(),
+              showcasedProductIds: z.array(z.string()),
+              contentAt: z.number().nullable(),
+              featuredProductIds: z.array(z.string()),
+              sales: z.array(
+                z
+                  .object({
+                    orderId: z.string(),
+                    at: z.number(),
+                    productId: z.string(),
+                    quantity: z.number(),
+                    cancelled: z.boolean(),
+                  })
+                  .loose(),
+              ),
+            })
+            .loose(),
+        ),
+      })
+      .loose(),
+  ),
+});
