@@ -133,8 +133,35 @@ export function contactCounts(writes: WriteEntry[]): {
 }
 
 /**
- * An Outreach of the world's shop and product to `creatorIds`, with an invitation and a message template
- * saved for it through `service` (names made unique), paced fast and without a weekly pool.
+ * What every test Outreach shares: the world's shop and product at 15 % commission, no free sample, paced
+ * fast, without a send window, daily cap or weekly pool. Templates are the caller's (see `outreachInput`).
+ */
+export function outreachBase(
+  w: OutreachWorld,
+  creatorIds: number[],
+  action: 'invite' | 'message' | 'both',
+  name = `Outreach ${action}`,
+) {
+  return {
+    accountId: SHOP_ACCOUNT,
+    shopId: w.shop.id,
+    name,
+    action,
+    creatorIds,
+    products: [{ productId: w.productId, commissionBp: 1500 }],
+    freeSample: { hasFreeSample: false, approvalExempt: false },
+    sellerEmail: 'team@maplemoss.example',
+    values: {},
+    window: null,
+    dailyCap: null,
+    ratePerMinute: 3_000,
+    weeklyPool: null,
+  };
+}
+
+/**
+ * An Outreach of the world's shop and product to `creatorIds` (`outreachBase`), with an invitation and a
+ * message template saved for it through `service` (names made unique).
  */
 export function outreachInput(
   w: OutreachWorld,
@@ -156,21 +183,10 @@ export function outreachInput(
     body: 'Hi {{creator_name}}, a sample from {{shop_name}}?',
   });
   return {
-    accountId: SHOP_ACCOUNT,
-    shopId: w.shop.id,
-    name,
-    action,
-    creatorIds,
-    products: [{ productId: w.productId, commissionBp: 1500 }],
-    freeSample: { hasFreeSample: false, approvalExempt: false },
-    sellerEmail: 'team@maplemoss.example',
+    ...outreachBase(w, creatorIds, action, name),
     invitationTemplateId: invitation.id,
     messageTemplateId: message.id,
     // The world syncs no products; the name is given as the wizard would show it.
     values: { productNames: 'Moss lamp' },
-    window: null,
-    dailyCap: null,
-    ratePerMinute: 3_000,
-    weeklyPool: null,
   };
 }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../src-shared/contract';
 import { silentLogger } from '../../../src-main/log/logger';
 import { createOutreach } from '../../../src-main/outreach/index';
 import { admin, SHOP_ACCOUNT } from '../../helpers/sync-fixtures';
-import { type OutreachWorld, startOutreachWorld } from '../../helpers/outreach-world';
+import { outreachWorldForFile } from './world';
 
 /**
  * Alerts from the real queue against the sandbox, over a simulated week: an Outreach that outgrows the
@@ -11,14 +11,11 @@ import { type OutreachWorld, startOutreachWorld } from '../../helpers/outreach-w
  * among the many progress events the same Deliveries make.
  */
 
-let w: OutreachWorld;
-beforeAll(async () => {
-  w = await startOutreachWorld(8);
-}, 60_000);
-afterAll(async () => w.close());
+const world = outreachWorldForFile(8);
 
 describe('outreach alerts', () => {
   it('announces the quota pause, the reset and the finish once each', async () => {
+    const w = world();
     let offset = 0;
     const now = (): number => Date.now() + offset;
     const progress: Array<EventPayload<'outreach:progress'>> = [];

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { contactCounts, outreachInput, writesOf } from '../../helpers/outreach-world';
 import { admin } from '../../helpers/sync-fixtures';
-import {
-  contactCounts,
-  type OutreachWorld,
-  startOutreachWorld,
-  writesOf,
-} from '../../helpers/outreach-world';
-import { SHOP_ACCOUNT } from '../../helpers/sync-fixtures';
+import { outreachWorldForFile } from './world';
 
 /**
  * Lost answers: the sandbox carries writes out and then answers with a gateway's 504 or cuts the
@@ -14,31 +9,11 @@ import { SHOP_ACCOUNT } from '../../helpers/sync-fixtures';
  * ends with each creator invited and messaged exactly once (the sandbox's write log is the witness).
  */
 
-let w: OutreachWorld;
-
-beforeAll(async () => {
-  w = await startOutreachWorld(200);
-}, 60_000);
-afterAll(async () => w.close());
-
-function templates() {
-  const invitation = w.service.templates.save({
-    name: `Invite ${Math.random()}`,
-    kind: 'invitation',
-    language: 'en',
-    body: 'Hello from {{shop_name}}: {{commission}} commission on our bestsellers.',
-  });
-  const message = w.service.templates.save({
-    name: `Message ${Math.random()}`,
-    kind: 'message',
-    language: 'en',
-    body: 'Hi {{creator_name}}, {{shop_name}} would love to send you a sample.',
-  });
-  return { invitationTemplateId: invitation.id, messageTemplateId: message.id };
-}
+const world = outreachWorldForFile(200);
 
 describe('outreach queue against lost answers', () => {
   it('contacts every creator exactly once through 504s after commit and cut connections', async () => {
+    const w = world();
     // Every creator of the shop's region in the tiny dataset.
     expect(w.creatorIds.length).toBeGreaterThanOrEqual(25);
     await admin(w.info, 'POST', '/faults', {
@@ -47,21 +22,8 @@ describe('outreach queue against lost answers', () => {
       pathContains: 'affiliate_seller',
     });
     const { outreach } = w.service.create({
-      accountId: SHOP_ACCOUNT,
-      shopId: w.shop.id,
-      name: 'Spring launch',
-      action: 'both',
-      creatorIds: w.creatorIds,
-      products: [{ productId: w.productId, commissionBp: 1500 }],
+      ...outreachInput(w, w.service, w.creatorIds, 'both', 'Spring launch'),
       freeSample: { hasFreeSample: true, approvalExempt: false },
-      sellerEmail: 'team@maplemoss.example',
-      ...templates(),
-      invitationEndAt: Date.now() + 30 * 86_400_000,
-      values: {},
-      window: null,
-      dailyCap: null,
-      ratePerMinute: 3_000,
-      weeklyPool: null,
     });
     w.service.start(outreach.id);
     const queue = w.queue();
@@ -109,22 +71,12 @@ describe('outreach queue against lost answers', () => {
   }, 120_000);
 
   it('reconciles a Delivery a crash left in `sending` before sending anything again', async () => {
+    const w = world();
     const [creatorId] = w.creatorIds.slice(-1);
     const since = Math.max(0, ...(await writesOf(w)).map((x) => x.seq));
     const { outreach } = w.service.create({
-      accountId: SHOP_ACCOUNT,
-      shopId: w.shop.id,
-      name: 'Crash mid-send',
-      action: 'message',
-      creatorIds: [creatorId!],
+      ...outreachInput(w, w.service, [creatorId!], 'message', 'Crash mid-send'),
       products: [],
-      freeSample: { hasFreeSample: false, approvalExempt: false },
-      messageTemplateId: templates().messageTemplateId,
-      values: {},
-      window: null,
-      dailyCap: null,
-      ratePerMinute: 3_000,
-      weeklyPool: null,
     });
     w.service.start(outreach.id);
     // The request is carried out and its answer lost; then the process "dies" before recording that.

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { messageTypes, type MessageType } from '@shared/outreach';
 import { solidPng } from '../../helpers/images';
-import { type OutreachWorld, startOutreachWorld, writesOf } from '../../helpers/outreach-world';
-import { admin, SHOP_ACCOUNT, shopCaller } from '../../helpers/sync-fixtures';
+import { outreachBase, writesOf } from '../../helpers/outreach-world';
+import { admin, shopCaller } from '../../helpers/sync-fixtures';
+import { outreachWorldForFile } from './world';
 
 /**
  * Each message type against the sandbox (signed HTTP, the image uploaded as multipart): the first send of
@@ -11,11 +12,7 @@ import { admin, SHOP_ACCOUNT, shopCaller } from '../../helpers/sync-fixtures';
  * message by its type and content in the conversation, so nothing is sent twice.
  */
 
-let w: OutreachWorld;
-beforeAll(async () => {
-  w = await startOutreachWorld(12);
-}, 60_000);
-afterAll(async () => w.close());
+const world = outreachWorldForFile(12);
 
 const messagesData = z.object({
   messages: z.array(
@@ -24,6 +21,7 @@ const messagesData = z.object({
 });
 
 async function sendAll(type: MessageType, creatorIds: number[]) {
+  const w = world();
   const template = w.service.templates.save({
     name: `${type} template`,
     kind: 'message',
@@ -50,22 +48,9 @@ async function sendAll(type: MessageType, creatorIds: number[]) {
     pathContains: 'conversations/',
   });
   const { outreach } = w.service.create({
-    accountId: SHOP_ACCOUNT,
-    shopId: w.shop.id,
-    name: `${type} outreach`,
-    action: invitation ? 'both' : 'message',
-    creatorIds,
-    products: [{ productId: w.productId, commissionBp: 1500 }],
-    freeSample: { hasFreeSample: false, approvalExempt: false },
-    sellerEmail: 'team@maplemoss.example',
+    ...outreachBase(w, creatorIds, invitation ? 'both' : 'message', `${type} outreach`),
     ...(invitation ? { invitationTemplateId: invitation } : {}),
     messageTemplateId: template.id,
-    invitationEndAt: Date.now() + 30 * 86_400_000,
-    values: {},
-    window: null,
-    dailyCap: null,
-    ratePerMinute: 3_000,
-    weeklyPool: null,
   });
   w.service.start(outreach.id);
   const queue = w.queue();
@@ -114,6 +99,7 @@ describe('message types against the sandbox', () => {
   it.each(messageTypes.map((t, i) => [t, i] as const))(
     '%s: every creator gets one message of that type, a lost answer reconciled without a second send',
     async (type, i) => {
+      const w = world();
       const creators = w.creatorIds.slice(i * 3, i * 3 + 3);
       const { writes, rows, invites, outreach } = await sendAll(type, creators);
       expect(outreach.status).toBe('finished');
@@ -159,6 +145,7 @@ describe('message types against the sandbox', () => {
   );
 
   it('refuses card types an Outreach cannot fill before anything is queued', () => {
+    const w = world();
     const card = (messageType: MessageType) =>
       w.service.templates.save({
         name: `only ${messageType}`,
@@ -167,19 +154,7 @@ describe('message types against the sandbox', () => {
         messageType,
         body: '',
       }).id;
-    const base = {
-      accountId: SHOP_ACCOUNT,
-      shopId: w.shop.id,
-      name: 'refused',
-      action: 'message' as const,
-      creatorIds: w.creatorIds.slice(0, 2),
-      freeSample: { hasFreeSample: false, approvalExempt: false },
-      values: {},
-      window: null,
-      dailyCap: null,
-      ratePerMinute: 30,
-      weeklyPool: null,
-    };
+    const base = outreachBase(w, w.creatorIds.slice(0, 2), 'message', 'refused');
     expect(() =>
       w.service.create({ ...base, products: [], messageTemplateId: card('PRODUCT_CARD') }),
     ).toThrow(expect.objectContaining({ key: 'outreach.errors.productCardNeedsProduct' }));

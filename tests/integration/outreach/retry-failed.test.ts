@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  contactCounts,
-  type OutreachWorld,
-  startOutreachWorld,
-  writesOf,
-} from '../../helpers/outreach-world';
-import { admin, SHOP_ACCOUNT } from '../../helpers/sync-fixtures';
+import { describe, expect, it } from 'vitest';
+import { contactCounts, outreachInput, writesOf } from '../../helpers/outreach-world';
+import { admin } from '../../helpers/sync-fixtures';
+import { outreachWorldForFile } from './world';
 
 /**
  * "Retry failed" against the sandbox: messages TikTok refused outright (nothing done) fail, are sent again
@@ -13,35 +9,15 @@ import { admin, SHOP_ACCOUNT } from '../../helpers/sync-fixtures';
  * write log is the witness). A message whose answer was lost is reconciled, not retried.
  */
 
-let w: OutreachWorld;
-beforeAll(async () => {
-  w = await startOutreachWorld(6);
-}, 60_000);
-afterAll(async () => w.close());
+const world = outreachWorldForFile(6);
 
 describe('retry failed against the sandbox', () => {
   it('sends refused messages again once, and never a message whose answer was lost', async () => {
-    const template = w.service.templates.save({
-      name: 'Retry me',
-      kind: 'message',
-      language: 'en',
-      body: 'Hi {{creator_name}}, {{shop_name}} has a sample for you.',
-    });
+    const w = world();
     const creators = w.creatorIds.slice(0, 4);
     const { outreach } = w.service.create({
-      accountId: SHOP_ACCOUNT,
-      shopId: w.shop.id,
-      name: 'Refused then retried',
-      action: 'message',
-      creatorIds: creators,
+      ...outreachInput(w, w.service, creators, 'message', 'Refused then retried'),
       products: [],
-      freeSample: { hasFreeSample: false, approvalExempt: false },
-      messageTemplateId: template.id,
-      values: {},
-      window: null,
-      dailyCap: null,
-      ratePerMinute: 3_000,
-      weeklyPool: null,
     });
     w.service.start(outreach.id);
     const since = Math.max(0, ...(await writesOf(w)).map((x) => x.seq));
