@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { setLook, webAppPerTest } from './web-app';
+import { inEachLook, setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 4's "done when": a new user connects all three kinds of Account from the UI, restarts, is still
@@ -49,12 +49,7 @@ test('all three kinds of Account stay connected across a restart, and no token i
   // Issue 16 item 3: signed in, the Accounts page no longer offers to sign in, and the identity in the top bar
   // opens its profile, counts on one line, with Sign out; in both languages and themes.
   await expect(page.getByRole('button', { name: 'Sign in with TikTok' })).toHaveCount(0);
-  for (const [language, theme] of [
-    ['en', 'light'],
-    ['zh-CN', 'dark'],
-  ] as const) {
-    const en = language === 'en';
-    await setLook(page, language, theme);
+  await inEachLook(page, async ({ language, theme, en }) => {
     await page
       .getByRole('button', { name: en ? /^Signed in with TikTok as / : /^已使用 TikTok 登录：/ })
       .click();
@@ -73,7 +68,7 @@ test('all three kinds of Account stay connected across a restart, and no token i
     await page.screenshot({ path: `test-results/e2e/identity-menu-${language}-${theme}.png` });
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
-  }
+  });
   await setLook(page, 'en', 'light');
 
   await web.start(env);

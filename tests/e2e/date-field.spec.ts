@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { connectShopAndSync, setLook, webAppPerTest } from './web-app';
+import { connectShopAndSync, inEachLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 16: every day field writes days the way the app's language does, whatever the browser's locale
@@ -18,10 +18,15 @@ const web = webAppPerTest('shopmesh-e2e-date-field-', env);
 const written = { en: /^\d{2}\/\d{2}\/\d{4}$/, 'zh-CN': /^\d{4}\/\d{2}\/\d{2}$/ } as const;
 const month = { en: /^[A-Z][a-z]+ \d{4}$/, 'zh-CN': /^\d{4}年\d{1,2}月$/ } as const;
 
-/** Opens a field's calendar and checks it is whole on screen and on top (not clipped by what holds it). */
-async function openCalendar(page: Page, button: Locator, name: string): Promise<Locator> {
-  await button.click();
-  const calendar = page.getByRole('dialog', { name });
+/**
+ * Opens the calendar of the day field labelled `label` (in the page's language; `en` says which) inside
+ * `scope`, and checks it is whole on screen and on top (not clipped by what holds it).
+ */
+async function openCalendar(page: Page, scope: Page | Locator, label: string, en: boolean): Promise<Locator> {
+  await scope
+    .getByRole('button', { name: en ? `Choose ${label} on a calendar` : `在日历上选择${label}` })
+    .click();
+  const calendar = page.getByRole('dialog', { name: en ? `Calendar for ${label}` : `${label}日历` });
   await expect(calendar).toBeVisible();
   const box = (await calendar.boundingBox())!;
   const view = page.viewportSize()!;
@@ -52,12 +57,7 @@ test('day fields and their calendars follow the app language and theme, not the 
   const nav = page.getByRole('navigation', { name: /^(Main|主导航)$/ });
 
   // Orders: a preset fills both fields as the language writes days; the calendar picks one with the keys.
-  for (const [language, theme] of [
-    ['en', 'light'],
-    ['zh-CN', 'dark'],
-  ] as const) {
-    const en = language === 'en';
-    await setLook(page, language, theme);
+  await inEachLook(page, async ({ language, theme, en }) => {
     await nav.getByRole('link', { name: en ? 'Orders' : '订单' }).click();
     await expect(
       page
@@ -72,11 +72,7 @@ test('day fields and their calendars follow the app language and theme, not the 
       .selectOption({ label: en ? 'Last 7 days' : '最近 7 天' });
     await expect(from).toHaveValue(written[language]);
     const before = await from.inputValue();
-    const calendar = await openCalendar(
-      page,
-      page.getByRole('button', { name: en ? 'Choose From on a calendar' : '在日历上选择开始日期' }),
-      en ? 'Calendar for From' : '开始日期日历',
-    );
+    const calendar = await openCalendar(page, page, en ? 'From' : '开始日期', en);
     await expect(calendar.getByRole('grid')).toHaveAccessibleName(month[language]);
     await page.screenshot({ path: `test-results/e2e/date-field-orders-${language}-${theme}.png` });
     // The chosen day has focus: a day back and Enter picks it, and the period becomes custom dates.
@@ -94,51 +90,41 @@ test('day fields and their calendars follow the app language and theme, not the 
     await expect(from).toHaveValue(en ? '11/02/2026' : '2026/11/02');
     await page.getByLabel(en ? 'Period' : '时间范围').selectOption({ label: en ? 'Any time' : '全部时间' });
     await expect(from).toHaveValue('');
-  }
+  });
 
   // Dashboard: the custom range, and Escape closes the calendar alone.
-  for (const [language, theme] of [
+  const otherLooks = [
     ['en', 'dark'],
     ['zh-CN', 'light'],
-  ] as const) {
-    const en = language === 'en';
-    await setLook(page, language, theme);
-    await nav.getByRole('link', { name: en ? 'Dashboard' : '仪表盘' }).click();
-    await page
-      .getByLabel(en ? 'Period' : '时间范围')
-      .selectOption({ label: en ? 'Custom range' : '自定义范围' });
-    const to = page.getByRole('textbox', { name: en ? 'To' : '结束', exact: true });
-    await to.fill(en ? '12/01/2026' : '2026/12/01');
-    const calendar = await openCalendar(
-      page,
-      page.getByRole('button', { name: en ? 'Choose To on a calendar' : '在日历上选择结束' }),
-      en ? 'Calendar for To' : '结束日历',
-    );
-    await expect(calendar.getByRole('grid')).toHaveAccessibleName(en ? 'December 2026' : '2026年12月');
-    await page.screenshot({ path: `test-results/e2e/date-field-dashboard-${language}-${theme}.png` });
-    await page.keyboard.press('Escape');
-    await expect(calendar).toBeHidden();
-    await expect(to).toHaveValue(en ? '12/01/2026' : '2026/12/01');
-  }
+  ] as const;
+  await inEachLook(
+    page,
+    async ({ language, theme, en }) => {
+      await nav.getByRole('link', { name: en ? 'Dashboard' : '仪表盘' }).click();
+      await page
+        .getByLabel(en ? 'Period' : '时间范围')
+        .selectOption({ label: en ? 'Custom range' : '自定义范围' });
+      const to = page.getByRole('textbox', { name: en ? 'To' : '结束', exact: true });
+      await to.fill(en ? '12/01/2026' : '2026/12/01');
+      const calendar = await openCalendar(page, page, en ? 'To' : '结束', en);
+      await expect(calendar.getByRole('grid')).toHaveAccessibleName(en ? 'December 2026' : '2026年12月');
+      await page.screenshot({ path: `test-results/e2e/date-field-dashboard-${language}-${theme}.png` });
+      await page.keyboard.press('Escape');
+      await expect(calendar).toBeHidden();
+      await expect(to).toHaveValue(en ? '12/01/2026' : '2026/12/01');
+    },
+    otherLooks,
+  );
 
   // Settings → Currency rates: the "as of" field in a table row, its calendar drawn over the table's edge.
-  for (const [language, theme] of [
-    ['en', 'light'],
-    ['zh-CN', 'dark'],
-  ] as const) {
-    const en = language === 'en';
-    await setLook(page, language, theme);
+  await inEachLook(page, async ({ language, theme, en }) => {
     await nav.getByRole('link', { name: en ? 'Settings' : '设置' }).click();
     const rates = page.getByRole('region', { name: en ? 'Currency rates' : '汇率' });
     const asOf = rates.getByRole('textbox', { name: en ? 'As of' : '日期', exact: true });
     await asOf.scrollIntoViewIfNeeded();
     await expect(asOf).toHaveValue(written[language]);
-    await openCalendar(
-      page,
-      rates.getByRole('button', { name: en ? 'Choose As of on a calendar' : '在日历上选择日期' }),
-      en ? 'Calendar for As of' : '日期日历',
-    );
+    await openCalendar(page, rates, en ? 'As of' : '日期', en);
     await page.screenshot({ path: `test-results/e2e/date-field-rates-${language}-${theme}.png` });
     await page.keyboard.press('Escape');
-  }
+  });
 });

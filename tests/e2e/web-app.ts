@@ -183,6 +183,26 @@ export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'ligh
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
+export type Look = readonly ['en' | 'zh-CN', 'light' | 'dark'];
+
+/**
+ * Runs `step` once per look (English light and Chinese dark unless `looks` says otherwise), each after
+ * switching the open app to it with `setLook`; `en` tells the step which language's names to use.
+ */
+export async function inEachLook(
+  page: Page,
+  step: (look: { language: Look[0]; theme: Look[1]; en: boolean }) => Promise<void>,
+  looks: readonly Look[] = [
+    ['en', 'light'],
+    ['zh-CN', 'dark'],
+  ],
+): Promise<void> {
+  for (const [language, theme] of looks) {
+    await setLook(page, language, theme);
+    await step({ language, theme, en: language === 'en' });
+  }
+}
+
 /**
  * Connects the sandbox's shop Account from the Accounts page (consent in a new tab) and waits for the first
  * sync, which a new connection starts by itself. Returns the embedded sandbox's origin (the consent page is its
