@@ -3,11 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ContactsView } from '@shared/creator-contacts';
 import type { Sample } from '@shared/samples';
-import { ToastProvider } from '../../src-renderer/src/components/Toasts';
 import { ContactsSection } from '../../src-renderer/src/features/creator-sources/ContactsSection';
 import { useSampleOverdueAlerts } from '../../src-renderer/src/features/creator-sources/useSampleOverdueAlerts';
 import { SampleDetailDialog } from '../../src-renderer/src/pages/samples/SampleDetailDialog';
-import { FakeBridge, withApi } from './fake-bridge';
+import { FakeBridge, renderEventToasts, withApi } from './fake-bridge';
 
 const pending: Sample = {
   applicationId: 'app-1',
@@ -130,18 +129,7 @@ describe('private contacts section', () => {
 describe('overdue alerts', () => {
   it('a samples:overdue event with new overdue posts is said wherever the merchant is', async () => {
     const bridge = new FakeBridge();
-    const Api = withApi(bridge);
-    function Alerts() {
-      useSampleOverdueAlerts();
-      return null;
-    }
-    render(
-      <Api>
-        <ToastProvider>
-          <Alerts />
-        </ToastProvider>
-      </Api>,
-    );
+    renderEventToasts(bridge, useSampleOverdueAlerts);
     await waitFor(() => expect(bridge.listenerCount('samples:overdue')).toBe(1));
     bridge.emit('samples:overdue', { count: 2, newly: [] });
     bridge.emit('samples:overdue', { count: 2, newly: [{ ...pending, overdue: true }, pending] });

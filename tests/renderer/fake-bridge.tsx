@@ -1,3 +1,4 @@
+import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import type {
   Channel,
@@ -11,6 +12,7 @@ import type {
 import { AppError } from '@shared/errors';
 import { ApiProvider, createQueryClient } from '../../src-renderer/src/api';
 import { createApiClient } from '../../src-renderer/src/api/client';
+import { ToastProvider } from '../../src-renderer/src/components/Toasts';
 
 type Handler = (input: unknown) => unknown;
 
@@ -89,4 +91,23 @@ export function withApi(bridge: FakeBridge, errors: unknown[] = []) {
       </ApiProvider>
     );
   };
+}
+
+/**
+ * Renders a hook that turns main's events into toasts (`useOutreachAlerts`, `useSampleOverdueAlerts`) as the
+ * shell does: in the data layer over `bridge`, inside the toast region. The test then emits on `bridge`.
+ */
+export function renderEventToasts(bridge: FakeBridge, useEvents: () => void): void {
+  const Api = withApi(bridge);
+  function Events(): null {
+    useEvents();
+    return null;
+  }
+  render(
+    <Api>
+      <ToastProvider>
+        <Events />
+      </ToastProvider>
+    </Api>,
+  );
 }

@@ -6,7 +6,7 @@ import { type ToastInput, ToastProvider, useToasts } from '../../src-renderer/sr
 import { useOutreachAlerts } from '../../src-renderer/src/features/outreach-alerts/useOutreachAlerts';
 import { formatDateTime } from '../../src-renderer/src/format/time';
 import i18n from '../../src-renderer/src/i18n';
-import { FakeBridge, withApi } from './fake-bridge';
+import { FakeBridge, renderEventToasts } from './fake-bridge';
 
 /** A button per toast to show: the test presses it, as a page would after a save or a failure. */
 function Shows({ toasts, errors = [] }: { toasts: ToastInput[]; errors?: unknown[] }): ReactElement {
@@ -113,18 +113,7 @@ describe('toasts', () => {
     await switchTo('en');
     const resumeAt = Date.UTC(2026, 11, 6, 20, 0);
     const bridge = new FakeBridge();
-    const Api = withApi(bridge);
-    function Alerts(): null {
-      useOutreachAlerts();
-      return null;
-    }
-    render(
-      <Api>
-        <ToastProvider>
-          <Alerts />
-        </ToastProvider>
-      </Api>,
-    );
+    renderEventToasts(bridge, useOutreachAlerts);
     act(() =>
       bridge.emit('outreach:alert', {
         outreachId: 1,
