@@ -92,6 +92,14 @@ const productPatchBody = z.strictObject({
     .optional(),
 });
 
+/** What a buyer wrote on an order or entered as its address: hostile texts for the attack tests. */
+const orderTextsBody = z.strictObject({
+  orderId: z.string().min(1).max(100),
+  buyerMessage: z.string().max(500).optional(),
+  recipientName: z.string().min(1).max(200).optional(),
+  street: z.string().min(1).max(300).optional(),
+});
+
 const messageBody = z.strictObject({
   text: z.string().min(1).max(2000),
   conversationId: z.string().min(1).max(100).optional(),
@@ -262,6 +270,16 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
           sku.inventory = patch.inventory.map((w) => ({ warehouseId: w.warehouse_id, quantity: w.quantity }));
       }
       product.updateTime = nowSec;
+      return json(200, { ok: true });
+    }
+    case 'POST /orders': {
+      const b = bodyOf(req, orderTextsBody);
+      if (!b.ok) return b.reply;
+      const { orderId, ...texts } = b.value;
+      const index = decodeId('order', orderId);
+      if (index === null || index >= state.dataset.orders.count)
+        return badRequest(`orderId: no order ${orderId}`);
+      state.orderTexts.set(index, { ...state.orderTexts.get(index), ...texts });
       return json(200, { ok: true });
     }
     case 'POST /messages': {

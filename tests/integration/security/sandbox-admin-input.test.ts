@@ -15,6 +15,7 @@ let sb: SandboxHandle;
 let token: string;
 let cipher: string;
 let productId: string;
+let orderId: string;
 let skuId: string;
 let conversationId: string;
 
@@ -39,6 +40,12 @@ async function conversations(): Promise<z.output<typeof conversationList>> {
     query: { page_size: '20', only_need_conversation_id: 'false' },
   });
   return dataOf(r, conversationList);
+}
+
+/** The order the tests write on, as Get Order Detail answers it. */
+async function order(): Promise<unknown> {
+  const r = await shop(sb.info, '/order/202309/orders', { token, cipher, query: { ids: orderId } });
+  return dataOf(r, z.object({ orders: z.array(z.unknown()).length(1) })).orders[0];
 }
 
 /** The newest messages of the conversation the tests write in. */
@@ -67,6 +74,7 @@ async function snapshot(): Promise<unknown> {
     products: await products(),
     conversations: await conversations(),
     messages: await messages(),
+    order: await order(),
   };
 }
 
@@ -78,6 +86,13 @@ beforeAll(async () => {
   productId = first[0]!.id;
   skuId = first[0]!.skus[0]!.id;
   conversationId = (await conversations()).conversations[0]!.id;
+  const search = await shop(sb.info, '/order/202309/orders/search', {
+    token,
+    cipher,
+    body: {},
+    query: { page_size: '1' },
+  });
+  orderId = dataOf(search, z.object({ orders: z.array(z.object({ id: z.string() }).loose()) })).orders[0]!.id;
 });
 afterAll(async () => sb?.close());
 
@@ -111,6 +126,12 @@ const cases = (): Case[] => [
   ['/products', { productId, skus: { id: skuId } }, 'skus'],
   ['/products', { productId, title: 'x'.repeat(501) }, 'title'],
   ['/products', [productId], '(body)'],
+  // POST /orders: what a buyer wrote
+  ['/orders', { buyerMessage: 'hi' }, 'orderId'],
+  ['/orders', { orderId: 'no-such-order', buyerMessage: 'hi' }, 'no-such-order'],
+  ['/orders', { orderId, buyerMessage: 5 }, 'buyerMessage'],
+  ['/orders', { orderId, recipientName: '' }, 'recipientName'],
+  ['/orders', { orderId, buyer: 'x' }, 'buyer'],
   // POST /messages: a creator writes
   ['/messages', {}, 'text'],
   ['/messages', { text: '' }, 'text'],
@@ -212,11 +233,21 @@ describe('admin routes refuse bad input by name and change nothing', () => {
     const p = renamed.find((x) => x.id === productId)!;
     expect(p.title).toBe('Renamed in Seller Center');
     expect(await post('/messages', { text: 'hello', conversationId })).toMatchObject({ status: 200 });
+    expect(
+      await post('/orders', { orderId, buyerMessage: '<b>wrap it</b>', street: '1 Main St' }),
+    ).toMatchObject({
+      status: 200,
+    });
+    expect(await order()).toMatchObject({
+      buyer_message: '<b>wrap it</b>',
+      recipient_address: { full_address: expect.stringMatching(/^1 Main St, /) },
+    });
     expect(await post('/faults', { latencyMs: 1, pathContains: '/nowhere' })).toMatchObject({ status: 200 });
     const after = (await snapshot()) as Record<string, unknown>;
     const was = before as Record<string, unknown>;
     expect(after.products).not.toEqual(was.products);
     expect(after.messages).not.toEqual(was.messages);
+    expect(after.order).not.toEqual(was.order);
     expect(after.state).not.toEqual(was.state);
     // Last, since it ends this test's access: the token refused above as the wrong provider's is a shop one.
     expect(await post('/tokens/expire', { provider: 'shop', token })).toMatchObject({ status: 200 });
