@@ -7,7 +7,7 @@ import { creatorCodec } from '../../src-main/sandbox/data/generator';
 import { DEFAULT_SEED } from '../../src-main/sandbox/index';
 import { makeCredentials } from '../../src-main/sandbox/state';
 import { callApi, connectShopAndSync, webAppPerTest } from './web-app';
-import { nothingRan, xssPayloads } from './xss';
+import { nothingRan, recordDialogs, xssPayloads } from './xss';
 
 /**
  * Issue 15 item 7, more places where text from outside reaches the screen: what a buyer wrote on an order
@@ -34,11 +34,7 @@ test('markup from buyers, TikTok and a CSV file renders as text in orders, outre
   request,
 }) => {
   test.setTimeout(240_000);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   await page.goto(web.app.url);
   const admin = `${await connectShopAndSync(page, context)}/admin`;
   const adminPost = async (path: string, data: unknown) => {

@@ -19,3 +19,13 @@ export async function nothingRan(page: Page): Promise<void> {
   );
   expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
 }
+
+/** Every browser dialog (alert, confirm, prompt) the page opens, dismissed; a payload that ran would open one. */
+export function recordDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (d) => {
+    seen.push(d.message());
+    void d.dismiss();
+  });
+  return seen;
+}
