@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idInputSchema } from './ids';
 
 /**
  * Target collaborations as synced (docs/tiktok-api/affiliate.md). `status` is the search filter the
@@ -11,7 +12,7 @@ export type CollaborationStatus = z.infer<typeof collaborationStatusSchema>;
 
 export const collaborationsListInputSchema = z
   .object({
-    shopId: z.string().min(1).optional(),
+    shopId: idInputSchema.optional(),
     status: collaborationStatusSchema.optional(),
     /** Matches the id exactly or any part of the name (case-insensitive). */
     search: z.string().trim().max(200).optional(),

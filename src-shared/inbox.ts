@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idInputSchema } from './ids';
 
 /**
  * The inbox: creator conversations of every connected shop, as the conversation sync stored them, with
@@ -42,7 +43,7 @@ const cursor = z
 
 export const inboxListInputSchema = z
   .object({
-    shopId: z.string().min(1).optional(),
+    shopId: idInputSchema.optional(),
     /** Only conversations with unread creator messages. */
     unread: z.boolean().default(false),
     /** Creator handle or name, any part. */

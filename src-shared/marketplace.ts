@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idInputSchema } from './ids';
 import { moneySchema } from './sync';
 
 /**
@@ -103,7 +104,7 @@ export type MarketplaceCreatorView = z.infer<typeof marketplaceCreatorSchema>;
 
 export const marketplaceSearchInputSchema = z
   .object({
-    shopId: z.string().min(1),
+    shopId: idInputSchema,
     filters: marketplaceFiltersSchema.default({}),
     pageSize: pageSizeSchema.default(20),
     /** '' or absent for the first page; then the `nextPageToken` and `searchKey` of the previous page. */
@@ -131,7 +132,7 @@ export const shopQuotaSchema = z.object({
   search: quotaStatusSchema,
   performance: quotaStatusSchema,
 });
-export const marketplaceQuotaInputSchema = z.object({ shopId: z.string().min(1).optional() }).strict();
+export const marketplaceQuotaInputSchema = z.object({ shopId: idInputSchema.optional() }).strict();
 export const marketplaceQuotaResultSchema = z.object({ shops: z.array(shopQuotaSchema) });
 
 export const savedSearchSchema = z.object({
@@ -159,7 +160,7 @@ export const saveSearchInputSchema = z
     /** Omit to create. */
     id: z.number().int().positive().optional(),
     name: z.string().trim().min(1).max(80),
-    shopId: z.string().min(1),
+    shopId: idInputSchema,
     filters: marketplaceFiltersSchema,
     pageSize: pageSizeSchema.default(20),
     maxPages: z.number().int().min(1).max(50).default(5),
@@ -198,7 +199,7 @@ export const savedResultsSchema = z.object({
 });
 
 export const performanceInputSchema = z
-  .object({ creatorId: z.number().int().positive(), shopId: z.string().min(1) })
+  .object({ creatorId: z.number().int().positive(), shopId: idInputSchema })
   .strict();
 
 const share = z.object({ key: z.string(), share: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idInputSchema } from './ids';
 import { creatorSelectionSchema } from './creator-lists';
 import { maxRatePerMinute, maxWeeklyPool } from './outreach-limits';
 
@@ -244,8 +245,8 @@ export type FollowUpStep = z.infer<typeof followUpStepSchema>;
 
 export const outreachInputSchema = z
   .object({
-    accountId: z.string().min(1),
-    shopId: z.string().min(1),
+    accountId: idInputSchema,
+    shopId: idInputSchema,
     name: z.string().trim().min(1).max(100),
     action: outreachActionSchema,
     /** The creators, by id; or `selection` (a CRM list, a saved filter, ticked rows), resolved when planned. */
@@ -362,7 +363,7 @@ export type Outreach = z.infer<typeof outreachSchema>;
 
 export const outreachIdInputSchema = z.object({ id: z.number().int().positive() }).strict();
 export const outreachListInputSchema = z
-  .object({ accountId: z.string().optional(), status: outreachStatusSchema.optional() })
+  .object({ accountId: idInputSchema.optional(), status: outreachStatusSchema.optional() })
   .strict();
 export const outreachListSchema = z.object({ outreaches: z.array(outreachSchema) });
 export const outreachRetryResultSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idInputSchema } from './ids';
 import { moneySchema } from './sync';
 
 /**
@@ -65,7 +66,7 @@ export type Sample = z.infer<typeof sampleSchema>;
 export const samplesListInputSchema = z
   .object({
     group: sampleGroupSchema.optional(),
-    shopId: z.string().min(1).optional(),
+    shopId: idInputSchema.optional(),
     creatorId: z.number().int().positive().optional(),
     /** The `nextCursor` of the previous page. */
     cursor: z.string().max(200).optional(),

@@ -221,7 +221,7 @@ export const syncHistorySchema = z.object({
 export type SyncHistory = z.infer<typeof syncHistorySchema>;
 
 // ---- sync:quarantine -----------------------------------------------------------------------------------
-export const syncQuarantineInputSchema = z.object({ runId: z.string().min(1) }).strict();
+export const syncQuarantineInputSchema = z.object({ runId: idInputSchema }).strict();
 export type SyncQuarantineInput = z.input<typeof syncQuarantineInputSchema>;
 
 export const syncQuarantineSchema = z.object({

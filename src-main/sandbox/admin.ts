@@ -17,34 +17,46 @@ import type { SandboxState } from './state';
  * request log, accepted writes, reset, faults, token expiry/revocation, clock, limits, and code issuing.
  */
 
+/*
+ * Every body is a strict object: a misspelt key is refused by name instead of quietly doing nothing (a test
+ * that sets `rateLimitEvery` would otherwise run with no fault and pass for the wrong reason).
+ */
 const provider = z.enum(['shop', 'ads', 'login']);
-const expireBody = z.object({
+const token = z.string().min(1).max(200);
+const expireBody = z.strictObject({
   provider,
   which: z.enum(['access', 'refresh', 'both']).default('access'),
-  token: z.string().optional(),
+  token: token.optional(),
 });
-const revokeBody = z.object({ provider, token: z.string().optional() });
-const clockBody = z.object({
-  offsetMs: z.number().int().optional(),
-  advanceMs: z.number().int().optional(),
-  advanceSec: z.number().int().optional(),
-  advanceDays: z.number().optional(),
+const revokeBody = z.strictObject({ provider, token: token.optional() });
+/** Ten years either way: further than any test needs, and the sandbox's Unix-second fields stay in range. */
+const clockSpanMs = 10 * 366 * 86_400_000;
+const clockBody = z.strictObject({
+  offsetMs: z.number().int().min(-clockSpanMs).max(clockSpanMs).optional(),
+  advanceMs: z.number().int().min(-clockSpanMs).max(clockSpanMs).optional(),
+  advanceSec: z
+    .number()
+    .int()
+    .min(-clockSpanMs / 1_000)
+    .max(clockSpanMs / 1_000)
+    .optional(),
+  advanceDays: z.number().min(-3_660).max(3_660).optional(),
   frozen: z.boolean().optional(),
 });
 const grantBody = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('shop'), scopes: z.array(z.enum(shopScopes)).optional() }),
-  z.object({ provider: z.literal('ads') }),
-  z.object({
+  z.strictObject({ provider: z.literal('shop'), scopes: z.array(z.enum(shopScopes)).optional() }),
+  z.strictObject({ provider: z.literal('ads') }),
+  z.strictObject({
     provider: z.literal('login'),
-    redirect_uri: z.string(),
-    code_challenge: z.string(),
+    redirect_uri: z.url().max(2_000),
+    code_challenge: z.string().min(1).max(200),
     scopes: z.array(z.enum(loginScopes)).optional(),
   }),
 ]);
 
 /** A change made "in Seller Center": it reaches the product but not the write log. */
-const productPatchBody = z.object({
-  productId: z.string(),
+const productPatchBody = z.strictObject({
+  productId: z.string().min(1).max(100),
   status: z
     .enum([
       'DRAFT',
@@ -62,22 +74,36 @@ const productPatchBody = z.object({
   title: z.string().min(1).max(500).optional(),
   skus: z
     .array(
-      z.object({
-        id: z.string(),
+      z.strictObject({
+        id: z.string().min(1).max(100),
         sellerSku: z.string().min(1).max(200).optional(),
         price: z
           .string()
           .regex(/^\d+(\.\d{1,2})?$/)
           .optional(),
         inventory: z
-          .array(z.object({ warehouse_id: z.string(), quantity: z.number().int().min(0) }))
+          .array(
+            z.strictObject({ warehouse_id: z.string().min(1).max(100), quantity: z.number().int().min(0) }),
+          )
           .optional(),
       }),
     )
+    .max(100)
     .optional(),
 });
 
-const messageBody = z.object({ text: z.string().min(1).max(2000), conversationId: z.string().optional() });
+/** What a buyer wrote on an order or entered as its address: hostile texts for the attack tests. */
+const orderTextsBody = z.strictObject({
+  orderId: z.string().min(1).max(100),
+  buyerMessage: z.string().max(500).optional(),
+  recipientName: z.string().min(1).max(200).optional(),
+  street: z.string().min(1).max(300).optional(),
+});
+
+const messageBody = z.strictObject({
+  text: z.string().min(1).max(2000),
+  conversationId: z.string().min(1).max(100).optional(),
+});
 
 function authorized(req: SandboxRequest, token: string): boolean {
   const auth = header(req, 'authorization') ?? '';
@@ -87,16 +113,37 @@ function authorized(req: SandboxRequest, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A refusal that names the problem; nothing was changed when one is sent. */
+const badRequest = (error: string, issues?: unknown): Reply => json(400, { error, issues });
+
+/** Issues as `path: message`, the first few only and each clipped, so a hostile body gets a short answer. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const clip = (s: string) => (s.length > 120 ? `${s.slice(0, 120)}…` : s);
+  const shown = issues.slice(0, 5).map((i) => clip(`${i.path.join('.') || '(body)'}: ${i.message}`));
+  return shown.join('; ') + (issues.length > 5 ? ` (and ${issues.length - 5} more)` : '');
+}
+
 function bodyOf<T extends z.ZodType>(
   req: SandboxRequest,
   schema: T,
 ): { ok: true; value: z.infer<T> } | { ok: false; reply: Reply } {
   const parsed = parseJsonBody(req);
-  if (!parsed.ok) return { ok: false, reply: json(400, { error: 'body must be JSON' }) };
+  if (!parsed.ok) return { ok: false, reply: badRequest('body must be JSON') };
   const result = schema.safeParse(parsed.value ?? {});
-  if (!result.success)
-    return { ok: false, reply: json(400, { error: 'invalid body', issues: result.error.issues }) };
+  if (!result.success) {
+    const issues = result.error.issues
+      .slice(0, 5)
+      .map((i) => ({ path: i.path.map(String), message: i.message }));
+    return { ok: false, reply: badRequest(`invalid body: ${describeIssues(result.error.issues)}`, issues) };
+  }
   return { ok: true, value: result.data };
+}
+
+/** A whole-number query parameter, its default when absent, null when it is not one. */
+function countParam(req: SandboxRequest, name: string, fallback: number): number | null {
+  const raw = req.query.get(name);
+  if (raw === null) return fallback;
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : null;
 }
 
 /**
@@ -177,15 +224,19 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
     case 'GET /outcomes':
       return json(200, outcomes(state));
     case 'GET /requests': {
-      const since = Number(req.query.get('since') ?? 0);
-      const limit = Math.min(5_000, Number(req.query.get('limit') ?? 500));
-      return json(200, { entries: state.requestLog.filter((e) => e.seq > since).slice(-limit) });
+      const since = countParam(req, 'since', 0);
+      const limit = countParam(req, 'limit', 500);
+      if (since === null || limit === null) return badRequest('since and limit must be whole numbers ≥ 0');
+      return json(200, {
+        entries: state.requestLog.filter((e) => e.seq > since).slice(-Math.min(5_000, limit)),
+      });
     }
     case 'DELETE /requests':
       state.requestLog = [];
       return json(200, { ok: true });
     case 'GET /writes': {
-      const since = Number(req.query.get('since') ?? 0);
+      const since = countParam(req, 'since', 0);
+      if (since === null) return badRequest('since must be a whole number ≥ 0');
       const kind = req.query.get('kind');
       return json(200, {
         entries: state.writes.filter((e) => e.seq > since && (kind === null || e.kind === kind)),
@@ -200,19 +251,35 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
       if (!b.ok) return b.reply;
       const index = decodeId('product', b.value.productId);
       const product = index === null ? undefined : state.productForWrite(index);
-      if (!product) return json(404, { error: `no product ${b.value.productId}` });
+      if (!product) return badRequest(`productId: no product ${b.value.productId}`);
+      // Every SKU is looked up before anything changes, so a patch naming an unknown one changes nothing.
+      const skus = (b.value.skus ?? []).map((patch) => ({
+        patch,
+        sku: product.skus.find((k) => k.id === patch.id),
+      }));
+      const unknown = skus.find((s) => s.sku === undefined);
+      if (unknown) return badRequest(`skus: no SKU ${unknown.patch.id} in product ${product.id}`);
       if (b.value.status) product.status = b.value.status;
       if (b.value.inPromotion !== undefined) product.inPromotion = b.value.inPromotion;
       if (b.value.title !== undefined) product.title = b.value.title;
-      for (const patch of b.value.skus ?? []) {
-        const sku = product.skus.find((k) => k.id === patch.id);
-        if (!sku) return json(404, { error: `no SKU ${patch.id} in ${product.id}` });
+      for (const { patch, sku } of skus) {
+        if (!sku) continue;
         if (patch.price) sku.price = Number(patch.price).toFixed(2);
         if (patch.sellerSku) sku.sellerSku = patch.sellerSku;
         if (patch.inventory)
           sku.inventory = patch.inventory.map((w) => ({ warehouseId: w.warehouse_id, quantity: w.quantity }));
       }
       product.updateTime = nowSec;
+      return json(200, { ok: true });
+    }
+    case 'POST /orders': {
+      const b = bodyOf(req, orderTextsBody);
+      if (!b.ok) return b.reply;
+      const { orderId, ...texts } = b.value;
+      const index = decodeId('order', orderId);
+      if (index === null || index >= state.dataset.orders.count)
+        return badRequest(`orderId: no order ${orderId}`);
+      state.orderTexts.set(index, { ...state.orderTexts.get(index), ...texts });
       return json(200, { ok: true });
     }
     case 'POST /messages': {
@@ -222,7 +289,12 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
       const targets = [...state.conversations.values()].filter(
         (c) => b.value.conversationId === undefined || c.id === b.value.conversationId,
       );
-      if (targets.length === 0) return json(404, { error: 'no such conversation' });
+      if (targets.length === 0)
+        return badRequest(
+          b.value.conversationId === undefined
+            ? 'no conversation to write in'
+            : `conversationId: no conversation ${b.value.conversationId}`,
+        );
       for (const conv of targets) {
         conv.messages.push({
           index: conv.messages.length + 1,
@@ -239,7 +311,7 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
       return json(200, state.faults.get());
     case 'PUT /faults':
     case 'POST /faults': {
-      const b = bodyOf(req, faultConfigSchema);
+      const b = bodyOf(req, faultConfigSchema.strict());
       if (!b.ok) return b.reply;
       state.faults.set(b.value);
       return json(200, state.faults.get());
@@ -250,12 +322,16 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
     case 'POST /tokens/expire': {
       const b = bodyOf(req, expireBody);
       if (!b.ok) return b.reply;
+      if (b.value.token !== undefined && !state.tokens.isMinted(b.value.provider, b.value.token))
+        return badRequest(`token: not a ${b.value.provider} token this sandbox issued`);
       state.tokens.expire(b.value.provider, b.value.which, b.value.token);
       return json(200, { ok: true });
     }
     case 'POST /tokens/revoke': {
       const b = bodyOf(req, revokeBody);
       if (!b.ok) return b.reply;
+      if (b.value.token !== undefined && !state.tokens.isMinted(b.value.provider, b.value.token))
+        return badRequest(`token: not a ${b.value.provider} token this sandbox issued`);
       state.tokens.revoke(b.value.provider, b.value.token);
       return json(200, { ok: true });
     }
@@ -276,7 +352,7 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
       return json(200, state.config);
     case 'PATCH /config':
     case 'POST /config': {
-      const b = bodyOf(req, sandboxConfigPatchSchema);
+      const b = bodyOf(req, sandboxConfigPatchSchema.strict());
       if (!b.ok) return b.reply;
       const raw = parseJsonBody(req);
       return json(200, state.setConfig(onlyNamed(b.value, raw.ok ? raw.value : null)));

@@ -17,6 +17,8 @@ import type { SandboxState, WriteEntry } from './state';
 
 // A 10 MB message image (TikTok's limit) with its multipart framing fits.
 const MAX_BODY = 11 * 1024 * 1024;
+/** Admin bodies are small JSON patches; a larger one is a mistake or an attack. */
+const MAX_ADMIN_BODY = 256 * 1024;
 
 export const prefixes = {
   shopAuth: '/shop-auth',
@@ -111,20 +113,20 @@ function faultReply(state: SandboxState, family: Family, path: string, action: E
       );
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/**
+ * The body, or null when it is over `limit`. The rest of an oversized body is read and dropped, so the client
+ * gets its 413 instead of a connection reset while it is still sending.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size > limit) chunks.length = 0;
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -171,9 +173,10 @@ export function createSandboxServer(state: SandboxState, adminToken: string, log
     const segments = pathname.split('/');
     const family = familyOf(segments[1] ?? '');
     const method = (req.method ?? 'GET').toUpperCase();
-    const body = await readBody(req);
+    const limit = family === 'admin' ? MAX_ADMIN_BODY : MAX_BODY;
+    const body = await readBody(req, limit);
     if (body === null) {
-      send(res, json(413, { error: 'body too large' }));
+      send(res, json(413, { error: `body too large (at most ${limit} bytes)` }));
       return;
     }
     if (family === null && segments[1] === 'media') {

@@ -154,6 +154,13 @@ export function makeCredentials(
   };
 }
 
+/** What a buyer wrote or entered on an order, in place of the generated texts. */
+export interface OrderTexts {
+  buyerMessage?: string;
+  recipientName?: string;
+  street?: string;
+}
+
 /** Everything that changes while the sandbox runs. `reset()` rebuilds it; the generated dataset stays. */
 export class SandboxState {
   readonly creators: CreatorIdCodec;
@@ -161,6 +168,8 @@ export class SandboxState {
   tokens!: TokenBook;
   faults!: Faults;
   productOverrides!: Map<number, ProductRecord>;
+  /** Buyer texts changed through `/admin/orders` (hostile ones for the attack tests), by order index. */
+  orderTexts!: Map<number, OrderTexts>;
   shopCodes!: Map<string, PendingCode>;
   adsCodes!: Map<string, PendingCode>;
   loginCodes!: Map<string, PendingCode>;
@@ -202,6 +211,7 @@ export class SandboxState {
     this.tokens = new TokenBook(new TokenMinter(`${this.dataset.seed}:${this.creds.shop.appSecret}:tokens`));
     this.faults = new Faults();
     this.productOverrides = new Map();
+    this.orderTexts = new Map();
     this.shopCodes = new Map();
     this.adsCodes = new Map();
     this.loginCodes = new Map();

@@ -155,6 +155,12 @@ export class TokenBook {
     this.revokedGrants.add(`${provider}:${grant}`);
   }
 
+  /** Whether the token is one this sandbox minted for the provider (valid or not). */
+  isMinted(provider: Provider, token: string): boolean {
+    const kinds = (Object.keys(kindCode) as TokenKind[]).filter((k) => providerOf(k) === provider);
+    return kinds.some((k) => this.minter.read(token, k) !== null);
+  }
+
   /** Admin control: one token, or every token of a provider minted so far. */
   expire(provider: Provider, which: 'access' | 'refresh' | 'both', token?: string): void {
     if (token !== undefined) {

@@ -4,6 +4,7 @@ import { lineCount, money, orderLine, totalsOfLines, type LineSpec } from '../da
 import { hash, pickBy, unit } from '../data/rng';
 import { encodeId } from '../ids';
 import type { JsonWriter } from '../json-writer';
+import type { OrderTexts } from '../state';
 
 /**
  * The TikTok-shaped order JSON for one generated order (docs/tiktok-api/shop-data.md), written straight to UTF-8 by a
@@ -78,7 +79,7 @@ export function milestones(
 const streets = ['Oak St', 'High Street', 'Sunset Blvd', 'Church Lane', '5th Ave'];
 const initiators = ['BUYER', 'SELLER', 'SYSTEM'];
 
-export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
+export function writeOrder(w: JsonWriter, ds: Dataset, i: number, texts: OrderTexts = {}): void {
   const shopIndex = ds.orders.shop[i] ?? 0;
   const shop = ds.shops[shopIndex];
   if (!shop) throw new Error('order without shop');
@@ -93,8 +94,12 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
   const packageId = encodeId('package', i);
   const first = pickBy(firstNames, unit(ds.seed, 53, i));
   const last = pickBy(lastNames, unit(ds.seed, 54, i));
+  // A name entered in one piece (texts.recipientName) has no first/last split, as TikTok sends it then.
+  const [firstName, lastName, fullName] =
+    texts.recipientName === undefined ? [first, last, `${first} ${last}`] : ['', '', texts.recipientName];
   const city = pickBy(citiesOf(shop.region), unit(ds.seed, 55, i));
-  const street = `${(hash(ds.seed, 56, i) % 9000) + 100} ${pickBy(streets, unit(ds.seed, 57, i))}`;
+  const street =
+    texts.street ?? `${(hash(ds.seed, 56, i) % 9000) + 100} ${pickBy(streets, unit(ds.seed, 57, i))}`;
   const cancelled = status === 'CANCELLED';
   const refund = (flags & orderFlag.refund) !== 0;
   // The same for every line of the order.
@@ -126,7 +131,9 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
   w.raw(',"buyer_email":').str(
     `v${hash(ds.seed, 59, i).toString(16)}@scs.tiktokw.${shop.region === 'US' ? 'us' : 'eu'}`,
   );
-  w.raw(',"buyer_message":').str(hash(ds.seed, 60, i) % 25 === 0 ? 'Please gift-wrap 🎁 <no receipt>' : '');
+  w.raw(',"buyer_message":').str(
+    texts.buyerMessage ?? (hash(ds.seed, 60, i) % 25 === 0 ? 'Please gift-wrap 🎁 <no receipt>' : ''),
+  );
   w.raw(',"seller_note":""');
   w.raw(',"payment":{"currency":').str(shop.currency);
   w.raw(',"sub_total":').str(money(totals.subTotal));
@@ -176,9 +183,9 @@ export function writeOrder(w: JsonWriter, ds: Dataset, i: number): void {
     w.raw(',"is_dangerous_good":false,"needs_prescription":false}');
   });
   const phoneTail = String(hash(ds.seed, 61, i) % 100).padStart(2, '0');
-  w.raw('],"recipient_address":{"name":').str(`${first} ${last}`);
-  w.raw(',"first_name":').str(first);
-  w.raw(',"last_name":').str(last);
+  w.raw('],"recipient_address":{"name":').str(fullName);
+  w.raw(',"first_name":').str(firstName);
+  w.raw(',"last_name":').str(lastName);
   w.raw(',"phone_number":').str(
     shop.region === 'US' ? `(+1)213*****${phoneTail}` : `(+44)77*****${phoneTail}`,
   );

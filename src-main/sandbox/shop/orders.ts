@@ -3,6 +3,7 @@ import { orderStatuses, type Dataset } from '../data/dataset';
 import { RawJson } from '../http';
 import { decodeId } from '../ids';
 import type { JsonWriter } from '../json-writer';
+import type { OrderTexts } from '../state';
 import { parse, requireShop, type ShopContext } from './context';
 import { invalidParam } from './errors';
 import { buyerIdOf, orderStatusOf, shippingTypeOf, warehouseOf, writeOrder } from './order-json';
@@ -106,16 +107,21 @@ export function searchOrders(ctx: ShopContext): unknown {
     w.raw('{"next_page_token":').str(nextPageToken);
     w.raw(',"total_count":').num(total);
     w.raw(',"orders":');
-    writeOrders(w, ds, page.items);
+    writeOrders(w, ds, page.items, ctx.state.orderTexts);
     w.raw('}');
   });
 }
 
-function writeOrders(w: JsonWriter, ds: Dataset, indexes: readonly number[]): void {
+function writeOrders(
+  w: JsonWriter,
+  ds: Dataset,
+  indexes: readonly number[],
+  texts: ReadonlyMap<number, OrderTexts>,
+): void {
   w.raw('[');
   indexes.forEach((i, k) => {
     if (k > 0) w.raw(',');
-    writeOrder(w, ds, i);
+    writeOrder(w, ds, i, texts.get(i));
   });
   w.raw(']');
 }
@@ -135,7 +141,7 @@ export function orderDetail(ctx: ShopContext): unknown {
   }
   return new RawJson((w) => {
     w.raw('{"orders":');
-    writeOrders(w, ds, found);
+    writeOrders(w, ds, found, ctx.state.orderTexts);
     w.raw('}');
   });
 }
