@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, type FSWatcher, mkdirSync, readFileSync, watch } from 'node:fs';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, Download, Page, TestInfo } from '@playwright/test';
 import { z } from 'zod';
@@ -329,14 +330,20 @@ function vaultSalt(dataDir: string): string | null {
   }
 }
 
-async function listening(origin: string): Promise<boolean> {
-  try {
-    await fetch(origin, { signal: AbortSignal.timeout(2_000) });
-    return true;
-  } catch (err) {
-    const code = (err as { cause?: { code?: string } }).cause?.code;
-    return code !== 'ECONNREFUSED';
-  }
+/** Whether anything accepts connections there (fetch refuses "bad ports" such as the tests' closed port 9). */
+function listening(origin: string): Promise<boolean> {
+  const url = new URL(origin);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port, timeout: 2_000 });
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(true));
+    socket.once('error', (err: NodeJS.ErrnoException) => done(err.code !== 'ECONNREFUSED'));
+  });
 }
 
 /**
