@@ -11,7 +11,7 @@ import { connectShopAndSync, setLook, webAppPerTest } from './web-app';
  */
 const env = {
   SHOPMESH_KEYSTORE: 'passphrase',
-  SHOPMESH_VAULT_PASSPHRASE: 'e2e-catalogue-journey',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-catalogue-journey-passphrase',
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 

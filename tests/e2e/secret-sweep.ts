@@ -198,6 +198,11 @@ export class SecretSweep {
     await keys;
     const t3 = performance.now();
     await this.checkProfileHosts();
+    // The folder's path is in replies and logs by design: a secret inside it (a passphrase spelled like the
+    // folder's prefix) would be found there, and the test must choose another.
+    for (const secret of this.secrets.values())
+      if (typeof secret.value === 'string' && input.dataDir.includes(secret.value))
+        this.problems.push(`the ${secret.label} is part of the data folder's path: choose one that is not`);
     const files = folderPlaces(input.dataDir, new Set(this.profileFiles));
     const matcher = new SecretMatcher([...this.secrets.values()]);
     const places = [...files, ...downloads, ...replies, ...pages];
