@@ -14,7 +14,8 @@ import type { SandboxState } from './state';
 
 /**
  * Test controls, on their own path and guarded by the sandbox's admin token (never by TikTok credentials):
- * request log, accepted writes, reset, faults, token expiry/revocation, clock, limits, and code issuing.
+ * request log, accepted writes, reset, faults, token expiry/revocation, clock, limits, code issuing, and the
+ * secrets it handed out (for the tests' secret sweep).
  */
 
 /*
@@ -221,6 +222,18 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
         outreachPool: ds.shops.map((s) => ({ shopId: s.id, ...poolStatus(state, s.index, nowSec) })),
       });
     }
+    case 'GET /secrets':
+      // What a leak would expose: every token minted since start and the app credentials' secrets, so the
+      // tests' secret sweep searches for the real values rather than patterns (tests/e2e/secret-sweep.ts).
+      return json(200, {
+        tokens: state.issuedTokens.all(),
+        droppedTokens: state.issuedTokens.dropped,
+        appSecrets: {
+          shop: state.creds.shop.appSecret,
+          ads: state.creds.ads.secret,
+          login: state.creds.login.clientSecret,
+        },
+      });
     case 'GET /outcomes':
       return json(200, outcomes(state));
     case 'GET /requests': {

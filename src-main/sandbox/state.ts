@@ -11,7 +11,7 @@ import { Faults, type Family } from './faults';
 import { encodeId, type CreatorIdCodec } from './ids';
 import { MINUTE, SECOND, SlidingWindowCounter, UTC_DAY, WindowCounter } from './limits';
 import { creatorRegion } from './data/creator-region';
-import { TokenBook, TokenMinter } from './tokens';
+import { IssuedTokens, TokenBook, TokenMinter } from './tokens';
 
 export interface Credentials {
   shop: { appKey: string; appSecret: string; serviceId: string; redirectUrl: string };
@@ -166,6 +166,8 @@ export class SandboxState {
   readonly creators: CreatorIdCodec;
   config!: SandboxConfig;
   tokens!: TokenBook;
+  /** Every token minted since start, across `reset()` (the app may still hold them). */
+  readonly issuedTokens = new IssuedTokens();
   faults!: Faults;
   productOverrides!: Map<number, ProductRecord>;
   /** Buyer texts changed through `/admin/orders` (hostile ones for the attack tests), by order index. */
@@ -208,7 +210,10 @@ export class SandboxState {
 
   reset(): void {
     this.config = defaultConfig(this.initialConfig);
-    this.tokens = new TokenBook(new TokenMinter(`${this.dataset.seed}:${this.creds.shop.appSecret}:tokens`));
+    this.tokens = new TokenBook(
+      new TokenMinter(`${this.dataset.seed}:${this.creds.shop.appSecret}:tokens`),
+      this.issuedTokens,
+    );
     this.faults = new Faults();
     this.productOverrides = new Map();
     this.orderTexts = new Map();

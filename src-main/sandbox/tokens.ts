@@ -106,6 +106,43 @@ export class TokenMinter {
   }
 }
 
+/** One token the sandbox handed out, for the test harness's secret sweep (`GET /admin/secrets`). */
+export interface IssuedToken {
+  kind: TokenKind;
+  token: string;
+  /** Sandbox Unix seconds. */
+  at: number;
+}
+
+/**
+ * Every token minted, newest kept when the list is full: a test searches its logs, files and pages for each
+ * one (tests/e2e/secret-sweep.ts), so the list must come from the simulator, not from what the app chose to
+ * store. Lives outside `TokenBook` so an admin `reset` does not forget tokens the app still holds.
+ */
+export class IssuedTokens {
+  private readonly list: IssuedToken[] = [];
+  private droppedCount = 0;
+
+  constructor(private readonly capacity = 10_000) {}
+
+  add(entry: IssuedToken): void {
+    this.list.push(entry);
+    if (this.list.length > this.capacity) {
+      this.list.shift();
+      this.droppedCount++;
+    }
+  }
+
+  all(): readonly IssuedToken[] {
+    return this.list;
+  }
+
+  /** How many older tokens were let go to stay within the capacity. */
+  get dropped(): number {
+    return this.droppedCount;
+  }
+}
+
 export type TokenCheck =
   { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'revoked' | 'expired' };
 
@@ -119,14 +156,19 @@ export class TokenBook {
   private readonly revokedGrants = new Set<string>();
   private readonly spentRefresh = new Set<string>();
 
-  constructor(private readonly minter: TokenMinter) {}
+  constructor(
+    private readonly minter: TokenMinter,
+    private readonly issued: IssuedTokens = new IssuedTokens(),
+  ) {}
 
   newGrant(): number {
     return randomBytes(4).readUInt32BE(0);
   }
 
   mint(kind: TokenKind, grant: number, iat: number, exp: number, scopes: number): string {
-    return this.minter.mint({ kind, grant, epoch: this.epoch[providerOf(kind)], iat, exp, scopes });
+    const token = this.minter.mint({ kind, grant, epoch: this.epoch[providerOf(kind)], iat, exp, scopes });
+    this.issued.add({ kind, token, at: iat });
+    return token;
   }
 
   check(token: string, kind: TokenKind, nowSec: number): TokenCheck {

@@ -27,6 +27,9 @@ async function main(): Promise<void> {
   const staticDir =
     env.SHOPMESH_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const bridge = await startWebBridge({ app, staticDir, port, token: env.SHOPMESH_WEB_TOKEN || undefined });
+  // Scripts and the e2e harness drive the built-in simulator through its admin API (docs/sandbox.md); its
+  // token is SHOPMESH_SANDBOX_ADMIN_TOKEN. Printed before the line below, which a harness waits for.
+  if (app.sandbox) process.stdout.write(`Sandbox admin API at ${app.sandbox.adminBase}\n`);
   // The one line a user (or a test harness) needs; written directly because the logger redacts tokens.
   process.stdout.write(`ShopMesh is running at ${bridge.url}\n`);
   process.stdout.write(

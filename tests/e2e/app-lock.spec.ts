@@ -1,6 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { callApi, type RunningWebApp, startWebApp } from './web-app';
+import { callApi, webAppPerTest } from './web-app';
 
 /**
  * The app lock in the real renderer (issue 15 item 5): turned on in Settings, locks by itself after a short
@@ -8,20 +7,10 @@ import { callApi, type RunningWebApp, startWebApp } from './web-app';
  * one, and looks right in Chinese on the dark theme (Lock now, then the screenshot).
  */
 const PASSPHRASE = 'e2e app lock passphrase';
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeAll(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-app-lock-');
-  app = await startWebApp(dataDir.dir, {
-    SHOPMESH_KEYSTORE: 'passphrase',
-    SHOPMESH_VAULT_PASSPHRASE: 'e2e-app-lock-vault-passphrase',
-    SHOPMESH_SANDBOX_SCALE: 'tiny',
-  });
-});
-test.afterAll(async () => {
-  await app?.stop();
-  dataDir?.cleanup();
+const web = webAppPerTest('shopmesh-e2e-app-lock-', {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-app-lock-vault-passphrase',
+  SHOPMESH_SANDBOX_SCALE: 'tiny',
 });
 
 async function openSettings(page: Page, name: RegExp): Promise<void> {
@@ -36,6 +25,8 @@ test('turn on, lock when idle, a wrong passphrase waits, the right one unlocks; 
   request,
 }) => {
   test.setTimeout(120_000);
+  const app = web.app;
+  web.secret('app lock passphrase', PASSPHRASE);
   await page.goto(app.url);
   await openSettings(page, /^Settings$/);
   await expect(page.getByText('The app lock is off.')).toBeVisible();

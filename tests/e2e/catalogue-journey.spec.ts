@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { makeTempDir } from '../helpers/tmp';
-import { connectShopAndSync, type RunningWebApp, setLook, startWebApp } from './web-app';
+import { connectShopAndSync, setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 13's "done when", as a new user does it: connect a shop Account (two shops), sync, tick ten SKUs
@@ -12,21 +11,11 @@ import { connectShopAndSync, type RunningWebApp, setLook, startWebApp } from './
  */
 const env = {
   SHOPMESH_KEYSTORE: 'passphrase',
-  SHOPMESH_VAULT_PASSPHRASE: 'e2e-catalogue-journey',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-catalogue-journey-passphrase',
   SHOPMESH_SANDBOX_SCALE: 'tiny',
 };
 
-let dataDir: { dir: string; cleanup: () => void };
-let app: RunningWebApp;
-
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-catalogue-journey-');
-  app = await startWebApp(dataDir.dir, env);
-});
-test.afterEach(async () => {
-  await app.stop();
-  dataDir.cleanup();
-});
+const web = webAppPerTest('shopmesh-e2e-catalogue-journey-', env);
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /^(Main|主导航)$/ });
 
@@ -57,7 +46,7 @@ test('a new user raises ten SKUs in two shops by 5%, sees each result, undoes it
 }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await connectShopAndSync(page, context);
 
   // Products: only live listings, by name; five SKUs of each shop (the selection stays across the shop filter).

@@ -3,8 +3,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { type SandboxHandle, startSandbox } from '../../src-main/sandbox/index';
 import { admin } from '../helpers/sync-fixtures';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, sandboxProfileFile, startWebApp } from './web-app';
+import { sandboxProfileFile, webAppPerTest } from './web-app';
 
 /**
  * Issue 13's journey: a merchant opens a product and sees its picture (main fetched it from the sandbox's
@@ -14,24 +13,20 @@ import { type RunningWebApp, sandboxProfileFile, startWebApp } from './web-app';
  * them. The sandbox runs in the test, so its write log can be read, and the app reaches it through a
  * profile file (real HTTP, signing, OAuth redirect).
  */
-let dataDir: { dir: string; cleanup: () => void };
 let sandbox: SandboxHandle;
-let app: RunningWebApp;
 
-test.beforeEach(async () => {
-  dataDir = makeTempDir('shopmesh-e2e-catalogue-');
+const web = webAppPerTest('shopmesh-e2e-catalogue-', async (dataDir) => {
   sandbox = await startSandbox({ scale: 'tiny' });
-  app = await startWebApp(dataDir.dir, {
+  return {
     SHOPMESH_KEYSTORE: 'passphrase',
     SHOPMESH_VAULT_PASSPHRASE: 'e2e-catalogue-passphrase',
     SHOPMESH_SANDBOX_SCALE: 'tiny',
-    SHOPMESH_PROFILE_FILE: sandboxProfileFile(dataDir.dir, sandbox.info),
-  });
+    SHOPMESH_PROFILE_FILE: sandboxProfileFile(dataDir, sandbox.info),
+  };
 });
+// After webAppPerTest's own hook: the secret sweep asks this sandbox for its tokens first.
 test.afterEach(async () => {
-  await app.stop();
   await sandbox.close();
-  dataDir.cleanup();
 });
 
 interface PriceWrite {
@@ -76,7 +71,7 @@ test('change a price with review, see the result, undo it; filter orders and exp
   context,
 }) => {
   test.setTimeout(240_000);
-  await page.goto(app.url);
+  await page.goto(web.app.url);
   await connectAndSync(page, context);
 
   await nav(page).getByRole('link', { name: 'Products' }).click();

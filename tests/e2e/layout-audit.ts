@@ -1,6 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { makeTempDir } from '../helpers/tmp';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { webAppPerTest } from './web-app';
 
 /** What a merchant would find wrong in the layout of the page on screen. */
 export interface LayoutAudit {
@@ -171,19 +170,10 @@ export async function walkPages(
  * account connected and synced, then every page audited in the given looks.
  */
 export function layoutJourney(size: { width: number; height: number }, looks: readonly Look[]): void {
-  let dataDir: { dir: string; cleanup: () => void };
-  let app: RunningWebApp;
-  test.beforeEach(async () => {
-    dataDir = makeTempDir('shopmesh-e2e-layout-');
-    app = await startWebApp(dataDir.dir, {
-      SHOPMESH_KEYSTORE: 'passphrase',
-      SHOPMESH_VAULT_PASSPHRASE: 'e2e-layout-passphrase',
-      SHOPMESH_SANDBOX_SCALE: 'tiny',
-    });
-  });
-  test.afterEach(async () => {
-    await app.stop();
-    dataDir.cleanup();
+  const web = webAppPerTest('shopmesh-e2e-layout-', {
+    SHOPMESH_KEYSTORE: 'passphrase',
+    SHOPMESH_VAULT_PASSPHRASE: 'e2e-layout-passphrase',
+    SHOPMESH_SANDBOX_SCALE: 'tiny',
   });
   test(`every page fits a ${size.width} px window in ${looks.map((l) => l.join(' ')).join(' and ')}`, async ({
     page,
@@ -192,7 +182,7 @@ export function layoutJourney(size: { width: number; height: number }, looks: re
     // About a minute on a quiet machine; 28 pages audited and saved take three times that on a loaded one.
     test.setTimeout(240_000);
     await page.setViewportSize(size);
-    await connectShopAndAds(page, context, app.url);
+    await connectShopAndAds(page, context, web.app.url);
     const { problems, topbars } = await walkPages(page, size, looks);
     expect(problems).toEqual([]);
     // One top bar height on every page (a long subtitle never adds a line).

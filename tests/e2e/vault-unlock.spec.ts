@@ -7,9 +7,15 @@ import { type RunningWebApp, webAppPerTest } from './web-app';
  * tab, and after a restart the same passphrase (typed again) brings the shop back as Active.
  */
 const PASSPHRASE = 'e2e-chosen-passphrase-41';
+const NEW_PASSPHRASE = 'e2e-new-passphrase-77';
 const noPassphraseEnv = { SHOPMESH_KEYSTORE: 'passphrase', SHOPMESH_SANDBOX_SCALE: 'tiny' };
 
 const web = webAppPerTest('shopmesh-e2e-vault-', noPassphraseEnv);
+// Typed into the page, not set in the env: the secret sweep needs them to unwrap and search for the key.
+test.beforeEach(() => {
+  web.vaultPassphrase(PASSPHRASE);
+  web.vaultPassphrase(NEW_PASSPHRASE);
+});
 
 /**
  * Each passphrase step runs scrypt once or twice in main (a deliberately slow key derivation): seconds on a
@@ -115,8 +121,6 @@ test('the choose-a-passphrase form in Simplified Chinese', async ({ page }) => {
   await expect(choose.getByText('两次输入的口令不一致。')).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/vault-choose-passphrase-zh.png', fullPage: true });
 });
-
-const NEW_PASSPHRASE = 'e2e-new-passphrase-77';
 
 async function chooseFirstPassphrase(page: Page, running: RunningWebApp): Promise<void> {
   await openAccounts(page, running);

@@ -5,11 +5,16 @@ import { createInterface } from 'node:readline';
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import type { SandboxInfo } from '../../src-main/profile/sandbox-info';
 import { makeTempDir } from '../helpers/tmp';
+import { reportSweep, type SandboxAdmin, SecretSweep } from './secret-sweep';
 
 export interface RunningWebApp {
   url: string;
   origin: string;
   token: string;
+  /** The embedded sandbox's admin API (its token: SHOPMESH_SANDBOX_ADMIN_TOKEN), when the app runs one. */
+  sandboxAdminBase: string | null;
+  /** False once the process has exited (stopped, or died). */
+  readonly running: boolean;
   stop(): Promise<void>;
 }
 
@@ -36,10 +41,13 @@ export async function startWebApp(
   });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  let sandboxAdminBase: string | null = null;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web bridge did not start in 30 s:\n${stderr}`)), 30_000);
     child.once('exit', (code) => reject(new Error(`web bridge exited with ${code}:\n${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      // Printed just before the line below (src-main/web/cli.ts).
+      sandboxAdminBase = line.match(/^Sandbox admin API at (\S+)/)?.[1] ?? sandboxAdminBase;
       const m = line.match(/ShopMesh is running at (\S+)/);
       if (m?.[1]) {
         clearTimeout(timer);
@@ -51,6 +59,10 @@ export async function startWebApp(
     url,
     origin: new URL(url).origin,
     token,
+    sandboxAdminBase,
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -65,6 +77,7 @@ export async function startWebApp(
  * the test can set up its data and faults and read its write log; returns the file's path.
  */
 export function sandboxProfileFile(dir: string, info: SandboxInfo): string {
+  sweepSandbox(info);
   const file = join(dir, 'sandbox-profile.json');
   writeFileSync(
     file,
@@ -86,6 +99,17 @@ export function sandboxProfileFile(dir: string, info: SandboxInfo): string {
   return file;
 }
 
+/** The current test's secret sweep (webAppPerTest sets it), for the helpers below to report to. */
+let activeSweep: SecretSweep | null = null;
+
+/**
+ * Names a sandbox the test runs itself (its profile not written by `sandboxProfileFile`), so the secret
+ * sweep asks it for every token it minted. It must still run when the test's `afterEach` hooks start.
+ */
+export function sweepSandbox(admin: SandboxAdmin): void {
+  activeSweep?.sandbox(admin);
+}
+
 /** What `webAppPerTest` hands a spec: a web bridge and a data folder of its own for every test. */
 export interface WebAppPerTest {
   /** The current test's app (after `stop()`, the stopped one until `start()`). */
@@ -96,12 +120,26 @@ export interface WebAppPerTest {
   start(env?: Record<string, string>): Promise<RunningWebApp>;
   /** Stops the app (again is fine), e.g. to change its files before `start()`. */
   stop(): Promise<void>;
+  /** A vault passphrase the test typed into the page, so the secret sweep can unwrap the data key. */
+  vaultPassphrase(passphrase: string): void;
+  /** Another secret the sweep must not find (one the test typed: an app lock passphrase, an app secret). */
+  secret(label: string, value: string): void;
 }
+
+/**
+ * The vault journeys run under unless they choose: a passphrase the sweep knows, so it can unwrap the data
+ * key and search for it (there is no keychain where the e2e tests run).
+ */
+const sweepVault = {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-default-vault-passphrase',
+};
 
 /**
  * Registers the hooks most journeys share: before each test a fresh data folder (`prefix` names it), filled
  * by `seed` if given (e.g. `seedCreators` in crm-app.ts), and the built web bridge started on it with `env`;
- * after each, the app stopped and the folder removed. `env` may be a function of the data folder, for a
+ * after each, the secret sweep (secret-sweep.ts: no token or key in the data folder, downloads, API replies
+ * or pages), the app stopped and the folder removed. `env` may be a function of the data folder, for a
  * journey that puts files there (a profile) before the app starts.
  */
 export function webAppPerTest(
@@ -111,22 +149,58 @@ export function webAppPerTest(
 ): WebAppPerTest {
   let folder: { dir: string; cleanup: () => void } | null = null;
   let app: RunningWebApp | null = null;
+  let sweep: SecretSweep | null = null;
   let testEnv: Record<string, string> = {};
   const current = <T>(value: T | null, what: string): T => {
     if (value === null) throw new Error(`no ${what}: webAppPerTest gives one inside a test only`);
     return value;
   };
-  test.beforeEach(async () => {
-    folder = makeTempDir(prefix);
-    await seed?.(folder.dir);
-    testEnv = typeof env === 'function' ? await env(folder.dir) : env;
-    app = await startWebApp(folder.dir, testEnv);
-  });
-  test.afterEach(async () => {
+  /** The running app's embedded sandbox, asked for its tokens before the app stops. */
+  let embedded: SandboxAdmin | null = null;
+  const startApp = async (startEnv: Record<string, string>) => {
+    // A known admin token (the test's own if it sets one), so the sweep can ask the embedded sandbox.
+    const adminToken =
+      startEnv.SHOPMESH_SANDBOX_ADMIN_TOKEN ?? `e2e-sweep-${Math.random().toString(36).slice(2)}`;
+    const withAdmin = { ...startEnv, SHOPMESH_SANDBOX_ADMIN_TOKEN: adminToken };
+    app = await startWebApp(current(folder, 'data folder').dir, withAdmin);
+    embedded = app.sandboxAdminBase ? { adminBase: app.sandboxAdminBase, adminToken } : null;
+    sweep?.appStarted(app.token, withAdmin);
+    sweep?.prewarm(current(folder, 'data folder').dir);
+    return app;
+  };
+  const stopApp = async () => {
+    // The embedded sandbox (and what it minted) goes with the app: list its tokens first.
+    if (app?.running && embedded) await sweep?.harvest(embedded);
+    if (folder) sweep?.prewarm(folder.dir);
+    embedded = null;
     await app?.stop();
-    app = null;
-    folder?.cleanup();
-    folder = null;
+  };
+  test.beforeEach(async ({ context }) => {
+    sweep = new SecretSweep();
+    activeSweep = sweep;
+    sweep.watch(context);
+    folder = makeTempDir(prefix);
+    sweep.watchVault(folder.dir);
+    await seed?.(folder.dir);
+    const chosen = typeof env === 'function' ? await env(folder.dir) : env;
+    testEnv = chosen.SHOPMESH_KEYSTORE ? chosen : { ...sweepVault, ...chosen };
+    await startApp(testEnv);
+  });
+  test.afterEach(async ({ context }, testInfo) => {
+    try {
+      if (sweep && folder) {
+        const dataDir = folder.dir;
+        await reportSweep(await sweep.run({ context, dataDir, stop: stopApp }), testInfo);
+      }
+    } finally {
+      sweep?.close();
+      await app?.stop();
+      app = null;
+      sweep = null;
+      activeSweep = null;
+      folder?.cleanup();
+      folder = null;
+    }
   });
   return {
     get app() {
@@ -136,12 +210,15 @@ export function webAppPerTest(
       return current(folder, 'data folder').dir;
     },
     async start(startEnv = testEnv) {
-      await app?.stop();
-      app = await startWebApp(current(folder, 'data folder').dir, startEnv);
-      return app;
+      await stopApp();
+      return startApp(startEnv);
     },
-    async stop() {
-      await app?.stop();
+    stop: stopApp,
+    vaultPassphrase(passphrase) {
+      current(sweep, 'secret sweep').vaultPassphrase(passphrase);
+    },
+    secret(label, value) {
+      current(sweep, 'secret sweep').secret(label, value);
     },
   };
 }
@@ -157,7 +234,9 @@ export async function callApi<T>(
     headers: { Authorization: `Bearer ${app.token}` },
     data,
   });
-  const body = await res.json();
+  const text = await res.text();
+  activeSweep?.reply(channel, text);
+  const body = JSON.parse(text);
   expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
   return body.result as T;
 }
