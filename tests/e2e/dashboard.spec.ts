@@ -73,7 +73,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   const gmv = page.getByRole('region', { name: 'GMV', exact: true });
   await expect(gmv).toContainText('$', { timeout: 20_000 }); // a year of figures, on a busy machine
   await expect(gmv).toContainText('£'); // two currencies, never added together
-  await expect(page.getByText(/Orders synced/)).toBeVisible();
+  await expect(page.locator('.freshness-line').getByText(/Orders synced/)).toBeVisible();
   // The zone each shop's days are counted in, as a merchant reads it (never an IANA id).
   await expect(page.getByText(/^Days are each shop/)).toContainText(/Pacific Time \(UTC\u2212[78]\)/);
   await expect(page.getByText(/^Ad report days are each ad account/)).toContainText('UTC\u22128');
@@ -256,7 +256,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
     await expect(page.getByLabel('Period')).toHaveValue('last365');
     await expect(page.getByRole('region', { name: 'GMV', exact: true })).toContainText('$');
     await expect(page.locator('.chart-box .recharts-wrapper > svg.recharts-surface')).toBeVisible();
-    await expect(page.getByText(/Orders synced/)).toBeVisible();
+    await expect(page.locator('.freshness-line').getByText(/Orders synced/)).toBeVisible();
   };
   await offlineDashboard();
   // A sync finds TikTok out of reach: the app says so, and its sync waits for the connection.

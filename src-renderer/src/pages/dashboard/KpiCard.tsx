@@ -30,10 +30,13 @@ function ValueLine({ kpi, v, color }: { kpi: Kpi; v: KpiValue; color: string }):
 export function KpiCard({
   kpi,
   color,
+  synced,
   onExplain,
 }: {
   kpi: Kpi;
   color: string;
+  /** When the card's source last synced ("Ads synced 3 hours ago"); null when nothing selected has it. */
+  synced: string | null;
   onExplain: () => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -85,6 +88,7 @@ export function KpiCard({
           )}
         </>
       )}
+      {synced && <p className="kpi-synced muted">{synced}</p>}
     </section>
   );
 }
