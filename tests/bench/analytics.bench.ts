@@ -100,7 +100,7 @@ export async function benchAnalytics(report: Report): Promise<void> {
     report(
       'analytics.breakdown.creators.100.90d.p95.ms',
       p95(() => service.breakdown(last90, 'creators', 100), 10),
-      "ms (the Affiliate page's creator list: one round of candidates, then every Creator in SQL)",
+      "ms (the Affiliate page's creator list: more than 50, so every Creator ranked in SQL)",
     );
     report(
       'analytics.breakdown.products.1000.90d.p95.ms',
