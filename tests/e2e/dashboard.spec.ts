@@ -185,6 +185,36 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
       .first(),
   ).toBeVisible();
   await expect(page.locator('.affiliate-table').getByText(/^Collaboration /)).toHaveCount(0);
+  // The Creator is a combobox over the CRM's search: any Creator is found by typing (not only the period's
+  // top ones); picked with the keyboard, it narrows the table to that Creator's orders.
+  const cells = page.locator('.affiliate-table .col-creator .cell-line');
+  const handle = (await cells.allTextContents()).find((h) => h.startsWith('@')) ?? '';
+  expect(handle).toMatch(/^@./);
+  const creatorBox = page.getByRole('combobox', { name: 'Creator' });
+  await expect(creatorBox).toHaveValue('All creators');
+  await creatorBox.click();
+  await creatorBox.pressSequentially(handle.slice(1));
+  const creatorList = page.getByRole('listbox', { name: 'Creator' });
+  // The CRM's search index is built in the background after a sync: wait for it to hold the Creator.
+  await expect(creatorList.getByRole('option').first()).toBeVisible({ timeout: 30_000 });
+  const found = await creatorList.locator('.combobox-option-label').allTextContents();
+  expect(found).toContain(handle);
+  for (let i = 0; i < found.indexOf(handle); i++) await creatorBox.press('ArrowDown');
+  await creatorBox.press('Enter');
+  await expect(creatorBox).toHaveValue(handle);
+  await expect(creatorList).toBeHidden();
+  await expect(cells.first()).toHaveText(handle);
+  await expect(async () => {
+    const all = await cells.allTextContents();
+    expect(all.length).toBeGreaterThan(0);
+    expect(new Set(all)).toEqual(new Set([handle]));
+  }).toPass();
+  // Back to every Creator: the list opens on "All creators" first.
+  await creatorBox.click();
+  await creatorBox.press('Enter');
+  await expect(creatorBox).toHaveValue('All creators');
+  await expect(page.locator('.affiliate-table tbody tr')).toHaveCount(allRows);
+
   // The picker is a combobox with search: typing "Open" narrows it, the keyboard picks.
   const picker = page.getByRole('combobox', { name: 'Collaboration' });
   await expect(picker).toHaveValue('All collaborations');
