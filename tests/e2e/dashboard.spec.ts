@@ -115,6 +115,44 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
     true,
   );
 
+  // Save the trend as PNG: a real picture of the chart (PNG signature, a header with a size, and drawn
+  // lines and text over the background, decoded by the browser itself), with the chart's name.
+  const pngDownload = page.waitForEvent('download');
+  await page.locator('.chart-card').getByRole('button', { name: 'Save as PNG' }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toMatch(/^shopmesh-trend-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.png$/);
+  const bytes = readFileSync(await png.path());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+  const [pngWidth, pngHeight] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  expect(pngWidth).toBeGreaterThan(0);
+  expect(pngHeight).toBeGreaterThan(0);
+  // Decoded by the browser (the e2e project has no DOM types: the script is plain JavaScript): pixels unlike
+  // the top-left one (the background), and how many colours there are.
+  const drawn = (await page.evaluate(`(async () => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,${bytes.toString('base64')}';
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const background = (data[0] << 16) | (data[1] << 8) | data[2];
+    let unlike = 0;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      const rgb = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      colours.add(rgb);
+      if (rgb !== background) unlike++;
+    }
+    return { width: canvas.width, height: canvas.height, unlike, colours: colours.size };
+  })()`)) as { width: number; height: number; unlike: number; colours: number };
+  expect({ width: drawn.width, height: drawn.height }).toEqual({ width: pngWidth, height: pngHeight });
+  expect(drawn.unlike / (pngWidth * pngHeight)).toBeGreaterThan(0.01);
+  expect(drawn.colours).toBeGreaterThan(8);
+
   // Clicking a product narrows the page to it.
   const products = page.getByRole('tabpanel', { name: 'Top products' });
   const first = products.getByRole('button', { name: /^Show only / }).first();
