@@ -116,3 +116,26 @@ describe('Dashboard KPI cards', { timeout: 30_000 }, () => {
     expect(within(card).queryByText(/synced/)).toBeNull();
   });
 });
+
+describe('Dashboard KPI change', { timeout: 30_000 }, () => {
+  it('is coloured only when the figure moved: no change reads as neither good nor bad', async () => {
+    const [gmv] = overview.kpis;
+    setUp({
+      ...overview,
+      kpis: [
+        { ...gmv!, values: [{ currency: 'USD', value: 5_000, previous: 5_000, spark: [1, 2] }] },
+        {
+          ...gmv!,
+          key: 'adSpend',
+          source: 'ads',
+          values: [{ currency: 'USD', value: 6_000, previous: 5_000, spark: [1, 2] }],
+        },
+      ],
+    });
+    const flat = await screen.findByRole('region', { name: 'Affiliate GMV' });
+    expect(within(flat).getByText('0% vs previous period').className).toBe('kpi-change muted');
+    // Spending more on ads is the bad direction.
+    const spend = await screen.findByRole('region', { name: 'Ad spend' });
+    expect(within(spend).getByText('+20% vs previous period').className).toBe('kpi-change kpi-change-bad');
+  });
+});

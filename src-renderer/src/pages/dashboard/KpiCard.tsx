@@ -12,13 +12,15 @@ function ValueLine({ kpi, v, color }: { kpi: Kpi; v: KpiValue; color: string }):
   const change = formatChange(v.value, v.previous, i18n.language);
   const up = v.value !== null && v.previous !== null && v.value > v.previous;
   const good = lowerIsBetter.has(kpi.key) ? !up : up;
+  // No change is neither good nor bad news: "0%" in red (or green, for a cost) reads as an alarm.
+  const tone = !change || v.value === v.previous ? 'muted' : good ? 'kpi-change-good' : 'kpi-change-bad';
   return (
     <div className="kpi-value-line">
       <div>
         <div className="kpi-value">
           {v.value === null ? '—' : formatFigure(v.value, kpi.kind, v.currency, i18n.language)}
         </div>
-        <div className={`kpi-change ${change ? (good ? 'kpi-change-good' : 'kpi-change-bad') : 'muted'}`}>
+        <div className={`kpi-change ${tone}`}>
           {change ? t('analytics.kpi.vsPrevious', { change }) : t('analytics.kpi.noPrevious')}
         </div>
       </div>
