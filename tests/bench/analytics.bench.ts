@@ -90,7 +90,7 @@ export async function benchAnalytics(report: Report): Promise<void> {
     report(
       'analytics.breakdown.creators.90d.p95.ms',
       p95(() => service.breakdown(last90, 'creators', 20)),
-      'ms (top 20 of ~90k creators with affiliate orders)',
+      "ms (top 20 of ~90k creators with affiliate orders: the Dashboard's top creators, the Affiliate page's Creator list)",
     );
     report(
       'analytics.breakdown.creators.200.90d.p95.ms',
@@ -100,7 +100,7 @@ export async function benchAnalytics(report: Report): Promise<void> {
     report(
       'analytics.breakdown.creators.100.90d.p95.ms',
       p95(() => service.breakdown(last90, 'creators', 100), 10),
-      "ms (the Affiliate page's creator list: one round of candidates, then every Creator in SQL)",
+      'ms (top 100 creators: more than 50, so every Creator ranked in SQL)',
     );
     report(
       'analytics.breakdown.products.1000.90d.p95.ms',

@@ -73,7 +73,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   const gmv = page.getByRole('region', { name: 'GMV', exact: true });
   await expect(gmv).toContainText('$', { timeout: 20_000 }); // a year of figures, on a busy machine
   await expect(gmv).toContainText('£'); // two currencies, never added together
-  await expect(page.getByText(/Orders synced/)).toBeVisible();
+  await expect(page.locator('.freshness-line').getByText(/Orders synced/)).toBeVisible();
   // The zone each shop's days are counted in, as a merchant reads it (never an IANA id).
   await expect(page.getByText(/^Days are each shop/)).toContainText(/Pacific Time \(UTC\u2212[78]\)/);
   await expect(page.getByText(/^Ad report days are each ad account/)).toContainText('UTC\u22128');
@@ -114,6 +114,44 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   expect(parsed.data.some((r) => r.Series === 'gmv' && r.Currency === 'USD' && Number(r.Value) > 0)).toBe(
     true,
   );
+
+  // Save the trend as PNG: a real picture of the chart (PNG signature, a header with a size, and drawn
+  // lines and text over the background, decoded by the browser itself), with the chart's name.
+  const pngDownload = page.waitForEvent('download');
+  await page.locator('.chart-card').getByRole('button', { name: 'Save as PNG' }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toMatch(/^shopmesh-trend-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.png$/);
+  const bytes = readFileSync(await png.path());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+  const [pngWidth, pngHeight] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  expect(pngWidth).toBeGreaterThan(0);
+  expect(pngHeight).toBeGreaterThan(0);
+  // Decoded by the browser (the e2e project has no DOM types: the script is plain JavaScript): pixels unlike
+  // the top-left one (the background), and how many colours there are.
+  const drawn = (await page.evaluate(`(async () => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,${bytes.toString('base64')}';
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const background = (data[0] << 16) | (data[1] << 8) | data[2];
+    let unlike = 0;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      const rgb = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      colours.add(rgb);
+      if (rgb !== background) unlike++;
+    }
+    return { width: canvas.width, height: canvas.height, unlike, colours: colours.size };
+  })()`)) as { width: number; height: number; unlike: number; colours: number };
+  expect({ width: drawn.width, height: drawn.height }).toEqual({ width: pngWidth, height: pngHeight });
+  expect(drawn.unlike / (pngWidth * pngHeight)).toBeGreaterThan(0.01);
+  expect(drawn.colours).toBeGreaterThan(8);
 
   // Clicking a product narrows the page to it.
   const products = page.getByRole('tabpanel', { name: 'Top products' });
@@ -185,6 +223,36 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
       .first(),
   ).toBeVisible();
   await expect(page.locator('.affiliate-table').getByText(/^Collaboration /)).toHaveCount(0);
+  // The Creator is a combobox over the CRM's search: any Creator is found by typing (not only the period's
+  // top ones); picked with the keyboard, it narrows the table to that Creator's orders.
+  const cells = page.locator('.affiliate-table .col-creator .cell-line');
+  const handle = (await cells.allTextContents()).find((h) => h.startsWith('@')) ?? '';
+  expect(handle).toMatch(/^@./);
+  const creatorBox = page.getByRole('combobox', { name: 'Creator' });
+  await expect(creatorBox).toHaveValue('All creators');
+  await creatorBox.click();
+  await creatorBox.pressSequentially(handle.slice(1));
+  const creatorList = page.getByRole('listbox', { name: 'Creator' });
+  // The CRM's search index is built in the background after a sync: wait for it to hold the Creator.
+  await expect(creatorList.getByRole('option').first()).toBeVisible({ timeout: 30_000 });
+  const found = await creatorList.locator('.combobox-option-label').allTextContents();
+  expect(found).toContain(handle);
+  for (let i = 0; i < found.indexOf(handle); i++) await creatorBox.press('ArrowDown');
+  await creatorBox.press('Enter');
+  await expect(creatorBox).toHaveValue(handle);
+  await expect(creatorList).toBeHidden();
+  await expect(cells.first()).toHaveText(handle);
+  await expect(async () => {
+    const all = await cells.allTextContents();
+    expect(all.length).toBeGreaterThan(0);
+    expect(new Set(all)).toEqual(new Set([handle]));
+  }).toPass();
+  // Back to every Creator: the list opens on "All creators" first.
+  await creatorBox.click();
+  await creatorBox.press('Enter');
+  await expect(creatorBox).toHaveValue('All creators');
+  await expect(page.locator('.affiliate-table tbody tr')).toHaveCount(allRows);
+
   // The picker is a combobox with search: typing "Open" narrows it, the keyboard picks.
   const picker = page.getByRole('combobox', { name: 'Collaboration' });
   await expect(picker).toHaveValue('All collaborations');
@@ -256,7 +324,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
     await expect(page.getByLabel('Period')).toHaveValue('last365');
     await expect(page.getByRole('region', { name: 'GMV', exact: true })).toContainText('$');
     await expect(page.locator('.chart-box .recharts-wrapper > svg.recharts-surface')).toBeVisible();
-    await expect(page.getByText(/Orders synced/)).toBeVisible();
+    await expect(page.locator('.freshness-line').getByText(/Orders synced/)).toBeVisible();
   };
   await offlineDashboard();
   // A sync finds TikTok out of reach: the app says so, and its sync waits for the connection.

@@ -72,7 +72,7 @@ test('connect, sync and browse: truthful pages, account detail, tables, return p
     timeout: 20_000,
   });
   await expect(page.getByRole('heading', { name: 'Nothing synced yet' })).toHaveCount(0);
-  await expect(page.getByText(/Orders synced/)).toBeVisible();
+  await expect(page.locator('.freshness-line').getByText(/Orders synced/)).toBeVisible();
 
   // Account detail: permissions, expiry, what it reaches, its syncs (the first one labelled as such).
   await nav(page).getByRole('link', { name: 'Accounts' }).click();

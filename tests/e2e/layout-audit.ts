@@ -160,6 +160,24 @@ export async function walkPages(
       for (const bar of audit.toolbars) problems.push(`${at}: toolbar heights differ: ${bar}`);
       topbars.add(audit.topbar);
       await page.screenshot({ path: `test-results/e2e/layout-${name}-${size.width}-${look.join('-')}.png` });
+      // A period chosen by hand shows two day fields (From, To): their placeholders and text read whole too.
+      const period = page.locator('.period-field select');
+      if ((await period.count()) > 0) {
+        const preset = await period.inputValue();
+        await period.selectOption('custom');
+        await expect(page.locator('.custom-range .date-field-input')).toHaveCount(2);
+        const custom = await auditLayout(page);
+        for (const text of custom.cut) problems.push(`${at} custom period: cut: ${text}`);
+        for (const text of custom.placeholders)
+          problems.push(`${at} custom period: placeholder cut: ${text}`);
+        for (const bar of custom.toolbars)
+          problems.push(`${at} custom period: toolbar heights differ: ${bar}`);
+        if (name === 'dashboard')
+          await page.screenshot({
+            path: `test-results/e2e/layout-${name}-custom-${size.width}-${look.join('-')}.png`,
+          });
+        await period.selectOption(preset);
+      }
     }
   }
   return { problems, topbars: [...topbars] };

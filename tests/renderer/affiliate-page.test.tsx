@@ -13,6 +13,7 @@ import {
   handleAnalyticsBasics,
   period,
 } from './analytics-fixture';
+import { creatorDetail, creatorSearchRow } from './creators-fixture';
 import { FakeBridge, withApi } from './fake-bridge';
 
 afterEach(async () => {
@@ -37,6 +38,9 @@ const orders = [
   affiliateOrder({ orderId: 'A1', collaborationId: '7300000000012345678', collaborationKind: 'open' }),
 ];
 
+const sunny = creatorSearchRow(5_000, 'sunny.home', { nickname: 'Sunny Home', region: 'GB' });
+const sunday = creatorSearchRow(4_321, 'sunday.studio', { nickname: null });
+
 const shopScope = (id: string, name: string): AnalyticsScope => ({
   id,
   type: 'shop',
@@ -56,6 +60,14 @@ function setUp(options: CollaborationOption[] = collaborations, scopes: Analytic
       return saved;
     })
     .handle('analytics:breakdown', () => breakdown('creators', [creatorRow('1', '@maple', 1_200)]))
+    // The CRM's search: far beyond the period's top creators (the 5,000th creator of a big shop).
+    .handle('creators:search', (input) => ({
+      items: [sunny, sunday].filter((c) =>
+        [c.handle, c.nickname].some((n) => n?.startsWith(input.filter?.text ?? '\u0000')),
+      ),
+      nextCursor: null,
+    }))
+    .handle('creators:get', (input) => creatorDetail(input.id === sunny.id ? sunny : sunday))
     .handle('analytics:collaborations', () => ({ items: options }))
     .handle('analytics:affiliateOrders', (input) => ({
       period,
@@ -181,5 +193,77 @@ describe('Affiliate page', { timeout: 30_000 }, () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['Open · Product 249Maple UK']);
+  });
+
+  it('finds any Creator by handle or nickname, not only the period’s top ones, and picks by keyboard', async () => {
+    const user = userEvent.setup();
+    const bridge = setUp();
+    const box = await screen.findByRole('combobox', { name: 'Creator' });
+    await waitFor(() => expect(box).toHaveProperty('disabled', false));
+    expect(box).toHaveProperty('value', 'All creators');
+    // Opened: the period's top creators with their affiliate GMV, and how to reach the others.
+    await user.click(box);
+    const list = screen.getByRole('listbox', { name: 'Creator' });
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['All creators', '@mapleAffiliate GMV $12.00']),
+    );
+    expect(screen.getByText(/Type a handle or nickname to find any other/)).toBeTruthy();
+    // Typing searches the CRM (a leading @ is part of how merchants write handles, not of the search).
+    await user.keyboard('@sun');
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['@sunny.homeSunny Home · GB', '@sunday.studioUS']),
+    );
+    expect(bridge.callsOf('creators:search').at(-1)).toMatchObject({
+      filter: { text: 'sun' },
+      sort: { column: 'affiliateOrders', direction: 'desc' },
+    });
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(list.closest('[hidden]')).not.toBeNull();
+    await waitFor(() =>
+      expect(bridge.callsOf('analytics:saveAffiliateView').at(-1)).toEqual({
+        creatorId: 4_321,
+        collaboration: null,
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        bridge
+          .callsOf('analytics:affiliateOrders')
+          .some((i) => (i as { creatorId?: number }).creatorId === 4_321),
+      ).toBe(true),
+    );
+    // Not among the top ones: the box names the Creator from the CRM.
+    await waitFor(() => expect(box).toHaveProperty('value', '@sunday.studio'));
+    // Focus stayed in the box: a click opens the list again, on "All creators".
+    expect(document.activeElement).toBe(box);
+    await user.click(box);
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    await user.keyboard('{Escape}');
+
+    // Nothing matches: the list says so; leaving the box puts the choice back; "All creators" clears it.
+    await user.click(box);
+    await user.keyboard('zzz');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('No creator matches what you typed.'),
+    );
+    await user.tab();
+    expect(box).toHaveProperty('value', '@sunday.studio');
+    await user.click(box);
+    await user.keyboard('{Enter}');
+    expect(box).toHaveProperty('value', 'All creators');
+    await waitFor(() =>
+      expect(bridge.callsOf('analytics:saveAffiliateView').at(-1)).toEqual({
+        creatorId: null,
+        collaboration: null,
+      }),
+    );
   });
 });

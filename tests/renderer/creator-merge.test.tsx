@@ -1,65 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { CreatorDetail } from '@shared/creator-detail';
-import type { CreatorRow } from '@shared/creators';
 import { MergeDialog } from '../../src-renderer/src/pages/creators/MergeDialog';
 import { previewMerge } from '../../src-renderer/src/pages/creators/mergePreview';
+import { creatorDetail as detail, creatorSearchRow as row } from './creators-fixture';
 import { FakeBridge, withApi } from './fake-bridge';
-
-const row = (id: number, handle: string, over: Partial<CreatorRow> = {}): CreatorRow => ({
-  id,
-  handle,
-  nickname: `${handle} nick`,
-  avatarUrl: null,
-  region: 'US',
-  followers: 12_000,
-  gmv: null,
-  unitsSold: null,
-  avgVideoViews: null,
-  engagementBp: null,
-  category: null,
-  score: 40,
-  stage: 'new',
-  tags: [],
-  lastContactedAt: null,
-  hasContact: false,
-  blocked: false,
-  affiliateGmv: null,
-  affiliateOrders: 0,
-  firstSeenAt: 1,
-  lastActivityAt: null,
-  ...over,
-});
-
-const detail = (creator: CreatorRow, over: Partial<CreatorDetail> = {}): CreatorDetail => ({
-  creator,
-  records: [
-    {
-      recordId: creator.id,
-      openId: `open-${creator.id}`,
-      userId: null,
-      imId: null,
-      handle: creator.handle,
-      origin: 'sync',
-      mergedInto: null,
-      firstSeenAt: 1,
-    },
-  ],
-  handles: [],
-  merges: [],
-  possibleDuplicates: [],
-  stats: null,
-  score: null,
-  scoreOverride: null,
-  notes: [],
-  tags: [],
-  lists: [],
-  blocked: null,
-  shops: [],
-  performance: [],
-  ...over,
-});
 
 const shop = (shopId: string, name: string) => ({
   shopId,

@@ -50,6 +50,13 @@ export function Combobox(props: {
       document.getElementById(optionId(current))?.scrollIntoView?.({ block: 'nearest' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [expanded, current]);
+  const openList = (input: HTMLInputElement): void => {
+    setOpen(true);
+    if (picker) {
+      setActive(0);
+      input.select();
+    }
+  };
   const pick = (o: ComboboxOption): void => {
     setOpen(false);
     onPick(o);
@@ -88,12 +95,10 @@ export function Combobox(props: {
             setOpen(false);
             props.onBlur?.();
           }}
-          onFocus={(e) => {
-            setOpen(true);
-            if (picker) {
-              setActive(0);
-              e.target.select();
-            }
+          onFocus={(e) => openList(e.target)}
+          // Focus stays in the box after a pick: a click on it opens the list again as a first focus does.
+          onClick={(e) => {
+            if (!open) openList(e.currentTarget);
           }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -300,19 +300,114 @@ describe('dashboard figures equal sums from the sandbox dataset', () => {
     expect(got.rows[0]?.spark.reduce((a, b) => a + b, 0)).toBe(expectedTop[0]?.gmv);
   });
 
-  it('sums ad spend per advertiser day as the Marketing API reported it', () => {
-    const spend = new Map<string, number>();
-    for (const ad of ds.ads.ads.filter((a) => a.advertiserIndex === 0)) {
-      for (let d = 0; d < ds.spec.days; d++) {
-        const b = adDay(ds, ad, d);
-        if (!b) continue;
-        const day = new Date((ds.startTime + d * DAY) * 1000).toISOString().slice(0, 10);
-        spend.set(day, (spend.get(day) ?? 0) + toMinorUnits(b.spend.toFixed(3), 'USD'));
-      }
+  it('sums ad spend, conversions, ROAS and CPA per advertiser day and per campaign as the Marketing API served them', () => {
+    const adv = ds.ads.advertisers[0]!;
+    expect(adv.timezone).toBe('Etc/GMT+8');
+    const served = servedAdDays(ds, adv.index);
+    // The last 30 report days the sync read, and the same days summed per campaign, here from the dataset.
+    const days = [...served.keys()].sort().slice(-40, -10);
+    const filter = analyticsFilterSchema.parse({
+      range: { preset: 'custom', from: days[0]!, to: days.at(-1)! },
+    });
+    const perCampaign = new Map<string, AdSums>();
+    for (const day of days) for (const [campaign, s] of served.get(day)!) addAdSums(perCampaign, campaign, s);
+    const total = [...perCampaign.values()].reduce((t, s) => plusAdSums(t, s), noAdSums());
+    expect(total.conversions).toBeGreaterThan(0);
+
+    const one = (key: Kpi['key'], f: AnalyticsFilter = filter) => {
+      const values = kpi(f, key).values;
+      expect(values.map((v) => v.currency)).toEqual([adv.currency]);
+      return values[0]!.value;
+    };
+    expect(one('adSpend')).toBe(total.spend);
+    expect(one('roas')).toBeCloseTo(total.value / total.spend, 12);
+    expect(one('cpa')).toBe(Math.round(total.spend / total.conversions));
+
+    // Each report day stays the advertiser's day it was served for (never moved into a shop's zone or UTC):
+    // a one-day period holds exactly that day's rows, at both ends of the range and in between.
+    for (const day of [days[0]!, days[14]!, days.at(-1)!]) {
+      const daySums = [...served.get(day)!.values()].reduce((t, s) => plusAdSums(t, s), noAdSums());
+      const f = { range: { preset: 'custom' as const, from: day, to: day } };
+      expect({ day, spend: one('adSpend', f), cpa: one('cpa', f) }).toEqual({
+        day,
+        spend: daySums.spend,
+        cpa: daySums.conversions === 0 ? null : Math.round(daySums.spend / daySums.conversions),
+      });
     }
-    const days = [...spend.keys()].sort().slice(-40, -10);
-    const total = days.reduce((n, d) => n + (spend.get(d) ?? 0), 0);
-    const k = kpi({ range: { preset: 'custom', from: days[0]!, to: days.at(-1)! } }, 'adSpend');
-    expect(k.values).toEqual([expect.objectContaining({ currency: 'USD', value: total })]);
+
+    // The Ad campaigns breakdown: every campaign with its own spend, conversions, ROAS and CPA, by spend.
+    const campaignIds = new Map(ds.ads.campaigns.map((c) => [c.index, c.id]));
+    const expectedRows = [...perCampaign.entries()]
+      .map(([id, s]) => ({
+        id,
+        currency: adv.currency,
+        spend: s.spend,
+        conversions: s.conversions,
+        conversionValue: s.value,
+        roas: s.spend === 0 ? null : s.value / s.spend,
+        cpa: s.conversions === 0 ? null : Math.round(s.spend / s.conversions),
+      }))
+      .sort((x, y) => y.spend - x.spend || (x.id < y.id ? -1 : 1));
+    expect(expectedRows.length).toBeGreaterThan(1);
+    expect(expectedRows.every((r) => [...campaignIds.values()].includes(r.id))).toBe(true);
+    const got = analytics.breakdown(filter, 'campaigns', 100).rows.map((r) => ({
+      id: r.id,
+      currency: r.currency,
+      spend: r.metrics.spend,
+      conversions: r.metrics.conversions,
+      conversionValue: r.metrics.conversionValue,
+      roas: r.metrics.roas,
+      cpa: r.metrics.cpa,
+    }));
+    expect(got).toHaveLength(expectedRows.length);
+    got.forEach((row, i) => {
+      const e = expectedRows[i]!;
+      expect({ ...row, roas: null }).toEqual({ ...e, roas: null });
+      if (e.roas === null) expect(row.roas).toBeNull();
+      else expect(row.roas).toBeCloseTo(e.roas, 12);
+    });
   });
 });
+
+interface AdSums {
+  spend: number;
+  conversions: number;
+  value: number;
+}
+const noAdSums = (): AdSums => ({ spend: 0, conversions: 0, value: 0 });
+const plusAdSums = (a: AdSums, b: AdSums): AdSums => ({
+  spend: a.spend + b.spend,
+  conversions: a.conversions + b.conversions,
+  value: a.value + b.value,
+});
+function addAdSums(into: Map<string, AdSums>, key: string, s: AdSums): void {
+  into.set(key, plusAdSums(into.get(key) ?? noAdSums(), s));
+}
+
+/**
+ * What the Marketing API served for one advertiser, per report day and campaign: a row per ad and day where
+ * the ad was seen (the report leaves out days with no impressions), money as sent (three decimals) in the
+ * advertiser's currency. TikTok reports `stat_time_day` in the advertiser's own time zone; the sandbox's day
+ * d is the advertiser's d-th calendar day of data, labelled with its date, so the key here is that label and
+ * no shop's zone is involved.
+ */
+function servedAdDays(data: Dataset, advertiser: number): Map<string, Map<string, AdSums>> {
+  const currency = data.ads.advertisers[advertiser]!.currency;
+  const out = new Map<string, Map<string, AdSums>>();
+  for (const ad of data.ads.ads.filter((a) => a.advertiserIndex === advertiser)) {
+    const campaign = data.ads.campaigns[ad.campaignIndex]!.id;
+    for (let d = 0; d < data.spec.days; d++) {
+      const b = adDay(data, ad, d);
+      if (!b || b.impressions === 0) continue;
+      const day = new Date((data.startTime + d * DAY) * 1000).toISOString().slice(0, 10);
+      let byCampaign = out.get(day);
+      if (!byCampaign) out.set(day, (byCampaign = new Map()));
+      addAdSums(byCampaign, campaign, {
+        spend: toMinorUnits(b.spend.toFixed(3), currency),
+        conversions: b.conversions,
+        value: toMinorUnits(b.value.toFixed(3), currency),
+      });
+    }
+  }
+  return out;
+}

@@ -7,7 +7,8 @@ import { formatDay, formatFigure } from '../../features/analytics/format';
 import { ListFooter, PageToolbar } from '../../features/analytics/PageToolbar';
 import { usePageFilter } from '../../features/analytics/usePageFilter';
 import { CollaborationPicker } from './CollaborationPicker';
-import { shortId, useCollaborationLabel } from './collaborationLabel';
+import { CreatorPicker } from './CreatorPicker';
+import { useCollaborationLabel } from './collaborationLabel';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
 /** A Creator's figures add up its records when read: a merge or split in the CRM changes them. */
@@ -33,25 +34,15 @@ function useAffiliateChoice(): [AffiliateChoice | null, (next: AffiliateChoice) 
 
 /** Affiliate orders per Creator and collaboration: estimated against settled commission, and status. */
 export function AffiliatePage(): ReactElement {
-  const { t } = useTranslation();
   const { filter, setFilter } = usePageFilter();
   const [choice, setChoice] = useAffiliateChoice();
   const ready = filter !== null && choice !== null;
   const query = filter ?? { range: { preset: 'last30' as const } };
-  // The top 100 Creators are ranked from the monthly rollups; a longer list would sum every creator.
-  const creators = useChannelQuery(
-    'analytics:breakdown',
-    { filter: query, kind: 'creators', limit: 100 },
-    { invalidateOn: creatorRefreshOn, enabled: filter !== null },
-  );
   const collaborations = useChannelQuery(
     'analytics:collaborations',
     { filter: query },
     { invalidateOn: refreshOn, enabled: filter !== null },
   );
-  const creatorRows = [
-    ...new Map((creators.data?.rows ?? []).filter((r) => r.id !== '0').map((r) => [r.id, r])).values(),
-  ];
   const options = collaborations.data?.items ?? [];
   const chosen = choice?.collaboration ?? null;
   const label = useCollaborationLabel();
@@ -66,28 +57,12 @@ export function AffiliatePage(): ReactElement {
         showAdvertisers={false}
         {...(choice ? { affiliate: choice } : {})}
       >
-        <label className="field field-inline">
-          <span className="field-label">{t('analytics.affiliate.creator')}</span>
-          <select
-            className="input select"
-            value={choice?.creatorId ?? ''}
-            disabled={choice === null}
-            onChange={(e) =>
-              choice &&
-              setChoice({ ...choice, creatorId: e.target.value === '' ? null : Number(e.target.value) })
-            }
-          >
-            <option value="">{t('analytics.affiliate.allCreators')}</option>
-            {choice?.creatorId != null && !creatorRows.some((r) => r.id === String(choice.creatorId)) && (
-              <option value={choice.creatorId}>{shortId(String(choice.creatorId))}</option>
-            )}
-            {creatorRows.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CreatorPicker
+          filter={filter}
+          chosen={choice?.creatorId ?? null}
+          disabled={choice === null}
+          onChoose={(creatorId) => choice && setChoice({ ...choice, creatorId })}
+        />
         <CollaborationPicker
           options={options}
           chosen={chosen}

@@ -1,12 +1,19 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalyticsFilter, BreakdownKind, DashboardView, Focus, SeriesMetric } from '@shared/analytics';
+import type {
+  AnalyticsFilter,
+  BreakdownKind,
+  DashboardView,
+  Focus,
+  SeriesMetric,
+  SourceKind,
+} from '@shared/analytics';
 import { useChannelQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { AnalyticsFilters } from '../../features/analytics/AnalyticsFilters';
 import { formatDay } from '../../features/analytics/format';
-import { Freshness } from '../../features/analytics/Freshness';
+import { Freshness, useSourceSynced } from '../../features/analytics/Freshness';
 import { useChartPalette } from '../../features/analytics/palette';
 import { useExport } from '../../features/analytics/useExport';
 import { ZoneLine } from '../../features/analytics/ZoneLine';
@@ -55,6 +62,7 @@ function Dashboard({
   const { t, i18n } = useTranslation();
   const palette = useChartPalette();
   const exporter = useExport();
+  const synced = useSourceSynced();
   const [kind, setKind] = useState<BreakdownKind>('products');
   const [explain, setExplain] = useState<string | null>(null);
   const filter = view.filter;
@@ -80,6 +88,10 @@ function Dashboard({
   const setFocus = (focus: Focus | null) => setFilter({ ...filter, focus });
 
   const o = overview.data;
+  const syncedOf = (source: SourceKind): string | null => {
+    const f = o?.freshness.sources.find((s) => s.source === source);
+    return f ? synced(f) : null;
+  };
   const currencies = [
     ...new Set([
       ...(rates.data?.currencies ?? []),
@@ -134,6 +146,7 @@ function Dashboard({
                 key={k.key}
                 kpi={k}
                 color={palette.colors[i % palette.colors.length] ?? '#0072b2'}
+                synced={syncedOf(k.source)}
                 onExplain={() => setExplain(k.key)}
               />
             ))}

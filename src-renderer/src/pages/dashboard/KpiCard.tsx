@@ -12,13 +12,15 @@ function ValueLine({ kpi, v, color }: { kpi: Kpi; v: KpiValue; color: string }):
   const change = formatChange(v.value, v.previous, i18n.language);
   const up = v.value !== null && v.previous !== null && v.value > v.previous;
   const good = lowerIsBetter.has(kpi.key) ? !up : up;
+  // No change is neither good nor bad news: "0%" in red (or green, for a cost) reads as an alarm.
+  const tone = !change || v.value === v.previous ? 'muted' : good ? 'kpi-change-good' : 'kpi-change-bad';
   return (
     <div className="kpi-value-line">
       <div>
         <div className="kpi-value">
           {v.value === null ? '—' : formatFigure(v.value, kpi.kind, v.currency, i18n.language)}
         </div>
-        <div className={`kpi-change ${change ? (good ? 'kpi-change-good' : 'kpi-change-bad') : 'muted'}`}>
+        <div className={`kpi-change ${tone}`}>
           {change ? t('analytics.kpi.vsPrevious', { change }) : t('analytics.kpi.noPrevious')}
         </div>
       </div>
@@ -30,10 +32,13 @@ function ValueLine({ kpi, v, color }: { kpi: Kpi; v: KpiValue; color: string }):
 export function KpiCard({
   kpi,
   color,
+  synced,
   onExplain,
 }: {
   kpi: Kpi;
   color: string;
+  /** When the card's source last synced ("Ads synced 3 hours ago"); null when nothing selected has it. */
+  synced: string | null;
   onExplain: () => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -85,6 +90,7 @@ export function KpiCard({
           )}
         </>
       )}
+      {synced && <p className="kpi-synced muted">{synced}</p>}
     </section>
   );
 }

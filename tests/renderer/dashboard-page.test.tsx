@@ -1,7 +1,7 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AnalyticsFilter } from '@shared/analytics';
+import type { AnalyticsFilter, Overview } from '@shared/analytics';
 import { ToastProvider } from '../../src-renderer/src/components/Toasts';
 import { DashboardPage } from '../../src-renderer/src/pages/dashboard/DashboardPage';
 import {
@@ -19,11 +19,11 @@ import { FakeBridge, withApi } from './fake-bridge';
  * the Dashboard's top creators and a creator focus with no sync of orders: the Dashboard asks again on
  * `creators:changed`, and only the answers that hold creator figures.
  */
-function setUp() {
+function setUp(answer: Overview = overview) {
   // Before the merge @maple and @maple.shop are two Creators; after it, one with both sums.
   let merged = false;
   const bridge = handleAnalyticsBasics(new FakeBridge())
-    .handle('analytics:overview', () => overview)
+    .handle('analytics:overview', () => answer)
     .handle('analytics:timeseries', () => timeseries)
     .handle('analytics:breakdown', (input) =>
       input.kind !== 'creators'
@@ -96,5 +96,46 @@ describe('Dashboard after a merge or split of Creators', { timeout: 30_000 }, ()
     await waitFor(() => expect(bridge.callsOf('analytics:overview').filter(focused)).toHaveLength(2));
     await waitFor(() => expect(bridge.callsOf('analytics:timeseries').filter(focused)).toHaveLength(2));
     expect(view.filter.focus).toBeNull(); // the fixture itself is untouched
+  });
+});
+
+describe('Dashboard KPI cards', { timeout: 30_000 }, () => {
+  it('each say when their own source last synced', async () => {
+    const at = Date.now() - 5 * 60_000;
+    setUp({
+      ...overview,
+      freshness: { ...overview.freshness, sources: [{ source: 'affiliate', lastSyncedAt: at }] },
+    });
+    const card = await screen.findByRole('region', { name: 'Affiliate GMV' });
+    expect(within(card).getByText(/^Affiliate orders synced 5 min/)).toBeTruthy();
+  });
+
+  it('say nothing of a source the selection does not have', async () => {
+    setUp();
+    const card = await screen.findByRole('region', { name: 'Affiliate GMV' });
+    expect(within(card).queryByText(/synced/)).toBeNull();
+  });
+});
+
+describe('Dashboard KPI change', { timeout: 30_000 }, () => {
+  it('is coloured only when the figure moved: no change reads as neither good nor bad', async () => {
+    const [gmv] = overview.kpis;
+    setUp({
+      ...overview,
+      kpis: [
+        { ...gmv!, values: [{ currency: 'USD', value: 5_000, previous: 5_000, spark: [1, 2] }] },
+        {
+          ...gmv!,
+          key: 'adSpend',
+          source: 'ads',
+          values: [{ currency: 'USD', value: 6_000, previous: 5_000, spark: [1, 2] }],
+        },
+      ],
+    });
+    const flat = await screen.findByRole('region', { name: 'Affiliate GMV' });
+    expect(within(flat).getByText('0% vs previous period').className).toBe('kpi-change muted');
+    // Spending more on ads is the bad direction.
+    const spend = await screen.findByRole('region', { name: 'Ad spend' });
+    expect(within(spend).getByText('+20% vs previous period').className).toBe('kpi-change kpi-change-bad');
   });
 });
