@@ -13,6 +13,8 @@ export function NumberField(props: {
   /** The label is for screen readers only (the column header says it). */
   hideLabel?: boolean;
   className?: string;
+  /** The id of the message saying why the figure cannot be used, shown next to the field. */
+  errorId?: string;
 }): ReactElement {
   const {
     label,
@@ -22,6 +24,7 @@ export function NumberField(props: {
     max,
     hideLabel = false,
     className = 'field field-inline',
+    errorId,
   } = props;
   const id = useId();
   return (
@@ -38,6 +41,8 @@ export function NumberField(props: {
         step={step}
         inputMode={step < 1 ? 'decimal' : 'numeric'}
         value={value ?? ''}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
         onChange={(event) => {
           if (event.target.value === '') return onChange(undefined);
           const typed = Number(event.target.value);
