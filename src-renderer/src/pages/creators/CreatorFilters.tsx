@@ -110,94 +110,104 @@ export function CreatorFilters(props: {
         )}
       </div>
       {more && (
-        <div className="creator-filters-row creator-filters-more" id={moreId}>
-          <FilterSelect
-            label={t('creators.filters.category')}
-            allLabel={t('creators.filters.any')}
-            value={filter.categories?.[0]}
-            options={(facets?.categories ?? []).map((c) => ({ value: c, label: c }))}
-            onChange={(v) => set({ categories: v ? [v] : undefined })}
-          />
-          <FilterSelect
-            label={t('creators.filters.shop')}
-            allLabel={t('creators.filters.any')}
-            value={filter.shopIds?.[0]}
-            options={(facets?.shops ?? []).map((s) => ({ value: s.shopId, label: s.name }))}
-            onChange={(v) => set({ shopIds: v ? [v] : undefined })}
-          />
-          <FilterSelect<CreatorSource>
-            label={t('creators.filters.source')}
-            allLabel={t('creators.filters.any')}
-            value={filter.sources?.[0]}
-            options={creatorSources.map((s) => ({ value: s, label: t(`creators.sources.${s}`) }))}
-            onChange={(v) => set({ sources: v ? [v] : undefined })}
-          />
-          <FilterSelect<'yes' | 'no'>
-            label={t('creators.filters.hasContact')}
-            allLabel={t('creators.filters.any')}
-            value={filter.hasContact === undefined ? undefined : filter.hasContact ? 'yes' : 'no'}
-            options={[
-              { value: 'yes', label: t('creators.filters.yes') },
-              { value: 'no', label: t('creators.filters.no') },
-            ]}
-            onChange={(v) => set({ hasContact: v === undefined ? undefined : v === 'yes' })}
-          />
-          <RangeFilter
-            minLabel={t('creators.filters.followersMin')}
-            maxLabel={t('creators.filters.followersMax')}
-            value={filter.followers}
-            onChange={(followers) => set({ followers })}
-          />
-          <RangeFilter
-            minLabel={t('creators.filters.gmvMin', { currency })}
-            maxLabel={t('creators.filters.gmvMax', { currency })}
-            value={filter.gmv}
-            scale={10 ** fractionDigits(currency)}
-            onChange={(b) => set({ gmv: b ? { currency, ...b } : undefined })}
-          />
-          <RangeFilter
-            minLabel={t('creators.filters.unitsSoldMin')}
-            maxLabel={t('creators.filters.unitsSoldMax')}
-            value={filter.unitsSold}
-            onChange={(unitsSold) => set({ unitsSold })}
-          />
-          <RangeFilter
-            minLabel={t('creators.filters.viewsMin')}
-            maxLabel={t('creators.filters.viewsMax')}
-            value={filter.avgVideoViews}
-            onChange={(avgVideoViews) => set({ avgVideoViews })}
-          />
-          <RangeFilter
-            minLabel={t('creators.filters.engagementMin')}
-            maxLabel={t('creators.filters.engagementMax')}
-            value={filter.engagement}
-            // Stored in hundredths of a percent; typed in percent.
-            scale={100}
-            step={0.01}
-            max={100}
-            onChange={(engagement) => set({ engagement })}
-          />
-          <RangeFilter
-            minLabel={t('creators.filters.scoreMin')}
-            maxLabel={t('creators.filters.scoreMax')}
-            value={filter.score}
-            max={100}
-            onChange={(score) => set({ score })}
-          />
-          <span className="range-filter">
+        <div className="creator-filters-more" id={moreId}>
+          <div className="creator-filters-row">
+            <FilterSelect
+              label={t('creators.filters.category')}
+              allLabel={t('creators.filters.any')}
+              value={filter.categories?.[0]}
+              options={(facets?.categories ?? []).map((c) => ({ value: c, label: c }))}
+              onChange={(v) => set({ categories: v ? [v] : undefined })}
+            />
+            <FilterSelect
+              label={t('creators.filters.shop')}
+              allLabel={t('creators.filters.any')}
+              value={filter.shopIds?.[0]}
+              options={(facets?.shops ?? []).map((s) => ({ value: s.shopId, label: s.name }))}
+              onChange={(v) => set({ shopIds: v ? [v] : undefined })}
+            />
+            <FilterSelect<CreatorSource>
+              label={t('creators.filters.source')}
+              allLabel={t('creators.filters.any')}
+              value={filter.sources?.[0]}
+              options={creatorSources.map((s) => ({ value: s, label: t(`creators.sources.${s}`) }))}
+              onChange={(v) => set({ sources: v ? [v] : undefined })}
+            />
+            <FilterSelect<'yes' | 'no'>
+              label={t('creators.filters.hasContact')}
+              allLabel={t('creators.filters.any')}
+              value={filter.hasContact === undefined ? undefined : filter.hasContact ? 'yes' : 'no'}
+              options={[
+                { value: 'yes', label: t('creators.filters.yes') },
+                { value: 'no', label: t('creators.filters.no') },
+              ]}
+              onChange={(v) => set({ hasContact: v === undefined ? undefined : v === 'yes' })}
+            />
+          </div>
+          <div className="range-filters">
+            <RangeFilter
+              name={t('creators.filters.followers')}
+              minLabel={t('creators.filters.followersMin')}
+              maxLabel={t('creators.filters.followersMax')}
+              value={filter.followers}
+              onChange={(followers) => set({ followers })}
+            />
+            <RangeFilter
+              name={t('creators.filters.gmvIn', { currency })}
+              minLabel={t('creators.filters.gmvMin', { currency })}
+              maxLabel={t('creators.filters.gmvMax', { currency })}
+              value={filter.gmv}
+              scale={10 ** fractionDigits(currency)}
+              onChange={(b) => set({ gmv: b ? { currency, ...b } : undefined })}
+            />
+            <RangeFilter
+              name={t('creators.filters.unitsSold')}
+              minLabel={t('creators.filters.unitsSoldMin')}
+              maxLabel={t('creators.filters.unitsSoldMax')}
+              value={filter.unitsSold}
+              onChange={(unitsSold) => set({ unitsSold })}
+            />
+            <RangeFilter
+              name={t('creators.filters.avgVideoViews')}
+              minLabel={t('creators.filters.viewsMin')}
+              maxLabel={t('creators.filters.viewsMax')}
+              value={filter.avgVideoViews}
+              onChange={(avgVideoViews) => set({ avgVideoViews })}
+            />
+            <RangeFilter
+              name={t('creators.filters.engagementPercent')}
+              minLabel={t('creators.filters.engagementMin')}
+              maxLabel={t('creators.filters.engagementMax')}
+              value={filter.engagement}
+              // Stored in hundredths of a percent; typed in percent.
+              scale={100}
+              step={0.01}
+              max={100}
+              onChange={(engagement) => set({ engagement })}
+            />
+            <RangeFilter
+              name={t('creators.filters.score')}
+              minLabel={t('creators.filters.scoreMin')}
+              maxLabel={t('creators.filters.scoreMax')}
+              value={filter.score}
+              max={100}
+              onChange={(score) => set({ score })}
+            />
             <NumberField
+              className="range-filter"
               label={t('creators.filters.notContactedDays')}
               value={filter.lastContacted?.notWithinDays}
               max={maxDays}
               onChange={(v) => onChange(withContacted(filter, filter.lastContacted?.withinDays, days(v)))}
             />
             <NumberField
+              className="range-filter"
               label={t('creators.filters.contactedWithinDays')}
               value={filter.lastContacted?.withinDays}
               max={maxDays}
               onChange={(v) => onChange(withContacted(filter, days(v), filter.lastContacted?.notWithinDays))}
             />
-          </span>
+          </div>
         </div>
       )}
       {chips.length > 0 && (

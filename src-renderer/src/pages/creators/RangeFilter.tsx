@@ -14,11 +14,13 @@ export const bounds = (min: number | undefined, max: number | undefined): Bounds
     : { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 
 /**
- * A "from … up to …" pair of number fields for one filtered figure, kept together when the bar wraps.
- * `scale` turns the stored unit into what the merchant types (cents → dollars, basis points → percent).
- * A "from" above the "up to" is named under the pair; the search leaves that range out until it is fixed.
+ * One filtered figure as a row of the "More filters" grid: its name, then "from … – … up to" (each box named
+ * in full for screen readers: "Followers from"). `scale` turns the stored unit into what the merchant types
+ * (cents → dollars, basis points → percent). A "from" above the "up to" is named under the row; the search
+ * leaves that range out until it is fixed.
  */
 export function RangeFilter(props: {
+  name: string;
   minLabel: string;
   maxLabel: string;
   value: Bounds | undefined;
@@ -27,8 +29,9 @@ export function RangeFilter(props: {
   step?: number;
   max?: number;
 }): ReactElement {
-  const { minLabel, maxLabel, value, onChange, scale = 1, step, max } = props;
+  const { name, minLabel, maxLabel, value, onChange, scale = 1, step, max } = props;
   const { t } = useTranslation();
+  const nameId = useId();
   const errorId = useId();
   const shown = (n: number | undefined): number | undefined => (n === undefined ? undefined : n / scale);
   const stored = (n: number | undefined): number | undefined => {
@@ -37,21 +40,28 @@ export function RangeFilter(props: {
     return Math.round(capped * scale);
   };
   const inverted = value?.min !== undefined && value.max !== undefined && value.min > value.max;
+  const end = { step, max, hideLabel: true, className: 'range-filter-end' };
   return (
-    <span className="range-filter">
+    <div className="range-filter" role="group" aria-labelledby={nameId}>
+      <span id={nameId} className="field-label">
+        {name}
+      </span>
       <NumberField
+        {...end}
         label={minLabel}
+        placeholder={t('creators.filters.from')}
         value={shown(value?.min)}
-        step={step}
-        max={max}
         errorId={inverted ? errorId : undefined}
         onChange={(v) => onChange(bounds(stored(v), value?.max))}
       />
+      <span className="muted" aria-hidden="true">
+        –
+      </span>
       <NumberField
+        {...end}
         label={maxLabel}
+        placeholder={t('creators.filters.upTo')}
         value={shown(value?.max)}
-        step={step}
-        max={max}
         errorId={inverted ? errorId : undefined}
         onChange={(v) => onChange(bounds(value?.min, stored(v)))}
       />
@@ -60,6 +70,6 @@ export function RangeFilter(props: {
           {t('creators.filters.inverted', { min: minLabel, max: maxLabel })}
         </span>
       )}
-    </span>
+    </div>
   );
 }
