@@ -1,9 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import { defaultScoreRules, type ScoreRules, scoreRulesSchema } from '@shared/creator-score';
+import {
+  defaultScoreRules,
+  type ScoreRules,
+  scoreRulesSchema,
+  type ScoreRulesUse,
+} from '@shared/creator-score';
 import type { Logger } from '../log/logger';
-import type { ScoreContext } from './score';
+import { categoryLookup, type ScoreContext } from './score';
+import { connectedShopRegions, merchantCategories } from './score-categories';
 
-/** The merchant's scoring rules (one row), and what the rules compare against (the shops' regions). */
+/**
+ * The merchant's scoring rules (one row), and what the rules compare against: the connected shops' regions
+ * and the categories of the merchant's products.
+ */
 export class ScoreRulesStore {
   private cached: ScoreRules | null = null;
 
@@ -41,12 +50,13 @@ export class ScoreRulesStore {
     this.cached = rules;
   }
 
+  /** What the category and region rules compare with when the merchant typed no list of their own. */
+  used(): ScoreRulesUse {
+    return { regions: connectedShopRegions(this.db), categories: merchantCategories(this.db) };
+  }
+
   context(): ScoreContext {
-    return {
-      shopRegions: this.db
-        .prepare('SELECT DISTINCT region FROM shops ORDER BY region')
-        .pluck()
-        .all() as string[],
-    };
+    const used = this.used();
+    return { shopRegions: used.regions, productCategories: categoryLookup(used.categories) };
   }
 }
