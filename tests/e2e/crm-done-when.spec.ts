@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { CreatorDetail } from '@shared/creator-detail';
+import type { ScoreRulesUse } from '@shared/creator-score';
 import type { SamplesPage } from '@shared/samples';
 import { type Database, openDatabase } from '../../src-main/db/connection';
 import { buildWorld, type World } from '../helpers/creator-world';
@@ -146,6 +147,10 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   }
   expect(chosen, 'an approvable sample request from a creator not contacted lately').not.toBeNull();
   const applicant = chosen!;
+  // After the sync the app reads the shop's products' categories (Get Product) for the score's category rule.
+  const used = async () => callApi<ScoreRulesUse>(web.app, page.request, 'creators:scoreRulesUse', {});
+  await expect.poll(async () => (await used()).categories.length, { timeout: 60_000 }).toBeGreaterThan(0);
+  const sold = (await used()).categories[0]!;
   await web.stop();
   const db = openDatabase(join(web.dataDir, 'shopmesh.db'));
   try {
@@ -159,7 +164,10 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
          avg_video_views = excluded.avg_video_views, engagement_bp = excluded.engagement_bp,
          updated_at = excluded.updated_at`,
     ).run(applicant.creatorId, now);
-    db.prepare(`INSERT OR IGNORE INTO creator_categories VALUES (?, 'Beauty')`).run(applicant.creatorId);
+    // As the marketplace gives them: TikTok's id of a category the shop sells; and 'Beauty', as an import names it.
+    const category = db.prepare('INSERT OR IGNORE INTO creator_categories VALUES (?, ?)');
+    category.run(applicant.creatorId, 'Beauty');
+    category.run(applicant.creatorId, sold.id);
     db.prepare(`UPDATE creators SET region = 'US' WHERE id = ?`).run(applicant.creatorId);
     db.prepare('INSERT OR IGNORE INTO creator_dirty VALUES (?)').run(applicant.creatorId);
     const crm = quietCrm(db, now);
@@ -208,9 +216,19 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   await expect(dialog.getByRole('heading', { name: /Why score \d+/ })).toBeVisible();
   await expect(dialog.getByRole('row').filter({ hasText: 'Followers' }).first()).toContainText(/Met|Partly/);
   await expect(dialog.getByRole('row').filter({ hasText: 'Region match' })).toContainText('US');
+  await expect(dialog.getByRole('row').filter({ hasText: 'Category match' })).toContainText(sold.name);
   await expect(dialog.getByRole('region', { name: 'Free samples' })).toBeVisible();
   await dialog.screenshot({ path: 'test-results/e2e/crm-done-when-why-en-light.png' });
   await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The rules say what they compare with: the shop's products' categories and its region.
+  await page.getByRole('button', { name: 'Score rules' }).click();
+  const rulesDialog = page.getByRole('dialog', { name: 'Eligibility score rules' });
+  await expect(rulesDialog).toContainText(`Now compares with your products' categories:`);
+  await expect(rulesDialog).toContainText(sold.name);
+  await expect(rulesDialog).toContainText(/Now compares with your connected shops' regions: .*US/);
+  await rulesDialog.screenshot({ path: 'test-results/e2e/crm-done-when-rules-en-light.png' });
+  await rulesDialog.getByRole('button', { name: 'Cancel' }).click();
 
   // Its free-sample request, approved on the Free samples page.
   await nav(page).getByRole('link', { name: 'Free samples' }).click();
