@@ -6,7 +6,7 @@ import type { SamplesPage } from '@shared/samples';
 import { type Database, openDatabase } from '../../src-main/db/connection';
 import { buildWorld, type World } from '../helpers/creator-world';
 import { quietCrm } from '../helpers/quiet-crm';
-import { crmEnv } from './crm-app';
+import { countOf, crmEnv, nav } from './crm-app';
 import { callApi, connectShop, setLook, webAppPerTest } from './web-app';
 
 /**
@@ -90,18 +90,6 @@ function expectedHandles(now: number): Set<string> {
   });
   return new Set(found.map((c) => c.handle));
 }
-
-const nav = (page: Page) => page.getByRole('navigation', { name: /Main|主导航/ });
-
-const countOf = async (page: Page): Promise<number> =>
-  Number(
-    (
-      await page
-        .getByRole('status')
-        .filter({ hasText: /creators?$/ })
-        .innerText()
-    ).replace(/\D/g, ''),
-  );
 
 /** Every handle the filtered table shows: a tall window draws all rows of a short list at once. */
 async function shownHandles(page: Page): Promise<string[]> {

@@ -7,6 +7,7 @@ import { silentLogger } from '../../../src-main/log/logger';
 import { creatorCategories } from '../../../src-main/sandbox/data/names';
 import { defaultScoreRules } from '@shared/creator-score';
 import { sandboxCalls } from '../../helpers/catalogue-world';
+import { unknownCreator } from '../../helpers/score-features';
 import { admin, connectShop, startWorld, type SyncWorld } from '../../helpers/sync-fixtures';
 import { syncAndWait, syncServiceFor } from '../../helpers/sync-service';
 
@@ -41,23 +42,7 @@ afterAll(async () => {
   await world.close();
 });
 
-const creator = (over: Partial<ScoreFeatures>): ScoreFeatures => ({
-  followers: null,
-  gmvMinor: null,
-  gmvCurrency: null,
-  unitsSold: null,
-  avgVideoViews: null,
-  engagementBp: null,
-  categories: [],
-  region: null,
-  invitations: 0,
-  accepted: 0,
-  samplesDue: null,
-  samplesPostedOnTime: null,
-  unitsOrdered: 0,
-  unitsRefunded: 0,
-  ...over,
-});
+const creator = (over: Partial<ScoreFeatures>): ScoreFeatures => ({ ...unknownCreator, ...over });
 
 const item = (x: ScoreFeatures, kind: 'category' | 'region') =>
   explainScore(x, defaultScoreRules, rules.context(), null).items.find((i) => i.kind === kind)!;

@@ -6,23 +6,9 @@ import {
   explainScore,
   type ScoreFeatures,
 } from '../../../src-main/creators/score';
+import { unknownCreator } from '../../helpers/score-features';
 
-const base: ScoreFeatures = {
-  followers: null,
-  gmvMinor: null,
-  gmvCurrency: null,
-  unitsSold: null,
-  avgVideoViews: null,
-  engagementBp: null,
-  categories: [],
-  region: null,
-  invitations: 0,
-  accepted: 0,
-  samplesDue: null,
-  samplesPostedOnTime: null,
-  unitsOrdered: 0,
-  unitsRefunded: 0,
-};
+const base = unknownCreator;
 const ctx = { shopRegions: ['US'] };
 const rules = (r: ScoreRules['rules']): ScoreRules => scoreRulesSchema.parse({ version: 1, rules: r });
 
