@@ -327,17 +327,19 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     record: (kind, params) => activity.record(kind, params),
   });
   // Synced pages mark the creators they touch; re-index them (stages, scores, search) as a sync goes and ends.
-  // The score compares creators with the merchant's products and shops: after a sync, read the categories of
-  // new or edited products, and re-score everyone when what the merchant sells, or where, changed.
+  // The score compares creators with the merchant's products and shops: after a sync or an Account change,
+  // read the categories of new or edited products, and re-score everyone when what the merchant sells, or
+  // where, changed.
   const productCategories = new ProductCategories({
     db,
     api: new ShopApi(db, accounts.tokens, profile, logger.child({ module: 'score' }), now),
+    rules: creators.rules,
     logger: logger.child({ module: 'score' }),
     now,
   });
   events.subscribe((event) => {
     if (event === 'sync:progress' || event === 'sync:statusChanged') void creators.worker.kick('sync');
-    if (event === 'sync:statusChanged')
+    if (event === 'sync:statusChanged' || event === 'accounts:changed')
       void productCategories.refresh().then(async (changed) => {
         if (changed) await creators.worker.rescoreAll('sync');
       });

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log/logger';
 import { getProduct } from '../tiktok/shop/product-detail';
+import type { ScoreRulesStore } from './score-rules';
 import type { ShopApi } from './shop-api';
 
 /**
@@ -53,9 +54,10 @@ function usedKey(db: Database): string {
 }
 
 /**
- * Reads the categories of products not read yet or edited since, one Get Product each, after every sync;
- * tells the caller when the categories or regions the score uses are not what they were at the last pass
- * (new products read, a shop connected, an Account purged).
+ * Reads the categories of products not read yet or edited since, one Get Product each, after every sync
+ * and Account change; when the categories or regions the score uses are not what they were at the last
+ * pass (new products read, a shop connected or disconnected, an Account purged) it makes the score read
+ * them again and tells the caller, who re-scores every creator.
  */
 export class ProductCategories {
   private running: Promise<boolean> | null = null;
@@ -72,6 +74,8 @@ export class ProductCategories {
     private readonly deps: {
       db: Database;
       api: Pick<ShopApi, 'call'>;
+      /** The score's kept context, forgotten when what it holds changed. */
+      rules: Pick<ScoreRulesStore, 'forgetContext'>;
       logger: Logger;
       now: () => number;
       /** Products per pass: a first pass over a big catalogue is spread over several syncs. */
@@ -99,7 +103,10 @@ export class ProductCategories {
           await this.pass();
           if (this.stopped) break;
           const key = usedKey(this.deps.db);
-          if (key !== this.lastKey) changed = true;
+          if (key !== this.lastKey) {
+            changed = true;
+            this.deps.rules.forgetContext();
+          }
           this.lastKey = key;
         } while (this.again && !this.stopped);
       } catch (err) {

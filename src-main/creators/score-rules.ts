@@ -15,6 +15,7 @@ import { connectedShopRegions, merchantCategories } from './score-categories';
  */
 export class ScoreRulesStore {
   private cached: ScoreRules | null = null;
+  private cachedContext: ScoreContext | null = null;
 
   constructor(
     private readonly db: Database,
@@ -55,8 +56,18 @@ export class ScoreRulesStore {
     return { regions: connectedShopRegions(this.db), categories: merchantCategories(this.db) };
   }
 
+  /**
+   * Read once and kept (the indexer asks for it every batch): `forgetContext` after the products' categories
+   * or the connected shops changed (`ProductCategories` does).
+   */
   context(): ScoreContext {
+    if (this.cachedContext) return this.cachedContext;
     const used = this.used();
-    return { shopRegions: used.regions, productCategories: categoryLookup(used.categories) };
+    this.cachedContext = { shopRegions: used.regions, productCategories: categoryLookup(used.categories) };
+    return this.cachedContext;
+  }
+
+  forgetContext(): void {
+    this.cachedContext = null;
   }
 }

@@ -33,6 +33,7 @@ beforeAll(async () => {
   categories = new ProductCategories({
     db: world.db,
     api: new ShopApi(world.db, world.tokens, world.profile, logger, Date.now),
+    rules,
     logger,
     now: Date.now,
   });
