@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AppError } from '@shared/errors';
 import type { Logger } from '../log/logger';
 import { getProduct } from '../tiktok/shop/product-detail';
 import type { ScoreRulesStore } from './score-rules';
@@ -41,6 +42,10 @@ export function merchantCategories(db: Database): MerchantCategory[] {
     .all() as MerchantCategory[];
   return rows.filter((r) => typeof r.id === 'string' && typeof r.name === 'string');
 }
+
+/** A definite refusal by TikTok (a business error code), as opposed to a failure to reach it. */
+const refusedProduct = (err: unknown): err is AppError =>
+  err instanceof AppError && err.code === 'REMOTE' && err.details?.remoteCode !== undefined;
 
 interface Stale {
   product_id: string;
@@ -163,6 +168,13 @@ export class ProductCategories {
         // The product may have gone (an Account purged) while its detail was read: then nothing is stored.
         store.run(p.product_id, JSON.stringify(detail.categoryChain), p.update_time, now(), p.product_id);
       } catch (err) {
+        if (refusedProduct(err)) {
+          // TikTok answered about this product (gone, not readable): no category, until it is edited.
+          store.run(p.product_id, '[]', p.update_time, now(), p.product_id);
+          logger.warn({ productId: p.product_id, code: err.details?.remoteCode }, 'product detail refused');
+          continue;
+        }
+        // Offline, a token to renew, a rate limit that outlasted the retries: that shop waits for the next pass.
         failedShops.add(p.shop_id);
         logger.warn({ err, shopId: p.shop_id }, 'product categories not read; the next sync tries again');
       }
