@@ -47,6 +47,7 @@ import { purgeAccountOutreach } from './outreach/purge';
 import { outreachResultsHandlers } from './outreach/results';
 import { InboxService } from './inbox/service';
 import { inboxHandlers } from './inbox/handlers';
+import { ProductCategories } from './creators/score-categories';
 import { ShopApi } from './creators/shop-api';
 import { productsHandlers } from './products/handlers';
 import { ProductImages } from './products/images';
@@ -279,13 +280,20 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       vault,
       // Everything that writes in the background; each lets what it has in flight land first.
       stopWork: async () => {
-        await Promise.all([sync.pause(), outreach.queue.stop(), catalogue.close(), creators.worker.pause()]);
+        await Promise.all([
+          sync.pause(),
+          outreach.queue.stop(),
+          catalogue.close(),
+          creators.worker.pause(),
+          productCategories.pause(),
+        ]);
       },
       resumeWork: () => {
         sync.resume();
         outreach.queue.start();
         catalogue.resume();
         creators.worker.resume('startup');
+        productCategories.resume();
       },
       dataDir: config.dataDir,
       logDir: paths.logDir,
@@ -319,8 +327,22 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
     record: (kind, params) => activity.record(kind, params),
   });
   // Synced pages mark the creators they touch; re-index them (stages, scores, search) as a sync goes and ends.
+  // The score compares creators with the merchant's products and shops: after a sync or an Account change,
+  // read the categories of new or edited products, and re-score everyone when what the merchant sells, or
+  // where, changed.
+  const productCategories = new ProductCategories({
+    db,
+    api: new ShopApi(db, accounts.tokens, profile, logger.child({ module: 'score' }), now),
+    rules: creators.rules,
+    logger: logger.child({ module: 'score' }),
+    now,
+  });
   events.subscribe((event) => {
     if (event === 'sync:progress' || event === 'sync:statusChanged') void creators.worker.kick('sync');
+    if (event === 'sync:statusChanged' || event === 'accounts:changed')
+      void productCategories.refresh().then(async (changed) => {
+        if (changed) await creators.worker.rescoreAll('sync');
+      });
   });
   // A purge marks the creators it touched (a trigger on their sightings): re-index them now, not at the next sync.
   accounts.hooks.onPurged(() => void creators.worker.kick('sync'));
@@ -484,6 +506,7 @@ export async function createApp(config: AppConfig): Promise<ShopmeshApp> {
       await outreach.queue.stop();
       await privacy.stop();
       await sync.close();
+      await productCategories.close();
       await creators.close();
       await accounts.close();
       await sandbox?.close();

@@ -31,7 +31,7 @@ export const scoreRuleSchema = z.union([
   rampRule('videoViews'),
   /** Engagement rate in hundredths of a percent; linear between min and target. */
   rampRule('engagement'),
-  /** Full weight when one of the creator's categories is one the merchant sells. */
+  /** Full weight when one of the creator's categories is one the merchant sells; empty = their products'. */
   z
     .object({ kind: z.literal('category'), weight, categories: z.array(z.string().min(1).max(100)).max(100) })
     .strict(),
@@ -118,6 +118,13 @@ export const scoreProgressSchema = z.object({
   reason: z.enum(['rules', 'sync', 'startup', 'manual']),
 });
 export type ScoreProgress = z.infer<typeof scoreProgressSchema>;
+
+/** What the category and region rules use when the merchant typed no list: their products and shops. */
+export const scoreRulesUseSchema = z.object({
+  regions: z.array(z.string()),
+  categories: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ScoreRulesUse = z.infer<typeof scoreRulesUseSchema>;
 
 export const scoreStatusSchema = z.object({
   running: z.boolean(),

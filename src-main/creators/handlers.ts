@@ -19,6 +19,7 @@ export function creatorsHandlers(crm: CreatorsService): HandlersFor<typeof creat
     'creators:bulk': (input) => crm.bulk(input.selection, input.action),
     'creators:export': (input) => crm.export(input.selection, input.includeContacts),
     'creators:scoreRules': () => crm.rules.get(),
+    'creators:scoreRulesUse': () => crm.rules.used(),
     'creators:setScoreRules': (input) => crm.setScoreRules(input),
     'creators:scoreStatus': () => crm.worker.status(),
   };

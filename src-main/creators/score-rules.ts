@@ -1,11 +1,21 @@
 import type { Database } from 'better-sqlite3';
-import { defaultScoreRules, type ScoreRules, scoreRulesSchema } from '@shared/creator-score';
+import {
+  defaultScoreRules,
+  type ScoreRules,
+  scoreRulesSchema,
+  type ScoreRulesUse,
+} from '@shared/creator-score';
 import type { Logger } from '../log/logger';
-import type { ScoreContext } from './score';
+import { categoryLookup, type ScoreContext } from './score';
+import { connectedShopRegions, merchantCategories } from './score-categories';
 
-/** The merchant's scoring rules (one row), and what the rules compare against (the shops' regions). */
+/**
+ * The merchant's scoring rules (one row), and what the rules compare against: the connected shops' regions
+ * and the categories of the merchant's products.
+ */
 export class ScoreRulesStore {
   private cached: ScoreRules | null = null;
+  private cachedContext: ScoreContext | null = null;
 
   constructor(
     private readonly db: Database,
@@ -41,12 +51,23 @@ export class ScoreRulesStore {
     this.cached = rules;
   }
 
+  /** What the category and region rules compare with when the merchant typed no list of their own. */
+  used(): ScoreRulesUse {
+    return { regions: connectedShopRegions(this.db), categories: merchantCategories(this.db) };
+  }
+
+  /**
+   * Read once and kept (the indexer asks for it every batch): `forgetContext` after the products' categories
+   * or the connected shops changed (`ProductCategories` does).
+   */
   context(): ScoreContext {
-    return {
-      shopRegions: this.db
-        .prepare('SELECT DISTINCT region FROM shops ORDER BY region')
-        .pluck()
-        .all() as string[],
-    };
+    if (this.cachedContext) return this.cachedContext;
+    const used = this.used();
+    this.cachedContext = { shopRegions: used.regions, productCategories: categoryLookup(used.categories) };
+    return this.cachedContext;
+  }
+
+  forgetContext(): void {
+    this.cachedContext = null;
   }
 }

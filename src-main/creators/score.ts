@@ -5,7 +5,8 @@ import type { ScoreBreakdown, ScoreItem, ScoreRule, ScoreRules } from '@shared/c
  * number and the "why this score" breakdown can never disagree.
  *
  * Each rule earns a fraction of its weight; the score is 100 × earned ÷ the weight of the rules that apply.
- * A rule the merchant left unconfigured (no categories chosen, no region and no shops) does not apply.
+ * The category and region rules compare with the merchant's own products' categories and connected shops'
+ * regions unless the merchant typed a list; with neither (no product read yet, no shop) they do not apply.
  * A figure the creator lacks earns nothing ("unknown"); no history with this merchant yet earns half
  * ("neutral"), so newcomers are neither rewarded nor punished for it.
  */
@@ -30,7 +31,25 @@ export interface ScoreFeatures {
 export interface ScoreContext {
   /** Regions of the connected shops: the region rule's default. */
   shopRegions: readonly string[];
+  /**
+   * The categories of the merchant's products (`score-categories.ts`), the category rule's default: each
+   * category's id and name, lower-cased, to the name the breakdown shows. Creators carry either (TikTok's
+   * marketplace gives ids, an import names).
+   */
+  productCategories?: ReadonlyMap<string, string>;
 }
+
+/** The context's category lookup from the merchant's categories (id and name of every level). */
+export function categoryLookup(categories: ReadonlyArray<{ id: string; name: string }>): Map<string, string> {
+  const lookup = new Map<string, string>();
+  for (const c of categories) {
+    lookup.set(c.id.toLowerCase(), c.name);
+    if (c.name) lookup.set(c.name.toLowerCase(), c.name);
+  }
+  return lookup;
+}
+
+const noCategories: ReadonlyMap<string, string> = new Map();
 
 type Outcome = Pick<ScoreItem, 'status' | 'value' | 'matched'> & { fraction: number; applies: boolean };
 
@@ -84,12 +103,15 @@ function evaluate(rule: ScoreRule, x: ScoreFeatures, ctx: ScoreContext): Outcome
     case 'engagement':
       return ramp(x.engagementBp, (v) => linearRamp(v, rule.min, rule.target));
     case 'category': {
-      if (rule.categories.length === 0)
+      // The merchant's own list when they typed one, else what their products are.
+      const wanted = rule.categories.length
+        ? categoryLookup(rule.categories.map((c) => ({ id: c, name: c })))
+        : (ctx.productCategories ?? noCategories);
+      if (wanted.size === 0)
         return { status: 'unknown', value: null, matched: [], fraction: 0, applies: false };
       if (x.categories.length === 0)
         return { status: 'unknown', value: null, matched: [], fraction: 0, applies: true };
-      const wanted = new Set(rule.categories.map((c) => c.toLowerCase()));
-      const matched = x.categories.filter((c) => wanted.has(c.toLowerCase()));
+      const matched = [...new Set(x.categories.flatMap((c) => wanted.get(c.toLowerCase()) ?? []))];
       return {
         status: matched.length ? 'met' : 'missed',
         value: null,

@@ -13,7 +13,12 @@ import {
   creatorsExportInputSchema,
   creatorsExportResultSchema,
 } from '../creator-lists';
-import { scoreProgressSchema, scoreRulesSchema, scoreStatusSchema } from '../creator-score';
+import {
+  scoreProgressSchema,
+  scoreRulesSchema,
+  scoreRulesUseSchema,
+  scoreStatusSchema,
+} from '../creator-score';
 import {
   creatorFacetsSchema,
   creatorNoteSchema,
@@ -123,6 +128,13 @@ export const creatorsSlice = {
       input: noInput,
       output: scoreRulesSchema,
       summary: 'The weighted rules the eligibility score is computed from.',
+      writes: false,
+    },
+    'creators:scoreRulesUse': {
+      input: noInput,
+      output: scoreRulesUseSchema,
+      summary:
+        "What the category and region rules compare with when no list is typed: the categories of the merchant's products and the regions of their connected shops.",
       writes: false,
     },
     'creators:setScoreRules': {

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CreatorsService } from '../../src-main/creators/service';
-import { crmAppPerTest } from './crm-app';
+import { countOf, crmAppPerTest, nav } from './crm-app';
 import { setLook } from './web-app';
 
 /**
@@ -26,18 +26,6 @@ function addKnownCreators(crm: CreatorsService, now: number): void {
   crm.addNote(scored, 'Prefers video briefs');
   crm.bulk({ ids: [scored] }, { kind: 'block', reason: 'Posted a competitor in our campaign' });
 }
-
-const nav = (page: Page) => page.getByRole('navigation', { name: /Main|主导航/ });
-
-const countOf = async (page: Page): Promise<number> =>
-  Number(
-    (
-      await page
-        .getByRole('status')
-        .filter({ hasText: /creators?$/ })
-        .innerText()
-    ).replace(/\D/g, ''),
-  );
 
 test.describe('a 20,000-creator list', () => {
   const web = crmAppPerTest('shopmesh-e2e-creators-', creators, 12, addKnownCreators);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { CreatorsService } from '../../src-main/creators/service';
 import { openDatabase } from '../../src-main/db/connection';
 import { buildWorld } from '../helpers/creator-world';
@@ -43,3 +44,17 @@ export function crmAppPerTest(
 ): WebAppPerTest {
   return webAppPerTest(prefix, crmEnv, (dir) => seedCreators(dir, size, seed, extra));
 }
+
+/** The app's main navigation, in either language. */
+export const nav = (page: Page) => page.getByRole('navigation', { name: /Main|主导航/ });
+
+/** The Creators page's "n creators" count, as a number. */
+export const countOf = async (page: Page): Promise<number> =>
+  Number(
+    (
+      await page
+        .getByRole('status')
+        .filter({ hasText: /creators?$/ })
+        .innerText()
+    ).replace(/\D/g, ''),
+  );

@@ -26,6 +26,7 @@ import { m028CollaborationProducts } from './028-collaboration-products';
 import { m031DeliveryRetriesAndCardProducts } from './031-delivery-retries-and-card-products';
 import { m032DeliveriesByConversation } from './032-deliveries-by-conversation';
 import { m034ProductImageCache } from './034-product-image-cache';
+import { m036ProductCategories } from './036-product-categories';
 
 export type { Migration };
 
@@ -61,6 +62,7 @@ export const migrations: readonly Migration[] = [
   m031DeliveryRetriesAndCardProducts,
   m032DeliveriesByConversation,
   m034ProductImageCache,
+  m036ProductCategories,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -7,7 +7,7 @@ import { unixSeconds } from './schemas';
 /**
  * Get Product (docs/tiktok-api/shop-catalogue-writes.md, "Reading one product back"): the current price and
  * stock of every SKU, read before a price or stock change is sent and again when its answer was lost, and
- * the images and attributes the product's detail dialog shows.
+ * the images and attributes the product's detail dialog shows, and its category for the creators' score.
  */
 
 const imageSchema = z.object({
@@ -41,6 +41,10 @@ const productSchema = z.object({
   has_draft: z.boolean().optional(),
   create_time: unixSeconds.optional(),
   update_time: unixSeconds.optional(),
+  // The product's category, each level of it (docs/tiktok-api/shop-data.md, "Product categories").
+  category_chains: z
+    .array(z.object({ id: z.string().min(1), local_name: z.string().default('') }))
+    .default([]),
 });
 
 export interface WarehouseStock {
@@ -74,6 +78,8 @@ export interface ProductDetail {
   skus: ProductDetailSku[];
   createTime: number | null;
   updateTime: number | null;
+  /** The category's levels as TikTok lists them: id and the name in the shop's language. */
+  categoryChain: Array<{ id: string; name: string }>;
 }
 
 export function normaliseProductDetail(p: z.output<typeof productSchema>): ProductDetail {
@@ -104,6 +110,7 @@ export function normaliseProductDetail(p: z.output<typeof productSchema>): Produ
     })),
     createTime: secondsToMs(p.create_time),
     updateTime: secondsToMs(p.update_time),
+    categoryChain: p.category_chains.map((c) => ({ id: c.id, name: c.local_name })),
   };
 }
 

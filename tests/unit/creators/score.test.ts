@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScoreRules, type ScoreRules, scoreRulesSchema } from '@shared/creator-score';
-import { computeScore, explainScore, type ScoreFeatures } from '../../../src-main/creators/score';
+import {
+  categoryLookup,
+  computeScore,
+  explainScore,
+  type ScoreFeatures,
+} from '../../../src-main/creators/score';
+import { unknownCreator } from '../../helpers/score-features';
 
-const base: ScoreFeatures = {
-  followers: null,
-  gmvMinor: null,
-  gmvCurrency: null,
-  unitsSold: null,
-  avgVideoViews: null,
-  engagementBp: null,
-  categories: [],
-  region: null,
-  invitations: 0,
-  accepted: 0,
-  samplesDue: null,
-  samplesPostedOnTime: null,
-  unitsOrdered: 0,
-  unitsRefunded: 0,
-};
+const base = unknownCreator;
 const ctx = { shopRegions: ['US'] };
 const rules = (r: ScoreRules['rules']): ScoreRules => scoreRulesSchema.parse({ version: 1, rules: r });
 
@@ -88,5 +79,41 @@ describe('eligibility score', () => {
         ],
       }).success,
     ).toBe(false);
+  });
+
+  it("matches categories with the merchant's products, by TikTok's id or by name, and names the match", () => {
+    const r = rules([{ kind: 'category', weight: 10, categories: [] }]);
+    const products = {
+      shopRegions: ['US'],
+      productCategories: categoryLookup([
+        { id: '601152', name: 'Beauty & Personal Care' },
+        { id: '601450', name: 'Home Supplies' },
+      ]),
+    };
+    const item = (x: ScoreFeatures, c = products) => explainScore(x, r, c, null).items[0]!;
+    // A marketplace creator carries category ids; an imported one names them, in any case.
+    expect(item({ ...base, categories: ['601152'] })).toMatchObject({
+      status: 'met',
+      matched: ['Beauty & Personal Care'],
+    });
+    expect(item({ ...base, categories: ['home supplies', 'Toys'] })).toMatchObject({
+      status: 'met',
+      matched: ['Home Supplies'],
+    });
+    expect(item({ ...base, categories: ['Toys'] })).toMatchObject({ status: 'missed', matched: [] });
+    expect(computeScore({ ...base, categories: ['Toys'] }, r, products)).toBe(0);
+    // No product read yet: the rule does not apply rather than punish everyone.
+    expect(
+      item({ ...base, categories: ['601152'] }, { shopRegions: ['US'], productCategories: new Map() }),
+    ).toMatchObject({
+      status: 'unknown',
+      maxPoints: 0,
+    });
+    // A list the merchant typed wins over their products.
+    const typed = rules([{ kind: 'category', weight: 10, categories: ['Toys'] }]);
+    expect(explainScore({ ...base, categories: ['toys'] }, typed, products, null).items[0]).toMatchObject({
+      status: 'met',
+      matched: ['Toys'],
+    });
   });
 });

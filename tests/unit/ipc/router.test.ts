@@ -255,6 +255,7 @@ const badInputs: [Channel, unknown][] = [
   ['creators:bulk', { selection: { ids: [1] }, action: { kind: 'delete' } }],
   ['creators:export', { selection: { everything: true } }],
   ['creators:scoreRules', { x: 1 }],
+  ['creators:scoreRulesUse', { all: true }],
   [
     'creators:setScoreRules',
     { version: 1, rules: [{ kind: 'followers', weight: 10, min: 100, target: 10 }] },

@@ -1,21 +1,29 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatorList } from '@shared/creator-lists';
-import { creatorStages, type CreatorFacets, type CreatorFilter, type CreatorStage } from '@shared/creators';
+import {
+  creatorSources,
+  creatorStages,
+  type CreatorFacets,
+  type CreatorFilter,
+  type CreatorSource,
+  type CreatorStage,
+} from '@shared/creators';
 import { FilterSelect } from '../../components/FilterSelect';
 import { SearchField } from '../../components/SearchField';
 import { fractionDigits } from '../../format/money';
+import { filterChips, withContacted } from './filterChips';
 import { NumberField } from './NumberField';
+import { RangeFilter } from './RangeFilter';
 
 /** Keeps only defined values so the filter (and its cache key) never carries `undefined`. */
 function clean(f: CreatorFilter): CreatorFilter {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as CreatorFilter;
 }
 
-const range = (min: number | undefined, max: number | undefined) =>
-  min === undefined && max === undefined
-    ? undefined
-    : { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+/** "Last contacted" counts whole days, up to ten years (what main accepts); 0 or empty: no bound. */
+const maxDays = 3650;
+const days = (v: number | undefined): number | undefined => (v ? Math.min(maxDays, v) : undefined);
 
 export function CreatorFilters(props: {
   filter: CreatorFilter;
@@ -26,7 +34,7 @@ export function CreatorFilters(props: {
   lists: readonly CreatorList[];
 }): ReactElement {
   const { filter, onChange, text, onText, facets, lists } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const set = (patch: Partial<CreatorFilter>): void => onChange(clean({ ...filter, ...patch }));
   // A merchant selling in the US reads GMV in dollars; otherwise the currency most data is in.
   const currency =
@@ -37,13 +45,18 @@ export function CreatorFilters(props: {
   const secondary: ReadonlyArray<keyof CreatorFilter> = [
     'categories',
     'shopIds',
+    'sources',
+    'hasContact',
     'followers',
     'gmv',
+    'unitsSold',
+    'avgVideoViews',
+    'engagement',
     'score',
     'lastContacted',
-    'hasContact',
   ];
   const hidden = more ? 0 : secondary.filter((k) => filter[k] !== undefined).length;
+  const chips = filterChips(filter, { t, locale: i18n.language, facets, lists });
   return (
     <div className="creator-filters" role="group" aria-label={t('creators.filters.label')}>
       <div className="creator-filters-row">
@@ -97,63 +110,122 @@ export function CreatorFilters(props: {
         )}
       </div>
       {more && (
-        <div className="creator-filters-row creator-filters-more" id={moreId}>
-          <FilterSelect
-            label={t('creators.filters.category')}
-            allLabel={t('creators.filters.any')}
-            value={filter.categories?.[0]}
-            options={(facets?.categories ?? []).map((c) => ({ value: c, label: c }))}
-            onChange={(v) => set({ categories: v ? [v] : undefined })}
-          />
-          <FilterSelect
-            label={t('creators.filters.shop')}
-            allLabel={t('creators.filters.any')}
-            value={filter.shopIds?.[0]}
-            options={(facets?.shops ?? []).map((s) => ({ value: s.shopId, label: s.name }))}
-            onChange={(v) => set({ shopIds: v ? [v] : undefined })}
-          />
-          <NumberField
-            label={t('creators.filters.followersMin')}
-            value={filter.followers?.min}
-            onChange={(v) => set({ followers: range(v, filter.followers?.max) })}
-          />
-          <NumberField
-            label={t('creators.filters.followersMax')}
-            value={filter.followers?.max}
-            onChange={(v) => set({ followers: range(filter.followers?.min, v) })}
-          />
-          <NumberField
-            label={t('creators.filters.gmvMin', { currency })}
-            value={
-              filter.gmv?.min === undefined ? undefined : filter.gmv.min / 10 ** fractionDigits(currency)
-            }
-            onChange={(v) =>
-              set({
-                gmv: v === undefined ? undefined : { currency, min: v * 10 ** fractionDigits(currency) },
-              })
-            }
-          />
-          <NumberField
-            label={t('creators.filters.scoreMin')}
-            value={filter.score?.min}
-            onChange={(v) => set({ score: v === undefined ? undefined : { min: Math.min(100, v) } })}
-          />
-          <NumberField
-            label={t('creators.filters.notContactedDays')}
-            value={filter.lastContacted?.notWithinDays}
-            onChange={(v) => set({ lastContacted: v ? { notWithinDays: Math.min(3650, v) } : undefined })}
-          />
-          <FilterSelect<'yes' | 'no'>
-            label={t('creators.filters.hasContact')}
-            allLabel={t('creators.filters.any')}
-            value={filter.hasContact === undefined ? undefined : filter.hasContact ? 'yes' : 'no'}
-            options={[
-              { value: 'yes', label: t('creators.filters.yes') },
-              { value: 'no', label: t('creators.filters.no') },
-            ]}
-            onChange={(v) => set({ hasContact: v === undefined ? undefined : v === 'yes' })}
-          />
+        <div className="creator-filters-more" id={moreId}>
+          <div className="creator-filters-row">
+            <FilterSelect
+              label={t('creators.filters.category')}
+              allLabel={t('creators.filters.any')}
+              value={filter.categories?.[0]}
+              options={(facets?.categories ?? []).map((c) => ({ value: c, label: c }))}
+              onChange={(v) => set({ categories: v ? [v] : undefined })}
+            />
+            <FilterSelect
+              label={t('creators.filters.shop')}
+              allLabel={t('creators.filters.any')}
+              value={filter.shopIds?.[0]}
+              options={(facets?.shops ?? []).map((s) => ({ value: s.shopId, label: s.name }))}
+              onChange={(v) => set({ shopIds: v ? [v] : undefined })}
+            />
+            <FilterSelect<CreatorSource>
+              label={t('creators.filters.source')}
+              allLabel={t('creators.filters.any')}
+              value={filter.sources?.[0]}
+              options={creatorSources.map((s) => ({ value: s, label: t(`creators.sources.${s}`) }))}
+              onChange={(v) => set({ sources: v ? [v] : undefined })}
+            />
+            <FilterSelect<'yes' | 'no'>
+              label={t('creators.filters.hasContact')}
+              allLabel={t('creators.filters.any')}
+              value={filter.hasContact === undefined ? undefined : filter.hasContact ? 'yes' : 'no'}
+              options={[
+                { value: 'yes', label: t('creators.filters.yes') },
+                { value: 'no', label: t('creators.filters.no') },
+              ]}
+              onChange={(v) => set({ hasContact: v === undefined ? undefined : v === 'yes' })}
+            />
+          </div>
+          <div className="range-filters">
+            <RangeFilter
+              name={t('creators.filters.followers')}
+              minLabel={t('creators.filters.followersMin')}
+              maxLabel={t('creators.filters.followersMax')}
+              value={filter.followers}
+              onChange={(followers) => set({ followers })}
+            />
+            <RangeFilter
+              name={t('creators.filters.gmvIn', { currency })}
+              minLabel={t('creators.filters.gmvMin', { currency })}
+              maxLabel={t('creators.filters.gmvMax', { currency })}
+              value={filter.gmv}
+              scale={10 ** fractionDigits(currency)}
+              onChange={(b) => set({ gmv: b ? { currency, ...b } : undefined })}
+            />
+            <RangeFilter
+              name={t('creators.filters.unitsSold')}
+              minLabel={t('creators.filters.unitsSoldMin')}
+              maxLabel={t('creators.filters.unitsSoldMax')}
+              value={filter.unitsSold}
+              onChange={(unitsSold) => set({ unitsSold })}
+            />
+            <RangeFilter
+              name={t('creators.filters.avgVideoViews')}
+              minLabel={t('creators.filters.viewsMin')}
+              maxLabel={t('creators.filters.viewsMax')}
+              value={filter.avgVideoViews}
+              onChange={(avgVideoViews) => set({ avgVideoViews })}
+            />
+            <RangeFilter
+              name={t('creators.filters.engagementPercent')}
+              minLabel={t('creators.filters.engagementMin')}
+              maxLabel={t('creators.filters.engagementMax')}
+              value={filter.engagement}
+              // Stored in hundredths of a percent; typed in percent.
+              scale={100}
+              step={0.01}
+              max={100}
+              onChange={(engagement) => set({ engagement })}
+            />
+            <RangeFilter
+              name={t('creators.filters.score')}
+              minLabel={t('creators.filters.scoreMin')}
+              maxLabel={t('creators.filters.scoreMax')}
+              value={filter.score}
+              max={100}
+              onChange={(score) => set({ score })}
+            />
+            <NumberField
+              className="range-filter"
+              label={t('creators.filters.notContactedDays')}
+              value={filter.lastContacted?.notWithinDays}
+              max={maxDays}
+              onChange={(v) => onChange(withContacted(filter, filter.lastContacted?.withinDays, days(v)))}
+            />
+            <NumberField
+              className="range-filter"
+              label={t('creators.filters.contactedWithinDays')}
+              value={filter.lastContacted?.withinDays}
+              max={maxDays}
+              onChange={(v) => onChange(withContacted(filter, days(v), filter.lastContacted?.notWithinDays))}
+            />
+          </div>
         </div>
+      )}
+      {chips.length > 0 && (
+        <ul className="chip-list creator-filter-chips" aria-label={t('creators.filters.active')}>
+          {chips.map((chip) => (
+            <li key={chip.key} className="chip">
+              {chip.text}
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('creators.filters.remove', { filter: chip.text })}
+                onClick={() => onChange(chip.without)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

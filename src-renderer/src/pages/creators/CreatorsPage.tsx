@@ -21,6 +21,7 @@ import { CreatorDetailDialog } from './CreatorDetailDialog';
 import { CreatorFilters } from './CreatorFilters';
 import { SaveListButton } from './SaveListButton';
 import { ScoreRulesButton } from './ScoreRulesDialog';
+import { loadFilter, saveFilter, usableFilter } from './savedFilter';
 import { Selection } from './selection';
 import { defaultCreatorSort } from './firstPage';
 import { useCreatorFacets, useCreators } from './useCreators';
@@ -32,7 +33,7 @@ const isSortColumn = (by: string): by is CreatorSortColumn =>
 /** The creator CRM: every creator from every shop, searched, filtered and sorted in main, 100 rows a page. */
 export function CreatorsPage(): ReactElement {
   const { t, i18n } = useTranslation();
-  const [filter, setFilter] = useState<CreatorFilter>({});
+  const [filter, setFilter] = useState<CreatorFilter>(loadFilter);
   const [text, setText] = useState('');
   const debounced = useDebounced(text.trim(), 200);
   const [sort, setSort] = useState<CreatorSort>(defaultCreatorSort);
@@ -41,7 +42,7 @@ export function CreatorsPage(): ReactElement {
   const columns = useMemo(() => chosen ?? fitColumns(cardWidth), [chosen, cardWidth]);
   const [selection, setSelection] = useState(Selection.none);
   const query = useMemo<CreatorFilter>(
-    () => (debounced ? { ...filter, text: debounced } : filter),
+    () => (debounced ? { ...usableFilter(filter), text: debounced } : usableFilter(filter)),
     [filter, debounced],
   );
   const list = useCreators(query, sort);
@@ -50,6 +51,7 @@ export function CreatorsPage(): ReactElement {
 
   const changeFilter = (next: CreatorFilter): void => {
     setFilter(next);
+    saveFilter(next);
     setSelection(Selection.none());
   };
   const onToggle = useCallback((id: number) => setSelection((s) => s.toggle(id)), []);

@@ -13,6 +13,10 @@ export function NumberField(props: {
   /** The label is for screen readers only (the column header says it). */
   hideLabel?: boolean;
   className?: string;
+  /** A hint inside the empty box (which end of a range it is), never a value. */
+  placeholder?: string;
+  /** The id of the message saying why the figure cannot be used, shown next to the field. */
+  errorId?: string;
 }): ReactElement {
   const {
     label,
@@ -22,6 +26,8 @@ export function NumberField(props: {
     max,
     hideLabel = false,
     className = 'field field-inline',
+    errorId,
+    placeholder,
   } = props;
   const id = useId();
   return (
@@ -38,6 +44,9 @@ export function NumberField(props: {
         step={step}
         inputMode={step < 1 ? 'decimal' : 'numeric'}
         value={value ?? ''}
+        placeholder={placeholder}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
         onChange={(event) => {
           if (event.target.value === '') return onChange(undefined);
           const typed = Number(event.target.value);

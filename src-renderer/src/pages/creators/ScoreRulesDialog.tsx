@@ -1,6 +1,11 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultScoreRules, type ScoreRule, type ScoreRules } from '@shared/creator-score';
+import {
+  defaultScoreRules,
+  type ScoreRule,
+  type ScoreRules,
+  type ScoreRulesUse,
+} from '@shared/creator-score';
 import { useChannelMutation, useChannelQuery } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { fractionDigits } from '../../format/money';
@@ -38,6 +43,7 @@ export function ScoreRulesButton(): ReactElement {
 function ScoreRulesDialog({ onClose }: { onClose: () => void }): ReactElement {
   const { t } = useTranslation();
   const current = useChannelQuery('creators:scoreRules', undefined);
+  const used = useChannelQuery('creators:scoreRulesUse', undefined).data ?? null;
   const [draft, setDraft] = useState<ScoreRules | null>(null);
   const save = useChannelMutation('creators:setScoreRules', {
     invalidates: ['creators:scoreRules', 'creators:get'],
@@ -81,6 +87,7 @@ function ScoreRulesDialog({ onClose }: { onClose: () => void }): ReactElement {
                 <RuleRow
                   key={rule.kind}
                   rule={rule}
+                  used={used}
                   share={total > 0 ? Math.round((rule.weight / total) * 100) : 0}
                   onChange={(r) => change(i, r)}
                 />
@@ -156,9 +163,34 @@ function TextListInput(props: {
   );
 }
 
+/**
+ * Under the category and region rules: what they compare with while no list is typed — the merchant's
+ * products' categories, their connected shops' regions — or that the typed list is used instead.
+ */
+function UsedNow(props: {
+  typed: boolean;
+  values: string[] | null;
+  usedKey: string;
+  noneKey: string;
+}): ReactElement | null {
+  const { t } = useTranslation();
+  if (props.typed) return <span className="rule-used muted">{t('creators.rules.usedTyped')}</span>;
+  if (props.values === null) return null;
+  return (
+    <span className="rule-used muted">
+      {props.values.length > 0 ? t(props.usedKey, { values: props.values.join(', ') }) : t(props.noneKey)}
+    </span>
+  );
+}
+
 /** One rule: its weight and the figures that earn it, in the units a merchant reads (money, percent). */
-function RuleRow(props: { rule: ScoreRule; share: number; onChange: (r: ScoreRule) => void }): ReactElement {
-  const { rule, share, onChange } = props;
+function RuleRow(props: {
+  rule: ScoreRule;
+  share: number;
+  used: ScoreRulesUse | null;
+  onChange: (r: ScoreRule) => void;
+}): ReactElement {
+  const { rule, share, used, onChange } = props;
   const { t } = useTranslation();
   const name = t(`creators.rule.${rule.kind}`);
   let settings: ReactElement | null = null;
@@ -226,22 +258,38 @@ function RuleRow(props: { rule: ScoreRule; share: number; onChange: (r: ScoreRul
     }
     case 'category':
       settings = (
-        <TextListInput
-          label={t('creators.rules.categories')}
-          hint={t('creators.rules.categoriesHint')}
-          values={rule.categories}
-          onChange={(categories) => onChange({ ...rule, categories })}
-        />
+        <>
+          <TextListInput
+            label={t('creators.rules.categories')}
+            hint={t('creators.rules.categoriesHint')}
+            values={rule.categories}
+            onChange={(categories) => onChange({ ...rule, categories })}
+          />
+          <UsedNow
+            typed={rule.categories.length > 0}
+            values={used?.categories.map((c) => c.name) ?? null}
+            usedKey="creators.rules.usedCategories"
+            noneKey="creators.rules.noCategories"
+          />
+        </>
       );
       break;
     case 'region':
       settings = (
-        <TextListInput
-          label={t('creators.rules.regions')}
-          hint={t('creators.rules.regionsHint')}
-          values={rule.regions}
-          onChange={(regions) => onChange({ ...rule, regions: regions.map((r) => r.toUpperCase()) })}
-        />
+        <>
+          <TextListInput
+            label={t('creators.rules.regions')}
+            hint={t('creators.rules.regionsHint')}
+            values={rule.regions}
+            onChange={(regions) => onChange({ ...rule, regions: regions.map((r) => r.toUpperCase()) })}
+          />
+          <UsedNow
+            typed={rule.regions.length > 0}
+            values={used?.regions ?? null}
+            usedKey="creators.rules.usedRegions"
+            noneKey="creators.rules.noRegions"
+          />
+        </>
       );
       break;
     case 'refunds':

@@ -1,0 +1,272 @@
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import type { CreatorDetail } from '@shared/creator-detail';
+import type { ScoreRulesUse } from '@shared/creator-score';
+import type { SamplesPage } from '@shared/samples';
+import { type Database, openDatabase } from '../../src-main/db/connection';
+import { buildWorld, type World } from '../helpers/creator-world';
+import { quietCrm } from '../helpers/quiet-crm';
+import { countOf, crmEnv, nav } from './crm-app';
+import { callApi, connectShop, setLook, webAppPerTest } from './web-app';
+
+/**
+ * Issue 12's "Done when" as one journey: in a 20,000-creator list a new user finds "US beauty creators with
+ * 10k–100k followers and GMV over $1k, not contacted in 30 days" with the filter bar alone, the rows shown are
+ * exactly those a brute-force filter over the seeded creators picks, opens one and reads why it fits, approves
+ * its free-sample request (a real review sent to the sandbox's shop) and adds everyone found to a list for
+ * outreach. Screenshots in English light and Chinese dark.
+ */
+const size = 20_000;
+const seed = 21;
+const DAY = 86_400_000;
+const listName = 'US beauty outreach';
+
+/** The creators the seed wrote, and when the seeded creators were last messaged (epoch ms). */
+let world: World;
+let seededAt = 0;
+const contactedAt = new Map<number, number>();
+
+/**
+ * Half of the generated creators were messaged in the last 120 days: a conversation with a message sent by
+ * the shop, as the sync stores them, so the app's own indexer works out "last contacted". Each time sits half
+ * a day off a whole day, so "30 days ago" never falls between the seed's clock and the app's.
+ */
+function messageWorld(db: Database): void {
+  const conversation = db.prepare(
+    `INSERT INTO conversations (conversation_id, account_id, shop_id, creator_id, last_message_at, synced_at)
+     VALUES (?, 'world', 'shop-us', ?, ?, 1)`,
+  );
+  const message = db.prepare(
+    `INSERT INTO messages (message_id, conversation_id, conversation_index, type, content, sender_id,
+       from_creator, create_time)
+     VALUES (?, ?, '1', 'TEXT', '{"content":"Hello"}', NULL, 0, ?)`,
+  );
+  db.transaction(() => {
+    for (const c of world.creators) {
+      const fact = world.facts.get(c.id)?.lastContactedAt ?? null;
+      if (fact === null) continue;
+      const at = fact - DAY / 2;
+      conversation.run(`CV-${c.id}`, c.id, at);
+      message.run(`MSG-${c.id}`, `CV-${c.id}`, at);
+      contactedAt.set(c.id, at);
+    }
+  })();
+}
+
+const web = webAppPerTest(
+  'shopmesh-e2e-crm-done-',
+  { ...crmEnv, SHOPMESH_SANDBOX_SCALE: 'tiny' },
+  async (dir) => {
+    const db = openDatabase(join(dir, 'shopmesh.db'));
+    try {
+      seededAt = Date.now();
+      contactedAt.clear();
+      world = buildWorld(db, size, seed, seededAt);
+      messageWorld(db);
+      const crm = quietCrm(db, seededAt);
+      await crm.worker.kick('startup');
+      await crm.close();
+    } finally {
+      db.close();
+    }
+  },
+);
+
+/** "US beauty, 10k–100k followers, GMV from $1,000, not contacted in the last 30 days", by brute force. */
+function expectedHandles(now: number): Set<string> {
+  const found = world.creators.filter((c) => {
+    const contacted = contactedAt.get(c.id) ?? null;
+    return (
+      c.region === 'US' &&
+      c.categories.includes('Beauty') &&
+      c.followers !== null &&
+      c.followers >= 10_000 &&
+      c.followers <= 100_000 &&
+      c.gmvCurrency === 'USD' &&
+      c.gmvMinor !== null &&
+      c.gmvMinor >= 100_000 &&
+      (contacted === null || contacted < now - 30 * DAY)
+    );
+  });
+  return new Set(found.map((c) => c.handle));
+}
+
+/** Every handle the filtered table shows: a tall window draws all rows of a short list at once. */
+async function shownHandles(page: Page): Promise<string[]> {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 4_000 });
+  const table = page.getByRole('table', { name: 'Creators' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  const handles = await table.locator('.creator-handle').allInnerTexts();
+  await page.setViewportSize(size);
+  return handles.map((h) => h.replace(/^@/, ''));
+}
+
+test('find US beauty creators in 20,000, see why one fits, approve its sample, list them all', async ({
+  page,
+  context,
+}) => {
+  // A 20,000-creator seed, a shop connected and synced, one restart and two looks on a shared machine.
+  test.setTimeout(300_000);
+  const alerts: string[] = [];
+  page.on('dialog', (d) => {
+    alerts.push(d.message());
+    void d.dismiss();
+  });
+
+  // A connected shop brings free-sample requests; the creator of one that can be approved is the one this
+  // journey opens. The Creator Marketplace would give it its figures; here the test writes them, as the
+  // marketplace search stores them, while the app is stopped.
+  await page.goto(web.app.url);
+  await connectShop(page, context);
+  const pending = await callApi<SamplesPage>(web.app, page.request, 'samples:list', {
+    group: 'to_review',
+    limit: 200,
+  });
+  let chosen: { applicationId: string; creatorId: number; handle: string } | null = null;
+  for (const s of pending.items) {
+    if (!s.isApprovable || s.partnerName !== null || s.creatorId === null) continue;
+    const detail = await callApi<CreatorDetail>(web.app, page.request, 'creators:get', { id: s.creatorId });
+    const last = detail.creator.lastContactedAt;
+    if (detail.creator.handle && (last === null || last < Date.now() - 31 * DAY)) {
+      chosen = { applicationId: s.applicationId, creatorId: s.creatorId, handle: detail.creator.handle };
+      break;
+    }
+  }
+  expect(chosen, 'an approvable sample request from a creator not contacted lately').not.toBeNull();
+  const applicant = chosen!;
+  // After the sync the app reads the shop's products' categories (Get Product) for the score's category rule.
+  const used = async () => callApi<ScoreRulesUse>(web.app, page.request, 'creators:scoreRulesUse', {});
+  await expect.poll(async () => (await used()).categories.length, { timeout: 60_000 }).toBeGreaterThan(0);
+  const sold = (await used()).categories[0]!;
+  await web.stop();
+  const db = openDatabase(join(web.dataDir, 'shopmesh.db'));
+  try {
+    const now = Date.now();
+    db.prepare(
+      `INSERT INTO creator_stats (creator_id, source, followers, gmv_minor, gmv_currency, units_sold,
+         avg_video_views, engagement_bp, updated_at)
+       VALUES (?, 'marketplace', 42000, 250000, 'USD', 320, 8000, 450, ?)
+       ON CONFLICT (creator_id) DO UPDATE SET source = excluded.source, followers = excluded.followers,
+         gmv_minor = excluded.gmv_minor, gmv_currency = excluded.gmv_currency, units_sold = excluded.units_sold,
+         avg_video_views = excluded.avg_video_views, engagement_bp = excluded.engagement_bp,
+         updated_at = excluded.updated_at`,
+    ).run(applicant.creatorId, now);
+    // As the marketplace gives them: TikTok's id of a category the shop sells; and 'Beauty', as an import names it.
+    const category = db.prepare('INSERT OR IGNORE INTO creator_categories VALUES (?, ?)');
+    category.run(applicant.creatorId, 'Beauty');
+    category.run(applicant.creatorId, sold.id);
+    db.prepare(`UPDATE creators SET region = 'US' WHERE id = ?`).run(applicant.creatorId);
+    db.prepare('INSERT OR IGNORE INTO creator_dirty VALUES (?)').run(applicant.creatorId);
+    const crm = quietCrm(db, now);
+    await crm.worker.kick('startup');
+    await crm.close();
+  } finally {
+    db.close();
+  }
+  await web.start();
+
+  // The question, asked with the filter bar only.
+  await page.goto(web.app.url);
+  await nav(page).getByRole('link', { name: 'Creators', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Creators' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  const everyone = await countOf(page);
+  expect(everyone).toBeGreaterThan(size);
+  await page.getByLabel('Region').selectOption('US');
+  await page.getByRole('button', { name: 'More filters' }).click();
+  await page.getByLabel('Category').selectOption('Beauty');
+  await page.getByLabel('Followers from').fill('10000');
+  await page.getByLabel('Followers up to').fill('100000');
+  await page.getByLabel('GMV from (USD)').fill('1000');
+  await page.getByLabel('Not contacted for (days)').fill('30');
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips.getByRole('listitem')).toHaveText([
+    'Region: US×',
+    'Category: Beauty×',
+    'Followers: 10,000–100,000×',
+    'GMV: ≥ $1,000.00×',
+    'Not contacted in the last 30 days×',
+  ]);
+
+  // Exactly the creators a brute-force filter over the seed picks, plus the sample's applicant.
+  const expected = expectedHandles(Date.now());
+  expected.add(applicant.handle);
+  expect(expected.size).toBeGreaterThan(5);
+  await expect.poll(() => countOf(page)).toBe(expected.size);
+  expect(new Set(await shownHandles(page))).toEqual(expected);
+  await page.screenshot({ path: 'test-results/e2e/crm-done-when-found-en-light.png', fullPage: true });
+
+  // Why it fits: the score's breakdown names the region it matched.
+  const row = table.getByRole('row').filter({ hasText: `@${applicant.handle}` });
+  await row.click();
+  const dialog = page.getByRole('dialog', { name: `@${applicant.handle}` });
+  await expect(dialog.getByRole('heading', { name: /Why score \d+/ })).toBeVisible();
+  await expect(dialog.getByRole('row').filter({ hasText: 'Followers' }).first()).toContainText(/Met|Partly/);
+  await expect(dialog.getByRole('row').filter({ hasText: 'Region match' })).toContainText('US');
+  await expect(dialog.getByRole('row').filter({ hasText: 'Category match' })).toContainText(sold.name);
+  await expect(dialog.getByRole('region', { name: 'Free samples' })).toBeVisible();
+  await dialog.screenshot({ path: 'test-results/e2e/crm-done-when-why-en-light.png' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The rules say what they compare with: the shop's products' categories and its region.
+  await page.getByRole('button', { name: 'Score rules' }).click();
+  const rulesDialog = page.getByRole('dialog', { name: 'Eligibility score rules' });
+  await expect(rulesDialog).toContainText(`Now compares with your products' categories:`);
+  await expect(rulesDialog).toContainText(sold.name);
+  await expect(rulesDialog).toContainText(/Now compares with your connected shops' regions: .*US/);
+  await rulesDialog.screenshot({ path: 'test-results/e2e/crm-done-when-rules-en-light.png' });
+  await rulesDialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Its free-sample request, approved on the Free samples page.
+  await nav(page).getByRole('link', { name: 'Free samples' }).click();
+  const requests = page.getByRole('table', { name: /Sample requests: To review/ });
+  await requests.getByRole('row').filter({ hasText: applicant.handle }).first().click();
+  const review = page.getByRole('dialog', { name: /Sample request from/ });
+  await review.getByRole('button', { name: 'Approve' }).click();
+  await expect(review.getByText('Approved. TikTok creates the sample order.')).toBeVisible();
+  await review.getByRole('button', { name: 'Close' }).first().click();
+
+  // Back on Creators the filter is as it was left; everyone it finds goes into a new list.
+  await nav(page).getByRole('link', { name: 'Creators', exact: true }).click();
+  await expect(chips.getByRole('listitem')).toHaveCount(5);
+  await expect.poll(() => countOf(page)).toBe(expected.size);
+  await page.getByRole('checkbox', { name: 'Select every matching creator' }).check();
+  const bulk = page.getByRole('region', { name: 'Actions on the selected creators' });
+  await expect(bulk).toContainText(`${expected.size} selected`);
+  await bulk.getByRole('button', { name: 'Add to list' }).click();
+  const listDialog = page.getByRole('dialog', { name: `Add ${expected.size} creators to a list` });
+  await listDialog.getByLabel('List').fill(listName);
+  await listDialog.getByRole('button', { name: 'Add to list' }).click();
+  const toasts = page.getByRole('region', { name: 'Notifications' });
+  await expect(toasts.getByText(`${expected.size} creators changed`)).toBeVisible();
+  // The toast keeps the language it was made in: dismissed before the page turns Chinese.
+  await toasts.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toasts.getByText(`${expected.size} creators changed`)).toHaveCount(0);
+
+  // The same answer in Chinese, dark.
+  await setLook(page, 'zh-CN', 'dark');
+  await nav(page).getByRole('link', { name: '达人', exact: true }).click();
+  await expect(page.getByRole('list', { name: '当前筛选' }).getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByRole('list', { name: '当前筛选' })).toContainText('最近 30 天未联系');
+  await page.getByRole('button', { name: '更多筛选（已设 4 项）' }).click();
+  await expect(page.getByLabel('粉丝数不少于')).toHaveValue('10000');
+  await page.screenshot({ path: 'test-results/e2e/crm-done-when-found-zh-CN-dark.png', fullPage: true });
+  await page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ hasText: `@${applicant.handle}` })
+    .click();
+  await expect(page.getByRole('dialog')).toContainText('为什么是');
+  await page.getByRole('dialog').screenshot({ path: 'test-results/e2e/crm-done-when-why-zh-CN-dark.png' });
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await setLook(page, 'en', 'light');
+
+  // The list holds exactly the creators found.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(() => countOf(page)).toBe(everyone);
+  await page.getByLabel('List', { exact: true }).selectOption({ label: listName });
+  await expect.poll(() => countOf(page)).toBe(expected.size);
+  expect(new Set(await shownHandles(page))).toEqual(expected);
+  expect(alerts).toEqual([]);
+});
