@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   creatorSortColumns,
@@ -13,16 +13,15 @@ import { ListPage } from '../../features/lists/ListPage';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useElementWidth } from '../../hooks/useElementWidth';
 import { BlocklistButton } from './BlocklistDialog';
-import { BulkBar } from './BulkBar';
 import { ColumnsMenu } from './ColumnsMenu';
 import { columnWidths, fitColumns, loadColumns, saveColumns } from './columns';
 import { useCreatorColumns } from './creatorColumns';
-import { CreatorDetailDialog } from './CreatorDetailDialog';
 import { CreatorFilters } from './CreatorFilters';
 import { SaveListButton } from './SaveListButton';
 import { ScoreRulesButton } from './ScoreRulesDialog';
 import { Selection } from './selection';
 import { defaultCreatorSort } from './firstPage';
+import { LazyBulkBar, LazyCreatorDetailDialog, preloadCreatorParts } from './lazyParts';
 import { useCreatorFacets, useCreators } from './useCreators';
 
 const creatorId = (c: CreatorRow): string => String(c.id);
@@ -46,6 +45,9 @@ export function CreatorsPage(): ReactElement {
   );
   const list = useCreators(query, sort);
   const { facets, lists } = useCreatorFacets(!list.loading);
+  useEffect(() => {
+    if (!list.loading) preloadCreatorParts();
+  }, [list.loading]);
   const number = new Intl.NumberFormat(i18n.language);
 
   const changeFilter = (next: CreatorFilter): void => {
@@ -95,18 +97,20 @@ export function CreatorsPage(): ReactElement {
             lists={lists}
           />
           {selected > 0 && (
-            <BulkBar
-              count={selected}
-              selection={() => selection.toInput(query)}
-              lists={lists}
-              onDone={() => setSelection(Selection.none())}
-              sample={() =>
-                list.items
-                  .filter((c) => selection.has(c.id))
-                  .slice(0, 50)
-                  .map((c) => ({ id: c.id, label: c.handle ? `@${c.handle}` : (c.nickname ?? `#${c.id}`) }))
-              }
-            />
+            <Suspense fallback={null}>
+              <LazyBulkBar
+                count={selected}
+                selection={() => selection.toInput(query)}
+                lists={lists}
+                onDone={() => setSelection(Selection.none())}
+                sample={() =>
+                  list.items
+                    .filter((c) => selection.has(c.id))
+                    .slice(0, 50)
+                    .map((c) => ({ id: c.id, label: c.handle ? `@${c.handle}` : (c.nickname ?? `#${c.id}`) }))
+                }
+              />
+            </Suspense>
           )}
         </>
       }
@@ -139,7 +143,9 @@ export function CreatorsPage(): ReactElement {
         />
       }
       renderDetail={(row, close, returnFocus) => (
-        <CreatorDetailDialog id={row.id} onClose={close} returnFocus={returnFocus} />
+        <Suspense fallback={null}>
+          <LazyCreatorDetailDialog id={row.id} onClose={close} returnFocus={returnFocus} />
+        </Suspense>
       )}
     />
   );
