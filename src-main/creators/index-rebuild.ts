@@ -1,11 +1,14 @@
 import type { Database } from 'better-sqlite3';
+import { otherIndexName } from './index-names';
 import { type IndexTarget, liveIndex } from './indexer';
 
 /**
  * A full rebuild of the Creators' derived rows (docs/creators.md "Rebuilding the index"). Updating
  * `creator_index` in place costs a write into each of its sort indexes per row, and every commit writes the
  * index pages it touched; when most Creators are stale (a first start, a restore, a large import) it is far
- * cheaper to fill empty staging tables without indexes, build each index once, sorted, and swap.
+ * cheaper to fill empty staging tables without indexes, build each index once, sorted, and swap. Each index
+ * is built on the staging table by a statement of its own (`indexSteps`), with the app answering requests
+ * between two: the swap itself then only drops and renames tables.
  *
  * Crash-safe by construction: the live tables are only ever replaced inside the one swap transaction, so a
  * rebuild killed or stopped at any point leaves the old index serving searches. Starting takes the dirty
@@ -83,19 +86,37 @@ export class IndexRebuild {
   }
 
   /**
-   * Replaces the live tables with the staging ones in one transaction: the old table goes with its indexes,
-   * the staging table takes its name, and each index is created again from its own statement (SQLite cannot
-   * rename an index, and search names them). A failure rolls everything back to the old index.
+   * One statement per index of the live table, each creating it on the staging table under its other name
+   * (index-names.ts): run one at a time, between them the live tables answer searches as before. The staging
+   * table has none yet when called (built on a filled table, each index is sorted once, not grown row by row).
+   */
+  indexSteps(): string[] {
+    const indexes = this.db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+      )
+      .all(liveIndex.index) as Array<{ name: string; sql: string }>;
+    return indexes.map(({ name, sql }) => {
+      const head = new RegExp(
+        `^CREATE (UNIQUE )?INDEX\\s+"?${name}"?\\s+ON\\s+"?${liveIndex.index}"?\\s*\\(`,
+        'i',
+      );
+      if (!head.test(sql)) throw new Error(`cannot read how index ${name} is made`);
+      return sql.replace(head, (_m, unique: string | undefined) => {
+        return `CREATE ${unique ?? ''}INDEX ${otherIndexName(name)} ON ${stagingIndex.index} (`;
+      });
+    });
+  }
+
+  /**
+   * Replaces the live tables with the staging ones, with the indexes `indexSteps` built, in one transaction:
+   * the old tables go with their indexes and the staging ones take their names. A failure rolls everything
+   * back to the old index.
    */
   swap(): void {
     this.db.transaction(() => {
-      const indexes = this.db
-        .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-        .pluck()
-        .all(liveIndex.index) as string[];
       this.db.exec(`DROP TABLE ${liveIndex.index}`);
       this.db.exec(`ALTER TABLE ${stagingIndex.index} RENAME TO ${liveIndex.index}`);
-      for (const sql of indexes) this.db.exec(sql);
       this.db.exec(`DROP TABLE ${liveIndex.fts}`);
       this.db.exec(`ALTER TABLE ${stagingIndex.fts} RENAME TO ${liveIndex.fts}`);
     })();

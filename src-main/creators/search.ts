@@ -11,6 +11,7 @@ import {
 } from '@shared/creators';
 import { filterParts, filterSql, joinParts, type SqlPart } from './filter-sql';
 import { ftsQuery } from './fts-text';
+import { liveIndexName } from './index-names';
 import { prepareCached } from './statement-cache';
 import { type StatsRow, statsSelect } from './stats-columns';
 import { creatorTexts } from './texts';
@@ -46,7 +47,7 @@ const sortColumns: Record<CreatorSortColumn, SortSpec> = {
   lastActivityAt: { column: 'i.last_activity_at', nullable: true },
 };
 
-/** The index of `creator_index` that holds each sort column in order (migration 013). */
+/** The index of `creator_index` that holds each sort column in order (migration 013; its live name: index-names.ts). */
 const sortIndexes: Record<CreatorSortColumn, string> = {
   handle: 'creator_index_handle',
   nickname: 'creator_index_nickname',
@@ -204,7 +205,7 @@ export function searchCreators(db: Database, input: CreatorsSearchInput, now: nu
     const hasValue = spec.nullable ? `${col} IS NOT NULL` : '1';
     let fallbackFrom: SqlPart | null = from;
     if (walk) {
-      const index = `creator_index i INDEXED BY ${sortIndexes[q.sort.column]}`;
+      const index = `creator_index i INDEXED BY ${liveIndexName(db, sortIndexes[q.sort.column])}`;
       const t = textTest('+i.creator_id');
       // Without text, where a window of the sort index from the cursor ends: the window's entries only,
       // no row read. None when fewer entries are left: the walk may go to the end. A text walk needs no

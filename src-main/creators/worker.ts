@@ -174,6 +174,12 @@ export class CreatorsWorker {
         }
         await yieldToLoop();
       }
+      // Each index on its own, yielding between two: the longest the thread is held is one index's build.
+      for (const step of this.rebuild.indexSteps()) {
+        if (this.stopped) return null;
+        db.exec(step);
+        await yieldToLoop();
+      }
       if (this.stopped) return null;
       this.rebuild.swap();
     } finally {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScoreProgress } from '@shared/creator-score';
 import { openDatabase, type Database } from '../../../src-main/db/connection';
 import type { CreatorsService } from '../../../src-main/creators/service';
+import { otherIndexName } from '../../../src-main/creators/index-names';
 import { CreatorsWorker } from '../../../src-main/creators/worker';
 import { silentLogger } from '../../../src-main/log/logger';
 import { buildWorld } from '../../helpers/creator-world';
@@ -63,6 +64,18 @@ const matches = (crm: CreatorsService) =>
     (text) =>
       crm.search({ filter: { text }, sort: { column: 'handle', direction: 'asc' }, limit: 200 }).items,
   );
+/** Each index of `creator_index` with what it holds (its statement from `ON`), by name. */
+const indexes = (db: Database) =>
+  Object.fromEntries(
+    schema(db)
+      .filter((r) => r.type === 'index' && r.sql !== null)
+      .map((r) => [r.name, r.sql!.slice(r.sql!.search(/ ON /)).replace(/"/g, '')]),
+  );
+/** Pages of every sort without text: each walks its sort column's index, named `INDEXED BY` its live name. */
+const sorted = (crm: CreatorsService) =>
+  (['handle', 'followers', 'score', 'lastContactedAt', 'stage'] as const).map(
+    (column) => crm.search({ filter: {}, sort: { column, direction: 'desc' }, limit: 50 }).items,
+  );
 const dirty = (db: Database) => db.prepare('SELECT COUNT(*) FROM creator_dirty').pluck().get() as number;
 const staging = (db: Database) => schema(db).filter((r) => r.name.includes('_build'));
 
@@ -81,9 +94,18 @@ describe('a full rebuild of the creator index', () => {
     expect(rows(db)).toEqual(rows(inPlaceDb));
     expect(matches(rebuilt.crm)).toEqual(matches(inPlace.crm));
     expect(matches(rebuilt.crm).flat().length).toBeGreaterThan(100);
-    // The same table and indexes under the same names (search names them), and no staging table left.
-    expect(schema(db).map((r) => [r.type, r.name])).toEqual(before.map((r) => [r.type, r.name]));
-    expect(schema(db).filter((r) => r.type === 'index')).toHaveLength(18);
+    // The same indexes, each under its other name (index-names.ts), and no staging table left.
+    const inPlaceIndexes = indexes(inPlaceDb);
+    expect(Object.keys(inPlaceIndexes)).toHaveLength(18);
+    expect(indexes(db)).toEqual(
+      Object.fromEntries(Object.entries(inPlaceIndexes).map(([name, on]) => [otherIndexName(name), on])),
+    );
+    expect(
+      schema(db)
+        .filter((r) => r.type === 'table')
+        .map((r) => r.name),
+    ).toEqual(before.filter((r) => r.type === 'table').map((r) => r.name));
+    expect(sorted(rebuilt.crm)).toEqual(sorted(inPlace.crm));
     expect(dirty(db)).toBe(0);
     expect(events.filter((e) => e.state === 'running').length).toBeGreaterThanOrEqual(4);
     expect(events.at(-1)).toMatchObject({ state: 'done', done: size, total: size, reason: 'startup' });
@@ -93,7 +115,40 @@ describe('a full rebuild of the creator index', () => {
     await rebuilt.worker.kick('startup');
     expect(rows(db)).toEqual(rows(inPlaceDb));
     expect(staging(db)).toEqual([]);
+    // The second rebuild gives the indexes their first names back, and search follows.
+    expect(indexes(db)).toEqual(inPlaceIndexes);
+    expect(sorted(rebuilt.crm)).toEqual(sorted(inPlace.crm));
   }, 30_000);
+
+  it('builds the indexes one at a time, with searches answered from the old index between two', async () => {
+    const db = world();
+    const { crm, worker } = upkeep(db, 1);
+    await worker.kick('startup');
+    const before = sorted(crm);
+    db.exec(
+      `UPDATE creators SET nickname = 'Renamed ' || id; INSERT INTO creator_dirty SELECT id FROM creators`,
+    );
+    // Between two index builds, as an IPC call would come: the old rows answer, through their indexes.
+    const between: Array<{ built: number; pages: ReturnType<typeof sorted>; renamed: number }> = [];
+    let built = 0;
+    const exec = db.exec.bind(db);
+    db.exec = (sql: string) => {
+      const result = exec(sql);
+      if (/^CREATE INDEX/.test(sql)) {
+        const after = ++built;
+        setImmediate(() =>
+          between.push({ built: after, pages: sorted(crm), renamed: crm.count({ text: 'renamed' }) }),
+        );
+      }
+      return result;
+    };
+    await worker.kick('startup');
+    expect(built).toBe(18);
+    // One search after each index build, before the next one started.
+    expect(between.map((b) => b.built)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    for (const b of between) expect(b).toEqual({ built: b.built, pages: before, renamed: 0 });
+    expect(crm.count({ text: 'renamed' })).toBe(size);
+  });
 
   it('keeps what changed while it ran: an edit and a new creator are there after the swap', async () => {
     const db = world();

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   creatorSortColumns,
@@ -13,17 +13,16 @@ import { ListPage } from '../../features/lists/ListPage';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useElementWidth } from '../../hooks/useElementWidth';
 import { BlocklistButton } from './BlocklistDialog';
-import { BulkBar } from './BulkBar';
 import { ColumnsMenu } from './ColumnsMenu';
 import { columnWidths, fitColumns, loadColumns, saveColumns } from './columns';
 import { useCreatorColumns } from './creatorColumns';
-import { CreatorDetailDialog } from './CreatorDetailDialog';
 import { CreatorFilters } from './CreatorFilters';
 import { SaveListButton } from './SaveListButton';
 import { ScoreRulesButton } from './ScoreRulesDialog';
 import { loadFilter, saveFilter, usableFilter } from './savedFilter';
 import { Selection } from './selection';
 import { defaultCreatorSort } from './firstPage';
+import { LazyBulkBar, LazyCreatorDetailDialog, preloadCreatorParts } from './lazyParts';
 import { useCreatorFacets, useCreators } from './useCreators';
 
 const creatorId = (c: CreatorRow): string => String(c.id);
@@ -47,6 +46,9 @@ export function CreatorsPage(): ReactElement {
   );
   const list = useCreators(query, sort);
   const { facets, lists } = useCreatorFacets(!list.loading);
+  useEffect(() => {
+    if (!list.loading) preloadCreatorParts();
+  }, [list.loading]);
   const number = new Intl.NumberFormat(i18n.language);
 
   const changeFilter = (next: CreatorFilter): void => {
@@ -97,18 +99,20 @@ export function CreatorsPage(): ReactElement {
             lists={lists}
           />
           {selected > 0 && (
-            <BulkBar
-              count={selected}
-              selection={() => selection.toInput(query)}
-              lists={lists}
-              onDone={() => setSelection(Selection.none())}
-              sample={() =>
-                list.items
-                  .filter((c) => selection.has(c.id))
-                  .slice(0, 50)
-                  .map((c) => ({ id: c.id, label: c.handle ? `@${c.handle}` : (c.nickname ?? `#${c.id}`) }))
-              }
-            />
+            <Suspense fallback={null}>
+              <LazyBulkBar
+                count={selected}
+                selection={() => selection.toInput(query)}
+                lists={lists}
+                onDone={() => setSelection(Selection.none())}
+                sample={() =>
+                  list.items
+                    .filter((c) => selection.has(c.id))
+                    .slice(0, 50)
+                    .map((c) => ({ id: c.id, label: c.handle ? `@${c.handle}` : (c.nickname ?? `#${c.id}`) }))
+                }
+              />
+            </Suspense>
           )}
         </>
       }
@@ -141,7 +145,9 @@ export function CreatorsPage(): ReactElement {
         />
       }
       renderDetail={(row, close, returnFocus) => (
-        <CreatorDetailDialog id={row.id} onClose={close} returnFocus={returnFocus} />
+        <Suspense fallback={null}>
+          <LazyCreatorDetailDialog id={row.id} onClose={close} returnFocus={returnFocus} />
+        </Suspense>
       )}
     />
   );
