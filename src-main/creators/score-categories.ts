@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import type { Logger } from '../log/logger';
 import { getProduct } from '../tiktok/shop/product-detail';
-import type { ScoreRulesStore } from './score-rules';
 import type { ShopApi } from './shop-api';
 
 /**
@@ -80,7 +79,8 @@ export class ProductCategories {
       db: Database;
       api: Pick<ShopApi, 'call'>;
       /** The score's kept context, forgotten when what it holds changed. */
-      rules: Pick<ScoreRulesStore, 'forgetContext'>;
+      // Structural, not Pick<ScoreRulesStore>: score-rules reads this module, so naming it here would be a cycle.
+      rules: { forgetContext(): void };
       logger: Logger;
       now: () => number;
       /** Products per pass: a first pass over a big catalogue is spread over several syncs. */
