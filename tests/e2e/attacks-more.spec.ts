@@ -20,7 +20,7 @@ import { nothingRan, recordDialogs, xssPayloads } from './xss';
 const ADMIN_TOKEN = 'e2e-attacks-more-admin';
 const web = webAppPerTest('shopmesh-e2e-attacks-more-', {
   SHOPMESH_KEYSTORE: 'passphrase',
-  SHOPMESH_VAULT_PASSPHRASE: 'e2e-attacks-more',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-attacks-more-passphrase',
   SHOPMESH_SANDBOX_SCALE: 'tiny',
   SHOPMESH_SANDBOX_ADMIN_TOKEN: ADMIN_TOKEN,
 });
