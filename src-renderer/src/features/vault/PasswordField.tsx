@@ -1,4 +1,5 @@
-import { type ReactElement, type Ref, useId } from 'react';
+import { type ReactElement, type Ref } from 'react';
+import { Field } from '../../components/Field';
 
 /** A labelled password input with its hint and its own error line (announced politely). */
 export function PasswordField({
@@ -14,33 +15,23 @@ export function PasswordField({
   ref?: Ref<HTMLInputElement>;
   onChange: (value: string) => void;
 }): ReactElement {
-  const id = useId();
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <input
-        ref={ref}
-        id={id}
-        className="input vault-passphrase-input"
-        type="password"
-        autoComplete={props.autoComplete}
-        spellCheck={false}
-        value={props.value}
-        disabled={props.disabled}
-        aria-invalid={props.error !== null}
-        aria-describedby={`${props.hint ? `${id}-hint ` : ''}${id}-error`}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {props.hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <input
+          ref={ref}
+          id={control.id}
+          className="input vault-passphrase-input"
+          type="password"
+          autoComplete={props.autoComplete}
+          spellCheck={false}
+          value={props.value}
+          disabled={props.disabled}
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
       )}
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {props.error ?? ''}
-      </p>
-    </div>
+    </Field>
   );
 }

@@ -1,6 +1,7 @@
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
 
 /**
  * The shell both bulk dialogs share: what the change applies to, one amount field with its hint or error,
@@ -23,8 +24,6 @@ export function BulkForm(props: {
   onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation();
-  const id = useId();
-  const { error } = props;
   return (
     <Dialog title={props.title} onClose={props.onClose} busy={props.busy}>
       <form
@@ -36,29 +35,20 @@ export function BulkForm(props: {
       >
         <p className="muted">{props.scope}</p>
         {props.before}
-        <div className="field">
-          <label className="field-label" htmlFor={id}>
-            {props.label}
-          </label>
-          <input
-            id={id}
-            className="input input-number"
-            value={props.value}
-            placeholder={props.placeholder}
-            inputMode="decimal"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : `${id}-hint`}
-            onChange={(event) => props.onChange(event.target.value)}
-          />
-          <span className="field-hint" id={`${id}-hint`}>
-            {props.hint}
-          </span>
-          {error && (
-            <span className="field-error" id={`${id}-error`}>
-              {error}
-            </span>
+        <Field label={props.label} hint={props.hint} error={props.error}>
+          {(control) => (
+            <input
+              id={control.id}
+              className="input input-number"
+              value={props.value}
+              placeholder={props.placeholder}
+              inputMode="decimal"
+              aria-invalid={control.invalid}
+              aria-describedby={control.describedBy}
+              onChange={(event) => props.onChange(event.target.value)}
+            />
           )}
-        </div>
+        </Field>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={props.onClose}>
             {t('products.change.cancel')}

@@ -5,6 +5,7 @@ import { errorText, useChannelMutation } from '../../api';
 import { useToasts } from '../../components/Toasts';
 import { fractionDigits, formatMoney, minorToDecimal } from '../../format/money';
 import { formatDate, formatDateTime } from '../../format/time';
+import { SkuTableForm } from './SkuTableForm';
 
 /** Each SKU's prices over time, newest first: what the sync saw and what ShopMesh set. */
 export function PriceHistory(props: {
@@ -86,63 +87,52 @@ export function CostsEditor(props: { product: ProductView }): ReactElement {
     return Object.keys(entry).length > 1 ? [entry] : [];
   });
   return (
-    <form
-      className="sku-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate({ items });
-      }}
+    <SkuTableForm
+      columns={[
+        t('products.change.sku'),
+        t('products.costs.cost', { currency }),
+        t('products.costs.shippingCost', { currency }),
+      ]}
+      submitLabel={t('products.costs.save')}
+      submitDisabled={items.length === 0 || save.isPending}
+      onSubmit={() => save.mutate({ items })}
+      after={
+        <>
+          {save.error && (
+            <p className="field-error" role="alert">
+              {errorText(save.error)}
+            </p>
+          )}
+          <p className="field-hint">{t('products.costs.hint')}</p>
+        </>
+      }
     >
-      <div className="table-scroll detail-table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('products.change.sku')}</th>
-              <th scope="col">{t('products.costs.cost', { currency })}</th>
-              <th scope="col">{t('products.costs.shippingCost', { currency })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {product.skus.map((sku) => {
-              const name = sku.sellerSku ?? sku.skuId;
-              return (
-                <tr key={sku.skuId}>
-                  <td className="mono">{name}</td>
-                  {(['cost', 'shippingCost'] as const).map((field) => (
-                    <td key={field}>
-                      <input
-                        className="input input-number"
-                        aria-label={t(`products.costs.${field}Of`, { sku: name })}
-                        inputMode="decimal"
-                        value={valueOf(sku, field)}
-                        placeholder="—"
-                        onChange={(event) => {
-                          setTyped((current) => ({
-                            ...current,
-                            [key(sku.skuId, field)]: event.target.value,
-                          }));
-                          save.reset();
-                        }}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {save.error && (
-        <p className="field-error" role="alert">
-          {errorText(save.error)}
-        </p>
-      )}
-      <p className="field-hint">{t('products.costs.hint')}</p>
-      <div className="dialog-actions">
-        <button type="submit" className="button" disabled={items.length === 0 || save.isPending}>
-          {t('products.costs.save')}
-        </button>
-      </div>
-    </form>
+      {product.skus.map((sku) => {
+        const name = sku.sellerSku ?? sku.skuId;
+        return (
+          <tr key={sku.skuId}>
+            <td className="mono">{name}</td>
+            {(['cost', 'shippingCost'] as const).map((field) => (
+              <td key={field}>
+                <input
+                  className="input input-number"
+                  aria-label={t(`products.costs.${field}Of`, { sku: name })}
+                  inputMode="decimal"
+                  value={valueOf(sku, field)}
+                  placeholder="—"
+                  onChange={(event) => {
+                    setTyped((current) => ({
+                      ...current,
+                      [key(sku.skuId, field)]: event.target.value,
+                    }));
+                    save.reset();
+                  }}
+                />
+              </td>
+            ))}
+          </tr>
+        );
+      })}
+    </SkuTableForm>
   );
 }

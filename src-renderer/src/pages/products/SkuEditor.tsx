@@ -5,6 +5,7 @@ import { useChannelMutation } from '../../api';
 import { fractionDigits, formatMoney, minorToDecimal } from '../../format/money';
 import type { ReviewedBatch } from './ChangeDialog';
 import { reasonText, valueRefusals } from './changeText';
+import { SkuTableForm } from './SkuTableForm';
 
 const stockKey = (skuId: string, warehouseId: string) => `${skuId}|${warehouseId}`;
 
@@ -100,77 +101,57 @@ export function SkuEditor(props: {
   };
 
   return (
-    <form
-      className="sku-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <SkuTableForm
+      columns={[
+        t('products.change.sku'),
+        t('products.columns.price'),
+        t('products.sku.stock'),
+        t('products.sku.cost'),
+      ]}
+      submitLabel={t('products.sku.review')}
+      submitDisabled={pending.length === 0 || review.isPending}
+      primary
+      onSubmit={() => void submit()}
     >
-      <div className="table-scroll detail-table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('products.change.sku')}</th>
-              <th scope="col">{t('products.columns.price')}</th>
-              <th scope="col">{t('products.sku.stock')}</th>
-              <th scope="col">{t('products.sku.cost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {product.skus.map((sku) => {
-              const name = sku.sellerSku ?? sku.skuId;
-              return (
-                <tr key={sku.skuId}>
-                  <td>
-                    <span className="mono">{name}</span>
-                    {sku.lowStock && (
-                      <span className="badge badge-tone-warning">{t('products.sku.lowStock')}</span>
+      {product.skus.map((sku) => {
+        const name = sku.sellerSku ?? sku.skuId;
+        return (
+          <tr key={sku.skuId}>
+            <td>
+              <span className="mono">{name}</span>
+              {sku.lowStock && <span className="badge badge-tone-warning">{t('products.sku.lowStock')}</span>}
+            </td>
+            <td>
+              {sku.price
+                ? field(
+                    sku.skuId,
+                    t('products.sku.priceOf', { sku: name, currency: sku.price.currency }),
+                    prices[sku.skuId] ?? priceText(sku.skuId),
+                    (v) => setPrices((p) => ({ ...p, [sku.skuId]: v })),
+                  )
+                : '—'}
+            </td>
+            <td>
+              {sku.warehouses.map((w) => {
+                const key = stockKey(sku.skuId, w.warehouseId);
+                return (
+                  <div key={w.warehouseId} className="sku-warehouse">
+                    {sku.warehouses.length > 1 && <span className="muted mono">{w.warehouseId}</span>}
+                    {field(
+                      key,
+                      t('products.sku.stockOf', { sku: name, warehouse: w.warehouseId }),
+                      stock[key] ?? String(w.quantity),
+                      (v) => setStock((s) => ({ ...s, [key]: v })),
                     )}
-                  </td>
-                  <td>
-                    {sku.price
-                      ? field(
-                          sku.skuId,
-                          t('products.sku.priceOf', { sku: name, currency: sku.price.currency }),
-                          prices[sku.skuId] ?? priceText(sku.skuId),
-                          (v) => setPrices((p) => ({ ...p, [sku.skuId]: v })),
-                        )
-                      : '—'}
-                  </td>
-                  <td>
-                    {sku.warehouses.map((w) => {
-                      const key = stockKey(sku.skuId, w.warehouseId);
-                      return (
-                        <div key={w.warehouseId} className="sku-warehouse">
-                          {sku.warehouses.length > 1 && <span className="muted mono">{w.warehouseId}</span>}
-                          {field(
-                            key,
-                            t('products.sku.stockOf', { sku: name, warehouse: w.warehouseId }),
-                            stock[key] ?? String(w.quantity),
-                            (v) => setStock((s) => ({ ...s, [key]: v })),
-                          )}
-                        </div>
-                      );
-                    })}
-                    {sku.warehouses.length === 0 && number.format(sku.inventory)}
-                  </td>
-                  <td className="col-num">{sku.cost ? formatMoney(sku.cost, language) : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <div className="dialog-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={pending.length === 0 || review.isPending}
-        >
-          {t('products.sku.review')}
-        </button>
-      </div>
-    </form>
+                  </div>
+                );
+              })}
+              {sku.warehouses.length === 0 && number.format(sku.inventory)}
+            </td>
+            <td className="col-num">{sku.cost ? formatMoney(sku.cost, language) : '—'}</td>
+          </tr>
+        );
+      })}
+    </SkuTableForm>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { Field } from '../../components/Field';
 
 const debounceMs = 600;
 
@@ -22,7 +23,6 @@ export function IntegerField(props: {
   onSave: (value: number) => void;
 }): ReactElement {
   const { value, onSave, min, max } = props;
-  const id = useId();
   const [draft, setDraft] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);
   const timer = useRef<number | undefined>(undefined);
@@ -43,40 +43,33 @@ export function IntegerField(props: {
   };
 
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <input
-        id={id}
-        className="input input-number"
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={draft}
-        aria-invalid={invalid}
-        aria-describedby={`${id}-hint ${id}-error`}
-        onChange={(event) => {
-          const next = event.target.value;
-          setDraft(next);
-          window.clearTimeout(timer.current);
-          const nextValue = parse(next, min, max);
-          if (nextValue !== null) timer.current = window.setTimeout(() => commit(nextValue), debounceMs);
-        }}
-        onBlur={() => commit(parsed)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit(parsed);
-        }}
-      />
-      <p id={`${id}-hint`} className="field-hint">
-        {props.hint}
-      </p>
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {invalid ? props.invalid : ''}
-      </p>
-    </div>
+    <Field label={props.label} hint={props.hint} error={invalid ? props.invalid : null}>
+      {(control) => (
+        <input
+          id={control.id}
+          className="input input-number"
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          step={1}
+          value={draft}
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          onChange={(event) => {
+            const next = event.target.value;
+            setDraft(next);
+            window.clearTimeout(timer.current);
+            const nextValue = parse(next, min, max);
+            if (nextValue !== null) timer.current = window.setTimeout(() => commit(nextValue), debounceMs);
+          }}
+          onBlur={() => commit(parsed)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit(parsed);
+          }}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -1,5 +1,6 @@
-import { useId, useRef, type ReactElement } from 'react';
+import { useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../../components/Field';
 import { portRange } from './draft';
 
 /** A key or id: plain text, never autocompleted or spell-checked (it is not prose). */
@@ -8,22 +9,20 @@ export function TextField(props: {
   value: string;
   onChange: (value: string) => void;
 }): ReactElement {
-  const id = useId();
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <input
-        id={id}
-        className="input tiktok-input"
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-    </div>
+    <Field label={props.label}>
+      {({ id }) => (
+        <input
+          id={id}
+          className="input tiktok-input"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -36,32 +35,28 @@ export function PortField(props: {
   onChange: (value: string) => void;
 }): ReactElement {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <input
-        id={id}
-        className="input input-number"
-        type="number"
-        inputMode="numeric"
-        min={portRange.min}
-        max={portRange.max}
-        step={1}
-        value={props.value}
-        aria-invalid={props.invalid}
-        aria-describedby={`${id}-hint ${id}-error`}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      <p id={`${id}-hint`} className="field-hint">
-        {t('settings.tiktok.redirectHint', { url: props.redirectUrl })}
-      </p>
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {props.invalid ? t('settings.tiktok.portInvalid', portRange) : ''}
-      </p>
-    </div>
+    <Field
+      label={props.label}
+      hint={t('settings.tiktok.redirectHint', { url: props.redirectUrl })}
+      error={props.invalid ? t('settings.tiktok.portInvalid', portRange) : null}
+    >
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          className="input input-number"
+          type="number"
+          inputMode="numeric"
+          min={portRange.min}
+          max={portRange.max}
+          step={1}
+          value={props.value}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -78,50 +73,43 @@ export function SecretField(props: {
   onChange: (value: string) => void;
 }): ReactElement {
   const { t } = useTranslation();
-  const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const locked = props.saved && !props.replacing;
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <div className="tiktok-secret-row">
-        <input
-          ref={input}
-          id={id}
-          className="input tiktok-input"
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          readOnly={locked}
-          placeholder={locked ? t('settings.tiktok.secretSaved') : ''}
-          value={locked ? '' : props.value}
-          aria-describedby={props.saved ? `${id}-hint` : undefined}
-          onChange={(event) => props.onChange(event.target.value)}
-        />
-        {props.saved && (
-          <button
-            type="button"
-            className="button button-small button-quiet"
-            aria-label={t(locked ? 'settings.tiktok.replaceLabel' : 'settings.tiktok.keepLabel', {
-              field: props.label,
-            })}
-            onClick={() => {
-              props.onReplacingChange(locked);
-              if (locked) requestAnimationFrame(() => input.current?.focus());
-              else props.onChange('');
-            }}
-          >
-            {t(locked ? 'settings.tiktok.replace' : 'settings.tiktok.keep')}
-          </button>
-        )}
-      </div>
-      {props.saved && (
-        <p id={`${id}-hint`} className="field-hint">
-          {t('settings.tiktok.secretHint')}
-        </p>
+    <Field label={props.label} hint={props.saved ? t('settings.tiktok.secretHint') : undefined}>
+      {({ id, describedBy }) => (
+        <div className="tiktok-secret-row">
+          <input
+            ref={input}
+            id={id}
+            className="input tiktok-input"
+            type="password"
+            autoComplete="new-password"
+            spellCheck={false}
+            readOnly={locked}
+            placeholder={locked ? t('settings.tiktok.secretSaved') : ''}
+            value={locked ? '' : props.value}
+            aria-describedby={describedBy}
+            onChange={(event) => props.onChange(event.target.value)}
+          />
+          {props.saved && (
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              aria-label={t(locked ? 'settings.tiktok.replaceLabel' : 'settings.tiktok.keepLabel', {
+                field: props.label,
+              })}
+              onClick={() => {
+                props.onReplacingChange(locked);
+                if (locked) requestAnimationFrame(() => input.current?.focus());
+                else props.onChange('');
+              }}
+            >
+              {t(locked ? 'settings.tiktok.replace' : 'settings.tiktok.keep')}
+            </button>
+          )}
+        </div>
       )}
-    </div>
+    </Field>
   );
 }
