@@ -2,10 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import Papa from 'papaparse';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { creatorRegion } from '../../src-main/sandbox/data/creator-region';
-import { creatorCodec } from '../../src-main/sandbox/data/generator';
-import { DEFAULT_SEED } from '../../src-main/sandbox/index';
-import { makeCredentials } from '../../src-main/sandbox/state';
+import { addSandboxCreators, inviteToTheEnd, sandboxAdminApi } from './outreach-steps';
 import { callApi, connectShopAndSync, webAppPerTest } from './web-app';
 import { nothingRan, recordDialogs, xssPayloads } from './xss';
 
@@ -36,14 +33,7 @@ test('markup from buyers, TikTok and a CSV file renders as text in orders, outre
   test.setTimeout(240_000);
   const dialogs = recordDialogs(page);
   await page.goto(web.app.url);
-  const admin = `${await connectShopAndSync(page, context)}/admin`;
-  const adminPost = async (path: string, data: unknown) => {
-    const res = await request.post(`${admin}${path}`, {
-      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-      data,
-    });
-    expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  };
+  const admin = sandboxAdminApi(request, await connectShopAndSync(page, context), ADMIN_TOKEN);
   const call = <T>(r: APIRequestContext, channel: string, data: unknown) =>
     callApi<T>(web.app, r, channel, data);
 
@@ -61,7 +51,7 @@ test('markup from buyers, TikTok and a CSV file renders as text in orders, outre
   const buyerName = `${img} Ann`;
   const street = `1 ${svg} Main St`;
   const note = `${script} leave at the door`;
-  await adminPost('/orders', { orderId, buyerMessage: note, recipientName: buyerName, street });
+  await admin.post('/orders', { orderId, buyerMessage: note, recipientName: buyerName, street });
   await nav(page).getByRole('link', { name: 'Orders' }).click();
   await page.getByLabel('Search orders').fill(orderId);
   const orders = page.getByRole('table', { name: 'Orders' });
@@ -82,57 +72,25 @@ test('markup from buyers, TikTok and a CSV file renders as text in orders, outre
   }>(request, 'accounts:list', {});
   const account = accounts.find((a) => a.provider === 'shop')!;
   const shopId = account.shops[0]!.shopId;
-  const dbw = new BetterSqlite3(join(web.dataDir, 'shopmesh.db'));
+  const dbw = new BetterSqlite3(join(web.dataDir, 'shopmesh.db'), { readonly: true });
   const productId = dbw
     .prepare("SELECT product_id FROM products WHERE shop_id = ? AND status = 'ACTIVATE' LIMIT 1")
     .pluck()
     .get(shopId) as string;
-  // Two of the sandbox's creators of the shop's region that nobody contacted yet, as the CRM holds them.
   const region = dbw.prepare('SELECT region FROM shops WHERE shop_id = ?').pluck().get(shopId) as string;
-  const codec = creatorCodec(DEFAULT_SEED, makeCredentials(DEFAULT_SEED).shop.appKey);
-  const known = dbw.prepare('SELECT 1 FROM creators WHERE open_id = ?').pluck();
-  const fresh = Array.from({ length: 40 }, (_, i) => i)
-    .filter((i) => creatorRegion({ dataset: { seed: DEFAULT_SEED } }, i) === region)
-    .filter((i) => known.get(codec.encode(i)) === undefined)
-    .slice(0, 2);
-  const insert = dbw.prepare(
-    `INSERT INTO creators (canonical_id, open_id, handle, nickname, region, first_seen_at, updated_at)
-     VALUES (0, ?, ?, ?, ?, 1, 1)`,
-  );
-  for (const i of fresh) insert.run(codec.encode(i), `fresh_${i}`, `Fresh ${i}`, region);
-  dbw.exec('UPDATE creators SET canonical_id = id WHERE canonical_id = 0');
-  const creatorIds = dbw
-    .prepare("SELECT id FROM creators WHERE handle LIKE 'fresh\\_%' ESCAPE '\\'")
-    .pluck()
-    .all() as number[];
   dbw.close();
+  // Two of the sandbox's creators of the shop's region that nobody contacted yet, as the CRM holds them.
+  const creatorIds = addSandboxCreators(web.dataDir, region, 'fresh', 2);
   expect(creatorIds.length).toBeGreaterThan(0);
-  const invitation = await call<{ id: number }>(request, 'templates:save', {
-    name: `${template} invitation`,
-    kind: 'invitation',
-    language: 'en',
-    body: '{{shop_name}} would love you to try {{product_names}}.',
-  });
   const outreachName = `${link} autumn`;
-  const { outreach } = await call<{ outreach: { id: number } }>(request, 'outreach:create', {
+  await inviteToTheEnd(web.app, request, {
     accountId: account.id,
     shopId,
     name: outreachName,
-    action: 'invite',
     creatorIds,
-    products: [{ productId, commissionBp: 1500 }],
-    sellerEmail: 'team@maplemoss.example',
-    invitationTemplateId: invitation.id,
-    values: { productNames: 'our lamps' },
-    ratePerMinute: 600,
-    weeklyPool: null,
+    productIds: [productId],
+    templateName: `${template} invitation`,
   });
-  await call(request, 'outreach:start', { id: outreach.id });
-  await expect
-    .poll(async () => (await call<{ status: string }>(request, 'outreach:get', { id: outreach.id })).status, {
-      timeout: 60_000,
-    })
-    .toBe('finished');
   await call(request, 'sync:run', { accountId: account.id, resources: ['collaborations'] });
   await expect
     .poll(

@@ -117,3 +117,6 @@ export const outcomes = z.object({
       .loose(),
   ),
 });
+
+/** `GET /clock` of the admin API: the sandbox's own time (Unix seconds), which may run ahead of the wall. */
+export const clock = z.object({ nowSec: z.number() }).loose();
