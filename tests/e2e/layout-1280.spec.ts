@@ -1,12 +1,25 @@
 import { layoutJourney } from './layout-audit';
 
 /**
- * Issue 16: every page as a merchant sees it in a 1280 px window, with a shop and an ad account synced: no
- * text cut without a way to read it whole, no placeholder cut, nothing scrolling sideways, toolbar controls
- * of one height, one top bar height. Two looks here, the other two at 1920 px (layout-1920.spec.ts), so each page
- * is seen in English and Chinese, light and dark.
+ * Issue 16: every page as a merchant sees it in a 1280 px window and in a 1360 px one (a common laptop
+ * width, where the toolbars wrap differently), with a shop and an ad account synced: no text cut without a
+ * way to read it whole, no placeholder cut, nothing scrolling sideways, the window itself never scrolling,
+ * toolbar controls of one height, one top bar height. Each width in both languages and both themes between
+ * them; 1920 px in layout-1920.spec.ts.
  */
-layoutJourney({ width: 1280, height: 860 }, [
-  ['en', 'light'],
-  ['zh-CN', 'dark'],
+layoutJourney([
+  {
+    size: { width: 1280, height: 860 },
+    looks: [
+      ['en', 'light'],
+      ['zh-CN', 'dark'],
+    ],
+  },
+  {
+    size: { width: 1360, height: 800 },
+    looks: [
+      ['zh-CN', 'light'],
+      ['en', 'dark'],
+    ],
+  },
 ]);

@@ -6,7 +6,12 @@ import { layoutJourney } from './layout-audit';
  * of one height, one top bar height. Two looks here, the other two at 1280 px (layout-1280.spec.ts), so each page
  * is seen in English and Chinese, light and dark.
  */
-layoutJourney({ width: 1920, height: 1080 }, [
-  ['en', 'dark'],
-  ['zh-CN', 'light'],
+layoutJourney([
+  {
+    size: { width: 1920, height: 1080 },
+    looks: [
+      ['en', 'dark'],
+      ['zh-CN', 'light'],
+    ],
+  },
 ]);
