@@ -68,6 +68,27 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   await page.getByRole('button', { name: 'Sync now' }).first().click();
   await expect(page.getByText(/Last synced/).first()).toBeVisible({ timeout: 60_000 });
 
+  // The Orders table reads order times in each shop's zone (the Dashboard's days), and says so.
+  await nav.getByRole('link', { name: 'Orders' }).click();
+  const orderRows = page.getByRole('table', { name: 'Orders' }).getByRole('row');
+  await expect(orderRows.nth(1)).toBeVisible();
+  const zoneOfShop = (name: string) => (name.startsWith('Maple') ? 'America/Los_Angeles' : 'Europe/London');
+  const spaced = (text: string) => text.replace(/\s+/g, ' ');
+  for (let i = 1; i <= 5; i++) {
+    const row = orderRows.nth(i);
+    const shop = (await row.getByRole('cell').nth(1).textContent()) ?? '';
+    const time = row.locator('time').first();
+    const at = Date.parse((await time.getAttribute('datetime')) ?? '');
+    const shown = new Intl.DateTimeFormat('en', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: zoneOfShop(shop),
+    }).format(at);
+    expect(spaced((await time.getAttribute('title')) ?? '')).toMatch(
+      new RegExp(`^${spaced(shown)} \\(UTC(\u2212[78]|\\+1)?, the shop's time\\)$`),
+    );
+  }
+
   await nav.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByLabel('Period').selectOption('last365');
   const gmv = page.getByRole('region', { name: 'GMV', exact: true });

@@ -240,8 +240,12 @@ describe('Affiliate page', { timeout: 30_000 }, () => {
           .some((i) => (i as { creatorId?: number }).creatorId === 4_321),
       ).toBe(true),
     );
-    // Not among the top ones: the box names the Creator from the CRM.
+    // Not among the top ones: the box names the Creator from the CRM, and so do the totals.
     await waitFor(() => expect(box).toHaveProperty('value', '@sunday.studio'));
+    await screen.findByRole('heading', { name: 'Totals for @sunday.studio' });
+    await act(() => i18n.changeLanguage('zh-CN'));
+    await screen.findByRole('heading', { name: '@sunday.studio 合计' });
+    await act(() => i18n.changeLanguage('en'));
     // Focus stayed in the box: a click opens the list again, on "All creators".
     expect(document.activeElement).toBe(box);
     await user.click(box);
@@ -265,5 +269,26 @@ describe('Affiliate page', { timeout: 30_000 }, () => {
         collaboration: null,
       }),
     );
+  });
+});
+
+describe('Affiliate totals heading', { timeout: 30_000 }, () => {
+  it('names the chosen Creator and collaboration together, in both languages', async () => {
+    const user = userEvent.setup();
+    setUp();
+    const creator = await screen.findByRole('combobox', { name: 'Creator' });
+    await waitFor(() => expect(creator).toHaveProperty('disabled', false));
+    await screen.findByRole('heading', { name: 'Totals for the period' });
+    await user.click(creator);
+    const creators = screen.getByRole('listbox', { name: 'Creator' });
+    await waitFor(() => expect(within(creators).getAllByRole('option')).toHaveLength(2));
+    await user.click(within(creators).getByText('@maple'));
+    await screen.findByRole('heading', { name: 'Totals for @maple' });
+    const collaboration = screen.getByRole('combobox', { name: 'Collaboration' });
+    await user.click(collaboration);
+    await user.keyboard('Spring{ArrowDown}{Enter}');
+    await screen.findByRole('heading', { name: 'Totals for @maple in Spring candles' });
+    await act(() => i18n.changeLanguage('zh-CN'));
+    await screen.findByRole('heading', { name: '@maple 在 Spring candles 中的合计' });
   });
 });

@@ -64,9 +64,13 @@ export function formatTimeZone(timeZone: string, at = Date.now()): string {
   return offset === '' || offset === '+0' ? 'UTC' : `UTC${offset}`;
 }
 
-/** Date and time, medium date + short time. */
-export function formatDateTime(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+/** Date and time, medium date + short time; in `timeZone` when given (a shop's zone), else the viewer's. */
+export function formatDateTime(at: number, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(at);
 }
 
 /**
@@ -74,13 +78,14 @@ export function formatDateTime(at: number, locale: string): string {
  * in the reader's current year, "Nov 26, 2025" / "2025年11月26日" before it (the detail shows the time).
  * Full `formatDateTime` in a 1280 px table cuts half the column off.
  */
-export function formatCellTime(at: number, locale: string, now = Date.now()): string {
-  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
+export function formatCellTime(at: number, locale: string, now = Date.now(), timeZone?: string): string {
+  const zone = timeZone ? { timeZone } : {};
+  const year = (ms: number) => new Intl.DateTimeFormat('en-US', { year: 'numeric', ...zone }).format(ms);
   return new Intl.DateTimeFormat(
     locale,
-    sameYear
-      ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
-      : { dateStyle: 'medium' },
+    year(at) === year(now)
+      ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', ...zone }
+      : { dateStyle: 'medium', ...zone },
   ).format(at);
 }
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Account, Shop } from '@shared/accounts';
+import { regionTimeZone } from '@shared/time';
 import { useAccounts } from './useAccounts';
 
 export interface ShopsState {
@@ -7,6 +8,8 @@ export interface ShopsState {
   accounts: Account[] | null;
   shops: Shop[];
   shopName(shopId: string): string;
+  /** The shop's time zone from its region (regionTimeZone); undefined for a shop not (yet) listed. */
+  shopZone(shopId: string): string | undefined;
 }
 
 /** Every shop of every shop Account, for filters and for naming a row's shop. */
@@ -16,6 +19,12 @@ export function useShops(): ShopsState {
     const accounts = list?.accounts ?? null;
     const shops = (accounts ?? []).filter((a) => a.provider === 'shop').flatMap((a) => a.shops);
     const names = new Map(shops.map((shop) => [shop.shopId, shop.name]));
-    return { accounts, shops, shopName: (shopId: string) => names.get(shopId) ?? shopId };
+    const zones = new Map(shops.map((shop) => [shop.shopId, regionTimeZone(shop.region)]));
+    return {
+      accounts,
+      shops,
+      shopName: (shopId: string) => names.get(shopId) ?? shopId,
+      shopZone: (shopId: string) => zones.get(shopId),
+    };
   }, [list]);
 }

@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AffiliateChoice, AffiliateOrderRow, AffiliateTotal, AnalyticsFilter } from '@shared/analytics';
 import { useChannelList, useChannelMutation, useChannelQuery } from '../../api';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -9,6 +10,7 @@ import { usePageFilter } from '../../features/analytics/usePageFilter';
 import { CollaborationPicker } from './CollaborationPicker';
 import { CreatorPicker } from './CreatorPicker';
 import { useCollaborationLabel } from './collaborationLabel';
+import { useChosenCreator } from './creatorName';
 
 const refreshOn = ['sync:statusChanged', 'accounts:changed'] as const;
 /** A Creator's figures add up its records when read: a merge or split in the CRM changes them. */
@@ -47,6 +49,7 @@ export function AffiliatePage(): ReactElement {
   const chosen = choice?.collaboration ?? null;
   const label = useCollaborationLabel();
   const chosenOption = chosen ? options.find((o) => o.kind === chosen.kind && o.id === chosen.id) : undefined;
+  const creatorName = useChosenCreator(filter, choice?.creatorId ?? null).name;
   return (
     <div className="page analytics-page">
       <PageToolbar
@@ -74,6 +77,7 @@ export function AffiliatePage(): ReactElement {
         <AffiliateOrders
           filter={filter}
           choice={choice}
+          creatorName={creatorName}
           collaborationName={
             chosen
               ? label(chosenOption ?? { kind: chosen.kind, id: chosen.id, name: null, productTitle: null })
@@ -83,6 +87,15 @@ export function AffiliatePage(): ReactElement {
       )}
     </div>
   );
+}
+
+/** The totals heading names what the sums are of: the chosen Creator, collaboration, or both. */
+function totalsHeading(t: TFunction, creator: string | null, collaboration: string | null): string {
+  if (creator && collaboration)
+    return t('analytics.affiliate.totalsForBoth', { creator, name: collaboration });
+  if (creator) return t('analytics.affiliate.totalsFor', { name: creator });
+  if (collaboration) return t('analytics.affiliate.totalsFor', { name: collaboration });
+  return t('analytics.affiliate.totals');
 }
 
 const totalKeys = ['orders', 'gmv', 'estimated', 'actual'] as const;
@@ -98,10 +111,12 @@ const totalValue = (tot: AffiliateTotal, k: (typeof totalKeys)[number]): number 
 function AffiliateOrders({
   filter,
   choice,
+  creatorName,
   collaborationName,
 }: {
   filter: AnalyticsFilter;
   choice: AffiliateChoice;
+  creatorName: string | null;
   collaborationName: string | null;
 }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -133,9 +148,7 @@ function AffiliateOrders({
     <>
       <section className="card finance-totals" aria-labelledby="affiliate-totals">
         <h2 id="affiliate-totals" className="section-title">
-          {collaborationName
-            ? t('analytics.affiliate.totalsFor', { name: collaborationName })
-            : t('analytics.affiliate.totals')}
+          {totalsHeading(t, creatorName, collaborationName)}
         </h2>
         {collaborationName && <p className="muted">{t('analytics.affiliate.attributedOnly')}</p>}
         {sums.length === 0 ? (

@@ -1,21 +1,14 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsFilter } from '@shared/analytics';
-import type { CreatorRow } from '@shared/creators';
 import { useChannelQuery } from '../../api';
 import { Combobox, type ComboboxOption } from '../../components/Combobox';
 import { formatFigure } from '../../features/analytics/format';
 import { useDebounced } from '../../hooks/useDebounced';
+import { creatorNameOf, useChosenCreator } from './creatorName';
 
-/** The period's best creators the list opens with, before anything is typed. */
-const topShown = 20;
 /** Creators found for what is typed: the CRM's search, the merchant's own sellers first. */
 const foundShown = 20;
-
-const refreshOn = ['sync:statusChanged', 'accounts:changed', 'creators:changed'] as const;
-
-const nameOf = (c: Pick<CreatorRow, 'id' | 'handle' | 'nickname'>): string =>
-  c.handle ? `@${c.handle}` : (c.nickname ?? `#${c.id}`);
 
 /**
  * The Affiliate page's Creator: a combobox that opens on the period's top creators by affiliate GMV and
@@ -36,11 +29,7 @@ export function CreatorPicker(props: {
   const [text, setText] = useState<string | null>(null);
   const needle = useDebounced((text ?? '').trim().replace(/^@/, ''), 200);
   const typing = (text ?? '').trim() !== '';
-  const top = useChannelQuery(
-    'analytics:breakdown',
-    { filter: filter ?? { range: { preset: 'last30' } }, kind: 'creators', limit: topShown },
-    { invalidateOn: refreshOn, enabled: filter !== null },
-  );
+  const { topRows, name, allLabel: all } = useChosenCreator(filter, chosen);
   const found = useChannelQuery(
     'creators:search',
     {
@@ -50,27 +39,16 @@ export function CreatorPicker(props: {
     },
     { invalidateOn: ['creators:changed'], enabled: needle !== '' },
   );
-  const topRows = (top.data?.rows ?? []).filter((r) => r.id !== '0');
-  // The saved Creator's name when the period's top does not hold it (a restart, another period).
-  const chosenInTop = chosen !== null && topRows.some((r) => r.id === String(chosen));
-  const chosenDetail = useChannelQuery(
-    'creators:get',
-    { id: chosen ?? 0 },
-    { enabled: chosen !== null && !chosenInTop && top.data !== undefined },
-  );
-  const all = t('analytics.affiliate.allCreators');
-  const current =
-    chosen === null
-      ? all
-      : (topRows.find((r) => r.id === String(chosen))?.label ??
-        (chosenDetail.data ? nameOf(chosenDetail.data.creator) : `#${chosen}`));
+  const current = name ?? all;
 
   const options: ComboboxOption[] = typing
     ? needle === '' || found.data === undefined
       ? []
       : found.data.items.map((c) => {
           const detail = [c.handle ? c.nickname : null, c.region].filter(Boolean).join(' · ');
-          return detail ? { id: c.id, label: nameOf(c), detail } : { id: c.id, label: nameOf(c) };
+          return detail
+            ? { id: c.id, label: creatorNameOf(c), detail }
+            : { id: c.id, label: creatorNameOf(c) };
         })
     : [
         { id: '', label: all },

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { Facts } from '../../components/Facts';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useToasts } from '../../components/Toasts';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, formatTimeZone } from '../../format/time';
 import { OrderStatusBadge } from './orderStatus';
 import {
   OrderAffiliate,
@@ -26,10 +26,12 @@ import { sellerCenterOrderUrl } from './sellerCenter';
 export function OrderDrawer(props: {
   order: OrderView;
   shopName: string;
+  /** The shop's zone: the order's placed time reads as in the table and on the Dashboard's days. */
+  shopZone: string | undefined;
   onClose: () => void;
   returnFocus: () => HTMLElement | null;
 }): ReactElement {
-  const { order, shopName, onClose, returnFocus } = props;
+  const { order, shopName, shopZone, onClose, returnFocus } = props;
   const { t, i18n } = useTranslation();
   const { showToast } = useToasts();
   const detail = useChannelQuery('orders:detail', { orderId: order.orderId });
@@ -81,7 +83,15 @@ export function OrderDrawer(props: {
         <Facts
           facts={[
             [t('orders.columns.shop'), data?.shopName ?? shopName],
-            [t('orders.columns.created'), formatDateTime(shown.createTime, i18n.language)],
+            [
+              t('orders.columns.created'),
+              shopZone
+                ? t('orders.shopTime', {
+                    time: formatDateTime(shown.createTime, i18n.language, shopZone),
+                    zone: formatTimeZone(shopZone, shown.createTime),
+                  })
+                : formatDateTime(shown.createTime, i18n.language),
+            ],
             [t('orders.detail.updated'), formatDateTime(shown.updateTime, i18n.language)],
             ...(data
               ? [[t('orders.detail.syncedAt'), formatDateTime(data.syncedAt, i18n.language)] as const]

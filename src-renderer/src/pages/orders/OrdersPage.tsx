@@ -43,7 +43,7 @@ export function OrdersPage(): ReactElement {
   // Pages are not counted (instant on big shops); the filtered view's count and totals come from orders:summary.
   const summary = useChannelQuery('orders:summary', query);
   const counted = { ...list, total: summary.data?.count ?? null };
-  const columns = useOrderColumns(shops.shopName, filters.query);
+  const columns = useOrderColumns(shops.shopName, shops.shopZone, filters.query);
   const exporter = useChannelMutation('orders:export', {
     onSuccess: (result) => downloadCsv(result.fileName, result.csv),
   });
@@ -109,6 +109,7 @@ export function OrdersPage(): ReactElement {
         <OrderDrawer
           order={order}
           shopName={shops.shopName(order.shopId)}
+          shopZone={shops.shopZone(order.shopId)}
           onClose={close}
           returnFocus={returnFocus}
         />

@@ -7,15 +7,16 @@ import type { PlainTable } from '../../components/tableFeatures';
 import { TextCell } from '../../features/lists/cells';
 import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
-import { formatCellTime, formatDateTime } from '../../format/time';
 import { OrderProducts } from './OrderProducts';
 import { OrderStatusBadge } from './orderStatus';
+import { OrderTime } from './OrderTime';
 
 const helper = createColumnHelper<PlainTable, OrderView>();
 
 /** The Orders table's columns; `search` is the search the page answers (what matched is marked). */
 export function useOrderColumns(
   shopName: (shopId: string) => string,
+  shopZone: (shopId: string) => string | undefined,
   search: string,
 ): ListColumns<OrderView> {
   const { t, i18n } = useTranslation();
@@ -48,32 +49,22 @@ export function useOrderColumns(
         header: () => t('orders.columns.status'),
         cell: (info) => <OrderStatusBadge status={info.getValue()} />,
       }),
-      helper.accessor('createTime', {
+      helper.accessor((order) => order, {
         id: 'created',
-        header: () => t('orders.columns.created'),
-        cell: (info) => (
-          <time
-            dateTime={new Date(info.getValue()).toISOString()}
-            title={formatDateTime(info.getValue(), language)}
-          >
-            {formatCellTime(info.getValue(), language)}
-          </time>
-        ),
+        header: () => <span title={t('orders.shopTimeHint')}>{t('orders.columns.created')}</span>,
+        cell: (info) => <OrderTime at={info.getValue().createTime} zone={shopZone(info.getValue().shopId)} />,
       }),
       helper.accessor((order) => order, {
         id: 'shipBy',
-        header: () => t('orders.columns.shipBy'),
+        header: () => <span title={t('orders.shopTimeHint')}>{t('orders.columns.shipBy')}</span>,
         cell: (info) => {
-          const { shipBy, late } = info.getValue();
+          const { shipBy, late, shopId } = info.getValue();
           if (shipBy === null) return '—';
           return (
-            <time
-              dateTime={new Date(shipBy).toISOString()}
-              title={
-                late
-                  ? `${t('orders.filters.late')} · ${formatDateTime(shipBy, language)}`
-                  : formatDateTime(shipBy, language)
-              }
+            <OrderTime
+              at={shipBy}
+              zone={shopZone(shopId)}
+              prefix={late ? t('orders.filters.late') : undefined}
               className={late ? 'order-late' : undefined}
             >
               {/* Late is said by the sign (named for screen readers) so the whole time fits the cell. */}
@@ -83,8 +74,7 @@ export function useOrderColumns(
                   <span className="visually-hidden">{t('orders.filters.late')} </span>
                 </>
               )}
-              {formatCellTime(shipBy, language)}
-            </time>
+            </OrderTime>
           );
         },
       }),
@@ -94,5 +84,5 @@ export function useOrderColumns(
         cell: (info) => formatMoney(info.getValue(), language),
       }),
     ]);
-  }, [t, language, shopName, search]);
+  }, [t, language, shopName, shopZone, search]);
 }
