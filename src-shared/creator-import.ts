@@ -34,6 +34,7 @@ export const importFields = [
   'openId',
   'region',
   'followers',
+  'categories',
   'email',
   'whatsapp',
   'instagram',

@@ -210,7 +210,8 @@ export const creatorsCountSchema = z.object({ total: z.number().int().nonnegativ
 /** What the filter controls offer: values present in the data. */
 export const creatorFacetsSchema = z.object({
   regions: z.array(z.string()),
-  categories: z.array(z.string()),
+  /** TikTok's category ids; `name` from the merchant's products' categories, null when none is in it. */
+  categories: z.array(z.object({ id: z.string(), name: z.string().nullable() })),
   currencies: z.array(z.string()),
   shops: z.array(z.object({ shopId: z.string(), name: z.string(), region: z.string() })),
   tags: z.array(z.object({ id: z.number().int(), name: z.string(), creators: z.number().int() })),

@@ -81,6 +81,8 @@ export interface MarketplaceDeps {
   origins: CreatorOrigins;
   logger: Logger;
   now: () => number;
+  /** Creators were stored or changed: the CRM re-indexes them in the background (worker.kick). */
+  onStored?: () => void;
 }
 
 /**
@@ -133,6 +135,7 @@ export class MarketplaceService {
     const creators = this.deps.db
       .transaction(() => page.creators.map((c) => this.store(c, shop.shopId, shop.accountId, null).view))
       .immediate();
+    this.deps.onStored?.();
     return {
       creators,
       nextPageToken: page.nextPageToken,
@@ -154,7 +157,15 @@ export class MarketplaceService {
     const perf = await this.metered(shopId, 'performance', (ctx) => creatorPerformance(ctx, openId));
     const shop = this.deps.shopApi.shop(shopId);
     const view = performanceView(holder.canonical_id, shopId, this.deps.now(), perf);
-    this.sql.setPerformance.run(holder.id, shopId, shop.accountId, JSON.stringify(view), view.fetchedAt);
+    this.deps.db
+      .transaction(() => {
+        this.sql.setPerformance.run(holder.id, shopId, shop.accountId, JSON.stringify(view), view.fetchedAt);
+        // Performance detail names the creator's categories too (docs/tiktok-api/affiliate-creators-and-samples.md).
+        this.deps.origins.addCategories(holder.id, perf.categoryIds);
+        this.sql.markDirty.run(holder.canonical_id);
+      })
+      .immediate();
+    this.deps.onStored?.();
     return { performance: view, quota: this.quota.status(shopId, 'performance') };
   }
 
@@ -257,6 +268,7 @@ export class MarketplaceService {
       searchKey = page.searchKey;
     }
     this.sql.finishRefresh.run(now, outcome, found, fresh, id);
+    if (found > 0) this.deps.onStored?.();
     if (failure !== null && pages === 0) throw failure;
     return {
       search: this.savedOne(id),
@@ -358,6 +370,8 @@ export class MarketplaceService {
         region: c.region,
         avatarUrl: c.avatarUrl,
         followers: c.followers,
+        // TikTok's ids of the creator's main product categories (docs/tiktok-api/affiliate-creators-and-samples.md).
+        categories: c.categoryIds,
         contacts: {},
       },
       {
@@ -439,6 +453,7 @@ function prepare(db: Database) {
       VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (creator_id, shop_id) DO UPDATE SET performance = excluded.performance,
         performance_at = excluded.performance_at`),
+    markDirty: db.prepare('INSERT OR IGNORE INTO creator_dirty (creator_id) VALUES (?)'),
     statsOf: db.prepare(`
       SELECT s.*, c.open_id, c.handle, c.nickname, c.avatar_url, c.canonical_id AS creator_id
       FROM marketplace_creator_stats s JOIN creators c ON c.id = s.creator_id

@@ -33,6 +33,7 @@ export class CreatorOrigins {
   private readonly record: Statement;
   private readonly stats: Statement;
   private readonly label: Statement<[number], string>;
+  private readonly category: Statement<[number, string]>;
 
   constructor(
     db: Database,
@@ -64,6 +65,9 @@ export class CreatorOrigins {
          ORDER BY id = canonical_id DESC, handle IS NULL, id LIMIT 1`,
       )
       .pluck();
+    this.category = db.prepare<[number, string]>(
+      'INSERT OR IGNORE INTO creator_categories (creator_id, category) VALUES (?, ?)',
+    );
     this.record = db.prepare(`
       INSERT INTO creator_origins (creator_id, source, first_at, last_at, detail, followers)
       VALUES (?, ?, ?, ?, ?, ?)
@@ -86,6 +90,16 @@ export class CreatorOrigins {
     return this.label.get(creatorId) ?? `#${creatorId}`;
   }
 
+  /**
+   * Adds TikTok category ids to a record (the Creator's set is the union of its records'). A source that
+   * stops naming a category does not remove it: TikTok sends the creator's main categories of the moment,
+   * and the merchant's filter should still find a creator who sold beauty last month. The caller marks the
+   * Creator for re-indexing (`resolve` does on save).
+   */
+  addCategories(recordId: number, ids: readonly string[]): void {
+    for (const id of ids) this.category.run(recordId, id);
+  }
+
   /** The Creator these ids would be saved into, or null for a new one (reads only). */
   match(ids: { openId: string | null; handle: string | null }): number | null {
     const handle = normaliseHandle(ids.handle);
@@ -99,7 +113,7 @@ export class CreatorOrigins {
 
   /** Creates or updates the creator and records where they came from; inside the caller's transaction. */
   save(
-    draft: CreatorDraft & { avatarUrl?: string | null },
+    draft: Omit<CreatorDraft, 'categories'> & { categories?: readonly string[]; avatarUrl?: string | null },
     origin: {
       source: CreatorOrigin;
       detail: string | null;
@@ -132,6 +146,7 @@ export class CreatorOrigins {
         now,
       });
     }
+    this.addCategories(r.recordId, draft.categories ?? []);
     // A new record the identity joined to an older creator (known by its handle) is not a new creator.
     return { creatorId: r.creatorId, recordId: r.recordId, created: r.created && r.creatorId === r.recordId };
   }

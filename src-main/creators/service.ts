@@ -17,6 +17,7 @@ import type {
 import { creatorsUpdateInputSchema } from '@shared/creators';
 import type { Logger } from '../log/logger';
 import { CreatorBlocklist } from './blocklist';
+import { creatorCategoriesSql } from './category-names';
 import { creatorDetail } from './detail';
 import { exportCreators } from './export';
 import { CreatorExtensions } from './extensions';
@@ -115,7 +116,7 @@ export class CreatorsService {
     const q = (sql: string): string[] => this.db.prepare(sql).pluck().all() as string[];
     return {
       regions: q('SELECT DISTINCT region FROM creator_index WHERE region IS NOT NULL ORDER BY 1'),
-      categories: q('SELECT DISTINCT category FROM creator_categories ORDER BY 1'),
+      categories: this.db.prepare(creatorCategoriesSql).all() as CreatorFacets['categories'],
       // DISTINCT over creator_index_currency skips from one currency to the next instead of reading all rows.
       currencies: q(
         `SELECT DISTINCT gmv_currency FROM creator_index WHERE gmv_currency IS NOT NULL

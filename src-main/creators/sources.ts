@@ -75,7 +75,14 @@ export function createCreatorSources(deps: CreatorSourcesDeps): CreatorSources {
       void creators.worker.kick('manual');
     },
   });
-  const marketplace = new MarketplaceService({ db, shopApi, origins, logger, now });
+  const marketplace = new MarketplaceService({
+    db,
+    shopApi,
+    origins,
+    logger,
+    now,
+    onStored: () => void creators.worker.kick('manual'),
+  });
   const samples = new SamplesService({
     db,
     store: deps.sampleStore,

@@ -9,7 +9,11 @@ import { loadFilter, saveFilter, usableFilter } from '../../src-renderer/src/pag
 
 const facets: CreatorFacets = {
   regions: ['GB', 'US'],
-  categories: ['Beauty', 'Home'],
+  // One category the merchant's products name, one they don't (TikTok sends creators' categories as ids).
+  categories: [
+    { id: '601450', name: 'Beauty & Personal Care' },
+    { id: '604579', name: null },
+  ],
   currencies: ['GBP', 'USD'],
   shops: [{ shopId: 's1', name: 'Maple US', region: 'US' }],
   tags: [{ id: 1, name: 'VIP', creators: 3 }],
@@ -109,6 +113,24 @@ describe('the Creators filter bar', () => {
     list.getByRole('button', { name: 'Remove filter Followers: 10,000–100,000' }).focus();
     await user.keyboard('{Enter}');
     expect(last()).toEqual({ regions: ['US'], tagIds: [1], shopIds: ['s1'] });
+  });
+
+  it('offers categories by name, an unnamed id in words, and names the chosen one in its chip', async () => {
+    const { user, last } = setup();
+    await user.click(screen.getByRole('button', { name: 'More filters' }));
+    const select = screen.getByRole('combobox', { name: 'Category' });
+    const options = within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toContain('Beauty & Personal Care');
+    expect(options).toContain('Unknown category (604579)');
+    await user.selectOptions(select, within(select).getByRole('option', { name: 'Beauty & Personal Care' }));
+    expect(last()).toEqual({ categories: ['601450'] });
+    expect(within(chips()!).getByText('Category: Beauty & Personal Care')).toBeTruthy();
+    await act(() => i18n.changeLanguage('zh-CN'));
+    expect(
+      within(screen.getByRole('combobox', { name: '类目' })).getByText('未知类目（604579）'),
+    ).toBeTruthy();
   });
 
   it('names a range whose "from" is above its "up to" and leaves it out of the search', async () => {

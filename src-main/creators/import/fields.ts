@@ -12,6 +12,8 @@ export interface CreatorDraft {
   openId: string | null;
   region: string | null;
   followers: number | null;
+  /** TikTok's product category ids the creator sells in (docs/tiktok-api/affiliate-creators-and-samples.md). */
+  categories: string[];
   contacts: Partial<Record<ContactKind, string>>;
 }
 
@@ -37,6 +39,7 @@ export const headerAliases: Record<ImportField, readonly string[]> = {
   openId: ['openid', 'creatoropenid', 'tiktokopenid'],
   region: ['region', 'country', 'market', 'selectionregion', '国家', '地区', '国家地区'],
   followers: ['followers', 'followercount', 'fans', '粉丝', '粉丝数'],
+  categories: ['categories', 'category', 'categoryids', 'categoryid', '类目', '类目id', '品类', '主营类目'],
   email: ['email', 'emailaddress', 'mail', '邮箱', '电子邮件'],
   whatsapp: ['whatsapp', 'whatsappnumber', 'wa'],
   instagram: ['instagram', 'ig', 'instagramhandle', 'insta'],
@@ -85,6 +88,20 @@ export function parseCount(raw: string): number | null {
 
 const NICKNAME_MAX = 100;
 
+/** TikTok's category ids are decimal numbers sent as strings ("60001"); a cell lists several. */
+const categoryIdPattern = /^\d{1,20}$/;
+const CATEGORIES_MAX = 20;
+
+/** "600001; 601152", "600001,601152" or "600001 | 601152" → the ids, once each; null when one is not an id. */
+export function parseCategoryIds(raw: string): string[] | null {
+  const ids = raw
+    .split(/[;,|、，；\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  if (ids.length > CATEGORIES_MAX || !ids.every((x) => categoryIdPattern.test(x))) return null;
+  return [...new Set(ids)];
+}
+
 /** Control characters other than tab and line breaks never belong in a name (a spreadsheet's binary junk). */
 function hasControlCharacters(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -112,6 +129,7 @@ export function checkCreator(
     openId: null,
     region: null,
     followers: null,
+    categories: [],
     contacts: {},
   };
   const handle = value('handle');
@@ -142,6 +160,12 @@ export function checkCreator(
     const n = parseCount(followers);
     if (n === null) problems.push({ code: 'invalid', field: 'followers' });
     else draft.followers = n;
+  }
+  const categories = value('categories');
+  if (categories !== null) {
+    const ids = parseCategoryIds(categories);
+    if (ids === null) problems.push({ code: 'invalid', field: 'categories' });
+    else draft.categories = ids;
   }
   for (const kind of ['email', 'whatsapp', 'instagram', 'phone'] as const) {
     const v = value(kind);

@@ -275,6 +275,7 @@ function mergeDraft(into: CreatorDraft, later: CreatorDraft): boolean {
   into.nickname = later.nickname ?? into.nickname;
   into.region = later.region ?? into.region;
   into.followers = later.followers ?? into.followers;
+  into.categories = [...new Set([...into.categories, ...later.categories])];
   for (const [k, v] of Object.entries(later.contacts) as Array<[ContactKind, string]>) into.contacts[k] = v;
   return true;
 }

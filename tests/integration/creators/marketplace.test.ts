@@ -59,6 +59,28 @@ describe('Creator Marketplace search', () => {
     expect(origin).toBe(24);
   });
 
+  it("fills each creator's categories from TikTok's category_ids, and the Category filter finds them", async () => {
+    const page = await t.invoke<MarketplaceSearchResult>('marketplace:search', {
+      shopId,
+      filters: { keyword: '' },
+      pageSize: 20,
+    });
+    const byCategory = new Map<string, Set<number>>();
+    for (const c of page.creators)
+      for (const id of c.categoryIds) byCategory.set(id, (byCategory.get(id) ?? new Set()).add(c.creatorId));
+    expect(byCategory.size).toBeGreaterThan(0);
+    // The search itself asks the CRM to re-index what it stored; waiting for that pass is waiting on state.
+    await t.app.creators.worker.kick('manual');
+    for (const [category, ids] of byCategory) {
+      const found = await t.invoke<{ items: Array<{ id: number }> }>('creators:search', {
+        filter: { categories: [category] },
+        limit: 500,
+      });
+      const foundIds = new Set(found.items.map((c) => c.id));
+      for (const id of ids) expect(foundIds.has(id)).toBe(true);
+    }
+  });
+
   it('creator performance is read through the shop, kept, and counted separately', async () => {
     const page = await t.invoke<MarketplaceSearchResult>('marketplace:search', { shopId, pageSize: 12 });
     const id = page.creators[3]!.creatorId;

@@ -74,4 +74,30 @@ describe('creator sources in the CRM', () => {
     });
     expect(withContacts.csv).toContain('+447700900123');
   });
+
+  it('an import fills categories from its column, reports a bad one by line, and the filter finds them', async () => {
+    const csv = 'handle,categories\ncat_one,601152; 604579\ncat_bad,beauty\ncat_two,601152\n';
+    const up = await invoke('creators:importUpload', {
+      offset: 0,
+      data: Buffer.from(csv).toString('base64'),
+    });
+    const dry = await invoke('creators:import', {
+      step: 'dryRun',
+      uploadId: up.uploadId,
+      fileName: 'categories.csv',
+      encoding: 'auto',
+    });
+    if (dry.step !== 'dryRun') throw new Error('expected a dry run');
+    expect(dry.report.badRows).toEqual([{ line: 3, problems: [{ code: 'invalid', field: 'categories' }] }]);
+    await invoke('creators:import', { step: 'confirm', importId: dry.report.importId });
+    await app.creators.worker.kick('manual');
+    expect(await handles({ categories: ['601152'] })).toEqual(['cat_one', 'cat_two']);
+    expect(await handles({ categories: ['604579'] })).toEqual(['cat_one']);
+    // No product of the merchant is in these categories yet: the facets carry the ids without a name.
+    const facets = await invoke('creators:facets', {});
+    expect(facets.categories).toEqual([
+      { id: '601152', name: null },
+      { id: '604579', name: null },
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { formatMoney } from '../../format/money';
 import { formatDate, formatDateTime } from '../../format/time';
 import { ScoreBadge } from './badges';
+import { categoryNamer } from './categoryName';
 import { creatorReads } from './creatorReads';
 import { creatorDetailSections } from './detailSections';
 import { MergeDialog } from './MergeDialog';
@@ -32,6 +33,8 @@ export function CreatorDetailDialog(props: {
   const [merging, setMerging] = useState(false);
   const query = useChannelQuery('creators:get', { id }, { invalidateOn: ['creators:changed'] });
   const detail = query.data ?? null;
+  // Cached by the Creators page behind the dialog; names the categories (categoryName.ts).
+  const facets = useChannelQuery('creators:facets', undefined, { invalidateOn: ['creators:changed'] });
   const timelineInput = useMemo(() => ({ id, limit: 30 }), [id]);
   const timeline = useChannelList('creators:timeline', timelineInput, {
     cursorParam: 'cursor',
@@ -67,7 +70,14 @@ export function CreatorDetailDialog(props: {
             <div>
               <p className="detail-nickname">{c.nickname ?? '—'}</p>
               <p className="muted">
-                {[c.region, c.category].filter(Boolean).join(' · ')}
+                {[
+                  c.region,
+                  ...(detail.stats?.categories ?? (c.category ? [c.category] : [])).map(
+                    categoryNamer(facets.data, t),
+                  ),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
                 {detail.shops.length > 0 && ` · ${detail.shops.map((s) => s.name ?? s.shopId).join(', ')}`}
               </p>
             </div>

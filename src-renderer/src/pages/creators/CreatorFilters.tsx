@@ -12,6 +12,7 @@ import {
 import { FilterSelect } from '../../components/FilterSelect';
 import { SearchField } from '../../components/SearchField';
 import { fractionDigits } from '../../format/money';
+import { categoryNamer } from './categoryName';
 import { filterChips, withContacted } from './filterChips';
 import { NumberField } from './NumberField';
 import { RangeFilter } from './RangeFilter';
@@ -35,6 +36,7 @@ export function CreatorFilters(props: {
 }): ReactElement {
   const { filter, onChange, text, onText, facets, lists } = props;
   const { t, i18n } = useTranslation();
+  const categoryName = categoryNamer(facets, t);
   const set = (patch: Partial<CreatorFilter>): void => onChange(clean({ ...filter, ...patch }));
   // A merchant selling in the US reads GMV in dollars; otherwise the currency most data is in.
   const currency =
@@ -116,7 +118,7 @@ export function CreatorFilters(props: {
               label={t('creators.filters.category')}
               allLabel={t('creators.filters.any')}
               value={filter.categories?.[0]}
-              options={(facets?.categories ?? []).map((c) => ({ value: c, label: c }))}
+              options={(facets?.categories ?? []).map((c) => ({ value: c.id, label: categoryName(c.id) }))}
               onChange={(v) => set({ categories: v ? [v] : undefined })}
             />
             <FilterSelect

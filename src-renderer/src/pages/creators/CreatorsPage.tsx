@@ -15,6 +15,7 @@ import { useElementWidth } from '../../hooks/useElementWidth';
 import { BlocklistButton } from './BlocklistDialog';
 import { ColumnsMenu } from './ColumnsMenu';
 import { columnWidths, fitColumns, loadColumns, saveColumns } from './columns';
+import { categoryNamer } from './categoryName';
 import { useCreatorColumns } from './creatorColumns';
 import { CreatorFilters } from './CreatorFilters';
 import { SaveListButton } from './SaveListButton';
@@ -65,7 +66,8 @@ export function CreatorsPage(): ReactElement {
     setChosen(next);
     saveColumns(next);
   };
-  const tableColumns = useCreatorColumns({ columns, selection, onToggle, onToggleAll });
+  const categoryName = useMemo(() => categoryNamer(facets, t), [facets, t]);
+  const tableColumns = useCreatorColumns({ columns, selection, onToggle, onToggleAll, categoryName });
   const tableSort: TableSort = { by: sort.column, desc: sort.direction === 'desc' };
   const selected = selection.count(list.total);
   const filtered = Object.keys(query).length > 0;

@@ -8,6 +8,7 @@ import type { ListColumns } from '../../features/lists/ListPage';
 import { formatMoney } from '../../format/money';
 import { formatDate } from '../../format/time';
 import { ScoreBadge, StageBadge } from './badges';
+import type { CategoryName } from './categoryName';
 import type { Selection } from './selection';
 
 const helper = createColumnHelper<PlainTable, CreatorRow>();
@@ -21,8 +22,9 @@ export function useCreatorColumns(props: {
   selection: Selection;
   onToggle: (id: number) => void;
   onToggleAll: () => void;
+  categoryName: CategoryName;
 }): ListColumns<CreatorRow> {
-  const { columns, selection, onToggle, onToggleAll } = props;
+  const { columns, selection, onToggle, onToggleAll, categoryName } = props;
   const { t, i18n } = useTranslation();
   const language = i18n.language;
 
@@ -70,7 +72,7 @@ export function useCreatorColumns(props: {
         case 'affiliateOrders':
           return number.format(c.affiliateOrders);
         case 'category':
-          return c.category ?? empty;
+          return c.category === null ? empty : categoryName(c.category);
         case 'region':
           return c.region ?? empty;
         case 'tags':
@@ -128,5 +130,5 @@ export function useCreatorColumns(props: {
         }),
       ),
     ]);
-  }, [t, language, columns, selection, onToggle, onToggleAll]);
+  }, [t, language, columns, selection, onToggle, onToggleAll, categoryName]);
 }

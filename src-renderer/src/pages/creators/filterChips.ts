@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { CreatorList } from '@shared/creator-lists';
 import type { CreatorFacets, CreatorFilter } from '@shared/creators';
 import { formatMoney } from '../../format/money';
+import { categoryNamer } from './categoryName';
 import { usableFilter } from './savedFilter';
 
 /** One active filter as the bar shows it: what it says, and the filter once it is removed. */
@@ -53,7 +54,11 @@ export function filterChips(
     add('listIds', t('creators.filters.list'), names.join(', '));
   }
   if (shown.categories?.length)
-    add('categories', t('creators.filters.category'), shown.categories.join(', '));
+    add(
+      'categories',
+      t('creators.filters.category'),
+      shown.categories.map(categoryNamer(facets, t)).join(', '),
+    );
   if (shown.shopIds?.length) {
     const names = shown.shopIds.map((id) => facets?.shops.find((s) => s.shopId === id)?.name ?? id);
     add('shopIds', t('creators.filters.shop'), names.join(', '));

@@ -1,0 +1,14 @@
+import type { TFunction } from 'i18next';
+import type { CreatorFacets } from '@shared/creators';
+
+/** Turns TikTok's category id into the name the merchant reads (see src-main/creators/category-names.ts). */
+export type CategoryName = (id: string) => string;
+
+/**
+ * Names from the facets (the merchant's products name their categories); an id none of them is in says so
+ * in words rather than showing a bare number, and so does the wait before the facets arrive.
+ */
+export function categoryNamer(facets: CreatorFacets | null | undefined, t: TFunction): CategoryName {
+  const names = new Map((facets?.categories ?? []).map((c) => [c.id, c.name]));
+  return (id) => names.get(id) ?? t('creators.unknownCategory', { id });
+}
