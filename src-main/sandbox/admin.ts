@@ -223,11 +223,14 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
       });
     }
     case 'GET /secrets':
-      // What a leak would expose: every token minted since start and the app credentials' secrets, so the
-      // tests' secret sweep searches for the real values rather than patterns (tests/e2e/secret-sweep.ts).
+      // What a leak would expose: every token and authorization code handed out since start and the app
+      // credentials' secrets, so the tests' secret sweep searches for the real values rather than patterns
+      // (tests/e2e/secret-sweep.ts).
       return json(200, {
         tokens: state.issuedTokens.all(),
         droppedTokens: state.issuedTokens.dropped,
+        codes: state.issuedCodes.all(),
+        droppedCodes: state.issuedCodes.dropped,
         appSecrets: {
           shop: state.creds.shop.appSecret,
           ads: state.creds.ads.secret,

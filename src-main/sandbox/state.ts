@@ -11,7 +11,7 @@ import { Faults, type Family } from './faults';
 import { encodeId, type CreatorIdCodec } from './ids';
 import { MINUTE, SECOND, SlidingWindowCounter, UTC_DAY, WindowCounter } from './limits';
 import { creatorRegion } from './data/creator-region';
-import { IssuedTokens, TokenBook, TokenMinter } from './tokens';
+import { CodeMap, IssuedSecrets, type IssuedCode, IssuedTokens, TokenBook, TokenMinter } from './tokens';
 
 export interface Credentials {
   shop: { appKey: string; appSecret: string; serviceId: string; redirectUrl: string };
@@ -168,6 +168,7 @@ export class SandboxState {
   tokens!: TokenBook;
   /** Every token minted since start, across `reset()` (the app may still hold them). */
   readonly issuedTokens = new IssuedTokens();
+  readonly issuedCodes = new IssuedSecrets<IssuedCode>();
   faults!: Faults;
   productOverrides!: Map<number, ProductRecord>;
   /** Buyer texts changed through `/admin/orders` (hostile ones for the attack tests), by order index. */
@@ -217,9 +218,10 @@ export class SandboxState {
     this.faults = new Faults();
     this.productOverrides = new Map();
     this.orderTexts = new Map();
-    this.shopCodes = new Map();
-    this.adsCodes = new Map();
-    this.loginCodes = new Map();
+    const now = () => this.clock.nowSec();
+    this.shopCodes = new CodeMap('shop', this.issuedCodes, now);
+    this.adsCodes = new CodeMap('ads', this.issuedCodes, now);
+    this.loginCodes = new CodeMap('login', this.issuedCodes, now);
     this.consents = new Map();
     this.collaborations = [];
     this.samples = generateSamples(this);

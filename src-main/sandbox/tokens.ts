@@ -114,18 +114,27 @@ export interface IssuedToken {
   at: number;
 }
 
+/** One OAuth authorization code the sandbox handed out (a redirect's `code`), for the same sweep. */
+export interface IssuedCode {
+  provider: Provider;
+  code: string;
+  /** Sandbox Unix seconds. */
+  at: number;
+}
+
 /**
- * Every token minted, newest kept when the list is full: a test searches its logs, files and pages for each
- * one (tests/e2e/secret-sweep.ts), so the list must come from the simulator, not from what the app chose to
- * store. Lives outside `TokenBook` so an admin `reset` does not forget tokens the app still holds.
+ * Every secret of one sort handed out, newest kept when the list is full: a test searches its logs, files
+ * and pages for each one (tests/e2e/secret-sweep.ts), so the list must come from the simulator, not from what
+ * the app chose to store. Lives outside `TokenBook` and the code maps so an admin `reset` does not forget
+ * what the app still holds.
  */
-export class IssuedTokens {
-  private readonly list: IssuedToken[] = [];
+export class IssuedSecrets<T> {
+  private readonly list: T[] = [];
   private droppedCount = 0;
 
   constructor(private readonly capacity = 10_000) {}
 
-  add(entry: IssuedToken): void {
+  add(entry: T): void {
     this.list.push(entry);
     if (this.list.length > this.capacity) {
       this.list.shift();
@@ -133,13 +142,34 @@ export class IssuedTokens {
     }
   }
 
-  all(): readonly IssuedToken[] {
+  all(): readonly T[] {
     return this.list;
   }
 
-  /** How many older tokens were let go to stay within the capacity. */
+  /** How many older entries were let go to stay within the capacity. */
   get dropped(): number {
     return this.droppedCount;
+  }
+}
+
+export class IssuedTokens extends IssuedSecrets<IssuedToken> {}
+
+/**
+ * A provider's pending authorization codes that records every code put in it, so no code path that issues
+ * one (a consent, an admin shortcut) can leave it out of `GET /admin/secrets`.
+ */
+export class CodeMap<V> extends Map<string, V> {
+  constructor(
+    private readonly provider: Provider,
+    private readonly issued: IssuedSecrets<IssuedCode>,
+    private readonly nowSec: () => number,
+  ) {
+    super();
+  }
+
+  override set(code: string, value: V): this {
+    this.issued.add({ provider: this.provider, code, at: this.nowSec() });
+    return super.set(code, value);
   }
 }
 

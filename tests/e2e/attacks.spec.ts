@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { connectThrough, makeAccountsApp, sandboxAdmin } from '../helpers/accounts';
 import { makeTempDir } from '../helpers/tmp';
 import { crmAppPerTest } from './crm-app';
+import { reportSweep, SecretSweep } from './secret-sweep';
 import { type RunningWebApp, startWebApp } from './web-app';
 import { nothingRan, xssPayloads } from './xss';
 
@@ -11,59 +12,69 @@ import { nothingRan, xssPayloads } from './xss';
  * More places (orders, outreach, invitations, a CSV import) are in attacks-more.spec.ts.
  */
 const payloads = xssPayloads;
-const web = crmAppPerTest('shopmesh-e2e-attacks-', 50, 2, (crm, now) =>
-  payloads.forEach((nickname, i) =>
-    crm.resolve(
-      { openId: `hostile-${i}`, handle: `hostile_${i}`, nickname, region: 'US' },
-      { origin: 'manual', now },
+
+// Its own group: webAppPerTest's hooks would otherwise start a seeded app for the shared-app group below too.
+test.describe('creator nicknames and the CSP', () => {
+  const web = crmAppPerTest('shopmesh-e2e-attacks-', 50, 2, (crm, now) =>
+    payloads.forEach((nickname, i) =>
+      crm.resolve(
+        { openId: `hostile-${i}`, handle: `hostile_${i}`, nickname, region: 'US' },
+        { origin: 'manual', now },
+      ),
     ),
-  ),
-);
+  );
 
-test('markup in creator nicknames is shown as text and never runs', async ({ page }) => {
-  await page.goto(web.app.url);
-  await page
-    .getByRole('navigation', { name: /Main|主导航/ })
-    .getByRole('link', { name: /Creators|达人/ })
-    .click();
-  const search = page.getByRole('searchbox').first();
-  await search.fill('hostile');
-  for (const [i, text] of payloads.entries()) {
-    await expect(page.getByText(text, { exact: true }).first(), `payload ${i}`).toBeVisible();
-  }
-  await nothingRan(page);
-  await page.screenshot({ path: 'test-results/e2e/attacks-xss-nicknames.png', fullPage: false });
-});
+  test('markup in creator nicknames is shown as text and never runs', async ({ page }) => {
+    await page.goto(web.app.url);
+    await page
+      .getByRole('navigation', { name: /Main|主导航/ })
+      .getByRole('link', { name: /Creators|达人/ })
+      .click();
+    const search = page.getByRole('searchbox').first();
+    await search.fill('hostile');
+    for (const [i, text] of payloads.entries()) {
+      await expect(page.getByText(text, { exact: true }).first(), `payload ${i}`).toBeVisible();
+    }
+    await nothingRan(page);
+    await page.screenshot({ path: 'test-results/e2e/attacks-xss-nicknames.png', fullPage: false });
+  });
 
-test('the CSP is sent with the page and blocks an injected inline script', async ({ page }) => {
-  const response = await page.goto(web.app.url);
-  const csp = response?.headers()['content-security-policy'] ?? '';
-  expect(csp).toContain("script-src 'self'");
-  expect(csp).not.toContain('unsafe-inline');
-  await expect(page.getByRole('navigation', { name: /Main|主导航/ })).toBeVisible();
-  // A string, so it runs in the page (the test's own TypeScript has no DOM types). An inline script that is
-  // allowed runs inside appendChild, so `ran` is known at once; Chromium reports the refusal as an event
-  // after it, which the promise waits for (without a CSP it resolves at once with no directive).
-  const outcome = (await page.evaluate(`new Promise((resolve) => {
-    const violation = new Promise((seen) =>
-      document.addEventListener('securitypolicyviolation', (e) => seen(e.effectiveDirective), { once: true }));
-    const s = document.createElement('script');
-    s.textContent = 'window.__inline = 1';
-    document.body.appendChild(s);
-    const ran = window.__inline === 1;
-    if (ran) resolve({ directive: null, ran });
-    else violation.then((directive) => resolve({ directive, ran }));
-  })`)) as { directive: string | null; ran: boolean };
-  expect(outcome).toEqual({ directive: 'script-src-elem', ran: false });
+  test('the CSP is sent with the page and blocks an injected inline script', async ({ page }) => {
+    const response = await page.goto(web.app.url);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    await expect(page.getByRole('navigation', { name: /Main|主导航/ })).toBeVisible();
+    // A string, so it runs in the page (the test's own TypeScript has no DOM types). An inline script that is
+    // allowed runs inside appendChild, so `ran` is known at once; Chromium reports the refusal as an event
+    // after it, which the promise waits for (without a CSP it resolves at once with no directive).
+    const outcome = (await page.evaluate(`new Promise((resolve) => {
+      const violation = new Promise((seen) =>
+        document.addEventListener('securitypolicyviolation', (e) => seen(e.effectiveDirective), { once: true }));
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.body.appendChild(s);
+      const ran = window.__inline === 1;
+      if (ran) resolve({ directive: null, ran });
+      else violation.then((directive) => resolve({ directive, ran }));
+    })`)) as { directive: string | null; ran: boolean };
+    expect(outcome).toEqual({ directive: 'script-src-elem', ran: false });
+  });
 });
 
 /**
  * The same payloads where TikTok sends them: a product title and SKU names changed "in Seller Center" and a
  * creator's message, put into the sandbox through its admin API and synced into the app the way a merchant's
  * sync brings them; plus a template's name and text typed through the API. Each renders as text, nowhere runs.
+ * The group shares one app, so it shares one secret sweep (secret-sweep.ts) instead of webAppPerTest's: the
+ * in-process sandbox's tokens and codes, the in-process app's replies and events, each test's API replies
+ * and pages, the web bridge's event stream, and the data folder once the app stopped.
  */
 test.describe('markup synced from TikTok', () => {
-  const vault = { SHOPMESH_KEYSTORE: 'passphrase', SHOPMESH_VAULT_PASSPHRASE: 'e2e-attacks-synced' };
+  const vault = {
+    SHOPMESH_KEYSTORE: 'passphrase',
+    SHOPMESH_VAULT_PASSPHRASE: 'markup-group vault passphrase',
+  };
   const title = `${payloads[0]} Soy candle`;
   const skuName = payloads[1];
   const message = `${payloads[2]} hi from a creator`;
@@ -72,10 +83,12 @@ test.describe('markup synced from TikTok', () => {
   const templateBody = `Hello {{creator_name}} ${payloads[1]} ${payloads[2]}`;
   let synced: { dir: string; cleanup: () => void };
   let web: RunningWebApp;
+  const sweep = new SecretSweep();
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     synced = makeTempDir('shopmesh-e2e-attacks-synced-');
+    sweep.vaultPassphrase(vault.SHOPMESH_VAULT_PASSPHRASE);
     // The sync runs here, against a sandbox in this process whose admin API plants the payloads.
     const t = await makeAccountsApp({ dataDir: synced.dir, env: vault });
     try {
@@ -103,13 +116,31 @@ test.describe('markup synced from TikTok', () => {
         body: templateBody,
       });
     } finally {
+      // The in-process sandbox goes with the app: list what it handed out first.
+      await sweep.harvest(t.sandbox);
+      sweep.place('in-process replies', JSON.stringify(t.replies));
+      sweep.place('in-process events', JSON.stringify(t.events));
       await t.app.close();
     }
-    web = await startWebApp(synced.dir, { ...vault, SHOPMESH_SANDBOX_SCALE: 'tiny' });
+    // The embedded sandbox under a known admin token, so the sweep can list its tokens before the app stops.
+    const adminToken = `e2e-sweep-${Math.random().toString(36).slice(2)}`;
+    const env = { ...vault, SHOPMESH_SANDBOX_SCALE: 'tiny', SHOPMESH_SANDBOX_ADMIN_TOKEN: adminToken };
+    web = await startWebApp(synced.dir, env);
+    if (web.sandboxAdminBase) sweep.sandbox({ adminBase: web.sandboxAdminBase, adminToken });
+    sweep.appStarted(web.token, env);
+    sweep.prewarm(synced.dir);
+    await sweep.tapEvents(web.origin, web.token);
   });
+  test.beforeEach(({ context }) => sweep.watch(context));
+  test.afterEach(({ context }) => sweep.keepPages(context));
   test.afterAll(async () => {
-    await web?.stop();
-    synced?.cleanup();
+    try {
+      await reportSweep(await sweep.run({ dataDir: synced.dir, stop: async () => web?.stop() }), test.info());
+    } finally {
+      sweep.close();
+      await web?.stop();
+      synced?.cleanup();
+    }
   });
 
   const nav = (page: Page) => page.getByRole('navigation', { name: /Main|主导航/ });

@@ -20,11 +20,11 @@ import {
 /**
  * Issue 15 item 7, "after every journey test, logs, exports, IPC results and the DOM are searched for token
  * and key strings": `webAppPerTest` runs one sweep per test. The secrets come from where they are made —
- * every token a sandbox minted during the test (its `GET /admin/secrets`, with the app secrets), the web
- * bridge token of each start, the vault passphrase and the data keys it unwraps from `vault.json` — never
- * from patterns. The places: every file of the data folder once the app stopped (zips opened), every
- * download the pages saved, every `/ipc/…` reply the pages and `callApi` received, and the final DOM of
- * every open page. A secret found fails the test, naming the secret (never its value), the place and how
+ * every token and OAuth authorization code a sandbox handed out during the test (its `GET /admin/secrets`,
+ * with the app secrets), the web bridge token of each start, the vault passphrase and the data keys it
+ * unwraps from `vault.json` — never from patterns. The places: every file of the data folder once the app
+ * stopped (zips opened), every download the pages saved, every `/ipc/…` reply the pages and `callApi`
+ * received, the `/events` stream of every start of the app, and the final DOM of every open page. A secret found fails the test, naming the secret (never its value), the place and how
  * it was spelled.
  */
 
@@ -37,6 +37,8 @@ export interface SandboxAdmin {
 const secretsReply = z.object({
   tokens: z.array(z.object({ kind: z.string(), token: z.string(), at: z.number() })),
   droppedTokens: z.number(),
+  codes: z.array(z.object({ provider: z.string(), code: z.string(), at: z.number() })),
+  droppedCodes: z.number(),
   appSecrets: z.record(z.string(), z.string()),
 });
 
@@ -86,10 +88,14 @@ export class SecretSweep {
   private readonly profileFiles = new Set<string>();
   private readonly replies: Array<Promise<Place | null>> = [];
   private readonly downloads: Download[] = [];
+  private readonly keptPages: Place[] = [];
   private readonly problems: string[] = [];
   private unreadReplies = 0;
   private watcher: FSWatcher | null = null;
   private tokenCount = 0;
+  private codeCount = 0;
+  /** One listener on the web bridge's `/events` stream per start of the app (`tapEvents`). */
+  private readonly eventTaps: EventTap[] = [];
 
   /** Collects what the context's pages receive and save from now on. */
   watch(context: BrowserContext): void {
@@ -113,9 +119,60 @@ export class SecretSweep {
     });
   }
 
+  /**
+   * Reads the final DOM of every open page of `context` now: `run` does it for the context it is given, and
+   * a group of tests sharing one app calls it after each test, before Playwright closes that test's pages.
+   */
+  async keepPages(context: BrowserContext): Promise<void> {
+    for (const page of context.pages()) {
+      const dom = await page
+        .evaluate<{ html: string; typed: number }>(domWithoutTypedPasswords)
+        .catch(() => null);
+      const url = page.url().replace(/token=[^&#]*/, 'token=…');
+      const typed = dom?.typed ? ` (${dom.typed} password fields' typed values left out)` : '';
+      if (dom) this.keptPages.push({ name: `page ${url}${typed}`, bytes: Buffer.from(dom.html) });
+    }
+  }
+
   /** A reply the test itself fetched from the local API (`callApi`). */
   reply(channel: string, body: string): void {
-    this.replies.push(Promise.resolve({ name: `callApi ${channel}`, bytes: Buffer.from(body) }));
+    this.place(`callApi ${channel}`, body);
+  }
+
+  /** Anything else the test received from the app (an in-process app's replies and events, say). */
+  place(name: string, body: string): void {
+    this.replies.push(Promise.resolve({ name, bytes: Buffer.from(body) }));
+  }
+
+  /**
+   * Listens to the `/events` stream of one start of the app until it stops. The bridge sends every client
+   * the same broadcast (`subscribeRenderer`), so this is what each page's EventSource received; it is opened
+   * before the test's pages load and resolves once the bridge has registered it, so no event is missed.
+   */
+  async tapEvents(origin: string, token: string): Promise<void> {
+    const tap: EventTap = { name: `event stream /events of start ${this.eventTaps.length + 1}`, chunks: [] };
+    this.eventTaps.push(tap);
+    const abort = new AbortController();
+    tap.abort = () => abort.abort();
+    const res = await fetch(`${origin}/events`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
+    if (!res.ok || !res.body) throw new Error(`/events answered HTTP ${res.status}`);
+    const reader = res.body.getReader();
+    const first = await reader.read();
+    if (first.value) tap.chunks.push(Buffer.from(first.value));
+    tap.ended = (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          tap.chunks.push(Buffer.from(value));
+        }
+      } catch {
+        // The app stopped (or the sweep gave up on it): what arrived is kept.
+      }
+    })();
   }
 
   secret(label: string, value: string | Buffer): void {
@@ -156,9 +213,16 @@ export class SecretSweep {
         this.secret(`${t.kind} token ${this.tokenCount + 1}`, t.token);
         if (this.secrets.size > before) this.tokenCount++;
       }
+      for (const c of reply.codes) {
+        const before = this.secrets.size;
+        this.secret(`${c.provider} authorization code ${this.codeCount + 1}`, c.code);
+        if (this.secrets.size > before) this.codeCount++;
+      }
       for (const [app, value] of Object.entries(reply.appSecrets)) this.secret(`${app} app secret`, value);
       if (reply.droppedTokens > 0)
         this.problems.push(`the sandbox at ${origin} let ${reply.droppedTokens} older tokens go`);
+      if (reply.droppedCodes > 0)
+        this.problems.push(`the sandbox at ${origin} let ${reply.droppedCodes} older authorization codes go`);
       this.harvested.add(origin);
     } catch (err) {
       this.problems.push(
@@ -172,20 +236,14 @@ export class SecretSweep {
    * `stop`s the app, then searches the data folder. Returns what it found; `check` turns it into a verdict.
    */
   async run(input: {
-    context: BrowserContext;
+    /** The test's context, whose open pages are read; a group that shares an app `keepPages` per test instead. */
+    context?: BrowserContext;
     dataDir: string;
     stop: () => Promise<void>;
   }): Promise<SweepReport> {
     const t0 = performance.now();
-    const pages: Place[] = [];
-    for (const page of input.context.pages()) {
-      const dom = await page
-        .evaluate<{ html: string; typed: number }>(domWithoutTypedPasswords)
-        .catch(() => null);
-      const url = page.url().replace(/token=[^&#]*/, 'token=…');
-      const typed = dom?.typed ? ` (${dom.typed} password fields' typed values left out)` : '';
-      if (dom) pages.push({ name: `page ${url}${typed}`, bytes: Buffer.from(dom.html) });
-    }
+    if (input.context) await this.keepPages(input.context);
+    const pages = this.keptPages;
     const replies = (await Promise.all(this.replies)).filter((p): p is Place => p !== null);
     const downloads = (await Promise.all(this.downloads.map((d) => this.downloadPlaces(d)))).flat();
     for (const admin of this.sandboxes.values()) await this.harvest(admin);
@@ -194,6 +252,8 @@ export class SecretSweep {
     const keys = this.vaultKeys(input.dataDir).then(() => (keyMs = performance.now() - t1));
     const t1 = performance.now();
     await input.stop();
+    // Events sent while the app stopped count too: each stream ends when its app has gone.
+    await Promise.all(this.eventTaps.map((tap) => settleTap(tap)));
     const t2 = performance.now();
     await keys;
     const t3 = performance.now();
@@ -205,7 +265,8 @@ export class SecretSweep {
         this.problems.push(`the ${secret.label} is part of the data folder's path: choose one that is not`);
     const files = folderPlaces(input.dataDir, new Set(this.profileFiles));
     const matcher = new SecretMatcher([...this.secrets.values()]);
-    const places = [...files, ...downloads, ...replies, ...pages];
+    const events = this.eventTaps.map((tap) => ({ name: tap.name, bytes: Buffer.concat(tap.chunks) }));
+    const places = [...files, ...downloads, ...replies, ...events, ...pages];
     const findings = places.flatMap((place) => matcher.search(place));
     const t4 = performance.now();
     const ms = (n: number) => `${Math.round(n)} ms`;
@@ -215,7 +276,8 @@ export class SecretSweep {
     const summary =
       `${this.secrets.size} secrets (${tally}) in ${matcher.formCount} spellings searched in ${places.length} places ` +
       `(${files.length} data-folder files and zip entries, ${downloads.length} downloads, ${replies.length} API replies` +
-      `${this.unreadReplies ? ` + ${this.unreadReplies} unreadable` : ''}, ${pages.length} pages; ${kb(bytes)}): ` +
+      `${this.unreadReplies ? ` + ${this.unreadReplies} unreadable` : ''}, ${events.length} event streams, ` +
+      `${pages.length} pages; ${kb(bytes)}): ` +
       `${findings.length === 0 ? 'none found' : `${findings.length} FOUND`}; sweep ${ms(t1 - t0 + t4 - t2)} ` +
       `(pages and replies ${ms(t1 - t0)}, vault key ${ms(keyMs)} of which ${ms(t3 - t2)} after the app stopped, ` +
       `search ${ms(t4 - t3)}), app stop ${ms(t2 - t1)}`;
@@ -271,6 +333,7 @@ export class SecretSweep {
 
   close(): void {
     this.watcher?.close();
+    for (const tap of this.eventTaps) tap.abort?.();
   }
 
   /** Unwraps each data key of `vault.json` with a passphrase the test used; the keys become secrets. */
@@ -321,6 +384,28 @@ export class SecretSweep {
       }
     }
   }
+}
+
+interface EventTap {
+  name: string;
+  chunks: Buffer[];
+  abort?: () => void;
+  /** Resolves when the stream has ended (the app stopped). */
+  ended?: Promise<void>;
+}
+
+/** Waits for a stream to end with its app; one still open after 10 s is cut, keeping what arrived. */
+async function settleTap(tap: EventTap): Promise<void> {
+  if (!tap.ended) return;
+  let timer: NodeJS.Timeout | undefined;
+  const cut = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      tap.abort?.();
+      resolve();
+    }, 10_000);
+  });
+  await Promise.race([tap.ended, cut]);
+  clearTimeout(timer);
 }
 
 /** The scrypt salt of the folder's vault.json, or null when there is none (or it is being replaced). */

@@ -166,6 +166,7 @@ export function webAppPerTest(
     embedded = app.sandboxAdminBase ? { adminBase: app.sandboxAdminBase, adminToken } : null;
     sweep?.appStarted(app.token, withAdmin);
     sweep?.prewarm(current(folder, 'data folder').dir);
+    await sweep?.tapEvents(app.origin, app.token);
     return app;
   };
   const stopApp = async () => {

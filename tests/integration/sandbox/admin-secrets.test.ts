@@ -6,9 +6,9 @@ import { IssuedTokens } from '../../../src-main/sandbox/tokens';
 import { admin, adminJson, jsonOf, shopAuthorize, start } from './helpers';
 
 /**
- * `GET /admin/secrets` lists every token the sandbox minted (all three providers, refreshes too) and the
- * app secrets, so the e2e secret sweep searches for real values; it survives an admin reset and needs the
- * admin token.
+ * `GET /admin/secrets` lists every token the sandbox minted (all three providers, refreshes too), every
+ * authorization code it handed out (by consent or the admin shortcut) and the app secrets, so the e2e secret
+ * sweep searches for real values; it survives an admin reset and needs the admin token.
  */
 
 let sb: SandboxHandle;
@@ -22,6 +22,8 @@ afterAll(async () => {
 const secretsReply = z.object({
   tokens: z.array(z.object({ kind: z.string(), token: z.string(), at: z.number() })),
   droppedTokens: z.number(),
+  codes: z.array(z.object({ provider: z.string(), code: z.string(), at: z.number() })),
+  droppedCodes: z.number(),
   appSecrets: z.object({ shop: z.string(), ads: z.string(), login: z.string() }),
 });
 
@@ -38,7 +40,7 @@ async function shopRefresh(refreshToken: string): Promise<z.output<typeof tokenP
   return (await jsonOf(res, z.object({ data: tokenPair }))).data;
 }
 
-async function adsToken(): Promise<string> {
+async function adsToken(): Promise<{ token: string; code: string }> {
   const { auth_code } = await adminJson(sb.info, 'POST', '/grant', z.object({ auth_code: z.string() }), {
     provider: 'ads',
   });
@@ -47,10 +49,11 @@ async function adsToken(): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ app_id: sb.info.ads.appId, secret: sb.info.ads.secret, auth_code }),
   });
-  return (await jsonOf(res, z.object({ data: z.object({ access_token: z.string() }) }))).data.access_token;
+  const { data } = await jsonOf(res, z.object({ data: z.object({ access_token: z.string() }) }));
+  return { token: data.access_token, code: auth_code };
 }
 
-async function loginTokens(): Promise<z.output<typeof tokenPair>> {
+async function loginTokens(): Promise<z.output<typeof tokenPair> & { code: string }> {
   const verifier = randomBytes(48).toString('base64url').slice(0, 64);
   const redirect = 'http://127.0.0.1:48123/callback/login';
   const { code } = await adminJson(sb.info, 'POST', '/grant', z.object({ code: z.string() }), {
@@ -70,11 +73,11 @@ async function loginTokens(): Promise<z.output<typeof tokenPair>> {
       code_verifier: verifier,
     }),
   });
-  return jsonOf(res, tokenPair);
+  return { ...(await jsonOf(res, tokenPair)), code };
 }
 
 describe('GET /admin/secrets', () => {
-  it('lists every token minted for shop, ads and login (refreshes too) and the app secrets', async () => {
+  it('lists every token minted for shop, ads and login (refreshes too), every code handed out and the app secrets', async () => {
     const shop = await shopAuthorize(sb.info);
     const renewed = await shopRefresh(shop.refresh_token);
     const ads = await adsToken();
@@ -89,7 +92,7 @@ describe('GET /admin/secrets', () => {
           shop.refresh_token,
           renewed.access_token,
           renewed.refresh_token,
-          ads,
+          ads.token,
           login.access_token,
           login.refresh_token,
         ].map((t) => [t, byToken.get(t)]),
@@ -99,11 +102,19 @@ describe('GET /admin/secrets', () => {
       [shop.refresh_token]: 'shop_refresh',
       [renewed.access_token]: 'shop_access',
       [renewed.refresh_token]: 'shop_refresh',
-      [ads]: 'ads_access',
+      [ads.token]: 'ads_access',
       [login.access_token]: 'login_access',
       [login.refresh_token]: 'login_refresh',
     });
     expect(listed.droppedTokens).toBe(0);
+    // The shop's code came from the consent page (shopAuthorize), the others from the admin shortcut.
+    const codes = listed.codes.map((c) => [c.provider, c.code]);
+    expect(codes).toEqual([
+      ['shop', expect.stringMatching(/^TTP_/)],
+      ['ads', ads.code],
+      ['login', login.code],
+    ]);
+    expect(listed.droppedCodes).toBe(0);
     expect(listed.appSecrets).toEqual({
       shop: sb.info.shop.appSecret,
       ads: sb.info.ads.secret,
@@ -114,6 +125,7 @@ describe('GET /admin/secrets', () => {
     await admin(sb.info, 'POST', '/reset');
     const afterReset = await adminJson(sb.info, 'GET', '/secrets', secretsReply);
     expect(afterReset.tokens.map((t) => t.token)).toEqual(listed.tokens.map((t) => t.token));
+    expect(afterReset.codes).toEqual(listed.codes);
   });
 
   it('answers 401 without the admin token', async () => {
