@@ -81,6 +81,59 @@ describe('Creator Marketplace search', () => {
     }
   });
 
+  it('answers the Done-when query over categories the search filled: US beauty, 10k–100k, GMV over $1k, not contacted in 30 days', async () => {
+    const beauty = '601152';
+    const seen = new Map<number, MarketplaceSearchResult['creators'][number]>();
+    let pageToken: string | undefined;
+    let searchKey: string | undefined;
+    for (let i = 0; i < 5; i++) {
+      const page: MarketplaceSearchResult = await t.invoke<MarketplaceSearchResult>('marketplace:search', {
+        shopId,
+        filters: { followersMin: 10_000, followersMax: 100_000 },
+        pageSize: 20,
+        ...(pageToken ? { pageToken, searchKey } : {}),
+      });
+      for (const c of page.creators) seen.set(c.creatorId, c);
+      if (!page.nextPageToken) break;
+      pageToken = page.nextPageToken;
+      searchKey = page.searchKey;
+    }
+    await t.app.creators.worker.kick('manual');
+    const found = await t.invoke<{
+      items: Array<{
+        id: number;
+        region: string | null;
+        followers: number | null;
+        gmv: { amountMinor: number; currency: string } | null;
+      }>;
+    }>('creators:search', {
+      filter: {
+        regions: ['US'],
+        followers: { min: 10_000, max: 100_000 },
+        gmv: { currency: 'USD', min: 100_001 },
+        categories: [beauty],
+        lastContacted: { notWithinDays: 30 },
+      },
+      limit: 500,
+    });
+    // Brute force over what TikTok's answers said, for the creators this search brought.
+    const expected = [...seen.values()]
+      .filter(
+        (c) =>
+          c.region === 'US' &&
+          (c.followers ?? -1) >= 10_000 &&
+          (c.followers ?? Infinity) <= 100_000 &&
+          c.gmv?.currency === 'USD' &&
+          c.gmv.amountMinor >= 100_001 &&
+          c.categoryIds.includes(beauty),
+      )
+      .map((c) => c.creatorId)
+      .sort((a, b) => a - b);
+    expect(expected.length).toBeGreaterThan(0);
+    const foundIds = found.items.map((c) => c.id);
+    expect(foundIds.filter((id) => seen.has(id)).sort((a, b) => a - b)).toEqual(expected);
+  });
+
   it('creator performance is read through the shop, kept, and counted separately', async () => {
     const page = await t.invoke<MarketplaceSearchResult>('marketplace:search', { shopId, pageSize: 12 });
     const id = page.creators[3]!.creatorId;

@@ -31,6 +31,19 @@ async function handles(filter: ChannelInput<'creators:search'>['filter']): Promi
   return page.items.map((c) => c.handle);
 }
 
+/** Uploads a file and runs the import's dry run: its report. */
+async function dryRun(csv: string, fileName: string) {
+  const up = await invoke('creators:importUpload', { offset: 0, data: Buffer.from(csv).toString('base64') });
+  const dry = await invoke('creators:import', {
+    step: 'dryRun',
+    uploadId: up.uploadId,
+    fileName,
+    encoding: 'auto',
+  });
+  if (dry.step !== 'dryRun') throw new Error('expected a dry run');
+  return dry.report;
+}
+
 describe('creator sources in the CRM', () => {
   it('manual adds and imports are searched, filtered and exported like any creator', async () => {
     const mei = await invoke('creators:add', {
@@ -44,19 +57,9 @@ describe('creator sources in the CRM', () => {
     expect(await handles({ followers: { min: 10_000 } })).toEqual(['mei_adds']);
 
     const csv = 'handle,nickname,followers,phone\nmei_adds,Mei,26000,\nfile_one,ไฟล์,3k,+44 7700 900123\n';
-    const up = await invoke('creators:importUpload', {
-      offset: 0,
-      data: Buffer.from(csv).toString('base64'),
-    });
-    const dry = await invoke('creators:import', {
-      step: 'dryRun',
-      uploadId: up.uploadId,
-      fileName: 'list.csv',
-      encoding: 'auto',
-    });
-    if (dry.step !== 'dryRun') throw new Error('expected a dry run');
-    expect(dry.report).toMatchObject({ newCreators: 1, mergedIntoExisting: 1, badRows: [] });
-    const done = await invoke('creators:import', { step: 'confirm', importId: dry.report.importId });
+    const report = await dryRun(csv, 'list.csv');
+    expect(report).toMatchObject({ newCreators: 1, mergedIntoExisting: 1, badRows: [] });
+    const done = await invoke('creators:import', { step: 'confirm', importId: report.importId });
     expect(done).toMatchObject({ created: 1, merged: 1 });
     await app.creators.worker.kick('manual');
     expect(await handles({ hasContact: true })).toEqual(['file_one', 'mei_adds']);
@@ -77,19 +80,9 @@ describe('creator sources in the CRM', () => {
 
   it('an import fills categories from its column, reports a bad one by line, and the filter finds them', async () => {
     const csv = 'handle,categories\ncat_one,601152; 604579\ncat_bad,beauty\ncat_two,601152\n';
-    const up = await invoke('creators:importUpload', {
-      offset: 0,
-      data: Buffer.from(csv).toString('base64'),
-    });
-    const dry = await invoke('creators:import', {
-      step: 'dryRun',
-      uploadId: up.uploadId,
-      fileName: 'categories.csv',
-      encoding: 'auto',
-    });
-    if (dry.step !== 'dryRun') throw new Error('expected a dry run');
-    expect(dry.report.badRows).toEqual([{ line: 3, problems: [{ code: 'invalid', field: 'categories' }] }]);
-    await invoke('creators:import', { step: 'confirm', importId: dry.report.importId });
+    const report = await dryRun(csv, 'categories.csv');
+    expect(report.badRows).toEqual([{ line: 3, problems: [{ code: 'invalid', field: 'categories' }] }]);
+    await invoke('creators:import', { step: 'confirm', importId: report.importId });
     await app.creators.worker.kick('manual');
     expect(await handles({ categories: ['601152'] })).toEqual(['cat_one', 'cat_two']);
     expect(await handles({ categories: ['604579'] })).toEqual(['cat_one']);
