@@ -29,7 +29,16 @@ export function Shell(): ReactElement {
   return (
     <SyncStatusProvider>
       <div className="shell">
-        <a className="skip-link" href="#content">
+        {/* Focus moves without following the link: "#content" is no page, and the hash router would open
+            the Dashboard instead of staying on the page the user is skipping into. */}
+        <a
+          className="skip-link"
+          href="#content"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('content')?.focus();
+          }}
+        >
           {t('nav.skip')}
         </a>
         <Sidebar current={page} />
