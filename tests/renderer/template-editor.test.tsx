@@ -50,7 +50,7 @@ function bridgeWith(templates: Template[]) {
       'accounts:list',
       () =>
         ({
-          accounts: [{ provider: 'shop', shops: [{ shopId: 's1', name: 'Maple & Moss' }] }],
+          accounts: [{ provider: 'shop', shops: [{ shopId: 's1', name: 'Maple & Moss', region: 'US' }] }],
         }) as never,
     )
     .handle('templates:list', () => ({ templates: saved }))
