@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { webAppPerTest } from './web-app';
+import { approve, setting, webAppPerTest, wholePage } from './web-app';
 
 /**
  * Issue 11's journey: after a sync the dashboard shows its charts (SVG, tooltips on hover); restarted with the
@@ -16,44 +16,6 @@ const env = {
 };
 
 const web = webAppPerTest('shopmesh-e2e-dashboard-', env);
-
-async function approve(page: Page, context: BrowserContext, button: string, done: RegExp): Promise<void> {
-  const consentTab = context.waitForEvent('page');
-  await page.getByRole('button', { name: button }).click();
-  const tab = await consentTab;
-  await tab.getByRole('button', { name: 'Authorize' }).click();
-  await tab.close();
-  await expect(page.getByText(done).first()).toBeVisible();
-}
-
-async function setting(page: Page, patch: Record<string, string>): Promise<void> {
-  const ok = await page.evaluate(
-    async (body) =>
-      (
-        await fetch('/ipc/settings:update', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        })
-      ).ok,
-    patch,
-  );
-  expect(ok).toBe(true);
-}
-
-/**
- * A screenshot of the whole page: the window is made as tall as the content area's scrolled height (the
- * content scrolls inside the shell, so a full-page screenshot would stop at the window's bottom).
- */
-async function wholePage(page: Page, path: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1280, height: 800 };
-  const extra = await page
-    .locator('.content')
-    .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight));
-  await page.setViewportSize({ width: size.width, height: size.height + extra });
-  await page.screenshot({ path });
-  await page.setViewportSize(size);
-}
 
 test('the dashboard shows synced figures, keeps them offline, and exports a CSV', async ({
   page,

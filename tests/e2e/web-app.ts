@@ -322,3 +322,56 @@ async function openConsentAndAuthorize(page: Page, context: BrowserContext): Pro
   await tab.close();
   return sandboxOrigin;
 }
+
+/**
+ * Connects an Account whose Connect button is `button` (e.g. "Connect TikTok Shop", "Connect TikTok Ads")
+ * from the open Accounts page: clicks it, authorizes on the consent page that opens in a new tab, closes
+ * that tab and waits for the page to say `done` (e.g. /Your shop is connected/).
+ */
+export async function approve(
+  page: Page,
+  context: BrowserContext,
+  button: string,
+  done: RegExp,
+): Promise<void> {
+  const consentTab = context.waitForEvent('page');
+  await page.getByRole('button', { name: button }).click();
+  const tab = await consentTab;
+  await tab.getByRole('button', { name: 'Authorize' }).click();
+  await tab.close();
+  await expect(page.getByText(done).first()).toBeVisible();
+}
+
+/**
+ * Changes settings through the open page's own settings channel (the page's session, as the UI would) and
+ * expects the change to be accepted; unlike `setLook` it does not wait for the page to show it.
+ */
+export async function setting(page: Page, patch: Record<string, string>): Promise<void> {
+  const ok = await page.evaluate(
+    async (body) =>
+      (
+        await fetch('/ipc/settings:update', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).ok,
+    patch,
+  );
+  expect(ok).toBe(true);
+}
+
+/**
+ * A screenshot of the whole page at `path`: the window is made as tall as the content area's scrolled height
+ * (the content scrolls inside the shell, so a full-page screenshot would stop at the window's bottom), then
+ * given its size back.
+ */
+export async function wholePage(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  const extra = await page
+    .locator('.content')
+    .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight));
+  await page.setViewportSize({ width: size.width, height: size.height + extra });
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}
