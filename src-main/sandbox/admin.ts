@@ -2,12 +2,16 @@ import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { onlyNamed, sandboxConfigPatchSchema } from './config';
 import { faultConfigSchema } from './faults';
-import { header, json, parseJsonBody, type Reply, type SandboxRequest } from './http';
+import { orderStatuses } from './data/dataset';
+import { withPlacedOrder } from './data/place-order';
+import { header, json, jsonText, parseJsonBody, type Reply, type SandboxRequest } from './http';
 import { decodeId, encodeId } from './ids';
+import { JsonWriter } from './json-writer';
 import { issueAdsCode } from './ads/auth';
 import { issueLoginCode, loginScopes } from './login/oauth';
 import { issueShopCode } from './shop/auth';
 import { collaborationOrderId } from './shop/collaboration-orders';
+import { writeOrder } from './shop/order-json';
 import { poolStatus } from './shop/outreach';
 import { shopScopes } from './shop/scopes';
 import type { SandboxState } from './state';
@@ -100,6 +104,17 @@ const orderTextsBody = z.strictObject({
   recipientName: z.string().min(1).max(200).optional(),
   street: z.string().min(1).max(300).optional(),
 });
+
+/** A buyer places an order at a chosen instant (a shop's evening, either side of a midnight or DST change). */
+const placeOrderBody = z.strictObject({
+  shopId: z.string().min(1).max(100),
+  /** Unix seconds, not after the sandbox clock's now. */
+  createTime: z.number().int().nonnegative(),
+  status: z.enum(orderStatuses).default('AWAITING_SHIPMENT'),
+});
+
+/** The most orders one `GET /orders` page holds. */
+const ordersPageMax = 1_000;
 
 const messageBody = z.strictObject({
   text: z.string().min(1).max(2000),
@@ -205,6 +220,8 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
         dataEnd: ds.endTime,
         /** The deliberately empty order (no line items), for tests that need it. */
         emptyOrderId: encodeId('order', ds.emptyOrderIndex),
+        /** Which shop is which, so a test can place and list a shop's orders (`/orders/place`, `/orders`). */
+        shops: ds.shops.map((s) => ({ id: s.id, name: s.name, region: s.region, currency: s.currency })),
         counts: {
           shops: ds.shops.length,
           products: ds.products.length,
@@ -297,6 +314,43 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
         return badRequest(`orderId: no order ${orderId}`);
       state.orderTexts.set(index, { ...state.orderTexts.get(index), ...texts });
       return json(200, { ok: true });
+    }
+    case 'POST /orders/place': {
+      const b = bodyOf(req, placeOrderBody);
+      if (!b.ok) return b.reply;
+      const shop = state.dataset.shops.find((x) => x.id === b.value.shopId);
+      if (!shop) return badRequest(`shopId: no shop ${b.value.shopId}`);
+      if (b.value.createTime > nowSec)
+        return badRequest(`createTime: ${b.value.createTime} is after the sandbox's now (${nowSec})`);
+      // Touched a minute after it was placed (paid), never after now: an incremental sync by update time
+      // finds it like any order changed since its last run.
+      const updateTime = Math.min(nowSec, b.value.createTime + 60);
+      const placed = withPlacedOrder(state.dataset, {
+        shopIndex: shop.index,
+        createTime: b.value.createTime,
+        updateTime,
+        status: b.value.status,
+      });
+      state.dataset = placed.dataset;
+      return json(200, { ok: true, orderId: encodeId('order', placed.index) });
+    }
+    case 'GET /orders': {
+      // Every order of a shop as the Shop API serves it (the same bytes as Search Orders), oldest first, so a
+      // test can sum what the app was served without going through the app.
+      const shop = state.dataset.shops.find((x) => x.id === req.query.get('shopId'));
+      if (!shop) return badRequest('shopId: no such shop');
+      const offset = countParam(req, 'offset', 0);
+      const limit = countParam(req, 'limit', ordersPageMax);
+      if (offset === null || limit === null) return badRequest('offset and limit must be whole numbers ≥ 0');
+      const ds = state.dataset;
+      const ids = ds.orders.byCreate[shop.index] ?? new Uint32Array(0);
+      const page = ids.subarray(offset, offset + Math.min(limit, ordersPageMax));
+      const w = new JsonWriter().raw('{"total":').num(ids.length).raw(',"orders":[');
+      page.forEach((i, k) => {
+        if (k > 0) w.raw(',');
+        writeOrder(w, ds, i, state.orderTexts.get(i));
+      });
+      return jsonText(200, w.raw(']}').bytes());
     }
     case 'POST /messages': {
       // A creator writes in every conversation (or one): hostile message texts for the attack tests.

@@ -198,18 +198,26 @@ export class SandboxState {
   private seq = 0;
   private nextId = 0;
 
+  /**
+   * The generated data, plus the orders a test placed (`/admin/orders/place`, `data/place-order.ts`):
+   * `reset()` goes back to `generated`.
+   */
+  dataset: Dataset;
+
   constructor(
-    readonly dataset: Dataset,
+    readonly generated: Dataset,
     readonly clock: Clock,
     readonly creds: Credentials,
     readonly logger: Logger,
     private readonly initialConfig: SandboxConfigPatch,
   ) {
-    this.creators = creatorCodec(dataset.seed, creds.shop.appKey);
+    this.dataset = generated;
+    this.creators = creatorCodec(generated.seed, creds.shop.appKey);
     this.reset();
   }
 
   reset(): void {
+    this.dataset = this.generated;
     this.config = defaultConfig(this.initialConfig);
     this.tokens = new TokenBook(
       new TokenMinter(`${this.dataset.seed}:${this.creds.shop.appSecret}:tokens`),

@@ -18,8 +18,9 @@ export function orderStatusOf(ds: Dataset, i: number): OrderStatus {
   return orderStatuses[ds.orders.status[i] ?? 0] ?? 'UNPAID';
 }
 
+/** Buyers are drawn from the generated order count, so an order a test places changes no other's buyer. */
 export function buyerIdOf(ds: Dataset, i: number): string {
-  return encodeId('buyer', hash(ds.seed, 50, i) % Math.max(1, Math.floor(ds.orders.count / 3)));
+  return encodeId('buyer', hash(ds.seed, 50, i) % Math.max(1, Math.floor(ds.spec.orders / 3)));
 }
 
 export function shippingTypeOf(ds: Dataset, i: number): 'TIKTOK' | 'SELLER' {
