@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { DashboardView } from '@shared/analytics';
-import { useChannelMutation, useChannelQuery } from '../../api';
+import { channelKey, useChannelMutation, useChannelQuery } from '../../api';
 
 /**
  * The dashboard's filters, grain and hidden series: loaded once from main (analytics:view), then kept here
@@ -14,6 +15,7 @@ export function useDashboardView(): {
 } {
   const saved = useChannelQuery('analytics:view');
   const save = useChannelMutation('analytics:saveView', { silent: true });
+  const queryClient = useQueryClient();
   const [view, setLocal] = useState<DashboardView | null>(null);
   const loaded = useRef(false);
   useEffect(() => {
@@ -26,6 +28,10 @@ export function useDashboardView(): {
     view,
     setView: (next) => {
       setLocal(next);
+      // The cached answer is what the page starts from when it is opened again (after Settings, say) and what
+      // the Ads, Finance and Affiliate pages start from: it must be the choice just made, not the one the
+      // window first loaded.
+      queryClient.setQueryData<DashboardView>(channelKey('analytics:view'), next);
       save.mutate(next);
     },
     error: saved.error,
