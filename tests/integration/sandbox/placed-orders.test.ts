@@ -77,23 +77,35 @@ describe('an order placed through the admin API', () => {
     // 04:00 UTC two days ago: the evening before in Los Angeles.
     const now = await sandboxNow(sb.info);
     const placedAt = now - (now % 86_400) - 2 * 86_400 + 4 * 3_600;
-    const placed = await adminJson(
-      sb.info,
-      'POST',
-      '/orders/place',
-      z.object({ ok: z.literal(true), orderId: z.string() }),
-      { shopId: us.id, createTime: placedAt, status: 'COMPLETED' },
-    );
+    const place = async (createTime: number) =>
+      (
+        await adminJson(
+          sb.info,
+          'POST',
+          '/orders/place',
+          z.object({ ok: z.literal(true), orderId: z.string() }),
+          { shopId: us.id, createTime, status: 'COMPLETED' },
+        )
+      ).orderId;
+    // Three orders (the dataset's order count then crosses a multiple of three, which buyer ids once hung
+    // on), two of them at the same second.
+    const placed = { orderId: await place(placedAt) };
+    const twin = await place(placedAt);
+    const dayBefore = await place(placedAt - 86_400);
 
     const after = await adminOrders(us.id);
-    expect(after.total).toBe(before.total + 1);
+    expect(after.total).toBe(before.total + 3);
     const mine = after.orders.find((o) => o.id === placed.orderId);
     expect(mine).toMatchObject({ create_time: placedAt, status: 'COMPLETED', payment: { currency: 'USD' } });
     expect(mine!.line_items.length).toBeGreaterThan(0);
-    // Filed in create-time order, and no other order changed (buyers included).
+    // Filed in create-time order (the twin after the first), and no other order changed (buyers included).
+    const ids = after.orders.map((o) => o.id);
+    expect(ids.indexOf(twin)).toBe(ids.indexOf(placed.orderId) + 1);
+    expect(ids.indexOf(dayBefore)).toBeLessThan(ids.indexOf(placed.orderId));
     const times = after.orders.map((o) => o.create_time);
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(after.orders.filter((o) => o.id !== placed.orderId)).toEqual(before.orders);
+    const ours = new Set([placed.orderId, twin, dayBefore]);
+    expect(after.orders.filter((o) => !ours.has(o.id))).toEqual(before.orders);
 
     // Search Orders (by create time and by update time) and Get Order Detail serve it, with the same JSON.
     expect(await searched({})).toEqual(after.orders);
