@@ -31,7 +31,8 @@ describe('Dashboard filters across a visit to another page', { timeout: 30_000 }
     let stored: DashboardView = view;
     const bridge = handleAnalyticsBasics(new FakeBridge())
       .handle('analytics:view', () => stored)
-      .handle('analytics:saveView', (next) => (stored = next))
+      // The input type leaves defaults optional; the page always sends a whole view.
+      .handle('analytics:saveView', (next) => (stored = next as DashboardView))
       .handle('analytics:overview', () => overview)
       .handle('analytics:timeseries', () => timeseries)
       .handle('analytics:breakdown', (input) => breakdown(input.kind, []));
