@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rangePresets, type AnalyticsFilter, type AnalyticsScope } from '@shared/analytics';
 import { DateField } from '../../components/DateField';
@@ -6,7 +6,12 @@ import { formatZoneLabel } from './format';
 
 type Preset = (typeof rangePresets)[number] | 'custom';
 
-/** Period, shops, advertisers and (optionally) reporting currency: the filters of every analytics page. */
+/**
+ * Period, shops, advertisers and (optionally) reporting currency: the filters of every analytics page, with
+ * a page's own (`children`, e.g. the Affiliate page's Creator and collaboration). They are laid out as one
+ * grid of equal columns, labels above their boxes (analytics.css), so the bar reads as one row whatever the
+ * language; a custom period's From, To and Apply take the row under it, in the same columns.
+ */
 export function AnalyticsFilters(props: {
   filter: AnalyticsFilter;
   onChange: (next: AnalyticsFilter) => void;
@@ -15,8 +20,9 @@ export function AnalyticsFilters(props: {
   currencies?: string[];
   showAdvertisers?: boolean;
   showShops?: boolean;
+  children?: ReactNode;
 }): ReactElement {
-  const { filter, onChange, scopes, currencies, showAdvertisers = true, showShops = true } = props;
+  const { filter, onChange, scopes, currencies, showAdvertisers = true, showShops = true, children } = props;
   const { t } = useTranslation();
   const shops = scopes.filter((s) => s.type === 'shop');
   const advertisers = scopes.filter((s) => s.type === 'advertiser');
@@ -58,6 +64,7 @@ export function AnalyticsFilters(props: {
           </select>
         </label>
       )}
+      {children}
     </div>
   );
 }
@@ -175,7 +182,9 @@ function ScopePicker(props: {
       </span>
       <details className="scope-picker">
         <summary className="input select" aria-label={`${label}: ${summary}`}>
-          {summary}
+          <span className="scope-picker-text" title={summary}>
+            {summary}
+          </span>
         </summary>
         <fieldset className="scope-picker-panel" aria-labelledby={id}>
           <legend id={id} className="field-label">

@@ -24,6 +24,7 @@ export function PageToolbar(props: {
   showAdvertisers?: boolean;
   /** The Affiliate page's creator and collaboration, which its export follows too. */
   affiliate?: AffiliateChoice;
+  /** The page's own filters: more columns of the filters' grid, shown with them once the filter is loaded. */
   children?: ReactNode;
 }): ReactElement {
   const { filter, onChange, table, source, showShops = true, showAdvertisers = true, children } = props;
@@ -46,9 +47,10 @@ export function PageToolbar(props: {
             scopes={scopes.data?.scopes ?? []}
             showShops={showShops}
             showAdvertisers={showAdvertisers}
-          />
+          >
+            {children}
+          </AnalyticsFilters>
         )}
-        {children}
         {filter && (
           <button
             type="button"

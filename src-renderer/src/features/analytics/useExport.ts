@@ -2,13 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '@shared/contract';
 import { useChannelMutation } from '../../api';
 import { useToasts } from '../../components/Toasts';
+import type { ChartLegend } from './chart-picture';
 import { downloadCsv, downloadSvgAsPng } from './download';
 import { useChartPalette } from './palette';
 
 /** Export buttons: CSV text from main (analytics:export) saved through a Blob; charts saved as PNG. */
 export function useExport(): {
   csv: (input: ChannelInput<'analytics:export'>) => void;
-  png: (svg: SVGSVGElement, filename: string) => void;
+  /** The legend's text colour is the theme's; the caller names the series, colours and dates. */
+  png: (svg: SVGSVGElement, filename: string, legend: Omit<ChartLegend, 'text'>) => void;
 } {
   const { t } = useTranslation();
   const { showToast, showError } = useToasts();
@@ -26,8 +28,10 @@ export function useExport(): {
   const headings = t('analytics.csv', { returnObjects: true }) as Record<string, string>;
   return {
     csv: (input) => exporter.mutate({ ...input, headings: { ...headings, ...input.headings } }),
-    png: (svg, filename) => {
-      downloadSvgAsPng(svg, filename, palette.surface).catch((error: unknown) => showError(error));
+    png: (svg, filename, legend) => {
+      downloadSvgAsPng(svg, filename, palette.surface, { ...legend, text: palette.text }).catch(
+        (error: unknown) => showError(error),
+      );
     },
   };
 }

@@ -154,13 +154,19 @@ function AffiliateOrders({
         {sums.length === 0 ? (
           <p className="muted">{t('analytics.affiliate.empty')}</p>
         ) : (
-          <dl className="totals-grid">
+          // One row per currency, one column per figure: a wrapping grid put one currency's orders at the
+          // end of the other currency's row.
+          <dl
+            className="totals-grid"
+            style={{ gridTemplateColumns: `repeat(${totalKeys.length}, minmax(0, 1fr))` }}
+          >
             {sums.flatMap((tot) =>
               totalKeys.map((k) => (
                 <div key={`${tot.currency}-${k}`} className="total">
                   <dt className="muted">
                     {t(`analytics.affiliate.totalColumns.${k}`)}
-                    {k === 'orders' || !tot.currency ? '' : ` · ${tot.currency}`}
+                    {/* Orders carry the currency only to tell the rows of several currencies apart. */}
+                    {!tot.currency || (k === 'orders' && sums.length === 1) ? '' : ` · ${tot.currency}`}
                   </dt>
                   <dd>
                     {k === 'orders'

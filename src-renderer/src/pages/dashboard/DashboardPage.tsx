@@ -107,15 +107,16 @@ function Dashboard({
           scopes={scopes.data?.scopes ?? []}
           currencies={currencies}
         />
-        {filter.focus && (
-          <div className="focus-chip" role="status">
-            <span>{t('analytics.filters.focus', { label: filter.focus.label })}</span>
-            <button type="button" className="button button-small button-quiet" onClick={() => setFocus(null)}>
-              {t('analytics.filters.clearFocus')}
-            </button>
-          </div>
-        )}
       </div>
+      {/* Under the filters, not among them: a chip of its own width would leave a filter alone on a row. */}
+      {filter.focus && (
+        <div className="focus-chip" role="status">
+          <span>{t('analytics.filters.focus', { label: filter.focus.label })}</span>
+          <button type="button" className="button button-small button-quiet" onClick={() => setFocus(null)}>
+            {t('analytics.filters.clearFocus')}
+          </button>
+        </div>
+      )}
       {overview.error ? (
         <LoadFailed
           title={t('analytics.loadFailed')}
@@ -175,8 +176,8 @@ function Dashboard({
               onExportCsv={() =>
                 exporter.csv({ table: 'timeseries', filter, grain: view.grain, headings: {} })
               }
-              onExportPng={(svg) =>
-                exporter.png(svg, `shopmesh-trend-${o.period.from}-to-${o.period.to}.png`)
+              onExportPng={(svg, legend) =>
+                exporter.png(svg, `shopmesh-trend-${o.period.from}-to-${o.period.to}.png`, legend)
               }
             />
           ) : (

@@ -29,6 +29,12 @@ function ValueLine({ kpi, v, color }: { kpi: Kpi; v: KpiValue; color: string }):
   );
 }
 
+/**
+ * One KPI. A card holding one figure per currency (two currencies: two figures) is as wide as that many
+ * cards (`kpi-card-wide`, laid out in analytics.css) with its figures side by side, so every card of a row is
+ * one figure tall: a row never pairs a tall two-currency card with short ones left mostly empty. A figure
+ * with nothing to compare with says so in its short muted line, where the change would be.
+ */
 export function KpiCard({
   kpi,
   color,
@@ -44,8 +50,11 @@ export function KpiCard({
   const { t } = useTranslation();
   const title = t(`analytics.kpi.${kpi.key}`);
   const converted = kpi.converted;
+  const asConverted =
+    !kpi.unavailable && converted && converted.missing.length === 0 && converted.value !== null;
+  const figures = kpi.unavailable ? 0 : asConverted ? 1 : kpi.values.length;
   return (
-    <section className="card kpi-card" aria-label={title}>
+    <section className={figures > 1 ? 'card kpi-card kpi-card-wide' : 'card kpi-card'} aria-label={title}>
       <header className="kpi-head">
         <h3 className="kpi-title">{title}</h3>
         <button
@@ -60,7 +69,7 @@ export function KpiCard({
       </header>
       {kpi.unavailable ? (
         <p className="kpi-unavailable muted">{t(`analytics.kpi.unavailable.${kpi.unavailable}`)}</p>
-      ) : converted && converted.missing.length === 0 && converted.value !== null ? (
+      ) : asConverted && converted ? (
         <>
           <ValueLine kpi={kpi} v={{ ...converted, currency: converted.currency }} color={color} />
           {converted.rates.length > 0 && (
@@ -76,10 +85,18 @@ export function KpiCard({
         </>
       ) : (
         <>
-          {kpi.values.map((v) => (
-            <ValueLine key={v.currency ?? 'all'} kpi={kpi} v={v} color={color} />
-          ))}
-          {kpi.values.length === 0 && <div className="kpi-value">—</div>}
+          {kpi.values.length > 0 ? (
+            <div className="kpi-values">
+              {kpi.values.map((v) => (
+                <ValueLine key={v.currency ?? 'all'} kpi={kpi} v={v} color={color} />
+              ))}
+            </div>
+          ) : (
+            <div className="kpi-value-line">
+              <div className="kpi-value">—</div>
+              <div className="kpi-change muted">{t('analytics.kpi.noFigure')}</div>
+            </div>
+          )}
           {kpi.coverage && kpi.coverage.costed < kpi.coverage.units && (
             <p className="kpi-note kpi-note-warning">{t('analytics.kpi.coverage', kpi.coverage)}</p>
           )}

@@ -53,7 +53,11 @@ function Statements({ filter }: { filter: AnalyticsFilter }): ReactElement {
         {(totals.data?.totals ?? []).length === 0 ? (
           <p className="muted">{t('analytics.finance.empty')}</p>
         ) : (
-          <dl className="totals-grid">
+          // One row per currency, one column per amount, whatever the window's width.
+          <dl
+            className="totals-grid"
+            style={{ gridTemplateColumns: `repeat(${amounts.length}, minmax(0, 1fr))` }}
+          >
             {(totals.data?.totals ?? []).flatMap((tot) =>
               amounts.map((k) => (
                 <div key={`${tot.currency}-${k}`} className="total">

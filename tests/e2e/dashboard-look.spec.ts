@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { connectShopAndAds, settled } from './layout-audit';
+import { setLook, webAppPerTest, type Look } from './web-app';
+
+/**
+ * Issue 11's review of the Dashboard as a paying merchant sees it: the filter bar reads as one designed
+ * toolbar at 1280, 1360 and 1920 px in both languages (when it wraps, it wraps in whole rows, never one
+ * control left alone on a row), and the Dashboard, Ads, Finance and Affiliate pages are saved in both
+ * languages and both themes at 1360 px to be looked at (test-results/e2e/look-<page>-<width>-<look>.png).
+ */
+const web = webAppPerTest('shopmesh-e2e-dashboard-look-', {
+  SHOPMESH_KEYSTORE: 'passphrase',
+  SHOPMESH_VAULT_PASSPHRASE: 'e2e-dashboard-look-passphrase',
+  SHOPMESH_SANDBOX_SCALE: 'tiny',
+});
+
+const looks: readonly Look[] = [
+  ['en', 'light'],
+  ['en', 'dark'],
+  ['zh-CN', 'light'],
+  ['zh-CN', 'dark'],
+];
+
+interface Bar {
+  /** Each row of the filter bar, top to bottom: the labels of its controls, left to right. */
+  rows: string[][];
+  /** Rows whose controls do not end on one line (px, rounded). */
+  ragged: string[];
+  /** Controls that stick out of the bar's box. */
+  outside: string[];
+}
+
+// The e2e project has no DOM types: the measure runs in the page as plain JavaScript. A control is one
+// labelled field of the bar (Period, Shops, Advertisers, Currency, and From / To of a custom period) or one
+// of its buttons; controls whose boxes overlap vertically share a row.
+const measureBar = `(() => {
+  const bar = document.querySelector('.dashboard-toolbar');
+  const controls = [...bar.querySelectorAll('.field, .date-field, .custom-range > .button, .focus-chip')]
+    .filter((e) => !e.parentElement.closest('.field, .date-field'))
+    .filter((e) => e.getBoundingClientRect().width > 0)
+    .map((e) => {
+      const b = e.getBoundingClientRect();
+      const label = e.querySelector('.field-label, .date-field-label');
+      return { name: ((label || e).textContent || '').trim().slice(0, 24), b };
+    });
+  const rows = [];
+  for (const c of controls.sort((x, y) => x.b.top - y.b.top || x.b.left - y.b.left)) {
+    const row = rows.find((r) => r.some((o) => c.b.top < o.b.bottom - 2 && o.b.top < c.b.bottom - 2));
+    if (row) row.push(c);
+    else rows.push([c]);
+  }
+  const outer = bar.getBoundingClientRect();
+  // Level: the boxes of a row end on one line (a button without a label sits level with the fields' boxes).
+  const ragged = rows
+    .filter((r) => Math.max(...r.map((c) => c.b.bottom)) - Math.min(...r.map((c) => c.b.bottom)) > 1.5)
+    .map((r) => r.map((c) => c.name + ' ends at ' + Math.round(c.b.bottom)).join(', '));
+  const outside = controls
+    .filter((c) => c.b.left < outer.left - 1 || c.b.right > outer.right + 1)
+    .map((c) => c.name + ' ' + Math.round(c.b.left) + '-' + Math.round(c.b.right));
+  return {
+    rows: rows.map((r) => r.sort((x, y) => x.b.left - y.b.left).map((c) => c.name)),
+    ragged,
+    outside,
+  };
+})()`;
+
+async function barProblems(page: Page, at: string): Promise<string[]> {
+  const bar = (await page.evaluate(measureBar)) as Bar;
+  const problems: string[] = [];
+  if (bar.rows.length > 1)
+    for (const row of bar.rows)
+      if (row.length === 1) problems.push(`${at}: "${row[0]}" alone on a row of ${JSON.stringify(bar.rows)}`);
+  for (const row of bar.ragged) problems.push(`${at}: a row's controls are not level: ${row}`);
+  for (const c of bar.outside) problems.push(`${at}: sticks out of the bar: ${c}`);
+  return problems;
+}
+
+/** The whole page in one picture: the window made as tall as the content area's scrolled height. */
+async function shoot(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1360, height: 860 };
+  const extra = await page
+    .locator('.content')
+    .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight));
+  await page.setViewportSize({ width: size.width, height: size.height + extra });
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}
+
+/**
+ * The trend chart's tooltip (saved with the chart card) and its PNG: the picture carries a title and a
+ * legend band under the chart (the on-screen legend is HTML beside the SVG, not in it), saved to be looked
+ * at as test-results/e2e/look-trend-<look>.png.
+ */
+async function trendLook(page: Page, look: Look): Promise<void> {
+  const card = page.locator('.chart-card');
+  // One legend: the series toggles, and a line saying what the dashed lines are.
+  await expect(card.locator('.recharts-legend-wrapper')).toHaveCount(0);
+  await expect(
+    card.getByText(
+      look[0] === 'en' ? /^Dashed lines: the previous period, \w{3} \d/ : /^虚线：上一周期，\d{4}年/,
+    ),
+  ).toBeVisible();
+  const chart = card.locator('.chart-box .recharts-wrapper > svg.recharts-surface');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('chart has no box');
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5);
+  await expect(card.locator('.recharts-tooltip-wrapper')).toBeVisible();
+  await card.screenshot({ path: `test-results/e2e/look-trend-card-${look.join('-')}.png` });
+  await page.mouse.move(640, 2);
+
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: look[0] === 'en' ? 'Save as PNG' : '保存为 PNG' }).click();
+  const png = await download;
+  const path = `test-results/e2e/look-trend-${look.join('-')}.png`;
+  await png.saveAs(path);
+  const bytes = readFileSync(path);
+  expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+  // Drawn at twice the size: the chart's own height, then a title above it and a legend band below.
+  const [width, height] = [bytes.readUInt32BE(16) / 2, bytes.readUInt32BE(20) / 2];
+  expect(width).toBeCloseTo(box.width, -1);
+  expect(height).toBeGreaterThanOrEqual(box.height + 60);
+}
+
+test('the dashboard filter bar is one designed toolbar at 1280, 1360 and 1920 px', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await connectShopAndAds(page, context, web.app.url);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByLabel('Period').selectOption('last365');
+  await expect(page.getByRole('region', { name: 'GMV', exact: true })).toContainText('$', {
+    timeout: 20_000,
+  });
+  // The filter bar holds every control it can: shops, advertisers and the reporting currency.
+  const filters = page.getByRole('group', { name: 'Dashboard filters' });
+  await expect(filters.getByLabel('Currency')).toBeVisible();
+  await expect(filters.locator('summary')).toHaveCount(2);
+
+  const problems: string[] = [];
+  for (const width of [1280, 1360, 1920]) {
+    await page.setViewportSize({ width, height: 860 });
+    for (const look of looks) {
+      await setLook(page, ...look);
+      await settled(page);
+      const at = `${width} ${look.join('-')}`;
+      problems.push(...(await barProblems(page, at)));
+      if (width === 1360) await shoot(page, `test-results/e2e/look-dashboard-${width}-${look.join('-')}.png`);
+      // A period chosen by hand adds From, To and Apply to the bar.
+      await page.locator('.period-field select').selectOption('custom');
+      await expect(page.locator('.custom-range .date-field-input')).toHaveCount(2);
+      problems.push(...(await barProblems(page, `${at} custom period`)));
+      if (width === 1360)
+        await page.screenshot({
+          path: `test-results/e2e/look-dashboard-custom-${width}-${look.join('-')}.png`,
+        });
+      await page.locator('.period-field select').selectOption('last365');
+    }
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
+  for (const look of [looks[0]!, looks[3]!]) {
+    await setLook(page, ...look);
+    await settled(page);
+    await trendLook(page, look);
+  }
+  for (const name of ['ads', 'finance', 'affiliate']) {
+    await page.evaluate(`window.location.hash = '#/${name}'`);
+    for (const look of looks) {
+      await setLook(page, ...look);
+      await settled(page);
+      await shoot(page, `test-results/e2e/look-${name}-1360-${look.join('-')}.png`);
+    }
+  }
+  await setLook(page, 'en', 'light');
+  expect(problems).toEqual([]);
+});
