@@ -121,6 +121,32 @@ describe('The trend chart legend', { timeout: 30_000 }, () => {
       ['Dashed lines: the previous period, Jan 30, 2026 – Feb 28, 2026', true],
     ]);
   });
+
+  it('says when its money is converted, with the rates, on screen and in the picture', async () => {
+    const user = userEvent.setup();
+    const onExportPng = vi.fn<(svg: SVGSVGElement, legend: Omit<ChartLegend, 'text'>) => void>();
+    render(
+      <TrendChart
+        data={{
+          ...data,
+          series: [{ ...line('gmv', 'USD'), converted: true }, line('orders', null)],
+          rates: [{ currency: 'GBP', rate: '1.27', asOf: '2026-01-02' }],
+        }}
+        grain="day"
+        onGrain={() => undefined}
+        hidden={[]}
+        onToggle={() => undefined}
+        onExportCsv={() => undefined}
+        onExportPng={onExportPng}
+      />,
+    );
+    const note = 'Converted to USD with 1 GBP = 1.27 USD (2026-01-02)';
+    expect(screen.getByText(note)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save as PNG' }));
+    const legend = onExportPng.mock.calls[0]?.[1];
+    expect(legend?.title).toBe('Trend · USD · Mar 1, 2026 – Mar 30, 2026');
+    expect(legend?.note).toBe(note);
+  });
 });
 
 describe('The saved chart picture', () => {
@@ -149,6 +175,16 @@ describe('The saved chart picture', () => {
     expect(picture.height).toBeGreaterThan(300 + 2 * 20);
     const texts = [...root.querySelectorAll('text')].map((t) => t.textContent);
     expect(texts).toEqual([legend.title, ...legend.items.map((i) => i.label)]);
+    // A note (the rates of converted money) is one more line at the foot.
+    const noted = chartPicture(
+      svg,
+      { ...legend, note: 'Converted to USD with 1 GBP = 1.27 USD (2026-01-02)' },
+      { width: 400, height: 300 },
+      'sans-serif',
+      (t) => t.length * 7,
+    );
+    expect(noted.height).toBe(picture.height + 20);
+    expect(noted.markup).toContain('>Converted to USD with 1 GBP = 1.27 USD (2026-01-02)</text>');
     // The chart itself sits under the title.
     const chartSvg = root.querySelector('svg');
     expect(Number(chartSvg?.getAttribute('y'))).toBeGreaterThan(14);

@@ -8,6 +8,8 @@ export interface ChartLegend {
   /** What the picture shows, e.g. "Trend · GBP · Dec 7, 2025 – Dec 6, 2026". */
   title: string;
   items: Array<{ label: string; color: string; dashed?: boolean }>;
+  /** A line under the legend, e.g. which rates converted the money. */
+  note?: string | null;
   /** Colour of the title and the legend's text (the theme's text colour). */
   text: string;
 }
@@ -73,7 +75,8 @@ export function chartPicture(
   const rows = positions.reduce((n, p) => Math.max(n, p.row + 1), 0);
   const top = pad + titleSize + pad;
   const legendTop = top + size.height + pad;
-  const height = legendTop + rows * lineHeight + pad;
+  const noteTop = legendTop + rows * lineHeight;
+  const height = noteTop + (legend.note ? lineHeight : 0) + pad;
 
   const root = el('svg', { xmlns: svgNs, width, height, viewBox: `0 0 ${width} ${height}` });
   root.setAttribute('style', `font-family: ${font}; font-size: ${fontSize}px`);
@@ -113,6 +116,11 @@ export function chartPicture(
     label.textContent = item.label;
     group.append(label);
   });
+  if (legend.note) {
+    const note = el('text', { x: pad, y: noteTop + lineHeight / 2 + fontSize / 3, fill: legend.text });
+    note.textContent = legend.note;
+    group.append(note);
+  }
   root.append(group);
   return { markup: new XMLSerializer().serializeToString(root), width, height };
 }

@@ -76,12 +76,21 @@ export function TrendChart(props: {
       : t('analytics.chart.elsewhere', {
           units: [...new Set(data.series.filter((s) => s.metric === m).map(unitOf))].map(unitName).join(', '),
         });
+  // Money converted into the reporting currency says so, with the rates, on screen and in the picture.
+  const converted =
+    inUnit.some((s) => s.converted) && data.rates.length > 0
+      ? t('analytics.kpi.converted', {
+          currency: shownUnit,
+          rates: data.rates.map((r) => `1 ${r.currency} = ${r.rate} ${shownUnit} (${r.asOf})`).join(', '),
+        })
+      : null;
   const legend = (): Omit<ChartLegend, 'text'> => ({
     title: t('analytics.chart.pictureTitle', {
       unit: unitName(shownUnit),
       from: formatDay(data.period.from, i18n.language),
       to: formatDay(data.period.to, i18n.language),
     }),
+    note: converted,
     items: [
       ...visible.map((s) => ({ label: name(s.metric), color: colorOf(s.metric) })),
       { label: dashed, color: palette.text, dashed: true },
@@ -158,6 +167,7 @@ export function TrendChart(props: {
           <LineSwatch color={palette.text} dashed />
           {dashed}
         </p>
+        {converted && <p className="chart-legend-converted muted">{converted}</p>}
       </div>
       <div className="chart-box" ref={box}>
         {rows.length === 0 || visible.length === 0 ? (
