@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
@@ -23,6 +24,8 @@ import { percentile, type Report } from './report';
  *   creators.table.firstRows.ms     Chromium over the web bridge, median of 5 loads: from navigating to the
  *                                   Creators page to its first rows painted (the built app: `npm run build` runs
  *                                   first; outputs not validated, as in a merchant's app)
+ *   renderer.entry.kB               the JS a window parses before it can render anything: the built
+ *                                   index.html's module script and the chunks it preloads (minified, not gzipped)
  *   creators.table.firstRows.<step>.ms  where that time goes, each step's median in the page's own clock from the
  *                                   navigation's start (the token swap's request): redirect, domContentLoaded,
  *                                   renderStart (the opening answers in), firstCommit (React's), searchSent,
@@ -200,6 +203,23 @@ const readTimes = `(() => {
   };
 })()`;
 
+/**
+ * The size of the JS every window loads before its first render: the module script of the built index.html
+ * and the chunks it names as `modulepreload` (what the entry imports statically). Chunks loaded later (a
+ * page, a language's catalogue) are not counted.
+ */
+function entryKilobytes(rendererDir: string): number {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  const files = [
+    ...html.matchAll(
+      /<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\.\/([^"]+\.js)"/g,
+    ),
+  ];
+  if (files.length === 0) throw new Error('index.html names no module script');
+  const bytes = files.reduce((sum, [, file]) => sum + statSync(join(rendererDir, file!)).size, 0);
+  return Math.round(bytes / 1024);
+}
+
 /** Opens the Creators page of the app started on `dataDir` five times; the median time to its first rows painted. */
 async function firstRows(dataDir: string, report: Report): Promise<number> {
   return firstRowsBreakdown(dataDir, report, { build: true, validate: false });
@@ -215,7 +235,14 @@ export async function firstRowsBreakdown(
   report: Report,
   options: { build: boolean; validate: boolean },
 ): Promise<number> {
-  if (options.build) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
+  if (options.build) {
+    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
+    report(
+      'renderer.entry.kB',
+      entryKilobytes(join(import.meta.dirname, '..', '..', 'out', 'renderer')),
+      'kB',
+    );
+  }
   const app = await startWebApp(dataDir, {
     SHOPMESH_KEYSTORE: 'passphrase',
     SHOPMESH_VAULT_PASSPHRASE: 'bench-creators-passphrase',

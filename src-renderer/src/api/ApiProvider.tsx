@@ -1,7 +1,15 @@
-import { createContext, useContext, useState, type ReactElement, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useLayoutEffect,
+  useState,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ApiClient } from './client';
 import { EventHub } from './eventHub';
+import { noteFirstCommit } from './firstPaint';
 
 interface ApiContextValue {
   api: ApiClient;
@@ -57,6 +65,8 @@ export function ApiProvider(props: {
     const queryClient = props.queryClient ?? createQueryClient(onMutationError);
     return { api, queryClient, hub: new EventHub(api, queryClient) };
   });
+  // Its first commit is the window's first screen (the opening gates are in by then, app/opening.ts).
+  useLayoutEffect(() => noteFirstCommit(), []);
   return (
     <QueryClientProvider client={value.queryClient}>
       <ApiContext.Provider value={value}>{children}</ApiContext.Provider>

@@ -21,12 +21,15 @@ const keyOf = (channel: Channel, input: unknown): string => hashKey([channel, in
 
 type Invoke<C extends Channel> = (channel: C, input?: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 
-/** Asks now; the returned answer is for tests (a failure here is the query's to retry, never unhandled). */
+/**
+ * Asks now; the returned answer (undefined when it failed: the query's to retry, never unhandled) is for the
+ * opening's gates and for tests.
+ */
 export function askEarly<C extends Channel>(
   api: ApiClient,
   channel: C,
   input?: ChannelInput<C>,
-): Promise<unknown> {
+): Promise<ChannelOutput<C> | undefined> {
   const key = keyOf(channel, input);
   const early: Early = { answer: (api.invoke as Invoke<C>)(channel, input), arrived: null };
   early.answer.then(
@@ -38,7 +41,7 @@ export function askEarly<C extends Channel>(
     },
   );
   asked.set(key, early);
-  return early.answer.catch(() => undefined);
+  return (early.answer as Promise<ChannelOutput<C>>).catch(() => undefined);
 }
 
 /** The early answer to this call if it is already in; taken, so any later query asks main. */

@@ -14,6 +14,7 @@ import type { AppError } from '@shared/errors';
 import { useApiContext } from './ApiProvider';
 import { takeArrived, takeEarly } from './early';
 import { isMainUnreachable } from './errors';
+import { useFirstPaintDone } from './firstPaint';
 
 /** The cache key of one channel call: the channel first, so `[channel]` matches every input of it. */
 export function channelKey<C extends Channel>(channel: C, input?: ChannelInput<C>): QueryKey {
@@ -37,6 +38,12 @@ export interface ChannelQueryOptions<C extends Channel> {
    */
   updateOn?: EventUpdaters<C>;
   enabled?: boolean;
+  /**
+   * True for a read that only decorates the shell: it is asked once the window's first screen has been
+   * painted (`firstPaint.ts`), so the opening page's answer goes first. Another reader of the same call that
+   * is not deferred still asks at once.
+   */
+  deferred?: boolean;
   /**
    * False to see a failed fetch even when an earlier answer is cached. By default, when main cannot be
    * reached, the last answer stays on screen (the page's one notice says it may be out of date) instead of
@@ -112,6 +119,7 @@ export function useChannelQuery<C extends Channel>(
   const key = channelKey(channel, input);
   useInvalidateOn(options.invalidateOn, key);
   useUpdateOn(options.updateOn, key);
+  const painted = useFirstPaintDone(options.deferred ?? false);
   const result = useQuery<ChannelOutput<C>, AppError>({
     queryKey: key,
     // Asked for as the bundle started and already in (early.ts): the first render has it.
@@ -138,7 +146,7 @@ export function useChannelQuery<C extends Channel>(
         }
       }
     },
-    enabled: options.enabled ?? true,
+    enabled: (options.enabled ?? true) && painted,
   });
   // Read from the cache, not from `result`: touching the result's fields here would make every reader
   // re-render only when those fields change (TanStack tracks which fields a component reads).

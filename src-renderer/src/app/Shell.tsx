@@ -21,7 +21,7 @@ export function Shell(): ReactElement {
   const page = useCurrentPage();
   const info = useAppInfo();
   const identity = useIdentity();
-  const vault = useAccounts().data?.vault;
+  const vault = useAccounts({ deferred: true }).data?.vault;
   useOpenExternalEvents();
   useSampleOverdueAlerts();
   useOutreachAlerts();

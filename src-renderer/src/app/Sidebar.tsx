@@ -17,6 +17,7 @@ export function Sidebar({ current }: { current: Page }): ReactElement {
   // Unread creator messages, shown on the Inbox link; a failed read just shows no number.
   const counts = useChannelQuery('inbox:counts', undefined, {
     invalidateOn: ['inbox:changed', 'sync:statusChanged'],
+    deferred: true,
   });
   const unread = counts.data?.unread ?? 0;
   return (

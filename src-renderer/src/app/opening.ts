@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { askEarly } from '../api/early';
+import { applyLanguage, languageReady } from '../i18n';
 import { pageFromHash } from '../navigation/routes';
 import { creatorsFirstPage } from '../pages/creators/firstPage';
 import { preloadPage } from './pageModules';
@@ -11,22 +12,29 @@ import { preloadPage } from './pageModules';
  * start: a query asks again, a page not loaded yet loads when it renders.
  */
 const page = pageFromHash(window.location.hash);
-const gates = [
+const gates: Promise<unknown>[] = [
   askEarly(api, 'appLock:status'),
-  askEarly(api, 'settings:get'),
-  preloadPage(page).catch(() => {}),
+  // The catalogue of the language the settings name (only that one is loaded, i18n/index.ts): the first
+  // frame is drawn in it rather than in the system's language and then again.
+  Promise.all([languageReady, askEarly(api, 'settings:get')]).then(([, settings]) =>
+    settings ? applyLanguage(settings.language) : undefined,
+  ),
 ];
+// Before the page's chunks: Chromium opens at most six connections to the bridge, and the chunks' requests
+// queued the first rows' request behind them (it left ~100 ms after it was asked for).
 if (page === 'creators') askEarly(api, 'creators:search', creatorsFirstPage);
+gates.push(preloadPage(page).catch(() => {}));
 
 /** How long the first render waits for the gates' answers before it shows the splash screen instead. */
 const waitForGatesMs = 500;
 
 /**
- * Settles when the lock's status, the settings and the page's code are in (or failed), or after
- * `waitForGatesMs`: rendered then, the first frame is the shell with its page rather than a splash screen
- * and two renders after it.
+ * Settles when the lock's status, the settings (with their language's catalogue) and the page's code are in
+ * (or failed), or after `waitForGatesMs`: rendered then, the first frame is the shell with its page rather
+ * than a splash screen and two renders after it. A catalogue is always waited for: without one there is
+ * nothing to draw but keys.
  */
-export const openingAnswers: Promise<void> = Promise.race([
-  Promise.all(gates).then(() => undefined),
-  new Promise<void>((resolve) => setTimeout(resolve, waitForGatesMs)),
-]);
+export const openingAnswers: Promise<void> = Promise.all([
+  languageReady,
+  Promise.race([Promise.all(gates), new Promise<void>((resolve) => setTimeout(resolve, waitForGatesMs))]),
+]).then(() => undefined);

@@ -89,7 +89,15 @@ export function formatCellTime(at: number, locale: string, now = Date.now(), tim
   ).format(at);
 }
 
+/** One formatter per language: a table draws a date in every row, and building one costs far more than using it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Date only, medium style. */
 export function formatDate(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(at);
 }

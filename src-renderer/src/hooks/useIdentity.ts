@@ -9,7 +9,10 @@ import { useToasts } from '../components/Toasts';
  * TikTok reports the access removed (not because the user disconnected it here), the user is told.
  */
 export function useIdentity(): Account | null {
-  const query = useChannelQuery('identity:get', undefined, { invalidateOn: ['accounts:changed'] });
+  const query = useChannelQuery('identity:get', undefined, {
+    invalidateOn: ['accounts:changed'],
+    deferred: true,
+  });
   const account = query.data?.account ?? null;
   useRevokedAtTikTokNotice(query.isSuccess ? account : undefined);
   return account;

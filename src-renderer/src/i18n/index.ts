@@ -1,7 +1,7 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languages, type Language } from '@shared/settings';
-import { catalogues } from './catalogues';
+import type { Catalogue } from './merge';
 
 /** Until settings arrive, follow the system language so the first screen is already readable. */
 export function guessLanguage(): Language {
@@ -9,22 +9,51 @@ export function guessLanguage(): Language {
   return preferred.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: catalogues.en },
-    'zh-CN': { translation: catalogues['zh-CN'] },
-  },
-  lng: guessLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...languages],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
-});
+/**
+ * Each language's catalogue is a chunk of its own: a window parses the texts of the language it shows, not
+ * both (half the JS the first screen waited for was the two catalogues; `creators.table.firstRows.ms`,
+ * docs/creators.md). English is also loaded under Chinese, as the fallback of a missing key.
+ */
+const loaders: Record<Language, () => Promise<{ catalogue: Catalogue }>> = {
+  en: () => import('./language-en'),
+  'zh-CN': () => import('./language-zh-CN'),
+};
 
-export function applyLanguage(language: Language): void {
+const isLanguage = (value: string): value is Language => (languages as readonly string[]).includes(value);
+
+const lazyCatalogues: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    if (!isLanguage(language)) {
+      callback(null, {});
+      return;
+    }
+    loaders[language]().then(
+      (module) => callback(null, module.catalogue),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/** Settles once the first language's catalogue is in: the first render waits for it (app/opening.ts). */
+export const languageReady: Promise<unknown> = i18n
+  .use(lazyCatalogues)
+  .use(initReactI18next)
+  .init({
+    lng: guessLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...languages],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .catch(() => undefined);
+
+/** Shows `language`, once its catalogue is in (the texts on screen stay as they are until then). */
+export function applyLanguage(language: Language): Promise<unknown> {
   document.documentElement.lang = language;
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+  if (i18n.language === language) return Promise.resolve();
+  return i18n.changeLanguage(language).catch(() => undefined);
 }
 
 export default i18n;

@@ -46,7 +46,7 @@ export function SettingsProvider(props: {
   const language = settings?.language;
   const theme = settings?.theme ?? 'system';
   useEffect(() => {
-    if (language) applyLanguage(language);
+    if (language) void applyLanguage(language);
   }, [language]);
   useEffect(() => applyTheme(theme), [theme]);
 

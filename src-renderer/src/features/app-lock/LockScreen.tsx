@@ -35,7 +35,9 @@ export function LockScreen({ status }: { status: AppLockStatus }): ReactElement 
   const unlock = useChannelMutation('appLock:unlock', { silent: true });
   const wait = useSecondsUntil(retryAt);
 
-  useEffect(() => applyLanguage(status.language), [status.language]);
+  useEffect(() => {
+    void applyLanguage(status.language);
+  }, [status.language]);
   useEffect(() => applyTheme(status.theme), [status.theme]);
   useEffect(() => {
     if (!unlock.isPending) input.current?.focus();

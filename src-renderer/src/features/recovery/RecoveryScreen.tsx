@@ -13,8 +13,9 @@ import './recovery.css';
  */
 export function RecoveryScreen(): ReactElement | null {
   const { t, i18n } = useTranslation();
-  const recovery = useChannelQuery('privacy:recovery');
-  const backups = useChannelQuery('privacy:backups');
+  // A start that needs recovery opens on no data, so waiting for the first paint costs it nothing.
+  const recovery = useChannelQuery('privacy:recovery', undefined, { deferred: true });
+  const backups = useChannelQuery('privacy:backups', undefined, { deferred: true });
   const fresh = useChannelMutation('privacy:startFresh', { invalidates: ['privacy:recovery'] });
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
   // Closing decides nothing: the screen comes back at the next start until the merchant chooses.

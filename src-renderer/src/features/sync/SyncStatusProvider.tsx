@@ -108,6 +108,8 @@ export function SyncStatusProvider({
     invalidateOn: ['accounts:changed'],
     // Its failure is how the window notices main is gone.
     keepWhenUnreachable: false,
+    // The shell's status line can follow the opening page's first screen (api/firstPaint.ts).
+    deferred: true,
     updateOn: {
       'sync:statusChanged': (status) => status,
       'sync:progress': (event, current) => current && applyProgress(current, event),
@@ -131,7 +133,7 @@ export function SyncStatusProvider({
     [stopMutate],
   );
 
-  const locked = useAccounts().data?.vault.state === 'locked';
+  const locked = useAccounts({ deferred: true }).data?.vault.state === 'locked';
   const status = query.data ?? null;
   const error = query.isError ? query.error : null;
   const { refetch } = query;

@@ -16,6 +16,8 @@ export function ScoreRulesButton(): ReactElement {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const status = useChannelQuery('creators:scoreStatus', undefined, {
+    // A progress line beside the table: it can follow the first rows (api/firstPaint.ts).
+    deferred: true,
     updateOn: {
       'creators:scoreProgress': (p) => ({ running: p.state === 'running', done: p.done, total: p.total }),
     },
