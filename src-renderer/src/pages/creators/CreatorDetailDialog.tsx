@@ -70,11 +70,12 @@ export function CreatorDetailDialog(props: {
             <div>
               <p className="detail-nickname">{c.nickname ?? '—'}</p>
               <p className="muted">
+                {/* Region · categories · shops: the categories one group, so none reads as a shop. */}
                 {[
                   c.region,
-                  ...(detail.stats?.categories ?? (c.category ? [c.category] : [])).map(
-                    categoryNamer(facets.data, t),
-                  ),
+                  (detail.stats?.categories ?? (c.category ? [c.category] : []))
+                    .map(categoryNamer(facets.data, t))
+                    .join(', '),
                 ]
                   .filter(Boolean)
                   .join(' · ')}
