@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { IMPORT_CHUNK_BYTES, type ImportResult } from '@shared/creator-import';
 import type { CreatorDetail } from '@shared/creator-detail';
 import type { MarketplaceCreatorView, MarketplaceSearchResult } from '@shared/marketplace';
@@ -113,6 +113,32 @@ const fitsFigures = (m: MarketplaceCreatorView): boolean =>
   m.gmv?.currency === 'USD' &&
   m.gmv.amountMinor >= 100_000;
 
+/**
+ * The creator's private contact from the file, masked until revealed and hidden again, and its history;
+ * each screenshot `crm-done-when-{contacts-masked,contacts-revealed,history}-<look>.png`.
+ */
+async function contactsAndHistory(
+  dialog: Locator,
+  look: string,
+  names: { contacts: string; reveal: string; hide: string; history: string },
+  email: string,
+): Promise<void> {
+  const contacts = dialog.getByRole('region', { name: names.contacts });
+  await contacts.scrollIntoViewIfNeeded();
+  await expect(contacts).toContainText('•');
+  await expect(contacts).not.toContainText(email);
+  await contacts.screenshot({ path: `test-results/e2e/crm-done-when-contacts-masked-${look}.png` });
+  await contacts.getByRole('button', { name: names.reveal }).click();
+  await expect(contacts).toContainText(email);
+  await contacts.screenshot({ path: `test-results/e2e/crm-done-when-contacts-revealed-${look}.png` });
+  await contacts.getByRole('button', { name: names.hide }).click();
+  await expect(contacts).not.toContainText(email);
+  const history = dialog.getByRole('region', { name: names.history });
+  await history.scrollIntoViewIfNeeded();
+  await expect(history.getByRole('listitem').first()).toBeVisible();
+  await history.screenshot({ path: `test-results/e2e/crm-done-when-history-${look}.png` });
+}
+
 /** Every handle the filtered table shows: a tall window draws all rows of a short list at once. */
 async function shownHandles(page: Page): Promise<string[]> {
   const size = page.viewportSize()!;
@@ -124,12 +150,23 @@ async function shownHandles(page: Page): Promise<string[]> {
   return handles.map((h) => h.replace(/^@/, ''));
 }
 
+/** One line of the merchant's file. */
+interface FileRow {
+  handle: string;
+  categories: string[];
+  email?: string;
+}
+
 /**
- * A merchant's CSV of creators and the TikTok categories they sell in, imported as the Find creators page
- * does it: uploaded in chunks, checked (no bad row, every row a creator ShopMesh already has), then written.
+ * A merchant's CSV of creators, the TikTok categories they sell in and an email, imported as the Find
+ * creators page does it: uploaded in chunks, checked (no bad row, every row a creator ShopMesh already
+ * has), then written.
  */
-async function importCategories(request: APIRequestContext, rows: Array<[string, string[]]>): Promise<void> {
-  const csv = ['TikTok handle,Categories', ...rows.map(([h, ids]) => `${h},${ids.join(';')}`)].join('\n');
+async function importFile(request: APIRequestContext, rows: FileRow[]): Promise<void> {
+  const csv = [
+    'TikTok handle,Categories,Email',
+    ...rows.map((r) => `${r.handle},${r.categories.join(';')},${r.email ?? ''}`),
+  ].join('\n');
   const bytes = Buffer.from(csv, 'utf8');
   let uploadId: string | undefined;
   for (let offset = 0; offset < bytes.length;) {
@@ -144,7 +181,7 @@ async function importCategories(request: APIRequestContext, rows: Array<[string,
   const dry = await callApi<Extract<ImportResult, { step: 'dryRun' }>>(web.app, request, 'creators:import', {
     step: 'dryRun',
     uploadId,
-    fileName: 'creator-categories.csv',
+    fileName: 'creators.csv',
   });
   expect(dry.report.badRows).toEqual([]);
   expect(dry.report.mergedIntoExisting).toBe(rows.length);
@@ -220,11 +257,12 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
 
   // The merchant's own file says which categories each creator sells in, the applicant included.
   const applicantCategories = [...new Set([...applicant.market.categoryIds, beauty.id])].sort();
-  await importCategories(page.request, [
+  const applicantEmail = `collabs.${applicant.handle}@example.com`;
+  await importFile(page.request, [
     ...world.creators
       .filter((c) => c.categories.length > 0)
-      .map((c): [string, string[]] => [c.handle, c.categories]),
-    [applicant.handle, [beauty.id]],
+      .map((c): FileRow => ({ handle: c.handle, categories: c.categories })),
+    { handle: applicant.handle, categories: [beauty.id], email: applicantEmail },
   ]);
 
   // The question, asked with the filter bar only.
@@ -281,6 +319,12 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   await expect(dialog.getByRole('row').filter({ hasText: 'Category match' })).toContainText(beauty.name);
   await expect(dialog.getByRole('region', { name: 'Free samples' })).toBeVisible();
   await dialog.screenshot({ path: 'test-results/e2e/crm-done-when-why-en-light.png' });
+  await contactsAndHistory(
+    dialog,
+    'en-light',
+    { contacts: 'Private contacts', reveal: 'Reveal Email', hide: 'Hide Email', history: 'History' },
+    applicantEmail,
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // The rules say what they compare with: the shop's products' categories and its region.
@@ -297,8 +341,11 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   const requests = page.getByRole('table', { name: /Sample requests: To review/ });
   await requests.getByRole('row').filter({ hasText: applicant.handle }).first().click();
   const review = page.getByRole('dialog', { name: /Sample request from/ });
+  await expect(review.getByRole('button', { name: 'Approve' })).toBeVisible();
+  await review.screenshot({ path: 'test-results/e2e/crm-done-when-sample-en-light.png' });
   await review.getByRole('button', { name: 'Approve' }).click();
   await expect(review.getByText('Approved. TikTok creates the sample order.')).toBeVisible();
+  await review.screenshot({ path: 'test-results/e2e/crm-done-when-sample-approved-en-light.png' });
   await review.getByRole('button', { name: 'Close' }).first().click();
 
   // Back on Creators the filter is as it was left; everyone it finds goes into a new list.
@@ -333,7 +380,26 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
     .click();
   await expect(page.getByRole('dialog')).toContainText('为什么是');
   await page.getByRole('dialog').screenshot({ path: 'test-results/e2e/crm-done-when-why-zh-CN-dark.png' });
+  await contactsAndHistory(
+    page.getByRole('dialog'),
+    'zh-CN-dark',
+    { contacts: '私密联系方式', reveal: '显示邮箱', hide: '隐藏邮箱', history: '历史' },
+    applicantEmail,
+  );
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  // The approved request, as the Free samples page shows it in Chinese.
+  await nav(page).getByRole('link', { name: '免费样品' }).click();
+  await page.getByRole('tab', { name: /进行中/ }).click();
+  await page
+    .getByRole('table', { name: /样品申请：进行中/ })
+    .getByRole('row')
+    .filter({ hasText: applicant.handle })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog', { name: /的样品申请/ })).toBeVisible();
+  await page.getByRole('dialog').screenshot({ path: 'test-results/e2e/crm-done-when-sample-zh-CN-dark.png' });
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).first().click();
+  await nav(page).getByRole('link', { name: '达人', exact: true }).click();
   await setLook(page, 'en', 'light');
 
   // The list holds exactly the creators found.
