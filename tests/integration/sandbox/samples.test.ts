@@ -119,8 +119,8 @@ describe('sandbox replies have the shape of TikTok’s official samples', () => 
       key = r.json.data.search_key;
       if (!pt) break;
     }
-    const sampleIds: string[] = officialSample('marketplace-creators-search').response.data.creators[0]
-      .category_ids;
+    const sample = officialSample('marketplace-creators-search').response as any;
+    const sampleIds: string[] = sample.data.creators[0].category_ids;
     const idForm = /^\d+$/;
     expect(sampleIds.every((id) => idForm.test(id))).toBe(true);
     const creatorIds = new Set<string>(creators.flatMap((c) => c.category_ids as string[]));
