@@ -12,6 +12,7 @@ import { formatMoney } from '../../format/money';
 import { formatDate, formatDateTime } from '../../format/time';
 import { ScoreBadge } from './badges';
 import { categoryNamer } from './categoryName';
+import { timelineStatus } from './timelineStatus';
 import { creatorReads } from './creatorReads';
 import { creatorDetailSections } from './detailSections';
 import { MergeDialog } from './MergeDialog';
@@ -276,7 +277,7 @@ export function CreatorDetailDialog(props: {
                     <span>
                       {t(`creators.timeline.${e.kind}`, {
                         title: e.title ?? '',
-                        status: e.status ?? '',
+                        status: timelineStatus(t, e.kind, e.status),
                         from: e.fromStage ? t(`creators.stage.${e.fromStage}`) : '',
                         to: e.toStage ? t(`creators.stage.${e.toStage}`) : '',
                         cause: e.cause ? t(`creators.cause.${e.cause}`) : '',
