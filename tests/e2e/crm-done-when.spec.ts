@@ -1,9 +1,12 @@
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { IMPORT_CHUNK_BYTES, type ImportResult } from '@shared/creator-import';
 import type { CreatorDetail } from '@shared/creator-detail';
+import type { MarketplaceCreatorView, MarketplaceSearchResult } from '@shared/marketplace';
 import type { ScoreRulesUse } from '@shared/creator-score';
 import type { SamplesPage } from '@shared/samples';
 import { type Database, openDatabase } from '../../src-main/db/connection';
+import { creatorCategories } from '../../src-main/sandbox/data/names';
 import { buildWorld, type World } from '../helpers/creator-world';
 import { quietCrm } from '../helpers/quiet-crm';
 import { countOf, crmEnv, nav } from './crm-app';
@@ -15,11 +18,17 @@ import { callApi, connectShop, setLook, webAppPerTest } from './web-app';
  * exactly those a brute-force filter over the seeded creators picks, opens one and reads why it fits, approves
  * its free-sample request (a real review sent to the sandbox's shop) and adds everyone found to a list for
  * outreach. Screenshots in English light and Chinese dark.
+ *
+ * Categories reach the app as they reach a merchant's: TikTok's category ids, from the Creator Marketplace and
+ * from a CSV file's `categories` column, named by the categories of the shop's own products.
  */
 const size = 20_000;
 const seed = 21;
 const DAY = 86_400_000;
 const listName = 'US beauty outreach';
+/** The category ids TikTok (the sandbox) gives its creators and products, with the names it gives them. */
+const tiktokCategories = creatorCategories;
+const beauty = tiktokCategories.find((c) => c.name.startsWith('Beauty'))!;
 
 /** The creators the seed wrote, and when the seeded creators were last messaged (epoch ms). */
 let world: World;
@@ -61,7 +70,11 @@ const web = webAppPerTest(
     try {
       seededAt = Date.now();
       contactedAt.clear();
-      world = buildWorld(db, size, seed, seededAt);
+      // Each creator's TikTok categories are drawn here but given to the app by the CSV import below.
+      world = buildWorld(db, size, seed, seededAt, {
+        categories: tiktokCategories.map((c) => c.id),
+        writeCategories: false,
+      });
       messageWorld(db);
       const crm = quietCrm(db, seededAt);
       await crm.worker.kick('startup');
@@ -78,7 +91,7 @@ function expectedHandles(now: number): Set<string> {
     const contacted = contactedAt.get(c.id) ?? null;
     return (
       c.region === 'US' &&
-      c.categories.includes('Beauty') &&
+      c.categories.includes(beauty.id) &&
       c.followers !== null &&
       c.followers >= 10_000 &&
       c.followers <= 100_000 &&
@@ -89,6 +102,43 @@ function expectedHandles(now: number): Set<string> {
     );
   });
   return new Set(found.map((c) => c.handle));
+}
+
+/** The same question of a creator as the marketplace describes them (its categories aside). */
+const fitsFigures = (m: MarketplaceCreatorView): boolean =>
+  m.region === 'US' &&
+  m.followers !== null &&
+  m.followers >= 10_000 &&
+  m.followers <= 100_000 &&
+  m.gmv?.currency === 'USD' &&
+  m.gmv.amountMinor >= 100_000;
+
+/**
+ * The creator's private contact from the file, masked until revealed and hidden again, and its history;
+ * each screenshot `crm-done-when-{contacts-masked,contacts-revealed,history}-<look>.png`.
+ */
+async function contactsAndHistory(
+  dialog: Locator,
+  look: string,
+  names: { contacts: string; reveal: string; hide: string; history: string },
+  email: string,
+): Promise<void> {
+  const contacts = dialog.getByRole('region', { name: names.contacts });
+  await contacts.scrollIntoViewIfNeeded();
+  await expect(contacts).toContainText('•');
+  await expect(contacts).not.toContainText(email);
+  await contacts.screenshot({ path: `test-results/e2e/crm-done-when-contacts-masked-${look}.png` });
+  await contacts.getByRole('button', { name: names.reveal }).click();
+  await expect(contacts).toContainText(email);
+  await contacts.screenshot({ path: `test-results/e2e/crm-done-when-contacts-revealed-${look}.png` });
+  await contacts.getByRole('button', { name: names.hide }).click();
+  await expect(contacts).not.toContainText(email);
+  const history = dialog.getByRole('region', { name: names.history });
+  await history.scrollIntoViewIfNeeded();
+  await expect(history.getByRole('listitem').first()).toBeVisible();
+  // TikTok's status codes read as words (the sample's and its orders').
+  await expect(history).not.toContainText(/\b[A-Z]+_[A-Z_]+\b|\bPENDING\b|\bCANCELLED\b|\bCOMPLETED\b/);
+  await history.screenshot({ path: `test-results/e2e/crm-done-when-history-${look}.png` });
 }
 
 /** Every handle the filtered table shows: a tall window draws all rows of a short list at once. */
@@ -102,11 +152,58 @@ async function shownHandles(page: Page): Promise<string[]> {
   return handles.map((h) => h.replace(/^@/, ''));
 }
 
+/** One line of the merchant's file. */
+interface FileRow {
+  handle: string;
+  categories: string[];
+  email?: string;
+}
+
+/**
+ * A merchant's CSV of creators, the TikTok categories they sell in and an email, imported as the Find
+ * creators page does it: uploaded in chunks, checked (no bad row, every row a creator ShopMesh already
+ * has), then written.
+ */
+async function importFile(request: APIRequestContext, rows: FileRow[]): Promise<void> {
+  const csv = [
+    'TikTok handle,Categories,Email',
+    ...rows.map((r) => `${r.handle},${r.categories.join(';')},${r.email ?? ''}`),
+  ].join('\n');
+  const bytes = Buffer.from(csv, 'utf8');
+  let uploadId: string | undefined;
+  for (let offset = 0; offset < bytes.length;) {
+    const up = await callApi<{ uploadId: string; bytes: number }>(web.app, request, 'creators:importUpload', {
+      ...(uploadId ? { uploadId } : {}),
+      offset,
+      data: bytes.subarray(offset, offset + IMPORT_CHUNK_BYTES).toString('base64'),
+    });
+    uploadId = up.uploadId;
+    offset = up.bytes;
+  }
+  const dry = await callApi<Extract<ImportResult, { step: 'dryRun' }>>(web.app, request, 'creators:import', {
+    step: 'dryRun',
+    uploadId,
+    fileName: 'creators.csv',
+  });
+  expect(dry.report.badRows).toEqual([]);
+  expect(dry.report.mergedIntoExisting).toBe(rows.length);
+  const done = await callApi<Extract<ImportResult, { step: 'confirm' }>>(
+    web.app,
+    request,
+    'creators:import',
+    {
+      step: 'confirm',
+      importId: dry.report.importId,
+    },
+  );
+  expect(done).toMatchObject({ created: 0, merged: rows.length, skippedBadRows: 0 });
+}
+
 test('find US beauty creators in 20,000, see why one fits, approve its sample, list them all', async ({
   page,
   context,
 }) => {
-  // A 20,000-creator seed, a shop connected and synced, one restart and two looks on a shared machine.
+  // A 20,000-creator seed and import, a shop connected and synced, and two looks on a shared machine.
   test.setTimeout(300_000);
   const alerts: string[] = [];
   page.on('dialog', (d) => {
@@ -115,56 +212,60 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   });
 
   // A connected shop brings free-sample requests; the creator of one that can be approved is the one this
-  // journey opens. The Creator Marketplace would give it its figures; here the test writes them, as the
-  // marketplace search stores them, while the app is stopped.
+  // journey opens. The Creator Marketplace gives it its region, figures and categories: the one chosen is
+  // the first whose marketplace figures answer the question.
   await page.goto(web.app.url);
   await connectShop(page, context);
   const pending = await callApi<SamplesPage>(web.app, page.request, 'samples:list', {
     group: 'to_review',
     limit: 200,
   });
-  let chosen: { applicationId: string; creatorId: number; handle: string } | null = null;
+  let chosen: {
+    applicationId: string;
+    creatorId: number;
+    handle: string;
+    market: MarketplaceCreatorView;
+  } | null = null;
   for (const s of pending.items) {
     if (!s.isApprovable || s.partnerName !== null || s.creatorId === null) continue;
     const detail = await callApi<CreatorDetail>(web.app, page.request, 'creators:get', { id: s.creatorId });
-    const last = detail.creator.lastContactedAt;
-    if (detail.creator.handle && (last === null || last < Date.now() - 31 * DAY)) {
-      chosen = { applicationId: s.applicationId, creatorId: s.creatorId, handle: detail.creator.handle };
+    const { handle, lastContactedAt: last } = detail.creator;
+    if (!handle || (last !== null && last >= Date.now() - 31 * DAY)) continue;
+    const found = await callApi<MarketplaceSearchResult>(web.app, page.request, 'marketplace:search', {
+      shopId: s.shopId,
+      filters: { keyword: handle },
+      pageSize: 12,
+    });
+    const market = found.creators.find((m) => m.handle === handle);
+    // The marketplace result is stored on the creator the sample request named (same open id).
+    expect(market?.creatorId, `${handle} in the marketplace`).toBe(s.creatorId);
+    if (market && fitsFigures(market)) {
+      chosen = { applicationId: s.applicationId, creatorId: s.creatorId, handle, market };
       break;
     }
   }
-  expect(chosen, 'an approvable sample request from a creator not contacted lately').not.toBeNull();
+  expect(
+    chosen,
+    'an approvable sample request from a US creator of 10k–100k followers and $1k+ GMV',
+  ).not.toBeNull();
   const applicant = chosen!;
-  // After the sync the app reads the shop's products' categories (Get Product) for the score's category rule.
+  // After the sync the app reads the shop's products' categories (Get Product): the names of TikTok's ids.
   const used = async () => callApi<ScoreRulesUse>(web.app, page.request, 'creators:scoreRulesUse', {});
   await expect.poll(async () => (await used()).categories.length, { timeout: 60_000 }).toBeGreaterThan(0);
-  const sold = (await used()).categories[0]!;
-  await web.stop();
-  const db = openDatabase(join(web.dataDir, 'shopmesh.db'));
-  try {
-    const now = Date.now();
-    db.prepare(
-      `INSERT INTO creator_stats (creator_id, source, followers, gmv_minor, gmv_currency, units_sold,
-         avg_video_views, engagement_bp, updated_at)
-       VALUES (?, 'marketplace', 42000, 250000, 'USD', 320, 8000, 450, ?)
-       ON CONFLICT (creator_id) DO UPDATE SET source = excluded.source, followers = excluded.followers,
-         gmv_minor = excluded.gmv_minor, gmv_currency = excluded.gmv_currency, units_sold = excluded.units_sold,
-         avg_video_views = excluded.avg_video_views, engagement_bp = excluded.engagement_bp,
-         updated_at = excluded.updated_at`,
-    ).run(applicant.creatorId, now);
-    // As the marketplace gives them: TikTok's id of a category the shop sells; and 'Beauty', as an import names it.
-    const category = db.prepare('INSERT OR IGNORE INTO creator_categories VALUES (?, ?)');
-    category.run(applicant.creatorId, 'Beauty');
-    category.run(applicant.creatorId, sold.id);
-    db.prepare(`UPDATE creators SET region = 'US' WHERE id = ?`).run(applicant.creatorId);
-    db.prepare('INSERT OR IGNORE INTO creator_dirty VALUES (?)').run(applicant.creatorId);
-    const crm = quietCrm(db, now);
-    await crm.worker.kick('startup');
-    await crm.close();
-  } finally {
-    db.close();
-  }
-  await web.start();
+  expect((await used()).categories, 'the shop sells beauty products').toContainEqual({
+    id: beauty.id,
+    name: beauty.name,
+  });
+
+  // The merchant's own file says which categories each creator sells in, the applicant included.
+  const applicantCategories = [...new Set([...applicant.market.categoryIds, beauty.id])].sort();
+  const applicantEmail = `collabs.${applicant.handle}@example.com`;
+  await importFile(page.request, [
+    ...world.creators
+      .filter((c) => c.categories.length > 0)
+      .map((c): FileRow => ({ handle: c.handle, categories: c.categories })),
+    { handle: applicant.handle, categories: [beauty.id], email: applicantEmail },
+  ]);
 
   // The question, asked with the filter bar only.
   await page.goto(web.app.url);
@@ -175,7 +276,7 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   expect(everyone).toBeGreaterThan(size);
   await page.getByLabel('Region').selectOption('US');
   await page.getByRole('button', { name: 'More filters' }).click();
-  await page.getByLabel('Category').selectOption('Beauty');
+  await page.getByLabel('Category').selectOption({ label: beauty.name });
   await page.getByLabel('Followers from').fill('10000');
   await page.getByLabel('Followers up to').fill('100000');
   await page.getByLabel('GMV from (USD)').fill('1000');
@@ -183,19 +284,26 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   const chips = page.getByRole('list', { name: 'Active filters' });
   await expect(chips.getByRole('listitem')).toHaveText([
     'Region: US×',
-    // The seeded world names its category 'Beauty' where TikTok sends an id; no product of the shop is in it.
-    'Category: Unknown category (Beauty)×',
+    // TikTok's id, named as TikTok names the shop's products' category.
+    `Category: ${beauty.name}×`,
     'Followers: 10,000–100,000×',
     'GMV: ≥ $1,000.00×',
     'Not contacted in the last 30 days×',
   ]);
 
-  // Exactly the creators a brute-force filter over the seed picks, plus the sample's applicant.
+  // Exactly the creators a brute-force filter over the seed picks, plus the sample's applicant (its figures
+  // answer the question, and the file put it in beauty).
   const expected = expectedHandles(Date.now());
   expected.add(applicant.handle);
   expect(expected.size).toBeGreaterThan(5);
-  await expect.poll(() => countOf(page)).toBe(expected.size);
+  // The import re-indexes most of the 20,000 in the background.
+  await expect.poll(() => countOf(page), { timeout: 60_000 }).toBe(expected.size);
   expect(new Set(await shownHandles(page))).toEqual(expected);
+  // The table's category column names a creator's first category by id, here one TikTok gave or the file did.
+  const nameOf = (id: string) => tiktokCategories.find((c) => c.id === id)!.name;
+  await expect(table.getByRole('row').filter({ hasText: `@${applicant.handle}` })).toContainText(
+    nameOf(applicantCategories[0]!),
+  );
   await page.screenshot({ path: 'test-results/e2e/crm-done-when-found-en-light.png', fullPage: true });
 
   // Why it fits: the score's breakdown names the region it matched.
@@ -203,18 +311,29 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   await row.click();
   const dialog = page.getByRole('dialog', { name: `@${applicant.handle}` });
   await expect(dialog.getByRole('heading', { name: /Why score \d+/ })).toBeVisible();
+  // The header lists every category it sells in by name: the marketplace's and the file's.
+  for (const id of applicantCategories)
+    await expect(dialog.locator('.detail-head')).toContainText(
+      tiktokCategories.find((c) => c.id === id)!.name,
+    );
   await expect(dialog.getByRole('row').filter({ hasText: 'Followers' }).first()).toContainText(/Met|Partly/);
   await expect(dialog.getByRole('row').filter({ hasText: 'Region match' })).toContainText('US');
-  await expect(dialog.getByRole('row').filter({ hasText: 'Category match' })).toContainText(sold.name);
+  await expect(dialog.getByRole('row').filter({ hasText: 'Category match' })).toContainText(beauty.name);
   await expect(dialog.getByRole('region', { name: 'Free samples' })).toBeVisible();
   await dialog.screenshot({ path: 'test-results/e2e/crm-done-when-why-en-light.png' });
+  await contactsAndHistory(
+    dialog,
+    'en-light',
+    { contacts: 'Private contacts', reveal: 'Reveal Email', hide: 'Hide Email', history: 'History' },
+    applicantEmail,
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // The rules say what they compare with: the shop's products' categories and its region.
   await page.getByRole('button', { name: 'Score rules' }).click();
   const rulesDialog = page.getByRole('dialog', { name: 'Eligibility score rules' });
   await expect(rulesDialog).toContainText(`Now compares with your products' categories:`);
-  await expect(rulesDialog).toContainText(sold.name);
+  await expect(rulesDialog).toContainText(beauty.name);
   await expect(rulesDialog).toContainText(/Now compares with your connected shops' regions: .*US/);
   await rulesDialog.screenshot({ path: 'test-results/e2e/crm-done-when-rules-en-light.png' });
   await rulesDialog.getByRole('button', { name: 'Cancel' }).click();
@@ -224,8 +343,11 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   const requests = page.getByRole('table', { name: /Sample requests: To review/ });
   await requests.getByRole('row').filter({ hasText: applicant.handle }).first().click();
   const review = page.getByRole('dialog', { name: /Sample request from/ });
+  await expect(review.getByRole('button', { name: 'Approve' })).toBeVisible();
+  await review.screenshot({ path: 'test-results/e2e/crm-done-when-sample-en-light.png' });
   await review.getByRole('button', { name: 'Approve' }).click();
   await expect(review.getByText('Approved. TikTok creates the sample order.')).toBeVisible();
+  await review.screenshot({ path: 'test-results/e2e/crm-done-when-sample-approved-en-light.png' });
   await review.getByRole('button', { name: 'Close' }).first().click();
 
   // Back on Creators the filter is as it was left; everyone it finds goes into a new list.
@@ -260,7 +382,26 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
     .click();
   await expect(page.getByRole('dialog')).toContainText('为什么是');
   await page.getByRole('dialog').screenshot({ path: 'test-results/e2e/crm-done-when-why-zh-CN-dark.png' });
+  await contactsAndHistory(
+    page.getByRole('dialog'),
+    'zh-CN-dark',
+    { contacts: '私密联系方式', reveal: '显示邮箱', hide: '隐藏邮箱', history: '历史' },
+    applicantEmail,
+  );
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  // The approved request, as the Free samples page shows it in Chinese.
+  await nav(page).getByRole('link', { name: '免费样品' }).click();
+  await page.getByRole('tab', { name: /进行中/ }).click();
+  await page
+    .getByRole('table', { name: /样品申请：进行中/ })
+    .getByRole('row')
+    .filter({ hasText: applicant.handle })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog', { name: /的样品申请/ })).toBeVisible();
+  await page.getByRole('dialog').screenshot({ path: 'test-results/e2e/crm-done-when-sample-zh-CN-dark.png' });
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).first().click();
+  await nav(page).getByRole('link', { name: '达人', exact: true }).click();
   await setLook(page, 'en', 'light');
 
   // The list holds exactly the creators found.

@@ -106,7 +106,26 @@ const stages: CreatorStage[] = [
 const syncSources = ['affiliate_order', 'collaboration', 'conversation', 'marketplace'];
 const DAY = 86_400_000;
 
-export function buildWorld(db: Database, n: number, seed: number, now: number): World {
+/** How a world's categories are made. */
+export interface WorldOptions {
+  /** What categories are drawn from (default `categoryPool`: names that stress the index's sets). */
+  categories?: readonly string[];
+  /**
+   * False: each creator's categories are drawn but not written, for a test that gives them to the app as a
+   * merchant does (a CSV import's `categories` column) and still knows which each creator has.
+   */
+  writeCategories?: boolean;
+}
+
+export function buildWorld(
+  db: Database,
+  n: number,
+  seed: number,
+  now: number,
+  options: WorldOptions = {},
+): World {
+  const pool = options.categories ?? categoryPool;
+  const writeCategories = options.writeCategories ?? true;
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const maybe = <T>(p: number, v: () => T): T | null => (r() < p ? v() : null);
@@ -268,8 +287,8 @@ export function buildWorld(db: Database, n: number, seed: number, now: number): 
       }
       for (const rec of records) {
         if (r() < 0.6) {
-          const cat = pick(categoryPool);
-          s.category.run(rec, cat);
+          const cat = pick(pool);
+          if (writeCategories) s.category.run(rec, cat);
           if (!c.categories.includes(cat)) c.categories.push(cat);
         }
         if (r() < 0.3) {

@@ -55,6 +55,10 @@ describe('creators columns', () => {
     const at1280 = fitColumns(982);
     expect(at1280).toEqual(['handle', 'score', 'stage', 'followers', 'gmv', 'region']);
     expect(width(at1280)).toBeLessThanOrEqual(982);
+    // 1360 px window: what the creators sell comes next.
+    const at1360 = fitColumns(1062);
+    expect(at1360).toEqual(['handle', 'score', 'stage', 'followers', 'gmv', 'category', 'region']);
+    expect(width(at1360)).toBeLessThanOrEqual(1062);
     // 1920 px window: every default column, in the table's order.
     expect(fitColumns(1598)).toEqual(defaultColumns);
     expect(width(fitColumns(1598))).toBeLessThanOrEqual(1598);

@@ -56,7 +56,7 @@ const searchBody = z
       })
       .loose()
       .optional(),
-    category: z.array(z.string()).optional(),
+    // No category filter: seller-search-creator-on-marketplace-202508 documents none, so none is honoured.
   })
   .loose();
 
@@ -192,7 +192,6 @@ export function searchCreators(ctx: ShopContext): unknown {
   const count = filters.follower_demographics?.count_range;
   const ages = filters.follower_demographics?.age_ranges;
   const gender = filters.follower_demographics?.gender_distribution;
-  const categories = filters.category ? new Set(filters.category) : null;
   const match = (i: number): boolean => {
     if (creatorRegion(ctx.state, i) !== shop.region) return false;
     const f = c.followers[i] ?? 0;
@@ -200,7 +199,6 @@ export function searchCreators(ctx: ShopContext): unknown {
     if (count?.count_le !== undefined && count.count_le >= 0 && f > count.count_le) return false;
     if (gmvSet && !gmvSet.has(gmvRangeIndex(c.gmvCents[i] ?? 0))) return false;
     if (unitSet && !unitSet.has(unitRangeIndex(c.unitsSold[i] ?? 0))) return false;
-    if (categories && !categories.has(creatorCategories[c.category[i] ?? 0]?.id ?? '')) return false;
     if (ages || gender) {
       const d = demographics(ctx.state, i);
       if (ages && !ages.includes(d.age as (typeof ageRanges)[number])) return false;

@@ -102,6 +102,62 @@ describe('sandbox replies have the shape of TikTok’s official samples', () => 
     expect(creators.some((c) => !c.gmv && c.gmv_range)).toBe(true);
   });
 
+  it("carries TikTok's category ids (decimal strings, as the sample's \"60001\"), which the shop's products name", async () => {
+    await fresh();
+    const creators: any[] = [];
+    let pt = '';
+    let key: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const r = await shop(sb.info, '/affiliate_seller/202508/marketplace_creators/search', {
+        token,
+        cipher: us.cipher,
+        body: key ? { search_key: key } : {},
+        query: { page_size: '20', ...(pt ? { page_token: pt } : {}) },
+      });
+      creators.push(...r.json.data.creators);
+      pt = r.json.data.next_page_token;
+      key = r.json.data.search_key;
+      if (!pt) break;
+    }
+    const sample = officialSample('marketplace-creators-search').response as any;
+    const sampleIds: string[] = sample.data.creators[0].category_ids;
+    const idForm = /^\d+$/;
+    expect(sampleIds.every((id) => idForm.test(id))).toBe(true);
+    const creatorIds = new Set<string>(creators.flatMap((c) => c.category_ids as string[]));
+    expect(creatorIds.size).toBeGreaterThan(1);
+    for (const id of creatorIds) expect(id).toMatch(idForm);
+    // Get Product names every level of a product's category: the app names creators' ids from those.
+    const listed = await shop(sb.info, '/product/202309/products/search', {
+      token,
+      cipher: us.cipher,
+      body: { status: 'ACTIVATE' },
+      query: { page_size: '50' },
+    });
+    const named = new Map<string, string>();
+    for (const p of listed.json.data.products) {
+      const d = await shop(sb.info, `/product/202309/products/${p.id}`, { token, cipher: us.cipher });
+      for (const level of d.json.data.category_chains) named.set(level.id, level.local_name);
+    }
+    const shared = [...creatorIds].filter((id) => named.has(id));
+    expect(shared.length, 'creator categories the shop sells in').toBeGreaterThan(1);
+  });
+
+  it('filters by nothing TikTok does not document: a `category` body field is ignored', async () => {
+    await fresh();
+    const search = async (body: Record<string, unknown>) =>
+      (
+        await shop(sb.info, '/affiliate_seller/202508/marketplace_creators/search', {
+          token,
+          cipher: us.cipher,
+          body,
+          query: { page_size: '20' },
+        })
+      ).json.data.creators.map((c: any) => c.creator_open_id);
+    const all = await search({});
+    expect(all).toHaveLength(20);
+    expect(await search({ category: ['0'] })).toEqual(all);
+  });
+
   it('the official request sample is accepted as it stands', async () => {
     await fresh();
     const sample = officialSample('marketplace-creators-search');

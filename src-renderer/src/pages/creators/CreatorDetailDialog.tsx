@@ -12,6 +12,7 @@ import { formatMoney } from '../../format/money';
 import { formatDate, formatDateTime } from '../../format/time';
 import { ScoreBadge } from './badges';
 import { categoryNamer } from './categoryName';
+import { timelineStatus } from './timelineStatus';
 import { creatorReads } from './creatorReads';
 import { creatorDetailSections } from './detailSections';
 import { MergeDialog } from './MergeDialog';
@@ -70,11 +71,12 @@ export function CreatorDetailDialog(props: {
             <div>
               <p className="detail-nickname">{c.nickname ?? '—'}</p>
               <p className="muted">
+                {/* Region · categories · shops: the categories one group, so none reads as a shop. */}
                 {[
                   c.region,
-                  ...(detail.stats?.categories ?? (c.category ? [c.category] : [])).map(
-                    categoryNamer(facets.data, t),
-                  ),
+                  (detail.stats?.categories ?? (c.category ? [c.category] : []))
+                    .map(categoryNamer(facets.data, t))
+                    .join(', '),
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -275,7 +277,7 @@ export function CreatorDetailDialog(props: {
                     <span>
                       {t(`creators.timeline.${e.kind}`, {
                         title: e.title ?? '',
-                        status: e.status ?? '',
+                        status: timelineStatus(t, e.kind, e.status),
                         from: e.fromStage ? t(`creators.stage.${e.fromStage}`) : '',
                         to: e.toStage ? t(`creators.stage.${e.toStage}`) : '',
                         cause: e.cause ? t(`creators.cause.${e.cause}`) : '',

@@ -115,6 +115,7 @@ export function CreatorFilters(props: {
         <div className="creator-filters-more" id={moreId}>
           <div className="creator-filters-row">
             <FilterSelect
+              className="category-filter"
               label={t('creators.filters.category')}
               allLabel={t('creators.filters.any')}
               value={filter.categories?.[0]}

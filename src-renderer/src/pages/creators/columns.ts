@@ -38,7 +38,8 @@ export const columnWidths: Readonly<Record<CreatorSortColumn | 'select', number>
   unitsSold: 130,
   avgVideoViews: 176,
   engagement: 142,
-  category: 118,
+  // TikTok's category names run long ("Beauty & Personal Care"): two lines of this width hold them.
+  category: 150,
   region: 98,
   tags: 150,
   lastContactedAt: 168,
@@ -70,10 +71,11 @@ const priority: readonly CreatorSortColumn[] = [
   'followers',
   'gmv',
   'region',
+  // What a creator sells is what most searches ask first, so it stays before the finer figures.
+  'category',
   'lastContactedAt',
   'engagement',
   'tags',
-  'category',
 ];
 
 /**

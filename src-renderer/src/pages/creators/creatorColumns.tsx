@@ -71,8 +71,15 @@ export function useCreatorColumns(props: {
           return c.affiliateGmv ? formatMoney(c.affiliateGmv, language) : empty;
         case 'affiliateOrders':
           return number.format(c.affiliateOrders);
-        case 'category':
-          return c.category === null ? empty : categoryName(c.category);
+        case 'category': {
+          if (c.category === null) return empty;
+          const name = categoryName(c.category);
+          return (
+            <span className="category-cell" title={name}>
+              {name}
+            </span>
+          );
+        }
         case 'region':
           return c.region ?? empty;
         case 'tags':
