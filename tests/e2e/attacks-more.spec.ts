@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import Papa from 'papaparse';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { checkCreatorsCsv } from './creator-seed';
 import { addSandboxCreators, inviteToTheEnd, sandboxAdminApi } from './outreach-steps';
 import { callApi, connectShopAndSync, webAppPerTest } from './web-app';
 import { nothingRan, recordDialogs, xssPayloads } from './xss';
@@ -122,14 +123,7 @@ test('markup from buyers, TikTok and a CSV file renders as text in orders, outre
     [svg, 'Plain name', '12'],
   ]);
   await nav(page).getByRole('link', { name: 'Find creators' }).click();
-  await page.getByRole('tab', { name: 'Import a file' }).click();
-  await page.getByLabel('File', { exact: true }).setInputFiles({
-    name: 'creators.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv, 'utf8'),
-  });
-  await page.getByRole('button', { name: 'Check file' }).click();
-  const report = page.getByRole('region', { name: 'Check of creators.csv' });
+  const report = await checkCreatorsCsv(page, csv);
   await expect(report.getByRole('row', { name: /^3 / })).toBeVisible();
   await nothingRan(page);
   await page.screenshot({ path: 'test-results/e2e/attacks-xss-import-report.png' });

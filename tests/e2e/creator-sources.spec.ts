@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { checkCreatorsCsv } from './creator-seed';
 import { connectShop, setLook, webAppPerTest } from './web-app';
 
 /**
@@ -78,14 +79,7 @@ test('approve a sample, search the marketplace, import a file and add a creator'
   await shot(page, 'marketplace-en-light');
 
   // CSV import: checked first, bad rows by line, then written on confirm.
-  await page.getByRole('tab', { name: 'Import a file' }).click();
-  await page.getByLabel('File', { exact: true }).setInputFiles({
-    name: 'creators.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv, 'utf8'),
-  });
-  await page.getByRole('button', { name: 'Check file' }).click();
-  const report = page.getByRole('region', { name: 'Check of creators.csv' });
+  const report = await checkCreatorsCsv(page, csv);
   await expect(report.getByRole('row', { name: /^4 No handle or open id/ })).toBeVisible();
   await expect(report.getByRole('row', { name: /^5 Email is not valid/ })).toBeVisible();
   await shot(page, 'import-report-en-light');

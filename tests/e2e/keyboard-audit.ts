@@ -3,8 +3,9 @@ import type { Page } from '@playwright/test';
 /**
  * What a keyboard user meets on the page on screen, found by pressing Tab from the start of the content
  * until focus leaves it (or comes back round): each stop must show a focus ring and be in view, every
- * control on the page must be one of the stops, and every table header must stick to the box that scrolls
- * its rows. Returns what is wrong, one line each.
+ * control on the page must be one of the stops, a table whose rows take focus must be one stop in all its
+ * rows, and every table header must stick to the box that scrolls its rows. Returns what is wrong, one
+ * line each.
  */
 export async function auditKeyboard(page: Page, at: string, maxStops = 150): Promise<string[]> {
   const problems: string[] = [];
@@ -42,6 +43,19 @@ export async function auditKeyboard(page: Page, at: string, maxStops = 150): Pro
     if (!stop.ring) problems.push(`${at}: no focus ring on ${stop.name}`);
     if (!stop.inView) problems.push(`${at}: focused out of view: ${stop.name}`);
   }
+  // A table whose rows are a Tab stop (the roving row) takes one stop in all its rows: the controls inside a
+  // row are reached from it by the arrow keys, so a stop on a row's tick box beside the row's own is one
+  // too many, and a merchant would Tab through every row twice.
+  const crowded = (await page.evaluate(`(() =>
+    [...document.querySelectorAll('#content tbody')]
+      .filter((body) => body.querySelector('tr[data-kb-stop]'))
+      .map((body) => ({ table: body.closest('table'), stops: body.querySelectorAll('[data-kb-stop]') }))
+      .filter(({ stops }) => stops.length > 1)
+      .map(({ table, stops }) => (table.getAttribute('aria-label') || table.className) + '" takes ' +
+        stops.length + ' Tab stops in its rows (' +
+        [...new Set([...stops].map((e) => e.tagName.toLowerCase()))].join(', ') + ')')
+  )()`)) as string[];
+  for (const table of crowded) problems.push(`${at}: table "${table}`);
   const missed = (await page.evaluate(`(() => {
     const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
     const controls = document.querySelectorAll(

@@ -57,4 +57,25 @@ test('catalogue, orders, outreach, sync, accounts and settings work by keyboard 
     await expect(page.getByRole('dialog')).toHaveCount(0);
     expect(await focusedRow()).toBe(row);
   }
+
+  // A row's controls are reached from the row, not by Tab: Right arrow to its tick box, Space ticks it
+  // (the row stays closed), Escape back to the row, and Tab leaves the table.
+  const products = page.getByRole('table', { name: 'Products' });
+  const focused = () =>
+    page.evaluate<string>(
+      `document.activeElement?.tagName + ' ' + (document.activeElement?.getAttribute('aria-label') ?? '')`,
+    );
+  await products.locator('tbody tr[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await focused()).toMatch(/^INPUT Select every SKU of /);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('toolbar', { name: 'Selected SKUs' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await focused()).toMatch(/^INPUT Select every SKU of /);
+  await page.keyboard.press('Escape');
+  expect(await focused()).toBe('TR ');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(`!!document.activeElement?.closest('table[aria-label="Products"]')`)).toBe(
+    false,
+  );
 });

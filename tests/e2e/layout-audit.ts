@@ -7,8 +7,12 @@ export interface LayoutAudit {
   overflow: string[];
   /** Text cut with an ellipsis or clipped, with no title that shows it whole: 'td.col-day "Dec 1, 2026" 98>86'. */
   cut: string[];
+  /** Shop names cut in a list's shop column, title or not: they are how a merchant tells rows apart. */
+  shops: string[];
   /** Search and form fields whose placeholder is wider than the field. */
   placeholders: string[];
+  /** Buttons and tabs whose label runs onto a second line: 'button.button "导出 CSV" 2 lines'. */
+  wrapped: string[];
   /** Toolbars whose buttons, fields and segmented choices are not all one height: "list-toolbar: 36,30". */
   toolbars: string[];
   /** The top bar's height in px (the same on every page). */
@@ -52,6 +56,10 @@ const script = `(() => {
       cut.push(name(e) + ' ' + e.scrollWidth + '>' + e.clientWidth);
   }
 
+  const shops = [...document.querySelectorAll('.content td.col-shop .cell-text')]
+    .filter((e) => visible(e) && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+    .map((e) => name(e) + ' ' + e.scrollWidth + 'x' + e.scrollHeight + '>' + e.clientWidth + 'x' + e.clientHeight);
+
   const placeholders = [...document.querySelectorAll('input[placeholder]')]
     .filter(visible)
     .filter((input) => {
@@ -68,6 +76,33 @@ const script = `(() => {
       return width > room + 0.5;
     })
     .map((input) => input.placeholder);
+
+  // A label's text, grouped by the box that lays it out (an icon, a count badge or a second line of a
+  // two-part button is a box of its own): a group whose text stands on more than one line has wrapped.
+  const wrapped = [];
+  const buttons = document.querySelector('.workspace')
+    .querySelectorAll('button, a.button, [role="button"], [role="tab"]');
+  for (const button of buttons) {
+    if (!visible(button)) continue;
+    const lines = new Map();
+    const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      if (text.textContent.trim() === '' || text.parentElement.closest('.visually-hidden')) continue;
+      let box = text.parentElement;
+      while (box !== button && getComputedStyle(box).display.startsWith('inline')) box = box.parentElement;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      lines.set(box, [...(lines.get(box) ?? []), ...rects]);
+    }
+    const count = Math.max(0, ...[...lines.values()].map((rects) => {
+      const height = Math.min(...rects.map((r) => r.height));
+      const tops = [];
+      for (const r of rects) if (!tops.some((top) => Math.abs(top - r.top) < height * 0.6)) tops.push(r.top);
+      return tops.length;
+    }));
+    if (count > 1) wrapped.push(name(button) + ' ' + count + ' lines');
+  }
 
   const toolbars = [...document.querySelectorAll('.toolbar')]
     .filter(visible)
@@ -86,7 +121,7 @@ const script = `(() => {
     doc.scrollHeight > innerHeight + 1 || doc.scrollWidth > innerWidth + 1
       ? doc.scrollWidth + 'x' + doc.scrollHeight + ' in ' + innerWidth + 'x' + innerHeight
       : null;
-  return { overflow, cut, placeholders, toolbars, topbar, window: window_ };
+  return { overflow, cut, shops: [...new Set(shops)], placeholders, wrapped, toolbars, topbar, window: window_ };
 })()`;
 
 export async function auditLayout(page: Page): Promise<LayoutAudit> {
@@ -163,11 +198,27 @@ export async function walkPages(
       const at = `${name} ${size.width} ${look.join('-')}`;
       for (const box of audit.overflow) problems.push(`${at}: scrolls sideways: ${box}`);
       for (const text of audit.cut) problems.push(`${at}: cut: ${text}`);
+      for (const shop of audit.shops) problems.push(`${at}: shop name cut: ${shop}`);
       for (const text of audit.placeholders) problems.push(`${at}: placeholder cut: ${text}`);
+      for (const button of audit.wrapped) problems.push(`${at}: label wraps: ${button}`);
       for (const bar of audit.toolbars) problems.push(`${at}: toolbar heights differ: ${bar}`);
       if (audit.window) problems.push(`${at}: the window scrolls: ${audit.window}`);
       topbars.add(audit.topbar);
       await page.screenshot({ path: `test-results/e2e/layout-${name}-${size.width}-${look.join('-')}.png` });
+      // A ticked row shows what can be done to the ticked rows (Products, Creators): those bars read whole too.
+      const tick = page.locator('.content tbody input[type="checkbox"]').first();
+      if ((await tick.count()) > 0) {
+        await tick.check();
+        const ticked = await auditLayout(page);
+        for (const text of ticked.cut) problems.push(`${at} ticked: cut: ${text}`);
+        for (const button of ticked.wrapped) problems.push(`${at} ticked: label wraps: ${button}`);
+        for (const bar of ticked.toolbars) problems.push(`${at} ticked: toolbar heights differ: ${bar}`);
+        if (ticked.window) problems.push(`${at} ticked: the window scrolls: ${ticked.window}`);
+        await page.screenshot({
+          path: `test-results/e2e/layout-${name}-ticked-${size.width}-${look.join('-')}.png`,
+        });
+        await tick.uncheck();
+      }
       // A period chosen by hand shows two day fields (From, To): their placeholders and text read whole too.
       const period = page.locator('.period-field select');
       if ((await period.count()) > 0) {
@@ -178,6 +229,7 @@ export async function walkPages(
         for (const text of custom.cut) problems.push(`${at} custom period: cut: ${text}`);
         for (const text of custom.placeholders)
           problems.push(`${at} custom period: placeholder cut: ${text}`);
+        for (const button of custom.wrapped) problems.push(`${at} custom period: label wraps: ${button}`);
         for (const bar of custom.toolbars)
           problems.push(`${at} custom period: toolbar heights differ: ${bar}`);
         if (name === 'dashboard')

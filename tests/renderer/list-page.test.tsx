@@ -37,12 +37,48 @@ function list(items: OrderView[], overrides: Partial<KeysetList<OrderView>> = {}
   };
 }
 
-function Page(props: { list: KeysetList<OrderView>; onSort?: (sort: TableSort) => void }) {
+/** The columns with a control in each row: a tick box, and a button that may be disabled. */
+function columnsWithControls(ticked: ReadonlySet<string>, onTick: (id: string) => void) {
+  return [
+    helper.display({
+      id: 'tick',
+      header: () => 'Tick',
+      cell: (i) => (
+        <input
+          type="checkbox"
+          aria-label={`Select ${i.row.original.orderId}`}
+          checked={ticked.has(i.row.original.orderId)}
+          onClick={(event) => event.stopPropagation()}
+          onChange={() => onTick(i.row.original.orderId)}
+        />
+      ),
+    }),
+    ...columns,
+    helper.display({
+      id: 'copy',
+      header: () => 'Copy',
+      cell: (i) => (
+        <button type="button" onClick={(event) => event.stopPropagation()}>
+          Copy {i.row.original.orderId}
+        </button>
+      ),
+    }),
+  ];
+}
+
+function Page(props: {
+  list: KeysetList<OrderView>;
+  onSort?: (sort: TableSort) => void;
+  withControls?: boolean;
+}) {
   const [sort, setSort] = useState<TableSort | null>({ by: 'created', desc: true });
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const tick = (id: string) =>
+    setTicked((now) => new Set(now.has(id) ? [...now].filter((t) => t !== id) : [...now, id]));
   return (
     <ListPage
       list={props.list}
-      columns={columns}
+      columns={props.withControls ? columnsWithControls(ticked, tick) : columns}
       getRowId={(o) => o.orderId}
       label="Orders"
       hint="Arrows move, Enter opens"
@@ -133,6 +169,62 @@ describe('ListPage and its virtual table', () => {
     expect(loadMore).toHaveBeenCalled();
     await user.keyboard('{Home}');
     expect(document.activeElement?.textContent).toContain('o-0001');
+  });
+
+  it('is one Tab stop even when its rows hold controls, which the arrow keys reach from their row', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <Page list={list(orders)} withControls />
+        <button type="button">After the table</button>
+      </>,
+    );
+    const table = screen.getByRole('table', { name: 'Orders' });
+    const body = table.querySelector('tbody')!;
+    // Nothing in the rows but the one row is in the Tab order.
+    const tabbable = [...body.querySelectorAll<HTMLElement>('tr, input, button')].filter(
+      (e) => e.tabIndex >= 0,
+    );
+    expect(tabbable).toEqual([within(table).getAllByRole('row')[1]]);
+
+    await user.tab(); // the sortable header
+    await user.tab();
+    expect(document.activeElement?.textContent).toContain('o-0001');
+    await user.keyboard('{ArrowDown}');
+    const row = document.activeElement as HTMLElement;
+    expect(row.tagName).toBe('TR');
+    expect(row.textContent).toContain('o-0002');
+    // The next Tab leaves the table: a row is one stop, its controls none.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'After the table' }));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(row);
+
+    // Right arrow goes into the row's controls, along them, and Left back out to the row.
+    await user.keyboard('{ArrowRight}');
+    const box = () => screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select o-0002' });
+    expect(document.activeElement).toBe(box());
+    // Space ticks the box, not the row; the page draws the box anew and focus stays on it.
+    await user.keyboard(' ');
+    expect(box().checked).toBe(true);
+    expect(document.activeElement).toBe(box());
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Copy o-0002' }));
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(document.activeElement).toBe(row);
+    // F2 goes in too, Escape comes back; Down from a control moves to the next row.
+    await user.keyboard('{F2}');
+    expect(document.activeElement).toBe(box());
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(row);
+    await user.keyboard('{ArrowRight}{ArrowDown}');
+    expect(document.activeElement?.tagName).toBe('TR');
+    expect(document.activeElement?.textContent).toContain('o-0003');
+    // Still one Tab stop, on the row last focused.
+    expect(
+      [...body.querySelectorAll<HTMLElement>('tr, input, button')].filter((e) => e.tabIndex >= 0),
+    ).toEqual([document.activeElement]);
   });
 
   it('opens the focused row with Enter and returns focus to it on close', async () => {

@@ -1,7 +1,17 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import type { ReactTable, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Icon } from './Icon';
+import { editsWithArrows, keepRowControlsUntabbable, rowControls } from './rowControls';
 import type { PlainTable } from './tableFeatures';
 
 /** The column the database sorts by (tables never sort loaded rows themselves: the list is paged). */
@@ -16,7 +26,9 @@ const loadAheadRows = 20;
 /**
  * A table that renders only the rows in view (spacer rows keep the scroll height), with a sticky header.
  * Rows are one Tab stop: arrows, Page Up/Down, Home and End move between them (scrolling as needed) and
- * Enter or Space opens the focused one. Nearing the end of the loaded rows asks for more.
+ * Enter or Space opens the focused one. The controls inside a row (a tick box, an expander) are not Tab
+ * stops of their own: Right arrow or F2 moves from the row into them, Left/Right between them, and Left
+ * from the first, Escape or F2 back to the row. Nearing the end of the loaded rows asks for more.
  */
 export function VirtualTable<T extends RowData>(props: {
   table: ReactTable<PlainTable, T>;
@@ -44,6 +56,7 @@ export function VirtualTable<T extends RowData>(props: {
   const hintId = useId();
   const [active, setActive] = useState(0);
   const wantFocus = useRef(false);
+  const focusedControl = useRef<{ element: HTMLElement; row: string; at: number } | null>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -61,6 +74,31 @@ export function VirtualTable<T extends RowData>(props: {
   useEffect(() => {
     if (rows.length > 0 && lastShown >= rows.length - loadAheadRows) onNearEnd();
   }, [lastShown, rows.length, onNearEnd]);
+
+  // Runs on every render: the rows in view change as the table scrolls, and cells draw their own controls.
+  useLayoutEffect(() => {
+    const tbody = body.current;
+    if (!tbody) return;
+    keepRowControlsUntabbable(tbody);
+    // New column definitions (a page's tick state is in them) draw a cell's controls anew, and the one
+    // that had focus goes with them: focus moves to the control that took its place, not to the page.
+    const lost = focusedControl.current;
+    if (!lost || lost.element.isConnected) return;
+    focusedControl.current = null;
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    const row = tbody.querySelector(`tr[data-index="${lost.row}"]`);
+    if (row) rowControls(row)[lost.at]?.focus({ preventScroll: true });
+  });
+
+  const onFocus = (event: FocusEvent<HTMLTableSectionElement>): void => {
+    // Focus events bubble from the rows' controls: the target is any element of the body.
+    const target: EventTarget = event.target;
+    const row = target instanceof HTMLElement ? target.closest('tr') : null;
+    focusedControl.current =
+      target instanceof HTMLElement && row && row !== target && row.dataset.index !== undefined
+        ? { element: target, row: row.dataset.index, at: rowControls(row).indexOf(target) }
+        : null;
+  };
 
   useEffect(() => {
     if (!wantFocus.current) return;
@@ -96,9 +134,40 @@ export function VirtualTable<T extends RowData>(props: {
       },
     };
     keys[' '] = keys.Enter as () => void;
+    const focused = event.target;
+    if (!(focused instanceof HTMLTableRowElement)) return;
+    const firstControl = rowControls(focused)[0];
+    if (firstControl) keys.ArrowRight = keys.F2 = () => firstControl.focus();
     const action = keys[event.key];
-    if (!action || !(event.target instanceof HTMLTableRowElement)) return;
+    if (!action) return;
     event.preventDefault();
+    action();
+  };
+
+  // In the capture phase: a row's controls keep their own keys from the row (a tick box stops them).
+  const onControlKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>): void => {
+    const control = event.target;
+    if (!(control instanceof HTMLElement) || control instanceof HTMLTableRowElement) return;
+    const row = control.closest('tr');
+    if (!row) return;
+    const controls = rowControls(row);
+    const at = controls.indexOf(control);
+    const arrows = !editsWithArrows(control);
+    const toRow = () => row.focus();
+    const keys: Record<string, () => void> = {
+      Escape: toRow,
+      F2: toRow,
+      ...(arrows && {
+        ArrowLeft: () => (at > 0 ? controls[at - 1]?.focus() : toRow()),
+        ArrowRight: () => controls[at + 1]?.focus(),
+        ArrowUp: () => moveTo(activeIndex - 1),
+        ArrowDown: () => moveTo(activeIndex + 1),
+      }),
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
     action();
   };
 
@@ -154,7 +223,7 @@ export function VirtualTable<T extends RowData>(props: {
             </tr>
           ))}
         </thead>
-        <tbody ref={body} onKeyDown={onKeyDown}>
+        <tbody ref={body} onKeyDown={onKeyDown} onKeyDownCapture={onControlKeyDown} onFocus={onFocus}>
           {padTop > 0 && (
             <tr className="spacer-row" aria-hidden="true">
               <td colSpan={columnCount} style={{ height: padTop }} />

@@ -1,9 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
 import { IssuedTokens } from '../../../src-main/sandbox/tokens';
-import { admin, adminJson, jsonOf, shopAuthorize, start } from './helpers';
+import {
+  admin,
+  adminJson,
+  jsonOf,
+  loginChallenge,
+  loginTokenRequest,
+  loginVerifier,
+  shopAuthorize,
+  start,
+} from './helpers';
 
 /**
  * `GET /admin/secrets` lists every token the sandbox minted (all three providers, refreshes too), every
@@ -54,24 +62,18 @@ async function adsToken(): Promise<{ token: string; code: string }> {
 }
 
 async function loginTokens(): Promise<z.output<typeof tokenPair> & { code: string }> {
-  const verifier = randomBytes(48).toString('base64url').slice(0, 64);
+  const verifier = loginVerifier();
   const redirect = 'http://127.0.0.1:48123/callback/login';
   const { code } = await adminJson(sb.info, 'POST', '/grant', z.object({ code: z.string() }), {
     provider: 'login',
     redirect_uri: redirect,
-    code_challenge: createHash('sha256').update(verifier).digest('hex'),
+    code_challenge: loginChallenge(verifier),
   });
-  const res = await fetch(`${sb.info.identityBase}/v2/oauth/token/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      client_key: sb.info.identity.clientKey,
-      client_secret: sb.info.identity.clientSecret,
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirect,
-      code_verifier: verifier,
-    }),
+  const res = await loginTokenRequest(sb.info, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirect,
+    code_verifier: verifier,
   });
   return { ...(await jsonOf(res, tokenPair)), code };
 }

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   signShopRequest,
@@ -92,6 +93,24 @@ export async function consent(
   const location = res.headers.get('location');
   if (res.status !== 302 || !location) throw new Error(`expected a redirect, got ${res.status}`);
   return new URL(location);
+}
+
+/** Login Kit's PKCE as TikTok does it: a 64-character verifier whose challenge is its SHA-256 in hex. */
+export const loginVerifier = (): string => randomBytes(48).toString('base64url').slice(0, 64);
+export const loginChallenge = (verifier: string): string =>
+  createHash('sha256').update(verifier).digest('hex');
+
+/** POSTs Login Kit's token endpoint as the app does: form-encoded, with the app's client key and secret. */
+export async function loginTokenRequest(info: SandboxInfo, form: Record<string, string>): Promise<Response> {
+  return fetch(`${info.identityBase}/v2/oauth/token/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      client_key: info.identity.clientKey,
+      client_secret: info.identity.clientSecret,
+      ...form,
+    }),
+  });
 }
 
 export interface ShopTokens {

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
 import { z } from 'zod';
-import { admin, consent, jsonOf, start } from './helpers';
+import { admin, consent, jsonOf, loginChallenge, loginTokenRequest, loginVerifier, start } from './helpers';
 
 let sb: SandboxHandle;
 beforeAll(async () => {
@@ -13,8 +13,6 @@ afterAll(async () => {
 });
 
 const redirectUri = 'http://127.0.0.1:48123/callback/login';
-const verifier = () => randomBytes(48).toString('base64url').slice(0, 64);
-const hexChallenge = (v: string) => createHash('sha256').update(v).digest('hex');
 
 function authorizeUrl(params: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
@@ -52,21 +50,13 @@ const userInfoBody = z.object({
 async function token(
   form: Record<string, string>,
 ): Promise<{ status: number; body: z.output<typeof tokenBody> }> {
-  const res = await fetch(`${sb.info.identityBase}/v2/oauth/token/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      client_key: sb.info.identity.clientKey,
-      client_secret: sb.info.identity.clientSecret,
-      ...form,
-    }),
-  });
+  const res = await loginTokenRequest(sb.info, form);
   return { status: res.status, body: await jsonOf(res, tokenBody) };
 }
 
 async function login(untick: string[] = []): Promise<z.output<typeof tokens>> {
-  const v = verifier();
-  const to = await consent(authorizeUrl({ code_challenge: hexChallenge(v) }), 'authorize', untick);
+  const v = loginVerifier();
+  const to = await consent(authorizeUrl({ code_challenge: loginChallenge(v) }), 'authorize', untick);
   const r = await token({
     grant_type: 'authorization_code',
     code: to.searchParams.get('code') ?? '',
@@ -89,8 +79,8 @@ async function userInfo(
 
 describe('Login Kit authorize', () => {
   it('redirects to the loopback URI with code, scopes and state; codes contain characters that need decoding', async () => {
-    const v = verifier();
-    const to = await consent(authorizeUrl({ code_challenge: hexChallenge(v) }), 'authorize');
+    const v = loginVerifier();
+    const to = await consent(authorizeUrl({ code_challenge: loginChallenge(v) }), 'authorize');
     expect(`${to.origin}${to.pathname}`).toBe(redirectUri);
     expect(to.searchParams.get('state')).toBe('login-state');
     expect(to.searchParams.get('scopes')).toBe('user.info.basic,user.info.profile,user.info.stats');
@@ -98,13 +88,13 @@ describe('Login Kit authorize', () => {
   });
 
   it('deny → error=access_denied', async () => {
-    const to = await consent(authorizeUrl({ code_challenge: hexChallenge(verifier()) }), 'deny');
+    const to = await consent(authorizeUrl({ code_challenge: loginChallenge(loginVerifier()) }), 'deny');
     expect(to.searchParams.get('error')).toBe('access_denied');
     expect(to.searchParams.get('state')).toBe('login-state');
   });
 
   it('requires a registered loopback redirect with a port, no query; custom schemes are refused with an error page', async () => {
-    const c = hexChallenge(verifier());
+    const c = loginChallenge(loginVerifier());
     for (const bad of [
       'myapp://callback',
       'http://127.0.0.1/callback/login',
@@ -150,13 +140,13 @@ describe('Login Kit token', () => {
   });
 
   it('a wrong verifier or an RFC base64url challenge → invalid_request "Code verifier or code challenge is invalid."', async () => {
-    const v = verifier();
-    const to = await consent(authorizeUrl({ code_challenge: hexChallenge(v) }), 'authorize');
+    const v = loginVerifier();
+    const to = await consent(authorizeUrl({ code_challenge: loginChallenge(v) }), 'authorize');
     const wrong = await token({
       grant_type: 'authorization_code',
       code: to.searchParams.get('code') ?? '',
       redirect_uri: redirectUri,
-      code_verifier: verifier(),
+      code_verifier: loginVerifier(),
     });
     expect(wrong.body).toMatchObject({
       error: 'invalid_request',
@@ -174,8 +164,8 @@ describe('Login Kit token', () => {
   });
 
   it('codes are single use and bound to redirect_uri; the body must be form-encoded; bad client → invalid_client', async () => {
-    const v = verifier();
-    const to = await consent(authorizeUrl({ code_challenge: hexChallenge(v) }), 'authorize');
+    const v = loginVerifier();
+    const to = await consent(authorizeUrl({ code_challenge: loginChallenge(v) }), 'authorize');
     const code = to.searchParams.get('code') ?? '';
     expect(
       (

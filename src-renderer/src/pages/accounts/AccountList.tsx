@@ -34,6 +34,7 @@ function AccountRow(props: {
           className="link-button"
           aria-haspopup="dialog"
           aria-label={t('accounts.detail.open', { name })}
+          title={name}
           onClick={() => onOpen(account)}
         >
           {name}
