@@ -234,6 +234,8 @@ export const breakdownRowSchema = z.object({
   metrics: z.record(z.string(), z.number().nullable()),
   /** The main figure (GMV or spend) per day of the period (per week beyond three months), for the row's sparkline. */
   spark: z.array(z.number()),
+  /** The row's own currency when its money figures were converted into `currency` with a rate. */
+  convertedFrom: z.string().nullable().optional(),
 });
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
 
@@ -243,6 +245,9 @@ export const breakdownSchema = z.object({
   /** Column keys of `metrics`, in display order. */
   columns: z.array(z.string()),
   rows: z.array(breakdownRowSchema),
+  /** The rates the converted rows used, and the currencies left in their own for want of a rate. */
+  rates: z.array(rateUseSchema).optional(),
+  missingRates: z.array(z.string()).optional(),
 });
 export type Breakdown = z.infer<typeof breakdownSchema>;
 

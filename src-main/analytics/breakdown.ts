@@ -2,7 +2,8 @@ import type { Breakdown, BreakdownKind, BreakdownRow } from '@shared/analytics';
 import type { AnalyticsDeps, Query } from './context';
 import { creatorGroups } from './creator-groups';
 import { divide, roundMinor } from './figures';
-import { Grouping, topItems, type ItemGroups, type RankedRollup } from './top-items';
+import type { Converter } from './rates';
+import { Grouping, topItems, topItemsPerCurrency, type ItemGroups, type RankedRollup } from './top-items';
 
 /**
  * Breakdowns of the period: by shop, top products, top creators, ad campaigns; each row with a spark line
@@ -164,8 +165,25 @@ const specs: Record<BreakdownKind, Spec> = {
   },
 };
 
+/** Metrics in minor units of the row's currency: the ones a rate converts. */
+const moneyMetrics = new Set([
+  'gmv',
+  'aov',
+  'refunds',
+  'affiliateGmv',
+  'commissionEstimated',
+  'commissionActual',
+  'spend',
+  'conversionValue',
+  'cpa',
+]);
+
 /** The SQL a breakdown runs (exported for the query-plan test). */
-export function breakdownSql(kind: BreakdownKind): { totals: string; spark: string } {
+export function breakdownSql(kind: BreakdownKind): {
+  totals: string;
+  spark: string;
+  totalsPerCurrency: string;
+} {
   const s = specs[kind];
   const sums = Object.entries(s.sums)
     .map(([k, e]) => `${e} AS "${k}"`)
@@ -174,6 +192,9 @@ export function breakdownSql(kind: BreakdownKind): { totals: string; spark: stri
   return {
     totals: `SELECT ${s.item} AS id, currency, ${sums} FROM ${s.table} WHERE ${where}
       GROUP BY ${s.item}, currency ORDER BY "${s.main}" DESC, ${s.item} LIMIT @limit`,
+    totalsPerCurrency: `SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY currency ORDER BY "${s.main}" DESC, id)
+      AS place FROM (SELECT ${s.item} AS id, currency, ${sums} FROM ${s.table} WHERE ${where}
+      GROUP BY ${s.item}, currency)) WHERE place <= @limit ORDER BY currency, place`,
     spark: `SELECT ${s.item} AS id, currency, day, ${s.sums[s.main]} AS v FROM ${s.table}${s.itemIndex ? ` INDEXED BY ${s.itemIndex}` : ''}
       WHERE ${s.scope} IN (SELECT value FROM json_each(@scopes)) AND ${s.item} IN (SELECT value FROM json_each(@ids))
         AND day >= @from AND day <= @to
@@ -203,16 +224,29 @@ function topRows(
   scopes: string[],
   q: Query,
   limit: number,
+  perCurrency: boolean,
 ): Array<{ id: string | number; currency: string; metrics: Record<string, number> }> {
   if (scopes.length === 0) return [];
   const ranked = rankedRollup(s);
-  if (ranked) return topItems(deps.reader, ranked, scopes, q.period.from, q.period.to, limit);
-  const rows = deps.reader.all<Record<string, string | number>>(breakdownSql(kind).totals, {
-    scopes: JSON.stringify(scopes),
-    from: q.period.from,
-    to: q.period.to,
-    limit,
-  });
+  if (ranked)
+    return (perCurrency ? topItemsPerCurrency : topItems)(
+      deps.reader,
+      ranked,
+      scopes,
+      q.period.from,
+      q.period.to,
+      limit,
+    );
+  const sql = breakdownSql(kind);
+  const rows = deps.reader.all<Record<string, string | number>>(
+    perCurrency ? sql.totalsPerCurrency : sql.totals,
+    {
+      scopes: JSON.stringify(scopes),
+      from: q.period.from,
+      to: q.period.to,
+      limit,
+    },
+  );
   return rows.map((r) => ({
     id: r.id as string | number,
     currency: String(r.currency),
@@ -224,7 +258,12 @@ export function buildBreakdown(deps: AnalyticsDeps, q: Query, kind: BreakdownKin
   const s = specs[kind];
   const scopes = s.scope === 'shop_id' ? q.shopIds : q.advertiserIds;
   const { period } = q;
-  const totals = topRows(deps, s, kind, scopes, q, limit);
+  const converter = q.filter.reportingCurrency ? deps.rates.converter(q.filter.reportingCurrency) : null;
+  // Amounts of different currencies are never ranked against each other: with several currencies (or a
+  // reporting currency) each currency's best rows are read, then ranked converted or shown per currency.
+  const chosen = s.scope === 'shop_id' ? q.scopes.shops : q.scopes.advertisers;
+  const perCurrency = converter !== null || new Set(chosen.map((c) => c.currency)).size > 1;
+  const totals = topRows(deps, s, kind, scopes, q, limit, perCurrency);
   const ids = [...new Set(totals.map((r) => r.id))];
   const spark = new Map<string, number[]>();
   if (ids.length > 0) {
@@ -259,5 +298,49 @@ export function buildBreakdown(deps: AnalyticsDeps, q: Query, kind: BreakdownKin
       spark: spark.get(`${r.id}|${r.currency}`) ?? new Array<number>(q.spark.count).fill(0),
     };
   });
+  if (converter) return { period, kind, columns: s.columns, ...convertRows(rows, converter, s.main, limit) };
   return { period, kind, columns: s.columns, rows };
+}
+
+/**
+ * Rows ranked by their main figure in the reporting currency, the best `limit`; a row of a currency with no
+ * rate keeps its own currency and comes after the converted ones (its figure cannot be ranked against them).
+ * Each money figure is converted and rounded once, as the KPI cards convert their totals.
+ */
+function convertRows(
+  rows: BreakdownRow[],
+  converter: Converter,
+  main: string,
+  limit: number,
+): Pick<Breakdown, 'rows' | 'rates' | 'missingRates'> {
+  const converted: BreakdownRow[] = [];
+  const apart: BreakdownRow[] = [];
+  for (const r of rows) {
+    if (r.currency === converter.reporting) {
+      converted.push({ ...r, convertedFrom: null });
+      continue;
+    }
+    if (!converter.rateFor(r.currency)) {
+      converter.convert(0, r.currency);
+      apart.push(r);
+      continue;
+    }
+    const metrics = Object.fromEntries(
+      Object.entries(r.metrics).map(([k, v]) => [
+        k,
+        v !== null && moneyMetrics.has(k) ? converter.convert(v, r.currency) : v,
+      ]),
+    );
+    const spark = r.spark.map((v) => converter.convert(v, r.currency) ?? 0);
+    converted.push({ ...r, currency: converter.reporting, convertedFrom: r.currency, metrics, spark });
+  }
+  const byMain = (a: BreakdownRow, b: BreakdownRow): number =>
+    (b.metrics[main] ?? 0) - (a.metrics[main] ?? 0);
+  converted.sort(byMain);
+  apart.sort((a, b) => a.currency.localeCompare(b.currency) || byMain(a, b));
+  return {
+    rows: [...converted.slice(0, limit), ...apart],
+    rates: converter.usedRates(),
+    missingRates: [...converter.missing].sort(),
+  };
 }

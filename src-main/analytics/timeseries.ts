@@ -52,21 +52,22 @@ export function buildTimeseries(deps: AnalyticsDeps, q: Query, grain: Grain): Ti
   for (const metric of metrics) {
     const src = rows[metricSource[metric]];
     const sum = (currency: string | null, convert: boolean): Pick<Series, 'values' | 'previous'> => {
-      const values = new Array<number>(current.starts.length).fill(0);
-      const prev = new Array<number>(previous.starts.length).fill(0);
+      // Each bucket sums its days per currency; a converted bucket converts those sums once each
+      // (Converter.total), the rule the KPI cards follow, so a one-bucket chart equals the card.
+      const cur = current.starts.map(() => new Map<string, number>());
+      const prev = previous.starts.map(() => new Map<string, number>());
       for (const r of src) {
         if (currency !== null && r.currency !== currency) continue;
-        let v = r.values[metric] ?? 0;
-        if (convert && converter) v = converter.convert(v, r.currency) ?? 0;
-        if (r.day >= period.from) {
-          const i = current.index(r.day);
-          if (i >= 0) values[i] = (values[i] ?? 0) + v;
-        } else {
-          const i = previous.index(r.day);
-          if (i >= 0) prev[i] = (prev[i] ?? 0) + v;
-        }
+        const v = r.values[metric] ?? 0;
+        const bucket = r.day >= period.from ? cur[current.index(r.day)] : prev[previous.index(r.day)];
+        bucket?.set(r.currency, (bucket.get(r.currency) ?? 0) + v);
       }
-      return { values, previous: prev };
+      const total = (bucket: Map<string, number>): number => {
+        const amounts = [...bucket].map(([c, minor]) => ({ currency: c, minor }));
+        if (convert && converter) return converter.total(amounts) ?? 0;
+        return amounts.reduce((n, a) => n + a.minor, 0);
+      };
+      return { values: cur.map(total), previous: prev.map(total) };
     };
     if (countMetrics.has(metric)) {
       series.push({ metric, currency: null, converted: false, ...sum(null, false) });

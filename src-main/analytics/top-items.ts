@@ -175,7 +175,7 @@ function summedColumns(sums: Record<string, string>): string[] {
  * query-plan test): the parts' rows in one UNION ALL, signed, mapped to their group and summed in one
  * GROUP BY. Only the rows asked for cross into JavaScript; the parts' dates are `@from<i>` / `@to<i>`.
  */
-export function rankAllSql(r: RankedRollup, parts: readonly ReadPart[]): string {
+export function rankAllSql(r: RankedRollup, parts: readonly ReadPart[], perCurrency = false): string {
   const columns = summedColumns(r.sums);
   const scopes = 'shop_id IN (SELECT value FROM json_each(@scopes))';
   const union = parts
@@ -196,9 +196,15 @@ export function rankAllSql(r: RankedRollup, parts: readonly ReadPart[]): string 
   const grouped = r.groups ? `WITH grouped(item, grp) AS MATERIALIZED (${r.groups.all})\n  ` : '';
   const id = r.groups ? 'COALESCE(g.grp, x.item)' : 'x.item';
   const join = r.groups ? ' LEFT JOIN grouped g ON g.item = x.item' : '';
-  return `${grouped}SELECT ${id} AS id, x.currency AS currency, ${sums}
+  const ranked = `SELECT ${id} AS id, x.currency AS currency, ${sums}
   FROM (${union}) x${join}
-  GROUP BY 1, 2 HAVING SUM(x.n) > 0
+  GROUP BY 1, 2 HAVING SUM(x.n) > 0`;
+  // Per currency: the best `@limit` of each, as amounts of different currencies are not comparable.
+  if (perCurrency)
+    return `${grouped}SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY currency
+    ORDER BY "${r.main}" DESC, id) AS place FROM (${ranked})) WHERE place <= @limit
+  ORDER BY currency, place`;
+  return `${grouped}${ranked}
   ORDER BY "${r.main}" DESC, id, currency LIMIT @limit`;
 }
 
@@ -276,17 +282,20 @@ function rankAll(
   scopesJson: string,
   parts: readonly ReadPart[],
   limit: number,
+  perCurrency = false,
 ): RankedItem[] {
   const params: Record<string, string | number> = { scopes: scopesJson, limit };
   parts.forEach((part, i) => {
     params[`from${i}`] = part.from;
     params[`to${i}`] = part.to;
   });
-  return reader.all<Record<string, string | number>>(rankAllSql(r, parts), params).map((row) => ({
-    id: row.id as Id,
-    currency: String(row.currency),
-    metrics: Object.fromEntries(Object.keys(r.sums).map((k) => [k, Number(row[k] ?? 0)])),
-  }));
+  return reader
+    .all<Record<string, string | number>>(rankAllSql(r, parts, perCurrency), params)
+    .map((row) => ({
+      id: row.id as Id,
+      currency: String(row.currency),
+      metrics: Object.fromEntries(Object.keys(r.sums).map((k) => [k, Number(row[k] ?? 0)])),
+    }));
 }
 
 /** The `limit` items (or groups) of `scopes` with the largest main figure over [from, to], best first. */
@@ -364,4 +373,17 @@ export function topItems(
   // The candidates cannot prove the top (a long tail of creators selling for two shops keeps the bound
   // high): rather than four times as many candidates, rank every item in SQL.
   return rankAll(reader, r, scopesJson, parts, limit);
+}
+
+/** The best `limit` items (or groups) of each currency over [from, to], ranked in SQL. */
+export function topItemsPerCurrency(
+  reader: RollupReader,
+  r: RankedRollup,
+  scopes: string[],
+  from: string,
+  to: string,
+  limit: number,
+): RankedItem[] {
+  if (scopes.length === 0) return [];
+  return rankAll(reader, r, JSON.stringify(scopes), readParts(from, to), limit, true);
 }

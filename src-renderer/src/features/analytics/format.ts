@@ -38,6 +38,17 @@ export function formatDay(day: string, locale: string, style: 'short' | 'medium'
   }).format(date);
 }
 
+/** The rates a converted figure used, each with its as-of day in the reader's language. */
+export function formatRates(
+  rates: ReadonlyArray<{ currency: string; rate: string; asOf: string }>,
+  reporting: string,
+  locale: string,
+): string {
+  return rates
+    .map((r) => `1 ${r.currency} = ${r.rate} ${reporting} (${formatDay(r.asOf, locale)})`)
+    .join(', ');
+}
+
 /** A figure in its kind's format: money in its currency, counts, ratios. */
 export function formatFigure(
   value: number,

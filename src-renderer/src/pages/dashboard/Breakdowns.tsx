@@ -5,7 +5,7 @@ import { breakdownKinds } from '@shared/analytics';
 import { Tabs } from '../../components/Tabs';
 import { LoadFailed } from '../../components/LoadFailed';
 import type { AppError } from '@shared/errors';
-import { formatFigure } from '../../features/analytics/format';
+import { formatFigure, formatRates } from '../../features/analytics/format';
 import { Sparkline } from '../../features/analytics/Sparkline';
 import { useChartPalette } from '../../features/analytics/palette';
 
@@ -97,6 +97,18 @@ function BreakdownTable({
     if (ratioColumns.has(c)) return formatFigure(v, 'ratio', null, i18n.language);
     return formatFigure(v, 'count', null, i18n.language);
   };
+  const reporting = data.rows.find((r) => r.convertedFrom)?.currency ?? null;
+  // Without a reporting currency, rows of each currency form their own group under a heading: a merchant
+  // reads "best sellers in USD, best sellers in GBP", and no row sits between figures it cannot be compared to.
+  const groups: Array<{ currency: string | null; rows: BreakdownRow[] }> = [];
+  const currencies = new Set(data.rows.map((r) => r.currency));
+  for (const r of data.rows) {
+    const key = currencies.size > 1 && !r.convertedFrom && r.currency !== reporting ? r.currency : null;
+    const last = groups.at(-1);
+    if (last && last.currency === key) last.rows.push(r);
+    else groups.push({ currency: key, rows: [r] });
+  }
+  const columnCount = data.columns.length + 2;
   return (
     <div className="table-scroll breakdown-scroll">
       <table className="table breakdown-table">
@@ -111,40 +123,67 @@ function BreakdownTable({
             <th scope="col">{t('analytics.breakdown.trend')}</th>
           </tr>
         </thead>
-        <tbody>
-          {data.rows.map((r) => {
-            const focused = focus !== null && kind === focus.kind && focus.id === r.id;
-            return (
-              <tr key={`${r.id}|${r.currency}`} className={focused ? 'row-focused' : undefined}>
-                <th scope="row" className="col-text">
-                  {kind ? (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-pressed={focused}
-                      aria-label={t('analytics.breakdown.filterBy', { label: label(r) })}
-                      onClick={() => onFocus({ kind, id: r.id, label: label(r) })}
-                    >
-                      {label(r)}
-                    </button>
-                  ) : (
-                    label(r)
-                  )}
-                  {r.detail && <span className="muted cell-detail">{r.detail}</span>}
+        {groups.map((g, gi) => (
+          <tbody key={`${g.currency ?? ''}|${gi}`}>
+            {g.currency && (
+              <tr className="breakdown-group">
+                <th scope="rowgroup" colSpan={columnCount} className="col-text">
+                  {t('analytics.breakdown.currencyGroup', { currency: g.currency })}
                 </th>
-                {data.columns.map((c) => (
-                  <td key={c} className="col-num">
-                    {cell(r, c)}
-                  </td>
-                ))}
-                <td>
-                  <Sparkline values={r.spark} color={palette.colors[0] ?? '#0072b2'} />
-                </td>
               </tr>
-            );
-          })}
-        </tbody>
+            )}
+            {g.rows.map((r) => {
+              const focused = focus !== null && kind === focus.kind && focus.id === r.id;
+              return (
+                <tr key={`${r.id}|${r.currency}`} className={focused ? 'row-focused' : undefined}>
+                  <th scope="row" className="col-text">
+                    {kind ? (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-pressed={focused}
+                        aria-label={t('analytics.breakdown.filterBy', { label: label(r) })}
+                        onClick={() => onFocus({ kind, id: r.id, label: label(r) })}
+                      >
+                        {label(r)}
+                      </button>
+                    ) : (
+                      label(r)
+                    )}
+                    {r.detail && <span className="muted cell-detail">{r.detail}</span>}
+                    {r.convertedFrom && (
+                      <span className="muted cell-detail">
+                        {t('analytics.breakdown.convertedFrom', { currency: r.convertedFrom })}
+                      </span>
+                    )}
+                  </th>
+                  {data.columns.map((c) => (
+                    <td key={c} className="col-num">
+                      {cell(r, c)}
+                    </td>
+                  ))}
+                  <td>
+                    <Sparkline values={r.spark} color={palette.colors[0] ?? '#0072b2'} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
       </table>
+      {reporting && data.rates && data.rates.length > 0 && (
+        <p className="kpi-note muted">
+          {t('analytics.breakdown.convertedNote', {
+            currency: reporting,
+            rates: formatRates(data.rates, reporting, i18n.language),
+          })}
+        </p>
+      )}
+      {data.missingRates && data.missingRates.length > 0 && (
+        <p className="kpi-note muted">
+          {t('analytics.breakdown.missingRate', { currencies: data.missingRates.join(', ') })}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Kpi, KpiValue } from '@shared/analytics';
-import { formatChange, formatFigure } from '../../features/analytics/format';
+import { formatChange, formatFigure, formatRates } from '../../features/analytics/format';
 import { Sparkline } from '../../features/analytics/Sparkline';
 
 /** Higher is worse for these: their change is coloured the other way round. */
@@ -47,7 +47,7 @@ export function KpiCard({
   synced: string | null;
   onExplain: () => void;
 }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const title = t(`analytics.kpi.${kpi.key}`);
   const converted = kpi.converted;
   const asConverted =
@@ -76,9 +76,7 @@ export function KpiCard({
             <p className="kpi-note muted">
               {t('analytics.kpi.converted', {
                 currency: converted.currency,
-                rates: converted.rates
-                  .map((r) => `1 ${r.currency} = ${r.rate} ${converted.currency} (${r.asOf})`)
-                  .join(', '),
+                rates: formatRates(converted.rates, converted.currency ?? '', i18n.language),
               })}
             </p>
           )}
