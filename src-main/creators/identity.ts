@@ -85,6 +85,7 @@ interface RecordRow {
   user_id: string | null;
   im_id: string | null;
   handle: string | null;
+  nickname: string | null;
   stage: CreatorStage;
   score_override: number | null;
   first_seen_at: number;
@@ -413,7 +414,14 @@ export class CreatorIdentity {
       .prepare(
         `INSERT INTO creator_merges (kept_id, merged_id, cause, evidence, merged_at) VALUES (?, ?, ?, ?, ?)`,
       )
-      .run(kept, absorbed, cause, JSON.stringify({ ...evidence, undo }), now);
+      // Who was merged in, by the name the merchant knew then: the record's handle can change or be reused later.
+      .run(
+        kept,
+        absorbed,
+        cause,
+        JSON.stringify({ ...evidence, undo, mergedName: { handle: a.handle, nickname: a.nickname } }),
+        now,
+      );
     this.markDirty.run(kept);
     this.markDirty.run(absorbed);
     return kept;

@@ -47,6 +47,12 @@ function sources(): Array<{ kinds: Kind[]; sql: string }> {
   const noteKey = `'note:' || printf('%012d', n.id)`;
   const mergeKey = `'merge:' || printf('%012d', g.id)`;
   const splitKey = `'split:' || printf('%012d', g.id)`;
+  // The merged record by the name stored at merge time; older merges stored none, so the record's own name.
+  const mergedName = `COALESCE(
+    '@' || NULLIF(json_extract(g.evidence, '$.mergedName.handle'), ''),
+    NULLIF(json_extract(g.evidence, '$.mergedName.nickname'), ''),
+    (SELECT COALESCE('@' || NULLIF(r.handle, ''), NULLIF(r.nickname, '')) FROM creators r WHERE r.id = g.merged_id),
+    '#' || g.merged_id)`;
   const blockKey = `'blocked:' || b.creator_id`;
   return [
     {
@@ -105,13 +111,13 @@ function sources(): Array<{ kinds: Kind[]; sql: string }> {
     },
     {
       kinds: ['merge'],
-      sql: `SELECT ${cols({ key: mergeKey, at: 'g.merged_at', kind: `'merge'`, status: 'g.cause', title: 'g.merged_id' })}
+      sql: `SELECT ${cols({ key: mergeKey, at: 'g.merged_at', kind: `'merge'`, status: 'g.cause', title: mergedName })}
         FROM creator_merges g WHERE (g.kept_id IN (${group}) OR g.merged_id IN (${group}))
           AND ${before('g.merged_at', mergeKey)}`,
     },
     {
       kinds: ['split'],
-      sql: `SELECT ${cols({ key: splitKey, at: 'g.split_at', kind: `'split'`, title: 'g.merged_id' })}
+      sql: `SELECT ${cols({ key: splitKey, at: 'g.split_at', kind: `'split'`, title: mergedName })}
         FROM creator_merges g WHERE g.split_at IS NOT NULL AND (g.kept_id IN (${group}) OR g.merged_id IN (${group}))
           AND ${before('g.split_at', splitKey)}`,
     },

@@ -24,6 +24,7 @@ export function SampleDetailDialog(props: {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const number = new Intl.NumberFormat(language);
+  const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 });
   const detail = useChannelQuery('samples:get', { applicationId: props.sample.applicationId });
   const review = useChannelMutation('samples:review', { invalidates: ['samples:list', 'samples:get'] });
   const sample: Sample = review.data?.sample ?? detail.data ?? props.sample;
@@ -38,11 +39,7 @@ export function SampleDetailDialog(props: {
     [t('samples.detail.requested'), when(sample.firstSeenAt)],
     [
       t('samples.detail.commission'),
-      sample.commissionBp === null
-        ? '—'
-        : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(
-            sample.commissionBp / 10_000,
-          ),
+      sample.commissionBp === null ? '—' : percent.format(sample.commissionBp / 10_000),
     ],
   ];
   if (sample.status === 'PENDING') facts.push([t('samples.detail.reviewBy'), when(sample.approveExpiresAt)]);
@@ -88,7 +85,7 @@ export function SampleDetailDialog(props: {
                 ],
                 [
                   t('samples.detail.fulfillmentRate'),
-                  stats.fulfillmentRate === null ? null : `${stats.fulfillmentRate} %`,
+                  stats.fulfillmentRate === null ? null : rateText(stats.fulfillmentRate, percent),
                 ],
               ]}
             />
@@ -200,4 +197,10 @@ function ReviewSection(props: {
       <p className="field-hint">{t('samples.review.hint')}</p>
     </section>
   );
+}
+
+/** TikTok sends the fulfilment rate as percent text ("19.98"): shown as the commission is; other text as sent. */
+function rateText(rate: string, percent: Intl.NumberFormat): string {
+  const n = Number(rate);
+  return rate.trim() !== '' && Number.isFinite(n) ? percent.format(n / 100) : rate;
 }
