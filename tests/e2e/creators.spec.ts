@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { CreatorsService } from '../../src-main/creators/service';
+import { creatorCategories } from '../../src-main/sandbox/data/names';
 import { countOf, crmAppPerTest, nav } from './crm-app';
 import { setLook } from './web-app';
 
@@ -58,6 +59,14 @@ test.describe('a 20,000-creator list', () => {
     await expect(rows.nth(1)).toBeVisible();
     const firstRows = await rows.evaluateAll((trs) => trs.slice(1, 6).map((tr) => tr.textContent ?? ''));
     for (const text of firstRows) expect(text.toLowerCase()).toContain('us');
+    // Categories read as TikTok names them (from the merchant's products), in the filter, the chip and the rows.
+    const beauty = creatorCategories.find((c) => c.name.startsWith('Beauty'))!;
+    const byFollowers = await countOf(page);
+    await page.getByLabel('Category').selectOption({ label: beauty.name });
+    await expect.poll(() => countOf(page)).toBeLessThan(byFollowers);
+    await expect(page.getByRole('listitem').filter({ hasText: `Category: ${beauty.name}` })).toBeVisible();
+    await expect(rows.nth(1)).toContainText(beauty.name);
+    await expect(table.getByText(/Unknown category/)).toHaveCount(0);
 
     // Sort by followers, largest first (the database sorts; the header says so).
     await table.getByRole('button', { name: 'Followers' }).click();

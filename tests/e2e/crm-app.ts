@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CreatorsService } from '../../src-main/creators/service';
-import { openDatabase } from '../../src-main/db/connection';
+import { openDatabase, type Database } from '../../src-main/db/connection';
+import { creatorCategories } from '../../src-main/sandbox/data/names';
 import { buildWorld } from '../helpers/creator-world';
 import { quietCrm } from '../helpers/quiet-crm';
 import { webAppPerTest, type WebAppPerTest } from './web-app';
@@ -25,13 +26,34 @@ export async function seedCreators(
   const db = openDatabase(join(dataDir, 'shopmesh.db'));
   try {
     const now = Date.now();
-    buildWorld(db, size, seed, now);
+    // TikTok's category ids, as the sandbox names them; the names come from the merchant's products.
+    buildWorld(db, size, seed, now, { categories: creatorCategories.map((c) => c.id) });
+    addCategoryProducts(db, now);
     const crm = quietCrm(db, now);
     extra(crm, now);
     await crm.worker.kick('startup');
     await crm.close();
   } finally {
     db.close();
+  }
+}
+
+/**
+ * One product per category in the world's US shop, whose category chain names it: the app learns category
+ * names only from the merchant's own products (src-main/creators/category-names.ts).
+ */
+function addCategoryProducts(db: Database, now: number): void {
+  const product = db.prepare(
+    `INSERT INTO products (product_id, account_id, shop_id, title, status, update_time, etag, synced_at)
+     VALUES (?, 'world', 'shop-us', ?, 'ACTIVATE', ?, 'e', ?)`,
+  );
+  const chain = db.prepare(
+    'INSERT INTO product_categories (product_id, chain, update_time, fetched_at) VALUES (?, ?, ?, ?)',
+  );
+  for (const c of creatorCategories) {
+    const id = `world-product-${c.id}`;
+    product.run(id, `${c.name} sampler`, now, now);
+    chain.run(id, JSON.stringify([{ id: c.id, name: c.name }]), now, now);
   }
 }
 
