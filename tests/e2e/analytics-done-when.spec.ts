@@ -227,7 +227,11 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
   await expect(period).toHaveValue('last90');
   await expectPeriod(page, from90, today);
   await page.getByRole('group', { name: 'Dashboard filters' }).getByLabel('Currency').selectOption('USD');
-  const note = `Converted to USD with 1 GBP = 1.27 USD (${yesterdayLondon})`;
+  // The rate's as-of day as the rates table writes it in English (Intl), never ISO.
+  const asOf = new Intl.DateTimeFormat('en', { timeZone: 'UTC', dateStyle: 'medium' }).format(
+    new Date(`${yesterdayLondon}T12:00:00Z`),
+  );
+  const note = `Converted to USD with 1 GBP = 1.27 USD (${asOf})`;
   // 1 GBP = 1.27 USD, in integer minor units rounded half away from zero as money is.
   const convert = (usd: number, gbp: number) => usd + Math.round((gbp * 127) / 100);
   for (const [name, pick] of [
