@@ -213,6 +213,22 @@ export type Timeseries = z.infer<typeof timeseriesSchema>;
 
 // ---- breakdowns -------------------------------------------------------------------------------------------
 
+/**
+ * Breakdown metrics held in minor units of their row's currency: the ones a rate converts in main and the
+ * renderer formats as money.
+ */
+export const breakdownMoneyMetrics: ReadonlySet<string> = new Set([
+  'gmv',
+  'aov',
+  'refunds',
+  'affiliateGmv',
+  'commissionEstimated',
+  'commissionActual',
+  'spend',
+  'conversionValue',
+  'cpa',
+]);
+
 export const breakdownKinds = ['shops', 'products', 'creators', 'campaigns'] as const;
 export type BreakdownKind = (typeof breakdownKinds)[number];
 

@@ -1,4 +1,9 @@
-import type { Breakdown, BreakdownKind, BreakdownRow } from '@shared/analytics';
+import {
+  breakdownMoneyMetrics,
+  type Breakdown,
+  type BreakdownKind,
+  type BreakdownRow,
+} from '@shared/analytics';
 import type { AnalyticsDeps, Query } from './context';
 import { creatorGroups } from './creator-groups';
 import { divide, roundMinor } from './figures';
@@ -165,19 +170,6 @@ const specs: Record<BreakdownKind, Spec> = {
   },
 };
 
-/** Metrics in minor units of the row's currency: the ones a rate converts. */
-const moneyMetrics = new Set([
-  'gmv',
-  'aov',
-  'refunds',
-  'affiliateGmv',
-  'commissionEstimated',
-  'commissionActual',
-  'spend',
-  'conversionValue',
-  'cpa',
-]);
-
 /** The SQL a breakdown runs (exported for the query-plan test). */
 export function breakdownSql(kind: BreakdownKind): {
   totals: string;
@@ -328,7 +320,7 @@ function convertRows(
     const metrics = Object.fromEntries(
       Object.entries(r.metrics).map(([k, v]) => [
         k,
-        v !== null && moneyMetrics.has(k) ? converter.convert(v, r.currency) : v,
+        v !== null && breakdownMoneyMetrics.has(k) ? converter.convert(v, r.currency) : v,
       ]),
     );
     const spark = r.spark.map((v) => converter.convert(v, r.currency) ?? 0);

@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import Papa from 'papaparse';
 import {
@@ -15,7 +14,7 @@ import {
   sumsOf,
   wallClock,
 } from './sandbox-figures';
-import { approve, setting, webAppPerTest, wholePage } from './web-app';
+import { approve, offlineProfileFile, setting, webAppPerTest, wholePage } from './web-app';
 
 /**
  * Issue 11's "Done when" as one journey: a new user, offline, opens the dashboard for yesterday, the last 90
@@ -115,21 +114,7 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
 
   // The sandbox gone and TikTok out of reach (a production Profile on closed ports), same data folder.
   await web.stop();
-  const closed = 'http://127.0.0.1:9';
-  const profileFile = join(web.dataDir, 'offline-profile.json');
-  writeFileSync(
-    profileFile,
-    JSON.stringify({
-      extends: 'production',
-      shopAuthBase: `${closed}/shop-auth`,
-      shopApiBase: `${closed}/shop-api`,
-      shopAuthorizeUrl: `${closed}/shop-auth/oauth/authorize`,
-      adsBase: `${closed}/ads`,
-      adsAuthorizeUrl: `${closed}/ads/portal/auth`,
-      identityBase: `${closed}/login`,
-      identityAuthorizeUrl: `${closed}/login/authorize`,
-    }),
-  );
+  const profileFile = offlineProfileFile(web.dataDir);
   await web.start({ ...env, SHOPMESH_PROFILE_FILE: profileFile });
   await page.goto(web.app.url);
   const nav = page.getByRole('navigation', { name: 'Main' });

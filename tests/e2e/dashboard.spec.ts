@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { approve, setting, webAppPerTest, wholePage } from './web-app';
+import { approve, offlineProfileFile, setting, webAppPerTest, wholePage } from './web-app';
 
 /**
  * Issue 11's journey: after a sync the dashboard shows its charts (SVG, tooltips on hover); restarted with the
@@ -286,21 +285,7 @@ test('the dashboard shows synced figures, keeps them offline, and exports a CSV'
   // simulator, and every TikTok address it has is a closed port. The figures and the freshness line are
   // still there, the filter choice survived the restart, and a failed sync and a reload change nothing.
   await web.stop();
-  const closed = 'http://127.0.0.1:9';
-  const profileFile = join(web.dataDir, 'offline-profile.json');
-  writeFileSync(
-    profileFile,
-    JSON.stringify({
-      extends: 'production',
-      shopAuthBase: `${closed}/shop-auth`,
-      shopApiBase: `${closed}/shop-api`,
-      shopAuthorizeUrl: `${closed}/shop-auth/oauth/authorize`,
-      adsBase: `${closed}/ads`,
-      adsAuthorizeUrl: `${closed}/ads/portal/auth`,
-      identityBase: `${closed}/login`,
-      identityAuthorizeUrl: `${closed}/login/authorize`,
-    }),
-  );
+  const profileFile = offlineProfileFile(web.dataDir);
   await web.start({ ...env, SHOPMESH_PROFILE_FILE: profileFile });
   await page.goto(web.app.url);
   const offlineDashboard = async (): Promise<void> => {

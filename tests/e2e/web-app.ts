@@ -76,6 +76,29 @@ export async function startWebApp(
  * Writes a profile file (`SHOPMESH_PROFILE_FILE`) that points the app at a sandbox the test runs itself, so
  * the test can set up its data and faults and read its write log; returns the file's path.
  */
+/**
+ * A Profile built on production whose every TikTok address is a closed port, written into `dir`: an app started
+ * on it runs no simulator and reaches no TikTok, so a journey can check what works offline on the same data folder.
+ */
+export function offlineProfileFile(dir: string): string {
+  const closed = 'http://127.0.0.1:9';
+  const file = join(dir, 'offline-profile.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      extends: 'production',
+      shopAuthBase: `${closed}/shop-auth`,
+      shopApiBase: `${closed}/shop-api`,
+      shopAuthorizeUrl: `${closed}/shop-auth/oauth/authorize`,
+      adsBase: `${closed}/ads`,
+      adsAuthorizeUrl: `${closed}/ads/portal/auth`,
+      identityBase: `${closed}/login`,
+      identityAuthorizeUrl: `${closed}/login/authorize`,
+    }),
+  );
+  return file;
+}
+
 export function sandboxProfileFile(dir: string, info: SandboxInfo): string {
   sweepSandbox(info);
   const file = join(dir, 'sandbox-profile.json');

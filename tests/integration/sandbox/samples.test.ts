@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- sandbox JSON replies are inspected ad hoc; the shapes under test are the assertions. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { SandboxHandle } from '../../../src-main/sandbox/index';
 import { compareShapes, officialSample } from '../../helpers/json-shape';
 import { admin, shop as typedShop, shopAuthorize, shopsOf, start, type ShopResponse } from './helpers';
@@ -7,6 +8,12 @@ import { admin, shop as typedShop, shopAuthorize, shopsOf, start, type ShopRespo
 // Not typed yet: this file still reads replies as `any` (its shapes are the next to write, like
 // shop-data's); the typed helpers are wrapped so the reads below stay as they were.
 type LooseReply = Omit<ShopResponse, 'json'> & { json: ShopResponse['json'] & { data: any } };
+
+/** The part of a marketplace creator search reply the category tests read: each creator's open id and category ids. */
+const creatorIdsReply = z.object({
+  creators: z.array(z.object({ creator_open_id: z.string(), category_ids: z.array(z.string()) })),
+});
+type MarketplaceCreatorIds = z.infer<typeof creatorIdsReply>['creators'][number];
 const shop = async (...args: Parameters<typeof typedShop>): Promise<LooseReply> => typedShop(...args);
 
 let sb: SandboxHandle;
@@ -104,7 +111,7 @@ describe('sandbox replies have the shape of TikTok’s official samples', () => 
 
   it("carries TikTok's category ids (decimal strings, as the sample's \"60001\"), which the shop's products name", async () => {
     await fresh();
-    const creators: any[] = [];
+    const creators: MarketplaceCreatorIds[] = [];
     let pt = '';
     let key: string | undefined;
     for (let page = 0; page < 5; page++) {
@@ -114,16 +121,18 @@ describe('sandbox replies have the shape of TikTok’s official samples', () => 
         body: key ? { search_key: key } : {},
         query: { page_size: '20', ...(pt ? { page_token: pt } : {}) },
       });
-      creators.push(...r.json.data.creators);
+      creators.push(...creatorIdsReply.parse(r.json.data).creators);
       pt = r.json.data.next_page_token;
       key = r.json.data.search_key;
       if (!pt) break;
     }
-    const sample = officialSample('marketplace-creators-search').response as any;
-    const sampleIds: string[] = sample.data.creators[0].category_ids;
+    const sample = creatorIdsReply.parse(
+      z.object({ data: z.unknown() }).parse(officialSample('marketplace-creators-search').response).data,
+    );
+    const sampleIds = sample.creators[0]!.category_ids;
     const idForm = /^\d+$/;
     expect(sampleIds.every((id) => idForm.test(id))).toBe(true);
-    const creatorIds = new Set<string>(creators.flatMap((c) => c.category_ids as string[]));
+    const creatorIds = new Set<string>(creators.flatMap((c) => c.category_ids));
     expect(creatorIds.size).toBeGreaterThan(1);
     for (const id of creatorIds) expect(id).toMatch(idForm);
     // Get Product names every level of a product's category: the app names creators' ids from those.
@@ -144,15 +153,15 @@ describe('sandbox replies have the shape of TikTok’s official samples', () => 
 
   it('filters by nothing TikTok does not document: a `category` body field is ignored', async () => {
     await fresh();
-    const search = async (body: Record<string, unknown>) =>
-      (
-        await shop(sb.info, '/affiliate_seller/202508/marketplace_creators/search', {
-          token,
-          cipher: us.cipher,
-          body,
-          query: { page_size: '20' },
-        })
-      ).json.data.creators.map((c: any) => c.creator_open_id);
+    const search = async (body: Record<string, unknown>) => {
+      const r = await shop(sb.info, '/affiliate_seller/202508/marketplace_creators/search', {
+        token,
+        cipher: us.cipher,
+        body,
+        query: { page_size: '20' },
+      });
+      return creatorIdsReply.parse(r.json.data).creators.map((c) => c.creator_open_id);
+    };
     const all = await search({});
     expect(all).toHaveLength(20);
     expect(await search({ category: ['0'] })).toEqual(all);

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Breakdown, BreakdownKind, BreakdownRow, Focus } from '@shared/analytics';
-import { breakdownKinds } from '@shared/analytics';
+import { breakdownKinds, breakdownMoneyMetrics } from '@shared/analytics';
 import { Tabs } from '../../components/Tabs';
 import { LoadFailed } from '../../components/LoadFailed';
 import type { AppError } from '@shared/errors';
@@ -9,17 +9,6 @@ import { formatFigure, formatRates } from '../../features/analytics/format';
 import { Sparkline } from '../../features/analytics/Sparkline';
 import { useChartPalette } from '../../features/analytics/palette';
 
-const moneyColumns = new Set([
-  'gmv',
-  'aov',
-  'refunds',
-  'affiliateGmv',
-  'commissionEstimated',
-  'commissionActual',
-  'spend',
-  'conversionValue',
-  'cpa',
-]);
 const percentColumns = new Set(['refundRate', 'ctr']);
 const ratioColumns = new Set(['roas']);
 const focusKind: Partial<Record<BreakdownKind, Focus['kind']>> = {
@@ -92,7 +81,7 @@ function BreakdownTable({
   const cell = (r: BreakdownRow, c: string): string => {
     const v = r.metrics[c];
     if (v === null || v === undefined) return '—';
-    if (moneyColumns.has(c)) return formatFigure(v, 'money', r.currency, i18n.language);
+    if (breakdownMoneyMetrics.has(c)) return formatFigure(v, 'money', r.currency, i18n.language);
     if (percentColumns.has(c)) return formatFigure(v, 'percent', null, i18n.language);
     if (ratioColumns.has(c)) return formatFigure(v, 'ratio', null, i18n.language);
     return formatFigure(v, 'count', null, i18n.language);
