@@ -8,7 +8,7 @@ import type { AnalyticsDeps, Query } from './context';
 import { creatorGroups } from './creator-groups';
 import { divide, roundMinor } from './figures';
 import type { Converter } from './rates';
-import { Grouping, topItems, topItemsPerCurrency, type ItemGroups, type RankedRollup } from './top-items';
+import { Grouping, topItems, type ItemGroups, type RankedRollup } from './top-items';
 
 /**
  * Breakdowns of the period: by shop, top products, top creators, ad campaigns; each row with a spark line
@@ -23,10 +23,7 @@ interface Spec {
   /** The index leading with (scope, item, day), for the top rows' spark lines. */
   itemIndex?: string;
   /** Monthly rollup and the column ranked by, for items too many to sum over a period. */
-  ranked?: Pick<
-    RankedRollup,
-    'months' | 'monthsRank' | 'mainColumn' | 'spansScopes' | 'scopeCurrencies' | 'candidatesUpTo'
-  >;
+  ranked?: Pick<RankedRollup, 'months' | 'monthsRank' | 'mainColumn' | 'spansScopes' | 'candidatesUpTo'>;
   /** Items counted together (creator records of one Creator). */
   groups?: ItemGroups;
   scope: 'shop_id' | 'advertiser_id';
@@ -118,9 +115,6 @@ const specs: Record<BreakdownKind, Spec> = {
       // On the `bench` dataset a top 64 or 100 creators needed a second round of ~6,000–10,000 candidates
       // (a top 50 one round): ranked in SQL they take half the time (docs/analytics.md "Top items").
       candidatesUpTo: 50,
-      // The creator rows of a shop's days have the currencies of its affiliate rows (one rebuild fills both).
-      scopeCurrencies: `SELECT DISTINCT currency FROM affiliate_days
-        WHERE shop_id = @scope AND day >= @from AND day <= @to`,
     },
     groups: creatorGroups,
     scope: 'shop_id',
@@ -171,20 +165,15 @@ const specs: Record<BreakdownKind, Spec> = {
 };
 
 /** The SQL a breakdown runs (exported for the query-plan test). */
-export function breakdownSql(kind: BreakdownKind): {
-  totals: string;
-  spark: string;
-  totalsPerCurrency: string;
-} {
+export function breakdownSql(kind: BreakdownKind): { totals: string; spark: string } {
   const s = specs[kind];
   const sums = Object.entries(s.sums)
     .map(([k, e]) => `${e} AS "${k}"`)
     .join(', ');
   const where = `${s.scope} IN (SELECT value FROM json_each(@scopes)) AND day >= @from AND day <= @to`;
   return {
-    totals: `SELECT ${s.item} AS id, currency, ${sums} FROM ${s.table} WHERE ${where}
-      GROUP BY ${s.item}, currency ORDER BY "${s.main}" DESC, ${s.item} LIMIT @limit`,
-    totalsPerCurrency: `SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY currency ORDER BY "${s.main}" DESC, id)
+    // The best `@limit` of each currency, as topItems ranks products and creators.
+    totals: `SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY currency ORDER BY "${s.main}" DESC, id)
       AS place FROM (SELECT ${s.item} AS id, currency, ${sums} FROM ${s.table} WHERE ${where}
       GROUP BY ${s.item}, currency)) WHERE place <= @limit ORDER BY currency, place`,
     spark: `SELECT ${s.item} AS id, currency, day, ${s.sums[s.main]} AS v FROM ${s.table}${s.itemIndex ? ` INDEXED BY ${s.itemIndex}` : ''}
@@ -208,7 +197,12 @@ function rankedRollup(s: Spec): RankedRollup | null {
   };
 }
 
-/** The top `limit` rows of a kind as (id, currency, sums), best first. */
+/**
+ * The top `limit` rows of each currency the rows carry, as (id, currency, sums), by currency and best first:
+ * amounts of different currencies are never ranked against each other (a shop can hold rows in a second
+ * currency). With a reporting currency the converted top `limit` is among them (`convertRows`): a rate is
+ * positive, so conversion keeps the order within a currency.
+ */
 function topRows(
   deps: AnalyticsDeps,
   s: Spec,
@@ -216,29 +210,16 @@ function topRows(
   scopes: string[],
   q: Query,
   limit: number,
-  perCurrency: boolean,
 ): Array<{ id: string | number; currency: string; metrics: Record<string, number> }> {
   if (scopes.length === 0) return [];
   const ranked = rankedRollup(s);
-  if (ranked)
-    return (perCurrency ? topItemsPerCurrency : topItems)(
-      deps.reader,
-      ranked,
-      scopes,
-      q.period.from,
-      q.period.to,
-      limit,
-    );
-  const sql = breakdownSql(kind);
-  const rows = deps.reader.all<Record<string, string | number>>(
-    perCurrency ? sql.totalsPerCurrency : sql.totals,
-    {
-      scopes: JSON.stringify(scopes),
-      from: q.period.from,
-      to: q.period.to,
-      limit,
-    },
-  );
+  if (ranked) return topItems(deps.reader, ranked, scopes, q.period.from, q.period.to, limit);
+  const rows = deps.reader.all<Record<string, string | number>>(breakdownSql(kind).totals, {
+    scopes: JSON.stringify(scopes),
+    from: q.period.from,
+    to: q.period.to,
+    limit,
+  });
   return rows.map((r) => ({
     id: r.id as string | number,
     currency: String(r.currency),
@@ -251,11 +232,8 @@ export function buildBreakdown(deps: AnalyticsDeps, q: Query, kind: BreakdownKin
   const scopes = s.scope === 'shop_id' ? q.shopIds : q.advertiserIds;
   const { period } = q;
   const converter = q.filter.reportingCurrency ? deps.rates.converter(q.filter.reportingCurrency) : null;
-  // Amounts of different currencies are never ranked against each other: with several currencies (or a
-  // reporting currency) each currency's best rows are read, then ranked converted or shown per currency.
-  const chosen = s.scope === 'shop_id' ? q.scopes.shops : q.scopes.advertisers;
-  const perCurrency = converter !== null || new Set(chosen.map((c) => c.currency)).size > 1;
-  const totals = topRows(deps, s, kind, scopes, q, limit, perCurrency);
+  // Each currency's best rows, then ranked converted or shown per currency.
+  const totals = topRows(deps, s, kind, scopes, q, limit);
   const ids = [...new Set(totals.map((r) => r.id))];
   const spark = new Map<string, number[]>();
   if (ids.length > 0) {

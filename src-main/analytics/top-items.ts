@@ -2,24 +2,29 @@ import { addDays, daysBetween } from '@shared/time';
 import type { RollupReader } from './rollup-reads';
 
 /**
- * The exact top items (products, creators) of a period without summing every item's every day. Summing
- * 90 days of a 20,000-product shop reads ~540,000 day rows and sorts them by product: seconds, for a table
- * that shows 20 rows. Instead (docs/analytics.md "Top items"):
+ * The exact top items (products, creators) of a period, per currency, without summing every item's every
+ * day. Summing 90 days of a 20,000-product shop reads ~540,000 day rows and sorts them by product: seconds,
+ * for a table that shows 20 rows. Instead (docs/analytics.md "Top items"):
  *
- * 1. Each month the period touches keeps its items ranked by the main figure (`<x>_months`, index
- *    `<x>_months_rank`). The first `k` items of every (shop, month) are the candidates.
+ * 1. Each month the period touches keeps its items ranked by the main figure per currency (`<x>_months`,
+ *    index `<x>_months_rank` on shop, month, currency, figure). The first `k` items of every (shop, month,
+ *    currency) are the candidates.
  * 2. A candidate's exact total is its whole months inside the period plus its days at the period's ends
  *    (or its part months less the days outside the period: `readParts`), read for the candidates alone
  *    through the per-item indexes.
- * 3. An item that was no candidate has, in every month, at most the `k`-th figure of that month, so its
- *    total over the period is at most the sum of those figures over its shop's months (the bound). When
- *    the `limit`-th best candidate is above every shop's bound, no other item can enter the top: done
- *    (so too when every month had fewer than `k` items: none is unseen).
- * 4. Otherwise, and for a list longer than `candidatesUpTo`, every item is summed and ranked in SQL in one
- *    statement (`rankAllSql`): a second round of four times as many candidates cost more than that.
+ * 3. An item that was no candidate has, in every month, at most the `k`-th figure of that month and
+ *    currency, so its total in a currency over the period is at most the sum of those figures over its shop's
+ *    months (the currency's bound). When a currency's `limit`-th best candidate is above its bound, no other
+ *    item can enter that currency's top: done (so too when every list of the currency was shorter than `k`:
+ *    none is unseen).
+ * 4. Otherwise, for those currencies, and for a list longer than `candidatesUpTo`, every item is summed and
+ *    ranked in SQL in one statement (`rankAllSql`): a second round of four times as many candidates cost
+ *    more than that.
  *
- * The figures are non-negative sums (sales, units, commission), which is what makes a month's figure a
- * bound on any of its days. The result equals ranking every item's sum over the period.
+ * Amounts of different currencies are never ranked against each other: each currency the rollup rows carry
+ * (not the shop's currency: a shop can hold rows in a second one) has its own top. The figures are
+ * non-negative sums (sales, units, commission), which is what makes a month's figure a bound on any of its
+ * days. The result equals ranking every item's sum over the period within its currency.
  *
  * Items may be counted in groups (`groups`: the creator records the CRM merged into one Creator). The rollups
  * stay per item and the group is taken when they are read, so a merge or a split shows at once. A group's
@@ -52,7 +57,7 @@ export interface RankedRollup {
   /** Index of `days` leading with (scope, item, day) and holding every summed column. */
   daysIndex: string;
   months: string;
-  /** Index of `months` on (scope, month, main column DESC). */
+  /** Index of `months` on (scope, month, currency, main column DESC). */
   monthsRank: string;
   item: string;
   /** The column of the figure items are ranked by. */
@@ -68,8 +73,6 @@ export interface RankedRollup {
    * four times larger round of candidates.
    */
   candidatesUpTo?: number;
-  /** The currencies of a scope's rows over days [@from, @to] (`currency`), so bounds add up per currency. */
-  scopeCurrencies?: string;
   groups?: ItemGroups;
 }
 
@@ -144,15 +147,27 @@ export function readParts(from: string, to: string): ReadPart[] {
 }
 
 /** The SQL of the candidate reads (exported for the query-plan test). */
-export function topItemsSql(r: RankedRollup): { rank: string; months: string; days: string } {
+export function topItemsSql(r: RankedRollup): {
+  currencies: string;
+  rank: string;
+  months: string;
+  days: string;
+} {
   const sums = Object.entries(r.sums)
     .map(([k, e]) => `${e} AS "${k}"`)
     .join(', ');
   const scopes = 'shop_id IN (SELECT value FROM json_each(@scopes))';
   const items = `${scopes} AND ${r.item} IN (SELECT value FROM json_each(@ids))`;
+  const month = `FROM ${r.months} INDEXED BY ${r.monthsRank} WHERE shop_id = @scope AND month = @month`;
   return {
-    rank: `SELECT ${r.item} AS id, currency, ${r.mainColumn} AS v FROM ${r.months} INDEXED BY ${r.monthsRank}
-      WHERE shop_id = @scope AND month = @month ORDER BY ${r.mainColumn} DESC LIMIT @k`,
+    // The currencies of a (shop, month), each the next after the last in the rank index: one seek each, where
+    // a DISTINCT would walk every item of the month.
+    currencies: `WITH RECURSIVE c(currency) AS (SELECT MIN(currency) ${month}
+      UNION ALL SELECT (SELECT MIN(currency) ${month} AND currency > c.currency) FROM c
+      WHERE c.currency IS NOT NULL)
+    SELECT currency FROM c WHERE currency IS NOT NULL`,
+    rank: `SELECT ${r.item} AS id, ${r.mainColumn} AS v ${month} AND currency = @currency
+      ORDER BY ${r.mainColumn} DESC LIMIT @k`,
     // "rows": how many day rows a total holds, so an item with none inside the period is left out.
     months: `SELECT ${r.item} AS id, currency, SUM(days) AS "rows", ${sums} FROM ${r.months}
       WHERE ${items} AND month >= @from AND month <= @to GROUP BY ${r.item}, currency`,
@@ -171,13 +186,16 @@ function summedColumns(sums: Record<string, string>): string[] {
 }
 
 /**
- * Every item's (or group's) exact totals over `parts`, ranked in SQL, best `@limit` first (exported for the
- * query-plan test): the parts' rows in one UNION ALL, signed, mapped to their group and summed in one
- * GROUP BY. Only the rows asked for cross into JavaScript; the parts' dates are `@from<i>` / `@to<i>`.
+ * Every item's (or group's) exact totals over `parts`, ranked in SQL, the best `@limit` of each currency
+ * (exported for the query-plan test): the parts' rows in one UNION ALL, signed, mapped to their group and
+ * summed in one GROUP BY. Only the rows asked for cross into JavaScript; the parts' dates are `@from<i>` /
+ * `@to<i>`. `someCurrencies`: only the currencies in `@currencies` (those the candidates could not settle).
  */
-export function rankAllSql(r: RankedRollup, parts: readonly ReadPart[], perCurrency = false): string {
+export function rankAllSql(r: RankedRollup, parts: readonly ReadPart[], someCurrencies = false): string {
   const columns = summedColumns(r.sums);
-  const scopes = 'shop_id IN (SELECT value FROM json_each(@scopes))';
+  const scopes = `shop_id IN (SELECT value FROM json_each(@scopes))${
+    someCurrencies ? ' AND currency IN (SELECT value FROM json_each(@currencies))' : ''
+  }`;
   const union = parts
     .map((p, i) => {
       const sign = p.sign === 1 ? '' : '-';
@@ -199,13 +217,10 @@ export function rankAllSql(r: RankedRollup, parts: readonly ReadPart[], perCurre
   const ranked = `SELECT ${id} AS id, x.currency AS currency, ${sums}
   FROM (${union}) x${join}
   GROUP BY 1, 2 HAVING SUM(x.n) > 0`;
-  // Per currency: the best `@limit` of each, as amounts of different currencies are not comparable.
-  if (perCurrency)
-    return `${grouped}SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY currency
+  // Amounts of different currencies are not comparable: each currency has its own best `@limit`.
+  return `${grouped}SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY currency
     ORDER BY "${r.main}" DESC, id) AS place FROM (${ranked})) WHERE place <= @limit
   ORDER BY currency, place`;
-  return `${grouped}${ranked}
-  ORDER BY "${r.main}" DESC, id, currency LIMIT @limit`;
 }
 
 type Id = string | number;
@@ -255,11 +270,10 @@ export class Grouping {
   }
 }
 
+/** Best first within one currency; ties by id, as `rankAllSql` orders them. */
 function compareItems(main: string): (a: RankedItem, b: RankedItem) => number {
   return (a, b) =>
-    (b.metrics[main] ?? 0) - (a.metrics[main] ?? 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
-    (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0);
+    (b.metrics[main] ?? 0) - (a.metrics[main] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Lists longer than this are ranked from every item's totals rather than from candidates. */
@@ -275,22 +289,26 @@ function groupBound(reader: RollupReader, r: RankedRollup): { factor: number; fo
   return { factor: 2, forced: large.map((g) => g.id) };
 }
 
-/** Every item's (or group's) totals over `parts`, summed and ranked in SQL: the best `limit`. */
+/**
+ * Every item's (or group's) totals over `parts`, summed and ranked in SQL: the best `limit` of each currency
+ * (of `currencies` alone, when given), by currency.
+ */
 function rankAll(
   reader: RollupReader,
   r: RankedRollup,
   scopesJson: string,
   parts: readonly ReadPart[],
   limit: number,
-  perCurrency = false,
+  currencies?: readonly string[],
 ): RankedItem[] {
   const params: Record<string, string | number> = { scopes: scopesJson, limit };
+  if (currencies) params.currencies = JSON.stringify(currencies);
   parts.forEach((part, i) => {
     params[`from${i}`] = part.from;
     params[`to${i}`] = part.to;
   });
   return reader
-    .all<Record<string, string | number>>(rankAllSql(r, parts, perCurrency), params)
+    .all<Record<string, string | number>>(rankAllSql(r, parts, currencies !== undefined), params)
     .map((row) => ({
       id: row.id as Id,
       currency: String(row.currency),
@@ -298,7 +316,106 @@ function rankAll(
     }));
 }
 
-/** The `limit` items (or groups) of `scopes` with the largest main figure over [from, to], best first. */
+/** The exact totals over `parts` of the groups `ids` (their items' rows), per currency, with rows in the period. */
+function exactTotals(
+  reader: RollupReader,
+  r: RankedRollup,
+  grouping: Grouping,
+  scopesJson: string,
+  parts: readonly ReadPart[],
+  ids: Id[],
+): RankedItem[] {
+  const sql = topItemsSql(r);
+  const exact = new Map<string, RankedItem & { rows: number }>();
+  const p = { scopes: scopesJson, ids: JSON.stringify(grouping.membersOf(ids)) };
+  for (const part of parts)
+    for (const row of reader.all<Record<string, string | number>>(sql[part.table], {
+      ...p,
+      from: part.from,
+      to: part.to,
+    })) {
+      const id = grouping.of(row.id as Id);
+      const currency = String(row.currency);
+      const key = `${id}|${currency}`;
+      let item = exact.get(key);
+      if (!item) exact.set(key, (item = { id, currency, rows: 0, metrics: {} }));
+      item.rows += part.sign * Number(row.rows);
+      for (const name of Object.keys(r.sums))
+        item.metrics[name] = (item.metrics[name] ?? 0) + part.sign * Number(row[name] ?? 0);
+    }
+  return [...exact.values()]
+    .filter((x) => x.rows > 0)
+    .map(({ id, currency, metrics }) => ({ id, currency, metrics }));
+}
+
+/**
+ * The top of each currency from the candidates of its (shop, month) rank lists, and the currencies whose top
+ * the candidates cannot prove. A currency's bound adds up only its own lists' `k`-th figures, so a shop's
+ * few rows in a second currency are proven against each other, not against its main currency's figures.
+ */
+function candidateTops(
+  reader: RollupReader,
+  r: RankedRollup,
+  scopes: string[],
+  period: { from: string; to: string; parts: readonly ReadPart[] },
+  limit: number,
+): { tops: Map<string, RankedItem[]>; unproven: string[] } {
+  const sql = topItemsSql(r);
+  const grouping = new Grouping(reader, r.groups);
+  const { factor, forced } = groupBound(reader, r);
+  const k = Math.max(32, limit * 2 * Math.min(factor, 4));
+  const candidates = new Set<Id>(forced);
+  /** Per currency: the most an item that is no candidate can total, and whether any list was cut at `k`. */
+  const bounds = new Map<string, { bound: number; cut: boolean }>();
+  const months = splitByMonth(period.from, period.to).touched;
+  for (const scope of scopes) {
+    const scopeBounds = new Map<string, { bound: number; cut: boolean }>();
+    for (const month of months)
+      for (const { currency } of reader.all<{ currency: string }>(sql.currencies, { scope, month })) {
+        const rows = reader.all<{ id: Id; v: number }>(sql.rank, { scope, month, currency, k });
+        const b = scopeBounds.get(currency) ?? { bound: 0, cut: false };
+        // A list shorter than `k` holds every item of that currency in that shop's month: none is unseen.
+        if (rows.length === k)
+          scopeBounds.set(currency, { bound: b.bound + (rows[k - 1]?.v ?? 0), cut: true });
+        else scopeBounds.set(currency, b);
+        for (const group of grouping.groupsOf(rows.map((row) => row.id))) candidates.add(group);
+      }
+    // An item of several shops (a creator selling for two) sums its shops' figures in each currency, so
+    // the bound is the sum of those shops' bounds; a product belongs to one shop: the largest shop's.
+    for (const [currency, b] of scopeBounds) {
+      const all = bounds.get(currency) ?? { bound: 0, cut: false };
+      bounds.set(currency, {
+        bound: r.spansScopes ? all.bound + b.bound : Math.max(all.bound, b.bound),
+        cut: all.cut || b.cut,
+      });
+    }
+  }
+  const byCurrency = new Map<string, RankedItem[]>();
+  if (candidates.size > 0)
+    for (const item of exactTotals(reader, r, grouping, JSON.stringify(scopes), period.parts, [
+      ...candidates,
+    ])) {
+      const list = byCurrency.get(item.currency);
+      if (list) list.push(item);
+      else byCurrency.set(item.currency, [item]);
+    }
+  const tops = new Map<string, RankedItem[]>();
+  const unproven: string[] = [];
+  for (const [currency, { bound, cut }] of bounds) {
+    const ranked = (byCurrency.get(currency) ?? []).sort(compareItems(r.main));
+    const last = ranked[limit - 1];
+    if (!cut || (last !== undefined && (last.metrics[r.main] ?? 0) > bound * factor))
+      tops.set(currency, ranked.slice(0, limit));
+    else unproven.push(currency);
+  }
+  return { tops, unproven };
+}
+
+/**
+ * The `limit` items (or groups) of `scopes` with the largest main figure over [from, to] in each currency the
+ * rollup rows carry, by currency, each best first: amounts of different currencies are never ranked against
+ * each other (a reporting currency's top N is within the union of these, breakdown.ts).
+ */
 export function topItems(
   reader: RollupReader,
   r: RankedRollup,
@@ -312,78 +429,14 @@ export function topItems(
   const scopesJson = JSON.stringify(scopes);
   // A long list (an export) would take most items as candidates anyway: rank every item in SQL at once.
   if (limit > (r.candidatesUpTo ?? ALL_ITEMS_FROM)) return rankAll(reader, r, scopesJson, parts, limit);
-  const sql = topItemsSql(r);
-  const grouping = new Grouping(reader, r.groups);
-  const exact = new Map<string, RankedItem & { rows: number }>();
-
-  /** Adds the exact totals of the groups `ids` (their items' rows). */
-  const addExact = (ids: Id[]): void => {
-    const p = { scopes: scopesJson, ids: JSON.stringify(grouping.membersOf(ids)) };
-    for (const part of parts)
-      for (const row of reader.all<Record<string, string | number>>(sql[part.table], {
-        ...p,
-        from: part.from,
-        to: part.to,
-      })) {
-        const id = grouping.of(row.id as Id);
-        const currency = String(row.currency);
-        const key = `${id}|${currency}`;
-        let item = exact.get(key);
-        if (!item) exact.set(key, (item = { id, currency, rows: 0, metrics: {} }));
-        item.rows += part.sign * Number(row.rows);
-        for (const name of Object.keys(r.sums))
-          item.metrics[name] = (item.metrics[name] ?? 0) + part.sign * Number(row[name] ?? 0);
-      }
-  };
-
-  const { factor, forced } = groupBound(reader, r);
-  const k = Math.max(32, limit * 2 * Math.min(factor, 4));
-  const candidates = new Set<Id>(forced);
-  let exhausted = true;
-  const bounds = new Map<string, number>();
-  for (const scope of scopes) {
-    const currencies = r.scopeCurrencies
-      ? reader.all<{ currency: string }>(r.scopeCurrencies, { scope, from, to }).map((c) => c.currency)
-      : [''];
-    let scopeBound = 0;
-    for (const month of splitByMonth(from, to).touched) {
-      const rows = reader.all<{ id: Id; v: number }>(sql.rank, { scope, month, k });
-      if (rows.length === k) {
-        exhausted = false;
-        scopeBound += rows[k - 1]?.v ?? 0;
-      }
-      for (const group of grouping.groupsOf(rows.map((row) => row.id))) candidates.add(group);
+  const { tops, unproven } = candidateTops(reader, r, scopes, { from, to, parts }, limit);
+  // The candidates cannot prove a currency's top (a long tail of creators selling for two shops keeps the
+  // bound high): rather than four times as many candidates, rank every item of that currency in SQL.
+  if (unproven.length > 0)
+    for (const item of rankAll(reader, r, scopesJson, parts, limit, unproven)) {
+      const list = tops.get(item.currency);
+      if (list) list.push(item);
+      else tops.set(item.currency, [item]);
     }
-    // An item of several shops (a creator selling for two) sums its shops' figures in each currency, so
-    // the bound is the sum of those shops' bounds; a product belongs to one shop: the largest shop's.
-    for (const c of currencies)
-      bounds.set(
-        c,
-        r.spansScopes ? (bounds.get(c) ?? 0) + scopeBound : Math.max(bounds.get(c) ?? 0, scopeBound),
-      );
-  }
-  const bound = Math.max(0, ...bounds.values()) * factor;
-  if (candidates.size > 0) addExact([...candidates]);
-  const ranked = [...exact.values()]
-    .filter((x) => x.rows > 0)
-    .map(({ id, currency, metrics }) => ({ id, currency, metrics }))
-    .sort(compareItems(r.main));
-  const last = ranked[limit - 1];
-  if (exhausted || (last !== undefined && (last.metrics[r.main] ?? 0) > bound)) return ranked.slice(0, limit);
-  // The candidates cannot prove the top (a long tail of creators selling for two shops keeps the bound
-  // high): rather than four times as many candidates, rank every item in SQL.
-  return rankAll(reader, r, scopesJson, parts, limit);
-}
-
-/** The best `limit` items (or groups) of each currency over [from, to], ranked in SQL. */
-export function topItemsPerCurrency(
-  reader: RollupReader,
-  r: RankedRollup,
-  scopes: string[],
-  from: string,
-  to: string,
-  limit: number,
-): RankedItem[] {
-  if (scopes.length === 0) return [];
-  return rankAll(reader, r, JSON.stringify(scopes), readParts(from, to), limit, true);
+  return [...tops.keys()].sort().flatMap((currency) => tops.get(currency) ?? []);
 }

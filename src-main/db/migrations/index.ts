@@ -27,6 +27,7 @@ import { m031DeliveryRetriesAndCardProducts } from './031-delivery-retries-and-c
 import { m032DeliveriesByConversation } from './032-deliveries-by-conversation';
 import { m034ProductImageCache } from './034-product-image-cache';
 import { m036ProductCategories } from './036-product-categories';
+import { m037ItemRanksPerCurrency } from './037-item-ranks-per-currency';
 
 export type { Migration };
 
@@ -63,6 +64,7 @@ export const migrations: readonly Migration[] = [
   m032DeliveriesByConversation,
   m034ProductImageCache,
   m036ProductCategories,
+  m037ItemRanksPerCurrency,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

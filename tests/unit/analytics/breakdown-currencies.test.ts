@@ -109,6 +109,79 @@ describe('breakdowns over two currencies', () => {
     expect(all.rows.map((r) => r.id)).toEqual(['P3', 'P1', 'P2']);
   });
 
+  it('ranks the rows a one-currency shop holds in a second currency apart, for products, creators and shops', () => {
+    const { service, breakdown } = setup();
+    // The US shop (USD) sold one product in GBP: its figure, larger than any USD one, is not comparable.
+    const gbpInUsShop = 2_500_000;
+    db.prepare(
+      `INSERT INTO product_days (shop_id, product_id, day, currency, account_id, units, gross_minor)
+       VALUES ('shop-1', 'P4', '2026-11-12', 'GBP', 'acct-1', 1, ?)`,
+    ).run(gbpInUsShop);
+    db.prepare(
+      `INSERT INTO product_months (shop_id, product_id, month, currency, account_id, days, units, gross_minor)
+       VALUES ('shop-1', 'P4', '2026-11', 'GBP', 'acct-1', 1, 1, ?)`,
+    ).run(gbpInUsShop);
+    db.prepare(
+      `INSERT INTO order_days (shop_id, day, currency, account_id, orders, units, gross_minor)
+       VALUES ('shop-1', '2026-11-12', 'GBP', 'acct-1', 1, 1, ?)`,
+    ).run(gbpInUsShop);
+    const usShop = (kind: BreakdownKind, limit: number, reportingCurrency?: string) =>
+      service.breakdown(
+        analyticsFilterSchema.parse({
+          range,
+          shopIds: ['shop-1'],
+          ...(reportingCurrency ? { reportingCurrency } : {}),
+        }),
+        kind,
+        limit,
+      );
+
+    // Only USD shops chosen, no reporting currency: still each currency its own best.
+    expect(usShop('products', 1).rows.map((r) => [r.currency, r.id, r.metrics.gmv])).toEqual([
+      ['GBP', 'P4', gbpInUsShop],
+      ['USD', 'P1', products.P1![2]],
+    ]);
+    expect(usShop('shops', 1).rows.map((r) => [r.currency, r.id, r.metrics.gmv])).toEqual([
+      ['GBP', 'shop-1', gbpInUsShop],
+      ['USD', 'shop-1', products.P1![2] + products.P2![2]],
+    ]);
+    const creator = db.prepare(
+      `INSERT INTO creator_days (shop_id, day, creator_id, currency, account_id, orders, gmv_minor)
+       VALUES ('shop-1', '2026-11-12', ?, ?, 'acct-1', 1, ?)`,
+    );
+    const creatorMonth = db.prepare(
+      `INSERT INTO creator_months (shop_id, creator_id, month, currency, account_id, days, orders, gmv_minor)
+       VALUES ('shop-1', ?, '2026-11', ?, 'acct-1', 1, 1, ?)`,
+    );
+    for (const [id, currency, gmv] of [
+      [7, 'USD', 1_000],
+      [8, 'GBP', 5_000],
+      [9, 'USD', 800],
+    ] as const) {
+      creator.run(id, currency, gmv);
+      creatorMonth.run(id, currency, gmv);
+    }
+    expect(usShop('creators', 1).rows.map((r) => [r.currency, r.id, r.metrics.affiliateGmv])).toEqual([
+      ['GBP', '8', 5_000],
+      ['USD', '7', 1_000],
+    ]);
+    // With a rate, the GBP row ranks by its converted figure among the USD ones.
+    service.setRate({ currency: 'GBP', reportingCurrency: 'USD', rate, asOf: '2026-12-05' });
+    expect(
+      usShop('products', 2, 'USD').rows.map((r) => [r.id, r.metrics.gmv, r.convertedFrom ?? null]),
+    ).toEqual([
+      ['P4', toUsd(gbpInUsShop), 'GBP'],
+      ['P1', products.P1![2], null],
+    ]);
+    // Every shop: the GBP shop's product and the US shop's GBP product are ranked against each other.
+    expect(breakdown('products', 2).rows.map((r) => [r.currency, r.id])).toEqual([
+      ['GBP', 'P4'],
+      ['GBP', 'P3'],
+      ['USD', 'P1'],
+      ['USD', 'P2'],
+    ]);
+  });
+
   it('converts a trend bucket as the card converts its total: each currency summed, converted, rounded once', () => {
     const { service } = setup();
     // Three days of 1p each: converted day by day at 1.5 they would round to 2 + 2 + 2.

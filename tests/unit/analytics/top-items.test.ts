@@ -71,7 +71,10 @@ function load(r: RankedRollup, rows: DayRow[]): void {
       FROM ${r.days} GROUP BY 1, 2, 3, 4`);
 }
 
-/** The reference: every item's sum over the period, best first, ties by id then currency. */
+/**
+ * The reference: every item's sum over the period, the best `limit` of each currency (ties by id), by
+ * currency: amounts of different currencies are never ranked against each other.
+ */
 function expected(rows: DayRow[], shops: string[], from: string, to: string, limit: number) {
   const sums = new Map<string, { id: string | number; currency: string; gmv: number; n: number }>();
   for (const x of rows) {
@@ -82,12 +85,13 @@ function expected(rows: DayRow[], shops: string[], from: string, to: string, lim
     s.n += x.n;
     sums.set(key, s);
   }
-  return [...sums.values()]
-    .sort(
-      (a, b) =>
-        b.gmv - a.gmv || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.currency.localeCompare(b.currency),
-    )
-    .slice(0, limit);
+  const currencies = [...new Set([...sums.values()].map((s) => s.currency))].sort();
+  return currencies.flatMap((currency) =>
+    [...sums.values()]
+      .filter((s) => s.currency === currency)
+      .sort((a, b) => b.gmv - a.gmv || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit),
+  );
 }
 
 function randomRows(random: () => number, items: number, flat: boolean, ids: (i: number) => string | number) {
@@ -253,14 +257,7 @@ describe('top items from monthly rollups', () => {
       load(creators, rows);
       const grouped = rows.map((x) => ({ ...x, id: canonical.get(Number(x.id)) ?? x.id }));
       const reader = new RollupReader(db!);
-      const scopeCurrencies = `SELECT DISTINCT currency FROM creator_days
-        WHERE shop_id = @scope AND day >= @from AND day <= @to`;
-      const asCreators: RankedRollup = {
-        ...creators,
-        spansScopes: true,
-        scopeCurrencies,
-        groups: creatorGroups,
-      };
+      const asCreators: RankedRollup = { ...creators, spansScopes: true, groups: creatorGroups };
       // With many groups of three or more, the bound is widened by the largest instead.
       const manyLarge: RankedRollup = {
         ...asCreators,
@@ -286,4 +283,187 @@ describe('top items from monthly rollups', () => {
               );
             }
     });
+});
+
+/** A reader that remembers the statements it ran, to tell the candidates' path from ranking every item. */
+class RecordingReader extends RollupReader {
+  readonly ran: string[] = [];
+  override all<T>(sql: string, params: Record<string, unknown>): T[] {
+    this.ran.push(sql);
+    return super.all<T>(sql, params);
+  }
+}
+const rankedEveryItem = (sql: string): boolean => sql.includes('ROW_NUMBER()');
+
+/**
+ * Random shops of two or three currencies, one of which (shop-1, a USD shop) also sells some items in GBP, and
+ * each currency's figures on a scale of its own; a creator sells for every shop, a product in one.
+ */
+function mixedRows(random: () => number, spans: boolean, flat: boolean): DayRow[] {
+  const shops: Array<{ shop: string; currency: string; scale: number }> = [
+    { shop: 'shop-1', currency: 'USD', scale: 10_000 },
+    { shop: 'shop-2', currency: 'GBP', scale: 1 + Math.floor(random() * 20_000) },
+    ...(random() < 0.5 ? [] : [{ shop: 'shop-3', currency: 'EUR', scale: 1 + Math.floor(random() * 5_000) }]),
+  ];
+  const start = addDays('2025-10-01', Math.floor(random() * 60));
+  const items = 100 + Math.floor(random() * (spans ? 60 : 150));
+  const rows: DayRow[] = [];
+  for (let d = 0; d < 120; d++) {
+    const day = addDays(start, d);
+    for (let i = 0; i < items; i++) {
+      const own = shops[i % shops.length]!;
+      for (const { shop, currency, scale } of spans ? shops : [own]) {
+        if (random() < 0.7) continue;
+        // One item in eight of the USD shop sells in GBP too, some in GBP alone: rows in a second currency.
+        const second = shop === 'shop-1' && i % 8 === 0 && random() < 0.5;
+        const gbp = shop === 'shop-1' && i % 16 === 0;
+        const gmv = flat
+          ? 100 * (1 + Math.floor(random() * 3))
+          : Math.round((scale * random()) / (1 + i / 6));
+        rows.push({
+          shop,
+          id: spans ? i + 1 : `P${String(i).padStart(4, '0')}`,
+          day,
+          currency: second || gbp ? 'GBP' : currency,
+          gmv: random() < 0.05 ? 0 : gmv,
+          n: 1,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+describe('top items per currency', () => {
+  for (const spans of [false, true])
+    it(`equal ranking every item in SQL and the reference, for random ${spans ? 'creators' : 'products'} in 2–3 currencies`, () => {
+      let candidatesProved = 0;
+      let someRankedInSql = 0;
+      for (let seed = 1; seed <= 6; seed++) {
+        db = memoryDbWithAccount();
+        const random = rng(seed * 7919 + (spans ? 1 : 0));
+        const flat = seed % 3 === 0;
+        const rows = mixedRows(random, spans, flat);
+        const base = spans ? { ...creators, spansScopes: true } : products;
+        load(base, rows);
+        const reader = new RecordingReader(db);
+        const days = [...new Set(rows.map((x) => x.day))].sort();
+        for (let p = 0; p < 4; p++) {
+          const a = days[Math.floor(random() * days.length)]!;
+          const b = days[Math.floor(random() * days.length)]!;
+          const [from, to] = a < b ? [a, b] : [b, a];
+          for (const shops of [['shop-1'], ['shop-1', 'shop-2'], ['shop-1', 'shop-2', 'shop-3']])
+            // Below and above the candidates' threshold (100), and a threshold lower than the list.
+            for (const [limit, upTo] of [
+              [1, undefined],
+              [7, undefined],
+              [20, undefined],
+              [60, undefined],
+              [101, undefined],
+              [20, 10],
+            ] as const) {
+              const rollup: RankedRollup = upTo === undefined ? base : { ...base, candidatesUpTo: upTo };
+              reader.ran.length = 0;
+              const got = topItems(reader, rollup, shops, from, to, limit);
+              const viaCandidates = !reader.ran.some(rankedEveryItem);
+              if (viaCandidates) candidatesProved++;
+              else if (limit <= (upTo ?? 100)) someRankedInSql++;
+              const all = topItems(reader, { ...base, candidatesUpTo: 0 }, shops, from, to, limit);
+              const what = `seed ${seed} ${from}..${to} ${shops.join(',')} top ${limit}`;
+              expect(got, what).toEqual(all);
+              expect(
+                got.map((x) => ({
+                  id: x.id,
+                  currency: x.currency,
+                  gmv: x.metrics.gmv,
+                  n: x.metrics[spans ? 'orders' : 'units'],
+                })),
+                what,
+              ).toEqual(expected(rows, shops, from, to, limit));
+            }
+        }
+        db.close();
+        db = undefined;
+      }
+      // Both ways were taken: the candidates proved most tops, and some currency's top needed every item.
+      expect(candidatesProved).toBeGreaterThan(50);
+      expect(someRankedInSql).toBeGreaterThan(0);
+    }, 30_000);
+
+  it("sums a creator's shops in one currency: no candidate in either shop, first over both", () => {
+    db = memoryDbWithAccount();
+    const rows: DayRow[] = [];
+    const on = (shop: string, id: number, gmv: number, currency = 'USD') =>
+      rows.push({ shop, id, day: '2026-01-10', currency, gmv, n: 1 });
+    // A top 1 reads 32 candidates a (shop, month): creator 100 is 41st in each shop, first over both.
+    for (let i = 0; i < 40; i++) {
+      on('shop-1', 1 + i, 999 - i);
+      on('shop-4', 201 + i, 999 - i);
+    }
+    on('shop-1', 100, 950);
+    on('shop-4', 100, 950);
+    // GBP sales are rows of their own, never added to USD ones (and make their creators candidates: not 100).
+    on('shop-4', 1, 5, 'GBP');
+    on('shop-4', 300, 7, 'GBP');
+    load(creators, rows);
+    const reader = new RecordingReader(db);
+    const spanning: RankedRollup = { ...creators, spansScopes: true };
+    const got = topItems(reader, spanning, ['shop-1', 'shop-4'], '2026-01-01', '2026-01-31', 1);
+    expect(got.map((x) => [x.id, x.currency, x.metrics.gmv])).toEqual([
+      [300, 'GBP', 7],
+      [100, 'USD', 1900],
+    ]);
+    // Creator 1's GBP row is its own: with every row of both currencies, 1 is second in USD with 999.
+    expect(
+      topItems(reader, spanning, ['shop-1', 'shop-4'], '2026-01-01', '2026-01-31', 2).map((x) => [
+        x.id,
+        x.currency,
+        x.metrics.gmv,
+      ]),
+    ).toEqual([
+      [300, 'GBP', 7],
+      [1, 'GBP', 5],
+      [100, 'USD', 1900],
+      [1, 'USD', 999],
+    ]);
+  });
+
+  it("proves each currency's top from its own candidates: a small currency needs no ranking of every item", () => {
+    db = memoryDbWithAccount();
+    const random = rng(21);
+    const rows: DayRow[] = [];
+    for (let d = 0; d < 120; d++)
+      for (let i = 0; i < 400; i++) {
+        if (random() < 0.5) continue;
+        // The USD shop sells three items in EUR too: a list shorter than the top asked for holds them all.
+        const [shop, currency, scale] =
+          i % 3 === 0
+            ? ['shop-2', 'GBP', 500]
+            : i < 10 && i % 2 === 1
+              ? ['shop-1', 'EUR', 300]
+              : ['shop-1', 'USD', 50_000];
+        const id = `P${String(i).padStart(4, '0')}`;
+        rows.push({
+          shop,
+          id,
+          day: addDays('2026-01-01', d),
+          currency,
+          gmv: Math.round((scale * random()) / (1 + i / 9)),
+          n: 1,
+        });
+      }
+    load(products, rows);
+    const reader = new RecordingReader(db);
+    const got = topItems(reader, products, ['shop-1', 'shop-2'], '2026-01-15', '2026-04-14', 20);
+    expect(got.map((x) => [x.id, x.currency, x.metrics.gmv])).toEqual(
+      expected(rows, ['shop-1', 'shop-2'], '2026-01-15', '2026-04-14', 20).map((x) => [
+        x.id,
+        x.currency,
+        x.gmv,
+      ]),
+    );
+    expect(got.filter((x) => x.currency === 'GBP')).toHaveLength(20);
+    expect(got.filter((x) => x.currency === 'EUR')).toHaveLength(3);
+    expect(reader.ran.filter(rankedEveryItem)).toEqual([]);
+  });
 });
