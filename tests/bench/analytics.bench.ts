@@ -107,6 +107,24 @@ export async function benchAnalytics(report: Report): Promise<void> {
       p95(() => service.breakdown(last90, 'products', 1000), 10),
       'ms (the products CSV export: every product ranked in SQL)',
     );
+    report(
+      'analytics.breakdown.shops.90d.p95.ms',
+      p95(() => service.breakdown(last90, 'shops', 20)),
+      'ms (every shop, the best rows of each currency)',
+    );
+    report(
+      'analytics.breakdown.campaigns.90d.p95.ms',
+      p95(() => service.breakdown(last90, 'campaigns', 20)),
+      'ms (top 20 ad campaigns, the best rows of each currency)',
+    );
+    // GBP converted into USD: each currency's top 20, then the union ranked by the converted figure.
+    service.setRate({ currency: 'GBP', reportingCurrency: 'USD', rate: '1.27', asOf: '2026-01-01' });
+    const converted90 = f({ range: { preset: 'last90' }, reportingCurrency: 'USD' });
+    report(
+      'analytics.breakdown.products.converted.90d.p95.ms',
+      p95(() => service.breakdown(converted90, 'products', 20)),
+      'ms (top 20 products in USD, GBP converted)',
+    );
     const top = service.breakdown(last90, 'creators', 1).rows[0];
     if (top) {
       const focus = f({
