@@ -359,7 +359,7 @@ function candidateTops(
   scopes: string[],
   period: { from: string; to: string; parts: readonly ReadPart[] },
   limit: number,
-): { tops: Map<string, RankedItem[]>; unproven: string[] } {
+): { tops: Map<string, RankedItem[]>; unproven: string[]; scopesOf: Map<string, Set<string>> } {
   const sql = topItemsSql(r);
   const grouping = new Grouping(reader, r.groups);
   const { factor, forced } = groupBound(reader, r);
@@ -367,12 +367,15 @@ function candidateTops(
   const candidates = new Set<Id>(forced);
   /** Per currency: the most an item that is no candidate can total, and whether any list was cut at `k`. */
   const bounds = new Map<string, { bound: number; cut: boolean }>();
+  /** The scopes with rows of each currency in the months touched. */
+  const scopesOf = new Map<string, Set<string>>();
   const months = splitByMonth(period.from, period.to).touched;
   for (const scope of scopes) {
     const scopeBounds = new Map<string, { bound: number; cut: boolean }>();
     for (const month of months)
       for (const { currency } of reader.all<{ currency: string }>(sql.currencies, { scope, month })) {
         const rows = reader.all<{ id: Id; v: number }>(sql.rank, { scope, month, currency, k });
+        scopesOf.set(currency, (scopesOf.get(currency) ?? new Set<string>()).add(scope));
         const b = scopeBounds.get(currency) ?? { bound: 0, cut: false };
         // A list shorter than `k` holds every item of that currency in that shop's month: none is unseen.
         if (rows.length === k)
@@ -408,7 +411,7 @@ function candidateTops(
       tops.set(currency, ranked.slice(0, limit));
     else unproven.push(currency);
   }
-  return { tops, unproven };
+  return { tops, unproven, scopesOf };
 }
 
 /**
@@ -429,11 +432,13 @@ export function topItems(
   const scopesJson = JSON.stringify(scopes);
   // A long list (an export) would take most items as candidates anyway: rank every item in SQL at once.
   if (limit > (r.candidatesUpTo ?? ALL_ITEMS_FROM)) return rankAll(reader, r, scopesJson, parts, limit);
-  const { tops, unproven } = candidateTops(reader, r, scopes, { from, to, parts }, limit);
+  const { tops, unproven, scopesOf } = candidateTops(reader, r, scopes, { from, to, parts }, limit);
   // The candidates cannot prove a currency's top (a long tail of creators selling for two shops keeps the
-  // bound high): rather than four times as many candidates, rank every item of that currency in SQL.
+  // bound high): rather than four times as many candidates, rank every item of that currency in SQL, read
+  // from the shops that hold it alone (a GBP shop's top, not the USD shop's rows too).
+  const holding = [...new Set(unproven.flatMap((c) => [...(scopesOf.get(c) ?? [])]))];
   if (unproven.length > 0)
-    for (const item of rankAll(reader, r, scopesJson, parts, limit, unproven)) {
+    for (const item of rankAll(reader, r, JSON.stringify(holding), parts, limit, unproven)) {
       const list = tops.get(item.currency);
       if (list) list.push(item);
       else tops.set(item.currency, [item]);
