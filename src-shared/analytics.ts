@@ -21,6 +21,7 @@ export const rangePresets = [
   'lastMonth',
   'yearToDate',
   'last365',
+  'lastYear',
 ] as const;
 export type RangePreset = (typeof rangePresets)[number];
 

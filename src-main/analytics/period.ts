@@ -4,7 +4,9 @@ import { addDays, daysBetween, zonedDay } from '@shared/time';
 /**
  * A filter's range as calendar days. Presets are taken relative to "today" in `referenceZone` (the shops'
  * zone when they share one); each shop's rollups are then read for those calendar dates in its own zone.
- * The previous period is the same number of days ending the day before.
+ * The previous period is the same number of days ending the day before, except for "Last year", compared
+ * with the calendar year before it: a merchant compares 2025 with 2024, and after a leap year the same
+ * number of days would start the comparison on January 2.
  */
 export function resolvePeriod(range: Range, nowMs: number, referenceZone: string): Period {
   const today = zonedDay(nowMs, referenceZone);
@@ -14,11 +16,14 @@ export function resolvePeriod(range: Range, nowMs: number, referenceZone: string
     from,
     to,
     days,
-    previousFrom: addDays(from, -days),
+    previousFrom: range.preset === 'lastYear' ? yearBefore(from) : addDays(from, -days),
     previousTo: addDays(from, -1),
     referenceZone,
   };
 }
+
+/** January 1 of the year before the one `day` (a January 1) starts. */
+const yearBefore = (day: string): string => `${String(Number(day.slice(0, 4)) - 1).padStart(4, '0')}-01-01`;
 
 function bounds(range: Range, today: string): [string, string] {
   const month = today.slice(0, 8);
@@ -45,6 +50,10 @@ function bounds(range: Range, today: string): [string, string] {
     }
     case 'yearToDate':
       return [`${today.slice(0, 4)}-01-01`, today];
+    case 'lastYear': {
+      const year = yearBefore(`${today.slice(0, 4)}-01-01`);
+      return [year, `${year.slice(0, 4)}-12-31`];
+    }
   }
 }
 

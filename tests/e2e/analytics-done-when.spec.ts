@@ -6,10 +6,12 @@ import {
   count,
   dayText,
   expectedCards,
+  expectedChanges,
   localDay,
   minorOf,
   money,
   SandboxAdminClient,
+  sameLengthBefore,
   type ServedShop,
   sumsOf,
   wallClock,
@@ -18,9 +20,10 @@ import { approve, offlineProfileFile, setting, webAppPerTest, wholePage } from '
 
 /**
  * Issue 11's "Done when" as one journey: a new user, offline, opens the dashboard for yesterday, the last 90
- * days and the last 365 days, switches shop and reporting currency, sees a US evening's order on its shop's
- * day, exports a CSV that parses back, and every figure equals what the test worked out from the sandbox's own
- * orders (sandbox-figures.ts: its admin API, Intl zone maths, the definitions the app states).
+ * days, the last 365 days and last year, switches shop and reporting currency, sees a US evening's order on
+ * its shop's day, exports a CSV that parses back, and every figure and every change against the previous
+ * period equals what the test worked out from the sandbox's own orders (sandbox-figures.ts: its admin API,
+ * Intl zone maths, the definitions the app states).
  */
 const adminToken = `e2e-analytics-${Math.random().toString(36).slice(2)}`;
 const env = {
@@ -48,12 +51,38 @@ async function expectCards(page: Page, expected: Record<(typeof cards)[number], 
   }
 }
 
-/** The period line for `from`…`to` and its previous period, as the page writes it. */
-async function expectPeriod(page: Page, from: string, to: string): Promise<void> {
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+/** The period line for `from`…`to` and its previous period (`previousFrom` to the day before `from`). */
+async function expectPeriod(
+  page: Page,
+  from: string,
+  to: string,
+  previousFrom = sameLengthBefore(from, to),
+): Promise<void> {
   await expect(page.getByText(/ · compared with /)).toHaveText(
-    `${dayText(from)} – ${dayText(to)} · compared with ${dayText(addDays(from, -days))} – ${dayText(addDays(from, -1))}`,
+    `${dayText(from)} – ${dayText(to)} · compared with ${dayText(previousFrom)} – ${dayText(addDays(from, -1))}`,
   );
+}
+
+/** The change line under each figure of the GMV and Orders cards (retried while the page fetches). */
+async function expectChangeLines(page: Page, expected: Record<'GMV' | 'Orders', string[]>): Promise<void> {
+  for (const name of ['GMV', 'Orders'] as const) {
+    const card = page.getByRole('region', { name, exact: true });
+    await expect(card.locator('.kpi-change'), name).toHaveText(expected[name], { timeout: 20_000 });
+  }
+}
+
+/** "Last year" in `zone`: the calendar year before today's there, and the calendar year before that. */
+function lastYearIn(zone: string): { from: string; to: string; previousFrom: string } {
+  const year = Number(localDay(Date.now(), zone).slice(0, 4)) - 1;
+  return { from: `${year}-01-01`, to: `${year}-12-31`, previousFrom: `${year - 1}-01-01` };
+}
+
+/** Last year's period line, KPI figures and change lines for `shops`, with presets taken in `zone`. */
+async function expectLastYear(page: Page, shops: readonly ServedShop[], zone: string): Promise<void> {
+  const year = lastYearIn(zone);
+  await expectPeriod(page, year.from, year.to, year.previousFrom);
+  await expectCards(page, expectedCards(shops, year.from, year.to, year.previousFrom));
+  await expectChangeLines(page, expectedChanges(shops, year.from, year.to, year.previousFrom));
 }
 
 /** Chooses one shop in the Shops picker (null: all shops). */
@@ -98,6 +127,15 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
   const eveningOrder = await sandbox.placeOrder(us.id, eveningAt);
   const eveningUtcDay = new Date(eveningAt).toISOString().slice(0, 10);
   expect(eveningUtcDay).toBe(addDays(evening, 1));
+  // The demo dataset starts half a year ago: last year holds only what the test places there, at New Year's
+  // edges. A US New Year's Eve order at 20:00 Pacific (already January 1 in UTC and in London) is last year's
+  // on the US shop's days; one on January 1 of the year before is that year's first day, which "the same
+  // number of days before" misses after a leap year; a GB order half an hour into this year is not last year's.
+  const usLastYear = lastYearIn(LA);
+  const newYearsEve = await sandbox.placeOrder(us.id, wallClock(usLastYear.to, 20, LA));
+  const yearBeforeFirst = await sandbox.placeOrder(us.id, wallClock(usLastYear.previousFrom, 10, LA));
+  const gbNewYear = wallClock(addDays(lastYearIn('Europe/London').to, 1), 0, 'Europe/London') + 30 * 60_000;
+  const gbNewYearOrder = await sandbox.placeOrder(gb.id, gbNewYear);
 
   // A new user connects the shops (both are in the one grant) and the first sync runs.
   await page.goto(web.app.url);
@@ -110,6 +148,10 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
   const servedUs = served.filter((s) => s.id === us.id);
   const servedGb = served.filter((s) => s.id === gb.id);
   expect(servedUs[0]?.orders.some((o) => o.id === eveningOrder)).toBe(true);
+  const { from: lyFrom, to: lyTo, previousFrom: lyBefore } = usLastYear;
+  expect(sumsOf(servedUs, lyFrom, lyTo).orderIds.has(newYearsEve)).toBe(true);
+  expect(sumsOf(servedUs, lyBefore, addDays(lyFrom, -1)).orderIds.has(yearBeforeFirst)).toBe(true);
+  expect(sumsOf(servedGb, addDays(lyTo, 1), addDays(lyTo, 1)).orderIds.has(gbNewYearOrder)).toBe(true);
   expect(served.reduce((n, s) => n + s.orders.length, 0)).toBeGreaterThan(10_000);
 
   // The sandbox gone and TikTok out of reach (a production Profile on closed ports), same data folder.
@@ -134,6 +176,10 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
     await expectPeriod(page, from, to);
     await expectCards(page, expectedCards(served, from, to));
   }
+  // Last year, both shops: the presets' "today" is the user's (the shops' zones differ), each shop read on
+  // its own days of that year, against the year before.
+  await period.selectOption('lastYear');
+  await expectLastYear(page, served, userZone);
 
   // One shop at a time: its presets are taken in its own zone.
   await period.selectOption('last90');
@@ -142,6 +188,15 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
   await expectPeriod(page, addDays(todayLa, -89), todayLa);
   await expectCards(page, expectedCards(servedUs, addDays(todayLa, -89), todayLa));
   await expect(page.getByRole('region', { name: 'GMV', exact: true })).not.toContainText('£');
+  // The change against the previous 30 days, worked out from the sandbox's orders of both periods.
+  await period.selectOption('last30');
+  const from30 = addDays(todayLa, -29);
+  await expectPeriod(page, from30, todayLa);
+  await expectChangeLines(page, expectedChanges(servedUs, from30, todayLa, addDays(from30, -30)));
+  // The US shop's last year, in its own zone: New Year's Eve counted, New Year's Day of the year before
+  // compared with.
+  await period.selectOption('lastYear');
+  await expectLastYear(page, servedUs, LA);
 
   // The US evening order counts on its shop's day, not on its UTC day.
   expect(sumsOf(servedUs, evening, evening).orderIds.has(eveningOrder)).toBe(true);
@@ -159,6 +214,9 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
   await expectPeriod(page, yesterdayLondon, yesterdayLondon);
   await expectCards(page, expectedCards(servedGb, yesterdayLondon, yesterdayLondon));
   await expect(page.getByRole('region', { name: 'GMV', exact: true })).not.toContainText('$');
+  // The GB shop's last year: whatever the sandbox holds there (with the demo dataset: nothing).
+  await period.selectOption('lastYear');
+  await expectLastYear(page, servedGb, 'Europe/London');
 
   // Back to every shop over 90 days; the trend exported as CSV holds the same figures, day by day.
   await chooseShop(page, null);
@@ -229,6 +287,10 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
     ]);
     await expect(card.locator('.kpi-note')).toHaveText(note);
   }
+  // The breakdown says how its rows were ranked above its table, where it is read without scrolling the table.
+  const ranked = page.getByRole('note', { name: 'Currency conversion' });
+  await expect(ranked).toHaveText(`Ranked by the amount converted to USD with 1 GBP = 1.27 USD (${asOf})`);
+  expect(await ranked.evaluate((el) => el.closest('.table-scroll') === null)).toBe(true);
   // Counts are never converted.
   await expect(page.getByRole('region', { name: 'Orders', exact: true }).locator('.kpi-value')).toHaveText([
     count(totals.orders),
@@ -249,4 +311,16 @@ test('the dashboard offline: every figure is what the sandbox served', async ({ 
     await wholePage(page, `test-results/e2e/analytics-done-when-${language}-${theme}.png`);
   }
   await setting(page, { language: 'en', theme: 'light' });
+
+  // Last year survives a restart like every preset.
+  await page.getByRole('group', { name: 'Dashboard filters' }).getByLabel('Currency').selectOption('');
+  await chooseShop(page, us.name);
+  await period.selectOption('lastYear');
+  await expectLastYear(page, servedUs, LA);
+  await web.stop();
+  await web.start({ ...env, SHOPMESH_PROFILE_FILE: profileFile });
+  await page.goto(web.app.url);
+  await nav.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(period).toHaveValue('lastYear');
+  await expectLastYear(page, servedUs, LA);
 });

@@ -6,7 +6,8 @@ import { setLook, webAppPerTest, type Look } from './web-app';
 /**
  * Issue 11's review of the Dashboard as a paying merchant sees it: the filter bar reads as one designed
  * toolbar at 1280, 1360 and 1920 px in both languages (when it wraps, it wraps in whole rows, never one
- * control left alone on a row), and the Dashboard, Ads, Finance and Affiliate pages are saved in both
+ * control left alone on a row), the KPI cards read in the order Tab walks them with no row left short, and
+ * the Dashboard, Ads, Finance and Affiliate pages are saved in both
  * languages and both themes at 1360 px to be looked at (test-results/e2e/look-<page>-<width>-<look>.png).
  */
 const web = webAppPerTest('shopmesh-e2e-dashboard-look-', {
@@ -64,6 +65,44 @@ const measureBar = `(() => {
     outside,
   };
 })()`;
+
+// The KPI cards as a merchant reads them (rows top to bottom, each left to right; cards whose boxes overlap
+// vertically share a row) beside the order Tab walks them in (the DOM's), and how far each row falls short
+// of the grid's right edge (a hole a card could have filled).
+const measureCards = `(() => {
+  const grid = document.querySelector('.kpi-grid');
+  const cards = [...grid.querySelectorAll(':scope > .kpi-card')].map((e) => ({
+    name: e.getAttribute('aria-label'),
+    b: e.getBoundingClientRect(),
+  }));
+  const rows = [];
+  for (const c of [...cards].sort((x, y) => x.b.top - y.b.top || x.b.left - y.b.left)) {
+    const row = rows.find((r) => r.some((o) => c.b.top < o.b.bottom - 2 && o.b.top < c.b.bottom - 2));
+    if (row) row.push(c);
+    else rows.push([c]);
+  }
+  const right = grid.getBoundingClientRect().right;
+  return {
+    dom: cards.map((c) => c.name),
+    reading: rows.flatMap((r) => r.sort((x, y) => x.b.left - y.b.left).map((c) => c.name)),
+    short: rows
+      .map((r) => ({ last: r[r.length - 1], gap: right - Math.max(...r.map((c) => c.b.right)) }))
+      .filter((r) => r.gap > 2)
+      .map((r) => 'the row ending with ' + r.last.name + ' stops ' + Math.round(r.gap) + ' px short'),
+  };
+})()`;
+
+async function cardProblems(page: Page, at: string): Promise<string[]> {
+  const cards = (await page.evaluate(measureCards)) as { dom: string[]; reading: string[]; short: string[] };
+  const problems: string[] = [];
+  if (cards.dom.length === 0) problems.push(`${at}: no KPI cards`);
+  if (JSON.stringify(cards.reading) !== JSON.stringify(cards.dom))
+    problems.push(
+      `${at}: KPI cards read ${cards.reading.join(' > ')} but Tab walks ${cards.dom.join(' > ')}`,
+    );
+  for (const s of cards.short) problems.push(`${at}: ${s}`);
+  return problems;
+}
 
 async function barProblems(page: Page, at: string): Promise<string[]> {
   const bar = (await page.evaluate(measureBar)) as Bar;
@@ -149,6 +188,7 @@ test('the dashboard filter bar is one designed toolbar at 1280, 1360 and 1920 px
       await settled(page);
       const at = `${width} ${look.join('-')}`;
       problems.push(...(await barProblems(page, at)));
+      problems.push(...(await cardProblems(page, at)));
       if (width === 1360) await shoot(page, `test-results/e2e/look-dashboard-${width}-${look.join('-')}.png`);
       // A period chosen by hand adds From, To and Apply to the bar.
       await page.locator('.period-field select').selectOption('custom');

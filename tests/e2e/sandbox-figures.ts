@@ -220,24 +220,68 @@ export function dayText(day: string): string {
   );
 }
 
+/** The first day of the previous period the app states: the same number of days, ending the day before. */
+export function sameLengthBefore(from: string, to: string): string {
+  return addDays(from, -(Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1));
+}
+
+/** What a money card with no figure shows where its figures would be. */
+const noFigure = '—';
+
 /**
- * What each KPI card shows for the period `from`…`to` with its previous period of the same length: a line
- * per currency the selected shops had orders in over both periods (money), one line for counts.
+ * What each KPI card shows for the period `from`…`to`, its previous period starting on `previousFrom` and
+ * ending the day before `from`: a line per currency the selected shops had orders in over both periods
+ * (money; none at all: a dash), one line for counts.
  */
 export function expectedCards(
   shops: readonly ServedShop[],
   from: string,
   to: string,
+  previousFrom = sameLengthBefore(from, to),
 ): Record<'GMV' | 'Orders' | 'Units sold' | 'Cancelled orders' | 'Refunds', string[]> {
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   const current = sumsOf(shops, from, to);
-  const both = sumsOf(shops, addDays(from, -days), to);
-  const currencies = [...both.currencies].sort();
+  const currencies = [...sumsOf(shops, previousFrom, to).currencies].sort();
+  const perCurrency = (pick: (c: string) => number): string[] =>
+    currencies.length === 0 ? [noFigure] : currencies.map((c) => money(pick(c), c));
   return {
-    GMV: currencies.map((c) => money(current.gmv.get(c) ?? 0, c)),
+    GMV: perCurrency((c) => current.gmv.get(c) ?? 0),
     Orders: [count(current.orders)],
     'Units sold': [count(current.units)],
     'Cancelled orders': [count(current.cancellations)],
-    Refunds: currencies.map((c) => money(current.refunds.get(c) ?? 0, c)),
+    Refunds: perCurrency((c) => current.refunds.get(c) ?? 0),
+  };
+}
+
+/**
+ * The change line under each figure of the GMV and Orders cards, worked out from the sandbox's orders of
+ * the period and of its previous period (`previousFrom` up to the day before `from`), as the card words it
+ * in English: the relative change as a percentage with at most one decimal and its sign, "No previous
+ * figure to compare" when the previous figure is zero, "Nothing in this period" for a money card with no
+ * currency at all.
+ */
+export function expectedChanges(
+  shops: readonly ServedShop[],
+  from: string,
+  to: string,
+  previousFrom: string,
+): Record<'GMV' | 'Orders', string[]> {
+  const current = sumsOf(shops, from, to);
+  const previous = sumsOf(shops, previousFrom, addDays(from, -1));
+  const currencies = [...sumsOf(shops, previousFrom, to).currencies].sort();
+  const percent = new Intl.NumberFormat('en', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const change = (value: number, before: number): string =>
+    before === 0
+      ? 'No previous figure to compare'
+      : `${percent.format((value - before) / Math.abs(before))} vs previous period`;
+  return {
+    GMV:
+      currencies.length === 0
+        ? ['Nothing in this period']
+        : currencies.map((c) => change(current.gmv.get(c) ?? 0, previous.gmv.get(c) ?? 0)),
+    Orders: [change(current.orders, previous.orders)],
   };
 }

@@ -57,15 +57,24 @@ describe('converted figures', () => {
   it('give the rate’s as-of day in the reader’s language, and label each converted row', async () => {
     renderConverted();
     expect(screen.getByText(`Converted to USD with 1 GBP = 1.27 USD (${asOf('en')})`)).toBeTruthy();
-    expect(
-      screen.getByText(`Ranked by the amount converted to USD with 1 GBP = 1.27 USD (${asOf('en')})`),
-    ).toBeTruthy();
+    // The breakdown's note is seen without scrolling its table: a named note outside the table's scroller,
+    // read before the rows.
+    const note = screen.getByRole('note', { name: 'Currency conversion' });
+    expect(note.textContent).toBe(
+      `Ranked by the amount converted to USD with 1 GBP = 1.27 USD (${asOf('en')})`,
+    );
+    expect(note.closest('.table-scroll')).toBeNull();
+    const table = screen.getByRole('table');
+    expect(note.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const row = screen.getByRole('row', { name: /@maple_uk/ });
     expect(within(row).getByText('Converted from GBP')).toBeTruthy();
 
     await act(() => i18n.changeLanguage('zh-CN'));
     expect(asOf('zh-CN')).not.toBe('2026-12-05');
     expect(screen.getByText(`已按 1 GBP = 1.27 USD (${asOf('zh-CN')}) 换算为 USD`)).toBeTruthy();
+    expect(screen.getByRole('note', { name: '货币换算' }).textContent).toBe(
+      `按 1 GBP = 1.27 USD (${asOf('zh-CN')}) 换算为 USD 后的金额排序`,
+    );
     expect(within(row).getByText('由 GBP 换算')).toBeTruthy();
   });
 

@@ -140,7 +140,8 @@ describe('The trend chart legend', { timeout: 30_000 }, () => {
         onExportPng={onExportPng}
       />,
     );
-    const note = 'Converted to USD with 1 GBP = 1.27 USD (2026-01-02)';
+    // The rate's as-of day as the KPI cards and the rates table write it, never ISO.
+    const note = 'Converted to USD with 1 GBP = 1.27 USD (Jan 2, 2026)';
     expect(screen.getByText(note)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Save as PNG' }));
     const legend = onExportPng.mock.calls[0]?.[1];

@@ -98,81 +98,91 @@ function BreakdownTable({
     else groups.push({ currency: key, rows: [r] });
   }
   const columnCount = data.columns.length + 2;
+  const rates = reporting && data.rates && data.rates.length > 0 ? data.rates : null;
+  const missing = data.missingRates && data.missingRates.length > 0 ? data.missingRates : null;
   return (
-    <div className="table-scroll breakdown-scroll">
-      <table className="table breakdown-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('analytics.breakdown.columns.name')}</th>
-            {data.columns.map((c) => (
-              <th key={c} scope="col" className="col-num">
-                {t(`analytics.breakdown.columns.${c}`)}
-              </th>
-            ))}
-            <th scope="col">{t('analytics.breakdown.trend')}</th>
-          </tr>
-        </thead>
-        {groups.map((g, gi) => (
-          <tbody key={`${g.currency ?? ''}|${gi}`}>
-            {g.currency && (
-              <tr className="breakdown-group">
-                <th scope="rowgroup" colSpan={columnCount} className="col-text">
-                  {t('analytics.breakdown.currencyGroup', { currency: g.currency })}
+    <>
+      {/* Above the table, outside its scroller: how the rows are ranked is read before the rows, and a
+          merchant must not scroll to the end of twenty rows to learn that some were converted. */}
+      {(rates || missing) && (
+        <div className="breakdown-notes" role="note" aria-label={t('analytics.breakdown.conversionLabel')}>
+          {rates && reporting && (
+            <p className="kpi-note muted">
+              {t('analytics.breakdown.convertedNote', {
+                currency: reporting,
+                rates: formatRates(rates, reporting, i18n.language),
+              })}
+            </p>
+          )}
+          {missing && (
+            <p className="kpi-note kpi-note-warning">
+              {t('analytics.breakdown.missingRate', { currencies: missing.join(', ') })}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="table-scroll breakdown-scroll">
+        <table className="table breakdown-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('analytics.breakdown.columns.name')}</th>
+              {data.columns.map((c) => (
+                <th key={c} scope="col" className="col-num">
+                  {t(`analytics.breakdown.columns.${c}`)}
                 </th>
-              </tr>
-            )}
-            {g.rows.map((r) => {
-              const focused = focus !== null && kind === focus.kind && focus.id === r.id;
-              return (
-                <tr key={`${r.id}|${r.currency}`} className={focused ? 'row-focused' : undefined}>
-                  <th scope="row" className="col-text">
-                    {kind ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-pressed={focused}
-                        aria-label={t('analytics.breakdown.filterBy', { label: label(r) })}
-                        onClick={() => onFocus({ kind, id: r.id, label: label(r) })}
-                      >
-                        {label(r)}
-                      </button>
-                    ) : (
-                      label(r)
-                    )}
-                    {r.detail && <span className="muted cell-detail">{r.detail}</span>}
-                    {r.convertedFrom && (
-                      <span className="muted cell-detail">
-                        {t('analytics.breakdown.convertedFrom', { currency: r.convertedFrom })}
-                      </span>
-                    )}
+              ))}
+              <th scope="col">{t('analytics.breakdown.trend')}</th>
+            </tr>
+          </thead>
+          {groups.map((g, gi) => (
+            <tbody key={`${g.currency ?? ''}|${gi}`}>
+              {g.currency && (
+                <tr className="breakdown-group">
+                  <th scope="rowgroup" colSpan={columnCount} className="col-text">
+                    {t('analytics.breakdown.currencyGroup', { currency: g.currency })}
                   </th>
-                  {data.columns.map((c) => (
-                    <td key={c} className="col-num">
-                      {cell(r, c)}
-                    </td>
-                  ))}
-                  <td>
-                    <Sparkline values={r.spark} color={palette.colors[0] ?? '#0072b2'} />
-                  </td>
                 </tr>
-              );
-            })}
-          </tbody>
-        ))}
-      </table>
-      {reporting && data.rates && data.rates.length > 0 && (
-        <p className="kpi-note muted">
-          {t('analytics.breakdown.convertedNote', {
-            currency: reporting,
-            rates: formatRates(data.rates, reporting, i18n.language),
-          })}
-        </p>
-      )}
-      {data.missingRates && data.missingRates.length > 0 && (
-        <p className="kpi-note muted">
-          {t('analytics.breakdown.missingRate', { currencies: data.missingRates.join(', ') })}
-        </p>
-      )}
-    </div>
+              )}
+              {g.rows.map((r) => {
+                const focused = focus !== null && kind === focus.kind && focus.id === r.id;
+                return (
+                  <tr key={`${r.id}|${r.currency}`} className={focused ? 'row-focused' : undefined}>
+                    <th scope="row" className="col-text">
+                      {kind ? (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-pressed={focused}
+                          aria-label={t('analytics.breakdown.filterBy', { label: label(r) })}
+                          onClick={() => onFocus({ kind, id: r.id, label: label(r) })}
+                        >
+                          {label(r)}
+                        </button>
+                      ) : (
+                        label(r)
+                      )}
+                      {r.detail && <span className="muted cell-detail">{r.detail}</span>}
+                      {r.convertedFrom && (
+                        <span className="muted cell-detail">
+                          {t('analytics.breakdown.convertedFrom', { currency: r.convertedFrom })}
+                        </span>
+                      )}
+                    </th>
+                    {data.columns.map((c) => (
+                      <td key={c} className="col-num">
+                        {cell(r, c)}
+                      </td>
+                    ))}
+                    <td>
+                      <Sparkline values={r.spark} color={palette.colors[0] ?? '#0072b2'} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </>
   );
 }

@@ -19,7 +19,7 @@ import { useExport } from '../../features/analytics/useExport';
 import { ZoneLine } from '../../features/analytics/ZoneLine';
 import { Breakdowns } from './Breakdowns';
 import { DefinitionsDialog } from './DefinitionsDialog';
-import { KpiCard } from './KpiCard';
+import { KpiGrid } from './KpiGrid';
 import { TrendChart } from './TrendChart';
 import { useDashboardView } from './useDashboardView';
 
@@ -141,17 +141,13 @@ function Dashboard({
             <ZoneLine scopes={o.scopes} filter={filter} />
             <Freshness freshness={o.freshness} />
           </div>
-          <div className="kpi-grid" aria-busy={overview.isFetching}>
-            {o.kpis.map((k, i) => (
-              <KpiCard
-                key={k.key}
-                kpi={k}
-                color={palette.colors[i % palette.colors.length] ?? '#0072b2'}
-                synced={syncedOf(k.source)}
-                onExplain={() => setExplain(k.key)}
-              />
-            ))}
-          </div>
+          <KpiGrid
+            kpis={o.kpis}
+            busy={overview.isFetching}
+            colorOf={(i) => palette.colors[i % palette.colors.length] ?? '#0072b2'}
+            syncedOf={(k) => syncedOf(k.source)}
+            onExplain={(k) => setExplain(k.key)}
+          />
           {series.error ? (
             <LoadFailed
               title={t('analytics.loadFailed')}

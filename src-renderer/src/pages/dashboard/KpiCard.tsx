@@ -29,19 +29,33 @@ function ValueLine({ kpi, v, color }: { kpi: Kpi; v: KpiValue; color: string }):
   );
 }
 
+/** A KPI shown converted into the reporting currency: one figure, with the rates it used. */
+function shownConverted(kpi: Kpi): boolean {
+  const c = kpi.converted;
+  return !kpi.unavailable && c !== null && c.missing.length === 0 && c.value !== null;
+}
+
+/** How many figures a KPI's card shows side by side (one per currency unless converted). */
+export function kpiFigureCount(kpi: Kpi): number {
+  return kpi.unavailable ? 0 : shownConverted(kpi) ? 1 : kpi.values.length;
+}
+
 /**
- * One KPI. A card holding one figure per currency (two currencies: two figures) is as wide as that many
- * cards (`kpi-card-wide`, laid out in analytics.css) with its figures side by side, so every card of a row is
+ * One KPI. A card holding one figure per currency (two currencies: two figures) is as wide as two cards
+ * (`kpi-card-wide`; its span is given by KpiGrid) with its figures side by side, so every card of a row is
  * one figure tall: a row never pairs a tall two-currency card with short ones left mostly empty. A figure
  * with nothing to compare with says so in its short muted line, where the change would be.
  */
 export function KpiCard({
   kpi,
+  span,
   color,
   synced,
   onExplain,
 }: {
   kpi: Kpi;
+  /** Grid columns the card spans; undefined until the grid is measured (analytics.css then decides). */
+  span?: number | undefined;
   color: string;
   /** When the card's source last synced ("Ads synced 3 hours ago"); null when nothing selected has it. */
   synced: string | null;
@@ -50,11 +64,14 @@ export function KpiCard({
   const { t, i18n } = useTranslation();
   const title = t(`analytics.kpi.${kpi.key}`);
   const converted = kpi.converted;
-  const asConverted =
-    !kpi.unavailable && converted && converted.missing.length === 0 && converted.value !== null;
-  const figures = kpi.unavailable ? 0 : asConverted ? 1 : kpi.values.length;
+  const asConverted = shownConverted(kpi);
+  const figures = kpiFigureCount(kpi);
   return (
-    <section className={figures > 1 ? 'card kpi-card kpi-card-wide' : 'card kpi-card'} aria-label={title}>
+    <section
+      className={figures > 1 ? 'card kpi-card kpi-card-wide' : 'card kpi-card'}
+      style={span ? { gridColumn: `span ${span}` } : undefined}
+      aria-label={title}
+    >
       <header className="kpi-head">
         <h3 className="kpi-title">{title}</h3>
         <button

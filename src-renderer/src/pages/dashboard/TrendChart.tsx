@@ -10,7 +10,7 @@ import {
   type Timeseries,
 } from '@shared/analytics';
 import type { ChartLegend } from '../../features/analytics/chart-picture';
-import { formatDay, formatFigure } from '../../features/analytics/format';
+import { formatDay, formatFigure, formatRates } from '../../features/analytics/format';
 import { useChartPalette } from '../../features/analytics/palette';
 
 const countMetrics = new Set<SeriesMetric>(['orders', 'units']);
@@ -81,7 +81,8 @@ export function TrendChart(props: {
     inUnit.some((s) => s.converted) && data.rates.length > 0
       ? t('analytics.kpi.converted', {
           currency: shownUnit,
-          rates: data.rates.map((r) => `1 ${r.currency} = ${r.rate} ${shownUnit} (${r.asOf})`).join(', '),
+          // The as-of day as the cards and the rates table write it (the reader's language), never ISO.
+          rates: formatRates(data.rates, shownUnit, i18n.language),
         })
       : null;
   const legend = (): Omit<ChartLegend, 'text'> => ({
