@@ -4,6 +4,17 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { pureSharedSchemas } from './scripts/pure-schemas';
 
+/** Dependency-free modules the renderer's boot chunk holds (see `manualChunks` below). */
+const bootModules = [
+  'vite/preload-helper.js',
+  'src-renderer/src/app/boot.ts',
+  'src-renderer/src/app/pageLoaders.ts',
+  'src-renderer/src/api/sentEarly.ts',
+  'src-renderer/src/i18n/languageLoaders.ts',
+  'src-renderer/src/navigation/pages.ts',
+  'src-renderer/src/pages/creators/firstPage.ts',
+];
+
 const alias = { '@shared': resolve(import.meta.dirname, 'src-shared') };
 
 /**
@@ -61,6 +72,10 @@ export default defineConfig({
       minify: true,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
+        // The boot module (src-renderer/src/app/boot.ts) and what it imports in a chunk of their own, which
+        // the entry imports first: in one chunk with the entry, Chromium would evaluate the entry's other
+        // chunks (React, zod) before it.
+        output: { manualChunks: (id) => (bootModules.some((m) => id.endsWith(m)) ? 'boot' : undefined) },
       },
     },
   },

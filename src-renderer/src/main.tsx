@@ -1,4 +1,5 @@
-// First: what the first screen needs is asked for while the rest of the bundle is evaluated.
+// First: what the first screen needs starts travelling before the rest of the bundle is evaluated.
+import './app/boot';
 import { openingAnswers } from './app/opening';
 import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';

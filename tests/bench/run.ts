@@ -1,5 +1,6 @@
 import { benchAnalytics } from './analytics.bench';
 import { benchCreators } from './creators.bench';
+import { benchCreatorsFirstRows } from './creators-first-rows.bench';
 import { benchCreatorsImport } from './creators-import.bench';
 import { benchCatalogue } from './catalogue.bench';
 import { benchDatabase } from './database.bench';
@@ -21,6 +22,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['ipc', benchIpcLatency],
   ['sync1m', benchSync1M],
   ['creators', benchCreators],
+  ['creators-first-rows', benchCreatorsFirstRows],
   ['creators-import', benchCreatorsImport],
   ['catalogue', benchCatalogue],
   ['outreach', benchOutreach],

@@ -5,8 +5,12 @@ import { useSyncExternalStore } from 'react';
  * sync status, app info, identity, recovery) wait for it, so the opening page's own answer is the first
  * thing main answers and its rows are the first thing React draws: eight side requests fired with the first
  * commit held its rows back by their fetch and effect work (`creators.table.firstRows.ms`, docs/creators.md).
+ * A window that opens on a page which says when its content is drawn (`awaitOpeningContent`) counts that
+ * content's paint as its first screen, not the shell's first frame: the side reads' answers and renders
+ * otherwise land between the rows being drawn and painted.
  */
 let painted = false;
+let awaitingContent = false;
 const listeners = new Set<() => void>();
 
 function settle(): void {
@@ -15,23 +19,44 @@ function settle(): void {
   for (const listener of listeners) listener();
 }
 
-/**
- * Called from the data layer's first commit (ApiProvider): settles once the frame it drew has been painted (an animation
- * callback runs before that paint, a message posted from it after), or after `fallbackMs` in a window that
- * never paints (hidden, or a DOM without frames).
- */
-export function noteFirstCommit(fallbackMs = 1_000): void {
-  if (painted) return;
-  setTimeout(settle, fallbackMs);
+/** Runs `then` once the frame being drawn now has been painted: an animation callback runs before that paint, a message posted from it after. */
+function afterPaint(then: () => void): void {
   if (typeof requestAnimationFrame === 'undefined' || typeof MessageChannel === 'undefined') {
-    setTimeout(settle, 0);
+    setTimeout(then, 0);
     return;
   }
   requestAnimationFrame(() => {
     const after = new MessageChannel();
-    after.port1.onmessage = settle;
+    after.port1.onmessage = then;
     after.port2.postMessage(null);
   });
+}
+
+/**
+ * Called before the first render (app/opening.ts) when the opening page reports its first content
+ * (`noteOpeningContentDrawn`): the first screen is that content painted.
+ */
+export function awaitOpeningContent(): void {
+  if (!painted) awaitingContent = true;
+}
+
+/**
+ * Called from the data layer's first commit (ApiProvider): settles once the frame it drew has been painted,
+ * or, when the opening page's content is awaited, once that is painted. `fallbackMs` after the commit it
+ * settles anyway: a window that never paints (hidden, or a DOM without frames), a page that never draws (the
+ * app is locked) or content that is slow to come.
+ */
+export function noteFirstCommit(fallbackMs = awaitingContent ? 2_000 : 1_000): void {
+  if (painted) return;
+  setTimeout(settle, fallbackMs);
+  if (!awaitingContent) afterPaint(settle);
+}
+
+/** Called by the opening page when it has committed its first content (rows, an empty state or an error). */
+export function noteOpeningContentDrawn(): void {
+  if (painted || !awaitingContent) return;
+  awaitingContent = false;
+  afterPaint(settle);
 }
 
 const subscribe = (listener: () => void): (() => void) => {

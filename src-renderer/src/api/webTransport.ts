@@ -2,6 +2,7 @@ import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } fr
 import { resultEnvelopeSchema, type ResultEnvelope } from '@shared/envelope';
 import type { RendererBridge } from './bridge';
 import { httpError, offlineError } from './errors';
+import { ipcRequest, ipcUrl, takeSent } from './sentEarly';
 
 type Listener = (payload: unknown) => void;
 
@@ -18,14 +19,11 @@ export function createWebTransport(baseUrl = ''): RendererBridge {
     channel: C,
     input: ChannelInput<C>,
   ): Promise<ResultEnvelope<ChannelOutput<C>>> {
+    const sent = JSON.stringify(input ?? {});
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}/ipc/${channel}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(input ?? {}),
-      });
+      const url = ipcUrl(baseUrl, channel);
+      response = await (takeSent(url, sent) ?? fetch(url, ipcRequest(sent)));
     } catch {
       // fetch only rejects when no HTTP answer came back at all: the bridge is gone or the network is.
       return { ok: false, error: offlineError().toShape() };

@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { askEarly } from '../api/early';
+import { awaitOpeningContent } from '../api/firstPaint';
 import { applyLanguage, languageReady } from '../i18n';
 import { pageFromHash } from '../navigation/routes';
 import { creatorsFirstPage } from '../pages/creators/firstPage';
@@ -22,7 +23,11 @@ const gates: Promise<unknown>[] = [
 ];
 // Before the page's chunks: Chromium opens at most six connections to the bridge, and the chunks' requests
 // queued the first rows' request behind them (it left ~100 ms after it was asked for).
-if (page === 'creators') askEarly(api, 'creators:search', creatorsFirstPage);
+if (page === 'creators') {
+  askEarly(api, 'creators:search', creatorsFirstPage);
+  // The shell's side reads wait for its rows to be painted, not for the shell's first frame.
+  awaitOpeningContent();
+}
 gates.push(preloadPage(page).catch(() => {}));
 
 /** How long the first render waits for the gates' answers before it shows the splash screen instead. */

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import type { ReactTable, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useFirstPaintDone } from '../api/firstPaint';
 import { Icon } from './Icon';
 import { editsWithArrows, keepRowControlsUntabbable, rowControls } from './rowControls';
 import type { PlainTable } from './tableFeatures';
@@ -58,12 +59,15 @@ export function VirtualTable<T extends RowData>(props: {
   const wantFocus = useRef(false);
   const focusedControl = useRef<{ element: HTMLElement; row: string; at: number } | null>(null);
 
+  // Rows beyond the view are drawn ahead for scrolling, but not in the window's first screen: there they
+  // only delay its paint (`creators.table.firstRows.ms`); they follow once it is painted.
+  const painted = useFirstPaintDone();
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: painted ? 12 : 2,
   });
   const items = virtualizer.getVirtualItems();
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));

@@ -1,23 +1,7 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languages, type Language } from '@shared/settings';
-import type { Catalogue } from './merge';
-
-/** Until settings arrive, follow the system language so the first screen is already readable. */
-export function guessLanguage(): Language {
-  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
-  return preferred.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
-}
-
-/**
- * Each language's catalogue is a chunk of its own: a window parses the texts of the language it shows, not
- * both (half the JS the first screen waited for was the two catalogues; `creators.table.firstRows.ms`,
- * docs/creators.md). English is also loaded under Chinese, as the fallback of a missing key.
- */
-const loaders: Record<Language, () => Promise<{ catalogue: Catalogue }>> = {
-  en: () => import('./language-en'),
-  'zh-CN': () => import('./language-zh-CN'),
-};
+import { guessLanguage, languageLoaders } from './languageLoaders';
 
 const isLanguage = (value: string): value is Language => (languages as readonly string[]).includes(value);
 
@@ -29,7 +13,7 @@ const lazyCatalogues: BackendModule = {
       callback(null, {});
       return;
     }
-    loaders[language]().then(
+    languageLoaders[language]().then(
       (module) => callback(null, module.catalogue),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );

@@ -1,33 +1,7 @@
 import { useEffect, useState } from 'react';
+import { pageFromHash, type Page } from './pages';
 
-export const pages = [
-  'dashboard',
-  'ads',
-  'finance',
-  'affiliate',
-  'creators',
-  'discover',
-  'samples',
-  'outreach',
-  'inbox',
-  'products',
-  'orders',
-  'accounts',
-  'settings',
-  'activity',
-] as const;
-export type Page = (typeof pages)[number];
-
-const defaultPage: Page = 'dashboard';
-
-export function hrefFor(page: Page): string {
-  return `#/${page}`;
-}
-
-export function pageFromHash(hash: string): Page {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/, 1)[0] ?? '';
-  return (pages as readonly string[]).includes(name) ? (name as Page) : defaultPage;
-}
+export { hrefFor, pageFromHash, pages, type Page } from './pages';
 
 /** A hash router is all the shell needs: it works the same from app:// and from the web bridge. */
 export function useCurrentPage(): Page {

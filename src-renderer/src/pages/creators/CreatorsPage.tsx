@@ -1,4 +1,12 @@
-import { Suspense, useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactElement,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   creatorSortColumns,
@@ -7,6 +15,7 @@ import {
   type CreatorSort,
   type CreatorSortColumn,
 } from '@shared/creators';
+import { noteOpeningContentDrawn, useFirstPaintDone } from '../../api/firstPaint';
 import { EmptyState } from '../../components/EmptyState';
 import type { TableSort } from '../../components/VirtualTable';
 import { ListPage } from '../../features/lists/ListPage';
@@ -47,9 +56,15 @@ export function CreatorsPage(): ReactElement {
   );
   const list = useCreators(query, sort);
   const { facets, lists } = useCreatorFacets(!list.loading);
-  useEffect(() => {
-    if (!list.loading) preloadCreatorParts();
+  const painted = useFirstPaintDone();
+  // The window's first screen, when it opens here, is these rows painted (api/firstPaint.ts).
+  useLayoutEffect(() => {
+    if (!list.loading) noteOpeningContentDrawn();
   }, [list.loading]);
+  // Not before the rows are painted: the parts' code would be evaluated between the rows drawn and painted.
+  useEffect(() => {
+    if (!list.loading && painted) preloadCreatorParts();
+  }, [list.loading, painted]);
   const number = new Intl.NumberFormat(i18n.language);
 
   const changeFilter = (next: CreatorFilter): void => {
