@@ -14,6 +14,7 @@ import { collaborationOrderId } from './shop/collaboration-orders';
 import { writeOrder } from './shop/order-json';
 import { poolStatus } from './shop/outreach';
 import { shopScopes } from './shop/scopes';
+import { loadWorld, worldAt } from './shop/world';
 import type { SandboxState } from './state';
 
 /**
@@ -119,6 +120,12 @@ const ordersPageMax = 1_000;
 const messageBody = z.strictObject({
   text: z.string().min(1).max(2000),
   conversationId: z.string().min(1).max(100).optional(),
+});
+
+/** A generated world of creators (`data/world.ts`): the same seed and size give the same creators. */
+const worldBody = z.strictObject({
+  seed: z.number().int().min(0).max(2_147_483_647),
+  size: z.number().int().min(1).max(200_000),
 });
 
 function authorized(req: SandboxRequest, token: string): boolean {
@@ -351,6 +358,16 @@ export function handleAdmin(state: SandboxState, req: SandboxRequest, adminToken
         writeOrder(w, ds, i, state.orderTexts.get(i));
       });
       return jsonText(200, w.raw(']}').bytes());
+    }
+    case 'POST /world': {
+      const b = bodyOf(req, worldBody);
+      if (!b.ok) return b.reply;
+      // Two worlds would share positions and handles; a test that wants another one resets first.
+      if (state.dataset.creators.count !== state.generated.creators.count)
+        return badRequest('a world is already loaded: POST /reset first');
+      const loaded = loadWorld(state, worldAt(b.value.seed, b.value.size, nowSec), nowSec);
+      // `now` is the instant the world was generated at: `worldAt` with it gives the test the same creators.
+      return json(200, { ok: true, now: nowSec, ...loaded });
     }
     case 'POST /messages': {
       // A creator writes in every conversation (or one): hostile message texts for the attack tests.

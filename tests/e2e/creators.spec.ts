@@ -1,12 +1,11 @@
-import { expect, test } from '@playwright/test';
-import type { CreatorsService } from '../../src-main/creators/service';
+import { expect, type Page, test } from '@playwright/test';
 import { creatorCategories } from '../../src-main/sandbox/data/names';
-import { countOf, crmAppPerTest, nav } from './crm-app';
-import { setLook } from './web-app';
+import { connectAndSeed, countOf, crmEnv, expectSyncHealthy, nav, type SeededWorld } from './crm-app';
+import { setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 12's CRM in the real renderer over the web bridge: a 20,000-creator list (generated straight into
- * the database, indexed by the CRM's own code) searched and filtered, a creator opened, tagged and added to a
+ * the database as the connected shop's, indexed by the CRM's own code) searched and filtered, a creator opened, tagged and added to a
  * list; a nickname that looks like markup shows as text; a score set by hand with its reason and given back,
  * a note edited and deleted, a creator unblocked from the blocklist. Screenshots in both languages and both
  * themes.
@@ -15,7 +14,7 @@ const creators = 20_000;
 const hostile = '<img src=x onerror=alert(1)>';
 
 /** Beside the generated ones: a creator named like markup, and one with a note, blocked with a reason. */
-function addKnownCreators(crm: CreatorsService, now: number): void {
+function addKnownCreators({ crm, now }: Pick<SeededWorld, 'crm' | 'now'>): void {
   crm.resolve(
     { openId: 'hostile-1', handle: 'markup_fan', nickname: hostile, region: 'US' },
     { origin: 'manual', now },
@@ -28,22 +27,40 @@ function addKnownCreators(crm: CreatorsService, now: number): void {
   crm.bulk({ ids: [scored] }, { kind: 'block', reason: 'Posted a competitor in our campaign' });
 }
 
-test.describe('a 20,000-creator list', () => {
-  const web = crmAppPerTest('shopmesh-e2e-creators-', creators, 12, addKnownCreators);
+/**
+ * The connected sandbox shop's own creators (its affiliate orders, samples and conversations), as the
+ * Creators page counts them before the generated ones are added.
+ */
+async function syncedCount(page: Page): Promise<number> {
+  await nav(page).getByRole('link', { name: 'Creators', exact: true }).click();
+  return countOf(page);
+}
 
-  test('search and filter 20,000 creators, open one, tag it, add it to a list', async ({ page }) => {
-    // Many steps and four looks on a shared machine: the default minute is too tight.
-    test.setTimeout(180_000);
+test.describe('a 20,000-creator list', () => {
+  const web = webAppPerTest('shopmesh-e2e-creators-', { ...crmEnv, SHOPMESH_SANDBOX_SCALE: 'tiny' });
+
+  test('search and filter 20,000 creators, open one, tag it, add it to a list', async ({ page, context }) => {
+    // A connected and synced shop, 20,000 creators seeded and indexed, many steps and four looks on a
+    // shared machine: the default minute is too tight.
+    test.setTimeout(240_000);
     const alerts: string[] = [];
     page.on('dialog', (d) => {
       alerts.push(d.message());
       void d.dismiss();
     });
-    await page.goto(web.app.url);
+    let synced = 0;
+    await connectAndSeed(web, page, context, {
+      size: creators,
+      seed: 12,
+      categoryProducts: true,
+      extra: addKnownCreators,
+      before: async () => (synced = await syncedCount(page)),
+    });
+    await expectSyncHealthy(page, web);
     await nav(page).getByRole('link', { name: 'Creators', exact: true }).click();
     const table = page.getByRole('table', { name: 'Creators' });
     await expect(table.getByRole('row').nth(1)).toBeVisible();
-    expect(await countOf(page)).toBe(creators + 2);
+    expect(await countOf(page)).toBe(synced + creators + 2);
 
     // Full text with a prefix, then two filters: the count follows each step and every row matches.
     await page.getByLabel('Search creators').fill('luna');
@@ -126,6 +143,7 @@ test.describe('a 20,000-creator list', () => {
           .getByRole('link', { name: /^(Creators|达人)$/ })
           .click();
         await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+        await expectSyncHealthy(page, web);
         await page.screenshot({ path: `test-results/e2e/creators-${language}-${theme}.png`, fullPage: true });
       }
     await page.getByRole('table').getByRole('row').nth(1).click();
@@ -136,13 +154,15 @@ test.describe('a 20,000-creator list', () => {
 });
 
 test.describe('one creator in detail', () => {
-  const web = crmAppPerTest('shopmesh-e2e-creator-detail-', 300, 12, addKnownCreators);
+  const web = webAppPerTest('shopmesh-e2e-creator-detail-', { ...crmEnv, SHOPMESH_SANDBOX_SCALE: 'tiny' });
 
   test('set a score by hand with a reason, edit and delete a note, unblock a creator from the blocklist', async ({
     page,
+    context,
   }) => {
     test.setTimeout(180_000);
-    await page.goto(web.app.url);
+    await connectAndSeed(web, page, context, { size: 300, seed: 12, extra: addKnownCreators });
+    await expectSyncHealthy(page, web);
     await nav(page).getByRole('link', { name: 'Creators', exact: true }).click();
     const table = page.getByRole('table', { name: 'Creators' });
     await page.getByLabel('Search creators').fill('hand_scored');

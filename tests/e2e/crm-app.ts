@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { type BrowserContext, expect, type Page } from '@playwright/test';
+import type { SyncStatus } from '@shared/sync';
 import type { CreatorsService } from '../../src-main/creators/service';
 import { openDatabase, type Database } from '../../src-main/db/connection';
 import { creatorCategories } from '../../src-main/sandbox/data/names';
-import { buildWorld } from '../helpers/creator-world';
+import { buildWorld, type World, type WorldOptions } from '../helpers/creator-world';
 import { quietCrm } from '../helpers/quiet-crm';
-import { webAppPerTest, type WebAppPerTest } from './web-app';
+import { callApi, connectShop, webAppPerTest, type WebAppPerTest } from './web-app';
 
 /** What the CRM journeys start the app with: the vault under a passphrase, so no keychain is needed. */
 export const crmEnv = {
@@ -28,7 +29,7 @@ export async function seedCreators(
     const now = Date.now();
     // TikTok's category ids, as the sandbox names them; the names come from the merchant's products.
     buildWorld(db, size, seed, now, { categories: creatorCategories.map((c) => c.id) });
-    addCategoryProducts(db, now);
+    addCategoryProducts(db, now, { accountId: 'world', shopIds: ['shop-us'] });
     const crm = quietCrm(db, now);
     extra(crm, now);
     await crm.worker.kick('startup');
@@ -38,21 +39,130 @@ export async function seedCreators(
   }
 }
 
+/** What a seeded world is written with once a real shop is connected; `db` is the app's, while it is stopped. */
+export interface WorldSeed {
+  size: number;
+  seed: number;
+  /** How categories are drawn and written (the owner is the connected Account, always). */
+  options?: Omit<WorldOptions, 'owner'>;
+  /**
+   * One product per TikTok category in the first shop, named by its category chain, when the shop's own
+   * synced products do not name every category the world uses.
+   */
+  categoryProducts?: boolean;
+  /** What the journey reads of the app once the shop has synced and before it is stopped. */
+  before?: () => Promise<unknown>;
+  /** More rows through the CRM or the tables, after the world and before indexing. */
+  extra?: (seeded: SeededWorld) => void;
+}
+
+/** What `WorldSeed.extra` is given. */
+export interface SeededWorld {
+  db: Database;
+  crm: CreatorsService;
+  world: World;
+  now: number;
+  owner: { accountId: string; shopIds: readonly string[] };
+}
+
+/** Every Account's sync has run and none is running, as the app's own status says. */
+export async function syncSettled(page: Page, web: WebAppPerTest): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const status = await callApi<SyncStatus>(web.app, page.request, 'sync:status', {});
+        return (
+          status.accounts.length > 0 &&
+          status.accounts.every((a) => a.state !== 'running' && a.lastOutcome !== null)
+        );
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
+
 /**
- * One product per category in the world's US shop, whose category chain names it: the app learns category
- * names only from the merchant's own products (src-main/creators/category-names.ts).
+ * A seeded-world journey's start. The sandbox's shop is connected on the Accounts page and synced, so the
+ * app holds a real Account with real tokens; then the app is stopped, `seed.size` generated creators are
+ * written as that Account's (their sightings in its shops, US first) and indexed by the CRM's own worker,
+ * and the app starts again on the same folder with the page open on it. A world with an Account of its own
+ * would be one the app holds no tokens for: its sync fails and the top bar rightly says "Sync problem".
  */
-function addCategoryProducts(db: Database, now: number): void {
+export async function connectAndSeed(
+  web: WebAppPerTest,
+  page: Page,
+  context: BrowserContext,
+  seed: WorldSeed,
+): Promise<{ world: World; seededAt: number }> {
+  await page.goto(web.app.url);
+  await connectShop(page, context);
+  await syncSettled(page, web);
+  await seed.before?.();
+  await web.stop();
+  const db = openDatabase(join(web.dataDir, 'shopmesh.db'));
+  let out: { world: World; seededAt: number };
+  try {
+    const accountId = db
+      .prepare(`SELECT id FROM accounts WHERE provider = 'shop' AND status = 'active'`)
+      .pluck()
+      .get() as string;
+    const shopIds = db
+      .prepare(`SELECT shop_id FROM shops WHERE account_id = ? ORDER BY region = 'US' DESC, shop_id`)
+      .pluck()
+      .all(accountId) as string[];
+    const owner = { accountId, shopIds };
+    const now = Date.now();
+    const world = buildWorld(db, seed.size, seed.seed, now, {
+      categories: creatorCategories.map((c) => c.id),
+      ...seed.options,
+      owner,
+    });
+    if (seed.categoryProducts) addCategoryProducts(db, now, owner);
+    const crm = quietCrm(db, now);
+    seed.extra?.({ db, crm, world, now, owner });
+    await crm.worker.kick('startup');
+    await crm.close();
+    out = { world, seededAt: now };
+  } finally {
+    db.close();
+  }
+  await web.start();
+  await page.goto(web.app.url);
+  return out;
+}
+
+/**
+ * Once every Account's sync has run, the top bar says when data last synced and shows no "Sync problem"
+ * (in either language).
+ */
+export async function expectSyncHealthy(page: Page, web: WebAppPerTest): Promise<void> {
+  await syncSettled(page, web);
+  const bar = page.locator('header.topbar');
+  // The bar has the settled status once it says how fresh the data is; only then is "no link" meaningful.
+  await expect(bar.getByText(/Last synced|Not synced yet|上次同步|尚未同步/)).toBeVisible();
+  await expect(bar.getByRole('link', { name: /Sync problem|同步异常/ })).toHaveCount(0);
+  await expect(bar.getByText(/Last synced|上次同步/)).toBeVisible();
+}
+
+/**
+ * One product per category in the owner's first shop, whose category chain names it: the app learns
+ * category names only from the merchant's own products (src-main/creators/category-names.ts).
+ */
+function addCategoryProducts(
+  db: Database,
+  now: number,
+  owner: { accountId: string; shopIds: readonly string[] },
+): void {
   const product = db.prepare(
-    `INSERT INTO products (product_id, account_id, shop_id, title, status, update_time, etag, synced_at)
-     VALUES (?, 'world', 'shop-us', ?, 'ACTIVATE', ?, 'e', ?)`,
+    `INSERT OR IGNORE INTO products (product_id, account_id, shop_id, title, status, update_time, etag, synced_at)
+     VALUES (?, ?, ?, ?, 'ACTIVATE', ?, 'e', ?)`,
   );
   const chain = db.prepare(
     'INSERT INTO product_categories (product_id, chain, update_time, fetched_at) VALUES (?, ?, ?, ?)',
   );
   for (const c of creatorCategories) {
     const id = `world-product-${c.id}`;
-    product.run(id, `${c.name} sampler`, now, now);
+    product.run(id, owner.accountId, owner.shopIds[0], `${c.name} sampler`, now, now);
     chain.run(id, JSON.stringify([{ id: c.id, name: c.name }]), now, now);
   }
 }

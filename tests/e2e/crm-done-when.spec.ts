@@ -1,16 +1,13 @@
-import { join } from 'node:path';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { IMPORT_CHUNK_BYTES, type ImportResult } from '@shared/creator-import';
 import type { CreatorDetail } from '@shared/creator-detail';
 import type { MarketplaceCreatorView, MarketplaceSearchResult } from '@shared/marketplace';
 import type { ScoreRulesUse } from '@shared/creator-score';
 import type { SamplesPage } from '@shared/samples';
-import { type Database, openDatabase } from '../../src-main/db/connection';
 import { creatorCategories } from '../../src-main/sandbox/data/names';
-import { buildWorld, type World } from '../helpers/creator-world';
-import { quietCrm } from '../helpers/quiet-crm';
-import { countOf, crmEnv, nav } from './crm-app';
-import { callApi, connectShop, setLook, webAppPerTest } from './web-app';
+import type { World } from '../helpers/creator-world';
+import { connectAndSeed, countOf, crmEnv, expectSyncHealthy, nav, type SeededWorld } from './crm-app';
+import { callApi, setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 12's "Done when" as one journey: in a 20,000-creator list a new user finds "US beauty creators with
@@ -32,7 +29,6 @@ const beauty = tiktokCategories.find((c) => c.name.startsWith('Beauty'))!;
 
 /** The creators the seed wrote, and when the seeded creators were last messaged (epoch ms). */
 let world: World;
-let seededAt = 0;
 const contactedAt = new Map<number, number>();
 
 /**
@@ -40,10 +36,10 @@ const contactedAt = new Map<number, number>();
  * the shop, as the sync stores them, so the app's own indexer works out "last contacted". Each time sits half
  * a day off a whole day, so "30 days ago" never falls between the seed's clock and the app's.
  */
-function messageWorld(db: Database): void {
+function messageWorld({ db, owner, world }: SeededWorld): void {
   const conversation = db.prepare(
     `INSERT INTO conversations (conversation_id, account_id, shop_id, creator_id, last_message_at, synced_at)
-     VALUES (?, 'world', 'shop-us', ?, ?, 1)`,
+     VALUES (?, ?, ?, ?, ?, 1)`,
   );
   const message = db.prepare(
     `INSERT INTO messages (message_id, conversation_id, conversation_index, type, content, sender_id,
@@ -55,35 +51,14 @@ function messageWorld(db: Database): void {
       const fact = world.facts.get(c.id)?.lastContactedAt ?? null;
       if (fact === null) continue;
       const at = fact - DAY / 2;
-      conversation.run(`CV-${c.id}`, c.id, at);
+      conversation.run(`CV-${c.id}`, owner.accountId, owner.shopIds[0], c.id, at);
       message.run(`MSG-${c.id}`, `CV-${c.id}`, at);
       contactedAt.set(c.id, at);
     }
   })();
 }
 
-const web = webAppPerTest(
-  'shopmesh-e2e-crm-done-',
-  { ...crmEnv, SHOPMESH_SANDBOX_SCALE: 'tiny' },
-  async (dir) => {
-    const db = openDatabase(join(dir, 'shopmesh.db'));
-    try {
-      seededAt = Date.now();
-      contactedAt.clear();
-      // Each creator's TikTok categories are drawn here but given to the app by the CSV import below.
-      world = buildWorld(db, size, seed, seededAt, {
-        categories: tiktokCategories.map((c) => c.id),
-        writeCategories: false,
-      });
-      messageWorld(db);
-      const crm = quietCrm(db, seededAt);
-      await crm.worker.kick('startup');
-      await crm.close();
-    } finally {
-      db.close();
-    }
-  },
-);
+const web = webAppPerTest('shopmesh-e2e-crm-done-', { ...crmEnv, SHOPMESH_SANDBOX_SCALE: 'tiny' });
 
 /** "US beauty, 10k–100k followers, GMV from $1,000, not contacted in the last 30 days", by brute force. */
 function expectedHandles(now: number): Set<string> {
@@ -211,11 +186,21 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
     void d.dismiss();
   });
 
+  // The shop is connected first: the 20,000 generated creators are its own (seen in its shops, messaged in
+  // its conversations), so the app holds tokens for every Account it has and its sync succeeds.
+  contactedAt.clear();
+  ({ world } = await connectAndSeed(web, page, context, {
+    size,
+    seed,
+    // Each creator's TikTok categories are drawn here but given to the app by the CSV import below.
+    options: { writeCategories: false },
+    extra: messageWorld,
+  }));
+  await expectSyncHealthy(page, web);
+
   // A connected shop brings free-sample requests; the creator of one that can be approved is the one this
   // journey opens. The Creator Marketplace gives it its region, figures and categories: the one chosen is
   // the first whose marketplace figures answer the question.
-  await page.goto(web.app.url);
-  await connectShop(page, context);
   const pending = await callApi<SamplesPage>(web.app, page.request, 'samples:list', {
     group: 'to_review',
     limit: 200,
@@ -304,6 +289,7 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   await expect(table.getByRole('row').filter({ hasText: `@${applicant.handle}` })).toContainText(
     nameOf(applicantCategories[0]!),
   );
+  await expectSyncHealthy(page, web);
   await page.screenshot({ path: 'test-results/e2e/crm-done-when-found-en-light.png', fullPage: true });
 
   // Why it fits: the score's breakdown names the region it matched.
@@ -374,6 +360,7 @@ test('find US beauty creators in 20,000, see why one fits, approve its sample, l
   await expect(page.getByRole('list', { name: '当前筛选' })).toContainText('最近 30 天未联系');
   await page.getByRole('button', { name: '更多筛选（已设 4 项）' }).click();
   await expect(page.getByLabel('粉丝数不少于')).toHaveValue('10000');
+  await expectSyncHealthy(page, web);
   await page.screenshot({ path: 'test-results/e2e/crm-done-when-found-zh-CN-dark.png', fullPage: true });
   await page
     .getByRole('table')

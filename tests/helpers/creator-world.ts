@@ -115,6 +115,13 @@ export interface WorldOptions {
    * merchant does (a CSV import's `categories` column) and still knows which each creator has.
    */
   writeCategories?: boolean;
+  /**
+   * The connected shop Account the world's sightings and affiliate orders belong to (an app journey
+   * connects one first). Without it the world brings its own Account, "World", with three shops: fine for
+   * code that reads the tables, but an app started on it has an Account it holds no tokens for, whose sync
+   * fails (and says so in the top bar).
+   */
+  owner?: { accountId: string; shopIds: readonly string[] };
 }
 
 export function buildWorld(
@@ -129,29 +136,34 @@ export function buildWorld(
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const maybe = <T>(p: number, v: () => T): T | null => (r() < p ? v() : null);
-  const shops = ['shop-us', 'shop-gb', 'shop-th'];
-  db.prepare(
-    `INSERT OR IGNORE INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
-     VALUES ('world', 'shop', 'active', 'r-world', 'World', 1, 1)`,
-  ).run();
-  const shopInsert = db.prepare(
-    `INSERT OR IGNORE INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES (?, 'world', ?, ?, ?, 'c')`,
-  );
-  shopInsert.run('shop-us', 'US Shop', 'US', 'USD');
-  shopInsert.run('shop-gb', 'UK Shop', 'GB', 'GBP');
-  shopInsert.run('shop-th', 'Thai Shop', 'TH', 'THB');
+  const accountId = options.owner?.accountId ?? 'world';
+  const shops = options.owner ? [...options.owner.shopIds] : ['shop-us', 'shop-gb', 'shop-th'];
+  if (!options.owner) {
+    db.prepare(
+      `INSERT OR IGNORE INTO accounts (id, provider, status, remote_id, display_name, connected_at, updated_at)
+       VALUES ('world', 'shop', 'active', 'r-world', 'World', 1, 1)`,
+    ).run();
+    const shopInsert = db.prepare(
+      `INSERT OR IGNORE INTO shops (shop_id, account_id, name, region, currency, cipher) VALUES (?, 'world', ?, ?, ?, 'c')`,
+    );
+    shopInsert.run('shop-us', 'US Shop', 'US', 'USD');
+    shopInsert.run('shop-gb', 'UK Shop', 'GB', 'GBP');
+    shopInsert.run('shop-th', 'Thai Shop', 'TH', 'THB');
+  }
+  // What the merchant wrote (tags, lists, notes, blocks) dates from a month before `now`, not from 1970.
+  const made = now - 30 * DAY;
   const tagIds = new Map<string, number>();
   for (const t of tagPool) {
     tagIds.set(
       t,
-      Number(db.prepare('INSERT INTO tags (name, created_at) VALUES (?, 1)').run(t).lastInsertRowid),
+      Number(db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)').run(t, made).lastInsertRowid),
     );
   }
   const listIds = [1, 2, 3].map((i) =>
     Number(
       db
-        .prepare(`INSERT INTO creator_lists (name, kind, created_at, updated_at) VALUES (?, 'static', 1, 1)`)
-        .run(`List ${i}`).lastInsertRowid,
+        .prepare(`INSERT INTO creator_lists (name, kind, created_at, updated_at) VALUES (?, 'static', ?, ?)`)
+        .run(`List ${i}`, made, made).lastInsertRowid,
     ),
   );
 
@@ -167,17 +179,17 @@ export function buildWorld(
        VALUES (?, 'marketplace', ?, ?, ?, ?, ?, ?, ?)`,
     ),
     category: db.prepare('INSERT OR IGNORE INTO creator_categories VALUES (?, ?)'),
-    tag: db.prepare('INSERT OR IGNORE INTO creator_tags VALUES (?, ?, 1)'),
+    tag: db.prepare(`INSERT OR IGNORE INTO creator_tags VALUES (?, ?, ${made})`),
     note: db.prepare(
-      'INSERT INTO creator_notes (creator_id, body, created_at, updated_at) VALUES (?, ?, 1, 1)',
+      `INSERT INTO creator_notes (creator_id, body, created_at, updated_at) VALUES (?, ?, ${made}, ${made})`,
     ),
-    member: db.prepare('INSERT OR IGNORE INTO creator_list_members VALUES (?, ?, 1)'),
-    block: db.prepare(`INSERT INTO creator_blocklist VALUES (?, 'test', 1)`),
-    sight: db.prepare(`INSERT OR IGNORE INTO creator_sightings VALUES (?, 'world', ?, ?, ?, ?)`),
+    member: db.prepare(`INSERT OR IGNORE INTO creator_list_members VALUES (?, ?, ${made})`),
+    block: db.prepare(`INSERT INTO creator_blocklist VALUES (?, 'Missed a sample deadline', ${made})`),
+    sight: db.prepare(`INSERT OR IGNORE INTO creator_sightings VALUES (?, ?, ?, ?, ?, ?)`),
     order: db.prepare(
       `INSERT INTO affiliate_orders (order_id, account_id, shop_id, status, create_time, creator_id, creator_handle,
          currency, gmv_minor, est_commission_minor, actual_commission_minor, etag, synced_at)
-       VALUES (?, 'world', ?, 'COMPLETED', ?, ?, ?, ?, ?, 0, 0, 'e', 1)`,
+       VALUES (?, ?, ?, 'COMPLETED', ?, ?, ?, ?, ?, 0, 0, 'e', 1)`,
     ),
     merge: db.prepare(
       `INSERT INTO creator_merges (kept_id, merged_id, cause, evidence, merged_at) VALUES (?, ?, 'manual', '{}', 1)`,
@@ -310,7 +322,7 @@ export function buildWorld(
           const shop = pick(shops);
           const src = pick(syncSources);
           const seen = now - Math.floor(r() * 90) * DAY;
-          s.sight.run(rec, shop, src, seen, seen);
+          s.sight.run(rec, accountId, shop, src, seen, seen);
           if (!c.shops.includes(shop)) c.shops.push(shop);
           if (!c.sources.includes(src)) c.sources.push(src);
           c.lastSeenAt = Math.max(c.lastSeenAt ?? 0, seen);
@@ -325,7 +337,7 @@ export function buildWorld(
         for (let k = 0; k < 1 + Math.floor(r() * 3); k++) {
           const currency = k === 0 ? pick(['USD', 'GBP']) : c.orders[0]!.currency;
           const o = { currency, gmvMinor: Math.floor(r() * 100_000), at: now - Math.floor(r() * 60) * DAY };
-          s.order.run(`AO-${seed}-${orderNo++}`, 'shop-us', o.at, id, handle, currency, o.gmvMinor);
+          s.order.run(`AO-${seed}-${orderNo++}`, accountId, shops[0], o.at, id, handle, currency, o.gmvMinor);
           c.orders.push(o);
         }
       }

@@ -140,6 +140,8 @@ export interface CreatorColumns {
   flags: Uint8Array;
   usernames: string[];
   nicknames: string[];
+  /** Regions of a loaded world's creators (`data/world.ts`), by index; others derive theirs from the seed. */
+  regions?: ReadonlyArray<string | undefined>;
 }
 
 export interface AdvertiserRecord {
