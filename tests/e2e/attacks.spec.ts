@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { connectThrough, makeAccountsApp, sandboxAdmin } from '../helpers/accounts';
 import { makeTempDir } from '../helpers/tmp';
 import { crmAppPerTest } from './crm-app';
+import { SandboxAdminClient } from './sandbox-figures';
 import { reportSweep, SecretSweep } from './secret-sweep';
 import { type RunningWebApp, startWebApp } from './web-app';
 import { nothingRan, xssPayloads } from './xss';
@@ -83,6 +84,8 @@ test.describe('markup synced from TikTok', () => {
   const templateBody = `Hello {{creator_name}} ${payloads[1]} ${payloads[2]}`;
   let synced: { dir: string; cleanup: () => void };
   let web: RunningWebApp;
+  // What "Seller Center" changed, planted in both sandboxes (see beforeAll).
+  let productPatch: { productId: string; title: string; skus: { id: string; sellerSku: string }[] };
   const sweep = new SecretSweep();
 
   test.beforeAll(async () => {
@@ -98,11 +101,8 @@ test.describe('markup synced from TikTok', () => {
       const sku = t.app.db
         .prepare('SELECT product_id AS productId, sku_id AS skuId FROM product_skus LIMIT 1')
         .get() as { productId: string; skuId: string };
-      await sandboxAdmin(t.sandbox, 'POST', '/products', {
-        productId: sku.productId,
-        title,
-        skus: [{ id: sku.skuId, sellerSku: skuName }],
-      });
+      productPatch = { productId: sku.productId, title, skus: [{ id: sku.skuId, sellerSku: skuName }] };
+      await sandboxAdmin(t.sandbox, 'POST', '/products', productPatch);
       await sandboxAdmin(t.sandbox, 'POST', '/messages', { text: message });
       await t.invoke('sync:run', {});
       await t.app.sync.whenIdle();
@@ -126,7 +126,13 @@ test.describe('markup synced from TikTok', () => {
     const adminToken = `e2e-sweep-${Math.random().toString(36).slice(2)}`;
     const env = { ...vault, SHOPMESH_SANDBOX_SCALE: 'tiny', SHOPMESH_SANDBOX_ADMIN_TOKEN: adminToken };
     web = await startWebApp(synced.dir, env);
-    if (web.sandboxAdminBase) sweep.sandbox({ adminBase: web.sandboxAdminBase, adminToken });
+    if (!web.sandboxAdminBase) throw new Error('the web app runs no sandbox');
+    sweep.sandbox({ adminBase: web.sandboxAdminBase, adminToken });
+    // The web app talks to its own embedded sandbox (same seed, same products), and a product's dialog reads
+    // a never-read product from it at once (Get Product, for its pictures). Without the same change there,
+    // that read brought back the seeded title and the dialog and the list dropped the payload a moment after
+    // they showed it (the test passed only when it looked first).
+    await new SandboxAdminClient(web.sandboxAdminBase, adminToken).call('POST', '/products', productPatch);
     sweep.appStarted(web.token, env);
     sweep.prewarm(synced.dir);
     await sweep.tapEvents(web.origin, web.token);
@@ -154,7 +160,13 @@ test.describe('markup synced from TikTok', () => {
     await expect(page.getByText(skuName, { exact: true }).first()).toBeVisible();
     await nothingRan(page);
     await page.getByText(title, { exact: true }).first().click();
-    await expect(page.getByRole('dialog').last().getByText(title, { exact: true }).first()).toBeVisible();
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect(dialog.getByRole('heading', { name: title, exact: true })).toBeVisible();
+    // The picture ("<title>, picture 1 of n") arrives with the dialog's own read of the product from TikTok:
+    // once it shows, the title and SKU name have come back from Get Product, been stored and drawn anew.
+    await expect(dialog.getByRole('img', { name: title })).toBeVisible({ timeout: 15_000 });
+    await expect(dialog.getByRole('heading', { name: title, exact: true })).toBeVisible();
+    await expect(dialog.getByRole('cell', { name: skuName, exact: true }).first()).toBeVisible();
     await nothingRan(page);
     await page.screenshot({ path: 'test-results/e2e/attacks-xss-products.png' });
   });

@@ -7,8 +7,9 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   type ReactElement,
+  type ReactNode,
 } from 'react';
-import type { ReactTable, RowData } from '@tanstack/react-table';
+import type { Cell, Header, ReactTable, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useFirstPaintDone } from '../api/firstPaint';
 import { Icon } from './Icon';
@@ -23,6 +24,28 @@ export interface TableSort {
 
 const rowHeight = 45;
 const loadAheadRows = 20;
+
+/**
+ * A cell's content: its column's `cell` called as a function here, not drawn as a component of its own
+ * (FlexRender). Pages build their columns from their state (ticks, opened products, the loaded rows), so
+ * every change brings new `cell` functions; as components each was a new type, and React replaced every
+ * cell's elements. A click pressed on an element and released on its replacement reaches no row (Chromium
+ * sends no click), and the control that had focus left the page. Called here, the elements stay and update.
+ */
+function CellContent<T extends RowData>(props: { cell: Cell<PlainTable, T> }): ReactNode {
+  const draw = props.cell.column.columnDef.cell;
+  const content: ReactNode = typeof draw === 'function' ? draw(props.cell.getContext()) : draw;
+  return content;
+}
+
+/** A header's content, kept across new column definitions as a cell's is (the "tick all" box). */
+function HeaderContent<T extends RowData>(props: { header: Header<PlainTable, T> }): ReactNode {
+  const { header } = props;
+  if (header.isPlaceholder) return null;
+  const draw = header.column.columnDef.header;
+  const content: ReactNode = typeof draw === 'function' ? draw(header.getContext()) : draw;
+  return content;
+}
 
 /**
  * A table that renders only the rows in view (spacer rows keep the scroll height), with a sticky header.
@@ -84,8 +107,8 @@ export function VirtualTable<T extends RowData>(props: {
     const tbody = body.current;
     if (!tbody) return;
     keepRowControlsUntabbable(tbody);
-    // New column definitions (a page's tick state is in them) draw a cell's controls anew, and the one
-    // that had focus goes with them: focus moves to the control that took its place, not to the page.
+    // A cell that draws another element in place of its control (its state changed) takes focus with it:
+    // focus moves to the control that took its place, not to the page.
     const lost = focusedControl.current;
     if (!lost || lost.element.isConnected) return;
     focusedControl.current = null;
@@ -195,7 +218,7 @@ export function VirtualTable<T extends RowData>(props: {
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => {
                 const id = header.column.id;
-                const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+                const content = <HeaderContent header={header} />;
                 const width = props.columnWidths?.[id];
                 const style = width === undefined ? undefined : { width };
                 if (!onSortChange || !sortable.includes(id))
@@ -251,7 +274,7 @@ export function VirtualTable<T extends RowData>(props: {
               >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={`col-${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
+                    <CellContent cell={cell} />
                   </td>
                 ))}
               </tr>
