@@ -18,13 +18,15 @@ import { pageLoaders } from './pageLoaders';
  */
 const page = pageFromHash(window.location.hash);
 const language = guessLanguage();
-languageLoaders[language]().catch(() => undefined);
-pageLoaders[page]().catch(() => undefined);
+// The calls first: Chromium gives the bridge six connections, and the page's dozen chunks can queue the
+// calls behind them (app/opening.ts saw the rows' request leave ~100 ms after it was asked for).
 if (!window.shopmesh) {
   sendEarly(ipcUrl('', 'appLock:status'), '{}');
   sendEarly(ipcUrl('', 'settings:get'), '{}');
   if (page === 'creators') sendEarly(ipcUrl('', 'creators:search'), JSON.stringify(creatorsFirstPage));
 }
+languageLoaders[language]().catch(() => undefined);
+pageLoaders[page]().catch(() => undefined);
 // A window's first Intl number formatter is slow to make (the trace of one load: 190 ms inside the first
 // render, in the top bar's first `new Intl.NumberFormat`, on a loaded machine), later ones are not. Made in
 // the first task after the bundle has run, while the first render usually still waits for the page's code
