@@ -1,10 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
 import { connectThrough, makeAccountsApp, sandboxAdmin } from '../helpers/accounts';
 import { makeTempDir } from '../helpers/tmp';
-import { crmAppPerTest } from './crm-app';
+import { connectAndSeed, crmEnv, expectSyncHealthy, type SeededWorld } from './crm-app';
 import { SandboxAdminClient } from './sandbox-figures';
 import { reportSweep, SecretSweep } from './secret-sweep';
-import { type RunningWebApp, startWebApp } from './web-app';
+import { type RunningWebApp, startWebApp, webAppPerTest } from './web-app';
 import { nothingRan, xssPayloads } from './xss';
 
 /**
@@ -14,19 +14,24 @@ import { nothingRan, xssPayloads } from './xss';
  */
 const payloads = xssPayloads;
 
-// Its own group: webAppPerTest's hooks would otherwise start a seeded app for the shared-app group below too.
-test.describe('creator nicknames and the CSP', () => {
-  const web = crmAppPerTest('shopmesh-e2e-attacks-', 50, 2, (crm, now) =>
-    payloads.forEach((nickname, i) =>
-      crm.resolve(
-        { openId: `hostile-${i}`, handle: `hostile_${i}`, nickname, region: 'US' },
-        { origin: 'manual', now },
-      ),
+/** One creator per payload, its nickname the payload, added by hand beside the generated ones. */
+function addHostileCreators({ crm, now }: Pick<SeededWorld, 'crm' | 'now'>): void {
+  payloads.forEach((nickname, i) =>
+    crm.resolve(
+      { openId: `hostile-${i}`, handle: `hostile_${i}`, nickname, region: 'US' },
+      { origin: 'manual', now },
     ),
   );
+}
 
-  test('markup in creator nicknames is shown as text and never runs', async ({ page }) => {
-    await page.goto(web.app.url);
+// Its own group: webAppPerTest's hooks would otherwise start an app per test for the shared-app group below too.
+test.describe('creator nicknames and the CSP', () => {
+  const web = webAppPerTest('shopmesh-e2e-attacks-', { ...crmEnv, SHOPMESH_SANDBOX_SCALE: 'tiny' });
+
+  test('markup in creator nicknames is shown as text and never runs', async ({ page, context }) => {
+    // The sandbox's shop connected and synced, so the screen is a merchant's with no false "Sync problem".
+    await connectAndSeed(web, page, context, { size: 50, seed: 2, extra: addHostileCreators });
+    await expectSyncHealthy(page, web);
     await page
       .getByRole('navigation', { name: /Main|主导航/ })
       .getByRole('link', { name: /Creators|达人/ })
@@ -37,6 +42,7 @@ test.describe('creator nicknames and the CSP', () => {
       await expect(page.getByText(text, { exact: true }).first(), `payload ${i}`).toBeVisible();
     }
     await nothingRan(page);
+    await expectSyncHealthy(page, web);
     await page.screenshot({ path: 'test-results/e2e/attacks-xss-nicknames.png', fullPage: false });
   });
 

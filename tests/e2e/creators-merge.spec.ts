@@ -1,7 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import type { CreatorsService } from '../../src-main/creators/service';
-import { crmAppPerTest } from './crm-app';
-import { setLook } from './web-app';
+import { connectAndSeed, crmEnv, expectSyncHealthy, type SeededWorld } from './crm-app';
+import { setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 12's manual merge in the real renderer: one person seen as two creators (a US handle and a UK handle,
@@ -10,15 +9,35 @@ import { setLook } from './web-app';
  * Screenshots in English light and Chinese dark.
  */
 
-/** Lena, seen by the US shop and by the UK shop, with different stages, tags, a note and a score by hand. */
-function addLena(crm: CreatorsService, now: number): void {
+/** The connected Account's US and UK shops, as the sync stored them (their names are the sandbox's). */
+const shops = { us: { id: '', name: '' }, uk: { id: '', name: '' } };
+
+/**
+ * Lena, seen by the connected Account's US shop and by its UK shop, with different stages, tags, a note and
+ * a score by hand.
+ */
+function addLena({ db, crm, now, owner }: SeededWorld): void {
+  const shopIn = (region: string) =>
+    db
+      .prepare('SELECT shop_id AS id, name FROM shops WHERE account_id = ? AND region = ?')
+      .get(owner.accountId, region) as { id: string; name: string };
+  shops.us = shopIn('US');
+  shops.uk = shopIn('GB');
   const us = crm.resolve(
     { openId: 'lena-us', handle: 'lena.glow', nickname: 'Lena Glow', region: 'US' },
-    { origin: 'sync', place: { accountId: 'world', shopId: 'shop-us', source: 'collaboration' }, now },
+    {
+      origin: 'sync',
+      place: { accountId: owner.accountId, shopId: shops.us.id, source: 'collaboration' },
+      now,
+    },
   )!.creatorId;
   const uk = crm.resolve(
     { openId: 'lena-uk', handle: 'lenaglow_uk', nickname: 'Lena in London', region: 'GB' },
-    { origin: 'sync', place: { accountId: 'world', shopId: 'shop-gb', source: 'conversation' }, now },
+    {
+      origin: 'sync',
+      place: { accountId: owner.accountId, shopId: shops.uk.id, source: 'conversation' },
+      now,
+    },
   )!.creatorId;
   crm.update({ id: us, stage: 'contacted', addTags: ['skincare'] });
   crm.addNote(us, 'Met at the Austin pop-up');
@@ -26,7 +45,7 @@ function addLena(crm: CreatorsService, now: number): void {
   crm.update({ id: uk, scoreOverride: 91, scoreOverrideReason: 'Sold out our serum in a week' });
 }
 
-const web = crmAppPerTest('shopmesh-e2e-merge-', 500, 27, addLena);
+const web = webAppPerTest('shopmesh-e2e-merge-', { ...crmEnv, SHOPMESH_SANDBOX_SCALE: 'tiny' });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /Main|主导航/ });
 
@@ -40,9 +59,14 @@ async function openCreator(page: Page, handle: string, search: RegExp) {
   await row.click();
 }
 
-test('merge two creators from the detail with the picker, then split them again', async ({ page }) => {
+test('merge two creators from the detail with the picker, then split them again', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
-  await page.goto(web.app.url);
+  // The sandbox's shop connected and synced first, so Lena's shops are its own and the sync is healthy.
+  await connectAndSeed(web, page, context, { size: 500, seed: 27, extra: addLena });
+  await expectSyncHealthy(page, web);
   await openCreator(page, 'lena.glow', /Search creators/);
   const detail = page.getByRole('dialog', { name: '@lena.glow' });
   const identity = detail.getByRole('region', { name: 'Identity' });
@@ -75,7 +99,11 @@ test('merge two creators from the detail with the picker, then split them again'
     'Sample sent',
   ]);
   await expect(row('Tags').getByRole('cell')).toHaveText(['skincare', 'uk-launch', 'skincare, uk-launch']);
-  await expect(row('Shops').getByRole('cell')).toHaveText(['US Shop', 'UK Shop', 'US Shop, UK Shop']);
+  await expect(row('Shops').getByRole('cell')).toHaveText([
+    shops.us.name,
+    shops.uk.name,
+    `${shops.us.name}, ${shops.uk.name}`,
+  ]);
   await expect(row('Notes').getByRole('cell')).toHaveText(['1', '0', '1']);
   await expect(row('Score set by hand').getByRole('cell')).toHaveText(['—', '91', '91']);
   await expect(merge.getByRole('radio', { name: 'Keep @lena.glow' })).toBeChecked();
@@ -121,6 +149,7 @@ test('merge two creators from the detail with the picker, then split them again'
   await zh.getByRole('option').filter({ hasText: '@lenaglow_uk' }).click();
   await zh.getByRole('radio', { name: '保留 @lenaglow_uk' }).check();
   await expect(zh.getByRole('columnheader', { name: '@lenaglow_uk（保留）' })).toBeVisible();
+  await expectSyncHealthy(page, web);
   await zh.screenshot({ path: 'test-results/e2e/creators-merge-preview-zh-CN-dark.png' });
   await zh.getByRole('button', { name: '关闭' }).click();
   await expect(zh).toHaveCount(0);

@@ -6,38 +6,13 @@ import { openDatabase, type Database } from '../../src-main/db/connection';
 import { creatorCategories } from '../../src-main/sandbox/data/names';
 import { buildWorld, type World, type WorldOptions } from '../helpers/creator-world';
 import { quietCrm } from '../helpers/quiet-crm';
-import { callApi, connectShop, webAppPerTest, type WebAppPerTest } from './web-app';
+import { callApi, connectShop, type WebAppPerTest } from './web-app';
 
 /** What the CRM journeys start the app with: the vault under a passphrase, so no keychain is needed. */
 export const crmEnv = {
   SHOPMESH_KEYSTORE: 'passphrase',
   SHOPMESH_VAULT_PASSPHRASE: 'e2e-creators-passphrase',
 };
-
-/**
- * Fills `dataDir`'s database with `size` generated creators (`buildWorld`, deterministic per `seed`) plus what
- * `extra` adds through the CRM, and indexes them with the CRM's own worker, before the app starts on it.
- */
-export async function seedCreators(
-  dataDir: string,
-  size: number,
-  seed: number,
-  extra: (crm: CreatorsService, now: number) => void = () => {},
-): Promise<void> {
-  const db = openDatabase(join(dataDir, 'shopmesh.db'));
-  try {
-    const now = Date.now();
-    // TikTok's category ids, as the sandbox names them; the names come from the merchant's products.
-    buildWorld(db, size, seed, now, { categories: creatorCategories.map((c) => c.id) });
-    addCategoryProducts(db, now, { accountId: 'world', shopIds: ['shop-us'] });
-    const crm = quietCrm(db, now);
-    extra(crm, now);
-    await crm.worker.kick('startup');
-    await crm.close();
-  } finally {
-    db.close();
-  }
-}
 
 /** What a seeded world is written with once a real shop is connected; `db` is the app's, while it is stopped. */
 export interface WorldSeed {
@@ -165,16 +140,6 @@ function addCategoryProducts(
     product.run(id, owner.accountId, owner.shopIds[0], `${c.name} sampler`, now, now);
     chain.run(id, JSON.stringify([{ id: c.id, name: c.name }]), now, now);
   }
-}
-
-/** `webAppPerTest` over a fresh data folder seeded with generated creators for every test. */
-export function crmAppPerTest(
-  prefix: string,
-  size: number,
-  seed: number,
-  extra?: (crm: CreatorsService, now: number) => void,
-): WebAppPerTest {
-  return webAppPerTest(prefix, crmEnv, (dir) => seedCreators(dir, size, seed, extra));
 }
 
 /** The app's main navigation, in either language. */

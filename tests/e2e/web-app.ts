@@ -160,10 +160,10 @@ const sweepVault = {
 
 /**
  * Registers the hooks most journeys share: before each test a fresh data folder (`prefix` names it), filled
- * by `seed` if given (e.g. `seedCreators` in crm-app.ts), and the built web bridge started on it with `env`;
- * after each, the secret sweep (secret-sweep.ts: no token or key in the data folder, downloads, API replies
- * or pages), the app stopped and the folder removed. `env` may be a function of the data folder, for a
- * journey that puts files there (a profile) before the app starts.
+ * by `seed` if given, and the built web bridge started on it with `env`; after each, the secret sweep
+ * (secret-sweep.ts: no token or key in the data folder, downloads, API replies or pages), the app stopped
+ * and the folder removed. `env` may be a function of the data folder, for a journey that puts files there
+ * (a profile) before the app starts.
  */
 export function webAppPerTest(
   prefix: string,
