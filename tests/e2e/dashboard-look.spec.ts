@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { connectShopAndAds, settled } from './layout-audit';
-import { setLook, webAppPerTest, type Look } from './web-app';
+import { setLook, webAppPerTest, wholePage, type Look } from './web-app';
 
 /**
  * Issue 11's review of the Dashboard as a paying merchant sees it: the filter bar reads as one designed
@@ -115,17 +115,6 @@ async function barProblems(page: Page, at: string): Promise<string[]> {
   return problems;
 }
 
-/** The whole page in one picture: the window made as tall as the content area's scrolled height. */
-async function shoot(page: Page, path: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1360, height: 860 };
-  const extra = await page
-    .locator('.content')
-    .evaluate((el) => Math.max(0, el.scrollHeight - el.clientHeight));
-  await page.setViewportSize({ width: size.width, height: size.height + extra });
-  await page.screenshot({ path });
-  await page.setViewportSize(size);
-}
-
 /**
  * The trend chart's tooltip (saved with the chart card) and its PNG: the picture carries a title and a
  * legend band under the chart (the on-screen legend is HTML beside the SVG, not in it), saved to be looked
@@ -189,7 +178,8 @@ test('the dashboard filter bar is one designed toolbar at 1280, 1360 and 1920 px
       const at = `${width} ${look.join('-')}`;
       problems.push(...(await barProblems(page, at)));
       problems.push(...(await cardProblems(page, at)));
-      if (width === 1360) await shoot(page, `test-results/e2e/look-dashboard-${width}-${look.join('-')}.png`);
+      if (width === 1360)
+        await wholePage(page, `test-results/e2e/look-dashboard-${width}-${look.join('-')}.png`);
       // A period chosen by hand adds From, To and Apply to the bar.
       await page.locator('.period-field select').selectOption('custom');
       await expect(page.locator('.custom-range .date-field-input')).toHaveCount(2);
@@ -212,7 +202,7 @@ test('the dashboard filter bar is one designed toolbar at 1280, 1360 and 1920 px
     for (const look of looks) {
       await setLook(page, ...look);
       await settled(page);
-      await shoot(page, `test-results/e2e/look-${name}-1360-${look.join('-')}.png`);
+      await wholePage(page, `test-results/e2e/look-${name}-1360-${look.join('-')}.png`);
     }
   }
   await setLook(page, 'en', 'light');
