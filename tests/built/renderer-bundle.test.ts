@@ -3,7 +3,29 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../src-shared/contract';
 
-const assets = resolve(import.meta.dirname, '../../out/renderer/assets');
+const renderer = resolve(import.meta.dirname, '../../out/renderer');
+const assets = resolve(renderer, 'assets');
+
+const read = (file: string): string => {
+  if (!existsSync(assets)) throw new Error(`${assets} is missing: run npm run build first`);
+  return readFileSync(resolve(renderer, file), 'utf8');
+};
+
+/** The files a window loads before anything renders: index.html's scripts and, transitively, their static imports. */
+function entryGraph(): Set<string> {
+  const html = read('index.html');
+  const pending = [...html.matchAll(/<script type="module"[^>]*src="\.\/([^"]+)"/g)].map(([, f]) => f!);
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    // Static imports only (`import{…}from"./x.js"`, `import"./x.js"`); `import("./x.js")` loads later.
+    for (const [, dep] of read(file).matchAll(/import(?:[^"'`()]*?from)?\s*["'`]\.\/([^"'`]+\.js)["'`]/g))
+      pending.push(`assets/${dep!}`);
+  }
+  return seen;
+}
 
 describe('built renderer (out/renderer/assets)', () => {
   it('carries none of the contract slices: main validates channels, the renderer never builds their schemas', () => {
@@ -18,5 +40,38 @@ describe('built renderer (out/renderer/assets)', () => {
     expect(summaries.filter((s) => bundle.includes(s))).toEqual([]);
     // What the renderer does validate with is still there: the settings it edits.
     expect(bundle).toMatch(/syncIntervalMinutes:[\w$]+\(\)\.int\(\)\.min\(5\)/);
+  });
+
+  it('keeps every catalogue off the entry: each language is a chunk of its own, loaded when shown', () => {
+    const entry = [...entryGraph()];
+    expect(entry.some((f) => f.startsWith('assets/index-'))).toBe(true);
+    const catalogueText = 'You approve access on TikTok'; // accounts.connect.intro, English
+    expect(entry.filter((f) => read(f).includes(catalogueText))).toEqual([]);
+    expect(entry.filter((f) => /language-/.test(f))).toEqual([]);
+  });
+
+  it('holds each catalogue as JSON text for JSON.parse, not as a JS object literal', () => {
+    const chunks = readdirSync(assets).filter((f) => /^language-.+\.js$/.test(f));
+    expect(chunks).toHaveLength(2);
+    for (const chunk of chunks) {
+      const code = read(`assets/${chunk}`);
+      // JSON's quoted keys, with no indentation: what compactCatalogues (electron.vite.config.ts) serves.
+      expect(code).toMatch(/\{\\?"accounts\\?":\{\\?"kind\\?":\{/);
+      expect(code).not.toMatch(/\{accounts:\{kind:\{/);
+      expect(code).not.toMatch(/\{\n\s+\\?"accounts/);
+    }
+  });
+
+  it('runs the boot chunk first, as an async module script that imports nothing', () => {
+    const html = read('index.html');
+    const boot =
+      /<script type="module" async crossorigin src="\.\/(assets\/boot-[\w-]+\.js)"><\/script>/.exec(html);
+    expect(boot).not.toBeNull();
+    // After the CSP, which covers only what follows its meta tag.
+    expect(html.indexOf(boot![0])).toBeGreaterThan(html.indexOf('Content-Security-Policy'));
+    // Nothing to wait for before it runs; and the entry imports the very same file (one module, run once).
+    expect(read(boot![1]!)).not.toMatch(/import(?:[^"'`()]*?from)?\s*["'`]\.\//);
+    const entry = /<script type="module" crossorigin src="\.\/(assets\/index-[\w-]+\.js)"/.exec(html)![1]!;
+    expect(read(entry)).toContain(boot![1]!.replace('assets/', './'));
   });
 });

@@ -1,7 +1,9 @@
 /// <reference types="vite/client" />
-import { mergeCatalogues, type Catalogue } from './merge';
+import { mergeCatalogues, parseCatalogueFiles, type Catalogue } from './merge';
 
 /** The English catalogue: a chunk of its own, loaded only when English is shown (index.ts). */
 export const catalogue: Catalogue = mergeCatalogues(
-  import.meta.glob<Catalogue>('./locales/en/*.json', { eager: true, import: 'default' }),
+  parseCatalogueFiles(
+    import.meta.glob<string>('./locales/en/*.json', { eager: true, query: '?raw', import: 'default' }),
+  ),
 ).en;

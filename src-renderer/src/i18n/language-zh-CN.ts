@@ -1,7 +1,9 @@
 /// <reference types="vite/client" />
-import { mergeCatalogues, type Catalogue } from './merge';
+import { mergeCatalogues, parseCatalogueFiles, type Catalogue } from './merge';
 
 /** The Simplified Chinese catalogue: a chunk of its own, loaded only when Chinese is shown (index.ts). */
 export const catalogue: Catalogue = mergeCatalogues(
-  import.meta.glob<Catalogue>('./locales/zh-CN/*.json', { eager: true, import: 'default' }),
+  parseCatalogueFiles(
+    import.meta.glob<string>('./locales/zh-CN/*.json', { eager: true, query: '?raw', import: 'default' }),
+  ),
 )['zh-CN'];
