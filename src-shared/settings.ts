@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { languages } from './languages';
 import { defaultSensitiveWords, outreachShopsSchema, sensitiveWordsSchema } from './outreach-limits';
 
-export const languages = ['en', 'zh-CN'] as const;
+export { languages };
 export const themes = ['system', 'light', 'dark'] as const;
 
 /** Shortest and longest idle time before the app lock locks the UI (seconds); Settings offers minutes. */

@@ -50,6 +50,16 @@ describe('built renderer (out/renderer/assets)', () => {
     expect(entry.filter((f) => /language-/.test(f))).toEqual([]);
   });
 
+  it("builds no page's schemas as a window starts: the entry validates with the envelope's alone", () => {
+    const entry = [...entryGraph()];
+    // The settings' schema (its interval bound) and the outreach limits' are the Settings page's: in a chunk
+    // the entry imports, every window built them before its first render (~140 ms traced on a loaded machine).
+    expect(entry.filter((f) => /syncIntervalMinutes:/.test(read(f)))).toEqual([]);
+    expect(entry.filter((f) => /customPool:/.test(read(f)))).toEqual([]);
+    // What it does check answers with is there: the result envelope and the error shape.
+    expect(entry.some((f) => /ok:[\w$.]+\(!1\),error:/.test(read(f)))).toBe(true);
+  });
+
   it('holds each catalogue as JSON text for JSON.parse, not as a JS object literal', () => {
     const chunks = readdirSync(assets).filter((f) => /^language-.+\.js$/.test(f));
     expect(chunks).toHaveLength(2);

@@ -1,6 +1,6 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { languages, type Language } from '@shared/settings';
+import { languages, type Language } from '@shared/languages';
 import { guessLanguage, languageLoaders } from './languageLoaders';
 
 const isLanguage = (value: string): value is Language => (languages as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import type { Language } from '@shared/settings';
+import type { Language } from '@shared/languages';
 import type { Catalogue } from './merge';
 
 /**

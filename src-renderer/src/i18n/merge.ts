@@ -1,4 +1,4 @@
-import { languages, type Language } from '@shared/settings';
+import { languages, type Language } from '@shared/languages';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
