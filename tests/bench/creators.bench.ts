@@ -253,13 +253,16 @@ const readTimes = `(() => {
  */
 function entryKilobytes(rendererDir: string): number {
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  const files = [
-    ...html.matchAll(
-      /<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\.\/([^"]+\.js)"/g,
-    ),
-  ];
-  if (files.length === 0) throw new Error('index.html names no module script');
-  const bytes = files.reduce((sum, [, file]) => sum + statSync(join(rendererDir, file!)).size, 0);
+  // Each file once: the boot chunk is both a script of its own and one the entry preloads.
+  const files = new Set(
+    [
+      ...html.matchAll(
+        /<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\.\/([^"]+\.js)"/g,
+      ),
+    ].map(([, file]) => file!),
+  );
+  if (files.size === 0) throw new Error('index.html names no module script');
+  const bytes = [...files].reduce((sum, file) => sum + statSync(join(rendererDir, file)).size, 0);
   return Math.round(bytes / 1024);
 }
 
