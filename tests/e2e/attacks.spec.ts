@@ -152,7 +152,7 @@ test.describe('markup synced from TikTok', () => {
   const templateBody = `Hello {{creator_name}} ${payloads[1]} ${payloads[2]}`;
   let synced: { dir: string; cleanup: () => void };
   let web: RunningWebApp;
-  // What "Seller Center" changed, planted in both sandboxes (see beforeAll).
+  // What "Seller Center" changed and what the creator wrote, planted in both sandboxes (see beforeAll).
   let productPatch: { productId: string; title: string; skus: { id: string; sellerSku: string }[] };
   const sweep = new SecretSweep();
 
@@ -196,11 +196,15 @@ test.describe('markup synced from TikTok', () => {
     web = await startWebApp(synced.dir, env);
     if (!web.sandboxAdminBase) throw new Error('the web app runs no sandbox');
     sweep.sandbox({ adminBase: web.sandboxAdminBase, adminToken });
-    // The web app talks to its own embedded sandbox (same seed, same products), and a product's dialog reads
-    // a never-read product from it at once (Get Product, for its pictures). Without the same change there,
-    // that read brought back the seeded title and the dialog and the list dropped the payload a moment after
-    // they showed it (the test passed only when it looked first).
-    await new SandboxAdminClient(web.sandboxAdminBase, adminToken).call('POST', '/products', productPatch);
+    // The web app talks to its own embedded sandbox (same seed, same products and conversations), and a
+    // product's dialog reads a never-read product from it at once (Get Product, for its pictures). Without the
+    // same change there, that read brought back the seeded title and the dialog and the list dropped the
+    // payload a moment after they showed it (the test passed only when it looked first). The creator's
+    // message goes there too: the app's own syncs (at start-up, on its schedule) ask that sandbox for the
+    // conversations, and one without the message would sync a world where the creator never wrote it.
+    const embedded = new SandboxAdminClient(web.sandboxAdminBase, adminToken);
+    await embedded.call('POST', '/products', productPatch);
+    await embedded.call('POST', '/messages', { text: message });
     sweep.appStarted(web.token, env);
     sweep.prewarm(synced.dir);
     await sweep.tapEvents(web.origin, web.token);
