@@ -97,7 +97,10 @@ async function withConversationWorld(
   }
 }
 
-/** ~10,000 conversations with both QPS limits lifted: the app's and the sandbox's own work. */
+/**
+ * ~10,000 conversations with both QPS limits lifted: the app's and the sandbox's own work, plus the lifted
+ * bucket's waits (capacity 1: concurrent callers each sleep at least a 1 ms timer; docs/sync.md).
+ */
 async function benchLifted(report: Report): Promise<void> {
   await withConversationWorld(worldSize, 1_000_000, async ({ db, service, loaded, once }) => {
     const outcome = () => service.history({ limit: 1 }).runs[0]?.outcome;
