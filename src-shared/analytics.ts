@@ -196,7 +196,8 @@ export const seriesSchema = z.object({
   currency: z.string().nullable(),
   converted: z.boolean(),
   values: z.array(z.number()),
-  previous: z.array(z.number()),
+  /** Null where the bucket has no previous day to pair with (29 February against a year without one). */
+  previous: z.array(z.number().nullable()),
 });
 export type Series = z.infer<typeof seriesSchema>;
 
@@ -205,7 +206,8 @@ export const timeseriesSchema = z.object({
   grain: z.enum(grains),
   /** First day of each bucket; a bucket is clipped to the period. */
   buckets: z.array(daySchema),
-  previousBuckets: z.array(daySchema),
+  /** The previous period's bucket drawn under each bucket (null: none, see `previous`). */
+  previousBuckets: z.array(daySchema.nullable()),
   series: z.array(seriesSchema),
   rates: z.array(rateUseSchema),
   missingRates: z.array(z.string()),

@@ -88,5 +88,43 @@ export function bucketsOf(
   return { starts, index: (day) => byDay.get(day) ?? -1 };
 }
 
+const isLeap = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The same calendar day `years` later; 29 February lands on 28 February in a year without one. */
+export function sameDayYearsLater(day: string, years: number): string {
+  const year = Number(day.slice(0, 4)) + years;
+  const monthDay = day.slice(5) === '02-29' && !isLeap(year) ? '02-28' : day.slice(5);
+  return `${String(year).padStart(4, '0')}-${monthDay}`;
+}
+
+/**
+ * The previous period's buckets lined up with the current ones: bucket i of the previous period is drawn
+ * under bucket i of the current. Mostly that is position i, but where the previous period is the same
+ * calendar days a year earlier ("Last year") and one of the two years is a leap year, daily buckets pair by
+ * calendar day, not by position (by position every day after 29 February paired with its neighbour). The
+ * choice for 29 February: the previous year's 29 February counts with 28 February's pair, so the dashed line
+ * still adds up to the previous figure on the cards; the current year's 29 February has no day the year
+ * before and pairs with nothing (null: a gap in the dashed line, never a made-up zero).
+ */
+export function previousBucketsOf(
+  period: Pick<Period, 'from' | 'to' | 'previousFrom' | 'previousTo'>,
+  grain: 'day' | 'week' | 'month',
+  current: { starts: string[]; index: (day: string) => number },
+): { starts: (string | null)[]; index: (day: string) => number } {
+  const byPosition = bucketsOf(period.previousFrom, period.previousTo, grain);
+  const yearBefore =
+    period.previousFrom === sameDayYearsLater(period.from, -1) &&
+    period.previousTo === sameDayYearsLater(period.to, -1);
+  if (grain !== 'day' || !yearBefore) return byPosition;
+  return {
+    starts: current.starts.map((day) => {
+      const before = sameDayYearsLater(day, -1);
+      // 29 February a year back moved to 28 February: that day already pairs with this year's 28 February.
+      return before.slice(5) === day.slice(5) ? before : null;
+    }),
+    index: (day) => current.index(sameDayYearsLater(day, 1)),
+  };
+}
+
 /** Spark lines: one point per day up to ~three months, per week beyond. */
 export const sparkGrain = (days: number): 'day' | 'week' => (days <= 92 ? 'day' : 'week');

@@ -1,6 +1,6 @@
 import type { Grain, Series, SeriesMetric, Timeseries } from '@shared/analytics';
 import type { AnalyticsDeps, Query } from './context';
-import { bucketsOf } from './period';
+import { bucketsOf, previousBucketsOf } from './period';
 import type { DayFigures, SourceName } from './rollup-reads';
 
 const countMetrics = new Set<SeriesMetric>(['orders', 'units']);
@@ -24,14 +24,14 @@ const focusKeeps: Record<string, ReadonlyArray<SeriesMetric>> = {
 
 /**
  * The chart's series per bucket (day, week or month) for the period, with the previous period bucketed the
- * same way (bucket i of one lines up with bucket i of the other). Money series are per currency, or one
+ * same way (bucket i of one lines up with bucket i of the other: `previousBucketsOf`). Money series are per currency, or one
  * series in the reporting currency when a rate exists for every currency involved.
  */
 export function buildTimeseries(deps: AnalyticsDeps, q: Query, grain: Grain): Timeseries {
   const { period, filter } = q;
   const focus = filter.focus;
   const current = bucketsOf(period.from, period.to, grain);
-  const previous = bucketsOf(period.previousFrom, period.previousTo, grain);
+  const previous = previousBucketsOf(period, grain, current);
   const read = (name: SourceName, scopes: string[], item?: string | number): DayFigures[] =>
     deps.reader.days(name, scopes, period.previousFrom, period.to, item);
   const rows: Record<'sales' | 'affiliate' | 'ads', DayFigures[]> = {
@@ -67,7 +67,10 @@ export function buildTimeseries(deps: AnalyticsDeps, q: Query, grain: Grain): Ti
         if (convert && converter) return converter.total(amounts) ?? 0;
         return amounts.reduce((n, a) => n + a.minor, 0);
       };
-      return { values: cur.map(total), previous: prev.map(total) };
+      return {
+        values: cur.map(total),
+        previous: prev.map((bucket, i) => (previous.starts[i] === null ? null : total(bucket))),
+      };
     };
     if (countMetrics.has(metric)) {
       series.push({ metric, currency: null, converted: false, ...sum(null, false) });

@@ -9,6 +9,7 @@ import { benchOutreach } from './outreach.bench';
 import { printReport } from './report';
 import { benchSandbox } from './sandbox.bench';
 import { benchSync } from './sync.bench';
+import { benchSyncConversations } from './sync-conversations.bench';
 import { benchSync1M } from './sync1m.bench';
 import { benchVault } from './vault.bench';
 
@@ -26,6 +27,7 @@ const benches: [string, (report: typeof printReport) => Promise<void>][] = [
   ['creators-import', benchCreatorsImport],
   ['catalogue', benchCatalogue],
   ['outreach', benchOutreach],
+  ['sync-conversations', benchSyncConversations],
 ];
 
 const only = process.argv[2];

@@ -24,12 +24,12 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-/** A `bench`-scale sandbox in its own process, as `npm run sandbox` starts it. */
-export async function spawnBenchSandbox(): Promise<SandboxProcess> {
+/** A sandbox (`bench` scale unless told) in its own process, as `npm run sandbox` starts it. */
+export async function spawnBenchSandbox(scale: 'bench' | 'tiny' = 'bench'): Promise<SandboxProcess> {
   const cli = fileURLToPath(new URL('../../src-main/sandbox/cli.ts', import.meta.url));
   const child = spawn(
     process.execPath,
-    [...sandboxProfArgs(), '--import', 'tsx', cli, '--scale', 'bench', '--seed', '1'],
+    [...sandboxProfArgs(), '--import', 'tsx', cli, '--scale', scale, '--seed', '1'],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   const stdout = child.stdout;

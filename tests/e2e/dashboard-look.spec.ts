@@ -92,6 +92,27 @@ const measureCards = `(() => {
   };
 })()`;
 
+/**
+ * The breakdown's "more below" cue: with rows past its 520 px scroller a fade lies over the bottom edge, and
+ * once scrolled to the end it is gone (the last row reads whole). The scroller is put back at the top.
+ */
+const measureBreakdownCue = `(async () => {
+  const box = document.querySelector('.breakdown-scroll');
+  if (!box) return 'no breakdown';
+  const fade = () => Number(getComputedStyle(box, '::after').opacity);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  if (box.scrollHeight <= box.clientHeight + 1) return 'no rows below (' + box.scrollHeight + ' px): nothing to cue';
+  box.scrollTop = 0;
+  await frame();
+  const atTop = fade();
+  box.scrollTop = box.scrollHeight;
+  await frame();
+  const atEnd = fade();
+  box.scrollTop = 0;
+  await frame();
+  return atTop > 0.9 && atEnd < 0.05 ? null : 'fade ' + atTop + ' at the top, ' + atEnd + ' at the end';
+})()`;
+
 async function cardProblems(page: Page, at: string): Promise<string[]> {
   const cards = (await page.evaluate(measureCards)) as { dom: string[]; reading: string[]; short: string[] };
   const problems: string[] = [];
@@ -178,8 +199,11 @@ test('the dashboard filter bar is one designed toolbar at 1280, 1360 and 1920 px
       const at = `${width} ${look.join('-')}`;
       problems.push(...(await barProblems(page, at)));
       problems.push(...(await cardProblems(page, at)));
-      if (width === 1360)
+      if (width === 1360) {
+        const cue = (await page.evaluate(measureBreakdownCue)) as string | null;
+        if (cue) problems.push(`${at}: breakdown: ${cue}`);
         await wholePage(page, `test-results/e2e/look-dashboard-${width}-${look.join('-')}.png`);
+      }
       // A period chosen by hand adds From, To and Apply to the bar.
       await page.locator('.period-field select').selectOption('custom');
       await expect(page.locator('.custom-range .date-field-input')).toHaveCount(2);

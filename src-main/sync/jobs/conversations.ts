@@ -2,14 +2,24 @@ import type { RejectedRecord } from '../../tiktok/records';
 import {
   canonicalIndex,
   compareIndex,
+  type Conversation,
   listConversations,
   listMessages,
   type Message,
 } from '../../tiktok/shop/conversations';
-import type { Page } from '../../tiktok/shop/data-call';
+import type { Page, ShopDataContext } from '../../tiktok/shop/data-call';
+import { boundedMap } from '../bounded-map';
 import { type JobResult, pagedLoop } from '../job';
 import type { ConversationWithMessages } from '../store/conversations';
 import type { ShopJobEnv } from './env';
+
+/**
+ * Conversations of one list page whose messages are read at the same time. Every call still takes a token
+ * from the shop's Get Messages bucket (44/s within TikTok's 50 per API per app and shop,
+ * docs/tiktok-api/errors-and-limits.md); the pool only keeps the bucket busy across round trips: at a
+ * ~180 ms round trip, 8 readers are about what the bucket lets through, and more would only queue.
+ */
+export const messageReadsAtOnce = 8;
 
 /** A rejected message's index when its raw JSON has a readable one. */
 function rawIndex(raw: unknown): string | null {
@@ -20,10 +30,51 @@ function rawIndex(raw: unknown): string | null {
   return null;
 }
 
+interface NewMessages {
+  messages: Message[];
+  rejected: RejectedRecord[];
+}
+
+/**
+ * A conversation's messages newer than `known`, newest page first, stopping at the first page that reaches
+ * back to a stored message. Get Conversation List says nothing of a conversation's newest message (no
+ * index, time or last message; `unread_count` ignores the seller's own messages and drops to 0 once read
+ * in Seller Center), so every conversation's newest page is asked for (docs/tiktok-api/affiliate.md,
+ * "What the list does not say").
+ */
+async function readNewMessages(
+  ctx: ShopDataContext,
+  conversationId: string,
+  known: string,
+): Promise<NewMessages> {
+  const isNew = (index: string): boolean => compareIndex(index, known) > 0;
+  const messages: Message[] = [];
+  const rejected: RejectedRecord[] = [];
+  let messageToken = '';
+  for (;;) {
+    const m = await listMessages(ctx, conversationId, { pageToken: messageToken });
+    const fresh = m.items.filter((x) => isNew(x.conversationIndex));
+    messages.push(...fresh);
+    // An unreadable message already behind the stored ones was reported when it was new.
+    rejected.push(
+      ...m.rejected.filter((r) => {
+        const index = rawIndex(r.raw);
+        return index === null || isNew(index);
+      }),
+    );
+    if (!m.nextPageToken || fresh.length < m.items.length) break;
+    messageToken = m.nextPageToken;
+  }
+  return { messages, rejected };
+}
+
 /**
  * Conversations and their new messages (creator replies). Messages come newest first, so each
- * conversation is read only back to the newest message already stored. Re-running is harmless: messages
- * are immutable and inserted once. Indexes are decimal text above 2^53, compared with compareIndex.
+ * conversation is read only back to the newest message already stored; the conversations of a list page
+ * are read `messageReadsAtOnce` at a time and written together, in the list's order, in the page's one
+ * transaction. A read that fails fails the page: nothing of it is written, and the next run reads its
+ * conversations again from what is stored. Re-running is harmless: messages are immutable and inserted
+ * once. Indexes are decimal text above 2^53, compared with compareIndex.
  */
 export function conversationsJob(env: ShopJobEnv): Promise<JobResult> {
   return pagedLoop<string, Page<ConversationWithMessages>>(env, '', {
@@ -31,29 +82,15 @@ export function conversationsJob(env: ShopJobEnv): Promise<JobResult> {
       env.withToken(async (token) => {
         const ctx = env.api(token);
         const page = await listConversations(ctx, { pageToken });
-        const items: ConversationWithMessages[] = [];
-        const rejected: RejectedRecord[] = [...page.rejected];
-        for (const conversation of page.items) {
-          const known = env.writers.conversations.lastIndex(conversation.conversationId);
-          const isNew = (index: string): boolean => compareIndex(index, known) > 0;
-          const messages: Message[] = [];
-          let messageToken = '';
-          for (;;) {
-            const m = await listMessages(ctx, conversation.conversationId, { pageToken: messageToken });
-            const fresh = m.items.filter((x) => isNew(x.conversationIndex));
-            messages.push(...fresh);
-            // An unreadable message already behind the stored ones was reported when it was new.
-            rejected.push(
-              ...m.rejected.filter((r) => {
-                const index = rawIndex(r.raw);
-                return index === null || isNew(index);
-              }),
-            );
-            if (!m.nextPageToken || fresh.length < m.items.length) break;
-            messageToken = m.nextPageToken;
-          }
-          items.push({ conversation, messages });
-        }
+        const reads = await boundedMap(
+          page.items,
+          messageReadsAtOnce,
+          (c: Conversation) =>
+            readNewMessages(ctx, c.conversationId, env.writers.conversations.lastIndex(c.conversationId)),
+          env.signal,
+        );
+        const items = page.items.map((conversation, i) => ({ conversation, messages: reads[i]!.messages }));
+        const rejected = [...page.rejected, ...reads.flatMap((r) => r.rejected)];
         return { ...page, items, rejected };
       }),
     next: (_, page) => page.nextPageToken || null,

@@ -54,10 +54,14 @@ export function TrendChart(props: {
   const colorOf = (m: SeriesMetric) =>
     palette.colors[seriesMetrics.indexOf(m) % palette.colors.length] ?? '#0072b2';
   const rows = data.buckets.map((b, i) => {
-    const row: Record<string, string | number> = { bucket: b, previousBucket: data.previousBuckets[i] ?? '' };
+    const row: Record<string, string | number | null> = {
+      bucket: b,
+      previousBucket: data.previousBuckets[i] ?? '',
+    };
     for (const s of visible) {
       row[s.metric] = s.values[i] ?? 0;
-      row[`prev_${s.metric}`] = s.previous[i] ?? 0;
+      // A day with no day to pair with (29 February against a year without one) is a gap, not a zero.
+      row[`prev_${s.metric}`] = s.previous[i] ?? null;
     }
     return row;
   });
@@ -199,7 +203,7 @@ export function TrendChart(props: {
                   const day = formatDay(String(d), i18n.language);
                   return prev ? `${day} (${formatDay(prev, i18n.language)})` : day;
                 }}
-                formatter={(v: unknown) => fmt(Number(v))}
+                formatter={(v: unknown) => (v === null || v === undefined ? '—' : fmt(Number(v)))}
                 itemSorter={(item) => {
                   const key = String(item.dataKey ?? '');
                   const metric = key.replace(/^prev_/, '') as SeriesMetric;
