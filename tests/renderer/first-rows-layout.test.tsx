@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { OrderView } from '@shared/orders';
@@ -110,16 +110,19 @@ const dataRows = (): number =>
   screen.getAllByRole('row').filter((r) => r.classList.contains('data-row')).length;
 
 describe('a virtual table’s first render', () => {
-  it('draws the rows of a window-high box without reading its box, then the rows its observed size shows', async () => {
+  it('draws rows without reading its box, and the rows of the size observed after layout before that paint', () => {
     render(<Page />);
-    // Committed, layout effects run: nothing asked the browser for a layout.
+    // Committed, layout effects run: nothing asked the browser for a layout, and rows are drawn.
     expect(layoutReads.map((r) => r.what)).toEqual([]);
-    expect(dataRows()).toBe(rowsFor(window.innerHeight));
+    expect(dataRows()).toBeGreaterThan(0);
 
-    // The frame's layout: the box is 450 px high, and the observer says so.
-    sizes.set('data-table-scroll', { width: 900, height: 450 });
-    act(() => FakeResizeObserver.afterLayout());
-    await waitFor(() => expect(dataRows()).toBe(rowsFor(450)));
+    // The frame's layout: the observer says how high the box is. Not in act(): its callback itself draws
+    // the rows that size shows, so the frame being drawn paints them.
+    for (const height of [450, 1400]) {
+      sizes.set('data-table-scroll', { width: 900, height });
+      FakeResizeObserver.afterLayout();
+      expect(dataRows()).toBe(rowsFor(height));
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useFirstPaintDone } from '../api/firstPaint';
 import { Icon } from './Icon';
 import { editsWithArrows, keepRowControlsUntabbable, rowControls } from './rowControls';
-import { observeRectAfterLayout, scrollUnlessJustMet, windowRect } from './scrollBoxObservers';
+import { guessedBoxRect, observeRectAfterLayout, scrollUnlessJustMet } from './scrollBoxObservers';
 import type { PlainTable } from './tableFeatures';
 
 /** The column the database sorts by (tables never sort loaded rows themselves: the list is paged). */
@@ -86,14 +86,14 @@ export function VirtualTable<T extends RowData>(props: {
   // Rows beyond the view are drawn ahead for scrolling, but not in the window's first screen: there they
   // only delay its paint (`creators.table.firstRows.ms`); they follow once it is painted.
   const painted = useFirstPaintDone();
-  const [firstRect] = useState(windowRect);
+  const [firstRect] = useState(guessedBoxRect);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: painted ? 12 : 2,
-    // The first render draws the rows a window-high box shows, without reading the box (scrollBoxObservers.ts).
+    // The first render draws the rows of the box its CSS sets, without reading the box (scrollBoxObservers.ts).
     initialRect: firstRect,
     observeElementRect: observeRectAfterLayout,
     scrollToFn: scrollUnlessJustMet,

@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import {
   elementScroll,
   observeElementRect,
@@ -12,19 +13,25 @@ import {
  * the table's first layout effect, before the frame's own layout: each forces a style and layout of the
  * whole new page there and then, and the rows then drawn for that size make the frame lay it out again (the
  * trace of the Creators page's first load: ~50 ms forced, then a second render of every row;
- * `creators.table.firstRows.ms`, docs/creators.md). Here the first render draws the rows for the window's
- * height (the box is never taller), and the box's real size arrives from a ResizeObserver, which Chromium
- * calls after the frame's layout and before its paint, when reading it costs nothing.
+ * `creators.table.firstRows.ms`, docs/creators.md). Here the first render draws the rows of the box's size
+ * as its CSS sets it, and the real size arrives from a ResizeObserver, which Chromium calls after the
+ * frame's layout and before its paint, when reading it costs nothing.
  */
 
-/** The box's size until it is observed: the window's, which the box never exceeds. */
-export function windowRect(): Rect {
-  return typeof window === 'undefined'
-    ? { width: 0, height: 0 }
-    : { width: window.innerWidth, height: window.innerHeight };
+/**
+ * The box's size until it is observed: the window's width, and the height data.css gives every
+ * `.data-table-scroll` (the window's less 264 px, at least 320 px).
+ */
+export function guessedBoxRect(): Rect {
+  if (typeof window === 'undefined') return { width: 0, height: 0 };
+  return { width: window.innerWidth, height: Math.max(320, window.innerHeight - 264) };
 }
 
-/** Reports the box's size from a ResizeObserver only (the library's observer reads it at once as well). */
+/**
+ * Reports the box's size from a ResizeObserver only (the library's observer reads it at once as well). The
+ * rows a size other than the guess shows are drawn within the observer's callback (flushSync), so the frame
+ * being drawn paints them rather than a band without rows; a right guess draws nothing again.
+ */
 export const observeRectAfterLayout: VirtualizerOptions<HTMLDivElement, Element>['observeElementRect'] = (
   instance: Virtualizer<HTMLDivElement, Element>,
   report: (rect: Rect) => void,
@@ -35,7 +42,7 @@ export const observeRectAfterLayout: VirtualizerOptions<HTMLDivElement, Element>
   // Without an observer there is no later moment to read it at: read it now, as the library does.
   if (typeof view.ResizeObserver === 'undefined') return observeElementRect(instance, report);
   const observer = new view.ResizeObserver(() =>
-    report({ width: box.clientWidth, height: box.clientHeight }),
+    flushSync(() => report({ width: box.clientWidth, height: box.clientHeight })),
   );
   observer.observe(box, { box: 'content-box' });
   return () => observer.disconnect();
