@@ -14,6 +14,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useFirstPaintDone } from '../api/firstPaint';
 import { Icon } from './Icon';
 import { editsWithArrows, keepRowControlsUntabbable, rowControls } from './rowControls';
+import { guessedBoxRect, observeRectAfterLayout, scrollUnlessJustMet } from './scrollBoxObservers';
 import type { PlainTable } from './tableFeatures';
 
 /** The column the database sorts by (tables never sort loaded rows themselves: the list is paged). */
@@ -85,12 +86,17 @@ export function VirtualTable<T extends RowData>(props: {
   // Rows beyond the view are drawn ahead for scrolling, but not in the window's first screen: there they
   // only delay its paint (`creators.table.firstRows.ms`); they follow once it is painted.
   const painted = useFirstPaintDone();
+  const [firstRect] = useState(guessedBoxRect);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: painted ? 12 : 2,
+    // The first render draws the rows of the box its CSS sets, without reading the box (scrollBoxObservers.ts).
+    initialRect: firstRect,
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollUnlessJustMet,
   });
   const items = virtualizer.getVirtualItems();
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));

@@ -24,6 +24,7 @@ import { useElementWidth } from '../../hooks/useElementWidth';
 import { BlocklistButton } from './BlocklistDialog';
 import { ColumnsMenu } from './ColumnsMenu';
 import { columnWidths, fitColumns, loadColumns, saveColumns } from './columns';
+import { guessCardWidth } from './cardWidth';
 import { categoryNamer } from './categoryName';
 import { useCreatorColumns } from './creatorColumns';
 import { CreatorFilters } from './CreatorFilters';
@@ -47,7 +48,7 @@ export function CreatorsPage(): ReactElement {
   const debounced = useDebounced(text.trim(), 200);
   const [sort, setSort] = useState<CreatorSort>(defaultCreatorSort);
   const [chosen, setChosen] = useState<CreatorSortColumn[] | null>(loadColumns);
-  const [cardRef, cardWidth] = useElementWidth<HTMLDivElement>();
+  const [cardRef, cardWidth] = useElementWidth<HTMLDivElement>(guessCardWidth);
   const columns = useMemo(() => chosen ?? fitColumns(cardWidth), [chosen, cardWidth]);
   const [selection, setSelection] = useState(Selection.none);
   const query = useMemo<CreatorFilter>(
