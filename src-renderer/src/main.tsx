@@ -17,6 +17,8 @@ import './styles/creators.css';
 import './styles/inbox.css';
 import './app/creatorDetailSections';
 import { App } from './app/App';
+import { showFavicon } from './app/favicon';
+import { whenFirstPaintDone } from './api/firstPaint';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -29,6 +31,8 @@ function FirstCommitMark(): null {
   }, []);
   return null;
 }
+
+whenFirstPaintDone(showFavicon);
 
 void openingAnswers.then(() => {
   performance.mark('shopmesh:render-start');

@@ -99,4 +99,10 @@ describe('built renderer (out/renderer/assets)', () => {
     const select = /(?:^|})\.select\{([^}]*)}/.exec(css)?.[1] ?? '';
     expect(select).toMatch(/background-image:linear-gradient\(45deg[^;]*linear-gradient\(135deg/);
   });
+
+  it('links no icon from index.html: the SVG icon is linked after the first screen (app/favicon.ts)', () => {
+    // Linked from the page, its isolated SVG document was built inside the first frame (13–18 ms traced).
+    expect(read('index.html')).not.toMatch(/rel="icon"/);
+    expect(existsSync(resolve(renderer, 'favicon.svg'))).toBe(true);
+  });
 });
