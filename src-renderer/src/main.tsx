@@ -17,8 +17,7 @@ import './styles/creators.css';
 import './styles/inbox.css';
 import './app/creatorDetailSections';
 import { App } from './app/App';
-import { showFavicon } from './app/favicon';
-import { whenFirstPaintDone } from './api/firstPaint';
+import { linkFaviconAfterFirstPaint } from './app/favicon';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -32,7 +31,7 @@ function FirstCommitMark(): null {
   return null;
 }
 
-whenFirstPaintDone(showFavicon);
+linkFaviconAfterFirstPaint();
 
 void openingAnswers.then(() => {
   performance.mark('shopmesh:render-start');

@@ -10,8 +10,8 @@ describe('the window icon waits for the first screen', () => {
 
   it('is linked once the first screen is painted, not before, and only once', async () => {
     const { noteFirstCommit, whenFirstPaintDone } = await import('../../src-renderer/src/api/firstPaint');
-    const { showFavicon } = await import('../../src-renderer/src/app/favicon');
-    whenFirstPaintDone(showFavicon);
+    const { linkFaviconAfterFirstPaint, showFavicon } = await import('../../src-renderer/src/app/favicon');
+    linkFaviconAfterFirstPaint();
     expect(icon()).toBeNull();
 
     noteFirstCommit(20);
@@ -21,7 +21,7 @@ describe('the window icon waits for the first screen', () => {
     expect(icon()!.type).toBe('image/svg+xml');
 
     // Asked again after the paint: runs at once, and adds no second link.
-    whenFirstPaintDone(showFavicon);
+    whenFirstPaintDone(() => showFavicon());
     expect(document.head.querySelectorAll('link[rel="icon"]')).toHaveLength(1);
   });
 });

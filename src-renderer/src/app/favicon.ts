@@ -1,3 +1,5 @@
+import { whenFirstPaintDone } from '../api/firstPaint';
+
 /**
  * The window's icon (a browser tab's, over the web bridge), linked once the first screen is painted rather than
  * from index.html: an SVG icon is an isolated SVG document that Chromium builds on the page's main thread when
@@ -11,4 +13,9 @@ export function showFavicon(doc: Document = document): void {
   link.type = 'image/svg+xml';
   link.href = './favicon.svg';
   doc.head.append(link);
+}
+
+/** Called once as the window starts (main.tsx). */
+export function linkFaviconAfterFirstPaint(): void {
+  whenFirstPaintDone(() => showFavicon());
 }
