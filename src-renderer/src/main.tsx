@@ -17,6 +17,7 @@ import './styles/creators.css';
 import './styles/inbox.css';
 import './app/creatorDetailSections';
 import { App } from './app/App';
+import { linkFaviconAfterFirstPaint } from './app/favicon';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -29,6 +30,8 @@ function FirstCommitMark(): null {
   }, []);
   return null;
 }
+
+linkFaviconAfterFirstPaint();
 
 void openingAnswers.then(() => {
   performance.mark('shopmesh:render-start');

@@ -85,4 +85,24 @@ describe('built renderer (out/renderer/assets)', () => {
     const entry = /<script type="module" crossorigin src="\.\/(assets\/index-[\w-]+\.js)"/.exec(html)![1]!;
     expect(read(entry)).toContain(boot![1]!.replace('assets/', './'));
   });
+
+  it("draws the selects' chevron without an SVG image: the window's first frame builds no SVG document for it", () => {
+    const html = read('index.html');
+    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)"/g)].map(
+      ([, f]) => f!,
+    );
+    expect(sheets.length).toBeGreaterThan(0);
+    const css = sheets.map(read).join('\n');
+    // A data-URI SVG background is an isolated SVG document Chromium builds in the first frame (~30 ms traced).
+    expect(css).not.toMatch(/url\(\s*["']?data:image\/svg/);
+    // The chevron is still there: `.select`'s own rule paints two gradient strokes.
+    const select = /(?:^|})\.select\{([^}]*)}/.exec(css)?.[1] ?? '';
+    expect(select).toMatch(/background-image:linear-gradient\(45deg[^;]*linear-gradient\(135deg/);
+  });
+
+  it('links no icon from index.html: the SVG icon is linked after the first screen (app/favicon.ts)', () => {
+    // Linked from the page, its isolated SVG document was built inside the first frame (13–18 ms traced).
+    expect(read('index.html')).not.toMatch(/rel="icon"/);
+    expect(existsSync(resolve(renderer, 'favicon.svg'))).toBe(true);
+  });
 });

@@ -71,6 +71,19 @@ export function noteOpeningContentDrawn(): void {
   afterPaint(settle);
 }
 
+/** Runs `then` once, when the window's first screen has been painted (at once if it already has). */
+export function whenFirstPaintDone(then: () => void): void {
+  if (painted) {
+    then();
+    return;
+  }
+  const once = (): void => {
+    listeners.delete(once);
+    then();
+  };
+  listeners.add(once);
+}
+
 const subscribe = (listener: () => void): (() => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
