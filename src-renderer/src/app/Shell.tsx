@@ -9,6 +9,7 @@ import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { useAccounts } from '../hooks/useAccounts';
 import { useCurrentPage } from '../navigation/routes';
 import { pageComponent } from './pageModules';
+import { PageLoading } from './PageLoading';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useAppInfo } from './useAppInfo';
@@ -50,7 +51,7 @@ export function Shell(): ReactElement {
               {vault?.state === 'locked' && <VaultLockedBanner vault={vault} />}
               {/* Keyed by page so leaving a crashed page clears the error. */}
               <ErrorBoundary key={page}>
-                <Suspense fallback={null}>
+                <Suspense fallback={<PageLoading />}>
                   {/* Each page is its own chunk, loaded on first visit; one component per page, kept. */}
                   {createElement(pageComponent(page))}
                 </Suspense>
