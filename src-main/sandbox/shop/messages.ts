@@ -262,7 +262,9 @@ export function sendMessage(ctx: ShopContext): unknown {
     fromCreator: false,
   };
   conv.messages.push(message);
-  conv.readIndex = message.index;
+  // The read mark stays where it was: TikTok says replying "does not change the read / unread status";
+  // messages stay unread until Mark Conversation Read (Get Conversation List 202412, `conversation_status`
+  // UNREAD; docs/tiktok-api/affiliate.md).
   maybeScheduleReply(state, conv, now);
   state.recordWrite('affiliate.message', shop.id, {
     conversationId: conv.id,
@@ -298,7 +300,9 @@ export function newestUnread(ctx: ShopContext): unknown {
     if (conv.shopIndex !== shop.index) continue;
     flushReplies(ctx.state, conv, ctx.now);
     const n = unread(conv);
-    const last = conv.messages[conv.messages.length - 1];
+    // The newest unread message is the creator's: the seller's own never count as unread, and one sent
+    // after the creator's does not mark theirs read.
+    const last = conv.messages.findLast((m) => m.fromCreator && m.index > conv.readIndex);
     if (n === 0 || !last) continue;
     list.push({
       conversation_id: conv.id,
