@@ -158,16 +158,21 @@ export function listConversations(ctx: ShopContext): unknown {
 
 const messagesQuery = z.object({ page_size: pageSizeSchema(20) });
 
+/**
+ * Newest first unless `messageOrder` says oldest first (TikTok does not state its order); the cursor is
+ * "past message N" in that order, so a message arriving between pages never shifts the later ones.
+ */
 export function listMessages(ctx: ShopContext): unknown {
   const conv = ownConversation(ctx, ctx.params.conversation_id);
   const q = parse(messagesQuery, { page_size: ctx.query.get('page_size') }, 'query');
-  const fp = fingerprint('messages', conv.id);
-  const before = decodePageToken(ctx.query.get('page_token'), fp) || Number.MAX_SAFE_INTEGER;
-  const older = conv.messages
-    .filter((m) => m.index < before && m.createTime <= ctx.now)
-    .sort((a, b) => b.index - a.index);
-  const page = older.slice(0, q.page_size);
-  const more = older.length > page.length;
+  const oldestFirst = ctx.state.config.messageOrder === 'oldest_first';
+  const fp = fingerprint('messages', conv.id, ctx.state.config.messageOrder);
+  const past = decodePageToken(ctx.query.get('page_token'), fp);
+  const rest = conv.messages
+    .filter((m) => m.createTime <= ctx.now && (past === 0 || (oldestFirst ? m.index > past : m.index < past)))
+    .sort((a, b) => (oldestFirst ? a.index - b.index : b.index - a.index));
+  const page = rest.slice(0, q.page_size);
+  const more = rest.length > page.length;
   const last = page[page.length - 1];
   return {
     messages: page.map((m) => ({
