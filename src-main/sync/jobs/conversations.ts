@@ -114,7 +114,7 @@ export function conversationsJob(env: ShopJobEnv): Promise<JobResult> {
           messageReadsAtOnce,
           (c: Conversation) =>
             readNewMessages(ctx, c.conversationId, env.writers.conversations.lastIndex(c.conversationId)),
-          env.signal,
+          { signal: env.signal },
         );
         const items = page.items.map((conversation, i) => ({ conversation, messages: reads[i]!.messages }));
         const rejected = [...page.rejected, ...reads.flatMap((r) => r.rejected)];
