@@ -20,6 +20,12 @@ export const sandboxConfigSchema = z.object({
   weeklyPool: z.array(z.number().int().nonnegative().nullable()).default([500, 50]),
   /** Results product search can page through before 12052180 (10,000; docs/tiktok-api/shop-conventions.md). */
   productSearchCap: z.number().int().positive().default(10_000),
+  /**
+   * The order Get Message in the Conversation serves, across pages and within each: TikTok's page does not
+   * state it (docs/tiktok-api/affiliate.md), so tests can ask for oldest first to show the sync does not
+   * rely on newest first.
+   */
+  messageOrder: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
   /** Messages to one creator before they reply (docs/tiktok-api/affiliate.md). */
   messagesBeforeReply: z.number().int().positive().default(5),
   /**

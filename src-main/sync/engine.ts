@@ -13,6 +13,7 @@ import type { Logger } from '../log/logger';
 import type { Profile } from '../profile/profile';
 import type { RateLimiter } from '../tiktok/token-bucket';
 import type { TokenSource } from '../tiktok/token-source';
+import { boundedMap } from './bounded-map';
 import type { Job, JobEnv, JobOptions, JobProgress, JobResult } from './job';
 import { type AccountJobEnv, advertisersJob, shopsJob } from './jobs/account-children';
 import { adCampaignsJob, adGroupsJob, adReportDaysJob, adsJob } from './jobs/ads';
@@ -323,12 +324,10 @@ export async function runAccount(deps: EngineDeps, run: RunContext): Promise<Run
       await runJob(scopeId(scope), resource, scopeJob(scope, resource), () => refreshRollups(scope));
   };
 
-  // A small pool: shops of one Account run side by side; their rate limits are separate buckets.
-  const queue = [...scopes];
-  const workers = Array.from({ length: Math.min(deps.scopeConcurrency, queue.length) }, async () => {
-    for (let s = queue.shift(); s; s = queue.shift()) await runScope(s);
-  });
-  await Promise.all(workers);
+  // Shops of one Account run side by side (their rate limits are separate buckets). Each scope records its
+  // own failures and cancellation, so one failing never keeps the others from running; no signal here, so a
+  // cancelled run still passes every scope through runJob, which records it cancelled.
+  await boundedMap(scopes, deps.scopeConcurrency, runScope, { onFailure: 'keepGoing' });
 
   const errorCode = (accountError as AppError | null)?.code ?? null;
   if (accountError) return { outcome: 'failed', error: errorTextOf(accountError), errorCode };

@@ -158,16 +158,21 @@ export function listConversations(ctx: ShopContext): unknown {
 
 const messagesQuery = z.object({ page_size: pageSizeSchema(20) });
 
+/**
+ * Newest first unless `messageOrder` says oldest first (TikTok does not state its order); the cursor is
+ * "past message N" in that order, so a message arriving between pages never shifts the later ones.
+ */
 export function listMessages(ctx: ShopContext): unknown {
   const conv = ownConversation(ctx, ctx.params.conversation_id);
   const q = parse(messagesQuery, { page_size: ctx.query.get('page_size') }, 'query');
-  const fp = fingerprint('messages', conv.id);
-  const before = decodePageToken(ctx.query.get('page_token'), fp) || Number.MAX_SAFE_INTEGER;
-  const older = conv.messages
-    .filter((m) => m.index < before && m.createTime <= ctx.now)
-    .sort((a, b) => b.index - a.index);
-  const page = older.slice(0, q.page_size);
-  const more = older.length > page.length;
+  const oldestFirst = ctx.state.config.messageOrder === 'oldest_first';
+  const fp = fingerprint('messages', conv.id, ctx.state.config.messageOrder);
+  const past = decodePageToken(ctx.query.get('page_token'), fp);
+  const rest = conv.messages
+    .filter((m) => m.createTime <= ctx.now && (past === 0 || (oldestFirst ? m.index > past : m.index < past)))
+    .sort((a, b) => (oldestFirst ? a.index - b.index : b.index - a.index));
+  const page = rest.slice(0, q.page_size);
+  const more = rest.length > page.length;
   const last = page[page.length - 1];
   return {
     messages: page.map((m) => ({
@@ -262,7 +267,9 @@ export function sendMessage(ctx: ShopContext): unknown {
     fromCreator: false,
   };
   conv.messages.push(message);
-  conv.readIndex = message.index;
+  // The read mark stays where it was: TikTok says replying "does not change the read / unread status";
+  // messages stay unread until Mark Conversation Read (Get Conversation List 202412, `conversation_status`
+  // UNREAD; docs/tiktok-api/affiliate.md).
   maybeScheduleReply(state, conv, now);
   state.recordWrite('affiliate.message', shop.id, {
     conversationId: conv.id,
@@ -298,7 +305,9 @@ export function newestUnread(ctx: ShopContext): unknown {
     if (conv.shopIndex !== shop.index) continue;
     flushReplies(ctx.state, conv, ctx.now);
     const n = unread(conv);
-    const last = conv.messages[conv.messages.length - 1];
+    // The newest unread message is the creator's: the seller's own never count as unread, and one sent
+    // after the creator's does not mark theirs read.
+    const last = conv.messages.findLast((m) => m.fromCreator && m.index > conv.readIndex);
     if (n === 0 || !last) continue;
     list.push({
       conversation_id: conv.id,

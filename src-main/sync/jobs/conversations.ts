@@ -36,11 +36,35 @@ interface NewMessages {
 }
 
 /**
- * A conversation's messages newer than `known`, newest page first, stopping at the first page that reaches
- * back to a stored message. Get Conversation List says nothing of a conversation's newest message (no
- * index, time or last message; `unread_count` ignores the seller's own messages and drops to 0 once read
- * in Seller Center), so every conversation's newest page is asked for (docs/tiktok-api/affiliate.md,
- * "What the list does not say").
+ * Whether the pages run from newer to older messages, as far as the pages read so far show; null while
+ * they cannot tell. TikTok does not state Get Messages' order, only that a higher `conversation_index` is
+ * newer (docs/tiktok-api/affiliate.md), so the order is read from the indexes: against the page before
+ * when there is one (exact: pages hold disjoint runs of the conversation), else from the first page's own
+ * order, taken to be the order its pages run in.
+ */
+export function pagesRunToOlder(page: readonly Message[], previous: readonly Message[]): boolean | null {
+  const first = page[0]?.conversationIndex;
+  const last = page[page.length - 1]?.conversationIndex;
+  if (first === undefined || last === undefined) return null;
+  if (previous.length > 0) {
+    const indexes = (ms: readonly Message[]) => ms.map((m) => m.conversationIndex).sort(compareIndex);
+    const here = indexes(page);
+    const before = indexes(previous);
+    if (compareIndex(here[here.length - 1]!, before[0]!) < 0) return true;
+    if (compareIndex(here[0]!, before[before.length - 1]!) > 0) return false;
+    return null;
+  }
+  const order = compareIndex(first, last);
+  return order === 0 ? null : order > 0;
+}
+
+/**
+ * A conversation's messages newer than `known`. Get Conversation List says nothing of a conversation's
+ * newest message (no index, time or last message; `unread_count` ignores the seller's own messages and
+ * drops to 0 once read in Seller Center), so every conversation's first page is asked for
+ * (docs/tiktok-api/affiliate.md, "What the list does not say"). Pages are read on until one reaches back to
+ * a stored message while the pages are seen to run toward older ones (`pagesRunToOlder`): then every page
+ * left is older still. Pages running oldest first, or an order the pages cannot show, are read to the end.
  */
 async function readNewMessages(
   ctx: ShopDataContext,
@@ -51,6 +75,7 @@ async function readNewMessages(
   const messages: Message[] = [];
   const rejected: RejectedRecord[] = [];
   let messageToken = '';
+  let previous: Message[] = [];
   for (;;) {
     const m = await listMessages(ctx, conversationId, { pageToken: messageToken });
     const fresh = m.items.filter((x) => isNew(x.conversationIndex));
@@ -62,15 +87,17 @@ async function readNewMessages(
         return index === null || isNew(index);
       }),
     );
-    if (!m.nextPageToken || fresh.length < m.items.length) break;
+    if (!m.nextPageToken) break;
+    if (fresh.length < m.items.length && pagesRunToOlder(m.items, previous) === true) break;
+    if (m.items.length > 0) previous = m.items;
     messageToken = m.nextPageToken;
   }
   return { messages, rejected };
 }
 
 /**
- * Conversations and their new messages (creator replies). Messages come newest first, so each
- * conversation is read only back to the newest message already stored; the conversations of a list page
+ * Conversations and their new messages (creator replies). Where the pages run newest first (the
+ * sandbox's default), each conversation is read only back to the newest message already stored; the conversations of a list page
  * are read `messageReadsAtOnce` at a time and written together, in the list's order, in the page's one
  * transaction. A read that fails fails the page: nothing of it is written, and the next run reads its
  * conversations again from what is stored. Re-running is harmless: messages are immutable and inserted
@@ -87,7 +114,7 @@ export function conversationsJob(env: ShopJobEnv): Promise<JobResult> {
           messageReadsAtOnce,
           (c: Conversation) =>
             readNewMessages(ctx, c.conversationId, env.writers.conversations.lastIndex(c.conversationId)),
-          env.signal,
+          { signal: env.signal },
         );
         const items = page.items.map((conversation, i) => ({ conversation, messages: reads[i]!.messages }));
         const rejected = [...page.rejected, ...reads.flatMap((r) => r.rejected)];

@@ -17,7 +17,7 @@ let world: SyncWorld;
 let sync: TestSync;
 let inbox: InboxService;
 let shops: Array<{ id: string; cipher: string }>;
-/** The conversation the reply test writes in (sending marks it read at TikTok). */
+/** The conversation the reply test writes in: unread before the reply, and after it (TikTok's rule). */
 let repliedIn = '';
 const changed: string[][] = [];
 
@@ -87,7 +87,8 @@ describe('the inbox', () => {
   });
 
   it('sends a quick reply once per key, even when the answer is lost after it went out', async () => {
-    const conv = inbox.list({ unread: false, limit: 1, shopId: shops[0]!.id }).items[0]!;
+    const conv = inbox.list({ unread: true, limit: 1, shopId: shops[0]!.id }).items[0]!;
+    expect(conv.unreadCount).toBeGreaterThan(0);
     repliedIn = conv.conversationId;
     const since = Math.max(0, ...(await writesOf(world)).map((x) => x.seq));
     const sent = await inbox.reply({
@@ -134,14 +135,23 @@ describe('the inbox', () => {
       ['Here is the size guide you asked for.', 'sent'],
     ]);
     expect(changed.flat()).toContain(conv.conversationId);
+
+    // Replying does not read the creator's messages (Get Conversation List 202412): still unread at
+    // TikTok, here, and after the next sync.
+    expect(await unreadAtTikTok(shops[0]!.cipher)).toContain(conv.conversationId);
+    expect(inbox.queries.conversation(conv.conversationId)?.unreadCount).toBe(conv.unreadCount);
+    await syncAndWait(sync, { resources: ['conversations'] });
+    expect(inbox.queries.conversation(conv.conversationId)?.unreadCount).toBe(conv.unreadCount);
   });
 
   it('marks conversations read at TikTok and here', async () => {
-    const unread = inbox
-      .list({ unread: true, limit: 200 })
-      .items.filter((c) => c.conversationId !== repliedIn)
-      .slice(0, 2);
-    expect(unread.length).toBeGreaterThan(0);
+    // The conversation replied in is among them: the reply left it unread.
+    const all = inbox.list({ unread: true, limit: 200 }).items;
+    const unread = [
+      all.find((c) => c.conversationId === repliedIn)!,
+      ...all.filter((c) => c.conversationId !== repliedIn).slice(0, 1),
+    ];
+    expect(unread[0]).toBeDefined();
     const picked = unread.map((c) => c.conversationId);
     const cipherOf = (shopId: string) => shops.find((s) => s.id === shopId)!.cipher;
     for (const c of unread) expect(await unreadAtTikTok(cipherOf(c.shopId))).toContain(c.conversationId);

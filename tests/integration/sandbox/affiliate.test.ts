@@ -423,6 +423,55 @@ describe('messages', () => {
   });
 });
 
+describe('read status', () => {
+  const list = async (status: 'ALL' | 'UNREAD' | 'UNREPLIED'): Promise<Map<string, number>> => {
+    const r = await shop(sb.info, '/affiliate_seller/202412/conversations', {
+      token,
+      cipher: us.cipher,
+      query: { page_size: '50', conversation_status: status, only_need_conversation_id: 'false' },
+    });
+    expect(r.json.code).toBe(0);
+    return new Map(r.json.data.conversations.map((c: any) => [c.id, c.unread_count]));
+  };
+  const newestUnread = async (): Promise<any[]> => {
+    const r = await shop(sb.info, '/affiliate_seller/202412/conversations/messages/list/newest', {
+      token,
+      cipher: us.cipher,
+    });
+    expect(r.json.code).toBe(0);
+    return r.json.data.newest_message_list;
+  };
+
+  // Get Conversation List 202412 (UNREAD): messages "stay unread until explicitly marked as read by calling
+  // Mark Conversation Read. Replying to a message does not change the read / unread status."
+  it('a seller’s reply leaves the creator’s messages unread; only Mark Conversation Read reads them', async () => {
+    await fresh();
+    const unread = await list('UNREAD');
+    const [conv, count] = [...unread].find(([, n]) => n > 0)!;
+    expect(count).toBeGreaterThan(0);
+    expect((await list('UNREPLIED')).has(conv)).toBe(true);
+
+    expect((await send(conv, 'TEXT', { content: 'thanks for writing!' })).json.code).toBe(0);
+    // Replied, so no longer UNREPLIED, but every message the creator sent is as unread as before.
+    expect((await list('UNREPLIED')).has(conv)).toBe(false);
+    expect((await list('UNREAD')).get(conv)).toBe(count);
+    expect((await list('ALL')).get(conv)).toBe(count);
+    const newest = (await newestUnread()).find((x) => x.conversation_id === conv);
+    expect(newest).toMatchObject({ unread_message_count: count });
+    expect(JSON.parse(newest.content)).not.toEqual({ content: 'thanks for writing!' });
+
+    const read = await shop(sb.info, '/affiliate_seller/202412/conversatons/read', {
+      token,
+      cipher: us.cipher,
+      body: { conversation_ids: [conv] },
+    });
+    expect(read.json.data).toEqual({ failed_conversation_ids: [] });
+    expect((await list('UNREAD')).has(conv)).toBe(false);
+    expect((await list('ALL')).get(conv)).toBe(0);
+    expect((await newestUnread()).some((x) => x.conversation_id === conv)).toBe(false);
+  });
+});
+
 describe('affiliate orders and promotion links', () => {
   it('affiliate orders page once each with string commission rates and money objects', async () => {
     await fresh();

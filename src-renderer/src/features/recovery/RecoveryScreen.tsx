@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '@shared/privacy';
 import { useChannelMutation, useChannelQuery } from '../../api';
+import { useFirstPaintDone } from '../../api/firstPaint';
 import { Dialog } from '../../components/Dialog';
 import { formatBytes } from './formatBytes';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
@@ -10,10 +11,17 @@ import './recovery.css';
 /**
  * Shown over the app when the database could not be opened at start-up: the bad file is kept, and the
  * merchant chooses between restoring a backup and starting fresh. Nothing is decided for them.
+ *
+ * Mounted once the first screen is painted: its reads wait for that anyway (a start that needs recovery opens
+ * on no data, so waiting costs it nothing), and mounted with the shell its two query observers, mutation and
+ * translation hook were built in the window's first render for nothing (docs/creators.md).
  */
 export function RecoveryScreen(): ReactElement | null {
+  return useFirstPaintDone() ? <Recovery /> : null;
+}
+
+function Recovery(): ReactElement | null {
   const { t, i18n } = useTranslation();
-  // A start that needs recovery opens on no data, so waiting for the first paint costs it nothing.
   const recovery = useChannelQuery('privacy:recovery', undefined, { deferred: true });
   const backups = useChannelQuery('privacy:backups', undefined, { deferred: true });
   const fresh = useChannelMutation('privacy:startFresh', { invalidates: ['privacy:recovery'] });

@@ -83,7 +83,7 @@ export function CreatorDetailDialog(props: {
                 {detail.shops.length > 0 && ` · ${detail.shops.map((s) => s.name ?? s.shopId).join(', ')}`}
               </p>
             </div>
-            <ScoreBadge score={c.score} />
+            <ScoreBadge score={c.score} t={t} />
           </section>
 
           {detail.blocked && (

@@ -1,7 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { CreatorRow, CreatorSortColumn } from '@shared/creators';
+import type { CreatorRow, CreatorSortColumn, CreatorStage } from '@shared/creators';
 import { InitialsAvatar } from '../../components/InitialsAvatar';
 import type { PlainTable } from '../../components/tableFeatures';
 import type { ListColumns } from '../../features/lists/ListPage';
@@ -32,6 +32,17 @@ export function useCreatorColumns(props: {
     const number = new Intl.NumberFormat(language);
     const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
     const empty = <span className="muted">—</span>;
+    // Each stage's name translated once per set of columns, not once per row: i18next's `t` runs its
+    // interpolation and nesting passes on every call, and the first render draws ~16 rows (docs/creators.md).
+    const stageLabels = new Map<CreatorStage, string>();
+    const stageLabel = (stage: CreatorStage): string => {
+      let label = stageLabels.get(stage);
+      if (label === undefined) {
+        label = t(`creators.stage.${stage}`);
+        stageLabels.set(stage, label);
+      }
+      return label;
+    };
     const cellOf = (column: CreatorSortColumn, c: CreatorRow): ReactElement | string => {
       switch (column) {
         case 'handle':
@@ -54,9 +65,9 @@ export function useCreatorColumns(props: {
         case 'nickname':
           return c.nickname ?? empty;
         case 'score':
-          return <ScoreBadge score={c.score} />;
+          return <ScoreBadge score={c.score} t={t} />;
         case 'stage':
-          return <StageBadge stage={c.stage} />;
+          return <StageBadge stage={c.stage} label={stageLabel(c.stage)} />;
         case 'followers':
           return c.followers === null ? empty : number.format(c.followers);
         case 'unitsSold':

@@ -29,7 +29,10 @@ export function usableFilter(filter: CreatorFilter): CreatorFilter {
 
 export function loadFilter(): CreatorFilter {
   try {
-    const parsed = creatorFilterSchema.safeParse(JSON.parse(localStorage.getItem(storageKey) ?? '{}'));
+    const stored = localStorage.getItem(storageKey);
+    // Nothing kept (the usual first visit): no schema to run in the window's first render.
+    if (stored === null) return {};
+    const parsed = creatorFilterSchema.safeParse(JSON.parse(stored));
     // The text search is the box's own, not part of what the bar keeps.
     if (parsed.success) return Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k !== 'text'));
   } catch {
