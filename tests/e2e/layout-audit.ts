@@ -136,10 +136,6 @@ export async function settled(page: Page): Promise<void> {
     .waitFor({ state: 'detached' });
 }
 
-/** The content area holds more than notices: some text of the page itself. */
-const showsPage = (content: Element): boolean =>
-  [...content.children].some((e) => !e.matches('.notice') && (e as HTMLElement).innerText.trim() !== '');
-
 export type Look = readonly ['en' | 'zh-CN', 'light' | 'dark'];
 
 async function connect(page: Page, context: BrowserContext, button: string): Promise<void> {
@@ -200,7 +196,11 @@ export async function walkPages(
       await settled(page);
       // The page itself is on screen: on a first visit its code loads behind a busy placeholder
       // (app/PageLoading.tsx), and an audit of the empty area it left before would find nothing wrong.
-      expect(await page.locator('#content').evaluate(showsPage), `${name} is on screen`).toBe(true);
+      // The content area holds more than notices: some text of the page itself.
+      const onScreen = await page
+        .locator('#content > :not(.notice)')
+        .evaluateAll((parts) => parts.some((e) => (e.textContent ?? '').trim() !== ''));
+      expect(onScreen, `${name} is on screen`).toBe(true);
       const audit = await auditLayout(page);
       const at = `${name} ${size.width} ${look.join('-')}`;
       for (const box of audit.overflow) problems.push(`${at}: scrolls sideways: ${box}`);
