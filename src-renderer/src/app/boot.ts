@@ -13,7 +13,7 @@ import { pageLoaders } from './pageLoaders';
  * - the code of the page the window opens on,
  * - over the web bridge, the opening calls (app/opening.ts): the lock's status, the settings and, on the
  *   Creators page, its first rows. Their answers are read and checked by the web transport as usual.
- * - the locale's number and date formatting, made once (below).
+ * - a worker that warms the locale's formatters and the fonts for the main thread (below).
  * Nothing here fails the start: each is asked for again by its owner if this one fails.
  */
 const page = pageFromHash(window.location.hash);
@@ -27,11 +27,17 @@ if (!window.shopmesh) {
 }
 languageLoaders[language]().catch(() => undefined);
 pageLoaders[page]().catch(() => undefined);
-// A window's first Intl number formatter is slow to make (the trace of one load: 190 ms inside the first
-// render, in the top bar's first `new Intl.NumberFormat`, on a loaded machine), later ones are not. Made in
-// the first task after the bundle has run, while the first render usually still waits for the page's code
-// and answers, so that render finds it made.
-setTimeout(() => {
-  new Intl.NumberFormat(language).format(1234.5);
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
-}, 0);
+// ICU's data and Chromium's font matching are per process, not per thread: a worker that makes the first
+// screen's formatters and lays out its text (app/warmUpWorker.ts) spares the main thread their first, slow
+// making (the first `new Intl.NumberFormat` of a window took ~40–190 ms on the main thread; made there in a
+// timer, it still held the thread between the bundle's modules). Where no worker starts (CSP, an old
+// engine), the page makes them itself, as before.
+try {
+  const worker = new Worker(new URL('./warmUpWorker.ts', import.meta.url), {
+    type: 'module',
+    name: language,
+  });
+  worker.addEventListener('error', () => worker.terminate());
+} catch {
+  // Nothing is lost but the head start.
+}
