@@ -8,8 +8,8 @@ import { webAppPerTest } from './web-app';
 
 /**
  * The warm-up worker (app/warmUpWorker.ts), started by the boot chunk as the window opens: it loads from the
- * page's own origin under the app's CSP, runs to its end (it closes itself) and leaves nothing in the console,
- * in both languages the window may guess.
+ * page's own origin under the app's CSP, runs to its end (the page then ends it) and leaves nothing in the
+ * console, in both languages the window may guess.
  */
 
 /** 300 generated creators (Latin, Chinese, Japanese and Thai nicknames), indexed as the app would. */
@@ -76,8 +76,13 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const [{ worker, closed }] = workers as [(typeof workers)[number]];
       expect(new URL(worker.url()).origin).toBe(web.app.origin);
       expect(new URL(worker.url()).pathname).toMatch(/^\/assets\/warmUpWorker-[\w-]+\.js$/);
-      // It closes itself once its work is done; a worker that threw would be terminated, and say so above.
+      // It tells the page when its work is done and the page ends it; one that threw is ended too, and marked so.
       await closed;
+      const marks = () =>
+        page.evaluate(() =>
+          ['done', 'failed'].map((end) => performance.getEntriesByName(`shopmesh:warm-up-${end}`).length),
+        );
+      expect(await marks()).toEqual([1, 0]);
       // A function, not a string: Playwright evaluates a string with `eval`, which the CSP rightly refuses.
       expect(
         await page.evaluate(() => (globalThis as { __cspViolations?: string[] }).__cspViolations),

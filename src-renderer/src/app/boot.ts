@@ -25,19 +25,27 @@ if (!window.shopmesh) {
   sendEarly(ipcUrl('', 'settings:get'), '{}');
   if (page === 'creators') sendEarly(ipcUrl('', 'creators:search'), JSON.stringify(creatorsFirstPage));
 }
-languageLoaders[language]().catch(() => undefined);
-pageLoaders[page]().catch(() => undefined);
 // ICU's data and Chromium's font matching are per process, not per thread: a worker that makes the first
 // screen's formatters and lays out its text (app/warmUpWorker.ts) spares the main thread their first, slow
 // making (the first `new Intl.NumberFormat` of a window took ~40–190 ms on the main thread; made there in a
-// timer, it still held the thread between the bundle's modules). Where no worker starts (CSP, an old
-// engine), the page makes them itself, as before.
+// timer, it still held the thread between the bundle's modules). Started before the chunks are asked for
+// (their modulepreload links took ~75 ms of this module in a loaded trace): its script and thread took
+// ~600 ms to start on a loaded machine, and its work is wasted once the first render has begun. Where no
+// worker starts (CSP, an old engine), the page makes them itself, as before. Its end is marked in the
+// page's timeline for the bench's traces.
 try {
   const worker = new Worker(new URL('./warmUpWorker.ts', import.meta.url), {
     type: 'module',
     name: language,
   });
-  worker.addEventListener('error', () => worker.terminate());
+  const end = (outcome: 'done' | 'failed') => () => {
+    performance.mark(`shopmesh:warm-up-${outcome}`);
+    worker.terminate();
+  };
+  worker.addEventListener('message', end('done'), { once: true });
+  worker.addEventListener('error', end('failed'), { once: true });
 } catch {
   // Nothing is lost but the head start.
 }
+languageLoaders[language]().catch(() => undefined);
+pageLoaders[page]().catch(() => undefined);
