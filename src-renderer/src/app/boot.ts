@@ -13,7 +13,7 @@ import { pageLoaders } from './pageLoaders';
  * - the code of the page the window opens on,
  * - over the web bridge, the opening calls (app/opening.ts): the lock's status, the settings and, on the
  *   Creators page, its first rows. Their answers are read and checked by the web transport as usual.
- * - the locale's number and date formatting, made once (below).
+ * - a worker that warms the locale's formatters and the fonts for the main thread (below).
  * Nothing here fails the start: each is asked for again by its owner if this one fails.
  */
 const page = pageFromHash(window.location.hash);
@@ -25,13 +25,27 @@ if (!window.shopmesh) {
   sendEarly(ipcUrl('', 'settings:get'), '{}');
   if (page === 'creators') sendEarly(ipcUrl('', 'creators:search'), JSON.stringify(creatorsFirstPage));
 }
+// ICU's data and Chromium's font matching are per process, not per thread: a worker that makes the first
+// screen's formatters and lays out its text (app/warmUpWorker.ts) spares the main thread their first, slow
+// making (the first `new Intl.NumberFormat` of a window took ~40–190 ms on the main thread; made there in a
+// timer, it still held the thread between the bundle's modules). Started before the chunks are asked for
+// (their modulepreload links took ~75 ms of this module in a loaded trace): its script and thread took
+// ~600 ms to start on a loaded machine, and its work is wasted once the first render has begun. Where no
+// worker starts (CSP, an old engine), the page makes them itself, as before. Its end is marked in the
+// page's timeline for the bench's traces.
+try {
+  const worker = new Worker(new URL('./warmUpWorker.ts', import.meta.url), {
+    type: 'module',
+    name: language,
+  });
+  const end = (outcome: 'done' | 'failed') => () => {
+    performance.mark(`shopmesh:warm-up-${outcome}`);
+    worker.terminate();
+  };
+  worker.addEventListener('message', end('done'), { once: true });
+  worker.addEventListener('error', end('failed'), { once: true });
+} catch {
+  // Nothing is lost but the head start.
+}
 languageLoaders[language]().catch(() => undefined);
 pageLoaders[page]().catch(() => undefined);
-// A window's first Intl number formatter is slow to make (the trace of one load: 190 ms inside the first
-// render, in the top bar's first `new Intl.NumberFormat`, on a loaded machine), later ones are not. Made in
-// the first task after the bundle has run, while the first render usually still waits for the page's code
-// and answers, so that render finds it made.
-setTimeout(() => {
-  new Intl.NumberFormat(language).format(1234.5);
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
-}, 0);
