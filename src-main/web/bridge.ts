@@ -244,7 +244,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       res.end();
       return;
     }
-    const asset = await loadAsset(options.staticDir, url.pathname);
+    // A page that links no icon makes Chromium ask for /favicon.ico, which the window's icon answers (it is
+    // linked only after the first screen, app/favicon.ts; a 404 would be an error in the page's console).
+    const path = url.pathname === '/favicon.ico' ? '/favicon.svg' : url.pathname;
+    const asset = await loadAsset(options.staticDir, path);
     if (asset === 'forbidden' || asset === 'missing') {
       res.writeHead(asset === 'forbidden' ? 403 : 404, {
         ...baseHeaders,

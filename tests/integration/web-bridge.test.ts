@@ -18,6 +18,7 @@ beforeEach(async () => {
   writeFileSync(join(staticDir.dir, 'index.html'), '<!doctype html><title>ShopMesh</title>');
   mkdirSync(join(staticDir.dir, 'assets'));
   writeFileSync(join(staticDir.dir, 'assets', 'app.js'), 'export {}');
+  writeFileSync(join(staticDir.dir, 'favicon.svg'), icon);
   bridge = await startWebBridge({ app, staticDir: staticDir.dir, token: 'test-token-123' });
   cleanups = [() => bridge.close(), t.cleanup, staticDir.cleanup];
 });
@@ -28,6 +29,7 @@ afterEach(async () => {
 const base = () => `http://127.0.0.1:${bridge.port}`;
 const auth = { Authorization: 'Bearer test-token-123' };
 const json = { 'Content-Type': 'application/json' };
+const icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>';
 
 /** Raw request so tests can send headers fetch() forbids (Host). */
 function rawRequest(
@@ -138,6 +140,13 @@ describe('web bridge', () => {
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it("answers the browser's own /favicon.ico with the window's SVG icon, not a 404", async () => {
+    const res = await fetch(`${base()}/favicon.ico`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await res.text()).toBe(icon);
   });
 
   it('refuses traversal out of the renderer folder', async () => {
