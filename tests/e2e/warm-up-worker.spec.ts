@@ -33,9 +33,8 @@ function watchProblems(page: Page): string[] {
   page.on('console', (message) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return;
     const { url } = message.location();
-    // Chromium asks for /favicon.ico by itself while index.html links no icon (app/favicon.ts links the
-    // SVG icon once the first screen is painted): its 404 is the browser's, not the page's.
-    if (new URL(url || 'about:blank').pathname === '/favicon.ico') return;
+    // Chromium's own /favicon.ico request (index.html links no icon, app/favicon.ts links it after the first
+    // screen) is answered by the web bridge, so a 404 there is a problem too.
     problems.push(`console ${message.type()}: ${message.text()} (${url})`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
