@@ -114,7 +114,11 @@ const messageKey = (raw: unknown): string | null => {
   return idKey()(body);
 };
 
-/** Newest first; `conversation_index` grows with each message. */
+/**
+ * One page of a conversation's messages. TikTok does not state the pages' order, only that
+ * `conversation_index` grows with each message (docs/tiktok-api/affiliate.md); the sync reads the order
+ * from the indexes (sync/jobs/conversations.ts).
+ */
 export async function listMessages(
   ctx: ShopDataContext,
   conversationId: string,
