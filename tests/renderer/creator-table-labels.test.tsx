@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { useState, type ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CreatorRow } from '@shared/creators';
-import type { KeysetList } from '../../src-renderer/src/api';
+import { settledList } from './keyset-list';
 import { ListPage } from '../../src-renderer/src/features/lists/ListPage';
 import i18n from '../../src-renderer/src/i18n';
 import { useCreatorColumns } from '../../src-renderer/src/pages/creators/creatorColumns';
@@ -39,18 +39,7 @@ afterEach(async () => {
 const rows: CreatorRow[] = Array.from({ length: 40 }, (_, i) =>
   creatorSearchRow(i + 1, `maker${i + 1}`, { stage: i % 2 === 0 ? 'new' : 'contacted', score: 75 }),
 );
-const list: KeysetList<CreatorRow> = {
-  items: rows,
-  total: rows.length,
-  loading: false,
-  busy: false,
-  error: null,
-  hasMore: false,
-  moreError: null,
-  loadedAt: 1,
-  loadMore: () => undefined,
-  reload: () => undefined,
-};
+const list = settledList(rows);
 
 function Table(): ReactElement {
   const [selection] = useState(Selection.none);

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { OrderView } from '@shared/orders';
-import type { KeysetList } from '../../src-renderer/src/api';
+import { settledList } from './keyset-list';
 import type { PlainTable } from '../../src-renderer/src/components/tableFeatures';
 import { ListPage } from '../../src-renderer/src/features/lists/ListPage';
 import { useElementWidth } from '../../src-renderer/src/hooks/useElementWidth';
@@ -73,18 +73,7 @@ const columns = helper.columns([
   helper.accessor('orderId', { id: 'orderId', header: () => 'Order ID', cell: (i) => i.getValue() }),
 ]);
 const orders = Array.from({ length: 200 }, (_, i) => order(i + 1));
-const list: KeysetList<OrderView> = {
-  items: orders,
-  total: orders.length,
-  loading: false,
-  busy: false,
-  error: null,
-  hasMore: false,
-  moreError: null,
-  loadedAt: 1,
-  loadMore: () => undefined,
-  reload: () => undefined,
-};
+const list = settledList(orders);
 
 function Page() {
   return (

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { OrderView } from '@shared/orders';
 import type { KeysetList } from '../../src-renderer/src/api';
+import { settledList } from './keyset-list';
 import type { PlainTable } from '../../src-renderer/src/components/tableFeatures';
 import type { TableSort } from '../../src-renderer/src/components/VirtualTable';
 import { ListPage } from '../../src-renderer/src/features/lists/ListPage';
@@ -21,21 +22,8 @@ const columns = helper.columns([
   }),
 ]);
 
-function list(items: OrderView[], overrides: Partial<KeysetList<OrderView>> = {}): KeysetList<OrderView> {
-  return {
-    items,
-    total: items.length,
-    loading: false,
-    busy: false,
-    error: null,
-    hasMore: false,
-    moreError: null,
-    loadedAt: 1,
-    loadMore: () => undefined,
-    reload: () => undefined,
-    ...overrides,
-  };
-}
+const list = (items: OrderView[], overrides: Partial<KeysetList<OrderView>> = {}) =>
+  settledList(items, overrides);
 
 /** The columns with a control in each row: a tick box, and a button that may be disabled. */
 function columnsWithControls(ticked: ReadonlySet<string>, onTick: (id: string) => void) {
