@@ -1,4 +1,5 @@
 import type { Language } from '@shared/languages';
+import { monoFaces, sansFaces } from './warmUpFaces';
 
 /**
  * What the warm-up worker (app/warmUpWorker.ts) makes so that the window's main thread finds it made. ICU's
@@ -32,39 +33,6 @@ export function warmIntl(language: Language): void {
   new Intl.PluralRules(language).select(2);
   new Intl.Collator(language).compare('anna', '李小美');
 }
-
-/** `--font-sans` and `--font-mono` as styles/tokens.css declares them (the one place the stacks are written). */
-export function fontStacks(tokensCss: string): { sans: string; mono: string } {
-  const stack = (name: string): string => {
-    const value = new RegExp(`${name}:([^;]+);`).exec(tokensCss)?.[1]?.replace(/\s+/g, ' ').trim();
-    if (!value) throw new Error(`styles/tokens.css declares no ${name}`);
-    return value;
-  };
-  return { sans: stack('--font-sans'), mono: stack('--font-mono') };
-}
-
-/**
- * Every weight and size of the sans stack on the Creators page's first screen, in px (read from a rendered
- * window's computed styles, both languages); the mono stack serves ids and codes.
- */
-const sansFaces: readonly (readonly [weight: number, size: number])[] = [
-  [400, 12],
-  [400, 13],
-  [400, 14],
-  [500, 14],
-  [550, 13],
-  [550, 14],
-  [600, 12],
-  [600, 13],
-  [600, 14],
-  [650, 12],
-  [650, 20],
-  [700, 16],
-];
-const monoFaces: readonly (readonly [weight: number, size: number])[] = [
-  [400, 12],
-  [400, 13],
-];
 
 /**
  * Creators' nicknames mix scripts (Latin with accents, digits, Chinese, Japanese kana, Thai, emoji), and the

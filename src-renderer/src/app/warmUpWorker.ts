@@ -1,6 +1,7 @@
 import { languages } from '@shared/languages';
 import tokensCss from '../styles/tokens.css?raw';
-import { fontStacks, warmFonts, warmIntl } from './warmUp';
+import { warmFonts, warmIntl } from './warmUp';
+import { fontStacks } from './warmUpFaces';
 
 /**
  * The warm-up worker's script (started by app/boot.ts, named after the guessed language): it makes the
