@@ -23,6 +23,8 @@ import { percentile, type Report } from './report';
  *                                   outputs not validated, as in a merchant's app), in Chromium's headless shell
  *                                   since 2026-12-07's second session (first-rows.ts says why)
  *   creators.table.firstRows.fullBrowser.ms  the same five loads in the full browser (`chromium --headless`)
+ *   creators.table.firstRows[.fullBrowser].browserCpu.ms  the CPU time all of that browser's processes ran
+ *                                   during one load (median), from the kernel's per-thread counters
  *   renderer.entry.kB               the JS a window parses before it can render anything: the built
  *                                   index.html's module script and the chunks it preloads (minified, not gzipped)
  *   creators.table.firstRows.<step>.ms  where that time goes, each step's median in the page's own clock from the

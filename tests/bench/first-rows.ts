@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { z } from 'zod';
@@ -143,7 +143,8 @@ function entryKilobytes(rendererDir: string): number {
  * during one 1.1 s load on this 2-core machine, against ~1.0 s in all with the shell (docs/creators.md,
  * Benchmarks). The full browser's figure is still printed (`creators.table.firstRows.fullBrowser.ms`).
  */
-export const headlessShellPath = process.env.CHROMIUM_HEADLESS_SHELL_PATH ?? '/usr/bin/chromium-headless-shell';
+export const headlessShellPath =
+  process.env.CHROMIUM_HEADLESS_SHELL_PATH ?? '/usr/bin/chromium-headless-shell';
 const fullBrowserPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface FirstRowsOptions {
@@ -160,7 +161,11 @@ interface FirstRowsOptions {
  * (`creators.table.firstRows.<step>.ms`, in-page clocks from the navigation's start), then
  * `creators.table.firstRows.fullBrowser.ms`: the same five loads in the full browser, against the same app.
  */
-export async function reportFirstRows(dataDir: string, report: Report, options: FirstRowsOptions): Promise<void> {
+export async function reportFirstRows(
+  dataDir: string,
+  report: Report,
+  options: FirstRowsOptions,
+): Promise<void> {
   if (!existsSync(headlessShellPath)) {
     throw new Error(
       `creators.table.firstRows.ms runs in Chromium's headless shell, not found at ${headlessShellPath}: ` +
@@ -186,34 +191,42 @@ export async function reportFirstRows(dataDir: string, report: Report, options: 
       report(`creators.table.firstRows.${step}.ms`, median(shell.steps.map((s) => s[step])), 'ms');
     }
     report('creators.table.firstRows.ms', median(shell.times), 'ms');
+    if (shell.cpu.length) report('creators.table.firstRows.browserCpu.ms', median(shell.cpu), 'ms');
     const full = await fiveLoads(app.url, fullBrowserPath);
     report('creators.table.firstRows.fullBrowser.ms', median(full.times), 'ms');
+    if (full.cpu.length) report('creators.table.firstRows.fullBrowser.browserCpu.ms', median(full.cpu), 'ms');
   } finally {
     await app.stop();
   }
 }
 
-const median = (xs: number[]): number => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+const median = (xs: number[]): number =>
+  Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
 
 /** Five loads of the Creators page, each in a fresh browser context, in the browser at `executablePath`. */
 async function fiveLoads(
   appUrl: string,
   executablePath: string,
   trace?: (json: Buffer) => void,
-): Promise<{ times: number[]; steps: LoadTimes[] }> {
+): Promise<{ times: number[]; steps: LoadTimes[]; cpu: number[] }> {
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const browserPid = chromiumChildOfThisProcess();
   try {
     const times: number[] = [];
     const steps: LoadTimes[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
       await page.addInitScript(watchRows);
       // The wall clock, read now: Node's `performance.timeOrigin + now()` drifts from it over a long run
       // (the world takes minutes to build), and the page's `timeOrigin + rowsPainted` is on the wall clock.
+      const cpuBefore = browserPid === undefined ? null : treeCpuMs(browserPid);
       const startedAt = Date.now();
       await page.goto(`${appUrl}#/creators`, { waitUntil: 'commit' });
       await rowsPainted(page);
       const seenAt = Date.now();
+      const cpuAfter = browserPid === undefined ? null : treeCpuMs(browserPid);
+      if (cpuBefore !== null && cpuAfter !== null) cpu.push(cpuAfter - cpuBefore);
       const { timeOrigin, ...inPage } = inPageTimes.parse(await page.evaluate(readTimes));
       const paintedAt = timeOrigin + inPage.rowsPainted;
       // The headline ends where the page painted the rows, not where Playwright noticed it did: its noticing
@@ -237,8 +250,67 @@ async function fiveLoads(
       trace(await browser.stopTracing());
       await page.close();
     }
-    return { times, steps };
+    return { times, steps, cpu };
   } finally {
     await browser.close();
   }
+}
+
+/** The browser Playwright launched: this process's child running Chromium (the app's bridge is the other child). */
+function chromiumChildOfThisProcess(): number | undefined {
+  if (!existsSync('/proc/self/task')) return undefined;
+  for (const [pid, parent] of parents()) {
+    if (parent !== process.pid) continue;
+    try {
+      // Debian's chromium-headless-shell is a shell script that runs the browser as its child: its tree counts.
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) return pid;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/** Each running process's parent, from /proc. */
+function parents(): Map<number, number> {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after its last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return parentOf;
+}
+
+/**
+ * CPU time (ms) that the process `root` and its descendants have run so far, from the kernel's per-thread
+ * scheduler counters (`/proc/<pid>/task/<tid>/schedstat`, ns); null where /proc has none (not Linux). Read
+ * around a load it is the browser's work for that load, which wall time on a shared 2-core machine hides:
+ * a process that exits meanwhile is missed, one started meanwhile counts from zero.
+ */
+function treeCpuMs(root: number): number | null {
+  if (!existsSync('/proc/self/task')) return null;
+  const parentOf = parents();
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parentOf.get(p))
+      if (p === root) return true;
+    return false;
+  };
+  let ns = 0;
+  for (const pid of parentOf.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ns / 1e6;
 }
