@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-noto-cjk fonts-thai-tlwg fonts-noto-color-emoji libsecret-1-dev gnome-keyring dbus dbus-x11 sqlite3 python3 make g++)
+packages=(chromium chromium-headless-shell fonts-noto-cjk fonts-thai-tlwg fonts-noto-color-emoji libsecret-1-dev gnome-keyring dbus dbus-x11 sqlite3 python3 make g++)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,7 +4,7 @@ import { openDatabase } from '../../src-main/db/connection';
 import { buildWorld } from '../helpers/creator-world';
 import { quietCrm } from '../helpers/quiet-crm';
 import { makeTempDir } from '../helpers/tmp';
-import { firstRowsBreakdown } from './creators.bench';
+import { reportFirstRows } from './first-rows';
 import type { Report } from './report';
 
 /**
@@ -28,15 +28,11 @@ export async function benchCreatorsFirstRows(
     await crm.close();
     db.close();
     const trace = process.env.BENCH_FIRST_ROWS_TRACE;
-    report(
-      'creators.table.firstRows.ms',
-      await firstRowsBreakdown(tmp.dir, report, {
-        build: true,
-        validate: false,
-        ...(trace ? { trace: (json) => writeFileSync(trace, json) } : {}),
-      }),
-      'ms',
-    );
+    await reportFirstRows(tmp.dir, report, {
+      build: true,
+      validate: false,
+      ...(trace ? { trace: (json) => writeFileSync(trace, json) } : {}),
+    });
   } finally {
     tmp.cleanup();
   }

@@ -47,10 +47,10 @@ describe('TokenBucket', () => {
 /** Most takes inside any one-second window [t, t + 1000), t at every take. */
 function busiestSecond(times: readonly number[]): number {
   let most = 0;
-  for (let i = 0; i < times.length; i++) {
-    let n = 0;
-    while (i + n < times.length && times[i + n]! < times[i]! + 1000) n++;
-    most = Math.max(most, n);
+  // times ascend: the window starting at times[i] ends before times[end].
+  for (let i = 0, end = 0; i < times.length; i++) {
+    while (end < times.length && times[end]! < times[i]! + 1000) end++;
+    most = Math.max(most, end - i);
   }
   return most;
 }
@@ -69,6 +69,22 @@ describe('a bucket within a per-second limit', () => {
     // …and it does not crawl either: at least half the limit is used.
     expect(times.length).toBeGreaterThanOrEqual(limit * 5);
   });
+
+  it.each([2_000, 100_000])(
+    'with limits lifted (%i a second) stays within them and is not held to one take per 1 ms sleep',
+    async (limit) => {
+      const clock = virtualClock();
+      const bucket = bucketWithin(limit, clock);
+      const times: number[] = [];
+      while (clock.t < 2_000) {
+        await bucket.take();
+        times.push(clock.t);
+      }
+      expect(busiestSecond(times)).toBeLessThanOrEqual(limit);
+      // A bucket of one token gets ~1,000 a second here: each waiting take sleeps a whole millisecond.
+      expect(times.length).toBeGreaterThanOrEqual(limit * 2 * 0.8);
+    },
+  );
 
   it('counts the initial burst: the first second stays within the limit too', async () => {
     const clock = virtualClock();
