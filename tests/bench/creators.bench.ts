@@ -144,4 +144,3 @@ const p95 = (xs: number[]): number =>
     [...xs].sort((a, b) => a - b),
     95,
   );
-
