@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { connectShopAndSync, setLook, webAppPerTest } from './web-app';
+import { allLooks, connectShopAndSync, inEachLook, webAppPerTest } from './web-app';
 
 const web = webAppPerTest('shopmesh-e2e-products-columns-', {
   SHOPMESH_KEYSTORE: 'passphrase',
@@ -122,63 +122,62 @@ test('the Products table at 1280 px gives the title the room the other columns s
   // What was measured, attached to the test's report (the figures behind products.css's widths).
   const report: string[] = [];
   try {
-    for (const [language, theme] of [
-      ['en', 'light'],
-      ['en', 'dark'],
-      ['zh-CN', 'light'],
-      ['zh-CN', 'dark'],
-    ] as const) {
-      await setLook(page, language, theme);
-      await expect(page.locator('html')).toHaveAttribute('lang', language);
-      const listing = page
-        .locator('.content select')
-        .filter({ has: page.locator('option[value="DELETED"]') });
-      const labels = await listing.locator('option:not([value=""])').allInnerTexts();
-      expect(labels.length).toBeGreaterThanOrEqual(8);
-      for (const ticked of [false, true]) {
-        const tick = page.locator('.content tbody input[type="checkbox"]').first();
-        if (ticked) await tick.check();
-        await expect(table.locator('tbody tr').first()).toBeVisible();
-        const measured = await columns(page);
-        const badges = await statusBadges(page, labels);
-        const seen = await titles(page);
-        report.push(
-          `${language} ${theme}${ticked ? ' ticked' : ''}: column width / widest content`,
-          ...measured.map(
-            (c) =>
-              `  ${c.column.padEnd(15)} ${String(c.width).padStart(6)} ${String(c.widest).padStart(6)}  ${c.widestText}`,
-          ),
-          ...badges.map((b) => `  status ${b.label}: ${b.width.toFixed(1)} in ${b.room}`),
-          '  titles: ' + seen.map((t) => `${t.width}${t.whole ? '' : ' cut'} ${t.text}`).join(' | '),
-        );
-        const look = `${language} ${theme}${ticked ? ' ticked' : ''}`;
-        for (const c of measured.filter((c) => c.column !== 'col-title'))
-          expect(c.widest, `${look}: ${c.column} holds "${c.widestText}"`).toBeLessThanOrEqual(c.width + 0.5);
-        for (const b of badges)
-          expect(b.width, `${look}: the "${b.label}" badge fits its column`).toBeLessThanOrEqual(
-            b.room + 0.5,
+    await inEachLook(
+      page,
+      async ({ language, theme }) => {
+        const listing = page
+          .locator('.content select')
+          .filter({ has: page.locator('option[value="DELETED"]') });
+        const labels = await listing.locator('option:not([value=""])').allInnerTexts();
+        expect(labels.length).toBeGreaterThanOrEqual(8);
+        for (const ticked of [false, true]) {
+          const tick = page.locator('.content tbody input[type="checkbox"]').first();
+          if (ticked) await tick.check();
+          await expect(table.locator('tbody tr').first()).toBeVisible();
+          const measured = await columns(page);
+          const badges = await statusBadges(page, labels);
+          const seen = await titles(page);
+          report.push(
+            `${language} ${theme}${ticked ? ' ticked' : ''}: column width / widest content`,
+            ...measured.map(
+              (c) =>
+                `  ${c.column.padEnd(15)} ${String(c.width).padStart(6)} ${String(c.widest).padStart(6)}  ${c.widestText}`,
+            ),
+            ...badges.map((b) => `  status ${b.label}: ${b.width.toFixed(1)} in ${b.room}`),
+            '  titles: ' + seen.map((t) => `${t.width}${t.whole ? '' : ' cut'} ${t.text}`).join(' | '),
           );
-        // A heading too long for its cell spills out of its sort button (its sort mark over the heading before)
-        // rather than being cut, so the audit does not see it.
-        const headings =
-          (await page.evaluate(`[...document.querySelectorAll('.products-table thead th')].map((th) => {
+          const look = `${language} ${theme}${ticked ? ' ticked' : ''}`;
+          for (const c of measured.filter((c) => c.column !== 'col-title'))
+            expect(c.widest, `${look}: ${c.column} holds "${c.widestText}"`).toBeLessThanOrEqual(
+              c.width + 0.5,
+            );
+          for (const b of badges)
+            expect(b.width, `${look}: the "${b.label}" badge fits its column`).toBeLessThanOrEqual(
+              b.room + 0.5,
+            );
+          // A heading too long for its cell spills out of its sort button (its sort mark over the heading before)
+          // rather than being cut, so the audit does not see it.
+          const headings =
+            (await page.evaluate(`[...document.querySelectorAll('.products-table thead th')].map((th) => {
           const range = document.createRange();
           range.selectNodeContents(th);
           const text = range.getBoundingClientRect();
           const cell = th.getBoundingClientRect();
           return { text: th.textContent, fits: text.left >= cell.left - 0.5 && text.right <= cell.right + 0.5 };
         })`)) as { text: string; fits: boolean }[];
-        for (const h of headings) expect(h.fits, `${look}: the "${h.text}" heading fits`).toBe(true);
-        expect(seen.length).toBeGreaterThanOrEqual(10);
-        for (const t of seen) expect(t.width, `${look}: room for "${t.text}"`).toBeGreaterThanOrEqual(100);
-        const whole = seen.filter((t) => t.whole).length;
-        expect(whole, `${look}: titles whole on their two lines`).toBeGreaterThanOrEqual(seen.length / 2);
-        await page.screenshot({
-          path: `test-results/e2e/products-columns-1280-${language}-${theme}${ticked ? '-ticked' : ''}.png`,
-        });
-        if (ticked) await tick.uncheck();
-      }
-    }
+          for (const h of headings) expect(h.fits, `${look}: the "${h.text}" heading fits`).toBe(true);
+          expect(seen.length).toBeGreaterThanOrEqual(10);
+          for (const t of seen) expect(t.width, `${look}: room for "${t.text}"`).toBeGreaterThanOrEqual(100);
+          const whole = seen.filter((t) => t.whole).length;
+          expect(whole, `${look}: titles whole on their two lines`).toBeGreaterThanOrEqual(seen.length / 2);
+          await page.screenshot({
+            path: `test-results/e2e/products-columns-1280-${language}-${theme}${ticked ? '-ticked' : ''}.png`,
+          });
+          if (ticked) await tick.uncheck();
+        }
+      },
+      allLooks,
+    );
   } finally {
     await test.info().attach('products-columns-1280', { body: report.join('\n'), contentType: 'text/plain' });
   }

@@ -288,6 +288,14 @@ export async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'ligh
 
 export type Look = readonly ['en' | 'zh-CN', 'light' | 'dark'];
 
+/** Both languages in both themes. */
+export const allLooks: readonly Look[] = [
+  ['en', 'light'],
+  ['en', 'dark'],
+  ['zh-CN', 'light'],
+  ['zh-CN', 'dark'],
+];
+
 /**
  * Runs `step` once per look (English light and Chinese dark unless `looks` says otherwise), each after
  * switching the open app to it with `setLook`; `en` tells the step which language's names to use.
