@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test, type Worker } from '@playwright/test';
+import type { SyncStatus } from '@shared/sync';
 import { openDatabase } from '../../src-main/db/connection';
 import { type Face, fontStacks, monoFaces, sansFaces } from '../../src-renderer/src/app/warmUpFaces';
 import { buildWorld } from '../helpers/creator-world';
 import { quietCrm } from '../helpers/quiet-crm';
-import { crmEnv, syncSettled } from './crm-app';
+import { connectAndSeed, crmEnv, expectSyncHealthy, syncSettled } from './crm-app';
 import { facesOnScreen } from './faces-on-screen';
-import { setLook, webAppPerTest } from './web-app';
+import { callApi, setLook, webAppPerTest } from './web-app';
 
 /**
  * The warm-up worker (app/warmUpWorker.ts), started by the boot chunk as the window opens: it loads from the
  * page's own origin under the app's CSP, runs to its end (the page then ends it) and leaves nothing in the
  * console, in both languages the window may guess; and the faces it lays text out in (app/warmUpFaces.ts)
- * are the ones the Creators page's first screen draws in.
+ * are the ones the Creators page's first screen draws in, with the sync healthy, running or failing.
  */
 
 /** 300 generated creators (Latin, Chinese, Japanese and Thai nicknames), indexed as the app would. */
@@ -106,13 +107,31 @@ const families = (value: string): string =>
     .map((name) => name.trim().replace(/^["']|["']$/g, ''))
     .join(',');
 
+/**
+ * The sync states a merchant's window opens on, each as the top bar draws it (it is part of the first
+ * screen): the last sync went well ("Last synced just now", "Sync now"), a sync is under way (a spinner and
+ * "Syncing… n%", "Sync now" unavailable) or the last one failed (the "Sync problem" link as well).
+ */
+type SyncState = 'healthy' | 'running' | 'failing';
+const languages = ['en', 'zh-CN'] as const;
+
 test.describe('the faces the warm-up worker lays text out in', () => {
   test.use({ viewport: { width: 1360, height: 860 } });
-  const web = webAppPerTest('warm-up-faces', crmEnv, seedCreators);
+  // A known admin token, so the test can slow or fail the embedded sandbox's shop API as TikTok might.
+  const adminToken = `e2e-warm-up-faces-${Math.random().toString(36).slice(2)}`;
+  const web = webAppPerTest('warm-up-faces', {
+    ...crmEnv,
+    SHOPMESH_SANDBOX_SCALE: 'tiny',
+    SHOPMESH_SANDBOX_ADMIN_TOKEN: adminToken,
+  });
 
-  test('are the faces of the Creators page’s first screen, in English and in Chinese', async ({
+  test('are the faces of the Creators page’s first screen with the sync healthy, running and failing, in English and in Chinese', async ({
     page,
+    context,
   }, testInfo) => {
+    // Connecting and syncing a shop, restarting on 300 creators, then three states in two languages, each a
+    // fresh load: about a minute on a quiet machine, more on the shared two cores.
+    test.setTimeout(240_000);
     const stacks = fontStacks(
       readFileSync(join(import.meta.dirname, '../../src-renderer/src/styles/tokens.css'), 'utf8'),
     );
@@ -120,54 +139,116 @@ test.describe('the faces the warm-up worker lays text out in', () => {
       [families(stacks.sans), 'sans'],
       [families(stacks.mono), 'mono'],
     ]);
-    /** Each face on screen: the languages that draw it and elements that do. */
-    const onScreen = new Map<string, { languages: string[]; examples: string[] }>();
+    /** Each face on screen: the states and languages that draw it ("running zh-CN") and elements that do. */
+    const onScreen = new Map<string, { where: string[]; examples: string[] }>();
     const problems: string[] = [];
-    await page.goto(`${web.app.url}#/creators`);
-    // The seeded Account holds no tokens, so its first sync fails; until it has, the top bar may or may not
-    // show "Sync problem" yet, and the faces on screen would depend on the race.
-    await syncSettled(page, web);
-    for (const language of ['en', 'zh-CN'] as const) {
-      // The language as the merchant's setting, then a fresh load: the first screen as a window opens on it.
-      await setLook(page, language, 'light');
-      await page.reload();
-      await expect(page.locator('html')).toHaveAttribute('lang', language);
-      await expect(page.getByRole('table').locator('.creator-handle').first()).toBeVisible();
-      // The top bar's sync status arrives after the rows, and its link is part of the first screen too.
-      await expect(page.locator('header.topbar')).toContainText(/Sync problem|同步异常/);
-      for (const face of await facesOnScreen(page)) {
-        const stack = stackOf.get(families(face.family));
-        if (!stack) {
-          problems.push(
-            `${face.examples.join(', ')} (${language}) drawn in neither --font-sans nor --font-mono: ${face.family}`,
-          );
-          continue;
+    const bar = page.locator('header.topbar');
+    const syncNow = bar.getByRole('button', { name: /^(Sync now|立即同步)$/ });
+    const problemLink = bar.getByRole('link', { name: /Sync problem|同步异常/ });
+    const sandbox = async (method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<void> => {
+      const res = await fetch(`${web.app.sandboxAdminBase}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.ok, `sandbox ${method} ${path}: ${res.status}`).toBe(true);
+    };
+    const status = () => callApi<SyncStatus>(web.app, page.request, 'sync:status', {});
+
+    /**
+     * The first screen of `state` in each language: the language as the merchant's setting, then a fresh
+     * load, as a window opens on it; `shows` waits until the top bar draws the state.
+     */
+    const walk = async (state: SyncState, shows: () => Promise<void>): Promise<void> => {
+      for (const language of languages) {
+        await setLook(page, language, 'light');
+        await page.reload();
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        await expect(page.getByRole('table').locator('.creator-handle').first()).toBeVisible();
+        // The top bar's sync status arrives after the rows, and it is part of the first screen too.
+        await shows();
+        for (const face of await facesOnScreen(page)) {
+          const where = `${state} ${language}`;
+          const stack = stackOf.get(families(face.family));
+          if (!stack) {
+            problems.push(
+              `${face.examples.join(', ')} (${where}) drawn in neither --font-sans nor --font-mono: ${face.family}`,
+            );
+            continue;
+          }
+          const name = faceName(stack, [face.weight, face.size]);
+          const entry = onScreen.get(name) ?? { where: [], examples: [] };
+          entry.where.push(where);
+          entry.examples.push(...face.examples.map((e) => `${e} (${where})`));
+          onScreen.set(name, entry);
         }
-        const name = faceName(stack, [face.weight, face.size]);
-        const entry = onScreen.get(name) ?? { languages: [], examples: [] };
-        entry.languages.push(language);
-        entry.examples.push(...face.examples.map((e) => `${e} (${language})`));
-        onScreen.set(name, entry);
+        // Still the same state: the faces read are all of it.
+        await shows();
+        await page.screenshot({ path: `test-results/e2e/warm-up-faces-${state}-${language}.png` });
       }
-      await page.screenshot({ path: `test-results/e2e/warm-up-faces-${language}.png` });
-    }
+    };
+
+    // The merchant's own shop, connected and synced, with 300 creators: a healthy sync, as most launches see.
+    await connectAndSeed(web, page, context, { size: 300, seed: 19, categoryProducts: true });
+    await page.goto(`${web.app.url}#/creators`);
+    await expectSyncHealthy(page, web);
+    await walk('healthy', async () => {
+      await expect(bar.getByText(/Last synced|上次同步/)).toBeVisible();
+      await expect(syncNow).toHaveAttribute('aria-disabled', 'false');
+      await expect(problemLink).toHaveCount(0);
+    });
+
+    // Every answer of the shop API takes 20 s (under the app's 30 s request timeout, so nothing fails), and a
+    // sync started from "Sync now" stays under way while the window is loaded in both languages.
+    await sandbox('POST', '/faults', { latencyMs: 20_000, families: ['shop-api'] });
+    await syncNow.click();
+    await page.mouse.move(1, 1);
+    await expect.poll(async () => (await status()).accounts.some((a) => a.state === 'running')).toBe(true);
+    const runIds = async () => (await status()).accounts.map((a) => a.runId);
+    const running = await runIds();
+    await walk('running', async () => {
+      await expect(bar.getByText(/^(Syncing… \d+%|正在同步… \d+%)$/)).toBeVisible();
+      await expect(bar.locator('.spinner')).toBeVisible();
+      await expect(syncNow).toHaveAttribute('aria-disabled', 'true');
+    });
+    // One run all along: none ended and started again between the two loads.
+    expect(await runIds()).toEqual(running);
+    await callApi(web.app, page.request, 'sync:cancel', {});
+    await sandbox('DELETE', '/faults');
+    await syncSettled(page, web);
+
+    // TikTok refuses every shop API call: the sync started from "Sync now" fails and the top bar says so.
+    await sandbox('POST', '/faults', { notImplementedEveryN: 1, families: ['shop-api'] });
+    await syncNow.click();
+    await page.mouse.move(1, 1);
+    await expect
+      .poll(async () => (await status()).accounts.some((a) => a.state === 'error'), { timeout: 60_000 })
+      .toBe(true);
+    await syncSettled(page, web);
+    await walk('failing', async () => {
+      await expect(problemLink).toBeVisible();
+      await expect(syncNow).toHaveAttribute('aria-disabled', 'false');
+    });
+    await sandbox('DELETE', '/faults');
+
     await testInfo.attach('faces on screen', {
       body: JSON.stringify(Object.fromEntries([...onScreen].sort(([a], [b]) => a.localeCompare(b))), null, 2),
       contentType: 'application/json',
     });
-
     const listed = new Map([
       ...sansFaces.map((face) => [faceName('sans', face), 'sansFaces'] as const),
       ...monoFaces.map((face) => [faceName('mono', face), 'monoFaces'] as const),
     ]);
-    for (const [name, { languages, examples }] of onScreen)
+    for (const [name, { where, examples }] of onScreen)
       if (!listed.has(name))
         problems.push(
-          `${name} is on screen (${languages.join(', ')}: ${examples.slice(0, 3).join(', ')}) but in neither sansFaces nor monoFaces`,
+          `${name} is on screen (${where.join(', ')}: ${examples.slice(0, 3).join(', ')}) but in neither sansFaces nor monoFaces`,
         );
     for (const [name, list] of listed)
       if (!onScreen.has(name))
-        problems.push(`${name} is in ${list} but neither language draws it on the first screen`);
+        problems.push(
+          `${name} is in ${list} but no sync state draws it on the first screen in either language`,
+        );
     expect(problems).toEqual([]);
   });
 });

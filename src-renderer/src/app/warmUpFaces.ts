@@ -18,10 +18,13 @@ export type Face = readonly [weight: number, size: number];
 
 /**
  * Every weight and size of the sans stack in which the Creators page's first screen (1360×860, seeded
- * creators, English and Chinese) draws text, in px. Guarded by tests/e2e/warm-up-worker.spec.ts ("the faces
- * the warm-up worker lays text out in"): it collects the computed faces of the visible text in Chromium and
- * fails on a face drawn that is not listed, a listed one no language draws, or text in neither stack.
- * `600 13px` is the top bar's "Sync problem" link alone: that test's Accounts hold no tokens, so it shows.
+ * creators, English and Chinese) draws text, in px, whatever the sync shows as the window opens: the last
+ * sync went well ("Last synced", "Sync now"), one is running ("Syncing… n%") or the last one failed ("Sync
+ * problem"). Guarded by tests/e2e/warm-up-worker.spec.ts ("the faces the warm-up worker lays text out in"):
+ * it collects the computed faces of the visible text in Chromium in each of those states and languages and
+ * fails on a face any of them draws that is not listed, a listed one none of them draws, or text in neither
+ * stack. `600 13px` is the failing top bar's "Sync problem" link alone; the healthy and running top bars draw
+ * no face of their own ("Last synced" and "Syncing… n%" are 400 13px, "Sync now" 550 13px in all three).
  */
 export const sansFaces: readonly Face[] = [
   [400, 12],
