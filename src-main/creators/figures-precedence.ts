@@ -6,7 +6,7 @@ import { noStats, type StatsRow } from './stats-columns';
  * its saved searches refresh it daily, while a file holds whatever another tool measured, over a period it
  * does not say, on the day it was exported. Letting the newest win would let an old export overwrite
  * TikTok's figures until the next refresh put them back. Between the merchant's own sources (files and the
- * manual form) the newest wins. A GMV is its amount and currency together.
+ * manual form) the newest wins. A GMV is its amount and currency together, taken from one source.
  */
 
 /** `creator_stats.source` and `creator_origins.source` (origins.ts `StatsSource`). */
@@ -36,7 +36,8 @@ export function chooseStats(rows: readonly SourcedStats[]): ChosenStats | null {
   let at = 0;
   for (const row of [...rows].sort(byPrecedence)) {
     let used = false;
-    if (out.gmv_currency === null && row.gmv_currency !== null && row.gmv_minor !== null) {
+    // Keyed on the currency, as a source's GMV is stored (origins.ts): an amount without one is no GMV.
+    if (out.gmv_currency === null && row.gmv_currency !== null) {
       out.gmv_minor = row.gmv_minor;
       out.gmv_currency = row.gmv_currency;
       used = true;

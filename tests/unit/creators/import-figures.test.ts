@@ -372,13 +372,19 @@ describe('import figures: which source wins', () => {
       at: 2,
     });
     expect(chooseStats([{ ...none, source: 'import', at: 5 }])).toBeNull();
-    // A GMV amount without its currency is no GMV: the next source's pair is taken whole.
+    // A GMV amount without its currency is no GMV: the next source's pair is taken whole, never mixed.
     expect(
       chooseStats([
         { ...none, source: 'marketplace', at: 9, gmv_minor: 5, gmv_currency: null },
         { ...none, source: 'import', at: 1, gmv_minor: 7, gmv_currency: 'GBP' },
       ]),
     ).toMatchObject({ gmv_minor: 7, gmv_currency: 'GBP', source: 'import' });
+    expect(
+      chooseStats([
+        { ...none, source: 'marketplace', at: 9, gmv_minor: 5, gmv_currency: 'USD' },
+        { ...none, source: 'import', at: 1, gmv_minor: 7, gmv_currency: 'GBP' },
+      ]),
+    ).toMatchObject({ gmv_minor: 5, gmv_currency: 'USD', source: 'marketplace' });
   });
 });
 
