@@ -35,6 +35,12 @@ export const importFields = [
   'region',
   'followers',
   'categories',
+  /** 30-day-style figures other tools export (docs/creator-sources.md "Figures"). */
+  'gmv',
+  'currency',
+  'unitsSold',
+  'avgVideoViews',
+  'engagement',
   'email',
   'whatsapp',
   'instagram',
@@ -50,6 +56,12 @@ export const rowProblemCodes = [
   'too_long',
   'extra_columns',
   'conflicting_identity',
+  /** A GMV amount with no currency from its cell, its column's header or a currency column. */
+  'missing_currency',
+  /** The cell's, the header's and the currency column's currencies disagree. */
+  'conflicting_currency',
+  /** An engagement rate written as a bare number of 1 or more: 4.5% and 0.045 are both read, "4.5" is not. */
+  'ambiguous_rate',
 ] as const;
 export const rowProblemSchema = z.object({
   code: z.enum(rowProblemCodes),

@@ -4,6 +4,7 @@ import type { ScoreBreakdown } from '@shared/creator-score';
 import type { CreatorBlocklist } from './blocklist';
 import type { CreatorExtensions } from './extensions';
 import type { CreatorLists } from './lists';
+import { chooseStats, type SourcedStats } from './figures-precedence';
 import { creatorPerformance } from './performance';
 import { explainScore } from './score';
 import type { ScoreRulesStore } from './score-rules';
@@ -12,7 +13,6 @@ import {
   scoreFeatureSelect,
   scoreFeatureTables,
   scoreFeaturesOf,
-  type StatsRow,
   statsSelect,
 } from './stats-columns';
 import { type IndexRow, rowColumns, toCreatorRow } from './search';
@@ -63,12 +63,14 @@ export function creatorDetail(
     .prepare(`SELECT ${rowColumns}, NULL AS sort_value FROM creator_index i WHERE i.creator_id = ?`)
     .get(id) as IndexRow | undefined;
   if (!row) return null;
-  const stats = db
-    .prepare<[number], StatsRow & { source: 'marketplace' | 'import' | 'manual'; updated_at: number }>(
-      `SELECT source, ${statsSelect('s')}, updated_at
-       FROM creator_stats s WHERE creator_id IN (${group}) ORDER BY updated_at DESC LIMIT 1`,
-    )
-    .get(id);
+  const stats = chooseStats(
+    db
+      .prepare<[number], SourcedStats>(
+        `SELECT source, ${statsSelect('s')}, updated_at AS at FROM creator_stats s WHERE creator_id IN (${group})
+         ORDER BY creator_id`,
+      )
+      .all(id),
+  );
   const handles = db
     .prepare(
       `SELECT handle, MIN(first_seen_at) AS firstSeenAt, MAX(last_seen_at) AS lastSeenAt FROM creator_handles
@@ -121,7 +123,7 @@ export function creatorDetail(
             )
             .pluck()
             .all(id) as string[],
-          updatedAt: stats.updated_at,
+          updatedAt: stats.at,
         }
       : null,
     score: breakdown(db, deps.rules, id),

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CreatorStage } from '@shared/creators';
-import { type StatsRow, statsSelect } from './stats-columns';
+import { chooseStats, type SourcedStats } from './figures-precedence';
+import { pickStats, type StatsRow, statsSelect } from './stats-columns';
 
 /**
  * What the indexer reads to rebuild Creators' derived rows, for a whole batch of Creators at once: one query
@@ -56,9 +57,9 @@ function statements(db: Database) {
         UNION SELECT c.canonical_id, c.handle FROM ${batch} WHERE c.handle IS NOT NULL
         UNION SELECT c.canonical_id, c.nickname FROM ${batch} WHERE c.nickname IS NOT NULL)
       ORDER BY cid, name`),
-    stats: s<StatsRow & { cid: number; updated_at: number }>(`SELECT
-        c.canonical_id AS cid, ${statsSelect('s')}, s.updated_at
-      FROM ${batch} JOIN creator_stats s ON s.creator_id = c.id ORDER BY s.updated_at DESC, c.id`),
+    stats: s<SourcedStats & { cid: number }>(`SELECT
+        c.canonical_id AS cid, ${statsSelect('s')}, s.source, s.updated_at AS at
+      FROM ${batch} JOIN creator_stats s ON s.creator_id = c.id ORDER BY cid, c.id`),
     categories: s<{ cid: number; category: string }>(`SELECT DISTINCT c.canonical_id AS cid, x.category
       FROM ${batch} JOIN creator_categories x ON x.creator_id = c.id ORDER BY cid, x.category`),
     tags: s<{ cid: number; id: number; name: string }>(`SELECT DISTINCT c.canonical_id AS cid, t.id, t.name
@@ -136,10 +137,18 @@ export class IndexSources {
       }
     };
     each(this.s.names.all(ids), (src, r) => src.names.push(r.name));
-    // Newest first: the first row of a Creator is its latest stats.
-    each(this.s.stats.all(ids), (src, { cid: _, updated_at: __, ...stats }) => {
-      src.stats ??= stats;
-    });
+    // A Creator of several records: the same precedence as between one record's sources.
+    const statsRows = new Map<number, SourcedStats[]>();
+    for (const { cid, ...row } of this.s.stats.all(ids)) {
+      const rows = statsRows.get(cid);
+      if (rows) rows.push(row);
+      else statsRows.set(cid, [row]);
+    }
+    for (const [cid, rows] of statsRows) {
+      const src = out.get(cid);
+      const chosen = src ? chooseStats(rows) : null;
+      if (src && chosen) src.stats = pickStats(chosen);
+    }
     each(this.s.categories.all(ids), (src, r) => src.categories.push(r.category));
     each(this.s.tags.all(ids), (src, r) => src.tags.push({ id: r.id, name: r.name }));
     each(this.s.lists.all(ids), (src, r) => src.lists.push(r.list_id));

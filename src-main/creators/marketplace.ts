@@ -370,6 +370,11 @@ export class MarketplaceService {
         region: c.region,
         avatarUrl: c.avatarUrl,
         followers: c.followers,
+        gmv: c.gmv,
+        avgVideoViews: c.avgVideoViews,
+        // A search result gives units sold as a range only, and no engagement rate.
+        unitsSold: null,
+        engagementBp: null,
         // TikTok's ids of the creator's main product categories (docs/tiktok-api/affiliate-creators-and-samples.md).
         categories: c.categoryIds,
         contacts: {},
@@ -378,7 +383,6 @@ export class MarketplaceService {
         source: 'marketplace',
         detail,
         place: { accountId, shopId, source: 'marketplace' },
-        figures: { gmv: c.gmv, avgVideoViews: c.avgVideoViews },
       },
       this.deps.now(),
     );

@@ -2,6 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { normaliseHandle, type ResolveOptions, type ResolvedCreator } from './identity';
 import type { CreatorSighting } from './identity';
 import type { CreatorDraft } from './import/fields';
+import { chooseStats, type SourcedStats } from './figures-precedence';
+import { statsSelect } from './stats-columns';
 
 /** Sources of creators that are not sync sightings: the merchant's own files and hands, and the marketplace. */
 export type CreatorOrigin = 'import' | 'manual' | 'marketplace';
@@ -24,7 +26,8 @@ export interface SavedCreator {
  * Records creators from imports, manual adds and marketplace results. Which Creator a set of ids belongs
  * to is the CRM's rule (`CreatorIdentity.resolve`, docs/creators.md: the open id wins, a handle alone never
  * merges two identified creators); this class adds where the creator came from and the figures the
- * source gave, which the CRM's table, filters and scores read from `creator_stats`.
+ * source gave (`creator_origins`, one row per source), and the record's figures as the sources' precedence
+ * chooses them (`creator_stats`), which the CRM's table, filters and scores read.
  */
 export class CreatorOrigins {
   private readonly byOpenId: Statement<[string], number>;
@@ -32,6 +35,7 @@ export class CreatorOrigins {
   private readonly handleBearer: Statement<[string], number>;
   private readonly record: Statement;
   private readonly stats: Statement;
+  private readonly sourced: Statement<[number], SourcedStats>;
   private readonly label: Statement<[number], string>;
   private readonly category: Statement<[number, string]>;
 
@@ -68,20 +72,34 @@ export class CreatorOrigins {
     this.category = db.prepare<[number, string]>(
       'INSERT OR IGNORE INTO creator_categories (creator_id, category) VALUES (?, ?)',
     );
+    // Each source keeps the last value it gave of each figure: a file without a GMV column leaves the GMV an
+    // earlier file gave. `figures_at` moves only when the source gave a figure (precedence between sources).
     this.record = db.prepare(`
-      INSERT INTO creator_origins (creator_id, source, first_at, last_at, detail, followers)
-      VALUES (?, ?, ?, ?, ?, ?)
+      INSERT INTO creator_origins (creator_id, source, first_at, last_at, detail, followers, gmv_minor, gmv_currency,
+        units_sold, avg_video_views, engagement_bp, figures_at)
+      VALUES (@recordId, @source, @now, @now, @detail, @followers, @gmvMinor, @gmvCurrency, @unitsSold,
+        @avgVideoViews, @engagementBp, @figuresAt)
       ON CONFLICT (creator_id, source) DO UPDATE SET last_at = excluded.last_at,
-        detail = COALESCE(excluded.detail, detail), followers = COALESCE(excluded.followers, followers)`);
-    // A source without figures leaves the record's last ones alone.
-    this.stats = db.prepare(`
-      INSERT INTO creator_stats (creator_id, source, followers, gmv_minor, gmv_currency, avg_video_views, updated_at)
-      VALUES (@recordId, @source, @followers, @gmvMinor, @gmvCurrency, @avgVideoViews, @now)
-      ON CONFLICT (creator_id) DO UPDATE SET source = excluded.source,
-        followers = COALESCE(excluded.followers, followers),
+        detail = COALESCE(excluded.detail, detail), followers = COALESCE(excluded.followers, followers),
         gmv_minor = CASE WHEN excluded.gmv_currency IS NULL THEN gmv_minor ELSE excluded.gmv_minor END,
         gmv_currency = COALESCE(excluded.gmv_currency, gmv_currency),
+        units_sold = COALESCE(excluded.units_sold, units_sold),
         avg_video_views = COALESCE(excluded.avg_video_views, avg_video_views),
+        engagement_bp = COALESCE(excluded.engagement_bp, engagement_bp),
+        figures_at = COALESCE(excluded.figures_at, figures_at)`);
+    this.sourced = db.prepare<[number], SourcedStats>(
+      `SELECT source, figures_at AS at, ${statsSelect('o')} FROM creator_origins o
+       WHERE creator_id = ? AND figures_at IS NOT NULL`,
+    );
+    // The record's figures as the sources' precedence chooses them (figures-precedence.ts).
+    this.stats = db.prepare(`
+      INSERT INTO creator_stats (creator_id, source, followers, gmv_minor, gmv_currency, units_sold,
+        avg_video_views, engagement_bp, updated_at)
+      VALUES (@recordId, @source, @followers, @gmv_minor, @gmv_currency, @units_sold, @avg_video_views,
+        @engagement_bp, @at)
+      ON CONFLICT (creator_id) DO UPDATE SET source = excluded.source, followers = excluded.followers,
+        gmv_minor = excluded.gmv_minor, gmv_currency = excluded.gmv_currency, units_sold = excluded.units_sold,
+        avg_video_views = excluded.avg_video_views, engagement_bp = excluded.engagement_bp,
         updated_at = excluded.updated_at`);
   }
 
@@ -114,12 +132,7 @@ export class CreatorOrigins {
   /** Creates or updates the creator and records where they came from; inside the caller's transaction. */
   save(
     draft: Omit<CreatorDraft, 'categories'> & { categories?: readonly string[]; avatarUrl?: string | null },
-    origin: {
-      source: CreatorOrigin;
-      detail: string | null;
-      place?: ResolveOptions['place'];
-      figures?: { gmv: { amountMinor: number; currency: string } | null; avgVideoViews: number | null };
-    },
+    origin: { source: CreatorOrigin; detail: string | null; place?: ResolveOptions['place'] },
     now: number,
   ): SavedCreator {
     const r = this.resolver.resolve(
@@ -134,17 +147,28 @@ export class CreatorOrigins {
     );
     // Drafts are checked to carry an open id or a handle before they get here.
     if (r === null) throw new Error('A creator needs an open id or a handle.');
-    this.record.run(r.recordId, origin.source, now, now, origin.detail, draft.followers);
-    if (draft.followers !== null || origin.figures) {
-      this.stats.run({
-        recordId: r.recordId,
-        source: origin.source,
-        followers: draft.followers,
-        gmvMinor: origin.figures?.gmv?.amountMinor ?? null,
-        gmvCurrency: origin.figures?.gmv?.currency ?? null,
-        avgVideoViews: origin.figures?.avgVideoViews ?? null,
-        now,
-      });
+    const gaveFigures =
+      draft.followers !== null ||
+      draft.gmv !== null ||
+      draft.unitsSold !== null ||
+      draft.avgVideoViews !== null ||
+      draft.engagementBp !== null;
+    this.record.run({
+      recordId: r.recordId,
+      source: origin.source,
+      now,
+      detail: origin.detail,
+      followers: draft.followers,
+      gmvMinor: draft.gmv?.amountMinor ?? null,
+      gmvCurrency: draft.gmv?.currency ?? null,
+      unitsSold: draft.unitsSold,
+      avgVideoViews: draft.avgVideoViews,
+      engagementBp: draft.engagementBp,
+      figuresAt: gaveFigures ? now : null,
+    });
+    if (gaveFigures) {
+      const chosen = chooseStats(this.sourced.all(r.recordId));
+      if (chosen) this.stats.run({ recordId: r.recordId, ...chosen });
     }
     this.addCategories(r.recordId, draft.categories ?? []);
     // A new record the identity joined to an older creator (known by its handle) is not a new creator.

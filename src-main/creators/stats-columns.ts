@@ -20,6 +20,11 @@ export type StatsRow = { [C in StatsColumn]: C extends 'gmv_currency' ? string |
 /** A Creator with no figures from any source. */
 export const noStats = Object.fromEntries(statsColumns.map((c) => [c, null])) as StatsRow;
 
+/** Only the figures of a row that has more (the index row keeps no source or time). */
+export function pickStats(row: StatsRow): StatsRow {
+  return Object.fromEntries(statsColumns.map((c) => [c, row[c]])) as StatsRow;
+}
+
 /** `statsColumns` of the table aliased `alias`, for a SELECT list. */
 export const statsSelect = (alias: string): string => statsColumns.map((c) => `${alias}.${c}`).join(', ');
 

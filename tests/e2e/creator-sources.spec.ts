@@ -4,7 +4,8 @@ import { connectShop, setLook, webAppPerTest } from './web-app';
 
 /**
  * Issue 12's sources in the browser: approve a free-sample request, search the Creator Marketplace and save
- * the search, import a CSV whose bad rows are listed by line (a creator named like markup stays text), add a
+ * the search, import a CSV whose bad rows are listed by line (a creator named like markup stays text; a GMV
+ * without a currency and an engagement rate that reads two ways are refused, in both languages), add a
  * creator by hand; screenshots in both languages and themes.
  */
 const env = {
@@ -20,11 +21,13 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/e2e/creator-sources-${name}.png`, fullPage: true });
 
 const csv = [
-  'TikTok handle,Nickname,Email,Followers',
-  'mia.makes,Mia 🌸 Chen,mia@example.com,12400',
-  'xss_probe,<img src=x onerror=alert(1)>,,900',
-  ',Nobody,nobody@example.com,',
-  'lin_chef,林大厨 🍜,not-an-email,1.2万',
+  'TikTok handle,Nickname,Email,Followers,GMV,Currency,Engagement rate',
+  'mia.makes,Mia 🌸 Chen,mia@example.com,12400,"1,234.56",USD,4.5%',
+  'xss_probe,<img src=x onerror=alert(1)>,,900,,,',
+  ',Nobody,nobody@example.com,,,,',
+  'lin_chef,林大厨 🍜,not-an-email,1.2万,,,',
+  'vague_rate,Vague,,,,,4.5',
+  'no_currency,No currency,,,99.50,,',
 ].join('\n');
 
 test('approve a sample, search the marketplace, import a file and add a creator', async ({
@@ -82,6 +85,12 @@ test('approve a sample, search the marketplace, import a file and add a creator'
   const report = await checkCreatorsCsv(page, csv);
   await expect(report.getByRole('row', { name: /^4 No handle or open id/ })).toBeVisible();
   await expect(report.getByRole('row', { name: /^5 Email is not valid/ })).toBeVisible();
+  await expect(
+    report.getByRole('row', { name: '6 Engagement rate could be read two ways: write 4.5% or 0.045' }),
+  ).toBeVisible();
+  await expect(
+    report.getByRole('row', { name: /^7 GMV has no currency: add a currency column/ }),
+  ).toBeVisible();
   await shot(page, 'import-report-en-light');
   await report.getByRole('button', { name: 'Import 2 rows' }).click();
   await expect(page.getByText('Imported: 2 new creators, 0 added to creators you had.')).toBeVisible();
@@ -113,5 +122,19 @@ test('approve a sample, search the marketplace, import a file and add a creator'
       page.getByRole('heading', { name: language === 'en' ? 'Saved searches' : '已保存的搜索' }),
     ).toBeVisible();
     await shot(page, `marketplace-${language}-${theme}`);
+    if (language === 'zh-CN') {
+      await page.getByRole('tab', { name: '导入文件' }).click();
+      await page.getByLabel('文件', { exact: true }).setInputFiles({
+        name: 'creators.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv, 'utf8'),
+      });
+      await page.getByRole('button', { name: '检查文件' }).click();
+      const zh = page.getByRole('region', { name: 'creators.csv 的检查结果' });
+      await expect(zh.getByRole('row', { name: '6 互动率有两种理解：请写成 4.5% 或 0.045' })).toBeVisible();
+      await expect(zh.getByRole('row', { name: /^7 成交额没有币种：请添加币种列/ })).toBeVisible();
+      await shot(page, `import-report-${language}-${theme}`);
+      await zh.getByRole('button', { name: '取消' }).click();
+    }
   }
 });

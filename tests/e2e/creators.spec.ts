@@ -1,11 +1,20 @@
 import { expect, type Page, test } from '@playwright/test';
 import { creatorCategories } from '../../src-main/sandbox/data/names';
-import { connectAndSeed, countOf, crmEnv, expectSyncHealthy, nav, type SeededWorld } from './crm-app';
+import {
+  connectAndImport,
+  connectAndSeed,
+  countOf,
+  crmEnv,
+  expectSyncHealthy,
+  nav,
+  type SeededWorld,
+} from './crm-app';
 import { setLook, webAppPerTest } from './web-app';
 
 /**
- * Issue 12's CRM in the real renderer over the web bridge: a 20,000-creator list (generated straight into
- * the database as the connected shop's, indexed by the CRM's own code) searched and filtered, a creator opened, tagged and added to a
+ * Issue 12's CRM in the real renderer over the web bridge: a 20,000-creator list (a generated file from
+ * another tool, with figures and categories, brought in through the app's CSV import: upload, check,
+ * confirm; indexed by the CRM's own code) searched and filtered, a creator opened, tagged and added to a
  * list; a nickname that looks like markup shows as text; a score set by hand with its reason and given back,
  * a note edited and deleted, a creator unblocked from the blocklist. Screenshots in both languages and both
  * themes.
@@ -49,7 +58,7 @@ test.describe('a 20,000-creator list', () => {
       void d.dismiss();
     });
     let synced = 0;
-    await connectAndSeed(web, page, context, {
+    await connectAndImport(web, page, context, {
       size: creators,
       seed: 12,
       categoryProducts: true,

@@ -4,7 +4,9 @@ import type { SyncStatus } from '@shared/sync';
 import type { CreatorsService } from '../../src-main/creators/service';
 import { openDatabase, type Database } from '../../src-main/db/connection';
 import { creatorCategories } from '../../src-main/sandbox/data/names';
+import { IMPORT_CHUNK_BYTES, type ImportReport, type ImportResult } from '@shared/creator-import';
 import { buildWorld, type World, type WorldOptions } from '../helpers/creator-world';
+import { type WorldCsvRow, worldCsv } from '../helpers/creator-world-csv';
 import { quietCrm } from '../helpers/quiet-crm';
 import { callApi, connectShop, type WebAppPerTest } from './web-app';
 
@@ -38,6 +40,95 @@ export interface SeededWorld {
   world: World;
   now: number;
   owner: { accountId: string; shopIds: readonly string[] };
+}
+
+/**
+ * A journey's start whose generated creators come in through the product's CSV import, as a merchant's file
+ * from another tool does (`worldCsv`: handles, open ids, nicknames, regions, followers, GMV with its currency,
+ * units sold, average views, engagement, categories): the shop is connected and synced, the file is uploaded
+ * in the import dialog's chunks, checked (every row must be good and new) and confirmed over the app's local
+ * API. Then, like `connectAndSeed`, the app is stopped for what only SQL or the CRM's own code can put there
+ * (the category products, `extra`), everything stale is indexed by the CRM's worker, and the app starts again.
+ */
+export async function connectAndImport(
+  web: WebAppPerTest,
+  page: Page,
+  context: BrowserContext,
+  seed: Pick<WorldSeed, 'size' | 'seed' | 'categoryProducts' | 'before'> & {
+    extra?: (seeded: Omit<SeededWorld, 'world'>) => void;
+  },
+): Promise<{ rows: WorldCsvRow[]; seededAt: number }> {
+  await page.goto(web.app.url);
+  await connectShop(page, context);
+  await syncSettled(page, web);
+  await seed.before?.();
+  const { csv, rows } = worldCsv(
+    seed.size,
+    seed.seed,
+    creatorCategories.map((c) => c.id),
+  );
+  const report = await importThroughApi(web, page, Buffer.from(csv, 'utf8'), 'creators.csv');
+  expect(report.badRows).toEqual([]);
+  expect(report).toMatchObject({ valid: seed.size, newCreators: seed.size, duplicatesInFile: 0 });
+  const done = await callApi<ImportResult>(web.app, page.request, 'creators:import', {
+    step: 'confirm',
+    importId: report.importId,
+  });
+  expect(done).toMatchObject({ step: 'confirm', created: seed.size, merged: 0 });
+  await web.stop();
+  const db = openDatabase(join(web.dataDir, 'shopmesh.db'));
+  const now = Date.now();
+  try {
+    const owner = ownerOf(db);
+    if (seed.categoryProducts) addCategoryProducts(db, now, owner);
+    const crm = quietCrm(db, now);
+    seed.extra?.({ db, crm, now, owner });
+    await crm.worker.kick('startup');
+    await crm.close();
+  } finally {
+    db.close();
+  }
+  await web.start();
+  await page.goto(web.app.url);
+  return { rows, seededAt: now };
+}
+
+/** Uploads a file in the import dialog's chunks and runs the dry run: its report (nothing written yet). */
+async function importThroughApi(
+  web: WebAppPerTest,
+  page: Page,
+  bytes: Buffer,
+  fileName: string,
+): Promise<ImportReport> {
+  let uploadId: string | undefined;
+  for (let offset = 0; offset < bytes.length; offset += IMPORT_CHUNK_BYTES) {
+    const up = await callApi<{ uploadId: string }>(web.app, page.request, 'creators:importUpload', {
+      ...(uploadId ? { uploadId } : {}),
+      offset,
+      data: bytes.subarray(offset, offset + IMPORT_CHUNK_BYTES).toString('base64'),
+    });
+    uploadId = up.uploadId;
+  }
+  const dry = await callApi<ImportResult>(web.app, page.request, 'creators:import', {
+    step: 'dryRun',
+    uploadId,
+    fileName,
+  });
+  if (dry.step !== 'dryRun') throw new Error('the dry run answered another step');
+  return dry.report;
+}
+
+/** The connected shop Account and its shops, US first. */
+function ownerOf(db: Database): { accountId: string; shopIds: string[] } {
+  const accountId = db
+    .prepare(`SELECT id FROM accounts WHERE provider = 'shop' AND status = 'active'`)
+    .pluck()
+    .get() as string;
+  const shopIds = db
+    .prepare(`SELECT shop_id FROM shops WHERE account_id = ? ORDER BY region = 'US' DESC, shop_id`)
+    .pluck()
+    .all(accountId) as string[];
+  return { accountId, shopIds };
 }
 
 /** Every Account's sync has run and none is running, as the app's own status says. */
@@ -77,15 +168,7 @@ export async function connectAndSeed(
   const db = openDatabase(join(web.dataDir, 'shopmesh.db'));
   let out: { world: World; seededAt: number };
   try {
-    const accountId = db
-      .prepare(`SELECT id FROM accounts WHERE provider = 'shop' AND status = 'active'`)
-      .pluck()
-      .get() as string;
-    const shopIds = db
-      .prepare(`SELECT shop_id FROM shops WHERE account_id = ? ORDER BY region = 'US' DESC, shop_id`)
-      .pluck()
-      .all(accountId) as string[];
-    const owner = { accountId, shopIds };
+    const owner = ownerOf(db);
     const now = Date.now();
     const world = buildWorld(db, seed.size, seed.seed, now, {
       categories: creatorCategories.map((c) => c.id),

@@ -1,6 +1,7 @@
 import type { ContactKind } from '@shared/creator-contacts';
 import { contactValueSchemas } from '@shared/creator-contacts';
 import type { ImportField, RowProblem } from '@shared/creator-import';
+import { currencyCode, type HeaderUnit, parseEngagement, parseMoneyCell, splitHeaderUnit } from './figures';
 
 /**
  * One creator as an import row or a manual add describes them, checked and in normal form. The same rules
@@ -12,6 +13,12 @@ export interface CreatorDraft {
   openId: string | null;
   region: string | null;
   followers: number | null;
+  /** Figures another tool measured (docs/creator-sources.md "Figures"); the marketplace's own win over them. */
+  gmv: { amountMinor: number; currency: string } | null;
+  unitsSold: number | null;
+  avgVideoViews: number | null;
+  /** Hundredths of a percent. */
+  engagementBp: number | null;
   /** TikTok's product category ids the creator sells in (docs/tiktok-api/affiliate-creators-and-samples.md). */
   categories: string[];
   contacts: Partial<Record<ContactKind, string>>;
@@ -40,6 +47,40 @@ export const headerAliases: Record<ImportField, readonly string[]> = {
   region: ['region', 'country', 'market', 'selectionregion', '国家', '地区', '国家地区'],
   followers: ['followers', 'followercount', 'fans', '粉丝', '粉丝数'],
   categories: ['categories', 'category', 'categoryids', 'categoryid', '类目', '类目id', '品类', '主营类目'],
+  gmv: ['gmv', 'salesamount', 'revenue', 'gmv30d', '成交额', '销售额', '带货金额', 'gmv金额'],
+  currency: ['currency', 'currencycode', 'gmvcurrency', '币种', '货币', '货币代码'],
+  unitsSold: [
+    'unitssold',
+    'units',
+    'itemssold',
+    'sold',
+    'unitssold30d',
+    '销量',
+    '销售件数',
+    '带货件数',
+    '成交件数',
+  ],
+  avgVideoViews: [
+    'avgvideoviews',
+    'averagevideoviews',
+    'avgviews',
+    'averageviews',
+    'videoviewsavg',
+    '平均播放量',
+    '视频平均播放量',
+    '平均观看量',
+    '场均播放',
+  ],
+  engagement: [
+    'engagement',
+    'engagementrate',
+    'er',
+    'avgengagementrate',
+    'videoengagementrate',
+    '互动率',
+    '视频互动率',
+    '平均互动率',
+  ],
   email: ['email', 'emailaddress', 'mail', '邮箱', '电子邮件'],
   whatsapp: ['whatsapp', 'whatsappnumber', 'wa'],
   instagram: ['instagram', 'ig', 'instagramhandle', 'insta'],
@@ -51,12 +92,34 @@ for (const [field, names] of Object.entries(headerAliases) as Array<[ImportField
   for (const n of names) aliasIndex.set(n, field);
 }
 
-export function fieldForHeader(header: string): ImportField | null {
-  const key = header
+const headerKey = (header: string): string =>
+  header
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_\-#/.()（）]/g, '');
-  return aliasIndex.get(key) ?? null;
+
+export function fieldForHeader(header: string): ImportField | null {
+  return aliasIndex.get(headerKey(header)) ?? null;
+}
+
+/** What a header column holds, with the unit its header names ("GMV (USD)" → gmv in USD, "互动率(%)" → %). */
+export interface ImportColumn {
+  field: ImportField | null;
+  unit: HeaderUnit;
+}
+
+/**
+ * A header's field. A unit is taken only where it means something (a currency on GMV, "%" on engagement);
+ * any other suffix leaves the column unrecognised rather than read in the wrong unit.
+ */
+export function columnForHeader(header: string): ImportColumn {
+  const field = fieldForHeader(header);
+  if (field !== null) return { field, unit: {} };
+  const split = splitHeaderUnit(header);
+  const base = split ? fieldForHeader(split.name) : null;
+  if (split && base === 'gmv' && split.unit.currency) return { field: base, unit: split.unit };
+  if (split && base === 'engagement' && split.unit.percent) return { field: base, unit: split.unit };
+  return { field: null, unit: {} };
 }
 
 /** TikTok usernames: 2–24 letters, digits, "_" or "."; an "@" or a profile URL around it is dropped. */
@@ -117,6 +180,7 @@ function hasControlCharacters(text: string): boolean {
  */
 export function checkCreator(
   raw: Partial<Record<ImportField, string>>,
+  units: { gmv?: HeaderUnit; engagement?: HeaderUnit } = {},
 ): { draft: CreatorDraft } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const value = (f: ImportField): string | null => {
@@ -129,6 +193,10 @@ export function checkCreator(
     openId: null,
     region: null,
     followers: null,
+    gmv: null,
+    unitsSold: null,
+    avgVideoViews: null,
+    engagementBp: null,
     categories: [],
     contacts: {},
   };
@@ -160,6 +228,34 @@ export function checkCreator(
     const n = parseCount(followers);
     if (n === null) problems.push({ code: 'invalid', field: 'followers' });
     else draft.followers = n;
+  }
+  for (const field of ['unitsSold', 'avgVideoViews'] as const) {
+    const v = value(field);
+    if (v === null) continue;
+    const n = parseCount(v);
+    if (n === null) problems.push({ code: 'invalid', field });
+    else draft[field] = n;
+  }
+  const currency = value('currency');
+  const rowCurrency = currency === null ? null : currencyCode(currency);
+  if (currency !== null && rowCurrency === null) problems.push({ code: 'invalid', field: 'currency' });
+  const gmv = value('gmv');
+  if (gmv !== null) {
+    const cell = parseMoneyCell(gmv, units.gmv?.currency ?? null, rowCurrency);
+    if (cell.ok) draft.gmv = { amountMinor: cell.amountMinor, currency: cell.currency };
+    // An unreadable currency cell is already reported; its GMV is not also "without a currency".
+    else if (!(cell.problem === 'missing_currency' && currency !== null))
+      problems.push({
+        code: cell.problem,
+        field: cell.problem === 'conflicting_currency' ? 'currency' : 'gmv',
+      });
+  }
+  const engagement = value('engagement');
+  if (engagement !== null) {
+    const bp = parseEngagement(engagement, units.engagement?.percent === true);
+    if (bp === 'ambiguous') problems.push({ code: 'ambiguous_rate', field: 'engagement' });
+    else if (bp === null) problems.push({ code: 'invalid', field: 'engagement' });
+    else draft.engagementBp = bp;
   }
   const categories = value('categories');
   if (categories !== null) {

@@ -12,7 +12,7 @@ import {
 import { AppError } from '@shared/errors';
 import type { ContactStore } from '../contacts';
 import type { CreatorOrigins } from '../origins';
-import { checkCreator, type CreatorDraft, fieldForHeader } from './fields';
+import { checkCreator, columnForHeader, type CreatorDraft } from './fields';
 import { decodeFile, fileProblem, readRecords } from './read-csv';
 import { creatorSourceTexts } from '../texts';
 
@@ -109,7 +109,12 @@ export class CreatorImporter {
       throw fileProblem('too_many_rows', creatorSourceTexts.fileTooManyRows({ max: IMPORT_MAX_ROWS }), {
         max: IMPORT_MAX_ROWS,
       });
-    const columns = header.fields.map((h) => ({ header: h.trim(), field: fieldForHeader(h) }));
+    const read = header.fields.map((h) => ({ header: h.trim(), ...columnForHeader(h) }));
+    const columns = read.map(({ header: h, field }) => ({ header: h, field }));
+    const units = {
+      gmv: read.find((c) => c.field === 'gmv')?.unit,
+      engagement: read.find((c) => c.field === 'engagement')?.unit,
+    };
     const seen = new Set<ImportField>();
     for (const c of columns) {
       if (c.field === null) continue;
@@ -140,7 +145,7 @@ export class CreatorImporter {
         }
         if (column.field) raw[column.field] = value;
       }
-      const checked = checkCreator(raw);
+      const checked = checkCreator(raw, units);
       if ('problems' in checked) problems.push(...checked.problems);
       if (problems.length > 0 || !('draft' in checked)) {
         badRows.push({ line, problems });
@@ -275,6 +280,11 @@ function mergeDraft(into: CreatorDraft, later: CreatorDraft): boolean {
   into.nickname = later.nickname ?? into.nickname;
   into.region = later.region ?? into.region;
   into.followers = later.followers ?? into.followers;
+  // Figure by figure, like followers: a later row's value replaces, its blank keeps (GMV with its currency).
+  into.gmv = later.gmv ?? into.gmv;
+  into.unitsSold = later.unitsSold ?? into.unitsSold;
+  into.avgVideoViews = later.avgVideoViews ?? into.avgVideoViews;
+  into.engagementBp = later.engagementBp ?? into.engagementBp;
   into.categories = [...new Set([...into.categories, ...later.categories])];
   for (const [k, v] of Object.entries(later.contacts) as Array<[ContactKind, string]>) into.contacts[k] = v;
   return true;

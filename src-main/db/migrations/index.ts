@@ -28,6 +28,7 @@ import { m032DeliveriesByConversation } from './032-deliveries-by-conversation';
 import { m034ProductImageCache } from './034-product-image-cache';
 import { m036ProductCategories } from './036-product-categories';
 import { m037ItemRanksPerCurrency } from './037-item-ranks-per-currency';
+import { m038FiguresPerSource } from './038-figures-per-source';
 
 export type { Migration };
 
@@ -65,6 +66,7 @@ export const migrations: readonly Migration[] = [
   m034ProductImageCache,
   m036ProductCategories,
   m037ItemRanksPerCurrency,
+  m038FiguresPerSource,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

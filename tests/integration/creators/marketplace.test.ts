@@ -81,6 +81,44 @@ describe('Creator Marketplace search', () => {
     }
   });
 
+  it("keeps the marketplace's GMV over a file's, and takes the file's units sold and engagement it has none of", async () => {
+    const page = await t.invoke<MarketplaceSearchResult>('marketplace:search', {
+      shopId,
+      filters: { followersMin: 1_000 },
+      pageSize: 20,
+    });
+    const precise = page.creators.filter((c) => c.gmv !== null && c.handle !== null).slice(0, 6);
+    expect(precise.length).toBeGreaterThan(2);
+    const csv = [
+      'handle,GMV,currency,units sold,engagement rate',
+      ...precise.map((c, i) => `${c.handle},1.23,${c.gmv?.currency},${7_001 + i},${i + 1}.5%`),
+    ].join('\n');
+    const up = await t.invoke<{ uploadId: string }>('creators:importUpload', {
+      offset: 0,
+      data: Buffer.from(csv).toString('base64'),
+    });
+    const dry = await t.invoke<{
+      report: { importId: string; mergedIntoExisting: number; badRows: unknown[] };
+    }>('creators:import', { step: 'dryRun', uploadId: up.uploadId, fileName: 'other-tool.csv' });
+    expect(dry.report).toMatchObject({ mergedIntoExisting: precise.length, badRows: [] });
+    await t.invoke('creators:import', { step: 'confirm', importId: dry.report.importId });
+    await t.app.creators.worker.kick('manual');
+    const ids = async (filter: object): Promise<number[]> =>
+      (await t.invoke<{ items: Array<{ id: number }> }>('creators:search', { filter, limit: 500 })).items
+        .map((c) => c.id)
+        .sort((a, b) => a - b);
+    for (const [i, c] of precise.entries()) {
+      const gmv = c.gmv as { amountMinor: number; currency: string };
+      const at = (min: number, max: number) => ({ currency: gmv.currency, min, max });
+      expect(await ids({ text: c.handle, gmv: at(gmv.amountMinor, gmv.amountMinor) })).toContain(c.creatorId);
+      expect(await ids({ gmv: at(123, 123) })).not.toContain(c.creatorId);
+      expect(await ids({ unitsSold: { min: 7_001 + i, max: 7_001 + i } })).toEqual([c.creatorId]);
+      expect(await ids({ engagement: { min: (i + 1) * 100 + 50, max: (i + 1) * 100 + 50 } })).toEqual([
+        c.creatorId,
+      ]);
+    }
+  });
+
   it('answers the Done-when query over categories the search filled: US beauty, 10k–100k, GMV over $1k, not contacted in 30 days', async () => {
     const beauty = '601152';
     const seen = new Map<number, MarketplaceSearchResult['creators'][number]>();
