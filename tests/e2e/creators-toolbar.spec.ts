@@ -7,8 +7,8 @@ import { allLooks, callApi, connectShop, setLook, webAppPerTest } from './web-ap
 
 /**
  * The Creators page's toolbar as a paying merchant sees it: one designed toolbar at 1280, 1360 and 1920 px,
- * in both languages and both themes, with no filter, with a list chosen, with More filters open, and with
- * filters of both rows set. Its rows are measured like the Dashboard's (tests/e2e/toolbar-rows.ts): never one
+ * in both languages and both themes, with no filter, with a list chosen, with More filters open, with
+ * filters of both rows set, and with seven filters set (their chips wrap). Its rows are measured like the Dashboard's (tests/e2e/toolbar-rows.ts): never one
  * control alone on a row, every row level, nothing outside the bar, Tab in the order the eye reads. Row 1 is
  * the search and the four first menus, row 2 More filters with the count and the page's buttons at its right
  * end, both rows ending at the bar's right edge; the search's placeholder and every menu's chosen value read
@@ -86,8 +86,8 @@ async function toolbarProblems(page: Page, at: string): Promise<string[]> {
 }
 
 test('the Creators toolbar is one designed toolbar at 1280, 1360 and 1920 px', async ({ page, context }) => {
-  // Four states of the bar, three widths and four looks: 48 measures and screenshots after a shop's sync.
-  test.setTimeout(360_000);
+  // Five states of the bar, three widths and four looks: 60 measures and screenshots after a shop's sync.
+  test.setTimeout(420_000);
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(web.app.url);
   await connectShop(page, context);
@@ -134,6 +134,19 @@ test('the Creators toolbar is one designed toolbar at 1280, 1360 and 1920 px', a
         await expect(page.getByRole('button', { name: 'More filters (1 set)' })).toBeVisible();
         await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('listitem')).toHaveCount(3);
         await expect(page.getByRole('button', { name: 'Save as list' })).toBeVisible();
+      },
+    ],
+    // Seven chips and Clear filters: more than one line holds at 1280 px, so their lines must share them.
+    [
+      'many',
+      async () => {
+        await filters.getByLabel('Stage', { exact: true }).selectOption('sample_sent');
+        await page.getByRole('button', { name: 'More filters (1 set)' }).click();
+        await page.getByLabel('Units sold from').fill('5');
+        await page.getByLabel('Engagement from (%)').fill('1.5');
+        await page.getByLabel('Score from').fill('10');
+        await page.getByRole('button', { name: 'More filters' }).click();
+        await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('listitem')).toHaveCount(7);
       },
     ],
   ];
