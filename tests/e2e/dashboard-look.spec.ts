@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { connectShopAndAds, settled } from './layout-audit';
+import { measureToolbar, rowProblems, type ToolbarShape } from './toolbar-rows';
 import { setLook, webAppPerTest, wholePage, type Look } from './web-app';
 
 /**
@@ -23,48 +24,14 @@ const looks: readonly Look[] = [
   ['zh-CN', 'dark'],
 ];
 
-interface Bar {
-  /** Each row of the filter bar, top to bottom: the labels of its controls, left to right. */
-  rows: string[][];
-  /** Rows whose controls do not end on one line (px, rounded). */
-  ragged: string[];
-  /** Controls that stick out of the bar's box. */
-  outside: string[];
-}
-
-// The e2e project has no DOM types: the measure runs in the page as plain JavaScript. A control is one
-// labelled field of the bar (Period, Shops, Advertisers, Currency, and From / To of a custom period) or one
-// of its buttons; controls whose boxes overlap vertically share a row.
-const measureBar = `(() => {
-  const bar = document.querySelector('.dashboard-toolbar');
-  const controls = [...bar.querySelectorAll('.field, .date-field, .custom-range > .button, .focus-chip')]
-    .filter((e) => !e.parentElement.closest('.field, .date-field'))
-    .filter((e) => e.getBoundingClientRect().width > 0)
-    .map((e) => {
-      const b = e.getBoundingClientRect();
-      const label = e.querySelector('.field-label, .date-field-label');
-      return { name: ((label || e).textContent || '').trim().slice(0, 24), b };
-    });
-  const rows = [];
-  for (const c of controls.sort((x, y) => x.b.top - y.b.top || x.b.left - y.b.left)) {
-    const row = rows.find((r) => r.some((o) => c.b.top < o.b.bottom - 2 && o.b.top < c.b.bottom - 2));
-    if (row) row.push(c);
-    else rows.push([c]);
-  }
-  const outer = bar.getBoundingClientRect();
-  // Level: the boxes of a row end on one line (a button without a label sits level with the fields' boxes).
-  const ragged = rows
-    .filter((r) => Math.max(...r.map((c) => c.b.bottom)) - Math.min(...r.map((c) => c.b.bottom)) > 1.5)
-    .map((r) => r.map((c) => c.name + ' ends at ' + Math.round(c.b.bottom)).join(', '));
-  const outside = controls
-    .filter((c) => c.b.left < outer.left - 1 || c.b.right > outer.right + 1)
-    .map((c) => c.name + ' ' + Math.round(c.b.left) + '-' + Math.round(c.b.right));
-  return {
-    rows: rows.map((r) => r.sort((x, y) => x.b.left - y.b.left).map((c) => c.name)),
-    ragged,
-    outside,
-  };
-})()`;
+// A control is one labelled field of the bar (Period, Shops, Advertisers, Currency, and From / To of a custom
+// period) or one of its buttons; labels stand above the boxes, so a level row's boxes end on one line.
+const filterBar: ToolbarShape = {
+  bar: '.dashboard-toolbar',
+  controls: '.field, .date-field, .custom-range > .button, .focus-chip',
+  label: '.field-label, .date-field-label',
+  level: 'bottom',
+};
 
 // The KPI cards as a merchant reads them (rows top to bottom, each left to right; cards whose boxes overlap
 // vertically share a row) beside the order Tab walks them in (the DOM's), and how far each row falls short
@@ -126,14 +93,7 @@ async function cardProblems(page: Page, at: string): Promise<string[]> {
 }
 
 async function barProblems(page: Page, at: string): Promise<string[]> {
-  const bar = (await page.evaluate(measureBar)) as Bar;
-  const problems: string[] = [];
-  if (bar.rows.length > 1)
-    for (const row of bar.rows)
-      if (row.length === 1) problems.push(`${at}: "${row[0]}" alone on a row of ${JSON.stringify(bar.rows)}`);
-  for (const row of bar.ragged) problems.push(`${at}: a row's controls are not level: ${row}`);
-  for (const c of bar.outside) problems.push(`${at}: sticks out of the bar: ${c}`);
-  return problems;
+  return rowProblems(await measureToolbar(page, filterBar), at);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState, type ReactElement } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatorFacets, CreatorFilter } from '@shared/creators';
 import i18n from '../../src-renderer/src/i18n';
@@ -20,7 +20,7 @@ const facets: CreatorFacets = {
 };
 
 /** The bar as the page holds it: every change is the new filter, and the last one is what a test reads. */
-function Bar(props: { initial?: CreatorFilter; seen: CreatorFilter[] }): ReactElement {
+function Bar(props: { initial?: CreatorFilter; seen: CreatorFilter[]; actions?: ReactNode }): ReactElement {
   const [filter, setFilter] = useState<CreatorFilter>(props.initial ?? {});
   return (
     <CreatorFilters
@@ -33,14 +33,15 @@ function Bar(props: { initial?: CreatorFilter; seen: CreatorFilter[] }): ReactEl
       onText={() => {}}
       facets={facets}
       lists={[]}
+      actions={props.actions}
     />
   );
 }
 
-function setup(initial?: CreatorFilter) {
+function setup(initial?: CreatorFilter, actions?: ReactNode) {
   const seen: CreatorFilter[] = [];
   const user = userEvent.setup();
-  render(<Bar initial={initial} seen={seen} />);
+  render(<Bar initial={initial} seen={seen} actions={actions} />);
   return { seen, user, last: () => seen.at(-1) };
 }
 
@@ -113,6 +114,34 @@ describe('the Creators filter bar', () => {
     list.getByRole('button', { name: 'Remove filter Followers: 10,000–100,000' }).focus();
     await user.keyboard('{Enter}');
     expect(last()).toEqual({ regions: ['US'], tagIds: [1], shopIds: ['s1'] });
+  });
+
+  it('reads in rows, Tab in the same order: search and menus, More filters and the actions, the open panel, the chips', async () => {
+    const { user } = setup({ regions: ['US'] }, <button type="button">Columns</button>);
+    await user.click(screen.getByRole('button', { name: 'More filters' }));
+    const stops = [...document.querySelectorAll('input, select, button')].map(
+      (e) =>
+        e.getAttribute('aria-label') ?? (e as HTMLInputElement).labels?.[0]?.textContent ?? e.textContent,
+    );
+    expect(stops.slice(0, 8)).toEqual([
+      'Search creators',
+      'Region',
+      'Stage',
+      'Tag',
+      'List',
+      'More filters',
+      'Columns',
+      'Category',
+    ]);
+    expect(stops.slice(-2)).toEqual(['Remove filter Region: US', 'Clear filters']);
+    // The first row's menus are the "Filters" group; the panel is a group of its own, named as its button.
+    const first = within(screen.getByRole('group', { name: 'Filters' }));
+    expect(first.getAllByRole('combobox')).toHaveLength(4);
+    expect(first.getByRole('searchbox', { name: 'Search creators' })).toBeTruthy();
+    expect(first.queryByRole('button')).toBeNull();
+    expect(
+      within(screen.getByRole('group', { name: 'More filters' })).getByRole('combobox', { name: 'Shop' }),
+    ).toBeTruthy();
   });
 
   it('offers categories by name, an unnamed id in words, and names the chosen one in its chip', async () => {

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatorList } from '@shared/creator-lists';
 import {
@@ -26,6 +26,14 @@ function clean(f: CreatorFilter): CreatorFilter {
 const maxDays = 3650;
 const days = (v: number | undefined): number | undefined => (v ? Math.min(maxDays, v) : undefined);
 
+/**
+ * The Creators toolbar in rows that read as one bar at any width: the search and the four first menus; More
+ * filters with `actions` (the page's count and buttons) at the row's right end; the More filters panel when
+ * open, under the button that opened it; then the chips of the filters in force, ended by Clear filters, just
+ * above the table. The chips keep that row whatever their number: beside More filters they fit at 1280 px
+ * only while few, and a row that moved them there and back would read, and Tab, in another order each time.
+ * The document follows the rows, so Tab walks the bar as the eye reads it.
+ */
 export function CreatorFilters(props: {
   filter: CreatorFilter;
   onChange: (f: CreatorFilter) => void;
@@ -33,8 +41,10 @@ export function CreatorFilters(props: {
   onText: (text: string) => void;
   facets: CreatorFacets | null;
   lists: readonly CreatorList[];
+  /** The end of the second row: what the page shows and does beside its filters. */
+  actions?: ReactNode;
 }): ReactElement {
-  const { filter, onChange, text, onText, facets, lists } = props;
+  const { filter, onChange, text, onText, facets, lists, actions } = props;
   const { t, i18n } = useTranslation();
   const categoryName = categoryNamer(facets, t);
   const set = (patch: Partial<CreatorFilter>): void => onChange(clean({ ...filter, ...patch }));
@@ -60,8 +70,8 @@ export function CreatorFilters(props: {
   const hidden = more ? 0 : secondary.filter((k) => filter[k] !== undefined).length;
   const chips = filterChips(filter, { t, locale: i18n.language, facets, lists });
   return (
-    <div className="creator-filters" role="group" aria-label={t('creators.filters.label')}>
-      <div className="creator-filters-row">
+    <div className="creator-toolbar">
+      <div className="creator-filters" role="group" aria-label={t('creators.filters.label')}>
         <SearchField
           label={t('creators.search')}
           placeholder={t('creators.searchPlaceholder')}
@@ -96,6 +106,8 @@ export function CreatorFilters(props: {
           options={lists.map((l) => ({ value: String(l.id), label: l.name }))}
           onChange={(v) => set({ listIds: v ? [Number(v)] : undefined })}
         />
+      </div>
+      <div className="creator-toolbar-row">
         <button
           type="button"
           className="button button-small"
@@ -105,15 +117,16 @@ export function CreatorFilters(props: {
         >
           {hidden > 0 ? t('creators.filters.moreCount', { count: hidden }) : t('creators.filters.more')}
         </button>
-        {active && (
-          <button type="button" className="button button-quiet button-small" onClick={() => onChange({})}>
-            {t('creators.filters.clear')}
-          </button>
-        )}
+        {actions && <div className="creator-toolbar-end">{actions}</div>}
       </div>
       {more && (
-        <div className="creator-filters-more" id={moreId}>
-          <div className="creator-filters-row">
+        <div
+          className="creator-filters-more"
+          id={moreId}
+          role="group"
+          aria-label={t('creators.filters.more')}
+        >
+          <div className="creator-filters-menus">
             <FilterSelect
               className="category-filter"
               label={t('creators.filters.category')}
@@ -213,22 +226,29 @@ export function CreatorFilters(props: {
           </div>
         </div>
       )}
-      {chips.length > 0 && (
-        <ul className="chip-list creator-filter-chips" aria-label={t('creators.filters.active')}>
-          {chips.map((chip) => (
-            <li key={chip.key} className="chip">
-              {chip.text}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={t('creators.filters.remove', { filter: chip.text })}
-                onClick={() => onChange(chip.without)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+      {active && (
+        <div className="creator-filter-summary">
+          {chips.length > 0 && (
+            <ul className="chip-list creator-filter-chips" aria-label={t('creators.filters.active')}>
+              {chips.map((chip) => (
+                <li key={chip.key} className="chip">
+                  {chip.text}
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={t('creators.filters.remove', { filter: chip.text })}
+                    onClick={() => onChange(chip.without)}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="button button-quiet button-small" onClick={() => onChange({})}>
+            {t('creators.filters.clear')}
+          </button>
+        </div>
       )}
     </div>
   );

@@ -115,6 +115,19 @@ export function CreatorsPage(): ReactElement {
             onText={setText}
             facets={facets}
             lists={lists}
+            actions={
+              <>
+                <span className="list-count" role="status">
+                  {list.total === null
+                    ? t('creators.counting')
+                    : t('creators.count', { count: list.total, formatted: number.format(list.total) })}
+                </span>
+                <SaveListButton filter={query} />
+                <ScoreRulesButton />
+                <BlocklistButton />
+                <ColumnsMenu columns={columns} onChange={changeColumns} />
+              </>
+            }
           />
           {selected > 0 && (
             <Suspense fallback={null}>
@@ -132,19 +145,6 @@ export function CreatorsPage(): ReactElement {
               />
             </Suspense>
           )}
-        </>
-      }
-      meta={
-        <>
-          <span className="list-count" role="status">
-            {list.total === null
-              ? t('creators.counting')
-              : t('creators.count', { count: list.total, formatted: number.format(list.total) })}
-          </span>
-          <SaveListButton filter={query} />
-          <ScoreRulesButton />
-          <BlocklistButton />
-          <ColumnsMenu columns={columns} onChange={changeColumns} />
         </>
       }
       empty={<EmptyState icon="creators" title={t('creators.empty.title')} body={t('creators.empty.body')} />}
