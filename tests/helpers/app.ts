@@ -1,3 +1,4 @@
+import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 import { type AppConfig, createApp, type ShopmeshApp } from '../../src-main/app';
 import { silentLogger } from '../../src-main/log/logger';
 import { freePort } from './ports';
@@ -61,4 +62,15 @@ export async function makeTestApp(
       tmp?.cleanup();
     },
   };
+}
+
+/** A channel called as the renderer calls it; a refusal throws with its error code, so a test reads the result. */
+export async function invokeOk<C extends Channel>(
+  app: ShopmeshApp,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const res = await app.router.invoke(channel, input);
+  if (!res.ok) throw new Error(`${channel}: ${res.error.code} ${res.error.message}`);
+  return res.result as ChannelOutput<C>;
 }

@@ -1,4 +1,5 @@
 import { cjkNames, latinNames, thaiNames } from './creator-world';
+import { seededRandom } from './seeded-random';
 
 /**
  * A generated creator list as a merchant's file from another tool: the same kinds of names, regions and
@@ -25,24 +26,13 @@ export interface WorldCsv {
   rows: WorldCsvRow[];
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const words = ['beauty', 'fitness', 'gamer', 'chef', 'travel', 'mom', 'tech', 'style', 'daily'];
 const regions = ['US', 'GB', 'TH', 'MY', 'SG'];
 
 const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 export function worldCsv(n: number, seed: number, categories: readonly string[]): WorldCsv {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const maybe = <T>(p: number, v: () => T): T | null => (r() < p ? v() : null);
   const rows: WorldCsvRow[] = [];

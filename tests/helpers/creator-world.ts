@@ -1,5 +1,6 @@
 import type { Database } from '../../src-main/db/connection';
 import type { CreatorStage } from '@shared/creators';
+import { seededRandom } from './seeded-random';
 
 /**
  * A generated population of creators, written straight into the CRM tables, plus the same facts as plain
@@ -45,17 +46,6 @@ export interface World {
   listIds: number[];
   shops: string[];
   facts: Map<number, { hasContact: boolean; lastContactedAt: number | null }>;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const latinNames = [
@@ -133,7 +123,7 @@ export function buildWorld(
 ): World {
   const pool = options.categories ?? categoryPool;
   const writeCategories = options.writeCategories ?? true;
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const maybe = <T>(p: number, v: () => T): T | null => (r() < p ? v() : null);
   const accountId = options.owner?.accountId ?? 'world';

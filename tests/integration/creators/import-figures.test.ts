@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 import type { CreatorFilter } from '@shared/creators';
 import type { ShopmeshApp } from '../../../src-main/app';
-import { makeTestApp, testVaultEnv } from '../../helpers/app';
+import { invokeOk, makeTestApp, testVaultEnv } from '../../helpers/app';
+import { seededRandom } from '../../helpers/seeded-random';
 import { makeTempDir } from '../../helpers/tmp';
 
 /**
@@ -23,11 +24,8 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const res = await app.router.invoke(channel, input);
-  if (!res.ok) throw new Error(`${channel}: ${res.error.code} ${res.error.message}`);
-  return res.result as ChannelOutput<C>;
-}
+const invoke = <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> =>
+  invokeOk(app, channel, input);
 
 /** Every creator a filter finds, page by page. */
 async function found(filter: CreatorFilter): Promise<string[]> {
@@ -64,17 +62,7 @@ interface Truth {
 }
 
 /** mulberry32: the same file every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const rnd = random(23);
+const rnd = seededRandom(23);
 const int = (max: number): number => Math.floor(rnd() * (max + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 const grouped = (n: number): string => n.toLocaleString('en-US');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 import type { ShopmeshApp } from '../../../src-main/app';
-import { makeTestApp, testVaultEnv } from '../../helpers/app';
+import { invokeOk, makeTestApp, testVaultEnv } from '../../helpers/app';
 import { makeTempDir } from '../../helpers/tmp';
 
 /**
@@ -20,11 +20,8 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const res = await app.router.invoke(channel, input);
-  if (!res.ok) throw new Error(`${channel}: ${res.error.code} ${res.error.message}`);
-  return res.result as ChannelOutput<C>;
-}
+const invoke = <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> =>
+  invokeOk(app, channel, input);
 
 async function handles(filter: ChannelInput<'creators:search'>['filter']): Promise<Array<string | null>> {
   const page = await invoke('creators:search', { filter, sort: { column: 'handle', direction: 'asc' } });
