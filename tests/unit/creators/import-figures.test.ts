@@ -9,6 +9,7 @@ import { parseEngagement, parseMoneyCell } from '../../../src-main/creators/impo
 import { CreatorImporter } from '../../../src-main/creators/import/importer';
 import { IndexSources } from '../../../src-main/creators/index-sources';
 import { CreatorOrigins } from '../../../src-main/creators/origins';
+import { noStats as none } from '../../../src-main/creators/stats-columns';
 import { Vault } from '../../../src-main/vault/vault';
 import { MemoryKeyStore } from '../vault/memory-keystore';
 
@@ -339,22 +340,17 @@ describe('import figures: which source wins', () => {
       { id: 2, canonical_id: 1 },
     ]);
     const indexed = () => new IndexSources(db).read([1]).get(1)?.stats;
-    expect(indexed()).toEqual({
+    const marketplaceFirst = {
       ...none,
       gmv_minor: 77_700,
       gmv_currency: 'USD',
       units_sold: 3,
       engagement_bp: 150,
-    });
+    };
+    expect(indexed()).toEqual(marketplaceFirst);
     // Even when the file's record holds the newer figures, the marketplace's record's figures come first.
     db.prepare('UPDATE creator_stats SET updated_at = 9_000 WHERE creator_id = 1').run();
-    expect(indexed()).toEqual({
-      ...none,
-      gmv_minor: 77_700,
-      gmv_currency: 'USD',
-      units_sold: 3,
-      engagement_bp: 150,
-    });
+    expect(indexed()).toEqual(marketplaceFirst);
   });
 
   it('between files and the form the newest figure wins', () => {
@@ -387,12 +383,3 @@ describe('import figures: which source wins', () => {
     ).toMatchObject({ gmv_minor: 5, gmv_currency: 'USD', source: 'marketplace' });
   });
 });
-
-const none = {
-  followers: null,
-  gmv_minor: null,
-  gmv_currency: null,
-  units_sold: null,
-  avg_video_views: null,
-  engagement_bp: null,
-};
