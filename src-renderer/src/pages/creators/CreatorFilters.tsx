@@ -128,7 +128,6 @@ export function CreatorFilters(props: {
         >
           <div className="creator-filters-menus">
             <FilterSelect
-              className="category-filter"
               label={t('creators.filters.category')}
               allLabel={t('creators.filters.any')}
               value={filter.categories?.[0]}
